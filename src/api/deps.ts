@@ -1,0 +1,28 @@
+// What the API handler is given: storage and the work it delegates. It never knows which engine runs.
+import type { ChatMessage, ExportFormat, Job } from '../contract';
+import type { DocumentType } from '../documents/sniff';
+import type { OcrDatabase } from '../store/db';
+
+export interface InspectedDocument {
+  type: DocumentType;
+  pageCount: number;
+}
+
+export interface ExportResult {
+  blob: Blob;
+  mime: string;
+  fileName: string;
+}
+
+export interface ApiDeps {
+  db: OcrDatabase;
+  /** reads the file enough to know its type and page count; throws DocumentError */
+  inspect(bytes: ArrayBuffer): Promise<InspectedDocument>;
+  /** tells whoever runs the engine that there is work */
+  notifyQueue(): void;
+  /** resolves when the job is done or failed, or after `ms` */
+  waitForJob(uuid: string, ms: number): Promise<void>;
+  exportJob(job: Job, format: ExportFormat): Promise<ExportResult>;
+  answer(job: Job, question: string, history: ChatMessage[]): Promise<ChatMessage>;
+  now(): number;
+}

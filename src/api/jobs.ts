@@ -1,0 +1,35 @@
+// Assembling the contract's Job from the stored job and its pages.
+import type { Job, JobSummary, Page } from '../contract';
+import type { JobRecord, OcrDatabase, PageRecord } from '../store/db';
+
+export async function loadJob(db: OcrDatabase, uuid: string): Promise<Job | undefined> {
+  const rec = await db.jobs.get(uuid);
+  if (!rec) return undefined;
+  const pages = await db.pages.where('jobUuid').equals(uuid).sortBy('index');
+  return toJob(rec, pages);
+}
+
+export function toJob(rec: JobRecord, pages: PageRecord[]): Job {
+  const { owner: _o, priority: _p, page_cost: _c, created_ms: _m, ...fields } = rec;
+  const done = pages.filter((p) => p.state === 'done' || p.state === 'failed');
+  return {
+    ...fields,
+    pages_done: done.length,
+    mean_confidence: rec.mean_confidence ?? 0,
+    text: rec.text ?? '',
+    markdown: rec.markdown ?? '',
+    pages: pages.filter((p) => p.result).map((p) => p.result as Page),
+  };
+}
+
+export function toSummary(rec: JobRecord): JobSummary {
+  return {
+    uuid: rec.uuid,
+    status: rec.status,
+    tier: rec.tier,
+    file_name: rec.file_name,
+    page_count: rec.page_count,
+    pages_done: rec.pages_done,
+    created_at: rec.created_at,
+  };
+}

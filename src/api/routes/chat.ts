@@ -1,0 +1,47 @@
+// POST /api/v1/chat/<uuid>/ and GET /api/v1/chat/<uuid>/history/.
+import { config } from '../../config';
+import type { ChatHistory, ChatMessage, ChatReply } from '../../contract';
+import { requireAccount, type Caller } from '../auth';
+import type { ApiDeps } from '../deps';
+import { badRequest, json } from '../errors';
+import { loadJob } from '../jobs';
+import { assertCanAfford, usageRow } from '../metering';
+import { assertDone, ownedJob } from './ocr';
+
+const conversationId = (uuid: string, subject: string) => `${uuid}:${subject}`;
+
+export async function chat(req: Request, uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
+  requireAccount(caller);
+  const rec = await ownedJob(uuid, caller, deps);
+  let message: unknown;
+  try {
+    message = ((await req.json()) as { message?: unknown }).message;
+  } catch {
+    throw badRequest('bad_request', 'Send JSON {"message": "your question"}.');
+  }
+  if (typeof message !== 'string' || !message.trim()) throw badRequest('bad_request', 'Send JSON {"message": "your question"} with a question.');
+  assertDone(rec.status, 'chat with it');
+  await assertCanAfford(deps.db, caller, config.creditsPerChatMessage, deps.now());
+  const job = (await loadJob(deps.db, uuid))!;
+  const id = conversationId(uuid, caller.subject);
+  const conv = (await deps.db.conversations.get(id)) ?? { id, jobUuid: uuid, owner: caller.subject, messages: [], updated_ms: 0 };
+  const now = deps.now();
+  const question: ChatMessage = { role: 'user', content: message.trim(), created_at: new Date(now).toISOString() };
+  const answer = { ...(await deps.answer(job, question.content, conv.messages)), created_at: new Date(deps.now()).toISOString() };
+  const { db } = deps;
+  await db.transaction('rw', db.conversations, db.usage, async () => {
+    await db.conversations.put({ ...conv, messages: [...conv.messages, question, answer], updated_ms: deps.now() });
+    await db.usage.add(usageRow(caller, config.creditsPerChatMessage, 'chat', now, { jobUuid: uuid }));
+  });
+  const reply: ChatReply = { conversation: id, message: answer };
+  return json(reply);
+}
+
+export async function history(uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
+  requireAccount(caller);
+  await ownedJob(uuid, caller, deps);
+  const id = conversationId(uuid, caller.subject);
+  const conv = await deps.db.conversations.get(id);
+  const body: ChatHistory = { conversation: id, messages: conv?.messages ?? [] };
+  return json(body);
+}

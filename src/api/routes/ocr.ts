@@ -1,0 +1,159 @@
+// POST/GET/DELETE /api/v1/ocr/ : submitting, reading, listing and deleting jobs.
+import { config } from '../../config';
+import { TIERS, type Tier } from '../../contract';
+import { DocumentError } from '../../documents/errors';
+import { DOCUMENT_MIME } from '../../documents/sniff';
+import type { JobRecord, PageRecord } from '../../store/db';
+import type { Caller } from '../auth';
+import type { ApiDeps } from '../deps';
+import { ApiError, badRequest, json, notFound } from '../errors';
+import { loadJob, toSummary } from '../jobs';
+import { parseLanguage } from '../languages';
+import { assertCanAfford, pageCost } from '../metering';
+import { findTool, TOOL_PRESETS } from '../tools';
+
+/** How long a POST of a short file waits for its result before answering 202. */
+const INLINE_WAIT_MS = 240_000;
+
+interface Submission {
+  file: File;
+  tier: Tier;
+  language: string;
+  tool?: string;
+  translate_to?: string;
+}
+
+async function readForm(req: Request): Promise<Submission> {
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw badRequest('bad_request', 'Send the file as multipart/form-data with a "file" field.');
+  }
+  const file = form.get('file');
+  if (!(file instanceof File)) throw badRequest('no_file', 'No file was sent; add the image or PDF as the "file" field.');
+  const tier = String(form.get('tier') ?? 'cpu').trim() || 'cpu';
+  if (!TIERS.includes(tier as Tier)) throw badRequest('bad_tier', `Unknown tier "${tier}"; use "cpu" or "vlm".`);
+  const language = String(form.get('language') ?? 'auto').trim() || 'auto';
+  parseLanguage(language);
+  const tool = form.get('tool') ? String(form.get('tool')).trim() : undefined;
+  if (tool && !findTool(tool)) {
+    throw badRequest('unknown_tool', `Unknown tool "${tool}"; use one of ${TOOL_PRESETS.map((t) => t.slug).join(', ')}.`);
+  }
+  const translate_to = form.get('translate_to') ? String(form.get('translate_to')).trim() : undefined;
+  if (translate_to) parseLanguageOr400(translate_to, 'translate_to');
+  if (tool && findTool(tool)?.needsTarget && !translate_to) {
+    throw badRequest('missing_translate_to', 'The translate tool needs translate_to, the code of the language to translate into (for example "en").');
+  }
+  return { file, tier: tier as Tier, language, tool, translate_to };
+}
+
+function parseLanguageOr400(code: string, field: string): void {
+  try {
+    parseLanguage(code);
+  } catch {
+    throw badRequest('unknown_language', `Unknown language code "${code}" in ${field}; use a code such as en, de, fr, ja.`);
+  }
+}
+
+export async function submitJob(req: Request, caller: Caller, deps: ApiDeps): Promise<Response> {
+  const sub = await readForm(req);
+  const limits = config.plans[caller.plan];
+  if (sub.file.size > limits.maxFileBytes) {
+    const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+    throw badRequest('file_too_large', `The file is ${mb(sub.file.size)}; the limit for your plan is ${mb(limits.maxFileBytes)}.`);
+  }
+  const bytes = await sub.file.arrayBuffer();
+  let inspected;
+  try {
+    inspected = await deps.inspect(bytes);
+  } catch (err) {
+    if (err instanceof DocumentError) throw badRequest(err.code, err.detail);
+    throw err;
+  }
+  if (inspected.pageCount > limits.maxPagesPerFile) {
+    throw badRequest(
+      'too_many_pages',
+      `The file has ${inspected.pageCount} pages; your plan allows ${limits.maxPagesPerFile} per file. Split it, or use a plan with a higher cap.`,
+    );
+  }
+  const cost = pageCost(sub.tier);
+  await assertCanAfford(deps.db, caller, inspected.pageCount * cost, deps.now());
+  const rec = newJobRecord(sub, caller, inspected.pageCount, DOCUMENT_MIME[inspected.type], deps.now());
+  await storeJob(deps, rec, new Blob([bytes], { type: DOCUMENT_MIME[inspected.type] }));
+  deps.notifyQueue();
+  if (inspected.pageCount <= config.inlinePages) {
+    await deps.waitForJob(rec.uuid, INLINE_WAIT_MS);
+    const job = await loadJob(deps.db, rec.uuid);
+    if (job && (job.status === 'done' || job.status === 'failed')) return json(job, 200);
+    return json(job, 202);
+  }
+  return json(await loadJob(deps.db, rec.uuid), 202);
+}
+
+function newJobRecord(sub: Submission, caller: Caller, pageCount: number, mime: string, now: number): JobRecord {
+  const limits = config.plans[caller.plan];
+  return {
+    uuid: crypto.randomUUID(),
+    status: 'pending',
+    tier: sub.tier,
+    language: sub.language,
+    ...(sub.tool ? { tool: sub.tool } : {}),
+    ...(sub.translate_to ? { translate_to: sub.translate_to } : {}),
+    file_name: sub.file.name || 'upload',
+    file_type: mime,
+    page_count: pageCount,
+    pages_done: 0,
+    created_at: new Date(now).toISOString(),
+    owner: caller.subject,
+    priority: limits.priority,
+    page_cost: pageCost(sub.tier),
+    created_ms: now,
+  };
+}
+
+async function storeJob(deps: ApiDeps, rec: JobRecord, blob: Blob): Promise<void> {
+  const { db } = deps;
+  const pages: PageRecord[] = Array.from({ length: rec.page_count }, (_, index) => ({ jobUuid: rec.uuid, index, state: 'pending', attempts: 0 }));
+  await db.transaction('rw', db.jobs, db.pages, db.files, async () => {
+    await db.jobs.add(rec);
+    await db.pages.bulkAdd(pages);
+    await db.files.add({ key: rec.uuid, jobUuid: rec.uuid, blob, created_ms: rec.created_ms });
+  });
+}
+
+/** A job is visible to its owner; anonymous jobs to anonymous callers of this profile. */
+export async function ownedJob(uuid: string, caller: Caller, deps: ApiDeps): Promise<JobRecord> {
+  const rec = await deps.db.jobs.get(uuid);
+  if (!rec || rec.owner !== caller.subject) throw notFound('job');
+  return rec;
+}
+
+export async function getJob(uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
+  await ownedJob(uuid, caller, deps);
+  return json(await loadJob(deps.db, uuid));
+}
+
+export async function listJobs(caller: Caller, deps: ApiDeps): Promise<Response> {
+  const recs = await deps.db.jobs.where('owner').equals(caller.subject).toArray();
+  recs.sort((a, b) => b.created_ms - a.created_ms);
+  return json({ jobs: recs.map(toSummary) });
+}
+
+export async function deleteJob(uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
+  await ownedJob(uuid, caller, deps);
+  const { db } = deps;
+  await db.transaction('rw', [db.jobs, db.pages, db.files, db.conversations], async () => {
+    await db.jobs.delete(uuid);
+    await db.pages.where('jobUuid').equals(uuid).delete();
+    await db.files.where('jobUuid').equals(uuid).delete();
+    await db.conversations.where('jobUuid').equals(uuid).delete();
+  });
+  return new Response(null, { status: 204 });
+}
+
+export function assertDone(status: string, what: string): void {
+  if (status !== 'done') {
+    throw new ApiError(409, 'job_not_done', `The job is ${status}; ${what} once its status is "done".`);
+  }
+}

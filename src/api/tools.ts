@@ -1,0 +1,27 @@
+// Tool presets: one entry each, the same shape, so the API, the UI and the tests iterate them.
+import type { Tier } from '../contract';
+
+export interface ToolPreset {
+  slug: string;
+  label: string;
+  description: string;
+  /** the tier the tool needs, when it needs one */
+  tier?: Tier;
+  /** a tool that needs translate_to */
+  needsTarget?: boolean;
+}
+
+export const TOOL_PRESETS: ToolPreset[] = [
+  { slug: 'image-to-text', label: 'Image to text', description: 'Plain text from a photo or scan.' },
+  { slug: 'pdf-to-text', label: 'PDF to text', description: 'Text from every page of a PDF; born-digital pages are read from their text layer.' },
+  { slug: 'extract-tables', label: 'Extract tables', description: 'Finds tables and gives them as Markdown, CSV and Word tables.' },
+  { slug: 'receipt', label: 'Receipt / invoice', description: 'Tuned for receipts and invoices: totals, dates and line items.' },
+  { slug: 'handwriting-to-text', label: 'Handwriting to text', description: 'Handwritten notes, with a handwriting model (vlm tier).', tier: 'vlm' },
+  { slug: 'math', label: 'Math to LaTeX', description: 'Formulas as LaTeX, with a formula model (vlm tier).', tier: 'vlm' },
+  { slug: 'translate', label: 'Translate', description: 'Recognise, then translate into the language given as translate_to.', needsTarget: true },
+  { slug: 'image-to-markdown', label: 'Image to Markdown', description: 'Headings, lists and tables as Markdown.' },
+];
+
+export function findTool(slug: string): ToolPreset | undefined {
+  return TOOL_PRESETS.find((t) => t.slug === slug);
+}

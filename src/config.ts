@@ -1,0 +1,68 @@
+// Allowances, caps and limits: the one place they live. Each can be set when the
+// app is built (VITE_ or OCR_ environment variables, see vite.config.ts `define`).
+declare const __OCR_CONFIG__: Partial<OcrConfig> | undefined;
+
+export interface PlanLimits {
+  /** pages per file */
+  maxPagesPerFile: number;
+  /** bytes per file */
+  maxFileBytes: number;
+  /** queue priority: higher first */
+  priority: number;
+}
+
+export interface OcrConfig {
+  anonDailyPages: number;
+  freeMonthlyPages: number;
+  creditsPerPage: { cpu: number; vlm: number };
+  creditsPerChatMessage: number;
+  plans: { anonymous: PlanLimits; free: PlanLimits; paid: PlanLimits };
+  /** files at most this many days old are kept; older uploads are deleted */
+  retentionDays: number;
+  /** files of this many pages or fewer answer inline */
+  inlinePages: number;
+  /** largest image we decode, in megapixels */
+  maxMegapixels: number;
+  /** ECDSA P-256 public key (JWK) that signs purchase vouchers */
+  voucherPublicKey: JsonWebKey | null;
+  /** where languages that are not shipped are fetched from */
+  languageUrl: string;
+}
+
+const MB = 1024 * 1024;
+
+export const defaults: OcrConfig = {
+  anonDailyPages: 50,
+  freeMonthlyPages: 500,
+  creditsPerPage: { cpu: 1, vlm: 5 },
+  creditsPerChatMessage: 1,
+  plans: {
+    anonymous: { maxPagesPerFile: 50, maxFileBytes: 50 * MB, priority: 0 },
+    free: { maxPagesPerFile: 200, maxFileBytes: 100 * MB, priority: 1 },
+    paid: { maxPagesPerFile: 2000, maxFileBytes: 500 * MB, priority: 2 },
+  },
+  retentionDays: 30,
+  inlinePages: 5,
+  maxMegapixels: 100,
+  voucherPublicKey: null,
+  languageUrl: 'vendor/lang/',
+};
+
+function merge(base: OcrConfig, over: Partial<OcrConfig> | undefined): OcrConfig {
+  if (!over) return base;
+  return {
+    ...base,
+    ...over,
+    creditsPerPage: { ...base.creditsPerPage, ...over.creditsPerPage },
+    plans: {
+      anonymous: { ...base.plans.anonymous, ...over.plans?.anonymous },
+      free: { ...base.plans.free, ...over.plans?.free },
+      paid: { ...base.plans.paid, ...over.plans?.paid },
+    },
+  };
+}
+
+export const config: OcrConfig = merge(
+  defaults,
+  typeof __OCR_CONFIG__ !== 'undefined' ? __OCR_CONFIG__ : undefined,
+);

@@ -1,0 +1,139 @@
+// The REST contract (shared/API.md): the one place its types live.
+// The API, the UI, the exporters and the tests all import from here.
+
+export type JobStatus = 'pending' | 'processing' | 'done' | 'failed';
+export type Tier = 'cpu' | 'vlm';
+export const TIERS: readonly Tier[] = ['cpu', 'vlm'];
+
+/** [x0, y0, x1, y1] in pixels of the page image the engine saw. */
+export type BBox = [number, number, number, number];
+
+export interface Word {
+  text: string;
+  bbox: BBox;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface Line {
+  text: string;
+  bbox: BBox;
+  confidence: number;
+  words: Word[];
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'caption';
+
+export interface Block {
+  text: string;
+  bbox: BBox;
+  /** 0..1 */
+  confidence: number;
+  kind?: BlockKind;
+  /** heading level 1..3 when kind is heading */
+  level?: number;
+  lines?: Line[];
+}
+
+export interface Table {
+  /** rows of cells, the first row is the header when the table has one */
+  rows: string[][];
+  bbox: BBox;
+}
+
+export type PageSource = 'ocr' | 'pdf-text';
+
+export interface Page {
+  /** 0-based */
+  index: number;
+  width: number;
+  height: number;
+  text: string;
+  markdown: string;
+  blocks: Block[];
+  tables: Table[];
+  confidence: number;
+  source: PageSource;
+  /** degrees the page was turned to make it upright before recognition */
+  rotation?: number;
+  error?: string;
+}
+
+export interface Job {
+  uuid: string;
+  status: JobStatus;
+  tier: Tier;
+  /** as asked: 'auto' or a code */
+  language: string;
+  detected_language?: string;
+  tool?: string;
+  translate_to?: string;
+  file_name: string;
+  file_type: string;
+  page_count: number;
+  pages_done: number;
+  /** 0..1, mean over the pages' blocks weighted by text length */
+  mean_confidence: number;
+  text: string;
+  markdown: string;
+  pages: Page[];
+  created_at: string;
+  finished_at?: string;
+  /** a failed job says why, in words a person can act on */
+  error?: string;
+  /** e.g. why a job waits: no app window is open to run the engine */
+  note?: string;
+}
+
+export interface JobSummary {
+  uuid: string;
+  status: JobStatus;
+  tier: Tier;
+  file_name: string;
+  page_count: number;
+  pages_done: number;
+  created_at: string;
+}
+
+export interface ApiErrorBody {
+  error: string;
+  detail: string;
+  used?: number;
+  cap?: number;
+}
+
+export interface Citation {
+  /** 1-based page number */
+  page: number;
+  snippet: string;
+}
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+  citations?: Citation[];
+  created_at?: string;
+}
+
+export interface ChatReply {
+  conversation: string;
+  message: ChatMessage;
+}
+
+export interface ChatHistory {
+  conversation: string;
+  messages: ChatMessage[];
+}
+
+export type Plan = 'anonymous' | 'free' | 'paid';
+
+export interface AccountInfo {
+  plan: Plan;
+  period: string;
+  used: number;
+  cap: number;
+  credits: number;
+}
+
+export const EXPORT_FORMATS = ['txt', 'md', 'docx', 'pdf', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

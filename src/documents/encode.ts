@@ -1,0 +1,65 @@
+// Turning a page bitmap into bytes: an 8-bit greyscale BMP for the recogniser
+// (no compression to pay for, and Leptonica always reads BMP), PNG for storage.
+
+export function pixelsOf(bitmap: ImageBitmap): ImageData {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(bitmap, 0, 0);
+  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
+export async function encodePng(bitmap: ImageBitmap): Promise<Blob> {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+export async function encodeJpeg(bitmap: ImageBitmap, quality = 0.9): Promise<Blob> {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, bitmap.width, bitmap.height);
+  ctx.drawImage(bitmap, 0, 0);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+/** Greyscale (luma) values of RGBA pixels; transparent pixels count as white paper. */
+export function toGrey(img: ImageData): Uint8Array {
+  const { data } = img;
+  const out = new Uint8Array(img.width * img.height);
+  for (let i = 0, p = 0; p < out.length; p++, i += 4) {
+    const a = data[i + 3]! / 255;
+    const y = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+    out[p] = Math.round(y * a + 255 * (1 - a));
+  }
+  return out;
+}
+
+export function greyBmp(grey: Uint8Array, width: number, height: number): Uint8Array {
+  const stride = (width + 3) & ~3;
+  const palette = 256 * 4;
+  const offset = 14 + 40 + palette;
+  const size = offset + stride * height;
+  const buf = new Uint8Array(size);
+  const dv = new DataView(buf.buffer);
+  buf[0] = 0x42;
+  buf[1] = 0x4d;
+  dv.setUint32(2, size, true);
+  dv.setUint32(10, offset, true);
+  dv.setUint32(14, 40, true);
+  dv.setInt32(18, width, true);
+  dv.setInt32(22, height, true);
+  dv.setUint16(26, 1, true);
+  dv.setUint16(28, 8, true);
+  dv.setUint32(34, stride * height, true);
+  dv.setUint32(46, 256, true);
+  for (let i = 0; i < 256; i++) {
+    const o = 54 + i * 4;
+    buf[o] = buf[o + 1] = buf[o + 2] = i;
+  }
+  // BMP rows run bottom-up.
+  for (let y = 0; y < height; y++) {
+    buf.set(grey.subarray(y * width, (y + 1) * width), offset + (height - 1 - y) * stride);
+  }
+  return buf;
+}

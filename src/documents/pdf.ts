@@ -1,0 +1,209 @@
+// PDF pages through pdf.js: a page with a real text layer is read from it (words
+// with boxes, confidence 1); a page without one, or a scan under an old invisible
+// OCR layer, is rendered for recognition.
+import * as pdfjs from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../engines/types';
+import type { BBox } from '../contract';
+import { DocumentError } from './errors';
+import type { OpenedDocument, PageImage } from './types';
+
+/** About 300 dpi, capped so a huge page stays a sane bitmap. */
+const RENDER_DPI = 300;
+const MAX_SIDE = 4200;
+const MIN_TEXT_CHARS = 16;
+
+let port: Worker | undefined;
+function ensureWorker(): void {
+  if (port) return;
+  port = new Worker(new URL(workerUrl, location.href), { type: 'module' });
+  pdfjs.GlobalWorkerOptions.workerPort = port;
+}
+
+export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
+  ensureWorker();
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), stopAtErrors: false });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy();
+    const name = (err as { name?: string }).name;
+    if (name === 'PasswordException') {
+      throw new DocumentError('encrypted_pdf', 'The PDF is protected by a password; remove the password and upload it again.');
+    }
+    throw new DocumentError('undecodable_file', 'The PDF could not be read; it may be truncated or corrupt.');
+  }
+  return {
+    type: 'pdf',
+    pageCount: doc.numPages,
+    async page(index: number): Promise<PageImage> {
+      const page = await doc.getPage(index + 1);
+      try {
+        const scale = renderScale(page);
+        const textLayer = await readTextLayer(page, scale);
+        if (textLayer) {
+          // Born-digital: no OCR needed, but the page image is still wanted for the viewer and exports.
+          return { bitmap: await renderPage(page, Math.min(scale, 2)), textLayer: rescale(textLayer, Math.min(scale, 2) / scale) };
+        }
+        return { bitmap: await renderPage(page, scale) };
+      } finally {
+        page.cleanup();
+      }
+    },
+    close() {
+      void task.destroy();
+    },
+  };
+}
+
+function renderScale(page: PDFPageProxy): number {
+  const vp = page.getViewport({ scale: 1 });
+  const scale = RENDER_DPI / 72;
+  return Math.min(scale, MAX_SIDE / Math.max(vp.width, vp.height));
+}
+
+async function renderPage(page: PDFPageProxy, scale: number): Promise<ImageBitmap> {
+  const viewport = page.getViewport({ scale });
+  const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  await page.render({
+    canvas: canvas as unknown as HTMLCanvasElement,
+    canvasContext: ctx as unknown as CanvasRenderingContext2D,
+    viewport,
+  }).promise;
+  return canvas.transferToImageBitmap();
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** Words of the page's text layer in pixels at `scale`, or null when the page needs OCR. */
+async function readTextLayer(page: PDFPageProxy, scale: number): Promise<EnginePage | null> {
+  const content = await page.getTextContent();
+  const items = content.items.filter((it): it is TextItem & typeof it => 'str' in it && it.str.trim() !== '');
+  const chars = items.reduce((n, it) => n + it.str.replace(/\s/g, '').length, 0);
+  if (chars < MIN_TEXT_CHARS) return null;
+  if (await isInvisibleOcrLayer(page)) return null;
+  const viewport = page.getViewport({ scale });
+  const words: EngineWord[] = [];
+  for (const item of items) words.push(...itemWords(item, viewport.transform));
+  return {
+    width: Math.ceil(viewport.width),
+    height: Math.ceil(viewport.height),
+    blocks: groupWords(words),
+    source: 'pdf-text',
+  };
+}
+
+/** A scan with an old OCR layer draws its text in render mode 3 (invisible). */
+async function isInvisibleOcrLayer(page: PDFPageProxy): Promise<boolean> {
+  const ops = await page.getOperatorList();
+  let invisible = false;
+  let images = 0;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    if (fn === pdfjs.OPS.setTextRenderingMode && ops.argsArray[i]?.[0] === 3) invisible = true;
+    if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject) images++;
+  }
+  return invisible && images > 0;
+}
+
+function itemWords(item: TextItem, vt: number[]): EngineWord[] {
+  const t = pdfjs.Util.transform(vt, item.transform);
+  const fontHeight = Math.hypot(t[2]!, t[3]!);
+  const x0 = t[4]!;
+  const baseline = t[5]!;
+  const sx = Math.hypot(vt[0]!, vt[1]!);
+  const width = item.width * sx;
+  const total = item.str.length || 1;
+  const out: EngineWord[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(item.str))) {
+    const a = x0 + (width * m.index) / total;
+    const b = x0 + (width * (m.index + m[0].length)) / total;
+    const bbox: BBox = [a, baseline - fontHeight * 0.8, b, baseline + fontHeight * 0.2].map(Math.round) as BBox;
+    out.push({ text: m[0], bbox, confidence: 1 });
+  }
+  return out;
+}
+
+/** Words to lines (same baseline band), lines to blocks (small vertical gaps). */
+function groupWords(words: EngineWord[]): EngineBlock[] {
+  const sorted = [...words].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  const lines: EngineWord[][] = [];
+  for (const w of sorted) {
+    const h = w.bbox[3] - w.bbox[1];
+    const line = lines.find((l) => {
+      const last = l[l.length - 1]!;
+      const mid = (w.bbox[1] + w.bbox[3]) / 2;
+      return mid > last.bbox[1] && mid < last.bbox[3] && Math.abs(h - (last.bbox[3] - last.bbox[1])) < h * 0.6;
+    });
+    if (line) line.push(w);
+    else lines.push([w]);
+  }
+  const engineLines = lines.flatMap((l) => splitAtGaps(l.sort((a, b) => a.bbox[0] - b.bbox[0])));
+  engineLines.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  const blocks: EngineBlock[] = [];
+  for (const line of engineLines) {
+    const prev = blocks.find((b) => {
+      const last = b.lines[b.lines.length - 1]!;
+      const h = last.bbox[3] - last.bbox[1];
+      const overlapX = Math.min(last.bbox[2], line.bbox[2]) - Math.max(last.bbox[0], line.bbox[0]);
+      return line.bbox[1] - last.bbox[3] < h * 0.9 && line.bbox[1] >= last.bbox[1] && overlapX > 0;
+    });
+    if (prev) {
+      prev.lines.push(line);
+      prev.bbox = union(prev.bbox, line.bbox);
+    } else blocks.push({ bbox: line.bbox, confidence: 1, lines: [line] });
+  }
+  return blocks;
+}
+
+/** One baseline may hold two columns: split where the gap is far wider than a space. */
+function splitAtGaps(words: EngineWord[]): EngineLine[] {
+  const out: EngineLine[] = [];
+  let cur: EngineWord[] = [];
+  for (const w of words) {
+    const last = cur[cur.length - 1];
+    const h = w.bbox[3] - w.bbox[1];
+    if (last && w.bbox[0] - last.bbox[2] > h * 2.5) {
+      out.push(toLine(cur));
+      cur = [];
+    }
+    cur.push(w);
+  }
+  if (cur.length) out.push(toLine(cur));
+  return out;
+}
+
+function toLine(words: EngineWord[]): EngineLine {
+  const bbox = words.map((w) => w.bbox).reduce(union);
+  return { text: words.map((w) => w.text).join(' '), bbox, confidence: 1, words };
+}
+
+function union(a: BBox, b: BBox): BBox {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+function rescale(page: EnginePage, f: number): EnginePage {
+  const s = (b: BBox): BBox => b.map((v) => Math.round(v * f)) as BBox;
+  return {
+    ...page,
+    width: Math.round(page.width * f),
+    height: Math.round(page.height * f),
+    blocks: page.blocks.map((b) => ({
+      ...b,
+      bbox: s(b.bbox),
+      lines: b.lines.map((l) => ({ ...l, bbox: s(l.bbox), words: l.words.map((w) => ({ ...w, bbox: s(w.bbox) })) })),
+    })),
+  };
+}

@@ -1,0 +1,8 @@
+import { mount } from 'svelte';
+import Embed from './ui/Embed.svelte';
+import { boot } from './host/boot';
+import './ui/theme.css';
+
+const runtime = boot();
+(window as unknown as { ocrchat: unknown }).ocrchat = { ready: runtime.ready, offlineReady: runtime.offlineReady };
+mount(Embed, { target: document.getElementById('app')!, props: { ready: runtime.ready } });

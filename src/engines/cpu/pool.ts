@@ -1,0 +1,95 @@
+// A warm pool of tesseract.js workers, sized to the machine, reused across pages and
+// jobs and recycled after a number of pages (Tesseract's memory grows with use).
+import { createWorker, OEM, type Worker as TessWorker } from 'tesseract.js';
+import { tesseractPaths } from './paths';
+
+const RECYCLE_AFTER_PAGES = 150;
+
+interface Slot {
+  worker: Promise<TessWorker>;
+  languages: string;
+  pages: number;
+  busy: boolean;
+}
+
+export class TesseractPool {
+  private slots: Slot[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly size: number = defaultPoolSize()) {}
+
+  /** Runs `fn` on a worker loaded with `languages`, waiting for a free one. */
+  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>): Promise<T> {
+    const slot = await this.acquire(languages);
+    try {
+      const worker = await slot.worker;
+      return await fn(worker);
+    } catch (err) {
+      // A worker that failed may be broken: drop it rather than reuse it.
+      this.drop(slot);
+      throw err;
+    } finally {
+      slot.busy = false;
+      slot.pages++;
+      if (slot.pages >= RECYCLE_AFTER_PAGES) this.drop(slot);
+      this.waiters.shift()?.();
+    }
+  }
+
+  private async acquire(languages: string): Promise<Slot> {
+    for (;;) {
+      const free = this.slots.filter((s) => !s.busy);
+      const same = free.find((s) => s.languages === languages);
+      if (same) return this.take(same);
+      if (this.slots.length < this.size) {
+        const slot: Slot = { worker: spawn(languages), languages, pages: 0, busy: true };
+        this.slots.push(slot);
+        slot.worker.catch(() => this.drop(slot));
+        return slot;
+      }
+      const other = free[0];
+      if (other) {
+        other.busy = true;
+        other.languages = languages;
+        other.worker = other.worker.then(async (w) => {
+          await w.reinitialize(languages, OEM.LSTM_ONLY);
+          return w;
+        });
+        return other;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private take(slot: Slot): Slot {
+    slot.busy = true;
+    return slot;
+  }
+
+  private drop(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    void slot.worker.then((w) => w.terminate()).catch(() => {});
+  }
+
+  async terminate(): Promise<void> {
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((s) => s.worker.then((w) => w.terminate()).catch(() => {})));
+  }
+}
+
+function defaultPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+  return Math.max(1, Math.min(cores, 4));
+}
+
+async function spawn(languages: string): Promise<TessWorker> {
+  return createWorker(languages, OEM.LSTM_ONLY, {
+    ...tesseractPaths(),
+    workerBlobURL: false,
+    // The service worker keeps traineddata in Cache Storage; a second copy in IndexedDB would double the disk use.
+    cacheMethod: 'none',
+    gzip: true,
+  });
+}

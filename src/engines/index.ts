@@ -1,0 +1,22 @@
+// The engine registry: one page image + the job's options → an EnginePage.
+import type { PageImage } from '../documents/types';
+import type { JobRecord } from '../store/db';
+import { parseLanguage } from '../api/languages';
+import { DocumentError } from '../documents/errors';
+import type { EngineMeta, EnginePage } from './types';
+import * as cpu from './cpu';
+
+export const engines: EngineMeta[] = [cpu.meta, { id: 'pdf-text', label: 'PDF text layer', cost: 1 }];
+
+/** Languages to load: 'auto' starts from English until detection says otherwise. */
+function languagesFor(job: Pick<JobRecord, 'language'>): string {
+  const choice = parseLanguage(job.language);
+  return choice.auto ? 'eng' : choice.tesseract;
+}
+
+export async function recognizePage(image: PageImage, job: JobRecord, signal?: AbortSignal): Promise<EnginePage> {
+  // A born-digital PDF page needs no OCR.
+  if (image.textLayer) return image.textLayer;
+  if (job.tier === 'cpu') return cpu.recognize(image, { languages: languagesFor(job), tool: job.tool, signal });
+  throw new DocumentError('engine_missing', 'The vlm engine is not installed in this build yet; use tier=cpu.');
+}

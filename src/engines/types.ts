@@ -1,0 +1,46 @@
+// One interface for every engine: a page image and options in, words grouped into
+// lines and blocks out, with boxes in page pixels and 0..1 confidence.
+import type { BBox, PageSource } from '../contract';
+
+export interface EngineWord {
+  text: string;
+  bbox: BBox;
+  confidence: number;
+}
+
+export interface EngineLine {
+  text: string;
+  bbox: BBox;
+  confidence: number;
+  words: EngineWord[];
+}
+
+/** A paragraph-level block as the engine grouped it. */
+export interface EngineBlock {
+  bbox: BBox;
+  confidence: number;
+  lines: EngineLine[];
+}
+
+export interface EnginePage {
+  width: number;
+  height: number;
+  blocks: EngineBlock[];
+  source: PageSource;
+  rotation?: number;
+  detectedLanguage?: string;
+}
+
+export interface RecognizeOptions {
+  /** Tesseract language set, e.g. 'eng' or 'eng+deu' */
+  languages: string;
+  tool?: string;
+  signal?: AbortSignal;
+}
+
+export interface EngineMeta {
+  id: 'cpu' | 'vlm' | 'pdf-text';
+  label: string;
+  /** credits per page */
+  cost: number;
+}

@@ -1,0 +1,32 @@
+// The window side of the service-worker relay: the service worker stays a thin router
+// and hands each /api/v1/ request to an app window, which runs the API handler here.
+import type { RelayMessage, WireRequest, WireResponse } from './channel';
+
+export function serveApiInThisWindow(handler: (req: Request) => Promise<Response>): void {
+  const sw = navigator.serviceWorker;
+  sw.addEventListener('message', (event: MessageEvent<RelayMessage>) => {
+    if (event.data?.type !== 'api-request') return;
+    const port = event.ports[0];
+    if (!port) return;
+    port.postMessage({ type: 'api-ack' } satisfies RelayMessage);
+    void answer(handler, event.data.request).then((response) => {
+      port.postMessage({ type: 'api-response', response } satisfies RelayMessage, [response.body]);
+    });
+  });
+  sw.startMessages();
+}
+
+async function answer(handler: (req: Request) => Promise<Response>, wire: WireRequest): Promise<WireResponse> {
+  let res: Response;
+  try {
+    const req = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
+    res = await handler(req);
+  } catch (err) {
+    console.error(err);
+    res = new Response(JSON.stringify({ error: 'internal_error', detail: 'The app could not answer this request; reload it and try again.' }), {
+      status: 500,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }
+  return { status: res.status, headers: [...res.headers], body: await res.arrayBuffer() };
+}

@@ -1,0 +1,35 @@
+// The typed messages that cross contexts: the app windows among themselves (BroadcastChannel)
+// and the service worker with the window that serves its /api/v1/ requests (MessageChannel).
+
+export type QueueMessage =
+  | { type: 'work-added' }
+  | { type: 'job-updated'; uuid: string; status: string; pagesDone: number; pageCount: number };
+
+const QUEUE_CHANNEL = 'ocrchat-queue';
+
+export function queueChannel(onMessage?: (m: QueueMessage) => void): { post(m: QueueMessage): void; close(): void } {
+  const bc = new BroadcastChannel(QUEUE_CHANNEL);
+  if (onMessage) bc.onmessage = (e: MessageEvent<QueueMessage>) => onMessage(e.data);
+  return { post: (m) => bc.postMessage(m), close: () => bc.close() };
+}
+
+/** A Request, flattened so it can cross postMessage. */
+export interface WireRequest {
+  url: string;
+  method: string;
+  headers: [string, string][];
+  body: ArrayBuffer | null;
+}
+
+export interface WireResponse {
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+export type RelayMessage =
+  | { type: 'api-request'; request: WireRequest }
+  | { type: 'api-ack' }
+  | { type: 'api-response'; response: WireResponse };
+
+export type ClientToWorkerMessage = { type: 'claim' } | { type: 'api-host-ready' };

@@ -1,0 +1,122 @@
+// The engine host: one app window, elected with a Web Lock, leases pages from the
+// queue in IndexedDB and runs the engines in its workers. When the tab closes the
+// lock passes to another open tab, which picks up what was left.
+import type { Plan } from '../contract';
+import type { OcrDatabase } from '../store/db';
+import { openDocument, DocumentError, type OpenedDocument } from '../documents';
+import { encodePng } from '../documents/encode';
+import { layoutPage, joinPages } from '../layout';
+import { recognizePage } from '../engines';
+import { config } from '../config';
+import { claimNextPage, commitPage, releaseStaleLeases, type Lease, type PageOutcome } from './queue';
+import { queueChannel, type QueueMessage } from './channel';
+import { sweepExpiredFiles } from './retention';
+
+const LOCK = 'ocrchat-engine-host';
+const IDLE_POLL_MS = 3000;
+
+export class EngineHost {
+  readonly id = crypto.randomUUID();
+  private docs = new Map<string, Promise<OpenedDocument>>();
+  private wake: (() => void)[] = [];
+  private channel = queueChannel((m) => this.onMessage(m));
+  isHost = false;
+
+  constructor(
+    private db: OcrDatabase,
+    private concurrency: number,
+  ) {}
+
+  start(): void {
+    if (!('locks' in navigator)) {
+      void this.run();
+      return;
+    }
+    void navigator.locks.request(LOCK, () => this.run());
+  }
+
+  private onMessage(m: QueueMessage): void {
+    if (m.type === 'work-added') this.wakeUp();
+  }
+
+  wakeUp(): void {
+    for (const w of this.wake.splice(0)) w();
+  }
+
+  private async run(): Promise<never> {
+    this.isHost = true;
+    await releaseStaleLeases(this.db, this.id);
+    await sweepExpiredFiles(this.db, Date.now()).catch(() => {});
+    await Promise.all(Array.from({ length: this.concurrency }, () => this.loop()));
+    throw new Error('unreachable');
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      const lease = await claimNextPage(this.db, this.id, Date.now());
+      if (!lease) {
+        await new Promise<void>((resolve) => {
+          this.wake.push(resolve);
+          setTimeout(resolve, IDLE_POLL_MS);
+        });
+        continue;
+      }
+      const outcome = await this.process(lease);
+      const job = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), (pages) => joinPages(pages));
+      if (job) {
+        this.channel.post({ type: 'job-updated', uuid: job.uuid, status: job.status, pagesDone: job.pages_done, pageCount: job.page_count });
+        if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
+      }
+    }
+  }
+
+  private async planOf(owner: string): Promise<Plan> {
+    if (owner === 'anonymous') return 'anonymous';
+    return (await this.db.accounts.get(owner))?.plan ?? 'free';
+  }
+
+  private async process({ job, page }: Lease): Promise<PageOutcome> {
+    try {
+      const doc = await this.openJobDocument(job.uuid);
+      const image = await doc.page(page.index);
+      try {
+        const engine = await recognizePage(image, job);
+        const result = layoutPage(engine, page.index, { tool: job.tool });
+        const stored = image.original ?? (await encodePng(image.bitmap));
+        await this.db.files.put({ key: `${job.uuid}/page/${page.index}`, jobUuid: job.uuid, blob: stored, created_ms: Date.now() });
+        return { result };
+      } finally {
+        image.bitmap.close();
+      }
+    } catch (err) {
+      if (err instanceof DocumentError) return { error: err.detail };
+      console.error('page failed', job.uuid, page.index, err);
+      // One more try for what may be a crashed worker; then the page fails and is not charged.
+      if (page.attempts < 2) return { retry: true };
+      return { error: `Page ${page.index + 1} could not be recognised: ${(err as Error).message ?? err}` };
+    }
+  }
+
+  private openJobDocument(uuid: string): Promise<OpenedDocument> {
+    let doc = this.docs.get(uuid);
+    if (!doc) {
+      doc = (async () => {
+        const file = await this.db.files.get(uuid);
+        if (!file) throw new DocumentError('file_gone', 'The uploaded file is no longer stored (deleted or past the retention period).');
+        return openDocument(await file.blob.arrayBuffer());
+      })();
+      doc.catch(() => this.docs.delete(uuid));
+      this.docs.set(uuid, doc);
+    }
+    return doc;
+  }
+
+  private closeDocument(uuid: string): void {
+    const doc = this.docs.get(uuid);
+    this.docs.delete(uuid);
+    void doc?.then((d) => d.close()).catch(() => {});
+  }
+}
+
+export const defaultConcurrency = (): number => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
+export { config };

@@ -1,0 +1,21 @@
+// After the first visit the app must work offline: fetch the cpu engine's files once
+// so the service worker keeps them in its runtime cache (they are too big for the shell precache).
+const ENGINE_FILES = [
+  'vendor/tesseract/worker.min.js',
+  'vendor/tesseract/core/tesseract-core-relaxedsimd-lstm.wasm.js',
+  'vendor/tesseract/core/tesseract-core-simd-lstm.wasm.js',
+  'vendor/tesseract/core/tesseract-core-lstm.wasm.js',
+  'vendor/lang/eng.traineddata.gz',
+  'vendor/lang/osd.traineddata.gz',
+];
+
+export async function warmOfflineCache(): Promise<void> {
+  const base = new URL(import.meta.env.BASE_URL, location.href);
+  await Promise.all(
+    ENGINE_FILES.map(async (path) => {
+      const res = await fetch(new URL(path, base));
+      // Reading the body lets the cache write finish before we report ready.
+      await res.arrayBuffer();
+    }),
+  );
+}

@@ -1,0 +1,86 @@
+// Leasing pages from the job queue in IndexedDB. Only committed transactions move a
+// page or a job forward, so a closed tab loses at most the page it was working on.
+import type { Page } from '../contract';
+import type { JobRecord, OcrDatabase, PageRecord } from '../store/db';
+import { usageRow } from '../api/metering';
+import type { Plan } from '../contract';
+
+export interface Lease {
+  job: JobRecord;
+  page: PageRecord;
+}
+
+/** Pages left 'processing' by a host that is gone go back to the queue. */
+export async function releaseStaleLeases(db: OcrDatabase, hostId: string): Promise<number> {
+  return db.pages.where('state').equals('processing').filter((p) => p.leaseOwner !== hostId).modify({ state: 'pending', leaseOwner: undefined });
+}
+
+/** Claims the next pending page: paid before free before anonymous, then oldest job first. */
+export async function claimNextPage(db: OcrDatabase, hostId: string, now: number): Promise<Lease | null> {
+  return db.transaction('rw', db.jobs, db.pages, async () => {
+    const jobs = await db.jobs.where('status').anyOf('pending', 'processing').toArray();
+    jobs.sort((a, b) => b.priority - a.priority || a.created_ms - b.created_ms);
+    for (const job of jobs) {
+      const page = await db.pages.where('jobUuid').equals(job.uuid).filter((p) => p.state === 'pending').first();
+      if (!page) continue;
+      page.state = 'processing';
+      page.leaseOwner = hostId;
+      page.leaseUntil = now + 10 * 60_000;
+      page.attempts += 1;
+      await db.pages.put(page);
+      if (job.status === 'pending') {
+        job.status = 'processing';
+        job.note = undefined;
+        await db.jobs.put(job);
+      }
+      return { job, page };
+    }
+    return null;
+  });
+}
+
+export interface PageOutcome {
+  result?: Page;
+  error?: string;
+  /** put the page back for another try */
+  retry?: boolean;
+}
+
+/**
+ * Commits a page's outcome, charges it when it succeeded (a failed page costs nothing),
+ * and finishes the job when it was the last page. Returns the job as it now stands.
+ */
+export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOutcome, plan: Plan, now: number, finish: (pages: Page[]) => Partial<JobRecord>): Promise<JobRecord | undefined> {
+  const { job, page } = lease;
+  return db.transaction('rw', db.jobs, db.pages, db.usage, async () => {
+    const current = await db.pages.get([job.uuid, page.index]);
+    const rec = await db.jobs.get(job.uuid);
+    // The job was deleted, or another host already finished this page: change nothing.
+    if (!current || !rec || current.state !== 'processing' || current.leaseOwner !== lease.page.leaseOwner) return rec;
+    if (outcome.retry) {
+      await db.pages.put({ ...current, state: 'pending', leaseOwner: undefined });
+      return rec;
+    }
+    const state = outcome.result ? 'done' : 'failed';
+    await db.pages.put({ ...current, state, leaseOwner: undefined, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') });
+    if (outcome.result) await db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index }));
+    const pages = await db.pages.where('jobUuid').equals(rec.uuid).sortBy('index');
+    const finished = pages.filter((p) => p.state === 'done' || p.state === 'failed');
+    const update: Partial<JobRecord> = { pages_done: finished.length };
+    if (finished.length === pages.length) {
+      const results = pages.map((p) => p.result!);
+      const anyDone = pages.some((p) => p.state === 'done');
+      Object.assign(update, finish(results), {
+        status: anyDone ? 'done' : 'failed',
+        finished_at: new Date(now).toISOString(),
+        ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
+      });
+    }
+    await db.jobs.update(rec.uuid, update);
+    return { ...rec, ...update };
+  });
+}
+
+function failedPage(index: number, error: string): Page {
+  return { index, width: 0, height: 0, text: '', markdown: '', blocks: [], tables: [], confidence: 0, source: 'ocr', error };
+}

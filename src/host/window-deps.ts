@@ -1,0 +1,55 @@
+// The API handler's dependencies as an app window provides them.
+import type { ApiDeps } from '../api/deps';
+import type { OcrDatabase } from '../store/db';
+import { loadJob } from '../api/jobs';
+import { openDocument } from '../documents';
+import { exportJob } from '../export/run';
+import { answerQuestion } from '../chat/run';
+import { queueChannel } from './channel';
+import type { EngineHost } from './engine-host';
+
+export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
+  const channel = queueChannel();
+  return {
+    db,
+    async inspect(bytes) {
+      const doc = await openDocument(bytes);
+      const out = { type: doc.type, pageCount: doc.pageCount };
+      doc.close();
+      return out;
+    },
+    notifyQueue() {
+      host.wakeUp();
+      channel.post({ type: 'work-added' });
+    },
+    waitForJob: (uuid, ms) => waitForJob(db, uuid, ms),
+    exportJob,
+    answer: answerQuestion,
+    now: () => Date.now(),
+  };
+}
+
+function waitForJob(db: OcrDatabase, uuid: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      clearTimeout(timer);
+      listener.close();
+      resolve();
+    };
+    const check = async () => {
+      const job = await loadJob(db, uuid);
+      if (!job || job.status === 'done' || job.status === 'failed') finish();
+    };
+    const listener = queueChannel((m) => {
+      if (m.type === 'job-updated' && m.uuid === uuid) void check();
+    });
+    // Also poll: a message from the host in this same window does not echo back to it.
+    const poll = setInterval(() => void check(), 1000);
+    const timer = setTimeout(finish, ms);
+    void check();
+  });
+}

@@ -1,0 +1,108 @@
+// The Dexie schema: the one source of truth for jobs, pages, files, accounts,
+// usage and conversations. The same database opens in the app window, its
+// workers and the service worker. Every schema change is a new version() with
+// an upgrade, so data people already have migrates.
+import Dexie, { type Table } from 'dexie';
+import type { ChatMessage, Job, Page, Plan } from '../contract';
+
+export type JobRecord = Omit<Job, 'pages' | 'text' | 'markdown' | 'mean_confidence'> & {
+  text?: string;
+  markdown?: string;
+  mean_confidence?: number;
+  /** who pays: an account id, or 'anonymous' */
+  owner: string;
+  /** higher runs first: paid before free before anonymous */
+  priority: number;
+  /** credits each processed page costs */
+  page_cost: number;
+  /** ms since epoch, for ordering */
+  created_ms: number;
+};
+
+export type PageState = 'pending' | 'processing' | 'done' | 'failed';
+
+export interface PageRecord {
+  jobUuid: string;
+  index: number;
+  state: PageState;
+  /** the host that holds the page while it works on it, and until when */
+  leaseOwner?: string;
+  leaseUntil?: number;
+  attempts: number;
+  result?: Page;
+}
+
+export interface FileRecord {
+  /** `${uuid}` for the upload, `${uuid}/page/${index}` for a page image */
+  key: string;
+  jobUuid: string;
+  blob: Blob;
+  created_ms: number;
+}
+
+export interface AccountRecord {
+  id: string;
+  tokenHash: string;
+  plan: Exclude<Plan, 'anonymous'>;
+  created_ms: number;
+  /** ids of redeemed vouchers, so one is never counted twice */
+  vouchers: string[];
+}
+
+export interface UsageRecord {
+  id?: number;
+  subject: string;
+  /** 'YYYY-MM-DD' for anonymous, 'YYYY-MM' for free accounts, 'credits' for purchases */
+  period: string;
+  /** positive: spent; negative: bought */
+  credits: number;
+  kind: 'page' | 'chat' | 'purchase';
+  jobUuid?: string;
+  pageIndex?: number;
+  at: number;
+}
+
+export interface ConversationRecord {
+  id: string;
+  jobUuid: string;
+  owner: string;
+  messages: ChatMessage[];
+  updated_ms: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export class OcrDatabase extends Dexie {
+  jobs!: Table<JobRecord, string>;
+  pages!: Table<PageRecord, [string, number]>;
+  files!: Table<FileRecord, string>;
+  accounts!: Table<AccountRecord, string>;
+  usage!: Table<UsageRecord, number>;
+  conversations!: Table<ConversationRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name = 'ocrchat') {
+    super(name);
+    this.version(1).stores({
+      jobs: 'uuid, owner, status, created_ms',
+      pages: '[jobUuid+index], jobUuid, state',
+      files: 'key, jobUuid, created_ms',
+      accounts: 'id, &tokenHash',
+      usage: '++id, [subject+period], jobUuid',
+      conversations: 'id, jobUuid',
+      settings: 'key',
+    });
+  }
+}
+
+export const SCHEMA_VERSION = 1;
+
+let shared: OcrDatabase | undefined;
+/** The app's database, opened once per context. */
+export function database(): OcrDatabase {
+  shared ??= new OcrDatabase();
+  return shared;
+}

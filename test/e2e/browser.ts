@@ -1,0 +1,85 @@
+// Launching Debian's Chromium through playwright-core, with a fresh profile, and
+// recording every request (workers included) so a test fails on one to another origin.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const baseUrl = (): string => inject('baseUrl');
+
+export interface Session {
+  context: BrowserContext;
+  foreignRequests: string[];
+  close(): Promise<void>;
+  /** opens a page of the app and waits until the service worker controls it */
+  open(path?: string): Promise<Page>;
+}
+
+export async function launch(extraArgs: string[] = []): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'ocrchat-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      ...extraArgs,
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  const origin = new URL(baseUrl()).origin;
+  const foreignRequests: string[] = [];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) foreignRequests.push(url);
+  });
+  return {
+    context,
+    foreignRequests,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    async open(path = '/') {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+      await page.goto(baseUrl() + path);
+      await page.waitForFunction(() => (window as unknown as { ocrchat?: { ready: Promise<void> } }).ocrchat?.ready !== undefined);
+      await page.evaluate(() => (window as unknown as { ocrchat: { ready: Promise<void> } }).ocrchat.ready);
+      return page;
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  return join('test-results/screenshots', `${name}.png`);
+}
+
+/** POSTs a file to /api/v1/ocr/ from inside the page, as a user's script would. */
+export async function postFile(
+  page: Page,
+  bytes: Buffer,
+  name: string,
+  fields: Record<string, string> = {},
+  token?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return page.evaluate(
+    async ({ data, name, fields, token }) => {
+      const form = new FormData();
+      const bin = atob(data);
+      form.append('file', new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))]), name);
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      const res = await fetch('/api/v1/ocr/', { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      return { status: res.status, body: await res.json() };
+    },
+    { data: bytes.toString('base64'), name, fields, token },
+  );
+}

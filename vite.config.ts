@@ -1,0 +1,65 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Build-time limits (src/config.ts): OCR_CONFIG_FILE names a JSON file, and single
+ * variables override it: OCR_ANON_DAILY_PAGES, OCR_FREE_MONTHLY_PAGES, OCR_RETENTION_DAYS,
+ * OCR_VOUCHER_PUBLIC_KEY (a JWK as JSON).
+ */
+function buildConfig(): Record<string, unknown> {
+  const env = process.env;
+  const fromFile = env.OCR_CONFIG_FILE ? JSON.parse(readFileSync(env.OCR_CONFIG_FILE, 'utf8')) : {};
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const over: Record<string, unknown> = {
+    anonDailyPages: num(env.OCR_ANON_DAILY_PAGES),
+    freeMonthlyPages: num(env.OCR_FREE_MONTHLY_PAGES),
+    retentionDays: num(env.OCR_RETENTION_DAYS),
+    voucherPublicKey: env.OCR_VOUCHER_PUBLIC_KEY ? JSON.parse(env.OCR_VOUCHER_PUBLIC_KEY) : undefined,
+  };
+  return { ...fromFile, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) };
+}
+
+export default defineConfig({
+  define: { __OCR_CONFIG__: JSON.stringify(buildConfig()) },
+  plugins: [
+    svelte(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      includeManifestIcons: false,
+      injectManifest: {
+        rollupFormat: 'iife',
+        // The shell only: engines, cores and traineddata are cached at run time.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
+        globIgnores: ['vendor/**'],
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      },
+      manifest: {
+        name: 'OCR.chat',
+        short_name: 'OCR.chat',
+        description: 'Images and PDFs to text, Markdown, tables and JSON, on your device. Nothing is uploaded.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#0f172a',
+        theme_color: '#2563eb',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
+  worker: { format: 'es' },
+  preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
+});
