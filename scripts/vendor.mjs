@@ -1,7 +1,8 @@
 // Copies what the engines load at run time from npm packages into public/vendor/, so
 // the app serves them from its own origin: tesseract.js's worker, its WASM cores and
 // traineddata. They are cached at run time, not in the app shell's precache.
-import { cpSync, existsSync, mkdirSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, copyFileSync, rmSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -19,12 +20,27 @@ copyFileSync(join(pkgDir('tesseract.js'), 'dist', 'worker.min.js'), join(out, 't
 const core = pkgDir('tesseract.js-core');
 for (const f of readdirSync(core)) if (/^tesseract-core.*lstm\.wasm\.js$/.test(f)) copyFileSync(join(core, f), join(out, 'tesseract', 'core', f));
 
-/** The curated languages that ship with the app: best_int where npm has it. */
-export const SHIPPED = ['eng', 'osd'];
+/** The curated languages that ship with the app: best_int from npm where it has them. */
+export const SHIPPED = ['eng', 'osd', 'deu', 'fra', 'spa', 'por', 'ita', 'nld', 'rus', 'chi_sim', 'chi_tra', 'jpn', 'kor', 'ara', 'hin'];
+const shipped = [];
 for (const lang of SHIPPED) {
-  const dir = pkgDir(`@tesseract.js-data/${lang}`);
-  const variant = ['4.0.0_best_int', '4.0.0'].map((v) => join(dir, v, `${lang}.traineddata.gz`)).find(existsSync);
-  if (!variant) throw new Error(`no traineddata for ${lang}`);
-  copyFileSync(variant, join(out, 'lang', `${lang}.traineddata.gz`));
+  const target = join(out, 'lang', `${lang}.traineddata.gz`);
+  let dir = null;
+  try {
+    dir = pkgDir(`@tesseract.js-data/${lang}`);
+  } catch {}
+  const fromNpm = dir && ['4.0.0_best_int', '4.0.0'].map((v) => join(dir, v, `${lang}.traineddata.gz`)).find(existsSync);
+  if (fromNpm) copyFileSync(fromNpm, target);
+  else {
+    // npm lacks a few (rus): Debian's tesseract-ocr-<lang> has them.
+    const debian = ['5', '4.00'].map((v) => `/usr/share/tesseract-ocr/${v}/tessdata/${lang}.traineddata`).find(existsSync);
+    if (!debian) {
+      console.warn(`vendor: no traineddata for ${lang} (install @tesseract.js-data/${lang} or tesseract-ocr-${lang}); it will be fetched when first needed`);
+      continue;
+    }
+    writeFileSync(target, gzipSync(readFileSync(debian), { level: 9 }));
+  }
+  shipped.push({ code: lang, bytes: statSync(target).size });
 }
-console.log(`vendor: tesseract worker, cores and ${SHIPPED.join(', ')} copied to public/vendor`);
+writeFileSync(join(out, 'lang', 'index.json'), JSON.stringify({ shipped }, null, 1));
+console.log(`vendor: tesseract worker, cores and ${shipped.map((l) => l.code).join(' ')} copied to public/vendor`);

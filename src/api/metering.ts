@@ -49,8 +49,10 @@ async function reserved(db: OcrDatabase, subject: string): Promise<number> {
 
 /** 402 unless the caller can pay for `credits` more on top of what is queued. */
 export async function assertCanAfford(db: OcrDatabase, caller: Caller, credits: number, now: number): Promise<void> {
-  const b = await balance(db, caller, now);
-  const queued = await reserved(db, caller.subject);
+  // One transaction: a page finishing between two reads would be counted in neither.
+  const [b, queued] = await db.transaction('r', db.usage, db.jobs, db.pages, () =>
+    Promise.all([balance(db, caller, now), reserved(db, caller.subject)]),
+  );
   if (b.used + queued + credits > b.cap) {
     const what = caller.plan === 'anonymous' ? "today's free pages" : caller.plan === 'free' ? "this month's free pages" : 'your credits';
     throw new ApiError(

@@ -1,0 +1,37 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { OcrDatabase, type JobRecord } from '../../../src/store/db';
+import { assertCanAfford, balance, periodOf, usageRow } from '../../../src/api/metering';
+import { ApiError } from '../../../src/api/errors';
+import { config } from '../../../src/config';
+
+const now = Date.UTC(2026, 10, 21, 12);
+const caller = { subject: 'acct-1', plan: 'free' as const };
+
+function job(uuid: string, status: JobRecord['status']): JobRecord {
+  return { uuid, status, tier: 'cpu', language: 'auto', file_name: 'f', file_type: 'application/pdf', page_count: 10, pages_done: 0, created_at: '', owner: caller.subject, priority: 1, page_cost: 1, created_ms: now };
+}
+
+describe('metering', () => {
+  it('periods: a day for anonymous, a month for free, one bucket of credits for paid', () => {
+    expect(periodOf('anonymous', now)).toBe('2026-11-21');
+    expect(periodOf('free', now)).toBe('2026-11');
+    expect(periodOf('paid', now)).toBe('credits');
+  });
+
+  it('counts pages still queued against the allowance, so a burst of uploads cannot overdraw it', async () => {
+    const db = new OcrDatabase(`m-${Math.random()}`);
+    for (let i = 0; i < 4; i++) {
+      await db.jobs.add(job(`j${i}`, i === 0 ? 'processing' : 'pending'));
+      await db.pages.bulkAdd(Array.from({ length: 10 }, (_, index) => ({ jobUuid: `j${i}`, index, state: i === 0 && index < 3 ? ('done' as const) : ('pending' as const), attempts: 0 })));
+    }
+    for (let p = 0; p < 3; p++) await db.usage.add(usageRow(caller, 1, 'page', now, { jobUuid: 'j0', pageIndex: p }));
+    expect((await balance(db, caller, now)).used).toBe(3);
+    const cap = config.freeMonthlyPages;
+    // 3 charged + 37 queued: with the default cap of 500 one more page fits, with a cap of 40 it doesn't.
+    await expect(assertCanAfford(db, caller, cap - 40 + 1, now)).rejects.toBeInstanceOf(ApiError);
+    await expect(assertCanAfford(db, caller, cap - 40, now)).resolves.toBeUndefined();
+    const err = await assertCanAfford(db, caller, cap, now).catch((e: ApiError) => e);
+    expect(err).toMatchObject({ status: 402, extra: { used: 40, cap } });
+  });
+});
