@@ -62,7 +62,7 @@ export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOut
       return rec;
     }
     const state = outcome.result ? 'done' : 'failed';
-    await db.pages.put({ ...current, state, leaseOwner: undefined, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') });
+    await db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') });
     if (outcome.result) await db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index }));
     const pages = await db.pages.where('jobUuid').equals(rec.uuid).sortBy('index');
     const finished = pages.filter((p) => p.state === 'done' || p.state === 'failed');
@@ -72,6 +72,7 @@ export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOut
       const anyDone = pages.some((p) => p.state === 'done');
       Object.assign(update, finish(results), {
         status: anyDone ? 'done' : 'failed',
+        note: undefined,
         finished_at: new Date(now).toISOString(),
         ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
       });

@@ -29,6 +29,8 @@ export interface PageRecord {
   leaseOwner?: string;
   leaseUntil?: number;
   attempts: number;
+  /** the engine host that finished the page */
+  doneBy?: string;
   result?: Page;
 }
 

@@ -109,6 +109,7 @@ function newJobRecord(sub: Submission, caller: Caller, pageCount: number, mime: 
     priority: limits.priority,
     page_cost: pageCost(sub.tier),
     created_ms: now,
+    note: 'Queued: pages are recognised by an open OCR.chat tab in this browser; keep one open until the job is done.',
   };
 }
 

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { OcrDatabase, type JobRecord } from '../../../src/store/db';
+import { claimNextPage, commitPage, releaseStaleLeases } from '../../../src/host/queue';
+import type { Page } from '../../../src/contract';
+
+function job(uuid: string, priority: number, created_ms: number, pages = 2): [JobRecord, number] {
+  return [{ uuid, status: 'pending', tier: 'cpu', language: 'auto', file_name: 'f', file_type: 'image/png', page_count: pages, pages_done: 0, created_at: '', owner: 'anonymous', priority, page_cost: 1, created_ms }, pages];
+}
+
+async function setup(...jobs: [JobRecord, number][]): Promise<OcrDatabase> {
+  const db = new OcrDatabase(`q-${Math.random()}`);
+  for (const [j, n] of jobs) {
+    await db.jobs.add(j);
+    await db.pages.bulkAdd(Array.from({ length: n }, (_, index) => ({ jobUuid: j.uuid, index, state: 'pending' as const, attempts: 0 })));
+  }
+  return db;
+}
+
+const page = (index: number): Page => ({ index, width: 1, height: 1, text: `p${index}`, markdown: '', blocks: [], tables: [], confidence: 1, source: 'ocr' });
+const finish = (pages: Page[]) => ({ text: pages.map((p) => p.text).join('\n') });
+
+describe('the job queue', () => {
+  it('paid jobs go ahead of free and anonymous ones, then the oldest first', async () => {
+    const db = await setup(job('anon', 0, 1), job('free', 1, 2), job('paid', 2, 3));
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) order.push((await claimNextPage(db, 'h', 0))!.job.uuid);
+    expect(order).toEqual(['paid', 'paid', 'free', 'free', 'anon', 'anon']);
+    expect(await claimNextPage(db, 'h', 0)).toBeNull();
+  });
+
+  it('a page is leased once: two hosts never get the same page', async () => {
+    const db = await setup(job('a', 0, 1, 5));
+    const leases = await Promise.all(Array.from({ length: 8 }, (_, i) => claimNextPage(db, `h${i % 2}`, 0)));
+    const got = leases.filter(Boolean).map((l) => l!.page.index).sort();
+    expect(got).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('charges a page once, refunds failures, finishes the job, and ignores a stale host', async () => {
+    const db = await setup(job('a', 0, 1, 2));
+    const l0 = (await claimNextPage(db, 'h1', 0))!;
+    const l1 = (await claimNextPage(db, 'h1', 0))!;
+    await commitPage(db, l0, { result: page(0) }, 'anonymous', 0, finish);
+    // The host died: a new host releases its lease and takes the page again.
+    expect(await releaseStaleLeases(db, 'h2')).toBe(1);
+    const again = (await claimNextPage(db, 'h2', 0))!;
+    expect(again.page.index).toBe(1);
+    // The old host's late result changes nothing.
+    await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish);
+    expect((await db.jobs.get('a'))!.status).toBe('processing');
+    const done = await commitPage(db, again, { error: 'unreadable' }, 'anonymous', 0, finish);
+    expect(done).toMatchObject({ status: 'done', pages_done: 2, text: 'p0\n' });
+    const usage = await db.usage.toArray();
+    expect(usage.map((u) => u.pageIndex)).toEqual([0]);
+  });
+});
