@@ -16,12 +16,13 @@ mkdirSync(join(out, 'tesseract', 'core'), { recursive: true });
 mkdirSync(join(out, 'lang'), { recursive: true });
 
 copyFileSync(join(pkgDir('tesseract.js'), 'dist', 'worker.min.js'), join(out, 'tesseract', 'worker.min.js'));
-// The worker picks the core variant itself (relaxed SIMD, SIMD or plain); LSTM-only cores suffice.
+// The worker picks the core variant itself (relaxed SIMD, SIMD or plain); LSTM-only cores recognise,
+// the full ones run orientation and script detection (OSD needs the legacy engine).
 const core = pkgDir('tesseract.js-core');
-for (const f of readdirSync(core)) if (/^tesseract-core.*lstm\.wasm\.js$/.test(f)) copyFileSync(join(core, f), join(out, 'tesseract', 'core', f));
+for (const f of readdirSync(core)) if (/^tesseract-core.*\.wasm\.js$/.test(f)) copyFileSync(join(core, f), join(out, 'tesseract', 'core', f));
 
 /** The curated languages that ship with the app: best_int from npm where it has them. */
-export const SHIPPED = ['eng', 'osd', 'deu', 'fra', 'spa', 'por', 'ita', 'nld', 'rus', 'chi_sim', 'chi_tra', 'jpn', 'kor', 'ara', 'hin'];
+export const SHIPPED = JSON.parse(readFileSync(join(root, 'src/engines/cpu/shipped-languages.json'), 'utf8'));
 const shipped = [];
 for (const lang of SHIPPED) {
   const target = join(out, 'lang', `${lang}.traineddata.gz`);

@@ -56,6 +56,8 @@ export interface Page {
   source: PageSource;
   /** degrees the page was turned to make it upright before recognition */
   rotation?: number;
+  /** the language recognised with, when language=auto */
+  language?: string;
   error?: string;
 }
 

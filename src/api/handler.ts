@@ -21,6 +21,7 @@ const routes: [string, RegExp, Route][] = [
   ['GET', new RegExp(`^ocr/${UUID}$`), async (req, m, d) => getJob(m[1]!, await identify(req, d.db), d)],
   ['DELETE', new RegExp(`^ocr/${UUID}$`), async (req, m, d) => deleteJob(m[1]!, await identify(req, d.db), d)],
   ['GET', new RegExp(`^ocr/${UUID}/download$`), download],
+  ['GET', new RegExp(`^ocr/${UUID}/pages/(\\d+)/image$`), pageImage],
   ['POST', new RegExp(`^chat/${UUID}$`), async (req, m, d) => chat(req, m[1]!, await identify(req, d.db), d)],
   ['GET', new RegExp(`^chat/${UUID}/history$`), async (req, m, d) => history(m[1]!, await identify(req, d.db), d)],
   ['POST', /^account$/, async (_req, _m, d) => createAccount(d)],
@@ -47,6 +48,15 @@ async function download(req: Request, m: string[], deps: ApiDeps): Promise<Respo
       'Cache-Control': 'no-store',
     },
   });
+}
+
+/** The page image the engine saw: the boxes of that page are in its pixels (a local extension). */
+async function pageImage(req: Request, m: string[], deps: ApiDeps): Promise<Response> {
+  const caller = await identify(req, deps.db);
+  const rec = await ownedJob(m[1]!, caller, deps);
+  const file = await deps.db.files.get(`${rec.uuid}/page/${Number(m[2])}`);
+  if (!file) throw notFound('page image (not recognised yet, or past the retention period)');
+  return new Response(file.blob, { status: 200, headers: { 'Content-Type': file.blob.type || 'application/octet-stream', 'Cache-Control': 'no-store' } });
 }
 
 export function createApiHandler(deps: ApiDeps): (req: Request) => Promise<Response> {

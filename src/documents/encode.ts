@@ -63,3 +63,14 @@ export function greyBmp(grey: Uint8Array, width: number, height: number): Uint8A
   }
   return buf;
 }
+
+/** The bitmap turned clockwise by a multiple of 90 degrees. */
+export function rotateBitmap(bitmap: ImageBitmap, degrees: number): ImageBitmap {
+  const quarter = degrees === 90 || degrees === 270;
+  const canvas = new OffscreenCanvas(quarter ? bitmap.height : bitmap.width, quarter ? bitmap.width : bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.translate(canvas.width / 2, canvas.height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(bitmap, -bitmap.width / 2, -bitmap.height / 2);
+  return canvas.transferToImageBitmap();
+}

@@ -8,10 +8,10 @@ import * as cpu from './cpu';
 
 export const engines: EngineMeta[] = [cpu.meta, { id: 'pdf-text', label: 'PDF text layer', cost: 1 }];
 
-/** Languages to load: 'auto' starts from English until detection says otherwise. */
+/** Tesseract's language set, or 'auto' for the engine to detect. */
 function languagesFor(job: Pick<JobRecord, 'language'>): string {
   const choice = parseLanguage(job.language);
-  return choice.auto ? 'eng' : choice.tesseract;
+  return choice.tesseract;
 }
 
 export async function recognizePage(image: PageImage, job: JobRecord, signal?: AbortSignal): Promise<EnginePage> {

@@ -1,10 +1,11 @@
 // The engine host: one app window, elected with a Web Lock, leases pages from the
 // queue in IndexedDB and runs the engines in its workers. When the tab closes the
 // lock passes to another open tab, which picks up what was left.
-import type { Plan } from '../contract';
+import type { Page, Plan } from '../contract';
+import type { JobRecord } from '../store/db';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, DocumentError, type OpenedDocument } from '../documents';
-import { encodePng } from '../documents/encode';
+import { encodePng, rotateBitmap } from '../documents/encode';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
 import { config } from '../config';
@@ -62,7 +63,7 @@ export class EngineHost {
         continue;
       }
       const outcome = await this.process(lease);
-      const job = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), (pages) => joinPages(pages));
+      const job = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), finishJob);
       if (job) {
         this.channel.post({ type: 'job-updated', uuid: job.uuid, status: job.status, pagesDone: job.pages_done, pageCount: job.page_count });
         if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
@@ -82,7 +83,10 @@ export class EngineHost {
       try {
         const engine = await recognizePage(image, job);
         const result = layoutPage(engine, page.index, { tool: job.tool });
-        const stored = image.original ?? (await encodePng(image.bitmap));
+        if (engine.rotation) result.rotation = engine.rotation;
+        if (engine.detectedLanguage) result.language = engine.detectedLanguage;
+        // The boxes are in the pixels of the page as the engine saw it: upright.
+        const stored = engine.rotation ? await encodeRotated(image.bitmap, engine.rotation) : image.original ?? (await encodePng(image.bitmap));
         await this.db.files.put({ key: `${job.uuid}/page/${page.index}`, jobUuid: job.uuid, blob: stored, created_ms: Date.now() });
         return { result };
       } finally {
@@ -115,6 +119,23 @@ export class EngineHost {
     const doc = this.docs.get(uuid);
     this.docs.delete(uuid);
     void doc?.then((d) => d.close()).catch(() => {});
+  }
+}
+
+/** The job's text and Markdown, and the language most of its pages were read in. */
+function finishJob(pages: Page[]): Partial<JobRecord> {
+  const counts = new Map<string, number>();
+  for (const p of pages) if (p.language) counts.set(p.language, (counts.get(p.language) ?? 0) + 1);
+  const detected = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { ...joinPages(pages), ...(detected ? { detected_language: detected } : {}) };
+}
+
+async function encodeRotated(bitmap: ImageBitmap, degrees: number): Promise<Blob> {
+  const turned = rotateBitmap(bitmap, degrees);
+  try {
+    return await encodePng(turned);
+  } finally {
+    turned.close();
   }
 }
 

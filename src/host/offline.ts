@@ -5,6 +5,9 @@ const ENGINE_FILES = [
   'vendor/tesseract/core/tesseract-core-relaxedsimd-lstm.wasm.js',
   'vendor/tesseract/core/tesseract-core-simd-lstm.wasm.js',
   'vendor/tesseract/core/tesseract-core-lstm.wasm.js',
+  // Full cores: orientation and script detection needs the legacy engine.
+  'vendor/tesseract/core/tesseract-core-relaxedsimd.wasm.js',
+  'vendor/tesseract/core/tesseract-core-simd.wasm.js',
   'vendor/lang/eng.traineddata.gz',
   'vendor/lang/osd.traineddata.gz',
 ];

@@ -57,7 +57,7 @@ async function relay(event: FetchEvent): Promise<Response> {
 }
 
 /** The window that asked first, then every other window of the app. */
-async function candidates(clientId: string): Promise<Client[]> {
+async function candidates(clientId: string): Promise<readonly Client[]> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: false });
   const own = clientId ? windows.find((c) => c.id === clientId) : undefined;
   return own ? [own, ...windows.filter((c) => c !== own)] : windows;

@@ -180,7 +180,7 @@ describe('the REST contract', () => {
     for (let i = 0; i < 4; i++) {
       const r = await postFile(page, textPdf(10), `ten-${i}.pdf`, {}, token);
       expect(r.status).toBe(202);
-      uuids.push(r.body.uuid);
+      uuids.push(r.body.uuid as string);
     }
     const over = await postFile(page, textPdf(1), 'one.pdf', {}, token);
     expect(over.status).toBe(402);
@@ -205,7 +205,7 @@ describe('the REST contract', () => {
     const b = await postFile(page, textPdf(1), 'b.pdf', {}, token);
     const list = await api(page, 'GET', '/api/v1/ocr/', { token });
     expect(list.body.jobs.map((j: Json) => j.uuid)).toEqual([b.body.uuid, a.body.uuid]);
-    const del = await api(page, 'DELETE', `/api/v1/ocr/${a.body.uuid}/`, { token });
+    const del = await api(page, "DELETE", `/api/v1/ocr/${a.body.uuid}/`, { token });
     expect(del.status).toBe(204);
     expect((await api(page, 'GET', `/api/v1/ocr/${a.body.uuid}/`, { token })).status).toBe(404);
     const files = await page.evaluate(async (uuid) => {
@@ -213,8 +213,8 @@ describe('the REST contract', () => {
       const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
       const keys: IDBValidKey[] = await new Promise((res) => { const r = db.transaction('files').objectStore('files').getAllKeys(); r.onsuccess = () => res(r.result); });
       db.close();
-      return keys.filter((k) => String(k).startsWith(uuid)).length;
-    }, a.body.uuid);
+      return keys.filter((k) => String(k).startsWith(uuid as string)).length;
+    }, a.body.uuid as string);
     expect(files).toBe(0);
     // Another caller does not see these jobs.
     expect((await api(page, 'GET', `/api/v1/ocr/${b.body.uuid}/`)).status).toBe(404);

@@ -27,3 +27,78 @@ export function scannedPdf(pages: number, png: Buffer = testocrPng): Buffer {
   }
   return Buffer.from(doc.output('arraybuffer'));
 }
+
+/** A PDF whose first page is born-digital and second page is a scan. */
+export function mixedPdf(): Buffer {
+  const doc = new jsPDF({ unit: 'px', format: [640, 480], orientation: 'landscape', hotfixes: ['px_scaling'] });
+  doc.setFontSize(20);
+  doc.text('Born digital first page with a real text layer.', 40, 80);
+  doc.addPage([640, 480], 'landscape');
+  doc.addImage(new Uint8Array(testocrPng), 'PNG', 0, 0, 640, 480);
+  return Buffer.from(doc.output('arraybuffer'));
+}
+
+/** A scan that carries an old, wrong, invisible OCR layer over its image. */
+export function scanWithOldOcrLayer(): Buffer {
+  const doc = new jsPDF({ unit: 'px', format: [640, 480], orientation: 'landscape', hotfixes: ['px_scaling'] });
+  doc.addImage(new Uint8Array(testocrPng), 'PNG', 0, 0, 640, 480);
+  doc.text('OLD GARBLED OCR LAYER zzqx wrong words here', 40, 80, { renderingMode: 'invisible' });
+  return Buffer.from(doc.output('arraybuffer'));
+}
+
+export function encryptedPdf(): Buffer {
+  const doc = new jsPDF({ encryption: { userPassword: 'secret', ownerPassword: 'owner', userPermissions: ['print'] } });
+  doc.text('Secret text', 20, 20);
+  return Buffer.from(doc.output('arraybuffer'));
+}
+
+/** A PNG whose header claims 12000×9000 pixels (108 MP), with no image data behind it. */
+export function hugePngHeader(): Buffer {
+  const b = Buffer.from(testocrPng.subarray(0, 33));
+  b.writeUInt32BE(12000, 16);
+  b.writeUInt32BE(9000, 20);
+  return b;
+}
+
+/** An uncompressed multi-page RGB TIFF (little-endian), written by hand. */
+export function multiPageTiff(pages: { width: number; height: number; rgb: Uint8Array }[]): Buffer {
+  const parts: Buffer[] = [];
+  let offset = 8;
+  const header = Buffer.alloc(8);
+  header.write('II', 0, 'latin1');
+  header.writeUInt16LE(42, 2);
+  parts.push(header);
+  const ifdOffsets: number[] = [];
+  const layouts = pages.map((p) => {
+    const dataAt = offset;
+    offset += p.rgb.length;
+    const bpsAt = offset;
+    offset += 6;
+    const ifdAt = offset;
+    offset += 2 + 10 * 12 + 4;
+    ifdOffsets.push(ifdAt);
+    return { p, dataAt, bpsAt, ifdAt };
+  });
+  header.writeUInt32LE(ifdOffsets[0]!, 4);
+  layouts.forEach(({ p, dataAt, bpsAt }, i) => {
+    parts.push(Buffer.from(p.rgb));
+    const bps = Buffer.alloc(6);
+    bps.writeUInt16LE(8, 0); bps.writeUInt16LE(8, 2); bps.writeUInt16LE(8, 4);
+    parts.push(bps);
+    const entries: [number, number, number, number][] = [
+      [256, 4, 1, p.width], [257, 4, 1, p.height], [258, 3, 3, bpsAt], [259, 3, 1, 1], [262, 3, 1, 2],
+      [273, 4, 1, dataAt], [277, 3, 1, 3], [278, 4, 1, p.height], [279, 4, 1, p.rgb.length], [284, 3, 1, 1],
+    ];
+    const ifd = Buffer.alloc(2 + entries.length * 12 + 4);
+    ifd.writeUInt16LE(entries.length, 0);
+    entries.forEach(([tag, type, count, value], k) => {
+      const o = 2 + k * 12;
+      ifd.writeUInt16LE(tag, o); ifd.writeUInt16LE(type, o + 2); ifd.writeUInt32LE(count, o + 4);
+      if (type === 3 && count === 1) ifd.writeUInt16LE(value, o + 8);
+      else ifd.writeUInt32LE(value, o + 8);
+    });
+    ifd.writeUInt32LE(ifdOffsets[i + 1] ?? 0, 2 + entries.length * 12);
+    parts.push(ifd);
+  });
+  return Buffer.concat(parts);
+}

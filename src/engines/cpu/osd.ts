@@ -1,0 +1,77 @@
+// Orientation and script detection (Tesseract OSD). OSD needs the legacy engine, so it
+// runs in a worker of its own on the full core, kept warm once started.
+import { createWorker, OEM, type Worker as TessWorker } from 'tesseract.js';
+import { tesseractPaths } from './paths';
+
+export interface Orientation {
+  /** degrees to turn the page clockwise to make it upright */
+  degrees: 0 | 90 | 180 | 270;
+  confidence: number;
+  script: string | null;
+  scriptConfidence: number;
+}
+
+let worker: Promise<TessWorker> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+function osdWorker(): Promise<TessWorker> {
+  worker ??= createWorker('osd', OEM.TESSERACT_ONLY, {
+    ...tesseractPaths(),
+    workerBlobURL: false,
+    cacheMethod: 'none',
+    gzip: true,
+    legacyCore: true,
+    legacyLang: true,
+  });
+  worker.catch(() => (worker = undefined));
+  return worker;
+}
+
+export async function detectOrientation(image: Blob): Promise<Orientation | null> {
+  const run = queue.then(async () => {
+    const w = await osdWorker();
+    const { data } = await w.detect(image);
+    if (data.orientation_degrees === null) return null;
+    return {
+      degrees: (((data.orientation_degrees ?? 0) % 360) as Orientation['degrees']),
+      confidence: data.orientation_confidence ?? 0,
+      script: data.script ?? null,
+      scriptConfidence: data.script_confidence ?? 0,
+    };
+  });
+  queue = run.catch(() => null);
+  return run;
+}
+
+/** Tesseract's script names to the traineddata that reads them. */
+export const SCRIPT_LANGUAGES: Record<string, string> = {
+  Latin: 'eng',
+  Han: 'chi_sim',
+  HanS: 'chi_sim',
+  HanT: 'chi_tra',
+  Japanese: 'jpn',
+  Katakana: 'jpn',
+  Hiragana: 'jpn',
+  Hangul: 'kor',
+  Arabic: 'ara',
+  Cyrillic: 'rus',
+  Devanagari: 'hin',
+  Greek: 'ell',
+  Hebrew: 'heb',
+  Thai: 'tha',
+  Bengali: 'ben',
+  Tamil: 'tam',
+  Telugu: 'tel',
+  Kannada: 'kan',
+  Malayalam: 'mal',
+  Gujarati: 'guj',
+  Gurmukhi: 'pan',
+  Georgian: 'kat',
+  Armenian: 'hye',
+  Ethiopic: 'amh',
+  Khmer: 'khm',
+  Lao: 'lao',
+  Myanmar: 'mya',
+  Sinhala: 'sin',
+  Tibetan: 'bod',
+};

@@ -1,0 +1,175 @@
+// Documents in, text out: every input format, bad input, PDF text layers, upright pages, languages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, postFile, type Session } from './browser';
+import { encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, testocrPng, textPdf } from './fixtures';
+
+/** Renders text to an image in the page (canvas, DejaVu fonts), turned by `degrees`, as `type`. */
+async function renderText(page: Page, lines: string[], opts: { degrees?: number; type?: string } = {}): Promise<Buffer> {
+  const b64 = await page.evaluate(async ({ lines, degrees, type }) => {
+    const w = 1400, lh = 44, h = lines.length * lh + 80;
+    const quarter = degrees === 90 || degrees === 270;
+    const c = new OffscreenCanvas(quarter ? h : w, quarter ? w : h);
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.translate(c.width / 2, c.height / 2);
+    ctx.rotate((degrees * Math.PI) / 180);
+    ctx.translate(-w / 2, -h / 2);
+    ctx.fillStyle = '#000';
+    ctx.font = '30px "DejaVu Serif", serif';
+    lines.forEach((l, i) => ctx.fillText(l, 40, 60 + i * lh));
+    const blob = await c.convertToBlob({ type });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  }, { lines, degrees: opts.degrees ?? 0, type: opts.type ?? 'image/png' });
+  return Buffer.from(b64, 'base64');
+}
+
+async function rgbOf(page: Page, png: Buffer): Promise<{ width: number; height: number; rgb: Uint8Array }> {
+  const r = await page.evaluate(async (b64) => {
+    const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    let rgb = '';
+    for (let i = 0; i < d.length; i += 4) rgb += String.fromCharCode(d[i]!, d[i + 1]!, d[i + 2]!);
+    return { width: bmp.width, height: bmp.height, rgb: btoa(rgb) };
+  }, png.toString('base64'));
+  return { width: r.width, height: r.height, rgb: new Uint8Array(Buffer.from(r.rgb, 'base64')) };
+}
+
+const ENGLISH = ['The quick brown fox jumps over the lazy dog.', 'Invoice number 4711 is due on March 3, 2026.', 'Please keep this receipt for your records.'];
+const GERMAN = ['Die Würde des Menschen ist unantastbar. Sie zu achten', 'und zu schützen ist Verpflichtung aller staatlichen', 'Gewalt. Das deutsche Volk bekennt sich darum zu', 'unverletzlichen und unveräußerlichen Menschenrechten.'];
+const RUSSIAN = ['Все люди рождаются свободными и равными в своём', 'достоинстве и правах. Они наделены разумом и совестью', 'и должны поступать в отношении друг друга в духе братства.'];
+
+describe('documents in, text out', () => {
+  let s: Session;
+  let page: Page;
+  beforeAll(async () => {
+    s = await launch();
+    page = await s.open('/');
+  });
+  afterAll(async () => {
+    expect(s.foreignRequests).toEqual([]);
+    await s.close();
+  });
+
+  it('reads PNG, JPG, WEBP and BMP, decided by content whatever the name says', async () => {
+    for (const type of ['image/png', 'image/jpeg', 'image/webp']) {
+      const img = await renderText(page, ENGLISH, { type });
+      const r = await postFile(page, img, 'misnamed.txt');
+      expect(r.status, type).toBe(200);
+      expect(r.body.text, type).toMatch(/quick brown fox/);
+    }
+    // GIF and BMP: encoded in Node from the PNG's pixels.
+    const { width, height, rgb } = await rgbOf(page, testocrPng);
+    const bmp = bmp24(width, height, rgb);
+    const r = await postFile(page, bmp, 'scan.bmp');
+    expect(r.status).toBe(200);
+    expect(r.body.text).toMatch(/lazy fox/);
+  });
+
+  it('reads every page of a multi-page TIFF', async () => {
+    const a = await rgbOf(page, testocrPng);
+    const b = await rgbOf(page, await renderText(page, ENGLISH));
+    const tiff = multiPageTiff([a, b]);
+    const r = await postFile(page, tiff, 'two.tif');
+    expect(r.status).toBe(200);
+    expect(r.body.page_count).toBe(2);
+    expect(r.body.pages[0].text).toMatch(/lazy fox/);
+    expect(r.body.pages[1].text).toMatch(/quick brown fox/);
+  });
+
+  it('bad files: encrypted PDF, truncated file, 0 bytes, 100+ megapixels → a clear 400', async () => {
+    const cases: [Buffer, string, string][] = [
+      [encryptedPdf(), 'locked.pdf', 'encrypted_pdf'],
+      [textPdf(2).subarray(0, 400), 'cut.pdf', 'undecodable_file'],
+      [testocrPng.subarray(0, 3000), 'cut.png', 'undecodable_file'],
+      [Buffer.alloc(0), 'nothing.png', 'empty_file'],
+      [hugePngHeader(), 'huge.png', 'image_too_large'],
+    ];
+    for (const [bytes, name, code] of cases) {
+      const r = await postFile(page, bytes, name);
+      expect(r.status, name).toBe(400);
+      expect(r.body.error, name).toBe(code);
+    }
+    // The app still works after all that.
+    expect((await postFile(page, testocrPng, 'ok.png')).body.status).toBe('done');
+  });
+
+  it('a born-digital PDF is read from its text layer and matches pdftotext', async () => {
+    const pdf = textPdf(3);
+    const r = await postFile(page, pdf, 'digital.pdf');
+    expect(r.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
+    writeFileSync(join(dir, 'a.pdf'), pdf);
+    const poppler = execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+    for (let i = 0; i < 3; i++) {
+      const ours = r.body.pages[i];
+      expect(ours.source).toBe('pdf-text');
+      const words = (t: string) => t.split(/\s+/).filter(Boolean).sort().join(' ');
+      expect(words(ours.text)).toBe(words(poppler[i]!));
+      expect(ours.blocks.every((b: { confidence: number }) => b.confidence === 1)).toBe(true);
+    }
+  });
+
+  it('a mixed PDF mixes text layer and OCR per page; an old invisible OCR layer is recognised afresh', async () => {
+    const mixed = await postFile(page, mixedPdf(), 'mixed.pdf');
+    expect(mixed.body.pages.map((p: { source: string }) => p.source)).toEqual(['pdf-text', 'ocr']);
+    expect(mixed.body.pages[1].text).toMatch(/quick brown/);
+    const old = await postFile(page, scanWithOldOcrLayer(), 'old-ocr.pdf');
+    expect(old.body.pages[0].source).toBe('ocr');
+    expect(old.body.text).toMatch(/quick brown/);
+    expect(old.body.text).not.toMatch(/GARBLED/);
+  });
+
+  it('pages turned 90, 180 and 270 degrees are made upright first', async () => {
+    for (const degrees of [90, 180, 270]) {
+      const img = await renderText(page, ENGLISH, { degrees });
+      const r = await postFile(page, img, `turned-${degrees}.png`, { language: 'eng' });
+      expect(r.body.text, `${degrees}°`).toMatch(/quick brown fox/);
+      // The scan was turned clockwise by `degrees`; undoing that takes the rest of a full turn.
+      expect(r.body.pages[0].rotation).toBe((360 - degrees) % 360);
+      expect(r.body.pages[0].width).toBe(1400);
+    }
+  });
+
+  it('language=auto detects German and Russian and reads them with their traineddata', async () => {
+    const de = await postFile(page, await renderText(page, GERMAN), 'de.png');
+    expect(de.body.detected_language).toBe('deu');
+    expect(de.body.text).toMatch(/Würde des Menschen/);
+    expect(de.body.text).toMatch(/unveräußerlichen/);
+    const ru = await postFile(page, await renderText(page, RUSSIAN), 'ru.png');
+    expect(ru.body.detected_language).toBe('rus');
+    expect(ru.body.text).toMatch(/свободными/);
+  });
+});
+
+function bmp24(width: number, height: number, rgb: Uint8Array): Buffer {
+  const stride = (width * 3 + 3) & ~3;
+  const buf = Buffer.alloc(54 + stride * height);
+  buf.write('BM', 0, 'latin1');
+  buf.writeUInt32LE(buf.length, 2);
+  buf.writeUInt32LE(54, 10);
+  buf.writeUInt32LE(40, 14);
+  buf.writeInt32LE(width, 18);
+  buf.writeInt32LE(height, 22);
+  buf.writeUInt16LE(1, 26);
+  buf.writeUInt16LE(24, 28);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const s = (y * width + x) * 3;
+      const d = 54 + (height - 1 - y) * stride + x * 3;
+      buf[d] = rgb[s + 2]!; buf[d + 1] = rgb[s + 1]!; buf[d + 2] = rgb[s]!;
+    }
+  }
+  return buf;
+}
