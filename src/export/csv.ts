@@ -1,0 +1,49 @@
+// CSV (RFC 4180): the tables found, one row per table row; the lines of text when there are none.
+import Papa from 'papaparse';
+import type { Job } from '../contract';
+import type { Exporter, ExporterMeta } from './types';
+import { clean, orderedPages } from './text';
+
+const meta: ExporterMeta = { format: 'csv', label: 'CSV (tables)', mime: 'text/csv; charset=utf-8', ext: 'csv' };
+
+/** Columns page, table, row, col1…colN; page, table and row count from 1, table across the whole job. */
+export function tableRecords(job: Job): { fields: string[]; data: (string | number)[][] } {
+  const data: (string | number)[][] = [];
+  let table = 0;
+  let cols = 0;
+  for (const page of orderedPages(job)) {
+    for (const t of page.tables) {
+      const rows = t.rows.filter((r) => r.some((c) => c.trim()));
+      if (rows.length === 0) continue;
+      table++;
+      rows.forEach((r, i) => {
+        cols = Math.max(cols, r.length);
+        data.push([page.index + 1, table, i + 1, ...r.map(clean)]);
+      });
+    }
+  }
+  for (const row of data) while (row.length < cols + 3) row.push('');
+  const fields = ['page', 'table', 'row', ...Array.from({ length: cols }, (_, i) => `col${i + 1}`)];
+  return { fields, data };
+}
+
+/** Columns page, line, text: each non-blank line of each page's text. */
+export function lineRecords(job: Job): { fields: string[]; data: (string | number)[][] } {
+  const data: (string | number)[][] = [];
+  for (const page of orderedPages(job)) {
+    const lines = clean(page.text).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    lines.forEach((text, i) => data.push([page.index + 1, i + 1, text]));
+  }
+  return { fields: ['page', 'line', 'text'], data };
+}
+
+export const csv: Exporter = {
+  meta,
+  async export({ job }, signal) {
+    signal?.throwIfAborted();
+    const tables = tableRecords(job);
+    const records = tables.data.length > 0 ? tables : lineRecords(job);
+    const text = Papa.unparse(records, { newline: '\r\n', quotes: false, header: true });
+    return new Blob([text], { type: meta.mime });
+  },
+};

@@ -1,0 +1,136 @@
+// Word: headings, paragraphs, lists and real tables from the pages' sections; one section per page.
+import type { FileChild, ISectionOptions, INumberingOptions } from 'docx';
+import type { Job } from '../contract';
+import type { Exporter, ExporterMeta } from './types';
+import { pageSections, type Section } from './structure';
+import { isRtl, orderedPages } from './text';
+
+const meta: ExporterMeta = {
+  format: 'docx',
+  label: 'Word (DOCX)',
+  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ext: 'docx',
+};
+
+// A4 in twips, one-inch margins: the text reflows, so the scan's own size does not matter.
+const A4 = { short: 11906, long: 16838 };
+const MARGIN = 1440;
+
+type Docx = typeof import('docx');
+const HEADINGS = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'] as const;
+
+function numberingRef(s: Extract<Section, { kind: 'list' }>): string {
+  return s.ordered ? `ordered-${s.start}` : 'bullet';
+}
+
+function numbering(d: Docx, refs: Set<string>): INumberingOptions {
+  const indent = { left: 720, hanging: 360 };
+  return {
+    config: [...refs].map((reference) => {
+      const start = reference === 'bullet' ? 1 : Number(reference.slice('ordered-'.length));
+      const format = reference === 'bullet' ? d.LevelFormat.BULLET : d.LevelFormat.DECIMAL;
+      const text = reference === 'bullet' ? '•' : '%1.';
+      return { reference, levels: [{ level: 0, format, text, start, alignment: d.AlignmentType.START, style: { paragraph: { indent } } }] };
+    }),
+  };
+}
+
+interface RunStyle {
+  heading?: number;
+  italics?: boolean;
+  bold?: boolean;
+  list?: { reference: string; instance: number };
+}
+
+/** Writes sections as docx children; counts lists so each one restarts its numbering. */
+class SectionWriter {
+  private lists = 0;
+  private readonly d: Docx;
+  constructor(d: Docx) {
+    this.d = d;
+  }
+
+  private paragraph(text: string, style: RunStyle = {}) {
+    const d = this.d;
+    const rtl = isRtl(text) || undefined;
+    return new d.Paragraph({
+      heading: style.heading ? HEADINGS[Math.min(6, style.heading) - 1] : undefined,
+      numbering: style.list ? { ...style.list, level: 0 } : undefined,
+      bidirectional: rtl,
+      children: [new d.TextRun({ text, italics: style.italics || undefined, bold: style.bold || undefined, rightToLeft: rtl })],
+    });
+  }
+
+  private table(rows: string[][], textWidth: number) {
+    const d = this.d;
+    const cols = Math.max(1, ...rows.map((r) => r.length));
+    const colWidth = Math.floor(textWidth / cols);
+    return new d.Table({
+      width: { size: colWidth * cols, type: d.WidthType.DXA },
+      columnWidths: Array<number>(cols).fill(colWidth),
+      rows: rows.map(
+        (row, i) =>
+          new d.TableRow({
+            tableHeader: i === 0 || undefined,
+            children: Array.from({ length: cols }, (_, c) => new d.TableCell({ children: [this.paragraph(row[c] ?? '', { bold: i === 0 })] })),
+          }),
+      ),
+    });
+  }
+
+  /** `textWidth` in twips: the page's width inside its margins. */
+  write(s: Section, textWidth: number): FileChild[] {
+    switch (s.kind) {
+      case 'heading':
+        return [this.paragraph(s.text, { heading: s.level })];
+      case 'paragraph':
+        // Lines of a paragraph reflow in Word; the scan's line breaks are not the author's.
+        return [this.paragraph(s.lines.join(' '), { italics: s.caption })];
+      case 'list': {
+        const list = { reference: numberingRef(s), instance: ++this.lists };
+        return s.items.map((item) => this.paragraph(item, { list }));
+      }
+      case 'table':
+        return [this.table(s.rows, textWidth)];
+    }
+  }
+}
+
+export async function buildDocx(job: Job, signal?: AbortSignal): Promise<Blob> {
+  const d = await import('docx');
+  const refs = new Set<string>();
+  const sections: ISectionOptions[] = [];
+  const writer = new SectionWriter(d);
+  for (const page of orderedPages(job)) {
+    signal?.throwIfAborted();
+    const parts = pageSections(page);
+    for (const s of parts) if (s.kind === 'list') refs.add(numberingRef(s));
+    const landscape = page.width > page.height * 1.05;
+    const textWidth = (landscape ? A4.long : A4.short) - 2 * MARGIN;
+    const children = parts.flatMap((s) => writer.write(s, textWidth));
+    sections.push({
+      properties: {
+        page: {
+          size: { width: A4.short, height: A4.long, orientation: landscape ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT },
+          margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN },
+        },
+      },
+      children: children.length ? children : [new d.Paragraph({})],
+    });
+  }
+  if (sections.length === 0) sections.push({ children: [new d.Paragraph({})] });
+  const doc = new d.Document({
+    creator: 'OCR.chat',
+    title: job.file_name,
+    numbering: numbering(d, refs),
+    sections,
+  });
+  const bytes = await d.Packer.toArrayBuffer(doc);
+  signal?.throwIfAborted();
+  return new Blob([bytes], { type: meta.mime });
+}
+
+export const docx: Exporter = {
+  meta,
+  export: ({ job }, signal) => buildDocx(job, signal),
+};

@@ -1,0 +1,60 @@
+// Markdown: the job's own when the layout wrote one, else built from the pages' sections.
+import type { Page } from '../contract';
+import type { Exporter, ExporterMeta } from './types';
+import { pageSections, type Section } from './structure';
+import { orderedPages } from './text';
+
+/** Between pages: a thematic break, so the pages stay apart when rendered. */
+export const PAGE_SEPARATOR = '\n\n---\n\n';
+
+// A line that would otherwise start a heading, quote, list, rule, table or code block.
+const BLOCK_START = /^(\s*)([#>+|]|[-*_](?=\s|[-*_]|$)|`{3}|~{3}|=+\s*$)/;
+const ORDERED_START = /^(\s*\d{1,9})([.)])(?=\s|$)/;
+
+function escapeLine(line: string): string {
+  if (ORDERED_START.test(line)) return line.replace(ORDERED_START, '$1\\$2');
+  return line.replace(BLOCK_START, '$1\\$2');
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+function pipeTable(rows: string[][]): string {
+  const cols = Math.max(1, ...rows.map((r) => r.length));
+  const line = (r: string[]) => `| ${Array.from({ length: cols }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`;
+  const [head = [], ...body] = rows;
+  return [line(head), `|${' --- |'.repeat(cols)}`, ...body.map(line)].join('\n');
+}
+
+export function sectionMarkdown(s: Section): string {
+  switch (s.kind) {
+    case 'heading':
+      // A trailing run of # would be read as the heading's closing sequence.
+      return `${'#'.repeat(s.level)} ${s.text.replace(/(^|\s)(#+)\s*$/, '$1\\$2')}`;
+    case 'paragraph': {
+      const text = s.lines.map(escapeLine).join('\n');
+      return s.caption ? `*${text}*` : text;
+    }
+    case 'list':
+      return s.items.map((item, i) => `${s.ordered ? `${s.start + i}.` : '-'} ${escapeLine(item)}`).join('\n');
+    case 'table':
+      return pipeTable(s.rows);
+  }
+}
+
+export function pageMarkdown(page: Page): string {
+  if (page.markdown.trim()) return page.markdown.trim();
+  return pageSections(page).map(sectionMarkdown).join('\n\n');
+}
+
+const meta: ExporterMeta = { format: 'md', label: 'Markdown', mime: 'text/markdown; charset=utf-8', ext: 'md' };
+
+export const md: Exporter = {
+  meta,
+  async export({ job }, signal) {
+    signal?.throwIfAborted();
+    const text = job.markdown.trim() ? job.markdown : orderedPages(job).map(pageMarkdown).join(PAGE_SEPARATOR);
+    return new Blob([text.endsWith('\n') ? text : `${text}\n`], { type: meta.mime });
+  },
+};

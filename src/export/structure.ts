@@ -1,0 +1,103 @@
+// A page as a reader sees it: headings, paragraphs, lists and tables in reading order.
+// Markdown and DOCX are both written from this, so they agree with each other.
+import type { BBox, Block, Page, Table } from '../contract';
+import { area, clean, overlap } from './text';
+
+export type Section =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'paragraph'; lines: string[]; caption?: boolean }
+  | { kind: 'list'; ordered: boolean; start: number; items: string[] }
+  | { kind: 'table'; rows: string[][] };
+
+const BULLET = /^\s*[-*+•·‣◦▪▫■□●○–—]\s+/;
+const NUMBER = /^\s*(\d{1,3})[.)]\s+/;
+const LETTER = /^\s*([a-zA-Z])[.)]\s+/;
+
+function blockLines(block: Block): string[] {
+  const lines = block.lines?.length ? block.lines.map((l) => l.text) : block.text.split('\n');
+  return lines.map((l) => clean(l).trim()).filter((l) => l.length > 0);
+}
+
+/** A list block's items: a line with a marker starts an item, a line without one continues it. */
+export function listItems(lines: string[]): { ordered: boolean; start: number; items: string[] } {
+  const items: string[] = [];
+  let ordered = false;
+  let start = 1;
+  for (const line of lines) {
+    const num = NUMBER.exec(line) ?? LETTER.exec(line);
+    const marker = num ?? BULLET.exec(line);
+    if (marker || items.length === 0) {
+      if (items.length === 0 && num) {
+        ordered = true;
+        start = /\d/.test(num[1]!) ? Number(num[1]) : num[1]!.toLowerCase().charCodeAt(0) - 96;
+      }
+      items.push(marker ? line.slice(marker[0].length) : line);
+    } else {
+      items[items.length - 1] += ` ${line}`;
+    }
+  }
+  return { ordered, start, items };
+}
+
+function tableRows(table: Table): string[][] {
+  const rows = table.rows.map((r) => r.map((c) => clean(c).replace(/\s+/g, ' ').trim()));
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  return rows.filter((r) => r.some((c) => c)).map((r) => [...r, ...Array<string>(cols - r.length).fill('')]);
+}
+
+function blockSection(block: Block): Section | null {
+  const lines = blockLines(block);
+  if (lines.length === 0) return null;
+  switch (block.kind) {
+    case 'heading':
+      return { kind: 'heading', level: Math.min(6, Math.max(1, Math.round(block.level ?? 1))), text: lines.join(' ') };
+    case 'list':
+      return { kind: 'list', ...listItems(lines) };
+    case 'caption':
+      return { kind: 'paragraph', lines, caption: true };
+    default:
+      return { kind: 'paragraph', lines };
+  }
+}
+
+/** The table a block belongs to: most of the block lies inside it. */
+function tableOf(block: Block, tables: Table[]): number {
+  const a = area(block.bbox);
+  return tables.findIndex((t) => (a > 0 ? overlap(block.bbox, t.bbox) / a > 0.5 : inside(block.bbox, t.bbox)));
+}
+
+function inside(b: BBox, t: BBox): boolean {
+  return b[0] >= t[0] && b[1] >= t[1] && b[2] <= t[2] && b[3] <= t[3];
+}
+
+/** The page's sections. A table stands where its first block stood; a table no block
+ * lies in goes before the first block below its top. */
+export function pageSections(page: Page): Section[] {
+  const tables = page.tables.filter((t) => t.rows.some((r) => r.some((c) => c.trim())));
+  const placed = new Set<number>();
+  const out: { top: number; section: Section }[] = [];
+  for (const block of page.blocks) {
+    const t = tableOf(block, tables);
+    if (t >= 0) {
+      if (!placed.has(t)) out.push({ top: tables[t]!.bbox[1], section: { kind: 'table', rows: tableRows(tables[t]!) } });
+      placed.add(t);
+      continue;
+    }
+    const section = blockSection(block);
+    if (section) out.push({ top: block.bbox[1], section });
+  }
+  tables.forEach((table, t) => {
+    if (placed.has(t)) return;
+    const at = out.findIndex((o) => o.top > table.bbox[1]);
+    const entry = { top: table.bbox[1], section: { kind: 'table', rows: tableRows(table) } as Section };
+    out.splice(at < 0 ? out.length : at, 0, entry);
+  });
+  if (out.length === 0 && page.text.trim()) {
+    // No layout: paragraphs are the blank-line-separated runs of the page's text.
+    for (const para of clean(page.text).split(/\n\s*\n/)) {
+      const lines = para.split('\n').map((l) => l.trim()).filter(Boolean);
+      if (lines.length) out.push({ top: 0, section: { kind: 'paragraph', lines } });
+    }
+  }
+  return out.map((o) => o.section);
+}

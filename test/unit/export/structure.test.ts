@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { listItems, pageSections } from '../../../src/export/structure';
+import { block, line, page } from './support/fixture';
+
+describe('pageSections', () => {
+  it('reads a page as headings, paragraphs, lists and tables in order', () => {
+    const p = page(0, [
+      block('heading', [line('Title', 10, 10)], 1),
+      block('paragraph', [line('one', 10, 50), line('two', 10, 80)]),
+      block('list', [line('• a', 10, 120)]),
+    ]);
+    expect(pageSections(p)).toEqual([
+      { kind: 'heading', level: 1, text: 'Title' },
+      { kind: 'paragraph', lines: ['one', 'two'] },
+      { kind: 'list', ordered: false, start: 1, items: ['a'] },
+    ]);
+  });
+
+  it('puts a table where the blocks inside it were, once, and drops those blocks', () => {
+    const cells = [block('paragraph', [line('A B', 10, 100)]), block('paragraph', [line('1 2', 10, 130)])];
+    const p = page(0, [block('paragraph', [line('before', 10, 10)]), ...cells, block('paragraph', [line('after', 10, 300)])], [
+      { rows: [['A', 'B'], ['1', '2']], bbox: [0, 90, 600, 170] },
+    ]);
+    expect(pageSections(p).map((s) => s.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+  });
+
+  it('puts a table no block lies in before the first block below its top', () => {
+    const p = page(0, [block('paragraph', [line('top', 10, 10)]), block('paragraph', [line('bottom', 10, 500)])], [
+      { rows: [['x', 'y']], bbox: [0, 200, 600, 260] },
+    ]);
+    expect(pageSections(p).map((s) => s.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+  });
+
+  it('keeps a table block without a table as text', () => {
+    const p = page(0, [block('table', [line('a b', 10, 10)])]);
+    expect(pageSections(p)).toEqual([{ kind: 'paragraph', lines: ['a b'] }]);
+  });
+
+  it('uses block text when a block has no lines, and page text when there are no blocks', () => {
+    const p = page(0, [{ text: 'x\ny', bbox: [0, 0, 10, 10], confidence: 1, kind: 'caption' }]);
+    expect(pageSections(p)).toEqual([{ kind: 'paragraph', lines: ['x', 'y'], caption: true }]);
+    expect(pageSections({ ...page(0, []), text: 'a\n\n\nb' })).toEqual([
+      { kind: 'paragraph', lines: ['a'] },
+      { kind: 'paragraph', lines: ['b'] },
+    ]);
+  });
+
+  it('keeps heading levels within 1..6', () => {
+    expect(pageSections(page(0, [block('heading', [line('h', 1, 1)], 9)]))[0]).toMatchObject({ level: 6 });
+    expect(pageSections(page(0, [block('heading', [line('h', 1, 1)])]))[0]).toMatchObject({ level: 1 });
+  });
+});
+
+describe('listItems', () => {
+  it('starts an item at each marker and joins the lines that carry on', () => {
+    expect(listItems(['• first item that', 'wraps', '- second', '* third'])).toEqual({ ordered: false, start: 1, items: ['first item that wraps', 'second', 'third'] });
+  });
+
+  it('reads numbers and letters as an ordered list, from the number shown', () => {
+    expect(listItems(['3. c', '4) d'])).toEqual({ ordered: true, start: 3, items: ['c', 'd'] });
+    expect(listItems(['b) two', 'c) three'])).toEqual({ ordered: true, start: 2, items: ['two', 'three'] });
+  });
+
+  it('takes lines without markers as one item each when the first has none', () => {
+    expect(listItems(['apples']).items).toEqual(['apples']);
+  });
+});
