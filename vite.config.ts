@@ -36,7 +36,8 @@ export default defineConfig({
         rollupFormat: 'iife',
         // The shell only: engines, cores and traineddata are cached at run time.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
-        globIgnores: ['vendor/**'],
+        // web-llm (6 MB, useful only with WebGPU and a downloaded model) is cached when first used.
+        globIgnores: ['vendor/**', 'assets/webllm-*', 'assets/llm-worker-*'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },
       manifest: {
@@ -58,7 +59,12 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', embed: 'embed.html' },
+      output: {
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('@mlc-ai/web-llm')) ? 'assets/webllm-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   worker: { format: 'es' },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },

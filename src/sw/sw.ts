@@ -26,7 +26,9 @@ cleanupOutdatedCaches();
 
 // Engines, WASM cores, traineddata and models: cached the first time they are fetched.
 registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/vendor/'),
+  ({ url }) =>
+    url.origin === self.location.origin &&
+    (url.pathname.startsWith('/vendor/') || /^\/assets\/(webllm|llm-worker)-/.test(url.pathname)),
   new CacheFirst({ cacheName: ENGINE_CACHE }),
 );
 

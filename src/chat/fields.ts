@@ -1,0 +1,153 @@
+// Amount and date fields of receipts and invoices: which labelled value answers "what is
+// the total / tax / date?", ranked so that the final amount beats the subtotal and the
+// transaction date beats a print or due date.
+import type { FieldName } from './intent';
+import type { LineRec } from './passages';
+import { amounts, findDate, findTime, isAmountLine } from './patterns';
+import { amountFor, best, summaryStarts, type Candidate, type Found } from './values';
+import { findAddress, findNumber, findPhone, findVendor } from './identity';
+
+/** Totals that are not the amount to pay. */
+const NOT_TOTAL =
+  /SUB[\s.-]*TOTAL|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|WEIGHT|POINTS?|PAX|TENDER)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
+/** The final amount: rounded, grand, net, payable, due. */
+const FINAL_TOTAL =
+  /GRAND\s*TOTAL|ROUND\w*\s*\w?\s*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*DUE|TOTAL\s*TO\s*PAY/;
+/** A total that says it includes tax, or names its amount. */
+const FULL_TOTAL = /TOTAL.*\bINC|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
+const ANY_TOTAL = /\bTOTAL\b|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|PAYABLE/;
+
+function totalScore(lines: LineRec[], i: number): number {
+  const u = lines[i].upper;
+  if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u)) return 0;
+  let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) ? 4 : 3;
+  // a total printed just after the rounding line is the rounded one
+  for (let j = Math.max(0, i - 3); j < i; j++) {
+    if (lines[j].page === lines[i].page && /ROUND/.test(lines[j].upper)) score = Math.max(score, 5);
+  }
+  return score;
+}
+
+/** Scores every label line with `score` and pairs it with its amount. */
+function amountCandidates(lines: LineRec[], score: (i: number) => number): Candidate[] {
+  const summary = summaryStarts(lines);
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let s = score(i);
+    if (s <= 0) continue;
+    const found = amountFor(lines, i);
+    if (!found) continue;
+    if (summary.has(i)) s -= 3;
+    out.push({ ...found, score: s, order: i, label: lines[i].text });
+  }
+  return out;
+}
+
+const NOT_TAX = /\b(?:ID|REG|NO|NUMBER|INVOICE|SUMMARY|CODE|RATE|INC|CO)\b|EXCL|INCL|INCLUSIVE|EXCLUDING|TAXABLE|SUB|SUPPLIES/;
+const TAX = /\b(?:GST|VAT|SST|HST|PST|TAX)\b|GST\(|TAX\(/;
+
+function taxScore(u: string): number {
+  if (!TAX.test(u) || NOT_TAX.test(u)) return 0;
+  if (/TOTAL\s*(?:GST|TAX|VAT|SST)|(?:GST|TAX|VAT|SST)\s*(?:TOTAL|PAYABLE|AMT|AMOUNT|DUE)/.test(u)) return 5;
+  if (/(?:GST|TAX|VAT|SST)\s*@?\s*\d/.test(u)) return 4;
+  return 3;
+}
+
+/** A tax summary row read as lines, "SR @ 6%" / taxable amount / tax: the tax is the second amount. */
+function rateRow(lines: LineRec[], i: number): Found | null {
+  const [a, b] = [lines[i + 1], lines[i + 2]];
+  if (!/%/.test(lines[i].upper) || !a || !b || a.page !== lines[i].page || b.page !== a.page) return null;
+  if (!isAmountLine(a.upper) || !isAmountLine(b.upper)) return null;
+  return { value: amounts(b.upper)[0], cite: [lines[i], a, b] };
+}
+
+/** Summary rows count below the bill's own tax line; a zero tax loses to a real one. */
+function taxCandidates(lines: LineRec[]): Candidate[] {
+  const summary = summaryStarts(lines);
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let score = taxScore(lines[i].upper);
+    let found: Found | null = null;
+    const row = summary.has(i) && score < 5 ? rateRow(lines, i) : null;
+    if (row) [found, score] = [row, 2];
+    else if (score) found = amountFor(lines, i);
+    if (!found) continue;
+    if (/^[^1-9]*$/.test(found.value)) score -= 0.5;
+    out.push({ ...found, score, order: i, label: lines[i].text });
+  }
+  return out;
+}
+
+/** Labels of the transaction date, and dates that answer something else. */
+const DATE_LABEL = /\bDATE\b|\bDATED\b|\bDT\b|\bTARIKH\b/;
+const OTHER_DATE = /PRINT|DUE|EXP|EXPIRY|BIRTH|\bDOB\b|\bDD\b|DELIVERY|VALID/;
+
+function dateCandidates(lines: LineRec[], question: string): Candidate[] {
+  const asked = question.toUpperCase().match(/\b(DUE|PRINT|DELIVERY|EXPIRY|ISSUE|INVOICE|ORDER|BIRTH)\b/)?.[1];
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const value = findDate(lines[i].text);
+    if (!value) continue;
+    const cite = [lines[i]];
+    // the label may stand on the line(s) before: "DATE" / ":" / "09/01/2019"
+    let labelText = lines[i].upper.slice(0, Math.max(0, lines[i].upper.indexOf(value.toUpperCase())));
+    for (let j = i - 1; j >= Math.max(0, i - 2) && !DATE_LABEL.test(labelText); j--) {
+      if (lines[j].page !== lines[i].page || findDate(lines[j].text) || /\d{2}/.test(lines[j].upper)) break;
+      labelText = `${lines[j].upper} ${labelText}`;
+      cite.unshift(lines[j]);
+    }
+    let score = DATE_LABEL.test(labelText) ? 3 : 1;
+    if (OTHER_DATE.test(labelText)) score = 0;
+    if (asked && labelText.includes(asked)) score = 6;
+    out.push({ value, cite: DATE_LABEL.test(labelText) ? cite : [lines[i]], score, order: i, label: labelText.trim() });
+  }
+  return out;
+}
+
+function timeCandidates(lines: LineRec[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const value = findTime(lines[i].text);
+    if (!value) continue;
+    const labelled = /\bTIME\b/.test(lines[i].upper) || (i > 0 && /\bTIME\b/.test(lines[i - 1].upper));
+    let score = labelled ? 3 : findDate(lines[i].text) ? 2 : 1;
+    if (/PRINT|CLOSED|OPEN|HOURS|HRS/.test(lines[i].upper)) score = 0;
+    out.push({ value, cite: [lines[i]], score, order: i, label: '' });
+  }
+  return out;
+}
+
+export interface FieldAnswer extends Found {
+  field: FieldName;
+  /** the label the value was printed under, when there is one */
+  label?: string;
+}
+
+/** The value of a field, or null when the document does not show one. */
+export function findField(field: FieldName, lines: LineRec[], question: string): FieldAnswer | null {
+  const found = findRaw(field, lines, question);
+  return found ? { field, value: found.value, cite: found.cite, label: 'label' in found ? (found.label as string) : undefined } : null;
+}
+
+function findRaw(field: FieldName, lines: LineRec[], question: string): Found | null {
+  switch (field) {
+    case 'total':
+      return best(amountCandidates(lines, (i) => totalScore(lines, i)));
+    case 'subtotal':
+      return best(amountCandidates(lines, (i) => (/SUB[\s.-]*TOTAL/.test(lines[i].upper) ? 3 : 0)));
+    case 'tax':
+      return best(taxCandidates(lines));
+    case 'date':
+      return best(dateCandidates(lines, question).filter((c) => c.score > 0), true);
+    case 'time':
+      return best(timeCandidates(lines).filter((c) => c.score > 0), true);
+    case 'vendor':
+      return findVendor(lines);
+    case 'number':
+      return findNumber(lines, question);
+    case 'address':
+      return findAddress(lines);
+    case 'phone':
+      return findPhone(lines, question);
+  }
+}

@@ -1,0 +1,128 @@
+// Who issued a receipt or invoice and how to reach them: name, address, phone, and the
+// document's own number. These sit in the header, the first lines of the first page.
+import type { LineRec } from './passages';
+import { amounts, findDate, findPhones } from './patterns';
+import { squash } from './text';
+import { best, type Candidate, type Found } from './values';
+
+/** How far into the first page the header reaches. */
+const HEADER_LINES = 12;
+
+const COMPANY =
+  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b/;
+const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
+const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
+const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
+
+function headerOf(lines: LineRec[]): LineRec[] {
+  if (!lines.length) return [];
+  const first = lines[0].page;
+  return lines.filter((l) => l.page === first).slice(0, HEADER_LINES);
+}
+
+/** A receipt or invoice, as opposed to prose, where the first line is a title, not a seller. */
+function looksLikeBill(lines: LineRec[]): boolean {
+  return lines.some((l) => /\b(?:INVOICE|RECEIPT|CASH BILL|TOTAL|AMOUNT DUE|SUBTOTAL|CASHIER)\b/.test(l.upper) || DOC_TYPE.test(l.upper));
+}
+
+/** The seller: the first header line that names a company, else the first plain line of a bill. */
+export function findVendor(lines: LineRec[]): Found | null {
+  const header = headerOf(lines);
+  const named = header.findIndex((l) => COMPANY.test(l.upper) && !DOC_TYPE.test(l.upper) && !/^\(/.test(l.upper.trim()));
+  if (named >= 0) {
+    const line = header[named];
+    // "NANDO'S CHICKENLAND MALAYSIA / SDN BHD": the suffix alone is not a name
+    if (ONLY_SUFFIX.test(line.upper) && named > 0) {
+      const prev = header[named - 1];
+      return { value: `${prev.text.trim()} ${line.text.trim()}`, cite: [prev, line] };
+    }
+    return { value: line.text.trim(), cite: [line] };
+  }
+  if (!looksLikeBill(lines)) return null;
+  const plain = header.find((l) => /[A-Z]{3}/.test(l.upper) && !DOC_TYPE.test(l.upper) && !NOT_NAME.test(l.upper));
+  return plain ? { value: plain.text.trim(), cite: [plain] } : null;
+}
+
+const NUMBER_LABEL =
+  /\b(INVOICE|INV|RECEIPT|RCPT|BILL|DOCUMENT|DOC|ORDER|TRANS(?:ACTION)?|REF(?:ERENCE)?|CHEQUE|CHECK|CHK|TICKET)\b\.?\s*(?:NO\b\.?|NUMBER|NUM\b|#|ID\b)?\s*[.:#]*/;
+
+/** A number-like value: has a digit, is short, is not a date or an amount. */
+function asNumber(text: string): string | null {
+  const value = text
+    .replace(/^[\s:#.=-]*(?:NO\b\.?|NUMBER|#)?[\s:#.=-]*/i, '')
+    .split(/\s+(?=[A-Z][A-Z .]*:)|\s{2,}/i)[0]
+    .trim();
+  if (!/\d/.test(value) || value.length > 30 || findDate(value) || amounts(value.toUpperCase()).length) return null;
+  return value;
+}
+
+/** The document's number; a label naming what the question names (invoice, receipt…) wins. */
+export function findNumber(lines: LineRec[], question: string): Found | null {
+  const wanted = question.toUpperCase().match(/\b(INVOICE|RECEIPT|BILL|DOCUMENT|ORDER|TRANSACTION|REFERENCE|CHEQUE|TICKET)\b/)?.[1];
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const u = lines[i].upper;
+    const m = NUMBER_LABEL.exec(u);
+    if (!m || /\b(?:GST|TAX|REG|CO)\b\.?\s*(?:ID|NO)/.test(u)) continue;
+    const rest = u.slice(m.index + m[0].length);
+    const next = lines[i + 1];
+    let value = asNumber(squash(lines[i].text).slice(m.index + m[0].length));
+    let cite = [lines[i]];
+    if (!value && !rest.trim() && next && next.page === lines[i].page && !/[A-Z]{3}.*:/.test(next.upper)) {
+      value = asNumber(next.text);
+      cite = [lines[i], next];
+    }
+    if (!value) continue;
+    const word = m[1].replace(/^INV$/, 'INVOICE').replace(/^DOC$/, 'DOCUMENT').replace(/^TRANS$/, 'TRANSACTION');
+    const score = (wanted && word.startsWith(wanted.slice(0, 4)) ? 5 : 0) + (/NO|#|NUMBER/.test(m[0]) ? 2 : 1);
+    out.push({ value, cite, score, order: i, label: word });
+  }
+  return best(out, true);
+}
+
+const ADDRESS_CUE =
+  /\b(?:NO\.?\s*\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,)/;
+const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
+const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
+/** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */
+const REG_NUMBER = /^[\s(]*(?:CO\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}-?[A-Z]\b[\s)]*$/;
+const isStart = (u: string) => ADDRESS_CUE.test(u) && !NOT_ADDRESS.test(u) && !COMPANY.test(u) && !REG_NUMBER.test(u);
+
+/** The header lines from the first street-like line to the line with the postcode. */
+export function findAddress(lines: LineRec[]): Found | null {
+  const header = headerOf(lines);
+  const start = header.findIndex((l) => isStart(l.upper));
+  if (start < 0) return null;
+  const cite: LineRec[] = [];
+  let postcode = false;
+  for (let i = start; i < header.length && cite.length < 6; i++) {
+    const u = header[i].upper;
+    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u)) break;
+    // after the postcode only a short state or country line still belongs ("JOHOR.")
+    if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25)) break;
+    cite.push(header[i]);
+    if (postcode) break;
+    postcode = POSTCODE.test(u);
+  }
+  return { value: cite.map((l) => l.text.trim().replace(/,$/, '')).join(', '), cite };
+}
+
+/** A labelled phone number (TEL:, PHONE, H/P), else a bare number in the header. */
+export function findPhone(lines: LineRec[], question: string): Found | null {
+  const fax = /\bfax\b/i.test(question);
+  const label = fax ? /\bFAX\b\s*[:.]?/ : /\b(?:TEL|TELEPHONE|PHONE|PH|H\/P|HP|MOBILE|MOB|CONTACT)\b\.?\s*(?:NO\.?)?\s*[:.]?/;
+  for (const l of lines) {
+    const m = label.exec(l.upper);
+    if (!m) continue;
+    const rest = l.text.slice(m.index + m[0].length).split(/\b(?:FAX|TEL|EMAIL|E-MAIL)\b/i)[0];
+    const phone = findPhones(rest)[0];
+    if (phone) return { value: phone, cite: [l] };
+  }
+  if (fax) return null;
+  // a bare number in the header, written like a phone number (not a barcode)
+  const bare = headerOf(lines).find((l) => {
+    const phone = findPhones(l.text)[0];
+    return phone && /[\s-]/.test(phone) && phone.length >= l.text.trim().length - 2;
+  });
+  return bare ? { value: findPhones(bare.text)[0], cite: [bare] } : null;
+}

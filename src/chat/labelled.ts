@@ -1,0 +1,50 @@
+// Any "Label: value" pair that the question names: "who is the cashier?" → "CASHIER:
+// MANIS", "what family does Iris belong to?" → "Family:" / "Iridaceae". It answers forms
+// and receipts beyond the fields the answerer knows by name.
+import type { LineRec } from './passages';
+import { indexTerms } from './text';
+import { amount, best, label, textAfter, type Candidate } from './values';
+
+/** A label longer than the question by more than this is a sentence, not a label. */
+const SPARE_LABEL_WORDS = 3;
+
+function labelOf(lines: LineRec[], i: number): { text: string; end: number } | null {
+  const text = lines[i].text;
+  const colon = text.indexOf(':');
+  if (colon > 0) return { text: text.slice(0, colon), end: colon + 1 };
+  const next = lines[i + 1];
+  if (!next || next.page !== lines[i].page) return null;
+  // "CHANGE" / "70.00", or "CASHIER" / ": USER": the label's value on the line below
+  if ((/^\s*:/.test(next.text) || amount(next)) && label(lines[i])) return { text, end: text.length };
+  return null;
+}
+
+const covers = (words: string[], term: string) => words.some((w) => w === term || (term.length >= 4 && w.startsWith(term)));
+
+/**
+ * How a label may match the question: 'all' = the label holds every question word
+ * ("cashier" → "CASHIER:"); 'part' = the question holds every label word and its other
+ * words occur on the label's page ("what family does Iris belong to?" → "Family:").
+ */
+export type LabelMatch = { mode: 'all' } | { mode: 'part'; onPage: (page: number, term: string) => boolean };
+
+function matches(words: string[], terms: string[], how: LabelMatch, page: number): boolean {
+  if (how.mode === 'all') return words.length <= terms.length + SPARE_LABEL_WORDS && terms.every((t) => covers(words, t));
+  if (words.length > 3 || !words.every((w) => terms.includes(w))) return false;
+  return terms.filter((t) => !words.includes(t)).every((t) => how.onPage(page, t));
+}
+
+export function findLabelled(lines: LineRec[], terms: string[], how: LabelMatch = { mode: 'all' }): Candidate | null {
+  if (!terms.length || terms.length > 5) return null;
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const label = labelOf(lines, i);
+    if (!label) continue;
+    const words = indexTerms(label.text);
+    if (!words.length || !matches(words, terms, how, lines[i].page)) continue;
+    const found = textAfter(lines, i, label.end);
+    if (!found || /:\s*$/.test(found.value)) continue;
+    out.push({ ...found, score: words.length / terms.length, order: i, label: label.text.trim() });
+  }
+  return best(out, true);
+}

@@ -1,0 +1,108 @@
+// A job's text as the answerer reads it: every line in reading order (for key-value fields
+// on receipts and forms) and the passages the search index holds (sentences of prose,
+// lines of everything else), each knowing its page and block.
+import type { Job, Page } from '../contract';
+import { squash } from './text';
+
+export interface LineRec {
+  /** 1-based page number */
+  page: number;
+  /** index of the block on its page */
+  block: number;
+  /** position in DocIndex.lines */
+  order: number;
+  /** the line as on the page */
+  text: string;
+  /** upper case, whitespace squashed: what the field patterns read */
+  upper: string;
+  /** memo of isAmountLine / isLabelLine: questions on a long job re-read every line */
+  amount?: boolean;
+  label?: boolean;
+}
+
+export interface PassageRec {
+  id: number;
+  page: number;
+  block: number;
+  /** exact text from the page: a line, or a sentence that may span lines */
+  text: string;
+}
+
+/** A block's lines; blocks without line detail (some PDF text) fall back to its text. */
+function linesOfBlock(block: Page['blocks'][number]): string[] {
+  const raw = block.lines?.length ? block.lines.map((l) => l.text) : block.text.split('\n');
+  return raw.filter((l) => l.trim() !== '');
+}
+
+/** Blocks as lists of lines; a page with text but no blocks is split on blank lines. */
+function blocksOfPage(page: Page): string[][] {
+  if (page.blocks.length) return page.blocks.map(linesOfBlock);
+  return page.text.split(/\n\s*\n/).map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+}
+
+/**
+ * Prose is worth splitting into sentences; receipts, forms and tables are not: there a
+ * "sentence" would run across dozens of short lines and bury the one that answers.
+ */
+function isProse(lines: string[]): boolean {
+  const chars = lines.reduce((n, l) => n + l.trim().length, 0);
+  if (lines.length === 1) return lines[0].trim().split(/\s+/).length >= 6;
+  return chars / lines.length >= 30 && /[.!?]/.test(lines.join(' '));
+}
+
+/** Words before a full stop that do not end a sentence. */
+const ABBREVIATIONS = /(?:^|\s)(?:[A-Za-z]|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Fig|al|cf|approx|ca|Inc|Ltd|Co)\.$/;
+
+/** Sentence spans of a block's text (lines joined by "\n"), as [start, end) offsets. */
+export function splitSentences(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  const boundary = /[.!?]+["')\]]*(?:\[\d+\])*(?=\s+["'(\[]?[\p{Lu}\p{N}])/gu;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const end = m.index + m[0].length;
+    if (ABBREVIATIONS.test(text.slice(Math.max(start, m.index - 12), m.index + 1))) continue;
+    spans.push([start, end]);
+    start = end;
+    while (start < text.length && /\s/.test(text[start])) start++;
+  }
+  if (start < text.length && text.slice(start).trim()) spans.push([start, text.length]);
+  return spans;
+}
+
+/** Very long sentences (run-on OCR, tables read as prose) are cut at lines. */
+const MAX_SENTENCE = 600;
+
+function proseUnits(lines: string[]): string[] {
+  const text = lines.join('\n');
+  const out: string[] = [];
+  for (const [s, e] of splitSentences(text)) {
+    const sentence = text.slice(s, e).trim();
+    if (sentence.length <= MAX_SENTENCE) out.push(sentence);
+    else out.push(...sentence.split('\n').filter((l) => l.trim()));
+  }
+  return out;
+}
+
+export interface JobText {
+  lines: LineRec[];
+  passages: PassageRec[];
+  /** 1-based page number → page text, for exact snippets */
+  pageText: Map<number, string>;
+}
+
+export function readJob(job: Job): JobText {
+  const lines: LineRec[] = [];
+  const passages: PassageRec[] = [];
+  const pageText = new Map<number, string>();
+  const pages = [...job.pages].sort((a, b) => a.index - b.index);
+  for (const page of pages) {
+    const pageNo = page.index + 1;
+    pageText.set(pageNo, page.text);
+    blocksOfPage(page).forEach((blockLines, block) => {
+      for (const text of blockLines) lines.push({ page: pageNo, block, order: lines.length, text, upper: squash(text).toUpperCase() });
+      const units = isProse(blockLines) ? proseUnits(blockLines) : blockLines.map((l) => l.trim());
+      for (const text of units) passages.push({ id: passages.length, page: pageNo, block, text });
+    });
+  }
+  return { lines, passages, pageText };
+}

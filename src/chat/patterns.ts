@@ -1,0 +1,82 @@
+// What values look like on receipts and invoices: amounts, dates, times, phone numbers.
+// Patterns read upper-cased, whitespace-squashed lines (LineRec.upper).
+
+const CURRENCY = String.raw`(?:RM|USD|EUR|GBP|SGD|MYR|AUD|CAD|INR|RS\.?|\$|€|£|¥)`;
+
+/**
+ * An amount: two decimals (9.00, 1,234.56, 9,00), or a whole number after a currency
+ * sign ($120). Not part of a longer number or a dotted date (25.12.2018).
+ */
+const MONEY = new RegExp(
+  String.raw`(?<![\d.,])(?:${CURRENCY}\s?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.,]\d{2})?|-?(?:\d{1,3}(?:,\d{3})+|\d+)[.,]\d{2})(?!\d)(?![.,]\d)`,
+  'g',
+);
+
+/** Every amount on a line, in order. */
+export function amounts(upper: string): string[] {
+  return [...upper.matchAll(MONEY)].map((m) => m[0].trim());
+}
+
+/** A line that is only an amount, maybe with a currency and a tax code ("53.00S", "RM 17.45", ": 9.00"). */
+export function isAmountLine(upper: string): boolean {
+  const rest = upper.replace(MONEY, ' ').replace(/[\s:=*#]|\b(?:S|SR|Z|ZR|T|X|E|ZRL)\b/g, '');
+  return amounts(upper).length === 1 && rest === '';
+}
+
+/** A line of words and no amount: a label, maybe the label of the next line's amount. */
+export function isLabelLine(upper: string): boolean {
+  return /[A-Z]{2}/.test(upper) && amounts(upper).length === 0;
+}
+
+const MONTH_NAME =
+  '(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|' +
+  'JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?(?![A-Z])';
+
+type DateCheck = (m: RegExpExecArray) => boolean;
+const inRange = (x: string, lo: number, hi: number) => Number(x) >= lo && Number(x) <= hi;
+
+/** Date shapes seen on receipts, invoices and letters, each with its sanity check. */
+const DATE_PATTERNS: Array<[RegExp, DateCheck]> = [
+  // 2018-12-25
+  [/(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]*\d)/i, (m) => inRange(m[2], 1, 12) && inRange(m[3], 1, 31)],
+  // 25/12/2018, 25-06-18, 12/25/2018: one of the first two must be a month
+  [
+    /(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\d/.-]*\d)/i,
+    (m) => inRange(m[1], 1, 31) && inRange(m[2], 1, 31) && (inRange(m[1], 1, 12) || inRange(m[2], 1, 12)),
+  ],
+  // 25-DEC-2018, 28 MAR 18, 3rd March 2019
+  [new RegExp(`(?<![\\dA-Z])(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*${MONTH_NAME}[\\s./,-]*(\\d{4}|\\d{2})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31)],
+  // DEC 25, 2018; March 3rd 2019
+  [new RegExp(`(?<![A-Z])${MONTH_NAME}\\s*(\\d{1,2})(?:ST|ND|RD|TH)?,?\\s+(\\d{4})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31)],
+];
+
+/** A date on a line, as written there (original case), or null. */
+export function findDate(text: string): string | null {
+  for (const [re, ok] of DATE_PATTERNS) {
+    const m = re.exec(text);
+    if (m && ok(m)) return m[0].trim();
+  }
+  return null;
+}
+
+const TIME = /(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AP]\.?M\.?)?(?![\d%])/i;
+/** "7.30AM": a dotted time only counts with AM/PM, else it is an amount. */
+const DOTTED_TIME = /(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d\s*[AP]\.?M\b\.?/i;
+
+/** A time of day on a line ("8:13:39 PM", "14:07", "7.30AM"), or null. */
+export function findTime(text: string): string | null {
+  const m = TIME.exec(text) ?? DOTTED_TIME.exec(text);
+  return m ? m[0].trim() : null;
+}
+
+/** A phone number: seven or more digits with the usual separators. */
+const PHONE = /(?<![\w])\+?\(?\d[\d\s().-]{5,}\d(?![\w])/g;
+
+export function findPhones(text: string): string[] {
+  return [...text.matchAll(PHONE)]
+    .map((m) => m[0].trim())
+    .filter((p) => {
+      const digits = p.replace(/\D/g, '').length;
+      return digits >= 7 && digits <= 15 && !findDate(p);
+    });
+}

@@ -1,0 +1,123 @@
+// The per-job search index: BM25 (MiniSearch) over the job's passages, built once per job
+// and kept for the next questions, since a 500-page job takes far longer to index than
+// to query.
+import MiniSearch from 'minisearch';
+import type { ChatMessage, Job } from '../contract';
+import { resolveQuestion } from './intent';
+import { readJob, type LineRec, type PassageRec } from './passages';
+import { indexTerms, joinHyphenated, processTerm, tokenize } from './text';
+
+export interface Passage {
+  /** 1-based page number */
+  page: number;
+  text: string;
+  score: number;
+  blockIndex: number;
+}
+
+export interface DocIndex {
+  uuid: string;
+  /** what the index was built from; a job still running grows and is rebuilt */
+  version: string;
+  lines: LineRec[];
+  passages: PassageRec[];
+  pageText: Map<number, string>;
+  /** in how many passages each stemmed term occurs: the weights of a question's terms */
+  docFreq: Map<string, number>;
+  search: MiniSearch<{ id: number; text: string }>;
+}
+
+/** Jobs open at once in a session are few; keep the last several. */
+const CACHE_SIZE = 6;
+const cache = new Map<string, DocIndex>();
+
+function versionOf(job: Job): string {
+  let chars = 0;
+  for (const p of job.pages) chars += p.text.length + p.blocks.length;
+  return `${job.status}:${job.pages.length}:${chars}`;
+}
+
+export function buildIndex(job: Job): DocIndex {
+  const version = versionOf(job);
+  const hit = cache.get(job.uuid);
+  if (hit && hit.version === version) {
+    cache.delete(job.uuid); // re-insert: most recently used goes last
+    cache.set(job.uuid, hit);
+    return hit;
+  }
+  const index = createIndex(job, version);
+  cache.set(job.uuid, index);
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return index;
+}
+
+function createIndex(job: Job, version: string): DocIndex {
+  const { lines, passages, pageText } = readJob(job);
+  const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize, processTerm });
+  const docFreq = new Map<string, number>();
+  const docs = passages.map((p) => ({ id: p.id, text: joinHyphenated(p.text) }));
+  for (const d of docs) {
+    for (const term of new Set(indexTerms(d.text))) docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
+  }
+  search.addAll(docs);
+  return { uuid: job.uuid, version, lines, passages, pageText, docFreq, search };
+}
+
+export interface Hit {
+  passage: PassageRec;
+  score: number;
+  /** share (0..1) of the question's term weight this passage matches */
+  coverage: number;
+}
+
+/** Rare terms carry the question; a term the document lacks weighs the most. */
+function weight(index: DocIndex, term: string): number {
+  const n = index.passages.length;
+  return Math.log(1 + n / (1 + (index.docFreq.get(term) ?? 0)));
+}
+
+/**
+ * BM25 hits for the given terms, each with its coverage. `boost` raises the terms of the
+ * question itself over those carried from an earlier question.
+ */
+export function searchTerms(index: DocIndex, terms: string[], k: number, boost: Set<string> = new Set()): Hit[] {
+  if (!terms.length || !index.passages.length) return [];
+  const total = terms.reduce((s, t) => s + weight(index, t), 0);
+  const results = index.search.search(terms.join(' '), {
+    // short terms matched fuzzily or by prefix drag in noise ("fox" ~ "for")
+    prefix: (t) => t.length >= 4,
+    fuzzy: (t) => (t.length >= 5 ? 0.2 : false),
+    maxFuzzy: 2,
+    combineWith: 'OR',
+    processTerm: (t) => t, // the terms come stemmed already
+    boostTerm: (t) => (boost.has(t) ? 2 : 1),
+    weights: { fuzzy: 0.4, prefix: 0.6 },
+  });
+  return results.slice(0, k).map((r) => {
+    const got = terms.reduce((s, t) => s + weight(index, t) * matchStrength(t, r.queryTerms, r.terms), 0);
+    return { passage: index.passages[r.id as number], score: r.score, coverage: total ? got / total : 0 };
+  });
+}
+
+/**
+ * 1 when the passage holds the term or a word it starts; ½ when only a near spelling
+ * (an OCR slip, or another word altogether: fuzzy matches alone must not make an answer).
+ */
+function matchStrength(term: string, queryTerms: string[], docTerms: string[]): number {
+  if (!queryTerms.includes(term)) return 0;
+  return docTerms.some((d) => d === term || (term.length >= 4 && d.startsWith(term))) ? 1 : 0.5;
+}
+
+/**
+ * The k passages that best match a question. With the conversation so far, a follow-up
+ * ("and in which year?") is read with the question before it, as the extractive answerer does.
+ */
+export function retrieve(index: DocIndex, query: string, k: number, history: ChatMessage[] = []): Passage[] {
+  const q = resolveQuestion(query, history);
+  return searchTerms(index, q.terms, k, new Set(q.own)).map((h) => ({
+    page: h.passage.page,
+    text: h.passage.text,
+    score: h.score,
+    blockIndex: h.passage.block,
+  }));
+}

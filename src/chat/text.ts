@@ -1,0 +1,95 @@
+// Words and snippets: the tokeniser shared by the index and the questions, so that both
+// sides reduce words the same way, and the lookup that turns a quote into page text.
+
+/** Function words and question words: they say how a question is asked, not what about. */
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then else of to in on at by for from with without into onto over under about above below ' +
+    'is are was were be been being am do does did done doing have has had having will would shall should can could ' +
+    'may might must it its it\'s this that these those there here i me my mine we us our you your he him his she her ' +
+    'they them their what which who whom whose when where why how whats what\'s whos who\'s wheres where\'s hows ' +
+    'please tell show give given find let say says said know document doc page pages ' +
+    'any some all each every no not yes so as than too very just also only own same such more most other ' +
+    'one get got much many up down out off again further once s t'
+  ).split(' '),
+);
+
+/** Words that only link a follow-up to what came before ("and the tax?"). */
+const FILLER_WORDS = new Set(['about', 'also', 'then', 'else', 'ok', 'okay', 'now', 'one', 'thing']);
+
+/**
+ * A light English suffix stripper: enough to meet "jumped" with "jump" and "species" with
+ * "specie", and cheap enough for a 500-page index. Both sides use it, so its stems need
+ * only be consistent, not words.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (/(?:sses|xes|ches|shes|zes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+  return word;
+}
+
+/** Splits on anything that is not a letter or a digit; keeps Unicode letters. */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Lower-cased stem, or null for a stop word: the index's processTerm. */
+export function processTerm(term: string): string | null {
+  const t = term.toLowerCase().replace(/^'+|'+$/g, '');
+  if (!t || STOP_WORDS.has(t)) return null;
+  return stem(t);
+}
+
+/** The terms of a passage as the index holds them. */
+export function indexTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const tok of tokenize(text)) {
+    const t = processTerm(tok);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The content terms of a question, stemmed, in order, without repeats. */
+export function keywords(text: string): string[] {
+  const out: string[] = [];
+  // "how long / how many": the adverb asks, it is not a word the answer contains
+  const asked = text.replace(/'s\b/gi, '').replace(/\bhow\s+(?:long|many|much|old|far|often|big|large|tall|soon)\b/gi, ' ');
+  for (const tok of tokenize(asked)) {
+    const t = processTerm(tok);
+    if (t && !FILLER_WORDS.has(t) && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** Lines from OCR break words with a hyphen; the index should see the whole word. */
+export function joinHyphenated(text: string): string {
+  return text.replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2');
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The exact text of the page that a quote stands for. A quote built from lines can differ
+ * from the page text in whitespace only (lines joined by "\n", blocks by "\n\n", or a
+ * layout pass that re-flowed them); citations must be substrings of the page text.
+ */
+export function locateSnippet(pageText: string, snippet: string): string {
+  if (!snippet || pageText.includes(snippet)) return snippet;
+  const parts = snippet.trim().split(/\s+/).map(escapeRegExp);
+  if (!parts.length) return snippet;
+  const found = new RegExp(parts.join('\\s+')).exec(pageText);
+  return found ? found[0] : snippet.trim();
+}
+
+/** Collapses runs of whitespace (newlines included) to one space. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
