@@ -5,5 +5,5 @@ import './ui/theme.css';
 
 const runtime = boot();
 // Tests and automation wait on this before calling /api/v1/.
-(window as unknown as { ocrchat: unknown }).ocrchat = { ready: runtime.ready, offlineReady: runtime.offlineReady };
+(window as unknown as { ocrchat: unknown }).ocrchat = { ready: runtime.ready, offlineReady: runtime.offlineReady, mode: runtime.mode };
 mount(App, { target: document.getElementById('app')!, props: { ready: runtime.ready } });

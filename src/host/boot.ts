@@ -1,36 +1,59 @@
 // Starting the app in a window: the service worker, the API relay, the engine host,
-// and the wait until the worker controls the page (first visit, hard reload).
+// and the wait until the worker controls the page (first visit, hard reload). Where the
+// page may not use IndexedDB or a service worker (a third-party iframe with storage
+// blocked), the same API handler runs in the page over a database held in memory.
 import { Workbox } from 'workbox-window';
 import { createApiHandler } from '../api/handler';
-import { database } from '../store/db';
+import { database, indexedDbUsable, useMemoryDatabase, type OcrDatabase } from '../store/db';
+import { useDirectTransport } from '../ui/transport';
 import { EngineHost, defaultConcurrency } from './engine-host';
 import { serveApiInThisWindow } from './api-bridge';
 import { createWindowDeps } from './window-deps';
 import { warmOfflineCache } from './offline';
 
+export type RuntimeMode = 'service-worker' | 'in-page';
+
 export interface AppRuntime {
-  /** resolves once /api/v1/ requests from this page reach the service worker */
+  /** resolves once /api/v1/ requests from this page are answered */
   ready: Promise<void>;
   /** resolves once the cpu engine's files are cached for offline use */
   offlineReady: Promise<void>;
-  host: EngineHost;
+  mode: Promise<RuntimeMode>;
 }
 
 export function boot(): AppRuntime {
-  const db = database();
-  const host = new EngineHost(db, defaultConcurrency());
-  const handler = createApiHandler(createWindowDeps(db, host));
-  if (!('serviceWorker' in navigator)) {
-    const failed = Promise.reject(new Error('This browser has no service workers; OCR.chat needs them.'));
-    return { ready: failed, offlineReady: failed, host };
-  }
-  serveApiInThisWindow(handler);
-  host.start();
-  void navigator.storage?.persist?.().catch(() => false);
-  const ready = register();
-  const offlineReady = ready.then(warmOfflineCache);
+  const mode = chooseMode();
+  const ready = mode.then(async (m) => {
+    const db = m === 'service-worker' ? database() : await useMemoryDatabase();
+    const host = startHost(db, m === 'service-worker');
+    const handler = createApiHandler(createWindowDeps(db, host));
+    if (m === 'in-page') {
+      useDirectTransport(handler);
+      return;
+    }
+    serveApiInThisWindow(handler);
+    void navigator.storage?.persist?.().catch(() => false);
+    await register();
+  });
+  const offlineReady = Promise.all([ready, mode]).then(([, m]) => (m === 'service-worker' ? warmOfflineCache() : undefined));
   offlineReady.catch((err) => console.warn('offline cache incomplete', err));
-  return { ready, offlineReady, host };
+  return { ready, offlineReady, mode };
+}
+
+async function chooseMode(): Promise<RuntimeMode> {
+  if (!('serviceWorker' in navigator) || !(await indexedDbUsable())) return 'in-page';
+  try {
+    await navigator.serviceWorker.getRegistrations();
+    return 'service-worker';
+  } catch {
+    return 'in-page';
+  }
+}
+
+function startHost(db: OcrDatabase, shared: boolean): EngineHost {
+  const host = new EngineHost(db, defaultConcurrency());
+  host.start(shared);
+  return host;
 }
 
 async function register(): Promise<void> {

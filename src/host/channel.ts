@@ -8,7 +8,13 @@ export type QueueMessage =
 const QUEUE_CHANNEL = 'ocrchat-queue';
 
 export function queueChannel(onMessage?: (m: QueueMessage) => void): { post(m: QueueMessage): void; close(): void } {
-  const bc = new BroadcastChannel(QUEUE_CHANNEL);
+  let bc: BroadcastChannel | null = null;
+  try {
+    bc = new BroadcastChannel(QUEUE_CHANNEL);
+  } catch {
+    // A storage-blocked iframe may not open one: it runs alone, with polling.
+    return { post: () => {}, close: () => {} };
+  }
   if (onMessage) bc.onmessage = (e: MessageEvent<QueueMessage>) => onMessage(e.data);
   return { post: (m) => bc.postMessage(m), close: () => bc.close() };
 }

@@ -28,12 +28,13 @@ export class EngineHost {
     private concurrency: number,
   ) {}
 
-  start(): void {
-    if (!('locks' in navigator)) {
+  /** `shared`: the database is shared with other tabs, so only the elected one runs. */
+  start(shared = true): void {
+    if (!shared || !('locks' in navigator)) {
       void this.run();
       return;
     }
-    void navigator.locks.request(LOCK, () => this.run());
+    navigator.locks.request(LOCK, () => this.run()).catch(() => void this.run());
   }
 
   private onMessage(m: QueueMessage): void {

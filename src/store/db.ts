@@ -86,8 +86,8 @@ export class OcrDatabase extends Dexie {
   conversations!: Table<ConversationRecord, string>;
   settings!: Table<SettingRecord, string>;
 
-  constructor(name = 'ocrchat') {
-    super(name);
+  constructor(name = 'ocrchat', backend?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
+    super(name, backend);
     this.version(1).stores({
       jobs: 'uuid, owner, status, created_ms',
       pages: '[jobUuid+index], jobUuid, state',
@@ -107,4 +107,31 @@ let shared: OcrDatabase | undefined;
 export function database(): OcrDatabase {
   shared ??= new OcrDatabase();
   return shared;
+}
+
+/**
+ * Switches this page to a database held only in memory: for a page that may not use
+ * IndexedDB (a third-party iframe with storage blocked) or a private session. Nothing
+ * is written to disk; closing the page forgets everything.
+ */
+export async function useMemoryDatabase(): Promise<OcrDatabase> {
+  const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+  shared = new OcrDatabase('ocrchat', { indexedDB, IDBKeyRange });
+  return shared;
+}
+
+/** Whether this page may open IndexedDB at all. */
+export async function indexedDbUsable(): Promise<boolean> {
+  try {
+    return await new Promise<boolean>((resolve) => {
+      const req = indexedDB.open('ocrchat-probe');
+      req.onsuccess = () => {
+        req.result.close();
+        resolve(true);
+      };
+      req.onerror = () => resolve(false);
+    });
+  } catch {
+    return false;
+  }
 }

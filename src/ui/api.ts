@@ -1,4 +1,6 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
+import { prefs } from '../settings-store';
+import { apiFetch } from './transport';
 import type { ApiErrorBody, Job, JobSummary } from '../contract';
 
 export class ApiFailure extends Error {
@@ -10,18 +12,17 @@ export class ApiFailure extends Error {
   }
 }
 
-let token: string | null = localStorage.getItem('ocrchat.token');
+let token: string | null = prefs.get('ocrchat.token');
 export function setToken(t: string | null): void {
   token = t;
-  if (t) localStorage.setItem('ocrchat.token', t);
-  else localStorage.removeItem('ocrchat.token');
+  prefs.set('ocrchat.token', t);
 }
 export const currentToken = () => token;
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  const res = await fetch(`/api/v1/${path}`, { ...init, headers });
+  const res = await apiFetch(`/api/v1/${path}`, { ...init, headers });
   if (!res.ok && res.status !== 202) {
     const body = (await res.json().catch(() => ({ error: 'http_' + res.status, detail: res.statusText }))) as ApiErrorBody;
     throw new ApiFailure(res.status, body);

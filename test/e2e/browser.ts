@@ -70,7 +70,7 @@ export async function postFile(
   name: string,
   fields: Record<string, string> = {},
   token?: string,
-): Promise<{ status: number; body: Record<string, unknown> }> {
+): Promise<{ status: number; body: Record<string, any> }> {
   return page.evaluate(
     async ({ data, name, fields, token }) => {
       const form = new FormData();

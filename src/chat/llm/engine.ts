@@ -1,4 +1,5 @@
 // Loading (and first downloading) a chat model in its worker, with progress.
+import { prefs } from '../../settings-store';
 import type { WebWorkerMLCEngine } from '@mlc-ai/web-llm';
 import { appConfig, CHAT_MODELS, webgpuAdapter } from './models';
 
@@ -42,7 +43,7 @@ export async function loadModel(id: string, onProgress?: (p: ModelProgress) => v
 
 /** The model the user chose and has downloaded, if WebGPU is there to run it. */
 export async function readyModel(): Promise<string | null> {
-  const id = typeof localStorage !== 'undefined' ? localStorage.getItem('ocrchat.chatModel') : null;
+  const id = prefs.get('ocrchat.chatModel');
   if (!id || !(await webgpuAdapter())) return null;
   return (await isModelCached(id)) ? id : null;
 }

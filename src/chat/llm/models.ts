@@ -1,6 +1,7 @@
 // The in-browser chat models (web-llm, WebGPU): a short list with download sizes, fetched
 // from a model host the user chooses (web-llm's public hub by default, or a self-hosted folder
 // with the same layout) into Cache Storage, and kept for offline use.
+import { prefs } from '../../settings-store';
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 
 export interface ChatModel {
@@ -22,11 +23,11 @@ const SETTINGS_KEY = 'ocrchat.modelHost';
 
 /** The model host: '' for the public hub, or a base URL holding `<model_id>/` folders and `libs/`. */
 export function modelHost(): string {
-  return (typeof localStorage !== 'undefined' && localStorage.getItem(SETTINGS_KEY)) || '';
+  return prefs.get(SETTINGS_KEY) || '';
 }
 
 export function setModelHost(url: string): void {
-  localStorage.setItem(SETTINGS_KEY, url.trim());
+  prefs.set(SETTINGS_KEY, url.trim());
 }
 
 /** web-llm's app config with every model URL pointed at the chosen host. */
@@ -41,7 +42,7 @@ export async function appConfig(host = modelHost()): Promise<AppConfig> {
         ? { ...m, model: `${base}${m.model_id}`, model_lib: `${base}libs/${m.model_lib.split('/').pop()}` }
         : m,
     );
-  return { ...prebuiltAppConfig, model_list, useIndexedDBCache: false };
+  return { ...prebuiltAppConfig, model_list };
 }
 
 /** A WebGPU adapter, or null: the LLM answerer needs one (others use the extractive answerer). */
