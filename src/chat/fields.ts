@@ -3,8 +3,8 @@
 // transaction date beats a print or due date.
 import type { FieldName } from './intent';
 import type { LineRec } from './passages';
-import { amounts, findDate, findTime, isAmountLine } from './patterns';
-import { amountFor, best, summaryStarts, type Candidate, type Found } from './values';
+import { amounts, findDate, findTime } from './patterns';
+import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
 
 /** Totals that are not the amount to pay. */
@@ -17,8 +17,11 @@ const FINAL_TOTAL =
 const FULL_TOTAL = /TOTAL.*\bINC|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
 const ANY_TOTAL = /\bTOTAL\b|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|PAYABLE/;
 
+/** OCR misreads of the one word every total has: T0TAL, TOTA1, TOTAI. */
+const ocrTotal = (u: string) => u.replace(/T[O0]T[A4][L1I|]/g, 'TOTAL');
+
 function totalScore(lines: LineRec[], i: number): number {
-  const u = lines[i].upper;
+  const u = ocrTotal(lines[i].upper);
   if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u)) return 0;
   let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) ? 4 : 3;
   // a total printed just after the rounding line is the rounded one
@@ -57,7 +60,7 @@ function taxScore(u: string): number {
 function rateRow(lines: LineRec[], i: number): Found | null {
   const [a, b] = [lines[i + 1], lines[i + 2]];
   if (!/%/.test(lines[i].upper) || !a || !b || a.page !== lines[i].page || b.page !== a.page) return null;
-  if (!isAmountLine(a.upper) || !isAmountLine(b.upper)) return null;
+  if (!isAmount(a) || !isAmount(b)) return null;
   return { value: amounts(b.upper)[0], cite: [lines[i], a, b] };
 }
 
@@ -126,10 +129,10 @@ export interface FieldAnswer extends Found {
 /** The value of a field, or null when the document does not show one. */
 export function findField(field: FieldName, lines: LineRec[], question: string): FieldAnswer | null {
   const found = findRaw(field, lines, question);
-  return found ? { field, value: found.value, cite: found.cite, label: 'label' in found ? (found.label as string) : undefined } : null;
+  return found ? { field, value: found.value, cite: found.cite, label: found.label } : null;
 }
 
-function findRaw(field: FieldName, lines: LineRec[], question: string): Found | null {
+function findRaw(field: FieldName, lines: LineRec[], question: string): (Found & { label?: string }) | null {
   switch (field) {
     case 'total':
       return best(amountCandidates(lines, (i) => totalScore(lines, i)));

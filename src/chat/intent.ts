@@ -24,7 +24,8 @@ const FIELD_PATTERNS: Array<[FieldName, RegExp]> = [
  * the question is specific: "when did Fisher publish?" is a question for the text.
  */
 const WEAK_PATTERNS: Array<[FieldName, RegExp]> = [
-  ['total', /\bhow much\b|\b(?:pay|paid|cost|owe|owed|spent|spend|charged)\b/],
+  // "how was it paid?" asks the manner, not the amount
+  ['total', /^(?!.*\bhow\s+(?:was|were|is|did|do|does|can)\b).*(?:\bhow much\b|\b(?:pay|paid|cost|owe|owed|spent|spend|charged)\b)/],
   ['date', /\bwhen\b/],
   ['address', /\bwhere\b/],
   ['vendor', /\bwho\b|\bname\b/],

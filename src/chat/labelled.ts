@@ -3,7 +3,7 @@
 // and receipts beyond the fields the answerer knows by name.
 import type { LineRec } from './passages';
 import { indexTerms } from './text';
-import { amount, best, label, textAfter, type Candidate } from './values';
+import { best, isAmount, isLabel, textAfter, type Candidate } from './values';
 
 /** A label longer than the question by more than this is a sentence, not a label. */
 const SPARE_LABEL_WORDS = 3;
@@ -15,7 +15,7 @@ function labelOf(lines: LineRec[], i: number): { text: string; end: number } | n
   const next = lines[i + 1];
   if (!next || next.page !== lines[i].page) return null;
   // "CHANGE" / "70.00", or "CASHIER" / ": USER": the label's value on the line below
-  if ((/^\s*:/.test(next.text) || amount(next)) && label(lines[i])) return { text, end: text.length };
+  if ((/^\s*:/.test(next.text) || isAmount(next)) && isLabel(lines[i])) return { text, end: text.length };
   return null;
 }
 

@@ -5,7 +5,7 @@ import MiniSearch from 'minisearch';
 import type { ChatMessage, Job } from '../contract';
 import { resolveQuestion } from './intent';
 import { readJob, type LineRec, type PassageRec } from './passages';
-import { indexTerms, joinHyphenated, processTerm, tokenize } from './text';
+import { indexTerms, joinHyphenated } from './text';
 
 export interface Passage {
   /** 1-based page number */
@@ -53,13 +53,21 @@ export function buildIndex(job: Job): DocIndex {
 
 function createIndex(job: Job, version: string): DocIndex {
   const { lines, passages, pageText } = readJob(job);
-  const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize, processTerm });
   const docFreq = new Map<string, number>();
-  const docs = passages.map((p) => ({ id: p.id, text: joinHyphenated(p.text) }));
-  for (const d of docs) {
-    for (const term of new Set(indexTerms(d.text))) docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
-  }
-  search.addAll(docs);
+  // MiniSearch tokenises each passage once; counting its distinct terms there spares a
+  // second pass over a long job. Terms come out stemmed, so processTerm passes them on.
+  const tokenizeAndCount = (text: string): string[] => {
+    const terms = indexTerms(text);
+    for (const t of new Set(terms)) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    return terms;
+  };
+  const search = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    tokenize: tokenizeAndCount,
+    processTerm: (t) => t,
+    searchOptions: { tokenize: (q) => q.split(' ').filter(Boolean), processTerm: (t) => t },
+  });
+  search.addAll(passages.map((p) => ({ id: p.id, text: joinHyphenated(p.text) })));
   return { uuid: job.uuid, version, lines, passages, pageText, docFreq, search };
 }
 
@@ -89,7 +97,6 @@ export function searchTerms(index: DocIndex, terms: string[], k: number, boost: 
     fuzzy: (t) => (t.length >= 5 ? 0.2 : false),
     maxFuzzy: 2,
     combineWith: 'OR',
-    processTerm: (t) => t, // the terms come stemmed already
     boostTerm: (t) => (boost.has(t) ? 2 : 1),
     weights: { fuzzy: 0.4, prefix: 0.6 },
   });

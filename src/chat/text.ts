@@ -23,13 +23,15 @@ const FILLER_WORDS = new Set(['about', 'also', 'then', 'else', 'ok', 'okay', 'no
  * only be consistent, not words.
  */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (/(?:ss|us|is)$/.test(word)) return word;
-  if (/(?:sses|xes|ches|shes|zes)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s')) return word.slice(0, -1);
-  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
-  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+  const n = word.length;
+  if (n <= 3 || /\d/.test(word)) return word;
+  const ends = (suffix: string) => word.endsWith(suffix);
+  if (ends('ies') && n > 4) return word.slice(0, -3) + 'y';
+  if (ends('ss') || ends('us') || ends('is')) return word;
+  if (ends('sses') || ends('xes') || ends('ches') || ends('shes') || ends('zes')) return word.slice(0, -2);
+  if (ends('s')) return word.slice(0, -1);
+  if (ends('ing') && n > 5) return word.slice(0, -3);
+  if (ends('ed') && n > 4) return word.slice(0, -2);
   return word;
 }
 

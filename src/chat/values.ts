@@ -26,8 +26,8 @@ function runLength(lines: LineRec[], from: number, dir: 1 | -1, ref: LineRec, te
   return n;
 }
 
-export const label = (l: LineRec): boolean => (l.label ??= isLabelLine(l.upper));
-export const amount = (l: LineRec): boolean => (l.amount ??= isAmountLine(l.upper));
+export const isLabel = (l: LineRec): boolean => (l.label ??= isLabelLine(l.upper));
+export const isAmount = (l: LineRec): boolean => (l.amount ??= isAmountLine(l.upper));
 
 /**
  * The amount for the label at `i` when labels and amounts were read as two columns.
@@ -37,17 +37,17 @@ export const amount = (l: LineRec): boolean => (l.amount ??= isAmountLine(l.uppe
  */
 function columnAmount(lines: LineRec[], i: number): Found | null {
   const ref = lines[i];
-  const above = runLength(lines, i - 1, -1, ref, label);
-  const below = runLength(lines, i + 1, 1, ref, label);
+  const above = runLength(lines, i - 1, -1, ref, isLabel);
+  const below = runLength(lines, i + 1, 1, ref, isLabel);
   const start = i - above;
   const end = i + below;
   const k = i - start;
-  const after = runLength(lines, end + 1, 1, ref, amount);
+  const after = runLength(lines, end + 1, 1, ref, isAmount);
   if (end > start && after >= end - start + 1) return pick(lines[i], lines[end + 1 + k]);
-  const before = runLength(lines, start - 1, -1, ref, amount);
+  const before = runLength(lines, start - 1, -1, ref, isAmount);
   if (!before) return null;
   const valuesStart = start - before;
-  const firstLabels = runLength(lines, valuesStart - 1, -1, ref, label);
+  const firstLabels = runLength(lines, valuesStart - 1, -1, ref, isLabel);
   if (firstLabels >= 1 && firstLabels < before && k < before - firstLabels) {
     return pick(lines[i], lines[valuesStart + firstLabels + k]);
   }
@@ -64,9 +64,9 @@ export function amountFor(lines: LineRec[], i: number): Found | null {
   const own = amounts(line.upper);
   if (own.length) return { value: own[own.length - 1], cite: [line] };
   const next = lines[i + 1];
-  if (samePage(next, line) && amount(next)) return pick(line, next);
+  if (samePage(next, line) && isAmount(next)) return pick(line, next);
   // a label followed by more labels: the page was read column by column
-  if (samePage(next, line) && label(next)) return columnAmount(lines, i);
+  if (samePage(next, line) && isLabel(next)) return columnAmount(lines, i);
   return null;
 }
 

@@ -1,0 +1,188 @@
+// The extractive answerer on prose, on questions the document cannot answer, on
+// follow-ups, and on a two-page invoice.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswerer, NOT_FOUND } from '../../../src/chat';
+import type { ChatMessage, Job } from '../../../src/contract';
+import { jobFromTexts } from './helpers';
+
+const EVAL = '/work/shared/eval/public';
+const gt = (name: string) => readFileSync(join(EVAL, name), 'utf8');
+
+/** Asks in turn, keeping the conversation as the API does; every citation must quote its page. */
+async function converse(job: Job, questions: string[]): Promise<ChatMessage[]> {
+  const history: ChatMessage[] = [];
+  const answers: ChatMessage[] = [];
+  for (const question of questions) {
+    const msg = await extractiveAnswerer.answer({ question, job, history });
+    for (const c of msg.citations ?? []) expect(job.pages[c.page - 1].text).toContain(c.snippet);
+    history.push({ role: 'user', content: question }, msg);
+    answers.push(msg);
+  }
+  return answers;
+}
+
+const ask = async (job: Job, question: string) => (await converse(job, [question]))[0];
+
+describe('prose (tesseract.js test page)', () => {
+  const job = jobFromTexts([gt('book_tesseractjs_testocr.gt.txt')], 'book-testocr');
+
+  it('quotes the sentence that answers, with its page', async () => {
+    const msg = await ask(job, 'What did the quick brown dog jump over?');
+    expect(msg.content).toContain('The quick brown dog jumped over the lazy fox.');
+    expect(msg.content).toContain('(p. 1)');
+    expect(msg.citations).toEqual([{ page: 1, snippet: 'The quick brown dog jumped over the\nlazy fox.' }]);
+  });
+
+  it('finds a fact by its key words', async () => {
+    const msg = await ask(job, 'What is the 12 point text used to test?');
+    expect(msg.content).toContain('to test the ocr code and see if it works on all types of file format');
+    expect(msg.citations?.[0]?.page).toBe(1);
+  });
+
+  it('says so when the document does not hold the answer, without citations', async () => {
+    for (const q of ['What is the capital of France?', 'What is the total?', 'What is the date?', 'Who is the vendor?']) {
+      const msg = await ask(job, q);
+      expect(msg.content, q).toBe(NOT_FOUND);
+      expect(msg.citations ?? [], q).toEqual([]);
+    }
+  });
+});
+
+describe('prose (Wikipedia, three pages)', () => {
+  const job = jobFromTexts(
+    ['pdfdigital_wikipedia_iris_p1.gt.txt', 'pdfdigital_wikipedia_iris_p2.gt.txt', 'pdfdigital_wikipedia_iris_p3.gt.txt'].map(gt),
+    'iris',
+  );
+
+  it('answers facts and definitions from the best sentence', async () => {
+    const species = await ask(job, 'How many species does Iris have?');
+    expect(species.content).toContain('310 accepted species');
+    const fisher = await ask(job, 'Who outlined the Iris flower data set?');
+    expect(fisher.content).toContain('Ronald Fisher');
+    expect(fisher.citations?.[0]?.page).toBe(1);
+  });
+
+  it('reads "Label: value" pairs', async () => {
+    expect((await ask(job, 'What is the family?')).content).toBe('Family: Iridaceae (p. 1).');
+    expect((await ask(job, 'What family does Iris belong to?')).content).toContain('Iridaceae');
+  });
+
+  it('does not guess from a partial match', async () => {
+    expect((await ask(job, 'What is the capital of France?')).content).toBe(NOT_FOUND);
+    expect((await ask(job, 'What is the price of the garden tractor?')).content).toBe(NOT_FOUND);
+  });
+});
+
+describe('follow-ups', () => {
+  const receipt = jobFromTexts([gt('receipt_sroie_123.gt.txt')], 'receipt-followup');
+
+  it('"and the tax?" after "what is the total?" answers the tax', async () => {
+    const [total, tax, date] = await converse(receipt, ['What is the total?', 'and the tax?', 'what about the date?']);
+    expect(total.content).toBe('The total is 39.75 (p. 1).');
+    expect(tax.content).toBe('The tax is 2.25 (p. 1).');
+    expect(date.content).toBe('The date is 02/01/2018 (p. 1).');
+  });
+
+  it('a follow-up without a field keeps the earlier question in view', async () => {
+    const iris = jobFromTexts([gt('pdfdigital_wikipedia_iris_p1.gt.txt')], 'iris-followup');
+    const [first, year] = await converse(iris, ['Who outlined the Iris flower data set?', 'And in which year?']);
+    expect(first.content).toContain('Ronald Fisher');
+    expect(year.content).toContain('1936');
+    // without the conversation the same words find nothing
+    expect((await ask(iris, 'And in which year?')).content).toBe(NOT_FOUND);
+    const [, when] = await converse(iris, ['Who outlined the Iris flower data set?', 'and when?']);
+    expect(when.content).toContain('1936');
+  });
+
+  it('a field follow-up after a prose question switches to the field', async () => {
+    const [, total] = await converse(receipt, ['Who is the cashier?', 'and the total?']);
+    expect(total.content).toBe('The total is 39.75 (p. 1).');
+  });
+});
+
+describe('a two-page invoice', () => {
+  const page1 = [
+    'Northwind Traders Ltd.',
+    '12 Harbour Road, Springfield, IL 62704',
+    'Phone: (217) 555-0142',
+    '',
+    'INVOICE',
+    'Invoice No: INV-2024-0173',
+    'Invoice Date: March 3, 2024',
+    'Due Date: 2024-04-02',
+    '',
+    'Bill To: Contoso Pharmacy',
+    '',
+    'Description Qty Unit Price Amount',
+    'Blood pressure monitor 4 45.00 180.00',
+    'Thermometer, digital 10 12.50 125.00',
+  ].join('\n');
+  const page2 = [
+    'Nitrile gloves (box of 100) 6 9.95 59.70',
+    'Surgical masks (box of 50) 8 7.40 59.20',
+    '',
+    'Subtotal: $423.90',
+    'Sales Tax (8.25%): $34.97',
+    'Total Amount Due: $458.87',
+    '',
+    'Thank you for your business. Payment is due within 30 days.',
+  ].join('\n');
+  const job = jobFromTexts([page1, page2], 'invoice-2p');
+
+  it('cites page 2 for the total', async () => {
+    const msg = await ask(job, 'What is the total?');
+    expect(msg.content).toBe('The total is $458.87 (p. 2).');
+    expect(msg.citations).toEqual([{ page: 2, snippet: 'Total Amount Due: $458.87' }]);
+  });
+
+  it('reads the header fields on page 1', async () => {
+    const cases: Array<[string, string, number]> = [
+      ['What is the invoice number?', 'INV-2024-0173', 1],
+      ['What is the invoice date?', 'March 3, 2024', 1],
+      ['When is payment due? What is the due date?', '2024-04-02', 1],
+      ['Who is the vendor?', 'Northwind Traders Ltd.', 1],
+      ['What is the phone number?', '(217) 555-0142', 1],
+      ['How much is the sales tax?', '$34.97', 2],
+      ['What is the subtotal?', '$423.90', 2],
+    ];
+    for (const [q, value, page] of cases) {
+      const msg = await ask(job, q);
+      expect(msg.content, q).toContain(value);
+      expect(msg.citations?.[0]?.page, q).toBe(page);
+    }
+  });
+
+  it('finds prose on either page', async () => {
+    const msg = await ask(job, 'Within how many days is payment due?');
+    expect(msg.content).toContain('30 days');
+    expect(msg.citations?.[0]?.page).toBe(2);
+  });
+});
+
+describe('a mixed-case invoice with an OCR slip', () => {
+  const job = jobFromTexts(
+    [
+      'ACME Supplies Inc.\n500 Market Street, Suite 20\nSan Francisco, CA 94105\nTel: 415-555-0199\n\n' +
+        'Invoice #: 10045\nDate: 25-Dec-2018\n\nWidget A 2 x 10.00 20.00\nWidget B 1 x 5.50 5.50\n' +
+        'Subtotal 25.50\nVAT 20% 5.10\nT0TAL RM30.60\nBalance Due $30.60\nPaid by card',
+    ],
+    'invoice-mixed',
+  );
+
+  it('answers each field with the value as printed', async () => {
+    const cases: Array<[string, string]> = [
+      ['What is the total?', 'The total is $30.60 (p. 1).'],
+      ['How much do I owe?', 'The total is $30.60 (p. 1).'],
+      ['What is the VAT?', 'The tax is 5.10 (p. 1).'],
+      ['What is the date?', 'The date is 25-Dec-2018 (p. 1).'],
+      ['What is the address?', 'The address is 500 Market Street, Suite 20, San Francisco, CA 94105 (p. 1).'],
+      ['Who is the vendor?', 'The company is ACME Supplies Inc. (p. 1).'],
+      ['What is the invoice number?', 'The invoice number is 10045 (p. 1).'],
+      ['How was it paid?', 'The document says: "Paid by card" (p. 1).'],
+      ['What is the weather like?', NOT_FOUND],
+    ];
+    for (const [q, a] of cases) expect((await ask(job, q)).content, q).toBe(a);
+  });
+});

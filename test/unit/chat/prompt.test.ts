@@ -1,0 +1,83 @@
+// The prompt for a model answerer and the reading of its "(p. N)" marks.
+import { describe, expect, it } from 'vitest';
+import { buildPrompt, parseCitations, SYSTEM_PROMPT, type Passage } from '../../../src/chat';
+import type { ChatMessage } from '../../../src/contract';
+
+const passages: Passage[] = [
+  { page: 2, text: 'Total Amount Due: $458.87', score: 9.1, blockIndex: 1 },
+  { page: 1, text: 'Invoice No: INV-2024-0173', score: 4.2, blockIndex: 0 },
+  { page: 2, text: 'Thank you for your business. Payment is due\nwithin 30 days.', score: 3.3, blockIndex: 2 },
+  { page: 1, text: 'Due Date: 2024-04-02', score: 2.0, blockIndex: 0 },
+];
+
+describe('buildPrompt', () => {
+  it('asks for answers from the passages only, cited as (p. N), and for "couldn\'t find" otherwise', () => {
+    expect(SYSTEM_PROMPT).toMatch(/only the passages/i);
+    expect(SYSTEM_PROMPT).toContain('(p. N)');
+    expect(SYSTEM_PROMPT).toContain("I couldn't find that in this document.");
+    expect(SYSTEM_PROMPT).toMatch(/do not guess/i);
+  });
+
+  it('puts the system prompt first, then the recent history, then passages with pages and the question', () => {
+    const history: ChatMessage[] = [
+      { role: 'user', content: 'What is the total?' },
+      { role: 'assistant', content: 'The total is $458.87 (p. 2).', citations: [{ page: 2, snippet: 'Total Amount Due: $458.87' }] },
+    ];
+    const messages = buildPrompt('and the invoice number?', passages, history);
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(messages[0].content).toBe(SYSTEM_PROMPT);
+    expect(messages[2]).toEqual({ role: 'assistant', content: 'The total is $458.87 (p. 2).' });
+    const last = messages[3].content;
+    expect(last).toContain('[1] (p. 2) Total Amount Due: $458.87');
+    expect(last).toContain('[2] (p. 1) Invoice No: INV-2024-0173');
+    expect(last).toContain('Payment is due within 30 days.'); // line breaks flattened
+    expect(last.trim().endsWith('Question: and the invoice number?')).toBe(true);
+  });
+
+  it('keeps only the last messages and clips long passages', () => {
+    const history: ChatMessage[] = Array.from({ length: 20 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `m${i}` }));
+    const long: Passage = { page: 3, text: 'word '.repeat(500), score: 1, blockIndex: 0 };
+    const messages = buildPrompt('q', [long], history, { maxHistory: 4, maxPassageChars: 100 });
+    expect(messages.slice(1, -1).map((m) => m.content)).toEqual(['m16', 'm17', 'm18', 'm19']);
+    const line = messages[messages.length - 1].content.split('\n')[1];
+    expect(line.length).toBeLessThan(120);
+    expect(line.endsWith('…')).toBe(true);
+  });
+
+  it('says when no passage matched, so the model can decline', () => {
+    const messages = buildPrompt('What is the capital of France?', [], []);
+    expect(messages).toHaveLength(2);
+    expect(messages[1].content).toMatch(/no passage/i);
+  });
+});
+
+describe('parseCitations', () => {
+  it('maps each (p. N) mark to the passage of that page the claim draws on', () => {
+    const answer = 'The total is $458.87 (p. 2). The invoice number is INV-2024-0173 (p. 1).';
+    expect(parseCitations(answer, passages)).toEqual([
+      { page: 2, snippet: 'Total Amount Due: $458.87' },
+      { page: 1, snippet: 'Invoice No: INV-2024-0173' },
+    ]);
+  });
+
+  it('picks, among passages of one page, the one sharing the claim\'s words', () => {
+    const answer = 'Payment is due within 30 days (p. 2).';
+    expect(parseCitations(answer, passages)).toEqual([{ page: 2, snippet: passages[2].text }]);
+    expect(parseCitations('It is due on 2024-04-02 (p. 1).', passages)).toEqual([{ page: 1, snippet: 'Due Date: 2024-04-02' }]);
+  });
+
+  it('reads other mark styles and ranges, and drops pages the model was not shown', () => {
+    const cites = parseCitations('See the total [p. 2] and the number (page 1); also (p. 9).', passages);
+    expect(cites).toEqual([
+      { page: 2, snippet: 'Total Amount Due: $458.87' },
+      { page: 1, snippet: 'Invoice No: INV-2024-0173' },
+    ]);
+    const range = parseCitations('The due date and the payment terms (pp. 1-3).', passages);
+    expect(range.map((c) => c.page)).toEqual([1, 2]);
+    expect(range.every((c) => passages.some((p) => p.page === c.page && p.text === c.snippet))).toBe(true);
+  });
+
+  it('gives no citations for an answer without marks', () => {
+    expect(parseCitations("I couldn't find that in this document.", passages)).toEqual([]);
+  });
+});
