@@ -1,4 +1,5 @@
 // The REST contract through fetch() from a page of the app: every endpoint, status and error.
+import { SHARED_DIR } from '../shared-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -53,7 +54,7 @@ describe('the REST contract', () => {
 
   it("the seed's JavaScript example runs as written, with only its base URL and token changed", async () => {
     const token = await createAccount(page);
-    const seed = readFileSync(`${process.env.SHARED_DIR ?? '../shared'}/seed/ocr-chat-api.pt.txt`, 'utf8');
+    const seed = readFileSync(`${SHARED_DIR}/seed/ocr-chat-api.pt.txt`, 'utf8');
     const start = seed.indexOf('import fs from "fs";');
     const end = seed.indexOf('console.log(job.markdown);') + 'console.log(job.markdown);'.length;
     expect(start).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 // The extractive answerer on prose, on questions the document cannot answer, on
 // follow-ups, and on a two-page invoice.
+import { EVAL_DIR } from '../../shared-dir';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { extractiveAnswerer, NOT_FOUND } from '../../../src/chat';
 import type { ChatMessage, Job } from '../../../src/contract';
 import { jobFromTexts } from './helpers';
 
-const EVAL = '/work/shared/eval/public';
+const EVAL = EVAL_DIR;
 const gt = (name: string) => readFileSync(join(EVAL, name), 'utf8');
 
 /** Asks in turn, keeping the conversation as the API does; every citation must quote its page. */

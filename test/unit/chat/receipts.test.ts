@@ -1,6 +1,7 @@
 // The extractive answerer on the SROIE receipts of the public evaluation set, read from
 // their ground-truth text: "What is the total?" and "What is the date?" must quote the
 // right value and cite page 1 on at least 90% of them.
+import { EVAL_DIR } from '../../shared-dir';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { extractiveAnswerer } from '../../../src/chat';
 import type { ChatMessage, Job } from '../../../src/contract';
 import { jobFromTexts } from './helpers';
 
-const EVAL = '/work/shared/eval/public';
+const EVAL = EVAL_DIR;
 
 /** Read off each receipt by hand: the amount paid (after rounding) and the transaction date. */
 const EXPECTED: Array<{ id: string; total: string; date: string }> = [
