@@ -63,10 +63,13 @@ export async function recognize(page: PageImage, opts: RecognizeOptions): Promis
       const forScript = SCRIPT_LANGUAGES[osd.script];
       if (forScript && SHIPPED.has(forScript)) languages = forScript === 'eng' ? 'eng' : `${forScript}+eng`;
     }
-    opts.signal?.throwIfAborted();
-    const again = await pass(input, languages, true);
-    if (again.confidence > best.confidence || rotation) best = again;
-    else rotation = 0;
+    // Read again only when OSD found something to change: a second pass costs a whole page.
+    if (rotation || languages !== (auto ? 'eng' : opts.languages)) {
+      opts.signal?.throwIfAborted();
+      const again = await pass(input, languages, true);
+      if (again.confidence > best.confidence || rotation) best = again;
+      else rotation = 0;
+    }
   }
   let detected = languages.split('+')[0];
   if (auto && script === 'Latin') {
