@@ -1,7 +1,7 @@
 // Copies what the engines load at run time from npm packages into public/vendor/, so
 // the app serves them from its own origin: tesseract.js's worker, its WASM cores and
 // traineddata. They are cached at run time, not in the app shell's precache.
-import { existsSync, mkdirSync, readdirSync, copyFileSync, rmSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, copyFileSync, rmSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,6 +20,10 @@ copyFileSync(join(pkgDir('tesseract.js'), 'dist', 'worker.min.js'), join(out, 't
 // the full ones run orientation and script detection (OSD needs the legacy engine).
 const core = pkgDir('tesseract.js-core');
 for (const f of readdirSync(core)) if (/^tesseract-core.*\.wasm\.js$/.test(f)) copyFileSync(join(core, f), join(out, 'tesseract', 'core', f));
+
+// pdf.js's image decoders (JBIG2, JPEG 2000: scanned PDFs), CMaps (CJK text) and standard fonts.
+const pdfjs = pkgDir('pdfjs-dist');
+for (const sub of ['wasm', 'cmaps', 'standard_fonts']) cpSync(join(pdfjs, sub), join(out, 'pdfjs', sub), { recursive: true });
 
 /** The curated languages that ship with the app: best_int from npm where it has them. */
 export const SHIPPED = JSON.parse(readFileSync(join(root, 'src/engines/cpu/shipped-languages.json'), 'utf8'));

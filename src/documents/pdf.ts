@@ -23,7 +23,16 @@ function ensureWorker(): void {
 
 export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
   ensureWorker();
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), stopAtErrors: false });
+  const vendor = new URL(`${import.meta.env.BASE_URL}vendor/pdfjs/`, location.href).href;
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes.slice(0)),
+    stopAtErrors: false,
+    // Scans are often JBIG2 or JPEG 2000: pdf.js decodes them with its WASM decoders.
+    wasmUrl: `${vendor}wasm/`,
+    cMapUrl: `${vendor}cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${vendor}standard_fonts/`,
+  });
   let doc: PDFDocumentProxy;
   try {
     doc = await task.promise;
@@ -175,9 +184,14 @@ function splitAtGaps(words: EngineWord[]): EngineLine[] {
   for (const w of words) {
     const last = cur[cur.length - 1];
     const h = w.bbox[3] - w.bbox[1];
-    if (last && w.bbox[0] - last.bbox[2] > h * 2.5) {
+    const gap = last ? w.bbox[0] - last.bbox[2] : 0;
+    if (last && gap > h * 2.5) {
       out.push(toLine(cur));
       cur = [];
+    } else if (last && gap < h * 0.12) {
+      // pdf.js splits a word across text items (a change of font, a superscript): join them.
+      cur[cur.length - 1] = { text: last.text + w.text, bbox: union(last.bbox, w.bbox), confidence: 1 };
+      continue;
     }
     cur.push(w);
   }

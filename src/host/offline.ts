@@ -8,6 +8,9 @@ const ENGINE_FILES = [
   // Full cores: orientation and script detection needs the legacy engine.
   'vendor/tesseract/core/tesseract-core-relaxedsimd.wasm.js',
   'vendor/tesseract/core/tesseract-core-simd.wasm.js',
+  'vendor/pdfjs/wasm/jbig2.wasm',
+  'vendor/pdfjs/wasm/openjpeg.wasm',
+  'vendor/pdfjs/wasm/qcms_bg.wasm',
   'vendor/lang/eng.traineddata.gz',
   'vendor/lang/osd.traineddata.gz',
 ];

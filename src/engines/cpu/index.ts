@@ -10,6 +10,7 @@ import { TesseractPool } from './pool';
 import { detectOrientation, SCRIPT_LANGUAGES } from './osd';
 import { latinLanguageOf } from './language';
 import shipped from './shipped-languages.json';
+import { joinWords } from '../text';
 
 export const meta: EngineMeta = { id: 'cpu', label: 'Tesseract (CPU, WASM)', cost: 1 };
 const SHIPPED = new Set<string>(shipped);
@@ -67,7 +68,8 @@ export async function recognize(page: PageImage, opts: RecognizeOptions): Promis
     if (rotation || languages !== (auto ? 'eng' : opts.languages)) {
       opts.signal?.throwIfAborted();
       const again = await pass(input, languages, true);
-      if (again.confidence > best.confidence || rotation) best = again;
+      // OSD can be wrong on sparse pages (receipts): keep the turn only if it reads better.
+      if (again.confidence > best.confidence + 0.02) best = again;
       else rotation = 0;
     }
   }
@@ -98,7 +100,7 @@ export function toBlocks(blocks: TBlock[]): EngineBlock[] {
     for (const para of block.paragraphs) {
       const lines = para.lines
         .map((l) => ({
-          text: l.words.map((w) => w.text.trim()).filter(Boolean).join(' '),
+          text: joinWords(l.words.map((w) => w.text.trim()).filter(Boolean)),
           bbox: box(l.bbox),
           confidence: l.confidence / 100,
           words: l.words

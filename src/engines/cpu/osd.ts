@@ -27,7 +27,21 @@ function osdWorker(): Promise<TessWorker> {
   return worker;
 }
 
+/** OSD is needed on few pages: its worker (a second full WASM heap) goes when idle. */
+const IDLE_MS = 20_000;
+let idle: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleIdle(): void {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    const w = worker;
+    worker = undefined;
+    void w?.then((x) => x.terminate()).catch(() => {});
+  }, IDLE_MS);
+}
+
 export async function detectOrientation(image: Blob): Promise<Orientation | null> {
+  clearTimeout(idle);
   const run = queue.then(async () => {
     const w = await osdWorker();
     const { data } = await w.detect(image);
@@ -39,7 +53,7 @@ export async function detectOrientation(image: Blob): Promise<Orientation | null
       scriptConfidence: data.script_confidence ?? 0,
     };
   });
-  queue = run.catch(() => null);
+  queue = run.catch(() => null).finally(scheduleIdle);
   return run;
 }
 

@@ -3,7 +3,8 @@
 import { createWorker, OEM, type Worker as TessWorker } from 'tesseract.js';
 import { tesseractPaths } from './paths';
 
-const RECYCLE_AFTER_PAGES = 150;
+// A WASM heap never shrinks: recycling bounds what one large page leaves behind.
+const RECYCLE_AFTER_PAGES = 40;
 
 interface Slot {
   worker: Promise<TessWorker>;
