@@ -1,0 +1,108 @@
+// Aggregates per-page scores into the table: one row per kind (gold pages), silver rows
+// apart, and an overall row over gold pages only.
+import { mean, median } from './score.mjs';
+import { GROUP_ORDER } from './manifest.mjs';
+
+/**
+ * @typedef {{ cer: number, wer: number, orderFree: number, failed?: boolean, error?: string | null, fallback?: boolean }} Scored
+ * @typedef {{ name: string, group: string, lang: string, gold: boolean, ours?: Scored, native?: Scored }} PageRecord
+ * @typedef {{ pages: number, wallMs: number }} Timing
+ * @typedef {{ ours: Record<string, Timing>, native: Record<string, Timing> | null }} Timings
+ */
+
+/**
+ * @param {(Scored | undefined)[]} xs
+ */
+function stats(xs) {
+  const s = /** @type {Scored[]} */ (xs.filter(Boolean));
+  if (!s.length) return null;
+  return {
+    pages: s.length,
+    meanCer: mean(s.map((x) => x.cer)),
+    medianCer: median(s.map((x) => x.cer)),
+    wer: mean(s.map((x) => x.wer)),
+    orderFree: mean(s.map((x) => x.orderFree)),
+    failed: s.filter((x) => x.failed).length,
+    fallback: s.filter((x) => x.fallback).length,
+  };
+}
+
+/**
+ * @param {Record<string, Timing> | null | undefined} t
+ * @param {string[]} groups
+ */
+function rate(t, groups) {
+  if (!t) return null;
+  let pages = 0;
+  let ms = 0;
+  for (const g of groups) if (t[g]) (pages += t[g].pages, (ms += t[g].wallMs));
+  return ms > 0 ? pages / (ms / 1000) : null;
+}
+
+/**
+ * The summary rows.
+ * @param {PageRecord[]} pages
+ * @param {Timings} timings
+ */
+export function summarise(pages, timings) {
+  const groups = [...new Set(pages.map((p) => p.group))].sort((a, b) => {
+    const r = (/** @type {string} */ g) => (GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : 99);
+    return r(a) - r(b) || a.localeCompare(b);
+  });
+  const rows = [];
+  for (const g of groups) {
+    const gold = pages.filter((p) => p.group === g && p.gold);
+    const silver = pages.filter((p) => p.group === g && !p.gold);
+    // The group's throughput goes on its gold row, or on its silver row when it has no gold pages.
+    if (gold.length) rows.push({ label: g, silver: false, ours: stats(gold.map((p) => p.ours)), native: stats(gold.map((p) => p.native)), oursRate: rate(timings.ours, [g]), nativeRate: rate(timings.native, [g]) });
+    if (silver.length) rows.push({ label: `${g} (silver)`, silver: true, ours: stats(silver.map((p) => p.ours)), native: stats(silver.map((p) => p.native)), oursRate: gold.length ? null : rate(timings.ours, [g]), nativeRate: gold.length ? null : rate(timings.native, [g]) });
+  }
+  const gold = pages.filter((p) => p.gold);
+  const overall = { label: 'overall (gold)', silver: false, ours: stats(gold.map((p) => p.ours)), native: stats(gold.map((p) => p.native)), oursRate: rate(timings.ours, groups), nativeRate: rate(timings.native, groups) };
+  return { rows, overall };
+}
+
+const f3 = (/** @type {number | null | undefined} */ x) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(3));
+const f2 = (/** @type {number | null | undefined} */ x) => (x == null || Number.isNaN(x) ? '–' : x.toFixed(2));
+const pair = (/** @type {string} */ a, /** @type {string | null} */ b) => (b == null ? a : `${a} / ${b}`);
+const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | null | undefined} */ b) => (a == null || b == null || !b ? '–' : `${(a / b).toFixed(2)}×`);
+
+/**
+ * The table as Markdown-style text.
+ * @param {ReturnType<typeof summarise>} s
+ * @param {{ native: boolean, memory: { ours?: { pssMB: number, rssMB: number } | null, native?: { pssMB: number, rssMB: number } | null } }} opts
+ * @returns {string}
+ */
+export function formatTable(s, opts) {
+  const n = opts.native;
+  const head = n
+    ? ['kind', 'pages', 'mean CER (ours / native)', 'median CER', 'WER', 'order-free word err', 'pages/s', 'speed ours÷native', 'CER ours÷native']
+    : ['kind', 'pages', 'mean CER', 'median CER', 'WER', 'order-free word err', 'pages/s'];
+  const lines = [head];
+  for (const r of [...s.rows, s.overall]) {
+    const o = r.ours;
+    const v = n ? r.native : null;
+    const nv = (/** @type {(x: any) => string} */ fmt, /** @type {string} */ key) => (n ? (v ? fmt(/** @type {any} */ (v)[key]) : '–') : null);
+    let pages = o ? String(o.pages) : '0';
+    if (o?.failed) pages += ` (${o.failed} failed)`;
+    if (n && v?.fallback) pages += ` [native: ${v.fallback} eng†]`;
+    const cells = [
+      r.label === 'overall (gold)' ? `**${r.label}**` : r.label,
+      pages,
+      pair(f3(o?.meanCer), nv(f3, 'meanCer')),
+      pair(f3(o?.medianCer), nv(f3, 'medianCer')),
+      pair(f3(o?.wer), nv(f3, 'wer')),
+      pair(f3(o?.orderFree), nv(f3, 'orderFree')),
+      pair(f2(r.oursRate), n ? f2(r.nativeRate) : null),
+    ];
+    if (n) cells.push(ratio(r.oursRate, r.nativeRate), ratio(o?.meanCer, v?.meanCer));
+    lines.push(cells);
+  }
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  const row = (/** @type {string[]} */ l) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const out = [row(lines[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(row)];
+  const mem = opts.memory;
+  if (mem.ours) out.push('', `peak memory, Chromium process tree: ${mem.ours.pssMB.toFixed(0)} MB PSS (${mem.ours.rssMB.toFixed(0)} MB summed RSS)`);
+  if (n && mem.native) out.push(`peak memory, native tesseract processes: ${mem.native.pssMB.toFixed(0)} MB PSS (${mem.native.rssMB.toFixed(0)} MB summed RSS)`);
+  return out.join('\n');
+}

@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// Benchmark: the app's /api/v1/ocr/ in headless Chromium against the evaluation pages of
+// ../shared/eval/public (CER, WER, order-free word error, pages/s, peak memory), and
+// native Tesseract on the same page images for comparison.
+//
+//   node bench/run.mjs [--kind receipt[,form]] [--tier cpu|vlm] [--limit N] [--parallel N]
+//                      [--no-native] [--native-parallel 2] [--native-data system|js]
+//                      [--no-warmup] [--port 4399] [--timeout 600] [--eval DIR] [--dist DIR]
+//
+// Needs a build in dist/ (`npm run bench` builds first). Writes bench/results/<time>.json.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { tmpdir, cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadSubmissions, byGroup, limitSubmissions } from './manifest.mjs';
+import { scorePage, FAILED_SCORE } from './score.mjs';
+import { serve, openApp, createAccount, balance, submit, freePort } from './browser.mjs';
+import { startSampler, pidsWithCmdline } from './memory.mjs';
+import { nativeVersion, nativeLangs, nativeLang, runNative, jsTessdata } from './native.mjs';
+import { summarise, formatTable } from './report.mjs';
+
+const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
+
+
+const { values: args } = parseArgs({
+  options: {
+    kind: { type: 'string', multiple: true },
+    tier: { type: 'string', default: 'cpu' },
+    limit: { type: 'string' },
+    parallel: { type: 'string', default: '1' },
+    'no-native': { type: 'boolean', default: false },
+    'native-parallel': { type: 'string', default: '2' },
+    'native-data': { type: 'string', default: 'system' },
+    'native-omp-threads': { type: 'string', default: '1' },
+    'no-warmup': { type: 'boolean', default: false },
+    port: { type: 'string', default: '4399' },
+    timeout: { type: 'string', default: '600' },
+    eval: { type: 'string', default: process.env.OCR_EVAL_DIR ?? join(ROOT, '..', 'shared', 'eval', 'public') },
+    dist: { type: 'string', default: join(ROOT, 'dist') },
+  },
+});
+
+const log = (/** @type {string} */ m) => process.stderr.write(`${m}\n`);
+const kinds = (args.kind ?? []).flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
+const parallel = Math.max(1, Number(args.parallel) || 1);
+const withNative = !args['no-native'];
+
+/**
+ * Runs async tasks with at most `n` at once.
+ * @template T, R
+ * @param {T[]} items
+ * @param {number} n
+ * @param {(item: T, i: number) => Promise<R>} fn
+ * @returns {Promise<R[]>}
+ */
+async function pool(items, n, fn) {
+  /** @type {R[]} */
+  const out = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
+  return out;
+}
+
+/**
+ * Pages a submission will cost: 1 for an image, the page count for a PDF.
+ * @param {import('./manifest.mjs').Submission} s
+ */
+function pdfPages(s) {
+  if (s.mime !== 'application/pdf') return 1;
+  const m = readFileSync(s.path, 'latin1').match(/\/Type\s*\/Page(?![a-z])/g);
+  return Math.max(m?.length ?? 0, s.pages.length);
+}
+
+async function main() {
+  if (!['cpu', 'vlm'].includes(/** @type {string} */ (args.tier))) throw new Error(`--tier must be cpu or vlm, not ${args.tier}`);
+  const { submissions: all } = loadSubmissions(/** @type {string} */ (args.eval), { kinds });
+  const subs = limitSubmissions(all, Number(args.limit ?? 0));
+  if (!subs.length) throw new Error(`no manifest entries match --kind ${kinds.join(',')}`);
+  if (!existsSync(join(/** @type {string} */ (args.dist), 'index.html'))) throw new Error(`${args.dist}/index.html is missing: build the app first (npm run build, or npm run bench)`);
+  const groups = byGroup(subs);
+  log(`bench: ${subs.length} submissions, ${subs.reduce((s, x) => s + x.pages.length, 0)} scored pages, tier ${args.tier}, ${parallel} at once`);
+
+  /** @type {Map<import('./manifest.mjs').BenchPage, import('./report.mjs').PageRecord>} */
+  const records = new Map();
+  for (const s of subs) for (const p of s.pages) records.set(p, { name: p.name, group: p.group, lang: p.lang, gold: p.gold });
+
+  // ---- the app in Chromium ----
+  const port = await freePort(Number(args.port));
+  const server = await serve(ROOT, /** @type {string} */ (args.dist), port);
+  const app = await openApp(server.url);
+  const sampler = startSampler(() => pidsWithCmdline(app.userDataDir));
+  /** @type {Record<string, import('./report.mjs').Timing>} */
+  const oursTiming = {};
+  /** @type {any[]} */
+  const submitLog = [];
+  /** @type {any} */
+  let warmup = null;
+  let account;
+  let memoryOurs;
+  try {
+    log(`bench: app ready in ${app.readyMs} ms at ${server.url}`);
+    account = await createAccount(app.page);
+    if (!account.token) log(`bench: could not create an account (HTTP ${account.status}); running anonymous`);
+    // Allowances are set when the app is built (a test build has small ones): run as
+    // whichever of the new free account and anonymous has more pages left.
+    const left = (/** @type {{ cap?: number, used?: number, credits?: number }} */ b) => (typeof b.credits === 'number' ? b.credits : (b.cap ?? 0) - (b.used ?? 0));
+    const asAnon = await balance(app.page, null);
+    const asFree = account.token ? await balance(app.page, account.token) : null;
+    const useAnon = !asFree || (asAnon.status === 200 && left(asAnon) > left(asFree));
+    const token = useAnon ? null : account.token;
+    const cost = (args.tier === 'vlm' ? 5 : 1) * (subs.reduce((n, s) => n + pdfPages(s), 0) + 1);
+    const chosen = useAnon ? asAnon : /** @type {typeof asAnon} */ (asFree);
+    account = { ...account, anonymous: asAnon, free: asFree, used: useAnon ? 'anonymous' : 'free' };
+    log(`bench: running as ${account.used} (${left(chosen)} pages left of cap ${chosen.cap}); this run needs about ${cost}`);
+    if (left(chosen) < cost) log('bench: WARNING: the build\'s allowance is too small for this run, so some pages will fail with 402; build with the default config (npm run bench builds first)');
+    const opts = { tier: /** @type {string} */ (args.tier), token, timeoutMs: Number(args.timeout) * 1000 };
+    if (!args['no-warmup']) {
+      const first = subs.find((s) => s.mime.startsWith('image/') && s.lang === 'eng') ?? subs.find((s) => s.mime.startsWith('image/')) ?? subs[0];
+      const t0 = performance.now();
+      app.inFlight.add(`warm-up ${first.name}`);
+      const r = await submit(app.page, first, { ...opts, language: first.lang });
+      app.inFlight.clear();
+      warmup = { file: first.name, ms: performance.now() - t0, status: r.status, httpStatus: r.httpStatus, error: r.error };
+      log(`bench: warm-up ${first.name}: ${r.status ?? r.httpStatus} in ${(warmup.ms / 1000).toFixed(1)} s (not scored)`);
+    }
+    for (const [group, gsubs] of groups) {
+      const t0 = performance.now();
+      const results = await pool(gsubs, parallel, async (s) => {
+        app.inFlight.add(s.name);
+        const r = await submit(app.page, s, { ...opts, language: s.lang });
+        app.inFlight.delete(s.name);
+        const ok = r.httpStatus < 400 && r.status === 'done';
+        log(`  ${group.padEnd(12)} ${s.name.padEnd(42)} ${ok ? 'done' : `FAILED (${r.httpStatus} ${r.status}: ${r.error})`} ${r.pageCount} p, ${(r.ms / 1000).toFixed(1)} s${r.postStatus === 202 ? `, 202 + ${r.polls} polls` : ''}`);
+        return { s, r, ok };
+      });
+      const wallMs = performance.now() - t0;
+      oursTiming[group] = { pages: results.reduce((n, { s, r }) => n + Math.max(r.pageCount, s.pages.length), 0), wallMs };
+      for (const { s, r, ok } of results) {
+        submitLog.push({ file: s.name, group, lang: s.lang, ms: r.ms, postStatus: r.postStatus, httpStatus: r.httpStatus, status: r.status, error: r.error, pageCount: r.pageCount, polls: r.polls, uuid: r.uuid, meanConfidence: r.meanConfidence, detectedLanguage: r.detectedLanguage });
+        for (const p of s.pages) {
+          const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(p));
+          const pg = r.pages.find((x) => x.index === p.pageIndex) ?? r.pages[p.pageIndex];
+          if (!ok || !pg) rec.ours = { ...FAILED_SCORE, failed: true, error: ok ? `page ${p.pageIndex + 1} missing from the job` : r.error ?? `HTTP ${r.httpStatus}, status ${r.status}` };
+          else rec.ours = { ...scorePage(pg.text, p.gtText, { caseInsensitive: p.caseInsensitive }), ms: r.ms / s.pages.length, text: pg.text };
+        }
+      }
+    }
+  } finally {
+    memoryOurs = sampler.stop();
+    await app.close();
+    await server.close();
+  }
+
+  // ---- native Tesseract ----
+  /** @type {Record<string, import('./report.mjs').Timing> | null} */
+  let nativeTiming = null;
+  let memoryNative = null;
+  const version = withNative ? nativeVersion() : null;
+  if (withNative && !version) log('bench: tesseract is not on PATH; skipping native');
+  if (version) {
+    const tessdataDir = args['native-data'] === 'js'
+      ? jsTessdata(ROOT, join(tmpdir(), 'ocrchat-bench-tessdata'), [...new Set(subs.flatMap((s) => s.lang.split('+')))])
+      : undefined;
+    const have = nativeLangs(tessdataDir);
+    log(`bench: native ${version}, languages ${[...have].join(' ')}, ${args['native-parallel']} processes`);
+    /** @type {Set<number>} */
+    const pids = new Set();
+    const nsampler = startSampler(() => [...pids]);
+    nativeTiming = {};
+    for (const [group, gsubs] of groups) {
+      const pages = gsubs.flatMap((s) => s.pages);
+      const jobs = pages.map((p) => ({ page: p, image: p.imagePath, ...nativeLang(p.lang, have) }));
+      const { results, wallMs } = await runNative(jobs, {
+        parallel: Number(args['native-parallel']) || 2, tessdataDir, ompThreads: Number(args['native-omp-threads']) || undefined, onSpawn: (pid) => pids.add(pid),
+      });
+      nativeTiming[group] = { pages: pages.length, wallMs };
+      results.forEach((r, i) => {
+        const { page, lang, fallback } = jobs[i];
+        const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(page));
+        rec.native = r.error
+          ? { ...FAILED_SCORE, failed: true, error: r.error, fallback, lang }
+          : { ...scorePage(r.text, page.gtText, { caseInsensitive: page.caseInsensitive }), fallback, lang, ms: r.ms, text: r.text };
+      });
+      log(`  native ${group.padEnd(12)} ${pages.length} p in ${(wallMs / 1000).toFixed(1)} s`);
+    }
+    memoryNative = nsampler.stop();
+  }
+
+  // ---- report ----
+  const pages = [...records.values()];
+  const summary = summarise(pages, { ours: oursTiming, native: nativeTiming });
+  const table = formatTable(summary, { native: !!nativeTiming, memory: { ours: memoryOurs, native: memoryNative } });
+  const notes = [
+    `tier ${args.tier}; ${parallel} file(s) at once in the app${nativeTiming ? `; native: ${args['native-parallel']} processes, OMP_THREAD_LIMIT=${args['native-omp-threads']}, data ${args['native-data']}` : ''}; ${cpus().length} CPUs`,
+    'pages/s: pages processed ÷ wall time of that kind (whole PDFs count all their pages: trident has 7, 4 scored); overall pages/s over every kind, silver included',
+    'CER/WER/order-free: means over gold pages on kind rows and overall (silver rows apart); a failed page counts 1; ratios above 1 mean faster (speed) or more errors (CER)',
+  ];
+  if (nativeTiming && pages.some((p) => p.native?.fallback)) notes.push('† native lacks that language here and read the page with what it has (eng); see --native-data js');
+  if (warmup) notes.push(`warm-up (not scored): ${warmup.file} ${(warmup.ms / 1000).toFixed(1)} s; app ready in ${(app.readyMs / 1000).toFixed(1)} s`);
+  const failed = pages.filter((p) => p.ours?.failed);
+  const out = [table, '', ...notes.map((n) => `- ${n}`)];
+  if (failed.length) out.push('', 'failed pages (ours):', ...failed.map((p) => `  ${p.name}: ${p.ours?.error}`));
+  const nfailed = pages.filter((p) => p.native?.failed);
+  if (nfailed.length) out.push('', 'failed pages (native):', ...nfailed.map((p) => `  ${p.name}: ${p.native?.error}`));
+  /** @type {Map<string, Set<string>>} distinct message → files in flight when it came */
+  const problems = new Map();
+  for (const { message, during } of app.problems) {
+    const key = message.replace(/\s+/g, ' ').slice(0, 160);
+    const set = problems.get(key) ?? new Set();
+    for (const d of during) set.add(d);
+    problems.set(key, set);
+  }
+  if (problems.size) {
+    out.push('', `browser console errors/warnings (${app.problems.length}, ${problems.size} distinct; first 20):`);
+    for (const [m, during] of [...problems].slice(0, 20)) out.push(`  ${m}${during.size ? `  [during ${[...during].slice(0, 3).join(', ')}${during.size > 3 ? ', …' : ''}]` : ''}`);
+  }
+  console.log(out.join('\n'));
+
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({
+    args: { ...args, kinds, parallel }, date: new Date().toISOString(), cpus: cpus().length, native: version,
+    readyMs: app.readyMs, account: account ? { status: account.status, ok: !!account.token, used: account.used, anonymous: account.anonymous, free: account.free } : null, warmup,
+    timing: { ours: oursTiming, native: nativeTiming }, memory: { ours: memoryOurs, native: memoryNative },
+    summary, submissions: submitLog, pages, browserProblems: app.problems,
+  }, null, 1));
+  log(`bench: results in ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench: harness error: ${e?.stack ?? e}`);
+    process.exit(1);
+  },
+);
