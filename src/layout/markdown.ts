@@ -1,0 +1,84 @@
+// Markdown for a page: headings as #, paragraphs reflowed into one line, lists as
+// "- item" / "1. item", tables as GitHub pipe tables.
+import type { Block, Table } from '../contract';
+import { LIST_MARK, ORDERED_MARK } from './kind';
+
+/** A line that Markdown would otherwise read as a heading, quote, list, rule, table or code. */
+const BLOCK_START = /^(\s*)([#>+|]|[-*_](?=\s|[-*_]|$)|`{3}|~{3}|=+\s*$)/;
+const ORDERED_START = /^(\s*\d{1,9})([.)])(?=\s|$)/;
+
+function escapeStart(text: string): string {
+  if (ORDERED_START.test(text)) return text.replace(ORDERED_START, '$1\\$2');
+  return text.replace(BLOCK_START, '$1\\$2');
+}
+
+/** Lines joined into one, with a word broken by a hyphen at a line's end made whole
+ * again (only where the next line goes on in lower case, so "well-\nKnown" keeps it). */
+function reflow(lines: readonly string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    else out = out ? `${out} ${line}` : line;
+  }
+  return out;
+}
+
+/** A list block's items: a line with a marker starts an item, one without goes on with it. */
+function listItems(lines: readonly string[]): { ordered: boolean; items: string[] } {
+  const items: string[][] = [];
+  for (const line of lines) {
+    if (LIST_MARK.test(line) || items.length === 0) items.push([line.replace(LIST_MARK, '')]);
+    else items[items.length - 1]!.push(line);
+  }
+  return { ordered: ORDERED_MARK.test(lines[0] ?? ''), items: items.map(reflow) };
+}
+
+function listMarkdown(lines: readonly string[]): string {
+  const { ordered, items } = listItems(lines);
+  const first = Number(/^\s*\(?(\d{1,3})[.)]/.exec(lines[0] ?? '')?.[1] ?? 1);
+  return items.map((item, i) => `${ordered ? `${first + i}.` : '-'} ${escapeStart(item)}`).join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+export function pipeTable(table: Table): string {
+  const cols = Math.max(1, ...table.rows.map((r) => r.length));
+  const row = (r: readonly string[]) => `| ${Array.from({ length: cols }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`;
+  const [head = [], ...body] = table.rows;
+  return [row(head), `|${' --- |'.repeat(cols)}`, ...body.map(row)].join('\n');
+}
+
+function blockMarkdown(block: Block, table: Table | undefined): string {
+  const lines = (block.lines?.map((l) => l.text) ?? block.text.split('\n')).filter((l) => l.trim());
+  switch (block.kind) {
+    case 'table':
+      return table ? pipeTable(table) : reflow(lines);
+    case 'heading': {
+      // A trailing run of # would be read as the heading's closing sequence.
+      const text = reflow(lines).replace(/(^|\s)(#+)$/, '$1\\$2');
+      return `${'#'.repeat(Math.min(3, Math.max(1, block.level ?? 1)))} ${text}`;
+    }
+    case 'list':
+      return listMarkdown(lines);
+    default:
+      return escapeStart(reflow(lines));
+  }
+}
+
+/** The page's Markdown; `tableOf` gives the table behind a table block. Consecutive list
+ * blocks (an engine often makes one per item) stay one list. */
+export function pageMarkdown(blocks: readonly Block[], tableOf: (b: Block) => Table | undefined): string {
+  let out = '';
+  blocks.forEach((b, i) => {
+    const md = blockMarkdown(b, tableOf(b));
+    if (!md.trim()) return;
+    const prev = blocks[i - 1];
+    const sameList = prev?.kind === 'list' && b.kind === 'list' && out;
+    out += out ? (sameList ? '\n' : '\n\n') + md : md;
+  });
+  return out;
+}

@@ -1,0 +1,153 @@
+// From an engine's blocks, lines and words to the contract's Page: blocks in reading
+// order, each with its kind, the tables found, the text, the Markdown and a confidence.
+import type { Block, Line, Page, Table, Word } from '../contract';
+import type { EngineLine, EnginePage } from '../engines/types';
+import { type Seg, core, lineOf, midY, union, weightedConfidence, yOverlapShare } from './geometry';
+import { type Metrics, pageMetrics } from './metrics';
+import { classify } from './kind';
+import { pageMarkdown } from './markdown';
+import { readingRegions } from './order';
+import { findTables } from './table';
+
+export interface LayoutOptions {
+  /** the job's tool preset: 'extract-tables' looks for tables more eagerly */
+  tool?: string;
+}
+
+/** A block before its kind is known: the lines of one engine paragraph within one region,
+ * or a table. */
+interface Draft {
+  lines: Line[];
+  /** the engine's order of its first line */
+  order: number;
+  /** the engine block, when the draft holds all of it unchanged */
+  whole?: { confidence: number };
+  table?: Table;
+}
+
+export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions = {}): Page {
+  const segs = flatten(page);
+  const m = pageMetrics(segs);
+  const minRows = opts.tool === 'extract-tables' ? 2 : 3;
+  // Vertical writing is left in the engine's order: the geometry below assumes rows.
+  const regions = m.vertical ? [segs] : readingRegions(segs, m);
+  const drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page));
+  const blocks = toBlocks(drafts, m);
+  const tables = drafts.flatMap((d) => (d.table ? [d.table] : []));
+  const tableOf = new Map(blocks.map((b, i) => [b, drafts[i]!.table]));
+  return {
+    index,
+    width: page.width,
+    height: page.height,
+    text: blocks.map((b) => b.text).join('\n\n'),
+    markdown: pageMarkdown(blocks, (b) => tableOf.get(b)),
+    blocks,
+    tables,
+    confidence: weightedConfidence(blocks),
+    source: page.source,
+    ...(page.rotation !== undefined ? { rotation: page.rotation } : {}),
+    ...(page.detectedLanguage ? { language: page.detectedLanguage } : {}),
+  };
+}
+
+/** Every line with words, tagged with its engine block; blank words and lines dropped. */
+function flatten(page: EnginePage): Seg[] {
+  const lines = page.blocks.flatMap((b, block) => b.lines.map((l) => ({ l, block })));
+  return lines.flatMap(({ l, block }, order) => {
+    const line = cleanLine(l);
+    return line ? [{ line, block, order }] : [];
+  });
+}
+
+function cleanLine(l: EngineLine): Line | null {
+  const words = l.words.filter((w) => w.text.trim());
+  if (words.length === 0) {
+    // An engine that gives no word boxes: the line stands for its one word.
+    return l.text.trim() && l.words.length === 0 ? { ...l, text: l.text.trim(), words: [{ text: l.text.trim(), bbox: l.bbox, confidence: l.confidence }] } : null;
+  }
+  if (words.length === l.words.length && l.text.trim()) return { ...l, words };
+  return lineOf(words);
+}
+
+/** A region's tables and paragraphs, ordered top to bottom (left to right on one row). */
+function regionDrafts(region: Seg[], m: Metrics, minRows: number, page: EnginePage): Draft[] {
+  const { tables, rest } = findTables(region, m, minRows);
+  const first = (segs: Seg[]) => Math.min(...segs.map((s) => s.order));
+  const drafts: Draft[] = tables.map((t) => ({ lines: t.segs.map((s) => s.line), order: first(t.segs), table: t.table }));
+  for (const group of paragraphs(rest, tables.map((t) => t.table))) {
+    const source = page.blocks[group[0]!.block]!;
+    const own = new Set(source.lines.map((l) => l.bbox));
+    const whole = group.length === source.lines.length && group.every((s) => own.has(s.line.bbox));
+    drafts.push({ lines: group.map((s) => s.line), order: first(group), ...(whole ? { whole: { confidence: source.confidence } } : {}) });
+  }
+  return m.vertical ? drafts.sort((a, b) => a.order - b.order) : byRows(drafts, m.rtl);
+}
+
+/** Lines of the same engine block stay together, in the engine's order, unless a table
+ * stands between them. */
+function paragraphs(segs: readonly Seg[], tables: readonly Table[]): Seg[][] {
+  const byBlock = new Map<number, Seg[]>();
+  for (const s of segs) {
+    const group = byBlock.get(s.block);
+    if (group) group.push(s);
+    else byBlock.set(s.block, [s]);
+  }
+  const out: Seg[][] = [];
+  for (const group of byBlock.values()) {
+    group.sort((a, b) => a.order - b.order || a.line.bbox[0] - b.line.bbox[0]);
+    let current: Seg[] = [];
+    for (const s of group) {
+      const prev = current[current.length - 1];
+      const cut = prev && tables.some((t) => midY(t.bbox) > prev.line.bbox[3] && midY(t.bbox) < s.line.bbox[1]);
+      if (cut) out.push(current), (current = []);
+      current.push(s);
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+/** Top to bottom; drafts whose first lines share a row go left to right (or right to
+ * left in a right-to-left script). */
+function byRows(drafts: Draft[], rtl: boolean): Draft[] {
+  const top = (d: Draft) => core(d.lines[0]!);
+  const along = (a: Draft, b: Draft) => (rtl ? top(b)[2] - top(a)[2] : top(a)[0] - top(b)[0]);
+  const sorted = [...drafts].sort((a, b) => top(a)[1] - top(b)[1]);
+  const rows: Draft[][] = [];
+  for (const d of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && yOverlapShare(top(row[0]!), top(d)) > 0.5) row.push(d);
+    else rows.push([d]);
+  }
+  return rows.flatMap((r) => r.sort(along));
+}
+
+function toBlocks(drafts: readonly Draft[], m: Metrics): Block[] {
+  const prose = drafts.filter((d) => !d.table);
+  const kinds = new Map(classify(prose.map((d) => d.lines), m).map((k, i) => [prose[i]!, k]));
+  return drafts.map((d): Block => {
+    const text = d.table ? d.table.rows.map((r) => r.join('\t')).join('\n') : d.lines.map((l) => l.text).join('\n');
+    const kind = kinds.get(d) ?? { kind: 'table' as const };
+    return {
+      text,
+      bbox: d.table?.bbox ?? union(d.lines.map((l) => l.bbox)),
+      confidence: d.whole?.confidence ?? weightedConfidence(d.lines),
+      ...kind,
+      lines: d.lines,
+    };
+  });
+}
+
+/** The job's text, Markdown and confidence from its pages. */
+export function joinPages(pages: readonly Page[]): { text: string; markdown: string; mean_confidence: number } {
+  return {
+    text: pages.map((p) => p.text).join('\n\n'),
+    markdown: pages.map((p) => p.markdown).join('\n\n---\n\n'),
+    mean_confidence: weightedConfidence(pages.flatMap((p) => p.blocks)),
+  };
+}
+
+/** Every word of a page in reading order (for text layers and word-level exports). */
+export function wordsOf(page: Page): Word[] {
+  return page.blocks.flatMap((b) => (b.lines ?? []).flatMap((l) => l.words));
+}

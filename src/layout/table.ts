@@ -1,0 +1,147 @@
+// Tables: runs of rows whose words fall into two or more columns with a vertical strip
+// of white between them in every row. Running text never has such strips; receipts
+// (item and price) do, and count once three rows line up.
+import { joinWords } from '../engines/text';
+import type { BBox, Table, Word } from '../contract';
+import type { Metrics } from './metrics';
+import { type Interval, type Seg, mergeIntervals, median, midY, rowsOf, union, wordGaps } from './geometry';
+import { MARK_ONLY } from './kind';
+
+export interface FoundTable {
+  table: Table;
+  /** the lines it was made from, row by row */
+  segs: Seg[];
+}
+
+interface Cell {
+  words: Word[];
+  x0: number;
+  x1: number;
+}
+
+interface Row {
+  segs: Seg[];
+  cells: Cell[];
+  bbox: BBox;
+}
+
+/** Cells hold a few words; more than this in a typical cell is running text side by side. */
+const MAX_CELL_WORDS = 4;
+/** A line with this many words and no wide gap is a line of text, not a table row. */
+const TEXT_LINE_WORDS = 9;
+
+/** Finds the tables among a region's lines; what they do not use is left for paragraphs. */
+export function findTables(segs: readonly Seg[], m: Metrics, minRows: number): { tables: FoundTable[]; rest: Seg[] } {
+  // Lines of running text beside a table (a note, a sidebar) are no part of its rows,
+  // but one between two rows ends the table.
+  const text = segs.filter((s) => isTextLine(s, m));
+  const isText = new Set(text);
+  const rows = rowsOf(segs.filter((s) => !isText.has(s))).map((r) => rowOf(r, m));
+  const tables: FoundTable[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    const end = runEnd(rows, start, m, (a, b) => textBetween(text, a, b));
+    const run = rows.slice(start, end);
+    const table = end - start >= minRows ? tableOf(run, m) : null;
+    if (table) tables.push(table);
+    start = Math.max(end, start + 1);
+  }
+  const used = new Set(tables.flatMap((t) => t.segs));
+  return { tables, rest: segs.filter((s) => !used.has(s)) };
+}
+
+/** Whether a line of text lies between two rows, under the one and over the other. */
+function textBetween(text: readonly Seg[], a: Row, b: Row): boolean {
+  const x0 = Math.min(a.bbox[0], b.bbox[0]);
+  const x1 = Math.max(a.bbox[2], b.bbox[2]);
+  return text.some((s) => {
+    const y = midY(s.line.bbox);
+    return y > a.bbox[3] && y < b.bbox[1] && s.line.bbox[0] < x1 && s.line.bbox[2] > x0;
+  });
+}
+
+/** A line of running text: many words and no gap wide enough to part cells. */
+function isTextLine(s: Seg, m: Metrics): boolean {
+  const words = [...s.line.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  return words.length >= TEXT_LINE_WORDS && wordGaps(words).every((g) => g < cellGap(m));
+}
+
+function cellGap(m: Metrics): number {
+  return Math.max(3 * m.wordGap, m.lineHeight);
+}
+
+/** A row's words split into cells where the gap is much wider than between words. */
+function rowOf(segs: Seg[], m: Metrics): Row {
+  const engineOrder = segs.flatMap((s) => s.line.words);
+  const words = [...engineOrder].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const cells: Cell[] = [];
+  for (const w of words) {
+    const last = cells[cells.length - 1];
+    if (last && w.bbox[0] - last.x1 < cellGap(m)) {
+      last.words.push(w);
+      last.x1 = Math.max(last.x1, w.bbox[2]);
+    } else cells.push({ words: [w], x0: w.bbox[0], x1: w.bbox[2] });
+  }
+  // A cell's words in the engine's order, which is reading order in any script.
+  const rank = new Map(engineOrder.map((w, i) => [w, i]));
+  for (const c of cells) c.words.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return { segs, cells, bbox: union(segs.map((s) => s.line.bbox)) };
+}
+
+/** The end (exclusive) of the run of aligned rows that starts at `start`. */
+function runEnd(rows: readonly Row[], start: number, m: Metrics, between: (a: Row, b: Row) => boolean): number {
+  if (rows[start]!.cells.length < 2) return start + 1;
+  let cols = columnsOf([rows[start]!], m);
+  let end = start + 1;
+  while (end < rows.length) {
+    const next = rows[end]!;
+    const prev = rows[end - 1]!;
+    if (next.cells.length < 2 || next.bbox[1] - prev.bbox[3] > 2.5 * m.lineHeight || between(prev, next)) break;
+    const merged = mergeIntervals([...cols, ...next.cells.map(span)], m.wordGap / 2);
+    // Only when two columns ran together need the earlier rows be looked at again.
+    const joined = merged.some((mc) => cols.filter((c) => c[0] >= mc[0] && c[1] <= mc[1]).length > 1);
+    const check = joined ? rows.slice(start, end + 1) : [next];
+    // A row whose cell straddles two columns of the others (a title above the table)
+    // does not belong to it.
+    if (merged.length < 2 || check.some((r) => new Set(r.cells.map((c) => columnIndex(c, merged))).size < r.cells.length)) break;
+    cols = merged;
+    end++;
+  }
+  return end;
+}
+
+const span = (c: Cell): Interval => [c.x0, c.x1];
+
+/** Column spans: the union of the cells' spans, so a strip between columns is white in every row. */
+function columnsOf(rows: readonly Row[], m: Metrics): Interval[] {
+  return mergeIntervals(rows.flatMap((r) => r.cells.map(span)), m.wordGap / 2);
+}
+
+function columnIndex(c: Cell, cols: readonly Interval[]): number {
+  const mid = (c.x0 + c.x1) / 2;
+  const i = cols.findIndex((col) => mid >= col[0] && mid <= col[1]);
+  return i < 0 ? 0 : i;
+}
+
+/** The run as a table, unless it reads as text side by side or as a list's markers. */
+function tableOf(run: Row[], m: Metrics): FoundTable | null {
+  const cols = columnsOf(run, m);
+  if (cols.length < 2) return null;
+  const cells = run.flatMap((r) => r.cells);
+  if (median(cells.map((c) => c.words.length)) > MAX_CELL_WORDS) return null;
+  const grid = run.map((r) => {
+    const out = cols.map(() => [] as Word[]);
+    for (const c of r.cells) out[columnIndex(c, cols)]!.push(...c.words);
+    return out;
+  });
+  // Bullets or numbers set apart from their items are a list, not a column.
+  if (cols.length === 2 && grid.every((row) => row[0]!.length === 0 || MARK_ONLY.test(cellText(row[0]!)))) return null;
+  const segs = run.flatMap((r) => r.segs);
+  // A right-to-left table's first column is its rightmost.
+  const rows = grid.map((row) => (m.rtl ? [...row].reverse() : row).map(cellText));
+  return { table: { rows, bbox: union(segs.map((s) => s.line.bbox)) }, segs };
+}
+
+function cellText(words: readonly Word[]): string {
+  return joinWords(words.map((w) => w.text));
+}
