@@ -1,7 +1,7 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
 import { prefs } from '../settings-store';
 import { apiFetch } from './transport';
-import type { ApiErrorBody, Job, JobSummary } from '../contract';
+import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobSummary, Plan } from '../contract';
 
 export class ApiFailure extends Error {
   constructor(
@@ -12,6 +12,13 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A sentence for a person, whatever went wrong. */
+export function describeError(err: unknown): string {
+  if (err instanceof ApiFailure) return err.body.detail || err.body.error;
+  if (err instanceof DOMException && err.name === 'AbortError') return 'Stopped.';
+  return err instanceof Error ? err.message : String(err);
+}
+
 let token: string | null = prefs.get('ocrchat.token');
 export function setToken(t: string | null): void {
   token = t;
@@ -19,7 +26,7 @@ export function setToken(t: string | null): void {
 }
 export const currentToken = () => token;
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+async function send(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const res = await apiFetch(`/api/v1/${path}`, { ...init, headers });
@@ -27,9 +34,20 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     const body = (await res.json().catch(() => ({ error: 'http_' + res.status, detail: res.statusText }))) as ApiErrorBody;
     throw new ApiFailure(res.status, body);
   }
+  return res;
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await send(path, init);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
+
+const postJson = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 export interface SubmitOptions {
   tier: string;
@@ -38,18 +56,52 @@ export interface SubmitOptions {
   translate_to?: string;
 }
 
-export function submit(file: File, opts: SubmitOptions): Promise<Job> {
+export function submit(file: File, opts: SubmitOptions, signal?: AbortSignal): Promise<Job> {
   const form = new FormData();
   form.append('file', file, file.name);
   form.append('tier', opts.tier);
   form.append('language', opts.language);
   if (opts.tool) form.append('tool', opts.tool);
   if (opts.translate_to) form.append('translate_to', opts.translate_to);
-  return call<Job>('ocr/', { method: 'POST', body: form });
+  return call<Job>('ocr/', { method: 'POST', body: form, signal });
 }
 
 export const getJob = (uuid: string) => call<Job>(`ocr/${uuid}/`);
 export const listJobs = () => call<{ jobs: JobSummary[] }>('ocr/');
 export const deleteJob = (uuid: string) => call<void>(`ocr/${uuid}/`, { method: 'DELETE' });
-export const downloadUrl = (uuid: string, format: string) =>
+
+/** Deletes every job of the caller, one DELETE each; answers how many went. */
+export async function deleteAllJobs(): Promise<number> {
+  const { jobs } = await listJobs();
+  await Promise.all(jobs.map((j) => deleteJob(j.uuid).catch((e) => (e instanceof ApiFailure && e.status === 404 ? undefined : Promise.reject(e)))));
+  return jobs.length;
+}
+
+/** The page image the engine saw; its boxes are in this image's pixels. */
+export async function pageImage(uuid: string, index: number): Promise<Blob> {
+  return (await send(`ocr/${uuid}/pages/${index}/image`)).blob();
+}
+
+export const downloadUrl = (uuid: string, format: ExportFormat | string) =>
   `/api/v1/ocr/${uuid}/download/?format=${format}${token ? `&api_token=${encodeURIComponent(token)}` : ''}`;
+
+export interface NewToken {
+  token: string;
+  plan: Plan;
+}
+
+export const getAccount = () => call<AccountInfo>('account/');
+
+export async function createAccount(): Promise<NewToken> {
+  const created = await call<NewToken>('account/', { method: 'POST' });
+  setToken(created.token);
+  return created;
+}
+
+export async function rotateToken(): Promise<NewToken> {
+  const rotated = await call<NewToken>('account/token/', { method: 'POST' });
+  setToken(rotated.token);
+  return rotated;
+}
+
+export const redeemVoucher = (voucher: string) => call<AccountInfo>('account/credits/', postJson({ voucher }));

@@ -1,0 +1,154 @@
+// Files the person has handed over in this tab: each is POSTed to /api/v1/ocr/ and then
+// followed by polling GET until it is done, failed or cancelled (DELETE).
+import type { Job, JobStatus } from '../contract';
+import { ApiFailure, deleteJob, describeError, getJob, listJobs, submit, type SubmitOptions } from './api';
+
+export type UploadStatus = 'uploading' | JobStatus | 'cancelled';
+
+export interface Upload {
+  id: string;
+  name: string;
+  bytes: number;
+  status: UploadStatus;
+  uuid?: string;
+  pagesDone: number;
+  pageCount: number;
+  error?: string;
+  /** the API's error code when it failed, e.g. payment_required */
+  code?: string;
+}
+
+const POLL_MS = 1000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const finished = (s: UploadStatus): boolean => s === 'done' || s === 'failed' || s === 'cancelled';
+
+class UploadQueue {
+  items = $state<Upload[]>([]);
+  /** goes up whenever an upload finishes, so lists of jobs know to reload */
+  changes = $state(0);
+  /** resolves once /api/v1/ answers in this page */
+  ready: Promise<void> = Promise.resolve();
+  #aborts = new Map<string, AbortController>();
+  #started = new Map<string, number>();
+
+  add(files: File[], opts: SubmitOptions, onDone?: (job: Job, batchSize: number) => void): void {
+    for (const file of files) {
+      const id = crypto.randomUUID();
+      this.items.unshift({ id, name: file.name || 'upload', bytes: file.size, status: 'uploading', pagesDone: 0, pageCount: 0 });
+      void this.#run(id, file, opts, (job) => onDone?.(job, files.length));
+    }
+  }
+
+  get(id: string): Upload | undefined {
+    return this.items.find((i) => i.id === id);
+  }
+
+  get working(): number {
+    return this.items.filter((i) => !finished(i.status)).length;
+  }
+
+  dismissFinished(): void {
+    this.items = this.items.filter((i) => !finished(i.status));
+  }
+
+  async cancel(id: string): Promise<void> {
+    const item = this.get(id);
+    if (!item || finished(item.status)) return;
+    item.status = 'cancelled';
+    this.#aborts.get(id)?.abort();
+    this.changes++;
+    // A short file's POST answers only when it is done: find its job in the list to delete it.
+    for (let tries = 0; tries < 20 && !item.uuid; tries++) {
+      await this.#discover(item);
+      if (!item.uuid) await sleep(500);
+    }
+    if (item.uuid) await deleteJob(item.uuid).catch(() => undefined);
+    this.changes++;
+  }
+
+  #patch(item: Upload, job: Job): void {
+    if (item.status === 'cancelled') return;
+    if (item.uuid !== job.uuid) this.changes++;
+    item.uuid = job.uuid;
+    item.status = job.status;
+    item.pagesDone = job.pages_done;
+    item.pageCount = job.page_count;
+    if (job.error) item.error = job.error;
+  }
+
+  async #run(id: string, file: File, opts: SubmitOptions, onDone: (job: Job) => void): Promise<void> {
+    const item = this.get(id)!;
+    const abort = new AbortController();
+    this.#aborts.set(id, abort);
+    this.#started.set(id, Date.now());
+    try {
+      await this.ready;
+      void this.#follow(item);
+      const job = await submit(file, opts, abort.signal);
+      this.#patch(item, job);
+      const last = await this.#poll(item);
+      if (last?.status === 'done') onDone(last);
+    } catch (err) {
+      if (item.status === 'cancelled') return;
+      if (err instanceof ApiFailure && err.status === 404 && item.uuid) {
+        item.status = 'cancelled'; // deleted from another screen or tab
+      } else {
+        item.status = 'failed';
+        item.error = describeError(err);
+        if (err instanceof ApiFailure) item.code = err.body.error;
+      }
+    } finally {
+      this.#aborts.delete(id);
+      this.changes++;
+    }
+  }
+
+  /** Polls GET until the job is finished; answers its last state. */
+  async #poll(item: Upload): Promise<Job | undefined> {
+    let job: Job | undefined;
+    while (item.uuid && !finished(item.status)) {
+      await sleep(POLL_MS);
+      if (item.status === 'cancelled') return undefined;
+      job = await getJob(item.uuid);
+      this.#patch(item, job);
+    }
+    return job ?? (item.uuid ? await getJob(item.uuid) : undefined);
+  }
+
+  /** While a short file's POST is still open, shows its pages from GET as they finish. */
+  async #follow(item: Upload): Promise<void> {
+    while (item.status === 'uploading') {
+      await sleep(POLL_MS);
+      if (item.status !== 'uploading') return;
+      try {
+        if (!item.uuid) await this.#discover(item);
+        if (item.uuid && item.status === 'uploading') {
+          const job = await getJob(item.uuid);
+          if (!finished(job.status)) {
+            item.pagesDone = job.pages_done;
+            item.pageCount = job.page_count;
+          }
+        }
+      } catch (err) {
+        if (!(err instanceof ApiFailure)) return;
+      }
+    }
+  }
+
+  /** Finds this upload's job among the caller's jobs: same name, created after it started. */
+  async #discover(item: Upload): Promise<void> {
+    const since = (this.#started.get(item.id) ?? Date.now()) - 2000;
+    const claimed = new Set(this.items.map((i) => i.uuid).filter(Boolean));
+    const { jobs } = await listJobs().catch(() => ({ jobs: [] }));
+    const mine = jobs
+      .filter((j) => j.file_name === item.name && Date.parse(j.created_at) >= since && !claimed.has(j.uuid))
+      .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))[0];
+    if (mine) {
+      this.changes++;
+      item.uuid = mine.uuid;
+      item.pageCount = mine.page_count;
+    }
+  }
+}
+
+export const uploads = new UploadQueue();

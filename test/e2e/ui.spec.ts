@@ -1,0 +1,309 @@
+// The app as people use it: every screen is a client of /api/v1/, works by keyboard,
+// on a 375 px phone and in both themes. Each test saves screenshots to look at.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TOOL_PRESETS } from '../../src/api/tools';
+import { EXPORT_FORMATS } from '../../src/contract';
+import { baseUrl, launch, postFile, screenshotPath, type Session } from './browser';
+import { scannedPdf, testocrPng, textPdf } from './fixtures';
+import { apiStatus, dropFiles, fullShot, noSideScroll, openedJob, pasteFile, pick, png, tablePdf, unnamed } from './ui-page';
+import { signVoucher } from './vouchers';
+
+describe('the app as people use it', () => {
+  let s: Session;
+  beforeEach(async () => {
+    s = await launch();
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+  });
+  afterEach(async () => {
+    expect(s.foreignRequests).toEqual([]);
+    await s.close();
+  });
+
+  it('first screen: several files, tier, a searchable language list, tools; drop and paste start jobs', async () => {
+    const page = await s.open('/');
+    expect(await page.getAttribute('[data-testid="file-input"]', 'multiple')).not.toBeNull();
+    await page.getByLabel(/Accurate/).check();
+    expect(await page.getByLabel(/Accurate/).isChecked()).toBe(true);
+    await page.getByLabel(/Fast/).check();
+    expect(await page.locator('#tool option').count()).toBe(TOOL_PRESETS.length + 1);
+    await page.locator('#language').fill('germ');
+    const german = page.getByRole('option', { name: 'German (deu)' });
+    await german.waitFor();
+    await page.screenshot({ path: screenshotPath('ui-first-screen-language-search') });
+    await german.click();
+    await page.getByRole('button', { name: 'Remove German (deu)' }).waitFor();
+    await page.locator('#language').press('Backspace');
+    await page.getByText('Detect automatically').first().waitFor();
+    await page.locator('#language').blur();
+    await page.screenshot({ path: screenshotPath('ui-first-screen') });
+
+    await dropFiles(page, [png('dropped.png')]);
+    const dropped = await openedJob(page);
+    expect(await page.getByTestId('result-text').textContent()).toMatch(/quick brown/);
+
+    await page.goto(baseUrl() + '/#/');
+    await page.getByTestId('dropzone').waitFor();
+    await pasteFile(page, png('pasted.png'));
+    const pasted = await openedJob(page);
+    expect(pasted).not.toBe(dropped);
+
+    await page.goto(baseUrl() + '/#/');
+    await pick(page, [png('one.png'), png('two.png')]);
+    for (const name of ['one.png', 'two.png']) {
+      await page.getByTestId('upload').filter({ hasText: name }).getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 120_000 });
+    }
+    await page.getByTestId('history-item').filter({ hasText: 'two.png' }).waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe('#/');
+    await fullShot(page, 'ui-first-screen-after');
+  });
+
+  it('while working: page N of 7 for each file, and cancel deletes the job', async () => {
+    const page = await s.open('/');
+    await pick(page, [{ name: 'seven.pdf', type: 'application/pdf', data: scannedPdf(7) }]);
+    const item = page.getByTestId('upload').filter({ hasText: 'seven.pdf' });
+    await item.getByTestId('status').filter({ hasText: /page [2-7] of 7/ }).waitFor({ timeout: 120_000 });
+    const uuid = (await item.getAttribute('data-uuid'))!;
+    expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
+    // The job's own screen shows the same progress and can cancel it too.
+    await page.getByTestId('history-item').filter({ hasText: 'seven.pdf' }).getByRole('link').click();
+    await page.getByTestId('status').filter({ hasText: /processing · page [2-7] of 7/ }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('ui-progress-job') });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('job-gone').filter({ hasText: 'Cancelled' }).waitFor();
+    await expect.poll(() => apiStatus(page, `/api/v1/ocr/${uuid}/`)).toBe(404);
+    await page.getByRole('link', { name: '← All documents' }).click();
+    await item.getByTestId('status').filter({ hasText: 'cancelled' }).waitFor();
+
+    // A short file answers its POST only when done: cancel finds its job and deletes it too.
+    await pick(page, [{ name: 'three.pdf', type: 'application/pdf', data: scannedPdf(3) }]);
+    const short = page.getByTestId('upload').filter({ hasText: 'three.pdf' });
+    await short.getByTestId('status').filter({ hasText: /of 3/ }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('ui-progress') });
+    await short.getByRole('button', { name: 'Cancel three.pdf' }).click();
+    await short.getByTestId('status').filter({ hasText: 'cancelled' }).waitFor();
+    await expect
+      .poll(() => page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.map((j: { file_name: string }) => j.file_name)), { timeout: 15_000 })
+      .not.toContain('three.pdf');
+  });
+
+  it('the result: page image with boxes by confidence, click for text; tabs by arrow keys; copy; pages', async () => {
+    const page = await s.open('/');
+    await pick(page, [png()]);
+    const uuid = await openedJob(page);
+    const img = page.getByTestId('page-image');
+    await img.waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="page-image"]') as HTMLImageElement | null)?.naturalWidth === 640);
+    const boxes = page.getByTestId('box');
+    expect(await boxes.count()).toBeGreaterThan(5);
+    expect(await boxes.first().getAttribute('class')).toMatch(/\b(high|mid|low)\b/);
+    await page.getByTestId('confidence-toggle').uncheck();
+    expect(await page.getByTestId('boxes').getAttribute('class')).toMatch(/mono/);
+    await page.getByTestId('confidence-toggle').check();
+    await boxes.nth(2).click();
+    await expect.poll(() => page.getByTestId('box-detail').textContent()).toMatch(/“.+”\s*\d+% confident/);
+    // Keyboard: the boxes are one tab stop; arrows move, Enter shows.
+    await boxes.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-i'))).toBe('1');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('box-detail').textContent()).toMatch(/word 2 of/);
+    await page.screenshot({ path: screenshotPath('ui-result') });
+
+    // Tabs: arrow keys move between Text, Markdown, Tables and JSON.
+    await page.getByRole('tab', { name: 'Text' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Markdown' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Markdown/);
+    expect(await page.getByTestId('result-markdown').locator('p, h1, h2, h3, li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('tabpanel').getByText(/No tables were found|table 1/).first().waitFor();
+    await page.keyboard.press('End');
+    const json = JSON.parse((await page.getByTestId('result-json').textContent())!);
+    expect(json.uuid).toBe(uuid);
+    await page.getByTestId('copy-json').click();
+    expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).uuid).toBe(uuid);
+    await page.screenshot({ path: screenshotPath('ui-result-json') });
+
+    // Six downloads, each a link to the API that answers with its file.
+    for (const f of EXPORT_FORMATS) {
+      const href = (await page.getByTestId(`download-${f}`).getAttribute('href'))!;
+      expect(href).toBe(`/api/v1/ocr/${uuid}/download/?format=${f}`);
+      expect(await apiStatus(page, href)).toBe(200);
+    }
+
+    // Several pages: a page picker and Prev / Next, the tabs follow the page.
+    await page.goto(baseUrl() + '/#/');
+    await pick(page, [{ name: 'seven-text.pdf', type: 'application/pdf', data: textPdf(7) }]);
+    await openedJob(page);
+    await page.getByTestId('page-select').selectOption({ label: 'Page 3 of 7' });
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toMatch(/page 3 of the born-digital/);
+    expect(await page.evaluate(() => location.hash)).toMatch(/\/page\/3$/);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toMatch(/page 4 of the born-digital/);
+    await page.getByTestId('scope').selectOption('document');
+    expect(await page.getByTestId('result-text').textContent()).toMatch(/page 1 of[\s\S]*page 7 of/);
+    await page.screenshot({ path: screenshotPath('ui-result-pages') });
+  });
+
+  it('tables as HTML tables; Markdown rendered, with raw HTML in the text shown as text', async () => {
+    const page = await s.open('/');
+    await page.locator('#tool').selectOption('extract-tables');
+    await pick(page, [{ name: 'report.pdf', type: 'application/pdf', data: tablePdf() }]);
+    await openedJob(page);
+    await page.getByRole('tab', { name: /Tables/ }).click();
+    const table = page.getByTestId('result-table');
+    await table.waitFor();
+    expect(await table.locator('th').allTextContents()).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
+    expect(await table.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['North', '120', '135', '150']);
+    await page.getByTestId('copy-tables').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Region\tQ1\tQ2\tQ3\nNorth\t120/);
+    await page.screenshot({ path: screenshotPath('ui-result-tables') });
+    await page.getByRole('tab', { name: 'Markdown' }).click();
+    const md = page.getByTestId('result-markdown');
+    await md.locator('h1, h2').first().waitFor();
+    expect(await md.locator('table th').count()).toBe(4);
+    expect(await md.locator('b, img').count()).toBe(0);
+    expect(await md.textContent()).toContain('<b>raw html</b>');
+    await page.screenshot({ path: screenshotPath('ui-result-markdown') });
+  });
+
+  it('history: lists, opens, deletes one and all; it survives a reload', async () => {
+    const page = await s.open('/');
+    for (const name of ['first.png', 'second.png']) expect((await postFile(page, testocrPng, name)).status).toBe(200);
+    await page.reload();
+    await page.getByTestId('history-item').nth(1).waitFor();
+    expect(await page.getByTestId('history-item').first().textContent()).toMatch(/second\.png/);
+    await page.screenshot({ path: screenshotPath('ui-history') });
+    await page.getByRole('link', { name: /first\.png/ }).click();
+    await page.getByTestId('result-text').waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('first.png');
+    await page.getByRole('link', { name: '← All documents' }).click();
+    await page.getByRole('button', { name: 'Delete first.png' }).click();
+    await expect.poll(() => page.getByTestId('history-item').count()).toBe(1);
+    await page.getByTestId('delete-all').click();
+    await page.getByRole('button', { name: 'Yes, delete all' }).click();
+    await page.getByTestId('history-empty').waitFor();
+    expect(await page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.length)).toBe(0);
+  });
+
+  it('account: create, copy and rotate the token, usage this period, redeem a voucher; downloads carry the token', async () => {
+    const page = await s.open('/#/account');
+    await page.getByTestId('plan').filter({ hasText: 'anonymous' }).waitFor();
+    await page.getByTestId('create-account').click();
+    await page.getByTestId('token').waitFor();
+    const token = await page.evaluate(() => localStorage.getItem('ocrchat.token'));
+    expect(token).toMatch(/^ocr_/);
+    await page.getByTestId('copy-token').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+    await page.getByRole('button', { name: 'Show' }).click();
+    expect(await page.getByTestId('token').textContent()).toBe(token);
+    await page.getByTestId('used').filter({ hasText: '0 / 40' }).waitFor();
+    await page.getByTestId('rotate').click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('ocrchat.token'))).not.toBe(token);
+    const rotated = (await page.evaluate(() => localStorage.getItem('ocrchat.token')))!;
+    expect(await page.getByTestId('token').textContent()).toBe(rotated);
+    expect(await apiStatus(page, '/api/v1/account/', token!)).toBe(401);
+    expect(await apiStatus(page, '/api/v1/account/', rotated)).toBe(200);
+    await page.getByTestId('voucher').fill(signVoucher({ id: `ui-${Date.now()}`, credits: 250 }));
+    await page.getByTestId('redeem').click();
+    await page.getByTestId('credits').filter({ hasText: '250' }).waitFor();
+    expect(await page.getByTestId('plan').textContent()).toMatch(/Paid/);
+    await page.getByRole('button', { name: 'Hide' }).click();
+    await fullShot(page, 'ui-account');
+
+    await page.goto(baseUrl() + '/#/');
+    await pick(page, [png('mine.png')]);
+    const uuid = await openedJob(page);
+    const href = (await page.getByTestId('download-pdf').getAttribute('href'))!;
+    expect(href).toContain(`api_token=${encodeURIComponent(rotated)}`);
+    expect(await page.evaluate(async (h) => (await fetch(h)).status, href)).toBe(200);
+    await page.goto(baseUrl() + '/#/account');
+    await page.getByTestId('credits').filter({ hasText: '249' }).waitFor();
+    expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('settings: languages with sizes and offline download with progress, retention, storage, privacy', async () => {
+    const page = await s.open('/#/settings');
+    const deu = page.getByTestId('lang-deu');
+    await deu.filter({ hasText: 'German (deu)' }).filter({ hasText: /\d(\.\d)? MB/ }).waitFor();
+    await page.getByText(/Available: \d+ more languages/).click();
+    await page.getByTestId('available-languages').getByText('Afrikaans (afr)').waitFor();
+    await page.evaluate(() => {
+      const row = document.querySelector('[data-testid="lang-deu"]')!;
+      new MutationObserver(() => {
+        if (row.querySelector('progress')) (window as unknown as { sawProgress: boolean }).sawProgress = true;
+      }).observe(row, { subtree: true, childList: true });
+    });
+    await page.getByTestId('download-lang-deu').click();
+    await deu.getByText('✓ Offline').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { sawProgress?: boolean }).sawProgress)).toBe(true);
+    expect(await page.evaluate(async () => !!(await caches.match(new URL('/vendor/lang/deu.traineddata.gz', location.href).href)))).toBe(true);
+
+    await page.getByTestId('retention').selectOption('7');
+    await page.getByTestId('save-retention').click();
+    await page.getByText(/Saved: uploads are deleted 7 days/).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('ocrchat.retentionDays'))).toBe('7');
+    const stored = await page.evaluate(async () => {
+      const req = indexedDB.open('ocrchat');
+      const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
+      const row = await new Promise<{ value: unknown } | undefined>((res) => {
+        const r = db.transaction('settings').objectStore('settings').get('retentionDays');
+        r.onsuccess = () => res(r.result);
+      });
+      db.close();
+      return row?.value;
+    });
+    expect(stored).toBe(7);
+    await page.getByTestId('storage-meter').waitFor();
+    expect(await page.getByTestId('storage-text').textContent()).toMatch(/used of/);
+    expect(await page.getByTestId('privacy').textContent()).toMatch(/nothing is uploaded/);
+    await fullShot(page, 'ui-settings');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('retention').inputValue()).toBe('7');
+  });
+
+  it('keyboard, names and themes; at 375 px wide nothing scrolls sideways', async () => {
+    const page = await s.open('/');
+    // Keyboard: Tab reaches the file button and the language search, with a visible focus ring.
+    const reached: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
+      if (reached.at(-1) === 'Choose files…') break;
+    }
+    expect(reached).toContain('language');
+    expect(reached.at(-1)).toBe('Choose files…');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    expect(await unnamed(page)).toEqual([]);
+
+    const uuid = (await postFile(page, testocrPng, 'phone.png')).body.uuid as string;
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const [name, hash] of [['home', '#/'], ['job', `#/job/${uuid}`], ['account', '#/account'], ['settings', '#/settings']] as const) {
+      await page.goto(`${baseUrl()}/${hash}`);
+      await page.waitForLoadState('networkidle');
+      if (name === 'job') await page.getByTestId('page-image').waitFor();
+      if (name === 'settings') await page.getByTestId('lang-eng').waitFor();
+      expect(await noSideScroll(page), name).toBeLessThanOrEqual(375);
+      expect(await unnamed(page), name).toEqual([]);
+      await fullShot(page, `ui-mobile-${name}`);
+    }
+
+    // Themes: the system's choice first, then the toggle.
+    await page.goto(`${baseUrl()}/#/job/${uuid}`);
+    await page.getByTestId('page-image').waitFor();
+    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await bg()).toBe('#0b1220');
+    await page.screenshot({ path: screenshotPath('ui-mobile-dark-system') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await bg()).toBe('#f4f6fa');
+    await page.screenshot({ path: screenshotPath('ui-light') });
+    await page.getByTestId('theme-toggle').click();
+    expect(await bg()).toBe('#0b1220');
+    await page.screenshot({ path: screenshotPath('ui-dark') });
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+});
