@@ -1,7 +1,7 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
 import { prefs } from '../settings-store';
 import { apiFetch } from './transport';
-import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobSummary, Plan } from '../contract';
+import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobSummary, Plan, ChatReply, ChatHistory } from '../contract';
 
 export class ApiFailure extends Error {
   constructor(
@@ -105,3 +105,6 @@ export async function rotateToken(): Promise<NewToken> {
 }
 
 export const redeemVoucher = (voucher: string) => call<AccountInfo>('account/credits/', postJson({ voucher }));
+
+export const askChat = (uuid: string, message: string) => call<ChatReply>(`chat/${uuid}/`, postJson({ message }));
+export const chatHistory = (uuid: string) => call<ChatHistory>(`chat/${uuid}/history/`);

@@ -1,7 +1,7 @@
 // Chat with a finished document: grounded answers that cite their pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, postFile, type Session } from './browser';
+import { launch, postFile, screenshotPath, type Session } from './browser';
 import { invoicePdf } from './fixtures';
 
 async function ask(page: Page, uuid: string, message: string, token?: string) {
@@ -68,5 +68,33 @@ describe('chat', () => {
     const acct = await page.evaluate(async (token) => (await fetch('/api/v1/account/', { headers: { Authorization: `Bearer ${token}` } })).json(), token);
     // 2 pages of OCR and 4 chat messages, a credit each in the test build.
     expect(acct.used).toBe(6);
+  });
+});
+
+describe('chat panel', () => {
+  it('asks from the result screen; a citation opens its page with the quoted words highlighted', async () => {
+    const s = await launch();
+    try {
+      const page = await s.open('/');
+      const token = (await page.evaluate(async () => (await fetch('/api/v1/account/', { method: 'POST' })).json())).token as string;
+      await page.evaluate((t) => localStorage.setItem('ocrchat.token', t), token);
+      const job = (await postFile(page, invoicePdf(), 'invoice.pdf', {}, token)).body;
+      await page.goto(`${new URL(page.url()).origin}/#/job/${job.uuid}`);
+      await page.reload(); // the app reads its token when it starts
+      await page.evaluate(() => (window as unknown as { ocrchat: { ready: Promise<void> } }).ocrchat.ready);
+      await page.getByTestId('chat-input').fill('What is the total?');
+      await page.getByTestId('chat-input').press('Enter');
+      const cite = page.getByTestId('citation').first();
+      await cite.waitFor();
+      expect(await page.getByTestId('chat-messages').textContent()).toContain('215.00');
+      await cite.click();
+      await page.waitForFunction(() => location.hash.endsWith('/page/2'));
+      await page.locator('rect.cited').first().waitFor();
+      const cited = await page.locator('rect.cited').count();
+      expect(cited).toBeGreaterThan(0);
+      await page.screenshot({ path: screenshotPath('chat-citation') });
+    } finally {
+      await s.close();
+    }
   });
 });
