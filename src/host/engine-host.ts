@@ -5,7 +5,7 @@ import type { Page, Plan } from '../contract';
 import type { JobRecord } from '../store/db';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, DocumentError, type OpenedDocument } from '../documents';
-import { encodePng, rotateBitmap } from '../documents/encode';
+import { encodeJpeg, rotateBitmap } from '../documents/encode';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
 import { config } from '../config';
@@ -86,8 +86,9 @@ export class EngineHost {
         const result = layoutPage(engine, page.index, { tool: job.tool });
         if (engine.rotation) result.rotation = engine.rotation;
         if (engine.detectedLanguage) result.language = engine.detectedLanguage;
-        // The boxes are in the pixels of the page as the engine saw it: upright.
-        const stored = engine.rotation ? await encodeRotated(image.bitmap, engine.rotation) : image.original ?? (await encodePng(image.bitmap));
+        // The boxes are in the pixels of the page as the engine saw it: upright. JPEG at 0.92:
+        // a tenth of a PNG's encoding time and size, with no visible loss on a page.
+        const stored = engine.rotation ? await encodeRotated(image.bitmap, engine.rotation) : image.original ?? (await encodeJpeg(image.bitmap, 0.92));
         await this.db.files.put({ key: `${job.uuid}/page/${page.index}`, jobUuid: job.uuid, blob: stored, created_ms: Date.now() });
         return { result };
       } finally {
@@ -134,7 +135,7 @@ function finishJob(pages: Page[]): Partial<JobRecord> {
 async function encodeRotated(bitmap: ImageBitmap, degrees: number): Promise<Blob> {
   const turned = rotateBitmap(bitmap, degrees);
   try {
-    return await encodePng(turned);
+    return await encodeJpeg(turned, 0.92);
   } finally {
     turned.close();
   }
