@@ -87,6 +87,20 @@ describe('walking skeleton', () => {
     await page.close();
   });
 
+  it('after a hard reload (which bypasses the service worker) the page is claimed and the API answers', async () => {
+    const page = await s.open('/');
+    const cdp = await s.context.newCDPSession(page);
+    await cdp.send('Page.reload', { ignoreCache: true });
+    await page.waitForLoadState('load');
+    await page.waitForFunction(() => (window as unknown as { ocrchat?: unknown }).ocrchat !== undefined);
+    expect(await page.evaluate(() => (window as unknown as { ocrchat: { startedControlled: boolean } }).ocrchat.startedControlled)).toBe(false);
+    await page.evaluate(() => (window as unknown as { ocrchat: { ready: Promise<void> } }).ocrchat.ready);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const res = await page.evaluate(async () => (await fetch('/api/v1/account/')).json());
+    expect(res.plan).toBe('anonymous');
+    await page.close();
+  });
+
   it('bad input gets a clear JSON 400, not a hang', async () => {
     const page = await s.open('/');
     const noFile = await page.evaluate(async () => {
