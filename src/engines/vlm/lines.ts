@@ -1,0 +1,200 @@
+// From the detector's text segments to lines, reading order and paragraph blocks.
+// PP-OCR boxes are runs of text: a line split at a wide space comes back as two, and a
+// receipt's "CASH ........ 10.00" as two. Segments on the same row with a gap of about a
+// character are joined; rows are read top to bottom, left to right, except where a
+// gutter with full lines of text on both sides runs down several rows: there the
+// left column is read before the right one. Consecutive lines of the same size that
+// stack closely become one paragraph block.
+import type { BBox } from '../../contract';
+import type { EngineBlock, EngineLine } from '../types';
+import type { RawLine } from './worker';
+
+interface Seg {
+  line: EngineLine;
+  /** text height in page pixels (the box's thickness) */
+  h: number;
+  cy: number;
+  vertical: boolean;
+}
+
+const union = (boxes: BBox[]): BBox => [
+  Math.min(...boxes.map((b) => b[0])),
+  Math.min(...boxes.map((b) => b[1])),
+  Math.max(...boxes.map((b) => b[2])),
+  Math.max(...boxes.map((b) => b[3])),
+];
+
+const round = (b: BBox, w: number, h: number): BBox => [
+  Math.max(0, Math.floor(b[0])),
+  Math.max(0, Math.floor(b[1])),
+  Math.min(w, Math.ceil(b[2])),
+  Math.min(h, Math.ceil(b[3])),
+];
+
+function weighted(items: { text: string; confidence: number }[]): number {
+  const chars = items.reduce((n, i) => n + i.text.length, 0);
+  return chars ? items.reduce((n, i) => n + i.confidence * i.text.length, 0) / chars : 0;
+}
+
+const median = (v: number[]): number => {
+  if (!v.length) return 0;
+  const s = v.slice().sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+};
+
+function segOf(r: RawLine, width: number, height: number): Seg {
+  const [p0, , , p3] = r.quad;
+  const h = Math.hypot(p3![0] - p0![0], p3![1] - p0![1]);
+  const bbox = round(r.bbox, width, height);
+  return {
+    line: {
+      text: r.text,
+      bbox,
+      confidence: r.confidence,
+      words: r.words.map((w) => ({ text: w.text, bbox: round(w.bbox, width, height), confidence: w.confidence })),
+    },
+    h: r.vertical ? bbox[2] - bbox[0] : h,
+    cy: (bbox[1] + bbox[3]) / 2,
+    vertical: r.vertical,
+  };
+}
+
+/** Groups segments into rows: their middle halves overlap vertically. */
+function rows(segs: Seg[]): Seg[][] {
+  const sorted = segs.slice().sort((a, b) => a.cy - b.cy);
+  const out: { top: number; bottom: number; segs: Seg[] }[] = [];
+  for (const s of sorted) {
+    const top = s.cy - s.h / 4;
+    const bottom = s.cy + s.h / 4;
+    const last = out[out.length - 1];
+    if (last && top <= last.bottom && !s.vertical) {
+      last.segs.push(s);
+      last.bottom = Math.max(last.bottom, bottom);
+    } else out.push({ top, bottom, segs: [s] });
+  }
+  return out.map((r) => r.segs.sort((a, b) => a.line.bbox[0] - b.line.bbox[0]));
+}
+
+/** Joins the segments of a row that are about a character apart and of a similar size. */
+function joinRow(row: Seg[]): Seg[] {
+  const out: Seg[] = [];
+  for (const s of row) {
+    const prev = out[out.length - 1];
+    if (prev && !prev.vertical && !s.vertical) {
+      const h = Math.min(prev.h, s.h);
+      const gap = s.line.bbox[0] - prev.line.bbox[2];
+      const similar = Math.max(prev.h, s.h) / Math.max(h, 1) < 1.5;
+      if (similar && gap <= 1.0 * h && Math.abs(s.cy - prev.cy) < h / 2) {
+        const parts = [prev.line, s.line];
+        prev.line = {
+          text: `${prev.line.text} ${s.line.text}`,
+          bbox: union([prev.line.bbox, s.line.bbox]),
+          confidence: weighted(parts),
+          words: [...prev.line.words, ...s.line.words],
+        };
+        prev.cy = (prev.line.bbox[1] + prev.line.bbox[3]) / 2;
+        prev.h = Math.max(prev.h, s.h);
+        continue;
+      }
+    }
+    out.push({ ...s });
+  }
+  return out;
+}
+
+/** Free x-intervals between a row's segments. */
+function gapsOf(row: Seg[]): [number, number][] {
+  const out: [number, number][] = [];
+  let right = -Infinity;
+  for (const s of row) {
+    if (right > -Infinity && s.line.bbox[0] > right) out.push([right, s.line.bbox[0]]);
+    right = Math.max(right, s.line.bbox[2]);
+  }
+  return out;
+}
+
+/** Intersection of a set of intervals with the free space of a row (a row's outside counts as free). */
+function intersectFree(cands: [number, number][], row: Seg[]): [number, number][] {
+  const lo = Math.min(...row.map((s) => s.line.bbox[0]));
+  const hi = Math.max(...row.map((s) => s.line.bbox[2]));
+  const free: [number, number][] = [[-Infinity, lo], ...gapsOf(row), [hi, Infinity]];
+  const out: [number, number][] = [];
+  for (const [a, b] of cands) for (const [c, d] of free) {
+    const x0 = Math.max(a, c);
+    const x1 = Math.min(b, d);
+    if (x1 > x0) out.push([x0, x1]);
+  }
+  return out;
+}
+
+const charCount = (segs: Seg[]) => median(segs.map((s) => s.line.text.length));
+
+/** Reading order of rows: top to bottom, left to right, columns where a gutter runs between full lines. */
+function order(rowsIn: Seg[][], minGap: number, depth = 0): Seg[] {
+  const out: Seg[] = [];
+  let i = 0;
+  while (i < rowsIn.length) {
+    let found: { end: number; gutter: [number, number] } | null = null;
+    if (depth < 4) {
+      let cands: [number, number][] = gapsOf(rowsIn[i]!).filter(([a, b]) => b - a >= minGap);
+      for (let j = i + 1; j < rowsIn.length && cands.length; j++) {
+        cands = intersectFree(cands, rowsIn[j]!).filter(([a, b]) => b - a >= minGap);
+        if (j - i < 2) continue;
+        // A gutter: content on both sides in most rows, and lines of text (not labels and numbers) on both sides.
+        for (const g of cands) {
+          const run = rowsIn.slice(i, j + 1).flat();
+          const left = run.filter((s) => s.line.bbox[2] <= g[0]);
+          const right = run.filter((s) => s.line.bbox[0] >= g[1]);
+          if (left.length >= 3 && right.length >= 3 && charCount(left) >= 15 && charCount(right) >= 15) {
+            found = { end: j, gutter: g };
+            break;
+          }
+        }
+      }
+    }
+    if (!found) {
+      out.push(...rowsIn[i]!);
+      i++;
+      continue;
+    }
+    const run = rowsIn.slice(i, found.end + 1).flat();
+    const mid = (found.gutter[0] + found.gutter[1]) / 2;
+    const left = run.filter((s) => (s.line.bbox[0] + s.line.bbox[2]) / 2 < mid);
+    const right = run.filter((s) => (s.line.bbox[0] + s.line.bbox[2]) / 2 >= mid);
+    out.push(...order(rows(left), minGap, depth + 1), ...order(rows(right), minGap, depth + 1));
+    i = found.end + 1;
+  }
+  return out;
+}
+
+/** Lines in reading order, grouped into paragraph blocks; boxes clipped to the page. */
+export function toBlocks(raw: RawLine[], width: number, height: number): EngineBlock[] {
+  if (!raw.length) return [];
+  const segs = raw.map((r) => segOf(r, width, height));
+  const joined = rows(segs).map(joinRow);
+  const hMed = median(joined.flat().map((s) => s.h));
+  const ordered = order(joined, Math.max(4, 0.8 * hMed));
+  const blocks: { segs: Seg[] }[] = [];
+  for (const s of ordered) {
+    const block = blocks[blocks.length - 1];
+    const prev = block?.segs[block.segs.length - 1];
+    if (block && prev && follows(prev, s)) block.segs.push(s);
+    else blocks.push({ segs: [s] });
+  }
+  return blocks.map(({ segs }) => ({
+    bbox: union(segs.map((s) => s.line.bbox)),
+    confidence: weighted(segs.map((s) => s.line)),
+    lines: segs.map((s) => s.line),
+  }));
+}
+
+/** The next line of the same paragraph: just below, the same size, overlapping horizontally. */
+function follows(a: Seg, b: Seg): boolean {
+  if (a.vertical || b.vertical) return false;
+  const h = Math.min(a.h, b.h);
+  if (Math.max(a.h, b.h) / Math.max(h, 1) > 1.4) return false;
+  const dy = b.cy - a.cy;
+  if (dy < 0.5 * h || dy > 1.6 * Math.max(a.h, b.h)) return false;
+  const overlap = Math.min(a.line.bbox[2], b.line.bbox[2]) - Math.max(a.line.bbox[0], b.line.bbox[0]);
+  return overlap > 0.3 * Math.min(a.line.bbox[2] - a.line.bbox[0], b.line.bbox[2] - b.line.bbox[0]);
+}

