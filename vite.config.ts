@@ -58,6 +58,8 @@ export default defineConfig({
     }),
   ],
   build: {
+    // OCR_DIST: another output folder, so that parallel builds and test runs keep apart.
+    outDir: process.env.OCR_DIST ?? 'dist',
     target: 'es2022',
     rollupOptions: {
       input: { main: 'index.html', embed: 'embed.html' },
