@@ -115,6 +115,8 @@ export interface ChatMessage {
   content: string;
   citations?: Citation[];
   created_at?: string;
+  /** which answerer wrote an assistant message: 'extractive', or 'llm:<model id>' (an extension) */
+  answerer?: string;
 }
 
 export interface ChatReply {

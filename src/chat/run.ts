@@ -1,5 +1,6 @@
 // The answerer the API uses: an on-device LLM when WebGPU and a downloaded model are
-// there, the extractive answerer everywhere else (and whenever the model fails).
+// there, the extractive answerer everywhere else (and whenever the model fails). Each
+// answer says which answerer wrote it.
 import type { ChatMessage, Job } from '../contract';
 import { extractiveAnswerer } from './index';
 
@@ -10,11 +11,12 @@ export async function answerQuestion(job: Job, question: string, history: ChatMe
     const model = await readyModel();
     if (model) {
       const { llmAnswerer } = await import('./llm/answerer');
-      const answer = await llmAnswerer(model).answer(input);
-      if (answer.content) return answer;
+      const llm = llmAnswerer(model);
+      const answer = await llm.answer(input);
+      if (answer.content) return { ...answer, answerer: llm.id };
     }
   } catch (err) {
     console.warn('on-device model failed; answering extractively', err);
   }
-  return extractiveAnswerer.answer(input);
+  return { ...(await extractiveAnswerer.answer(input)), answerer: extractiveAnswerer.id };
 }

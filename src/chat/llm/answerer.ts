@@ -2,21 +2,28 @@
 // Used when WebGPU gives an adapter and the user has downloaded a model.
 import type { ChatMessage } from '../../contract';
 import type { Answerer, AnswerInput } from '../types';
-import { buildIndex, retrieve } from '../search';
-import { buildPrompt, parseCitations } from '../prompt';
-import { loadModel } from './engine';
+import { buildIndex, retrieve, type Passage } from '../search';
+import { buildPrompt, parseCitations, type PromptMessage } from '../prompt';
+import { chatModel } from './models';
 
 const PASSAGES = 6;
+
+/** What the model is shown: the passages retrieved for the question, and nothing else of the document. */
+export function promptFor({ question, job, history }: AnswerInput): { messages: PromptMessage[]; passages: Passage[] } {
+  // A follow-up ("and the tax?") is searched with the words of the question it follows.
+  const passages = retrieve(buildIndex(job), question, PASSAGES, history);
+  return { messages: buildPrompt(question, passages, history), passages };
+}
 
 export function llmAnswerer(modelId: string): Answerer {
   return {
     id: `llm:${modelId}`,
-    label: `On-device model (${modelId})`,
-    async answer({ question, job, history }: AnswerInput, signal?: AbortSignal): Promise<ChatMessage> {
-      const passages = retrieve(buildIndex(job), question, PASSAGES);
-      const engine = await loadModel(modelId);
+    label: `On-device model (${chatModel(modelId)?.label ?? modelId})`,
+    async answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMessage> {
+      const { messages, passages } = promptFor(input);
+      const { loadModel } = await import('./engine');
+      const engine = await loadModel(modelId, undefined, signal);
       signal?.throwIfAborted();
-      const messages = buildPrompt(question, passages, history);
       const reply = await engine.chat.completions.create({ messages, temperature: 0, max_tokens: 400 });
       const content = reply.choices[0]?.message.content?.trim() ?? '';
       return { role: 'assistant', content, citations: parseCitations(content, passages) };
