@@ -41,6 +41,7 @@ describe('chat', () => {
     expect(r.body.conversation).toBeTruthy();
     expect(r.body.message.role).toBe('assistant');
     expect(r.body.message.content).toContain('215.00');
+    expect(r.body.message.answerer).toBe('extractive'); // no WebGPU here: the built-in answerer
     const cite = r.body.message.citations[0];
     expect(cite.page).toBe(2);
     expect(job.pages[1].text).toContain(cite.snippet);
@@ -87,6 +88,7 @@ describe('chat panel', () => {
       const cite = page.getByTestId('citation').first();
       await cite.waitFor();
       expect(await page.getByTestId('chat-messages').textContent()).toContain('215.00');
+      expect(await page.getByTestId('answered-by').first().textContent()).toContain('Built-in answerer');
       await cite.click();
       await page.waitForFunction(() => location.hash.endsWith('/page/2'));
       await page.locator('rect.cited').first().waitFor();

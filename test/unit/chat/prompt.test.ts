@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPrompt, parseCitations, SYSTEM_PROMPT, type Passage } from '../../../src/chat';
 import type { ChatMessage } from '../../../src/contract';
+import { promptFor } from '../../../src/chat/llm/answerer';
+import { jobFromTexts } from './helpers';
 
 const passages: Passage[] = [
   { page: 2, text: 'Total Amount Due: $458.87', score: 9.1, blockIndex: 1 },
@@ -79,5 +81,52 @@ describe('parseCitations', () => {
 
   it('gives no citations for an answer without marks', () => {
     expect(parseCitations("I couldn't find that in this document.", passages)).toEqual([]);
+  });
+});
+
+describe('the LLM answerer\'s prompt (promptFor)', () => {
+  // 40 pages of filler with one fact each; the model must see the retrieved passages only.
+  const filler = (i: number) => `Section ${i}. The warehouse in district ${i} stores crates of item code ZX${1000 + i}.`;
+  const texts = Array.from({ length: 40 }, (_, i) => filler(i));
+  texts[16] = 'Section 16. The annual maintenance fee is 1,250.00 EUR, payable every March.';
+  texts[31] = 'Section 31. Invoice total: 9,876.54 EUR\nTax: 412.30 EUR';
+  const job = jobFromTexts(texts);
+
+  it('holds only the retrieved passages, each with its page, and none of the rest of the document', () => {
+    const { messages, passages } = promptFor({ question: 'What is the annual maintenance fee?', job, history: [] });
+    expect(passages.length).toBeGreaterThan(0);
+    expect(passages.length).toBeLessThanOrEqual(6);
+    expect(passages[0].page).toBe(17);
+    const user = messages[messages.length - 1].content;
+    expect(user).toContain('(p. 17) The annual maintenance fee is 1,250.00 EUR');
+    // Every numbered passage line is one that was retrieved, and nothing else of the job is there.
+    const shown = user.split('\n').filter((l) => /^\[\d+\] \(p\. \d+\) /.test(l));
+    expect(shown).toHaveLength(passages.length);
+    shown.forEach((l, i) => expect(l).toBe(`[${i + 1}] (p. ${passages[i].page}) ${passages[i].text.replace(/\s+/g, ' ')}`));
+    const pagesShown = new Set(passages.map((p) => p.page));
+    for (let p = 1; p <= texts.length; p++) if (!pagesShown.has(p)) expect(user).not.toContain(texts[p - 1].split('\n')[0]);
+    expect(user.length).toBeLessThan(job.text.length / 3);
+    // ... and the instructions demand page citations and no guessing.
+    expect(messages[0]).toEqual({ role: 'system', content: SYSTEM_PROMPT });
+    expect(SYSTEM_PROMPT).toMatch(/cite the page .* as \(p\. N\)/);
+  });
+
+  it('retrieves for a follow-up with the question it follows', () => {
+    const history: ChatMessage[] = [
+      { role: 'user', content: 'What is the invoice total?' },
+      { role: 'assistant', content: 'The total is 9,876.54 EUR (p. 32).', citations: [{ page: 32, snippet: 'Invoice total: 9,876.54 EUR' }] },
+    ];
+    const { messages, passages } = promptFor({ question: 'and the tax?', job, history });
+    expect(passages[0].page).toBe(32);
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(messages[3].content).toContain('Tax: 412.30 EUR');
+    expect(messages[3].content.trim().endsWith('Question: and the tax?')).toBe(true);
+  });
+
+  it('shows no passage at all when nothing in the document matches, so the model must decline', () => {
+    const { messages, passages } = promptFor({ question: 'Who painted the Mona Lisa?', job, history: [] });
+    expect(passages).toEqual([]);
+    expect(messages[1].content).toMatch(/no passage of the document matches/);
+    expect(messages[1].content).not.toMatch(/warehouse|Section/);
   });
 });
