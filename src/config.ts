@@ -1,5 +1,7 @@
 // Allowances, caps and limits: the one place they live. Each can be set when the
 // app is built (VITE_ or OCR_ environment variables, see vite.config.ts `define`).
+import type { ModelEntry } from './models/types';
+
 declare const __OCR_CONFIG__: Partial<OcrConfig> | undefined;
 
 export interface PlanLimits {
@@ -27,6 +29,14 @@ export interface OcrConfig {
   voucherPublicKey: JsonWebKey | null;
   /** where languages that are not shipped are fetched from */
   languageUrl: string;
+  /**
+   * Where the vlm tier's optional models are downloaded from: a model hub, or a folder
+   * (relative URLs are on the app's origin). `{model}` and `{revision}` are filled in from
+   * the registry; a user's own folder in Settings → Models takes the place of this.
+   */
+  modelHost: { url: string; pathTemplate: string };
+  /** models a deployment adds to the registry (src/models/registry.ts), served by its model host */
+  extraModels: ModelEntry[];
 }
 
 const MB = 1024 * 1024;
@@ -46,6 +56,8 @@ export const defaults: OcrConfig = {
   maxMegapixels: 100,
   voucherPublicKey: null,
   languageUrl: 'vendor/lang/',
+  modelHost: { url: 'https://huggingface.co/', pathTemplate: '{model}/resolve/{revision}/' },
+  extraModels: [],
 };
 
 function merge(base: OcrConfig, over: Partial<OcrConfig> | undefined): OcrConfig {
@@ -54,6 +66,7 @@ function merge(base: OcrConfig, over: Partial<OcrConfig> | undefined): OcrConfig
     ...base,
     ...over,
     creditsPerPage: { ...base.creditsPerPage, ...over.creditsPerPage },
+    modelHost: { ...base.modelHost, ...over.modelHost },
     plans: {
       anonymous: { ...base.plans.anonymous, ...over.plans?.anonymous },
       free: { ...base.plans.free, ...over.plans?.free },

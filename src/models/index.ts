@@ -1,0 +1,66 @@
+// The model registry and manager: what models exist, which are on this device, getting
+// and removing them, and the engine's question "is the model for this task here?".
+import { modelsFor } from './registry';
+import { modelStatus } from './store';
+import { ModelError, type ModelEntry, type ModelTask } from './types';
+import { downloadBytes } from './registry';
+
+export { MODELS, findModel, modelsFor, downloadBytes } from './registry';
+export { modelHost, setModelHost, sourceUrl, appBase, type ModelHost } from './host';
+export { modelStatus, removeModel, storeKey, readRecord, type InstallRecord } from './store';
+export { installModel, sha256Hex, hostHash } from './download';
+export * from './types';
+
+const TASK_WORDS: Record<ModelTask, string> = {
+  detect: 'text detection',
+  orient: 'line orientation',
+  'recognise-lines': 'text recognition',
+  handwriting: 'handwriting',
+  math: 'formulas',
+  tables: 'tables',
+  'page-to-markdown': 'whole-page conversion',
+};
+
+const sizeWords = (e: ModelEntry) => {
+  const n = downloadBytes(e);
+  return n === null ? '' : `, about ${Math.max(1, Math.round(n / 1e6))} MB`;
+};
+
+/** Whether the browser gives a WebGPU adapter (a software fallback counts: the model runs, slowly). */
+export async function hasWebGPU(): Promise<boolean> {
+  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return false;
+  try {
+    return !!(await gpu.requestAdapter());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The installed model for `task`, or a ModelError that says what to download (or that
+ * WebGPU is missing). Answers from Cache Storage in milliseconds: a job never waits for a
+ * model that is not there.
+ */
+export async function requireModel(task: ModelTask, purpose: string): Promise<ModelEntry> {
+  // The models made for this task (a page model that also does it is not run for it).
+  const list = modelsFor(task).filter((m) => m.tasks[0] === task);
+  let needsGpu: ModelEntry | undefined;
+  for (const entry of list) {
+    if (!(await modelStatus(entry)).installed) continue;
+    if (entry.requiresWebGPU && !(await hasWebGPU())) {
+      needsGpu ??= entry;
+      continue;
+    }
+    return entry;
+  }
+  if (needsGpu) {
+    throw new ModelError('model_needs_webgpu', `${purpose} needs ${needsGpu.label}, which runs only on WebGPU, and this browser offers no WebGPU adapter.`);
+  }
+  const first = list[0];
+  if (!first) throw new ModelError('model_missing', `${purpose} needs a ${TASK_WORDS[task]} model, and this app knows none.`);
+  throw new ModelError(
+    'model_missing',
+    `${purpose} needs the ${TASK_WORDS[task]} model, which is not on this device: download “${first.label}”${sizeWords(first)} in Settings → Models, then try again.`,
+  );
+}

@@ -1,0 +1,109 @@
+// Every model the vlm tier knows: the PP-OCRv4 set that comes with the app, and heavier
+// optional ones (transformers.js ONNX conversions) downloaded from the model host when a
+// person asks for them. A deployment adds its own through the build config (extraModels).
+// Sizes marked `approx` are as the host lists them; hashes are given only where they are
+// known here; the others are checked against the host's own hash header when it sends one.
+import { config } from '../config';
+import { PPOCR_V4 } from '../engines/vlm/models';
+import type { ModelEntry, ModelTask } from './types';
+
+const ppocr: ModelEntry = {
+  id: PPOCR_V4.id,
+  label: 'PP-OCRv4 text detection, line orientation and recognition',
+  description: 'The vlm tier’s printed-text engine (Chinese and Latin scripts). Comes with the app; download it to read offline.',
+  tasks: ['detect', 'orient', 'recognise-lines'],
+  source: { kind: 'app', folder: PPOCR_V4.folder },
+  files: [PPOCR_V4.det, PPOCR_V4.cls, PPOCR_V4.rec, PPOCR_V4.dict].map((f) => ({ path: f.file, bytes: f.bytes, sha256: f.sha256 })),
+  requiresWebGPU: false,
+  runtime: 'ppocr',
+};
+
+const MB = 1_000_000;
+
+const trocr: ModelEntry = {
+  id: 'trocr-small-handwritten',
+  label: 'TrOCR small, handwritten (Microsoft; ONNX by Xenova)',
+  description: 'Reads handwritten lines: the handwriting-to-text tool uses it on the lines PP-OCRv4 finds. English.',
+  tasks: ['handwriting'],
+  source: { kind: 'host', repo: 'Xenova/trocr-small-handwritten', revision: 'main' },
+  files: [
+    { path: 'config.json', bytes: 4_520, approx: true, sha256: null },
+    { path: 'generation_config.json', bytes: 185, sha256: null },
+    { path: 'preprocessor_config.json', bytes: 465, sha256: null },
+    { path: 'special_tokens_map.json', bytes: 279, sha256: null },
+    { path: 'tokenizer.json', bytes: 4.49 * MB, approx: true, sha256: null },
+    { path: 'tokenizer_config.json', bytes: 471, sha256: null },
+    { path: 'onnx/encoder_model_quantized.onnx', bytes: 23.1 * MB, approx: true, sha256: null },
+    { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: 40.5 * MB, approx: true, sha256: null },
+  ],
+  requiresWebGPU: false,
+  runtime: 'transformers',
+  transformers: { task: 'image-to-text', dtype: 'q8', maxNewTokens: 64 },
+  caveat: 'Sizes are as the hub lists them; no published SHA-256 is recorded here, so files are checked against the hash the host sends, when it sends one.',
+};
+
+const texify: ModelEntry = {
+  id: 'texify',
+  label: 'Texify (formulas and text to LaTeX; ONNX by Xenova)',
+  description: 'Turns formulas into LaTeX: the math tool uses it on each block of the page.',
+  tasks: ['math'],
+  source: { kind: 'host', repo: 'Xenova/texify', revision: 'main' },
+  files: [
+    { path: 'config.json', bytes: null, sha256: null },
+    { path: 'generation_config.json', bytes: null, sha256: null },
+    { path: 'preprocessor_config.json', bytes: null, sha256: null },
+    { path: 'tokenizer.json', bytes: null, sha256: null },
+    { path: 'tokenizer_config.json', bytes: null, sha256: null },
+    { path: 'onnx/encoder_model_quantized.onnx', bytes: null, sha256: null },
+    { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: null, sha256: null },
+  ],
+  requiresWebGPU: false,
+  runtime: 'transformers',
+  transformers: { task: 'image-to-text', dtype: 'q8', maxNewTokens: 384 },
+  caveat: 'The file list follows the layout of Xenova’s encoder-decoder conversions; sizes are learnt when it is downloaded.',
+};
+
+const docling: ModelEntry = {
+  id: 'granite-docling-258m',
+  label: 'Granite Docling 258M (IBM; whole page to structured text)',
+  description: 'A small vision-language model that converts a whole page (layout, tables, formulas, code). Needs WebGPU.',
+  tasks: ['page-to-markdown', 'tables', 'math'],
+  source: { kind: 'host', repo: 'onnx-community/granite-docling-258M-ONNX', revision: 'main' },
+  files: [
+    { path: 'config.json', bytes: null, sha256: null },
+    { path: 'generation_config.json', bytes: null, sha256: null },
+    { path: 'preprocessor_config.json', bytes: null, sha256: null },
+    { path: 'processor_config.json', bytes: null, sha256: null },
+    { path: 'tokenizer.json', bytes: null, sha256: null },
+    { path: 'tokenizer_config.json', bytes: null, sha256: null },
+    { path: 'onnx/vision_encoder_fp16.onnx', bytes: null, sha256: null },
+    { path: 'onnx/embed_tokens_fp16.onnx', bytes: null, sha256: null },
+    { path: 'onnx/decoder_model_merged_fp16.onnx', bytes: null, sha256: null },
+  ],
+  requiresWebGPU: true,
+  runtime: 'transformers',
+  transformers: { task: 'image-text-to-text', dtype: 'fp16', maxNewTokens: 4096 },
+  caveat: 'Listed so that it can be downloaded ahead; no tool runs it yet. File list and sizes are not verified here.',
+};
+
+/** The registry, built-in first; a deployment's own entries (config.extraModels) after. */
+export const MODELS: ModelEntry[] = [ppocr, trocr, texify, docling, ...config.extraModels];
+
+export function findModel(id: string): ModelEntry | undefined {
+  return MODELS.find((m) => m.id === id);
+}
+
+/** Entries that do `task`, in registry order (the first installed one is used). */
+export function modelsFor(task: ModelTask): ModelEntry[] {
+  return MODELS.filter((m) => m.tasks.includes(task));
+}
+
+/** Known sizes added up; null when any is unknown. */
+export function downloadBytes(entry: ModelEntry): number | null {
+  let n = 0;
+  for (const f of entry.files) {
+    if (f.bytes === null) return null;
+    n += f.bytes;
+  }
+  return n;
+}

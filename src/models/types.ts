@@ -1,0 +1,71 @@
+// The model registry's shapes: what a model is for, which files it needs, where they come
+// from, and what is known for sure about their sizes and hashes.
+import { DocumentError } from '../documents/errors';
+
+/** What a model does, in the pipeline's words. */
+export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown';
+
+export interface ModelFile {
+  /** path under the model's folder (or the repository's root on a model host) */
+  path: string;
+  /** size in bytes; null when not known before it is downloaded */
+  bytes: number | null;
+  /** `bytes` as the host lists it, rounded (e.g. "23.1 MB"): checked loosely, learnt exactly at download */
+  approx?: boolean;
+  /** SHA-256 (hex) checked at download; null when no published hash is known here */
+  sha256: string | null;
+}
+
+/** Files served by the app itself (npm packages copied at build time), or by the model host. */
+export type ModelSource = { kind: 'app'; folder: string } | { kind: 'host'; repo: string; revision: string };
+
+export interface ModelEntry {
+  id: string;
+  label: string;
+  /** one sentence a person reads in Settings → Models */
+  description: string;
+  tasks: ModelTask[];
+  source: ModelSource;
+  files: ModelFile[];
+  /** runs only where `navigator.gpu` gives an adapter */
+  requiresWebGPU: boolean;
+  /** the code that runs it: the PP-OCR pipeline, or a transformers.js pipeline */
+  runtime: 'ppocr' | 'transformers';
+  /** for transformers.js: the pipeline task, weight type and the longest output */
+  transformers?: { task: 'image-to-text' | 'image-text-to-text'; dtype: string; maxNewTokens: number };
+  /** what is not verified about this entry (file list, sizes, hashes), said plainly */
+  caveat?: string;
+}
+
+/** A model's state on this device, for the models screen and the engine. */
+export interface ModelStatus {
+  entry: ModelEntry;
+  installed: boolean;
+  /** bytes kept for it in Cache Storage (0 when not installed) */
+  storedBytes: number;
+  /** bytes to download: known sizes added up; null when some are unknown */
+  downloadBytes: number | null;
+  /** how the files were checked when they were downloaded */
+  checked?: 'sha256' | 'host-hash' | 'size';
+}
+
+/** What a download has done so far. */
+export interface DownloadProgress {
+  file: string;
+  received: number;
+  /** of all files; null while some sizes are unknown */
+  total: number | null;
+}
+
+export type ModelErrorCode = 'model_missing' | 'model_needs_webgpu' | 'model_download_failed' | 'model_integrity' | 'model_failed';
+
+/**
+ * An error a person can act on: a code and one sentence (the API's error shape). A
+ * DocumentError, so that a page that fails on it carries the sentence as its error.
+ */
+export class ModelError extends DocumentError {
+  constructor(code: ModelErrorCode, detail: string) {
+    super(code, detail);
+    this.name = 'ModelError';
+  }
+}
