@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// Chat on real OCR: each receipt of ../shared/eval/public is read by the app (tier cpu) in
+// headless Chromium, then asked "What is the total?" and "What is the date?" through
+// POST /api/v1/chat/<uuid>/. An answer is right when it states the value the receipt's
+// ground truth holds and cites page 1 with a snippet of the page's text that holds it.
+//
+//   node bench/chat.mjs --dist DIR [--port 4398] [--timeout 300] [--eval DIR] [--limit N]
+//   npm run bench:chat -- --dist DIR
+//
+// Builds nothing: give it a build (e.g. `OCR_DIST=/tmp/chat-bench-dist npx vite build`).
+// Writes bench/results/chat-<time>.json with every job, answer and score.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAccount, freePort, openApp, serve, submit, withTimeout } from './browser.mjs';
+import { DATE_QUESTION, RECEIPT_ANSWERS, TOTAL_QUESTION, citesValue, holdsValue, manifestReceiptIds, receiptImagePath, statesValue } from './receipts.mjs';
+
+const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: join(ROOT, 'dist') },
+    eval: { type: 'string', default: process.env.OCR_EVAL_DIR ?? join(ROOT, '..', 'shared', 'eval', 'public') },
+    port: { type: 'string', default: '4398' },
+    timeout: { type: 'string', default: '300' },
+    limit: { type: 'string' },
+  },
+});
+
+const log = (/** @type {string} */ m) => process.stderr.write(`${m}\n`);
+
+/**
+ * Asks one question about a job, from inside the page, as a user's script would.
+ * @param {import('playwright-core').Page} page
+ * @param {string} uuid
+ * @param {string} token
+ * @param {string} message
+ * @returns {Promise<{ status: number, ms: number, message: { content: string, citations?: { page: number, snippet: string }[], answerer?: string } | null, error: string | null }>}
+ */
+function ask(page, uuid, token, message) {
+  const inPage = page.evaluate(async (a) => {
+    const t0 = performance.now();
+    const res = await fetch(`/api/v1/chat/${a.uuid}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${a.token}` },
+      body: JSON.stringify({ message: a.message }),
+    });
+    const body = await res.json().catch(() => null);
+    const ms = performance.now() - t0;
+    return res.ok ? { status: res.status, ms, message: body?.message ?? null, error: null } : { status: res.status, ms, message: null, error: `${body?.error}: ${body?.detail}` };
+  }, { uuid, token, message });
+  return withTimeout(inPage, 60_000, `chat ${uuid}`);
+}
+
+/**
+ * The full job (pages, blocks, lines), for the results file.
+ * @param {import('playwright-core').Page} page
+ * @param {string} uuid
+ * @param {string} token
+ */
+function fetchJob(page, uuid, token) {
+  return page.evaluate(async (a) => (await fetch(`/api/v1/ocr/${a.uuid}/`, { headers: { Authorization: `Bearer ${a.token}` } })).json(), { uuid, token });
+}
+
+const clip = (/** @type {string} */ s, /** @type {number} */ n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const pct = (/** @type {number} */ a, /** @type {number} */ b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+
+async function main() {
+  const dist = /** @type {string} */ (args.dist);
+  const evalDir = /** @type {string} */ (args.eval);
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: build the app first (OCR_DIST=${dist} npx vite build)`);
+  const listed = manifestReceiptIds(evalDir);
+  const known = RECEIPT_ANSWERS.filter((r) => listed.includes(r.id));
+  const unknown = listed.filter((id) => !RECEIPT_ANSWERS.some((r) => r.id === id));
+  if (unknown.length) log(`bench:chat: no ground-truth values for receipts ${unknown.join(', ')}; left out`);
+  const receipts = Number(args.limit) > 0 ? known.slice(0, Number(args.limit)) : known;
+
+  const port = await freePort(Number(args.port));
+  const server = await serve(ROOT, dist, port);
+  const app = await openApp(server.url);
+  /** @type {any[]} */
+  const rows = [];
+  try {
+    const account = await createAccount(app.page);
+    if (!account.token) throw new Error(`could not create an account (HTTP ${account.status}): chat needs one`);
+    const token = account.token;
+    log(`bench:chat: ${receipts.length} receipts, tier cpu, app ready in ${app.readyMs} ms`);
+    for (const r of receipts) {
+      const file = { path: receiptImagePath(evalDir, r.id), name: `receipt_sroie_${r.id}.jpg`, mime: 'image/jpeg' };
+      const ocr = await submit(app.page, file, { tier: 'cpu', language: 'eng', token, timeoutMs: Number(args.timeout) * 1000 });
+      /** @type {any} */
+      const row = { id: r.id, expected: { total: r.total, date: r.date }, ocrMs: ocr.ms, status: ocr.status, error: ocr.error };
+      rows.push(row);
+      if (ocr.status !== 'done' || !ocr.uuid) {
+        log(`  ${r.id}: OCR ${ocr.status ?? ocr.httpStatus} (${ocr.error})`);
+        continue;
+      }
+      const job = await fetchJob(app.page, ocr.uuid, token);
+      const pageText = String(job.pages?.[0]?.text ?? '');
+      const t = await ask(app.page, ocr.uuid, token, TOTAL_QUESTION);
+      const d = await ask(app.page, ocr.uuid, token, DATE_QUESTION);
+      /** @param {typeof t} a @param {string} value */
+      const score = (a, value) => ({
+        content: a.message?.content ?? a.error ?? '',
+        citations: a.message?.citations ?? [],
+        answerer: a.message?.answerer ?? null,
+        ms: a.ms,
+        inText: holdsValue(pageText, value),
+        stated: !!a.message && statesValue(a.message.content, value),
+        cited: !!a.message && citesValue(a.message, pageText, value),
+      });
+      row.total = score(t, r.total);
+      row.date = score(d, r.date);
+      row.total.ok = row.total.stated && row.total.cited;
+      row.date.ok = row.date.stated && row.date.cited;
+      row.job = job;
+      log(`  ${r.id}: total ${row.total.ok ? 'right' : 'WRONG'} (${clip(row.total.content, 60)}), date ${row.date.ok ? 'right' : 'WRONG'} (${clip(row.date.content, 60)})`);
+    }
+  } finally {
+    await app.close();
+    await server.close();
+  }
+
+  // ---- report ----
+  const mark = (/** @type {any} */ f) => (!f ? 'no job' : f.ok ? 'yes' : f.stated ? 'no (cite)' : f.inText ? 'no' : 'no (OCR lost it)');
+  const head = ['receipt', 'total (GT)', 'answer', 'right', 'date (GT)', 'answer', 'right', 'chat ms'];
+  const lines = rows.map((x) => [
+    x.id,
+    x.expected.total,
+    clip(x.total?.content ?? x.error ?? '', 44),
+    mark(x.total),
+    x.expected.date,
+    clip(x.date?.content ?? '', 44),
+    mark(x.date),
+    x.total ? `${Math.round(x.total.ms)}/${Math.round(x.date.ms)}` : '—',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+  const fmt = (/** @type {string[]} */ l) => l.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
+  const n = rows.length;
+  const both = rows.filter((x) => x.total?.ok && x.date?.ok).length;
+  const totals = rows.filter((x) => x.total?.ok).length;
+  const dates = rows.filter((x) => x.date?.ok).length;
+  const reachable = rows.filter((x) => x.total?.inText && x.date?.inText).length;
+  const out = [
+    fmt(head),
+    widths.map((w) => '-'.repeat(w)).join('-|-'),
+    ...lines.map(fmt),
+    '',
+    `total and date both right, citing page 1: ${both}/${n} = ${pct(both, n)}`,
+    `total right: ${totals}/${n} = ${pct(totals, n)}; date right: ${dates}/${n} = ${pct(dates, n)}`,
+    `receipts whose OCR text holds both values at all: ${reachable}/${n}`,
+    `answerers: ${[...new Set(rows.flatMap((x) => [x.total?.answerer, x.date?.answerer]).filter(Boolean))].join(', ') || '—'}`,
+    '"no (OCR lost it)": the value is not in the page\'s OCR text; "no (cite)": stated, but the citation does not hold it',
+  ];
+  console.log(out.join('\n'));
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `chat-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), dist, both, totals, dates, n, rows }, null, 1));
+  log(`bench:chat: results in ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench:chat: harness error: ${e?.stack ?? e}`);
+    process.exit(1);
+  },
+);
