@@ -32,14 +32,15 @@ async function readForm(req: Request): Promise<Submission> {
   }
   const file = form.get('file');
   if (!(file instanceof File)) throw badRequest('no_file', 'No file was sent; add the image or PDF as the "file" field.');
-  const tier = String(form.get('tier') ?? 'cpu').trim() || 'cpu';
-  if (!TIERS.includes(tier as Tier)) throw badRequest('bad_tier', `Unknown tier "${tier}"; use "cpu" or "vlm".`);
-  const language = String(form.get('language') ?? 'auto').trim() || 'auto';
-  parseLanguage(language);
   const tool = form.get('tool') ? String(form.get('tool')).trim() : undefined;
   if (tool && !findTool(tool)) {
     throw badRequest('unknown_tool', `Unknown tool "${tool}"; use one of ${TOOL_PRESETS.map((t) => t.slug).join(', ')}.`);
   }
+  // A tool that needs a tier (handwriting-to-text, math: vlm) gets it when none is asked for.
+  const tier = String(form.get('tier') ?? '').trim() || (tool && findTool(tool)?.tier) || 'cpu';
+  if (!TIERS.includes(tier as Tier)) throw badRequest('bad_tier', `Unknown tier "${tier}"; use "cpu" or "vlm".`);
+  const language = String(form.get('language') ?? 'auto').trim() || 'auto';
+  parseLanguage(language);
   const translate_to = form.get('translate_to') ? String(form.get('translate_to')).trim() : undefined;
   if (translate_to) parseLanguageOr400(translate_to, 'translate_to');
   if (tool && findTool(tool)?.needsTarget && !translate_to) {

@@ -4,10 +4,14 @@
 // otherwise. Each page's pixels go to the worker as a copied ImageBitmap (the caller keeps
 // its own); lines come back with word boxes in page pixels and 0..1 confidence (the mean
 // of the CTC peak probabilities), grouped here into paragraph blocks in reading order.
-import type { PageImage } from '../../documents/types';
+// The handwriting-to-text and math tools re-read those lines or blocks with an optional
+// model (tools.ts) and fail at once, naming it, when it is not downloaded.
+import type { RasterPage } from '../../documents/types';
 import type { EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { modelUrls, PPOCR_V4 } from './models';
 import { toBlocks } from './lines';
+import { applyToolModel, modelForTool } from './tools';
+import { terminateReaders } from './reader';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerReply, WorkerRun } from './worker';
 
 export const meta: EngineMeta = { id: 'vlm', label: 'PP-OCRv4 (deep learning; WebGPU or WASM)', cost: 5 };
@@ -90,20 +94,29 @@ export function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, sign
   });
 }
 
-export async function recognize(page: PageImage, opts: RecognizeOptions): Promise<EnginePage> {
+export async function recognize(page: RasterPage, opts: RecognizeOptions): Promise<EnginePage> {
   opts.signal?.throwIfAborted();
+  // A tool that needs a heavier model fails here, at once, when it is not installed.
+  const tool = await modelForTool(opts.tool);
   // The caller still needs its bitmap (it stores the page image): send the worker a copy.
   const copy = await createImageBitmap(page.bitmap);
-  const result = await runPage(copy, undefined, opts.signal);
+  // The tool's model reads every line PP-OCRv4 finds, even those PP-OCRv4 itself cannot read.
+  const result = await runPage(copy, tool ? { dropScore: 0 } : undefined, opts.signal);
   status.backend = result.backend;
   status.lastTimings = result.timings;
   status.pages++;
   (globalThis as unknown as { __ocrchatVlm?: typeof status }).__ocrchatVlm = status;
-  return { width: result.width, height: result.height, blocks: toBlocks(result.lines, result.width, result.height), source: 'ocr', rotation: result.rotation };
+  if (tool) {
+    const { blocks, timings } = await applyToolModel(tool, page.bitmap, result, result.backend, opts.signal);
+    status.lastTimings = { ...result.timings, ...timings };
+    return { width: result.width, height: result.height, blocks, source: 'ocr', rotation: result.rotation, timings: status.lastTimings };
+  }
+  return { width: result.width, height: result.height, blocks: toBlocks(result.lines, result.width, result.height), source: 'ocr', rotation: result.rotation, timings: result.timings };
 }
 
 /** Ends the worker and its sessions (frees its memory); the next page starts a new one. */
 export function terminate(): void {
+  terminateReaders();
   worker?.terminate();
   worker = undefined;
   failAll(new Error('The vlm engine was stopped.'));

@@ -1,0 +1,142 @@
+/// <reference lib="webworker" />
+// The optional models' worker: a transformers.js image-to-text model (TrOCR for
+// handwriting, Texify for formulas) reads cut-out images one by one. Its files come only
+// from Cache Storage, where Settings → Models put them: transformers.js is pointed at the
+// cache's keys and its fetch answers 404, so it never downloads anything itself; its
+// onnxruntime is the app's own, with the WASM served from the app's origin.
+import type { ModelEntry } from '../../models/types';
+
+export interface ReaderInit {
+  type: 'init';
+  entry: ModelEntry;
+  /** `<base>model-files/`: the prefix of the model cache's keys */
+  filesUrl: string;
+  cacheName: string;
+  /** onnxruntime-web's WASM (the build with the WebGPU kernels), on the app's origin */
+  wasmUrl: string;
+  device: 'webgpu' | 'wasm';
+}
+
+export interface ReaderRun {
+  type: 'run';
+  id: number;
+  images: ImageBitmap[];
+}
+
+export interface ReadText {
+  text: string;
+  /** mean probability of the chosen tokens, 0..1 */
+  confidence: number;
+}
+
+export type ReaderReply = { type: 'result'; id: number; texts: ReadText[]; loadMs: number } | { type: 'error'; id: number; message: string };
+
+type Transformers = typeof import('@huggingface/transformers');
+interface Loaded {
+  tf: Transformers;
+  pipe: Awaited<ReturnType<Transformers['pipeline']>> & {
+    processor: (img: unknown) => Promise<{ pixel_values: unknown }>;
+    model: { generate(args: Record<string, unknown>): Promise<unknown> };
+    tokenizer: { batch_decode(ids: unknown, o: { skip_special_tokens: boolean }): string[] };
+  };
+  loadMs: number;
+}
+
+let init: ReaderInit | undefined;
+let loaded: Promise<Loaded> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+async function load(cfg: ReaderInit): Promise<Loaded> {
+  const t0 = performance.now();
+  const ort = await import('onnxruntime-web/webgpu');
+  ort.env.wasm.numThreads = 1;
+  // Set before transformers.js loads: it only points at a CDN when no path is set.
+  ort.env.wasm.wasmPaths = { wasm: cfg.wasmUrl };
+  (globalThis as Record<symbol, unknown>)[Symbol.for('onnxruntime')] = ort;
+  const tf = await import('@huggingface/transformers');
+  const { env } = tf;
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  env.remoteHost = cfg.filesUrl;
+  env.remotePathTemplate = '{model}/{revision}/';
+  env.useBrowserCache = false;
+  env.useWasmCache = false;
+  env.useCustomCache = true;
+  const cache = await caches.open(cfg.cacheName);
+  env.customCache = { match: (key: string | Request) => cache.match(key), put: async () => {} };
+  // What the cache lacks was not downloaded: optional files are skipped, required ones fail.
+  env.fetch = async () => new Response(null, { status: 404, statusText: 'Not downloaded' });
+  const spec = cfg.entry.transformers!;
+  const source = cfg.entry.source;
+  if (source.kind !== 'host') throw new Error(`${cfg.entry.id} is not a transformers.js model`);
+  const pipe = (await tf.pipeline(spec.task as 'image-to-text', source.repo, {
+    revision: source.revision,
+    dtype: spec.dtype as 'q8',
+    device: cfg.device,
+  })) as unknown as Loaded['pipe'];
+  return { tf, pipe, loadMs: performance.now() - t0 };
+}
+
+function rawImage(tf: Transformers, bitmap: ImageBitmap) {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D context on an OffscreenCanvas');
+  ctx.drawImage(bitmap, 0, 0);
+  const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  return new tf.RawImage(new Uint8ClampedArray(data.buffer), bitmap.width, bitmap.height, 4).rgb();
+}
+
+/** Greedy decoding with a probe that keeps the probability of each chosen token. */
+async function read(l: Loaded, bitmap: ImageBitmap, maxNewTokens: number): Promise<ReadText> {
+  const { tf, pipe } = l;
+  const probs: number[] = [];
+  class Probe extends tf.LogitsProcessor {
+    _call(_ids: bigint[][], logits: InstanceType<Transformers['Tensor']>) {
+      // One image a call: the first row is its next token's scores, after the other processors.
+      const v = logits.dims.at(-1)!;
+      const row = Array.from((logits.data as ArrayLike<number>) ?? []).slice(0, v);
+      let max = -Infinity;
+      for (const x of row) if (x > max) max = x;
+      let sum = 0;
+      for (const x of row) sum += Math.exp(x - max);
+      probs.push(1 / sum);
+      return logits;
+    }
+  }
+  const { pixel_values } = await pipe.processor(rawImage(tf, bitmap));
+  const out = await pipe.model.generate({ inputs: pixel_values, max_new_tokens: maxNewTokens, logits_processor: [new Probe()] });
+  const text = pipe.tokenizer.batch_decode(out, { skip_special_tokens: true })[0]?.trim() ?? '';
+  const confidence = probs.length ? probs.reduce((a, b) => a + b, 0) / probs.length : 0;
+  return { text, confidence: Math.max(0, Math.min(1, confidence)) };
+}
+
+self.onmessage = (ev: MessageEvent<ReaderInit | ReaderRun>) => {
+  const msg = ev.data;
+  if (msg.type === 'init') {
+    init = msg;
+    return;
+  }
+  const job = queue.then(async () => {
+    try {
+      if (!init) throw new Error('reader worker: run before init');
+      loaded ??= load(init);
+      let l: Loaded;
+      try {
+        l = await loaded;
+      } catch (err) {
+        loaded = undefined;
+        throw err;
+      }
+      const texts: ReadText[] = [];
+      for (const img of msg.images) texts.push(await read(l, img, init.entry.transformers!.maxNewTokens));
+      const loadMs = l.loadMs;
+      l.loadMs = 0;
+      (self as unknown as Worker).postMessage({ type: 'result', id: msg.id, texts, loadMs } satisfies ReaderReply);
+    } catch (err) {
+      (self as unknown as Worker).postMessage({ type: 'error', id: msg.id, message: (err as Error)?.message ?? String(err) } satisfies ReaderReply);
+    } finally {
+      for (const img of msg.images) img.close();
+    }
+  });
+  queue = job;
+};

@@ -1,0 +1,112 @@
+// Tools that need a heavier model on top of PP-OCRv4: handwriting-to-text re-reads each
+// line PP-OCRv4 finds with TrOCR; math reads each paragraph block with Texify. The model is
+// looked up before any work starts, so a job without it fails within a second with a
+// sentence that says what to download.
+import type { BBox } from '../../contract';
+import { requireModel, type ModelEntry, type ModelTask } from '../../models';
+import type { EngineBlock } from '../types';
+import { toBlocks } from './lines';
+import { readImages } from './reader';
+import type { RawLine, RawWord, RunResult } from './worker';
+
+export interface ToolModel {
+  task: ModelTask;
+  /** what the model reads: one text line, or one paragraph block */
+  unit: 'line' | 'block';
+  /** the tool's name in the error sentence */
+  purpose: string;
+}
+
+export const TOOL_MODELS: Record<string, ToolModel> = {
+  'handwriting-to-text': { task: 'handwriting', unit: 'line', purpose: 'Handwriting to text' },
+  math: { task: 'math', unit: 'block', purpose: 'Math to LaTeX' },
+};
+
+/** The tool's model, or a ModelError naming what to download (or that WebGPU is missing). */
+export async function modelForTool(tool: string | undefined): Promise<{ spec: ToolModel; entry: ModelEntry } | undefined> {
+  const spec = tool ? TOOL_MODELS[tool] : undefined;
+  if (!spec) return undefined;
+  return { spec, entry: await requireModel(spec.task, spec.purpose) };
+}
+
+/** The page turned upright as the boxes are given (a new bitmap unless no turn is needed). */
+function upright(bitmap: ImageBitmap, rotation: number): ImageBitmap | OffscreenCanvas {
+  if (!rotation) return bitmap;
+  const quarter = rotation === 90 || rotation === 270;
+  const canvas = new OffscreenCanvas(quarter ? bitmap.height : bitmap.width, quarter ? bitmap.width : bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.translate(canvas.width / 2, canvas.height / 2);
+  ctx.rotate((rotation * Math.PI) / 180);
+  ctx.drawImage(bitmap, -bitmap.width / 2, -bitmap.height / 2);
+  return canvas;
+}
+
+/** A box cut out with a margin of a fifth of its height (models read better with some space around). */
+function cut(page: ImageBitmap | OffscreenCanvas, b: BBox): Promise<ImageBitmap> {
+  const pad = Math.round(0.2 * (b[3] - b[1]));
+  const x0 = Math.max(0, Math.floor(b[0] - pad));
+  const y0 = Math.max(0, Math.floor(b[1] - pad));
+  const x1 = Math.min(page.width, Math.ceil(b[2] + pad));
+  const y1 = Math.min(page.height, Math.ceil(b[3] + pad));
+  return createImageBitmap(page, x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+}
+
+/** Words of a re-read line: its text split at spaces, laid along the line's box by length. */
+function wordsAlong(text: string, b: BBox, confidence: number): RawWord[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const total = words.reduce((n, w) => n + w.length, 0) + Math.max(0, words.length - 1);
+  let at = 0;
+  return words.map((w) => {
+    const x0 = b[0] + ((b[2] - b[0]) * at) / total;
+    at += w.length;
+    const x1 = b[0] + ((b[2] - b[0]) * at) / total;
+    at += 1;
+    return { text: w, bbox: [x0, b[1], x1, b[3]] as BBox, confidence };
+  });
+}
+
+/**
+ * Runs the tool's model over PP-OCRv4's lines or blocks and gives the page's blocks with
+ * the model's text. `page` is the bitmap PP-OCRv4 read (before any turn).
+ */
+export async function applyToolModel(
+  tool: { spec: ToolModel; entry: ModelEntry },
+  page: ImageBitmap,
+  result: RunResult,
+  device: 'webgpu' | 'wasm',
+  signal?: AbortSignal,
+): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
+  const t0 = performance.now();
+  const source = upright(page, result.rotation);
+  const gpu = tool.entry.requiresWebGPU ? 'webgpu' : device;
+  if (tool.spec.unit === 'line') {
+    const crops = await Promise.all(result.lines.map((l) => cut(source, l.bbox)));
+    const { texts, loadMs } = crops.length ? await readImages(tool.entry, gpu, crops, signal) : { texts: [], loadMs: 0 };
+    const lines: RawLine[] = [];
+    result.lines.forEach((l, i) => {
+      const t = texts[i];
+      if (!t?.text) return;
+      lines.push({ ...l, text: t.text, confidence: t.confidence, words: wordsAlong(t.text, l.bbox, t.confidence) });
+    });
+    return { blocks: toBlocks(lines, result.width, result.height), timings: { model: performance.now() - t0, modelLoad: loadMs } };
+  }
+  const blocks = toBlocks(result.lines, result.width, result.height);
+  const crops = await Promise.all(blocks.map((b) => cut(source, b.bbox)));
+  const { texts, loadMs } = crops.length ? await readImages(tool.entry, gpu, crops, signal) : { texts: [], loadMs: 0 };
+  const out: EngineBlock[] = [];
+  blocks.forEach((b, i) => {
+    const t = texts[i];
+    if (!t?.text) return;
+    const lines = t.text.split('\n').filter((s) => s.trim());
+    const h = (b.bbox[3] - b.bbox[1]) / Math.max(1, lines.length);
+    out.push({
+      bbox: b.bbox,
+      confidence: t.confidence,
+      lines: lines.map((text, k) => {
+        const box: BBox = [b.bbox[0], Math.round(b.bbox[1] + k * h), b.bbox[2], Math.round(b.bbox[1] + (k + 1) * h)];
+        return { text, bbox: box, confidence: t.confidence, words: wordsAlong(text, box, t.confidence).map((w) => ({ ...w, bbox: w.bbox.map(Math.round) as BBox })) };
+      }),
+    });
+  });
+  return { blocks: out, timings: { model: performance.now() - t0, modelLoad: loadMs } };
+}

@@ -1,0 +1,128 @@
+// Settings → Models and the tools that need a model: the list with sizes, a download from a
+// self-hosted folder (the test build registers the PP-OCRv4 files the app serves under
+// /vendor/models/ as a host's model) with progress to 100%, the SHA-256 check refusing a
+// file that does not match, delete; and handwriting-to-text / math failing at once, naming
+// the model to download, when it is not on the device.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { baseUrl, launch, postFile, screenshotPath, type Session } from './browser';
+
+const testocr = readFileSync('test/fixtures/testocr.png');
+const MODEL_CACHE = 'ocrchat-models-v1';
+
+/** What Cache Storage holds under a key: its size, or null. */
+const cached = (page: Page, cache: string, path: string) =>
+  page.evaluate(
+    async ({ cache, path }) => {
+      const res = await (await caches.open(cache)).match(new URL(path, location.href).href);
+      return res ? (await res.arrayBuffer()).byteLength : null;
+    },
+    { cache, path },
+  );
+
+describe('models', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    expect(s.foreignRequests).toEqual([]);
+    await s.close();
+  });
+
+  it('Settings lists the models with their sizes and what they need', async () => {
+    const page = await s.open('/#/settings');
+    const list = page.getByTestId('vlm-models');
+    await list.waitFor();
+    const pp = page.getByTestId('vlm-model-ppocr-v4');
+    await pp.getByText('comes with the app', { exact: true }).waitFor();
+    expect(await pp.getByTestId('vlm-model-size').textContent()).toBe('15 MB');
+    expect(await page.getByTestId('vlm-model-trocr-small-handwritten').getByTestId('vlm-model-size').textContent()).toMatch(/^about 6\d MB$/);
+    expect(await page.getByTestId('vlm-model-texify').getByTestId('vlm-model-size').textContent()).toBe('size known after download');
+    const docling = page.getByTestId('vlm-model-granite-docling-258m');
+    await docling.getByText('needs WebGPU', { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('settings-models'), fullPage: true });
+    await page.close();
+  });
+
+  it('downloads a model from a self-hosted folder with progress to 100%, refuses a bad hash, deletes', async () => {
+    const page = await s.open('/#/settings');
+    await page.getByTestId('vlm-models').waitFor();
+    // The folder holds <repo>/<file>: here the app's own /vendor/models/ppocr-v4/.
+    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/vendor/models/`);
+    await page.getByTestId('save-vlm-model-host').click();
+    await page.getByText(`Models are downloaded from ${baseUrl()}/vendor/models/`).waitFor();
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { pcts: string[] }).pcts = []);
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid="vlm-model-test-ppocr-mirror"] [data-testid="vlm-model-pct"]')?.textContent;
+        if (t && seen.at(-1) !== t) seen.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const files: string[] = [];
+    page.on('request', (r) => files.push(new URL(r.url()).pathname));
+    const mirror = page.getByTestId('vlm-model-test-ppocr-mirror');
+    await page.getByTestId('download-vlm-model-test-ppocr-mirror').click();
+    await mirror.getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    const pcts = await page.evaluate(() => (window as unknown as { pcts: string[] }).pcts);
+    expect(pcts.at(-1)).toBe('100%');
+    expect(pcts.length).toBeGreaterThan(1);
+    expect(files).toContain('/vendor/models/ppocr-v4/ch_PP-OCRv4_rec_infer.onnx');
+    await mirror.getByText('checked against its SHA-256').waitFor();
+    expect(await cached(page, MODEL_CACHE, '/model-files/ppocr-v4/main/ch_PP-OCRv4_rec_infer.onnx')).toBe(10_822_323);
+    expect(await cached(page, MODEL_CACHE, '/model-files/ppocr-v4/main/ppocr_keys_v1.txt')).toBe(26_249);
+
+    // Same file, a registry hash that does not match: refused, nothing kept.
+    const corrupt = page.getByTestId('vlm-model-test-corrupt');
+    await page.getByTestId('download-vlm-model-test-corrupt').click();
+    const error = corrupt.getByTestId('vlm-model-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toMatch(/ppocr_keys_v1\.txt does not match its published SHA-256.*nothing was kept/);
+    expect(await cached(page, MODEL_CACHE, '/model-files/ppocr-v4/corrupt-test/ppocr_keys_v1.txt')).toBeNull();
+    await corrupt.getByTestId('download-vlm-model-test-corrupt').waitFor();
+
+    // Still installed after a reload; delete removes every file from Cache Storage.
+    await page.reload();
+    await mirror.getByTestId('vlm-model-installed').waitFor();
+    await page.getByTestId('delete-vlm-model-test-ppocr-mirror').click();
+    await page.getByTestId('download-vlm-model-test-ppocr-mirror').waitFor();
+    for (const f of ['ch_PP-OCRv4_det_infer.onnx', 'ch_ppocr_mobile_v2.0_cls_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt']) {
+      expect(await cached(page, MODEL_CACHE, `/model-files/ppocr-v4/main/${f}`)).toBeNull();
+    }
+    await page.getByTestId('vlm-model-host').fill('');
+    await page.getByTestId('save-vlm-model-host').click();
+    await page.close();
+  });
+
+  it('downloads the built-in PP-OCRv4 for offline use, checked against its SHA-256', async () => {
+    const page = await s.open('/#/settings');
+    const pp = page.getByTestId('vlm-model-ppocr-v4');
+    // The self-hosted test above fetched the same URLs, so the service worker already keeps them.
+    const del = page.getByTestId('delete-vlm-model-ppocr-v4');
+    await del.or(page.getByTestId('download-vlm-model-ppocr-v4')).waitFor();
+    if (await del.isVisible()) await del.click();
+    await page.getByTestId('download-vlm-model-ppocr-v4').click();
+    await pp.getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    await pp.getByText('checked against its SHA-256').waitFor();
+    expect(await cached(page, 'ocrchat-engines-v1', '/vendor/models/ppocr-v4/ch_PP-OCRv4_det_infer.onnx')).toBe(4_745_517);
+    await page.close();
+  });
+
+  it('handwriting-to-text and math without their models: the job fails at once, naming what to download', async () => {
+    const page = await s.open('/');
+    for (const [tool, model] of [['handwriting-to-text', /TrOCR small, handwritten/], ['math', /Texify/]] as const) {
+      const t0 = Date.now();
+      const { status, body } = await postFile(page, testocr, 'notes.png', { tool });
+      const ms = Date.now() - t0;
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: 'failed', tier: 'vlm' });
+      expect(body.error).toMatch(model);
+      expect(body.error).toMatch(/not on this device: download .* in Settings → Models/);
+      expect(body.pages[0].error).toBe(body.error);
+      // Fails fast: no model is loaded, no page is recognised first.
+      expect(ms).toBeLessThan(10_000);
+    }
+    await page.close();
+  });
+});
