@@ -23,6 +23,8 @@ export interface ApiDeps {
   /** resolves when the job is done or failed, or after `ms` */
   waitForJob(uuid: string, ms: number): Promise<void>;
   exportJob(job: Job, format: ExportFormat): Promise<ExportResult>;
+  /** the page's image (drawn from the upload for a born-digital PDF page), or null */
+  pageImage(job: Job, index: number): Promise<Blob | null>;
   answer(job: Job, question: string, history: ChatMessage[]): Promise<ChatMessage>;
   now(): number;
 }

@@ -54,9 +54,10 @@ async function download(req: Request, m: string[], deps: ApiDeps): Promise<Respo
 async function pageImage(req: Request, m: string[], deps: ApiDeps): Promise<Response> {
   const caller = await identify(req, deps.db);
   const rec = await ownedJob(m[1]!, caller, deps);
-  const file = await deps.db.files.get(`${rec.uuid}/page/${Number(m[2])}`);
-  if (!file) throw notFound('page image (not recognised yet, or past the retention period)');
-  return new Response(file.blob, { status: 200, headers: { 'Content-Type': file.blob.type || 'application/octet-stream', 'Cache-Control': 'no-store' } });
+  const job = await loadJob(deps.db, rec.uuid);
+  const blob = job ? await deps.pageImage(job, Number(m[2])) : null;
+  if (!blob) throw notFound('page image (not recognised yet, or past the retention period)');
+  return new Response(blob, { status: 200, headers: { 'Content-Type': blob.type || 'application/octet-stream', 'Cache-Control': 'no-store' } });
 }
 
 export function createApiHandler(deps: ApiDeps): (req: Request) => Promise<Response> {

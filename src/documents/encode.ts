@@ -35,32 +35,16 @@ export function toGrey(img: ImageData): Uint8Array {
   return out;
 }
 
-export function greyBmp(grey: Uint8Array, width: number, height: number): Uint8Array {
-  const stride = (width + 3) & ~3;
-  const palette = 256 * 4;
-  const offset = 14 + 40 + palette;
-  const size = offset + stride * height;
-  const buf = new Uint8Array(size);
-  const dv = new DataView(buf.buffer);
-  buf[0] = 0x42;
-  buf[1] = 0x4d;
-  dv.setUint32(2, size, true);
-  dv.setUint32(10, offset, true);
-  dv.setUint32(14, 40, true);
-  dv.setInt32(18, width, true);
-  dv.setInt32(22, height, true);
-  dv.setUint16(26, 1, true);
-  dv.setUint16(28, 8, true);
-  dv.setUint32(34, stride * height, true);
-  dv.setUint32(46, 256, true);
-  for (let i = 0; i < 256; i++) {
-    const o = 54 + i * 4;
-    buf[o] = buf[o + 1] = buf[o + 2] = i;
-  }
-  // BMP rows run bottom-up.
-  for (let y = 0; y < height; y++) {
-    buf.set(grey.subarray(y * width, (y + 1) * width), offset + (height - 1 - y) * stride);
-  }
+/**
+ * A binary PGM (P5) of 8-bit grey pixels. Leptonica reads it as it is: no decoding in
+ * JavaScript (tesseract.js runs every BMP through bmp-js, slow and memory-hungry on a
+ * page of several megapixels) and no compression to undo.
+ */
+export function greyPgm(grey: Uint8Array, width: number, height: number): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const buf = new Uint8Array(header.length + width * height);
+  buf.set(header);
+  buf.set(grey.subarray(0, width * height), header.length);
   return buf;
 }
 

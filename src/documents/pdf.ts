@@ -7,25 +7,51 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../engines/types';
 import type { BBox } from '../contract';
 import { DocumentError } from './errors';
+import { encodeJpeg } from './encode';
 import type { OpenedDocument, PageImage } from './types';
 
 /** About 300 dpi, capped so a huge page stays a sane bitmap. */
 const RENDER_DPI = 300;
 const MAX_SIDE = 4200;
 const MIN_TEXT_CHARS = 16;
+/** A born-digital page's image: 144 dpi, sharp on screen and in the searchable PDF. */
+const TEXT_PAGE_SCALE = 2;
 
-let port: Worker | undefined;
-function ensureWorker(): void {
-  if (port) return;
-  port = new Worker(new URL(workerUrl, location.href), { type: 'module' });
-  pdfjs.GlobalWorkerOptions.workerPort = port;
+/**
+ * pdf.js parses and decodes in its own worker. Two documents at once (two jobs, or an
+ * upload being checked while another is read) each get a worker of their own, up to two,
+ * so that parsing uses both cores of a small machine.
+ */
+const pdfWorkers: { worker: pdfjs.PDFWorker; docs: number }[] = [];
+function borrowWorker(): { worker: pdfjs.PDFWorker; release: () => void } {
+  const size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+  let slot = pdfWorkers.find((w) => w.docs === 0);
+  if (!slot && pdfWorkers.length < size) {
+    const port = new Worker(new URL(workerUrl, location.href), { type: 'module' });
+    // pdf.js takes a Worker as its port (its type declaration says otherwise).
+    slot = { worker: new pdfjs.PDFWorker({ port } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]), docs: 0 };
+    pdfWorkers.push(slot);
+  }
+  slot ??= pdfWorkers.reduce((a, b) => (b.docs < a.docs ? b : a));
+  const held = slot;
+  held.docs++;
+  let released = false;
+  return {
+    worker: held.worker,
+    release: () => {
+      if (!released) held.docs--;
+      released = true;
+    },
+  };
 }
 
-export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
-  ensureWorker();
+/** Opens the PDF in pdf.js; a clear DocumentError for an encrypted or broken file. */
+async function loadPdf(bytes: ArrayBuffer): Promise<{ doc: PDFDocumentProxy; destroy: () => Promise<void> }> {
+  const { worker, release } = borrowWorker();
   const vendor = new URL(`${import.meta.env.BASE_URL}vendor/pdfjs/`, location.href).href;
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes.slice(0)),
+    worker,
     stopAtErrors: false,
     // Scans are often JBIG2 or JPEG 2000: pdf.js decodes them with its WASM decoders.
     wasmUrl: `${vendor}wasm/`,
@@ -33,17 +59,27 @@ export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
     cMapPacked: true,
     standardFontDataUrl: `${vendor}standard_fonts/`,
   });
-  let doc: PDFDocumentProxy;
+  const destroy = async () => {
+    try {
+      await task.destroy();
+    } finally {
+      release();
+    }
+  };
   try {
-    doc = await task.promise;
+    return { doc: await task.promise, destroy };
   } catch (err) {
-    await task.destroy();
+    await destroy();
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') {
       throw new DocumentError('encrypted_pdf', 'The PDF is protected by a password; remove the password and upload it again.');
     }
     throw new DocumentError('undecodable_file', 'The PDF could not be read; it may be truncated or corrupt.');
   }
+}
+
+export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
+  const { doc, destroy } = await loadPdf(bytes);
   return {
     type: 'pdf',
     pageCount: doc.numPages,
@@ -51,20 +87,47 @@ export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
       const page = await doc.getPage(index + 1);
       try {
         const scale = renderScale(page);
-        const textLayer = await readTextLayer(page, scale);
-        if (textLayer) {
-          // Born-digital: no OCR needed, but the page image is still wanted for the viewer and exports.
-          return { bitmap: await renderPage(page, Math.min(scale, 2)), textLayer: rescale(textLayer, Math.min(scale, 2) / scale) };
-        }
+        // Born-digital: no OCR and no rendering now; its image (at up to 144 dpi) is drawn on demand.
+        const textLayer = await readTextLayer(page, Math.min(scale, TEXT_PAGE_SCALE));
+        if (textLayer) return { textLayer };
         return { bitmap: await renderPage(page, scale) };
       } finally {
         page.cleanup();
       }
     },
     close() {
-      void task.destroy();
+      void destroy();
     },
   };
+}
+
+/**
+ * Draws born-digital pages `width` pixels wide (the size their words were measured at) as
+ * JPEG, for the viewer and the searchable PDF. One opening of the file for all of them.
+ */
+export async function renderPdfPages(bytes: ArrayBuffer, pages: { index: number; width: number }[]): Promise<Map<number, Blob>> {
+  const out = new Map<number, Blob>();
+  if (pages.length === 0) return out;
+  const { doc, destroy } = await loadPdf(bytes);
+  try {
+    for (const { index, width } of pages) {
+      const page = await doc.getPage(index + 1);
+      try {
+        const scale = width / page.getViewport({ scale: 1 }).width;
+        const bitmap = await renderPage(page, scale);
+        try {
+          out.set(index, await encodeJpeg(bitmap, 0.92));
+        } finally {
+          bitmap.close();
+        }
+      } finally {
+        page.cleanup();
+      }
+    }
+  } finally {
+    await destroy();
+  }
+  return out;
 }
 
 function renderScale(page: PDFPageProxy): number {
@@ -206,18 +269,4 @@ function toLine(words: EngineWord[]): EngineLine {
 
 function union(a: BBox, b: BBox): BBox {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
-}
-
-function rescale(page: EnginePage, f: number): EnginePage {
-  const s = (b: BBox): BBox => b.map((v) => Math.round(v * f)) as BBox;
-  return {
-    ...page,
-    width: Math.round(page.width * f),
-    height: Math.round(page.height * f),
-    blocks: page.blocks.map((b) => ({
-      ...b,
-      bbox: s(b.bbox),
-      lines: b.lines.map((l) => ({ ...l, bbox: s(l.bbox), words: l.words.map((w) => ({ ...w, bbox: s(w.bbox) })) })),
-    })),
-  };
 }

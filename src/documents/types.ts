@@ -1,14 +1,27 @@
 import type { EnginePage } from '../engines/types';
 import type { DocumentType } from './sniff';
 
-/** One page, ready for an engine. */
-export interface PageImage {
+/** One page to recognise: its pixels. */
+export interface RasterPage {
   bitmap: ImageBitmap;
   /** the original encoded bytes when they can stand for the page as is */
   original?: Blob;
-  /** words read from a PDF's text layer; when present no OCR is needed */
-  textLayer?: EnginePage;
+  textLayer?: undefined;
 }
+
+/**
+ * A born-digital PDF page: its words come from the text layer and no OCR is needed, so it
+ * is not rendered while the job runs; its image is drawn when someone asks for it
+ * (src/host/page-images.ts).
+ */
+export interface TextPage {
+  textLayer: EnginePage;
+  bitmap?: undefined;
+  original?: undefined;
+}
+
+/** One page, ready for an engine. */
+export type PageImage = RasterPage | TextPage;
 
 export interface OpenedDocument {
   type: DocumentType;

@@ -29,6 +29,8 @@ export interface EnginePage {
   source: PageSource;
   rotation?: number;
   detectedLanguage?: string;
+  /** milliseconds per step (passes, OSD, …), for diagnosis and the benchmark */
+  timings?: Record<string, number>;
 }
 
 export interface RecognizeOptions {

@@ -1,7 +1,9 @@
-// Running an exporter for a stored job, in a Web Worker; page images come from IndexedDB.
+// Running an exporter for a stored job, in a Web Worker; page images come from IndexedDB
+// (a born-digital PDF page's is drawn from the upload the first time).
 import type { ExportFormat, Job } from '../contract';
 import type { ExportResult } from '../api/deps';
 import { database } from '../store/db';
+import { pageImages } from '../host/page-images';
 import { downloadName, exporters } from './index';
 import type { ExportReply, ExportRequest } from './worker';
 
@@ -33,7 +35,7 @@ export async function exportJob(job: Job, format: ExportFormat): Promise<ExportR
   // Indexed by page.index, which is how exporters ask for them.
   const images: (Blob | null)[] = [];
   if (needsImages) {
-    for (const p of job.pages) images[p.index] = (await db.files.get(`${job.uuid}/page/${p.index}`))?.blob ?? null;
+    for (const [index, blob] of await pageImages(db, job)) images[index] = blob;
   }
   const id = nextId++;
   const reply = await new Promise<ExportReply>((resolve) => {

@@ -4,6 +4,7 @@ import type { OcrDatabase } from '../store/db';
 import { loadJob } from '../api/jobs';
 import { openDocument } from '../documents';
 import { exportJob } from '../export/run';
+import { pageImage } from './page-images';
 import { answerQuestion } from '../chat/run';
 import { queueChannel } from './channel';
 import type { EngineHost } from './engine-host';
@@ -24,6 +25,7 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     },
     waitForJob: (uuid, ms) => waitForJob(db, uuid, ms),
     exportJob,
+    pageImage: (job, index) => pageImage(db, job, index),
     answer: answerQuestion,
     now: () => Date.now(),
   };

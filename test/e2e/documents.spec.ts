@@ -119,6 +119,32 @@ describe('documents in, text out', () => {
       expect(words(ours.text)).toBe(words(poppler[i]!));
       expect(ours.blocks.every((b: { confidence: number }) => b.confidence === 1)).toBe(true);
     }
+    // No page was rendered while the job ran; the page image is drawn when asked for, at the
+    // size the words were measured at, and kept.
+    const image = await page.evaluate(async ({ uuid, i }) => {
+      const stored = async () => {
+        const db = await new Promise<IDBDatabase>((res, rej) => {
+          const req = indexedDB.open('ocrchat');
+          req.onsuccess = () => res(req.result);
+          req.onerror = () => rej(req.error);
+        });
+        const key = `${uuid}/page/${i}`;
+        const found = await new Promise<boolean>((res) => {
+          const get = db.transaction('files').objectStore('files').get(key);
+          get.onsuccess = () => res(get.result !== undefined);
+          get.onerror = () => res(false);
+        });
+        db.close();
+        return found;
+      };
+      const before = await stored();
+      const res = await fetch(`/api/v1/ocr/${uuid}/pages/${i}/image`);
+      const blob = await res.blob();
+      const bmp = await createImageBitmap(blob);
+      return { before, status: res.status, type: blob.type, width: bmp.width, height: bmp.height, after: await stored() };
+    }, { uuid: r.body.uuid, i: 1 });
+    expect(image).toMatchObject({ before: false, status: 200, type: 'image/jpeg', width: r.body.pages[1].width, after: true });
+    expect(Math.abs(image.height - r.body.pages[1].height)).toBeLessThanOrEqual(1);
   });
 
   it('a mixed PDF mixes text layer and OCR per page; an old invisible OCR layer is recognised afresh', async () => {

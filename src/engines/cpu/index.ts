@@ -3,8 +3,8 @@
 // with the traineddata for its script; language=auto also identifies a Latin-script language.
 import type { Block as TBlock, Bbox } from 'tesseract.js';
 import type { BBox } from '../../contract';
-import type { PageImage } from '../../documents/types';
-import { greyBmp, pixelsOf, rotateBitmap, toGrey } from '../../documents/encode';
+import type { RasterPage } from '../../documents/types';
+import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../documents/encode';
 import type { EngineBlock, EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { TesseractPool } from './pool';
 import { detectOrientation, SCRIPT_LANGUAGES } from './osd';
@@ -16,6 +16,12 @@ export const meta: EngineMeta = { id: 'cpu', label: 'Tesseract (CPU, WASM)', cos
 const SHIPPED = new Set<string>(shipped);
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
+/**
+ * Tesseract's API defaults to one uniform block of text (PSM 6); its command line, and so
+ * "native Tesseract with default settings", segments the page itself (PSM 3). On tables,
+ * forms and columns PSM 6 loses whole columns of cells.
+ */
+const PAGE_SEGMENTATION = { tessedit_pageseg_mode: '3' } as const;
 
 let pool: TesseractPool | undefined;
 export function tesseractPool(): TesseractPool {
@@ -30,12 +36,12 @@ interface Pass {
 }
 
 function encode(bitmap: ImageBitmap): Blob {
-  const bmp = greyBmp(toGrey(pixelsOf(bitmap)), bitmap.width, bitmap.height);
-  return new Blob([bmp as BlobPart], { type: 'image/bmp' });
+  const pgm = greyPgm(toGrey(pixelsOf(bitmap)), bitmap.width, bitmap.height);
+  return new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' });
 }
 
 async function pass(input: Blob, languages: string, deskew = false): Promise<Pass> {
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew }, { blocks: true, text: true }));
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...PAGE_SEGMENTATION }, { blocks: true, text: true }));
   const blocks = toBlocks(result.data.blocks ?? []);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
   const chars = words.reduce((n, w) => n + w.text.length, 0);
@@ -43,7 +49,16 @@ async function pass(input: Blob, languages: string, deskew = false): Promise<Pas
   return { blocks, confidence, words: words.length };
 }
 
-export async function recognize(page: PageImage, opts: RecognizeOptions): Promise<EnginePage> {
+export async function recognize(page: RasterPage, opts: RecognizeOptions): Promise<EnginePage> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(step: string, work: Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work;
+    } finally {
+      timings[step] = (timings[step] ?? 0) + performance.now() - t0;
+    }
+  };
   let bitmap = page.bitmap;
   let input: Blob = page.original ?? encode(bitmap);
   const auto = opts.languages === 'auto';
@@ -51,9 +66,11 @@ export async function recognize(page: PageImage, opts: RecognizeOptions): Promis
   let rotation = 0;
   let script: string | null = 'Latin';
   opts.signal?.throwIfAborted();
-  let best = await pass(input, languages);
-  if (best.confidence < DOUBTFUL || best.words < 3) {
-    const osd = await detectOrientation(input).catch(() => null);
+  let best = await timed('pass1', pass(input, languages));
+  // PSM 3 reads a page lying on its side line by line, as vertical text: still a page to turn.
+  const sideways = verticalShare(best.blocks) > 0.5;
+  if (best.confidence < DOUBTFUL || best.words < 3 || sideways) {
+    const osd = await timed('osd', detectOrientation(input).catch(() => null));
     if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) {
       rotation = osd.degrees;
       bitmap = rotateBitmap(bitmap, rotation);
@@ -67,9 +84,10 @@ export async function recognize(page: PageImage, opts: RecognizeOptions): Promis
     // Read again only when OSD found something to change: a second pass costs a whole page.
     if (rotation || languages !== (auto ? 'eng' : opts.languages)) {
       opts.signal?.throwIfAborted();
-      const again = await pass(input, languages, true);
+      const again = await timed('pass2', pass(input, languages, true));
       // OSD can be wrong on sparse pages (receipts): keep the turn only if it reads better.
-      if (again.confidence > best.confidence + 0.02) best = again;
+      // A sideways page read as vertical lines can score well too: upright is what is wanted.
+      if (again.confidence > best.confidence + 0.02 || (sideways && rotation && again.confidence >= best.confidence - 0.05)) best = again;
       else rotation = 0;
     }
   }
@@ -77,14 +95,30 @@ export async function recognize(page: PageImage, opts: RecognizeOptions): Promis
   if (auto && script === 'Latin') {
     const lang = latinLanguageOf(textOf(best.blocks));
     if (lang && lang !== 'eng' && SHIPPED.has(lang)) {
-      const again = await pass(input, `${lang}+eng`);
+      const again = await timed('passLang', pass(input, `${lang}+eng`));
       if (again.confidence >= best.confidence - 0.02) best = again;
       detected = lang;
     }
   }
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
-  return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: auto ? detected : undefined };
+  return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: auto ? detected : undefined, timings };
+}
+
+/** The share of the text (by characters, words of 3 or more) set in boxes taller than wide. */
+export function verticalShare(blocks: EngineBlock[]): number {
+  let vertical = 0;
+  let all = 0;
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      for (const w of l.words) {
+        if (w.text.length < 3) continue;
+        all += w.text.length;
+        if (w.bbox[3] - w.bbox[1] > 1.5 * (w.bbox[2] - w.bbox[0])) vertical += w.text.length;
+      }
+    }
+  }
+  return all ? vertical / all : 0;
 }
 
 function textOf(blocks: EngineBlock[]): string {
