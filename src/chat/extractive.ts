@@ -63,12 +63,15 @@ function fromField(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
   const found = findField(q.field, index.lines, q.text);
   if (!found) return null;
   const citations = citeLines(index, found.cite);
-  return reply(`${subjectOf(found, q.text)} is ${squash(found.value)} (${pagesOf(citations)}).`, citations);
+  const note = found.note ? ` ${found.note}` : '';
+  return reply(`${subjectOf(found, q.text)} is ${squash(found.value)} (${pagesOf(citations)}).${note}`, citations);
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
   const found = findLabelled(index.lines, q.terms, how);
-  if (!found) return null;
+  // "Total Amount:" over "Cash Received" is a label with its amount lost, not an answer.
+  const holds = q.field && HOLDS[q.field];
+  if (!found || (holds && !holds(found.value))) return null;
   const citations = citeLines(index, found.cite);
   return reply(`${squash(found.label)}: ${squash(found.value)} (${pagesOf(citations)}).`, citations);
 }

@@ -6,30 +6,8 @@ import type { LineRec } from './passages';
 import { amounts, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
-
-/** Totals that are not the amount to pay. */
-const NOT_TOTAL =
-  /SUB[\s.-]*TOTAL|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|WEIGHT|POINTS?|PAX|TENDER)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
-/** The final amount: rounded, grand, net, payable, due. */
-const FINAL_TOTAL =
-  /GRAND\s*TOTAL|ROUND\w*\s*\w?\s*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*DUE|TOTAL\s*TO\s*PAY/;
-/** A total that says it includes tax, or names its amount. */
-const FULL_TOTAL = /TOTAL.*\bINC|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
-const ANY_TOTAL = /\bTOTAL\b|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|PAYABLE/;
-
-/** OCR misreads of the one word every total has: T0TAL, TOTA1, TOTAI. */
-const ocrTotal = (u: string) => u.replace(/T[O0]T[A4][L1I|]/g, 'TOTAL');
-
-function totalScore(lines: LineRec[], i: number): number {
-  const u = ocrTotal(lines[i].upper);
-  if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u)) return 0;
-  let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) ? 4 : 3;
-  // a total printed just after the rounding line is the rounded one
-  for (let j = Math.max(0, i - 3); j < i; j++) {
-    if (lines[j].page === lines[i].page && /ROUND/.test(lines[j].upper)) score = Math.max(score, 5);
-  }
-  return score;
-}
+import { repairDate } from './readings';
+import { findTotal } from './totals';
 
 /** Scores every label line with `score` and pairs it with its amount. */
 function amountCandidates(lines: LineRec[], score: (i: number) => number): Candidate[] {
@@ -89,11 +67,14 @@ function dateCandidates(lines: LineRec[], question: string): Candidate[] {
   const asked = question.toUpperCase().match(/\b(DUE|PRINT|DELIVERY|EXPIRY|ISSUE|INVOICE|ORDER|BIRTH)\b/)?.[1];
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const value = findDate(lines[i].text);
+    const printed = findDate(lines[i].text);
+    const mended = printed ? null : repairDate(lines[i].text);
+    const value = printed ?? mended?.value;
     if (!value) continue;
+    const read = mended?.read ?? value;
     const cite = [lines[i]];
     // the label may stand on the line(s) before: "DATE" / ":" / "09/01/2019"
-    let labelText = lines[i].upper.slice(0, Math.max(0, lines[i].upper.indexOf(value.toUpperCase())));
+    let labelText = lines[i].upper.slice(0, Math.max(0, lines[i].upper.indexOf(read.toUpperCase())));
     for (let j = i - 1; j >= Math.max(0, i - 2) && !DATE_LABEL.test(labelText); j--) {
       if (lines[j].page !== lines[i].page || findDate(lines[j].text) || /\d{2}/.test(lines[j].upper)) break;
       labelText = `${lines[j].upper} ${labelText}`;
@@ -102,7 +83,10 @@ function dateCandidates(lines: LineRec[], question: string): Candidate[] {
     let score = DATE_LABEL.test(labelText) ? 3 : 1;
     if (OTHER_DATE.test(labelText)) score = 0;
     if (asked && labelText.includes(asked)) score = 6;
-    out.push({ value, cite: DATE_LABEL.test(labelText) ? cite : [lines[i]], score, order: i, label: labelText.trim() });
+    // a printed date beats one read back from a garbled scan
+    if (mended && score > 0) score -= 0.5;
+    const note = mended ? `The scan reads "${mended.read}".` : undefined;
+    out.push({ value, cite: DATE_LABEL.test(labelText) ? cite : [lines[i]], score, order: i, label: labelText.trim(), note });
   }
   return out;
 }
@@ -124,18 +108,20 @@ export interface FieldAnswer extends Found {
   field: FieldName;
   /** the label the value was printed under, when there is one */
   label?: string;
+  /** how the value was read, when the scan does not simply print it beside its label */
+  note?: string;
 }
 
 /** The value of a field, or null when the document does not show one. */
 export function findField(field: FieldName, lines: LineRec[], question: string): FieldAnswer | null {
   const found = findRaw(field, lines, question);
-  return found ? { field, value: found.value, cite: found.cite, label: found.label } : null;
+  return found ? { field, value: found.value, cite: found.cite, label: found.label, note: found.note } : null;
 }
 
-function findRaw(field: FieldName, lines: LineRec[], question: string): (Found & { label?: string }) | null {
+function findRaw(field: FieldName, lines: LineRec[], question: string): (Found & { label?: string; note?: string }) | null {
   switch (field) {
     case 'total':
-      return best(amountCandidates(lines, (i) => totalScore(lines, i)));
+      return findTotal(lines);
     case 'subtotal':
       return best(amountCandidates(lines, (i) => (/SUB[\s.-]*TOTAL/.test(lines[i].upper) ? 3 : 0)));
     case 'tax':

@@ -34,20 +34,22 @@ const MONTH_NAME =
 
 type DateCheck = (m: RegExpExecArray) => boolean;
 const inRange = (x: string, lo: number, hi: number) => Number(x) >= lo && Number(x) <= hi;
+/** A four-digit year must be one a document of ours could bear ("2817" is a misread 2017). */
+const yearOk = (y: string) => y.length !== 4 || inRange(y, 1900, 2099);
 
 /** Date shapes seen on receipts, invoices and letters, each with its sanity check. */
 const DATE_PATTERNS: Array<[RegExp, DateCheck]> = [
   // 2018-12-25
-  [/(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]*\d)/i, (m) => inRange(m[2], 1, 12) && inRange(m[3], 1, 31)],
+  [/(?<![\d/.-])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-]*\d)/i, (m) => yearOk(m[1]) && inRange(m[2], 1, 12) && inRange(m[3], 1, 31)],
   // 25/12/2018, 25-06-18, 12/25/2018: one of the first two must be a month
   [
     /(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\d/.-]*\d)/i,
-    (m) => inRange(m[1], 1, 31) && inRange(m[2], 1, 31) && (inRange(m[1], 1, 12) || inRange(m[2], 1, 12)),
+    (m) => yearOk(m[3]) && inRange(m[1], 1, 31) && inRange(m[2], 1, 31) && (inRange(m[1], 1, 12) || inRange(m[2], 1, 12)),
   ],
   // 25-DEC-2018, 28 MAR 18, 3rd March 2019
-  [new RegExp(`(?<![\\dA-Z])(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*${MONTH_NAME}[\\s./,-]*(\\d{4}|\\d{2})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31)],
+  [new RegExp(`(?<![\\dA-Z])(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*${MONTH_NAME}[\\s./,-]*(\\d{4}|\\d{2})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31) && yearOk(m[2])],
   // DEC 25, 2018; March 3rd 2019
-  [new RegExp(`(?<![A-Z])${MONTH_NAME}\\s*(\\d{1,2})(?:ST|ND|RD|TH)?,?\\s+(\\d{4})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31)],
+  [new RegExp(`(?<![A-Z])${MONTH_NAME}\\s*(\\d{1,2})(?:ST|ND|RD|TH)?,?\\s+(\\d{4})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31) && yearOk(m[2])],
 ];
 
 /** A date on a line, as written there (original case), or null. */

@@ -15,6 +15,8 @@ export interface Candidate extends Found {
   score: number;
   order: number;
   label: string;
+  /** how the value was read, when the scan garbled it */
+  note?: string;
 }
 
 const samePage = (a: LineRec | undefined, b: LineRec): a is LineRec => a !== undefined && a.page === b.page;

@@ -1,0 +1,110 @@
+// What an OCR'd amount or date probably says when the scan garbled it: "So.00" is 50.00,
+// "26-00" is 26.00, "zq.00" is 24.00 or 29.00, "17/83/2817" is 17/03/2017. Each reading
+// is a guess that the caller must check (against arithmetic, or a date's sanity), and the
+// answer then says what the scan shows.
+import { amounts, findDate } from './patterns';
+
+/** Characters OCR puts for digits, with the digits they stand for, likeliest first. */
+const LOOKALIKE: Record<string, string[]> = {
+  O: ['0'], o: ['0'], D: ['0'], Q: ['0'], U: ['0'],
+  I: ['1'], l: ['1'], i: ['1'], '|': ['1'], '!': ['1'], L: ['1'],
+  Z: ['2', '7'], z: ['2', '7'],
+  S: ['5'], s: ['5'], $: ['5'],
+  B: ['8'], G: ['6'], b: ['6'],
+  g: ['9'], q: ['9', '4'],
+  A: ['4'], T: ['7'],
+};
+
+/** At most this many readings of one token: each letter doubles them at worst. */
+const MAX_READINGS = 8;
+
+/** The number an amount stands for: "RM 1,234.56" → 1234.56, "12,80" → 12.8, "-0.02" → -0.02. */
+export function amountValue(amount: string): number | null {
+  const m = /(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:[.,](\d{2}))?(?!\d)/.exec(amount.replace(/^[^\d-]+/, ''));
+  if (!m) return null;
+  const whole = Number(m[2].replace(/,/g, ''));
+  const cents = m[3] ? Number(m[3]) / 100 : 0;
+  return (m[1] ? -1 : 1) * (whole + cents);
+}
+
+/** An amount as receipts print it: two decimals. */
+export const formatAmount = (n: number): string => (Math.round(n * 100) / 100).toFixed(2);
+
+/**
+ * Readings of a token that looks like an amount but is not one: letters for digits
+ * ("So.00", "zq.00"), a dash or a stray space for the decimal point ("26-00"). Empty
+ * when the token is no such thing. Readings are amounts as printed ("50.00").
+ */
+export function amountReadings(token: string): string[] {
+  const m = /^(-?)([0-9A-Za-z|!$]{1,6})\s?[.,-]\s?([0-9OoDQ]{2})$/.exec(token.trim());
+  if (!m) return [];
+  const [, sign, whole, cents] = m;
+  const digitsIn = (whole + cents).replace(/\D/g, '').length;
+  // A word with two digits after a dot ("NO.12") is not an amount: most of it must be digits or lookalikes.
+  if (digitsIn < 2 || [...whole].some((c) => !/\d/.test(c) && !LOOKALIKE[c])) return [];
+  let readings = [''];
+  for (const c of whole) {
+    const options = /\d/.test(c) ? [c] : LOOKALIKE[c];
+    readings = readings.flatMap((r) => options.map((d) => r + d)).slice(0, MAX_READINGS);
+  }
+  const tail = cents.replace(/[OoDQ]/g, '0');
+  return readings.map((r) => `${sign}${r.replace(/^0+(?=\d)/, '')}.${tail}`);
+}
+
+/** An amount on a line, the printed one first; else the likeliest reading of a garbled last token. */
+export function lineAmount(text: string): { value: string; readings: string[]; read?: string } | null {
+  const clean = amounts(text.toUpperCase());
+  if (clean.length) return { value: clean[clean.length - 1], readings: [clean[clean.length - 1]] };
+  const tokens = text.trim().split(/\s+/);
+  for (let k = tokens.length - 1; k >= Math.max(0, tokens.length - 2); k--) {
+    const readings = amountReadings(tokens[k].replace(/^[:=]+/, ''));
+    if (readings.length) return { value: readings[0], readings, read: tokens[k] };
+  }
+  return null;
+}
+
+/** Digits OCR confuses with each other on receipts' thermal print. */
+const DIGIT_SWAPS: Record<string, string[]> = { '8': ['0'], '0': ['8'], '3': ['8'], '6': ['0', '5'], '5': ['6'], '1': ['7'], '7': ['1'] };
+const DATE_SHAPE = /(?<![\w/.-])([0-9A-Za-z]{1,2})([/.-])([0-9A-Za-z]{1,2})\2([0-9A-Za-z]{4}|[0-9A-Za-z]{2})(?![\w/-]|\.\d)/g;
+
+function plausible(date: string): boolean {
+  const found = findDate(date);
+  if (found !== date) return false;
+  const year = /(\d{4})$/.exec(date)?.[1];
+  return !year || (Number(year) >= 1990 && Number(year) <= 2039);
+}
+
+/** Variants of `s` with up to `max` characters swapped for the digits they may stand for. */
+function variants(s: string, max: number): string[][] {
+  const levels: string[][] = [[s]];
+  for (let n = 1; n <= max; n++) {
+    const next = new Set<string>();
+    for (const v of levels[n - 1]) {
+      [...v].forEach((c, i) => {
+        for (const d of DIGIT_SWAPS[c] ?? LOOKALIKE[c] ?? []) if (s[i] === c) next.add(v.slice(0, i) + d + v.slice(i + 1));
+      });
+    }
+    levels.push([...next]);
+  }
+  return levels;
+}
+
+/**
+ * A date the scan garbled, read back: "17/83/2817" → 17/03/2017. Only a date-shaped token
+ * with at least four digits that is not already a date, mended with the fewest swaps
+ * (two at most) into a valid date of 1990–2039.
+ */
+export function repairDate(text: string): { value: string; read: string } | null {
+  for (const m of text.matchAll(DATE_SHAPE)) {
+    const read = m[0];
+    if ((read.match(/\d/g) ?? []).length < 4 || plausible(read)) continue;
+    const levels = variants(read, 2);
+    for (let n = 1; n < levels.length; n++) {
+      const ok = levels[n].filter(plausible);
+      // Two mendings of equal cost that disagree: the scan does not say which.
+      if (ok.length === 1) return { value: ok[0], read };
+      if (ok.length > 1) break;
+    }
+  }
+  return null;
+}

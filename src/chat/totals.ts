@@ -1,0 +1,199 @@
+// "What is the total?" on a receipt or invoice read by OCR. The labelled amounts are ranked
+// (the final, rounded amount beats the subtotal), then checked against what else the
+// receipt says: the rounding adjustment, cash less change, the amounts it repeats. A
+// reading that the rest contradicts loses, and the answer says what the scan shows.
+import type { LineRec } from './passages';
+import { amountFor, best, summaryStarts, type Candidate, type Found } from './values';
+import { amountValue, formatAmount, lineAmount } from './readings';
+import { amounts } from './patterns';
+
+/** Totals that are not the amount to pay. */
+const NOT_TOTAL =
+  /SUB[\s.-]*TOTAL|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|WEIGHT|POINTS?|PAX|TENDER)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
+/** The final amount: rounded, grand, net, payable, due. */
+const FINAL_TOTAL =
+  /GRAND\s*TOTAL|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*DUE|TOTAL\s*TO\s*PAY/;
+/** A total that says it includes tax, or names its amount. */
+const FULL_TOTAL = /TOTAL.*\bINC|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
+const ANY_TOTAL = /\bTOTAL\b|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|PAYABLE/;
+/** A tax's own line ("GST PAYABLE: 1.76") is the tax, not the total, unless it says TOTAL. */
+const TAX_WORD = /\b(?:GST|VAT|SST|HST|TAX)\b/;
+/** The rounding adjustment's line, OCR-spelt too ("ROUR DING ADJUSTMENT"); not "TOTAL AFTER ROUNDING". */
+const ROUNDING = /\bROU\w{0,2}\s?DING\b|\bROUND\w*\W*(?:ADJ\w*|OFF)\b|\bADJ\w*\W*ROUND/;
+const CHARGES = /\b(?:GST|VAT|SST|HST|TAX)\b|SERVICE|SVC|CHARGE|DISC|TIP|DELIVERY|FEE/;
+const isAdjustment = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b/.test(ocrTotal(u));
+const CASH = /\b(?:CASH|TENDER\w*|PAID|RECEIVED|PAYMENT)\b/;
+const CHANGE = /\bCHANGE\b|\bBAKI\b/;
+/** Lines whose amounts are not the bill's total, when looking for the largest one. */
+const NOT_BILL = new RegExp(`${CASH.source}|${CHANGE.source}|${ROUNDING.source}|${TAX_WORD.source}|DISC|SAVING|POINT|SUB`);
+
+/** OCR misreads of the one word every total has: T0TAL, TOTA1, TOTAI, TO TAL. */
+export const ocrTotal = (u: string): string => u.replace(/\bT\s?[O0Q]\s?T\s?[A4R]\s?[L1I|]\b/g, 'TOTAL');
+
+function totalScore(lines: LineRec[], i: number): number {
+  const u = ocrTotal(lines[i].upper);
+  if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u) || isAdjustment(u)) return 0;
+  if (TAX_WORD.test(u) && !/\bTOTAL\b/.test(u)) return 0;
+  let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) ? 4 : 3;
+  // a total printed just after the rounding line is the rounded one
+  for (let j = Math.max(0, i - 3); j < i; j++) {
+    if (lines[j].page === lines[i].page && /ROUND/.test(lines[j].upper)) score = Math.max(score, 5);
+  }
+  return score;
+}
+
+interface TotalCandidate extends Candidate {
+  /** the garbled text the value was read from, when it was not printed as an amount */
+  read?: string;
+  readings: string[];
+}
+
+/** Every total-labelled line with its amount, printed or read back from a garbled token. */
+function totalCandidates(lines: LineRec[]): TotalCandidate[] {
+  const summary = summaryStarts(lines);
+  const out: TotalCandidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let score = totalScore(lines, i);
+    if (score <= 0) continue;
+    if (summary.has(i)) score -= 3;
+    const found = amountFor(lines, i);
+    if (found) {
+      out.push({ ...found, score, order: i, label: lines[i].text, readings: [found.value] });
+      continue;
+    }
+    const garbled = lineAmount(lines[i].text);
+    if (garbled?.read) out.push({ value: garbled.value, cite: [lines[i]], score: score - 0.5, order: i, label: lines[i].text, read: garbled.read, readings: garbled.readings });
+  }
+  return out;
+}
+
+/** The amount of the first line after `from` (within `span` lines, same page) that `test` picks. */
+function amountAfter(lines: LineRec[], from: number, span: number, test: (upper: string) => boolean): { line: LineRec; value: number; text: string } | null {
+  for (let j = from + 1; j <= from + span && j < lines.length && lines[j].page === lines[from].page; j++) {
+    if (!test(lines[j].upper)) continue;
+    const found = amountFor(lines, j) ?? (lineAmount(lines[j].text) ? { value: lineAmount(lines[j].text)!.value, cite: [lines[j]] } : null);
+    const value = found ? amountValue(found.value) : null;
+    if (found && value !== null) return { line: lines[j], value, text: found.value };
+  }
+  return null;
+}
+
+/** Cash handed over less the change given: what was paid, when the receipt shows both. */
+function cashLessChange(lines: LineRec[], page: number): { value: number; cite: LineRec[]; text: string } | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].page !== page || !CASH.test(lines[i].upper) || CHANGE.test(lines[i].upper)) continue;
+    const cashFound = amountFor(lines, i) ?? lineAmount(lines[i].text);
+    const cash = cashFound ? amountValue(cashFound.value) : null;
+    const change = amountAfter(lines, i, 3, (u) => CHANGE.test(u));
+    if (cash === null || !change || change.value < 0 || change.value >= cash) continue;
+    return { value: cash - change.value, cite: [lines[i], change.line], text: `cash ${formatAmount(cash)} less change ${formatAmount(change.value)}` };
+  }
+  return null;
+}
+
+/** How many lines other than `except` print this amount: a total is often repeated (items, cash). */
+function support(lines: LineRec[], page: number, value: number, except: Set<LineRec>): number {
+  let n = 0;
+  for (const l of lines) {
+    if (l.page !== page || except.has(l)) continue;
+    if (amounts(l.upper).some((a) => Math.abs((amountValue(a) ?? NaN) - value) < 0.005)) n++;
+  }
+  return n;
+}
+
+export interface TotalAnswer extends Found {
+  label?: string;
+  /** a sentence on how the value was read, when it is not simply printed beside its label */
+  note?: string;
+}
+
+const same = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) < 0.005;
+const quote = (ls: LineRec[]) => `"${ls.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()}"`;
+
+/** The total to pay, checked against the rounding, cash less change and repeated amounts. */
+export function findTotal(lines: LineRec[]): TotalAnswer | null {
+  const candidates = totalCandidates(lines);
+  const top = best(candidates) as TotalCandidate | null;
+  if (!top) return totalWithoutAmount(lines);
+  if (top.read) return garbledTotal(lines, top);
+  const page = top.cite[0].page;
+  const earlier = candidates.filter((c) => c.order < top.order && c.score < top.score && !c.read && c.cite[0].page === page);
+  const pre = earlier[earlier.length - 1];
+  if (pre) return checkedRoundedTotal(lines, pre, top) ?? plain(top);
+  const later = candidates.filter((c) => c.order > top.order && c.cite[0].page === page);
+  return withTrailingAdjustment(lines, top, later) ?? plain(top);
+}
+
+const plain = (c: TotalCandidate): TotalAnswer => ({ value: c.value, cite: c.cite, label: c.label });
+
+/** A total the scan garbled ("zq.00"): the reading that cash less change agrees with, if any. */
+function garbledTotal(lines: LineRec[], top: TotalCandidate): TotalAnswer {
+  const paid = cashLessChange(lines, top.cite[0].page);
+  if (!paid) return { ...plain(top), note: `The total line reads "${top.read}", so this amount is uncertain.` };
+  const agreed = top.readings.find((r) => same(amountValue(r), paid.value));
+  const sum = `${paid.text} is ${formatAmount(paid.value)}`;
+  if (agreed) return { value: agreed, cite: [...top.cite, ...paid.cite], label: top.label, note: `The total line reads "${top.read}"; ${sum}.` };
+  return { value: formatAmount(paid.value), cite: paid.cite, label: top.label, note: `The total line reads "${top.read}", which is not a clear amount; ${sum}.` };
+}
+
+/**
+ * A rounded total must be the total before it plus the rounding adjustment. When they
+ * disagree one was misread, and the receipt's other amounts decide which; null keeps `top`.
+ */
+function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCandidate): TotalAnswer | null {
+  const [preValue, topValue] = [amountValue(pre.value), amountValue(top.value)];
+  if (preValue === null || topValue === null) return null;
+  const adj = amountAfter(lines, pre.order, top.order - pre.order - 1, isAdjustment);
+  // Only a rounded total is the sum plus its rounding; tax or charges in between make another sum.
+  if (!adj && !/ROUND/.test(top.cite[0].upper)) return null;
+  if (lines.slice(pre.order + 1, top.order).some((l) => CHARGES.test(l.upper) && !isAdjustment(l.upper) && amounts(l.upper).length > 0)) return null;
+  const expected = preValue + (adj?.value ?? 0);
+  // Without the adjustment read, a rounded total may differ from the sum by the rounding step.
+  if (Math.abs(expected - topValue) <= (adj ? 0.005 : 0.05)) return null;
+  const mine = new Set([...pre.cite, ...top.cite, ...(adj ? [adj.line] : [])]);
+  const page = top.cite[0].page;
+  if (support(lines, page, expected, mine) <= support(lines, page, topValue, mine)) return null;
+  return {
+    value: formatAmount(expected),
+    cite: [...pre.cite, ...(adj ? [adj.line] : [])],
+    label: pre.label,
+    note: `The line ${quote(top.cite)} disagrees with it${adj ? ` and the rounding adjustment of ${adj.text}` : ''}, and is probably misread.`,
+  };
+}
+
+/** "TOTAL 31.02" then "ROUNDING ADJ -0.02" and no rounded total read: the rounded amount is paid. */
+function withTrailingAdjustment(lines: LineRec[], top: TotalCandidate, later: TotalCandidate[]): TotalAnswer | null {
+  const topValue = amountValue(top.value);
+  const adj = amountAfter(lines, top.order, 4, isAdjustment);
+  if (topValue === null || !adj || adj.value === 0 || Math.abs(adj.value) >= 0.1) return null;
+  if (later.some((c) => c.order > adj.line.order)) return null;
+  return {
+    value: formatAmount(topValue + adj.value),
+    cite: [...top.cite, adj.line],
+    label: top.label,
+    note: `That is ${top.value} with the rounding adjustment of ${adj.text}.`,
+  };
+}
+
+/** A total label whose amount the scan lost: cash less change, else the largest amount billed. */
+function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
+  const i = lines.findIndex((_, k) => totalScore(lines, k) > 0);
+  if (i < 0) return null;
+  const label = lines[i];
+  const paid = cashLessChange(lines, label.page);
+  if (paid) return { value: formatAmount(paid.value), cite: paid.cite, note: `No amount could be read beside ${quote([label])}; ${paid.text} is ${formatAmount(paid.value)}.` };
+  let top: { line: LineRec; value: string; n: number } | null = null;
+  for (const l of lines) {
+    if (l.page !== label.page || NOT_BILL.test(l.upper)) continue;
+    for (const a of amounts(l.upper)) {
+      const n = amountValue(a);
+      if (n !== null && n > 0 && (!top || n > top.n)) top = { line: l, value: a, n };
+    }
+  }
+  if (!top) return null;
+  return {
+    value: top.value,
+    cite: [label, top.line],
+    note: `No amount could be read beside ${quote([label])}; ${top.value} is the largest amount billed on the page, so it is probably the total.`,
+  };
+}
