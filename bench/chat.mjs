@@ -2,7 +2,10 @@
 // Chat on real OCR: each receipt of ../shared/eval/public is read by the app (tier cpu) in
 // headless Chromium, then asked "What is the total?" and "What is the date?" through
 // POST /api/v1/chat/<uuid>/. An answer is right when it states the value the receipt's
-// ground truth holds and cites page 1 with a snippet of the page's text that holds it.
+// ground truth holds and cites page 1 (and no other) with snippets of the page's exact
+// text. Whether a cited snippet also prints the value is counted apart: a value worked
+// out from misread text (31.02 less its rounding 0.02; "17/83/2817" read as 17/03/2017)
+// is not printed anywhere.
 //
 //   node bench/chat.mjs --dist DIR [--port 4398] [--timeout 300] [--eval DIR] [--limit N]
 //   npm run bench:chat -- --dist DIR
@@ -13,7 +16,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAccount, freePort, openApp, serve, submit, withTimeout } from './browser.mjs';
-import { DATE_QUESTION, RECEIPT_ANSWERS, TOTAL_QUESTION, citesValue, holdsValue, manifestReceiptIds, receiptImagePath, statesValue } from './receipts.mjs';
+import { DATE_QUESTION, RECEIPT_ANSWERS, TOTAL_QUESTION, citesPage, citesValue, holdsValue, manifestReceiptIds, receiptImagePath, statesValue } from './receipts.mjs';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
 
@@ -107,7 +110,8 @@ async function main() {
         ms: a.ms,
         inText: holdsValue(pageText, value),
         stated: !!a.message && statesValue(a.message.content, value),
-        cited: !!a.message && citesValue(a.message, pageText, value),
+        cited: !!a.message && citesPage(a.message, pageText),
+        citedPrinted: !!a.message && citesValue(a.message, pageText, value),
       });
       row.total = score(t, r.total);
       row.date = score(d, r.date);
@@ -122,7 +126,7 @@ async function main() {
   }
 
   // ---- report ----
-  const mark = (/** @type {any} */ f) => (!f ? 'no job' : f.ok ? 'yes' : f.stated ? 'no (cite)' : f.inText ? 'no' : 'no (OCR lost it)');
+  const mark = (/** @type {any} */ f) => (!f ? 'no job' : f.ok ? (f.citedPrinted ? 'yes' : 'yes *') : f.stated ? 'no (cite)' : f.inText ? 'no' : 'no (OCR lost it)');
   const head = ['receipt', 'total (GT)', 'answer', 'right', 'date (GT)', 'answer', 'right', 'chat ms'];
   const lines = rows.map((x) => [
     x.id,
@@ -141,6 +145,7 @@ async function main() {
   const totals = rows.filter((x) => x.total?.ok).length;
   const dates = rows.filter((x) => x.date?.ok).length;
   const reachable = rows.filter((x) => x.total?.inText && x.date?.inText).length;
+  const printed = rows.filter((x) => x.total?.ok && x.date?.ok && x.total.citedPrinted && x.date.citedPrinted).length;
   const out = [
     fmt(head),
     widths.map((w) => '-'.repeat(w)).join('-|-'),
@@ -148,9 +153,10 @@ async function main() {
     '',
     `total and date both right, citing page 1: ${both}/${n} = ${pct(both, n)}`,
     `total right: ${totals}/${n} = ${pct(totals, n)}; date right: ${dates}/${n} = ${pct(dates, n)}`,
+    `both right with cited snippets that print both values: ${printed}/${n} = ${pct(printed, n)}`,
     `receipts whose OCR text holds both values at all: ${reachable}/${n}`,
     `answerers: ${[...new Set(rows.flatMap((x) => [x.total?.answerer, x.date?.answerer]).filter(Boolean))].join(', ') || '—'}`,
-    '"no (OCR lost it)": the value is not in the page\'s OCR text; "no (cite)": stated, but the citation does not hold it',
+    '"yes *": right value and page, worked out from misread text, so no cited snippet prints it; "no (cite)": right value, wrong page or inexact snippet; "no (OCR lost it)": the value is not in the page\'s OCR text',
   ];
   console.log(out.join('\n'));
   const dir = join(ROOT, 'bench', 'results');

@@ -11,6 +11,7 @@ export function receiptImagePath(evalDir: string, id: string): string;
 export function manifestReceiptIds(evalDir: string): string[];
 export function answersMissingFromGroundTruth(evalDir: string): string[];
 export function statesValue(content: string, value: string): boolean;
+export function citesPage(message: { citations?: Array<{ page: number; snippet: string }> }, pageText: string, page?: number): boolean;
 export function citesValue(message: { citations?: Array<{ page: number; snippet: string }> }, pageText: string, value: string, page?: number): boolean;
 export function holdsValue(text: string, value: string): boolean;
 export const TOTAL_QUESTION: string;

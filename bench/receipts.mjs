@@ -76,16 +76,27 @@ export function holdsValue(text, value) {
 }
 
 /**
+ * Whether the answer cites `page` and no other, each snippet being the page's exact text.
+ * @param {{ citations?: Array<{ page: number, snippet: string }> }} message
+ * @param {string} pageText
+ * @param {number} [page]
+ */
+export function citesPage(message, pageText, page = 1) {
+  const cites = message.citations ?? [];
+  return cites.length > 0 && cites.every((c) => c.page === page && pageText.includes(c.snippet));
+}
+
+/**
  * Whether the answer cites `page` only, each snippet being the page's exact text, and one
- * snippet holds the value.
+ * snippet holds the value as printed (a value the answerer worked out, such as a total
+ * after its rounding adjustment, or a date read back from misread digits, is not printed).
  * @param {{ citations?: Array<{ page: number, snippet: string }> }} message
  * @param {string} pageText
  * @param {string} value
  * @param {number} [page]
  */
 export function citesValue(message, pageText, value, page = 1) {
-  const cites = message.citations ?? [];
-  return cites.length > 0 && cites.every((c) => c.page === page && pageText.includes(c.snippet)) && cites.some((c) => holdsValue(c.snippet, value));
+  return citesPage(message, pageText, page) && (message.citations ?? []).some((c) => holdsValue(c.snippet, value));
 }
 
 export const TOTAL_QUESTION = 'What is the total?';
