@@ -1,6 +1,6 @@
 // The answerer the API uses: an on-device LLM when WebGPU and a downloaded model are
-// there, the extractive answerer everywhere else (and whenever the model fails). Each
-// answer says which answerer wrote it.
+// there, the extractive answerer everywhere else (and whenever the model fails, or answers
+// without citing the document). Each answer says which answerer wrote it.
 import type { ChatMessage, Job } from '../contract';
 import { extractiveAnswerer } from './index';
 
@@ -10,10 +10,11 @@ export async function answerQuestion(job: Job, question: string, history: ChatMe
     const { readyModel } = await import('./llm/engine');
     const model = await readyModel();
     if (model) {
-      const { llmAnswerer } = await import('./llm/answerer');
+      const { llmAnswerer, isGrounded } = await import('./llm/answerer');
       const llm = llmAnswerer(model);
       const answer = await llm.answer(input);
-      if (answer.content) return { ...answer, answerer: llm.id };
+      if (isGrounded(answer)) return { ...answer, answerer: llm.id };
+      console.warn('the on-device model answered without citing the document; answering extractively');
     }
   } catch (err) {
     console.warn('on-device model failed; answering extractively', err);

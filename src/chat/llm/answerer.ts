@@ -15,6 +15,16 @@ export function promptFor({ question, job, history }: AnswerInput): { messages: 
   return { messages: buildPrompt(question, passages, history), passages };
 }
 
+/**
+ * A model's answer stands when it cites the passages it drew on, or plainly declines;
+ * an uncited claim is not grounded, and the extractive answerer answers instead.
+ */
+export function isGrounded(msg: ChatMessage): boolean {
+  if (!msg.content.trim()) return false;
+  if (msg.citations?.length) return true;
+  return /couldn.t find|could not find|not (?:in|found in) (?:this|the) document|does(?:n.t| not) (?:say|contain|mention)/i.test(msg.content);
+}
+
 export function llmAnswerer(modelId: string): Answerer {
   return {
     id: `llm:${modelId}`,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPrompt, parseCitations, SYSTEM_PROMPT, type Passage } from '../../../src/chat';
 import type { ChatMessage } from '../../../src/contract';
-import { promptFor } from '../../../src/chat/llm/answerer';
+import { isGrounded, promptFor } from '../../../src/chat/llm/answerer';
 import { jobFromTexts } from './helpers';
 
 const passages: Passage[] = [
@@ -128,5 +128,16 @@ describe('the LLM answerer\'s prompt (promptFor)', () => {
     expect(passages).toEqual([]);
     expect(messages[1].content).toMatch(/no passage of the document matches/);
     expect(messages[1].content).not.toMatch(/warehouse|Section/);
+  });
+});
+
+describe('a model\'s answer stands only when grounded (isGrounded)', () => {
+  it('keeps an answer with citations, or one that declines; drops an uncited claim', () => {
+    const cite = [{ page: 2, snippet: 'Total Amount Due: $458.87' }];
+    expect(isGrounded({ role: 'assistant', content: 'The total is $458.87 (p. 2).', citations: cite })).toBe(true);
+    expect(isGrounded({ role: 'assistant', content: "I couldn't find that in this document.", citations: [] })).toBe(true);
+    expect(isGrounded({ role: 'assistant', content: 'The total is probably about $450.', citations: [] })).toBe(false);
+    expect(isGrounded({ role: 'assistant', content: 'The total is $458.87 (p. 9).', citations: parseCitations('The total is $458.87 (p. 9).', passages) })).toBe(false);
+    expect(isGrounded({ role: 'assistant', content: '  ', citations: [] })).toBe(false);
   });
 });
