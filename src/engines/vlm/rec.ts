@@ -60,14 +60,12 @@ export function ctcGreedy(probs: Float32Array, item: number, steps: number, clas
 
 /**
  * Spaces the recogniser left out: the Chinese-and-Latin model often runs the words of
- * widely spaced print (receipts, dot-matrix) together. In a line read without any space
- * whose characters are evenly pitched (monospaced print), where the step between two
+ * widely spaced print (receipts, dot-matrix) together. In a line whose characters are
+ * evenly pitched (monospaced print), where the step between two
  * characters is over `ratio` times the usual pitch (and two steps more), a space is put
  * in. The line's confidence is left as it was.
  */
 export function insertGapSpaces(d: Decoded, ratio: number): Decoded {
-  // A line with spaces of its own was read with its spaces (the pitch of wide letters varies too much to second-guess it).
-  if (d.chars.some((c) => c.text === ' ')) return d;
   const steps: number[] = [];
   for (let i = 1; i < d.chars.length; i++) {
     if (d.chars[i]!.text !== ' ' && d.chars[i - 1]!.text !== ' ') steps.push(d.chars[i]!.t - d.chars[i - 1]!.t);
@@ -95,6 +93,55 @@ export function insertGapSpaces(d: Decoded, ratio: number): Decoded {
   }
   if (!added) return d;
   return { ...d, chars, text: chars.map((c) => c.text).join('') };
+}
+
+/** Full-width forms (the Chinese-and-Latin model reads "（" for "(" on Latin print) as ASCII. */
+function halfWidth(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
+  return c === 0x3000 ? ' ' : ch;
+}
+
+/**
+ * The letter O and the digit 0 look alike in most receipt fonts. In a word of letters with
+ * no other digit, a 0 is an O ("L0T", "F00D"); in a number whose only letter is O, the O is
+ * a 0 ("1O.00"). One character for one, so the characters' time steps still line up.
+ * ("RM0.00" keeps its 0: more zeros than letters.)
+ */
+function fixZeroAndO(chars: string[]): string[] {
+  const out = chars.slice();
+  let start = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    // Words end at spaces and colons ("N0:00168" is a label and a number).
+    if (i < chars.length && chars[i] !== ' ' && chars[i] !== ':') continue;
+    const word = chars.slice(start, i).join('');
+    const letters = (word.match(/[A-Za-z]/g) ?? []).length;
+    const zeros = (word.match(/0/g) ?? []).length;
+    const otherDigits = (word.match(/[1-9]/g) ?? []).length;
+    const os = (word.match(/[Oo]/g) ?? []).length;
+    if (zeros && !otherDigits && letters >= zeros) {
+      const upper = (word.match(/[A-Z]/g) ?? []).length >= letters / 2;
+      for (let k = start; k < i; k++) if (out[k] === '0') out[k] = upper ? 'O' : 'o';
+    } else if (os && letters === os && otherDigits + zeros >= 1) {
+      for (let k = start; k < i; k++) if (out[k] === 'O' || out[k] === 'o') out[k] = '0';
+    } else if (os) {
+      // An O that ends a run of digits ("KR60O") is a 0.
+      for (let k = start + 1; k < i; k++) {
+        const next = k + 1 < i ? out[k + 1]! : '';
+        if ((out[k] === 'O' || out[k] === 'o') && /[0-9]/.test(out[k - 1]!) && !/[A-Za-z]/.test(next)) out[k] = '0';
+      }
+    }
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Latin-print clean-up of a decoded line: full-width forms, then O/0 by their word. */
+export function normaliseLatin(d: Decoded): Decoded {
+  const texts = fixZeroAndO(d.chars.map((c) => halfWidth(c.text)));
+  if (texts.every((t, i) => t === d.chars[i]!.text)) return d;
+  const chars = d.chars.map((c, i) => ({ ...c, text: texts[i]! }));
+  return { ...d, chars, text: texts.join('') };
 }
 
 /** Writes RGBA pixels (w × 48) into plane-major BGR floats at -1..1, into a [n, 3, 48, stride] batch at item `i`. */

@@ -5,7 +5,7 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import { dbPostprocess, detInputSize, detTensorData, type DbOptions } from './det';
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
-import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
+import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
 import type { BBox } from '../../contract';
 
 export type Backend = 'webgpu' | 'wasm';
@@ -44,7 +44,7 @@ export interface RunOptions {
   db: Partial<DbOptions>;
 }
 
-export const RUN_DEFAULTS: RunOptions = { detMaxSide: 960, detMaxPixels: 1_000_000, dropScore: 0.5, clsThresh: 0.9, useCls: true, recBatch: 4, recBucket: 16, recMinWidth: 64, gapSpaces: 1.5, db: {} };
+export const RUN_DEFAULTS: RunOptions = { detMaxSide: 960, detMaxPixels: 1_000_000, dropScore: 0.5, clsThresh: 0.9, useCls: true, recBatch: 4, recBucket: 16, recMinWidth: 64, gapSpaces: 1.35, db: {} };
 
 export interface RawWord {
   text: string;
@@ -352,7 +352,7 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
     // Against the page's orientation only when clearly better: short lines (S = 6%) read fine both ways.
     if (!r.decoded || (l.decoded && r.decoded.confidence <= l.decoded.confidence + (r.alt ? 0.1 : 0))) continue;
     if (r.flipped !== l.flipped) flip(l);
-    l.decoded = opts.gapSpaces > 0 ? insertGapSpaces(r.decoded, opts.gapSpaces) : r.decoded;
+    l.decoded = normaliseLatin(opts.gapSpaces > 0 ? insertGapSpaces(r.decoded, opts.gapSpaces) : r.decoded);
     l.batchWidth = r.batchWidth;
   }
   timings.rec = performance.now() - t3;

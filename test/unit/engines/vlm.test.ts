@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { dbPostprocess, detInputSize, detTensorData, minAreaRect, convexHull, orderClockwise, type Pt } from '../../../src/engines/vlm/det';
-import { ctcGreedy, insertGapSpaces, parseDictionary, planBatches, rotate180 } from '../../../src/engines/vlm/rec';
+import { ctcGreedy, insertGapSpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
 import { toBlocks } from '../../../src/engines/vlm/lines';
 import type { RawLine } from '../../../src/engines/vlm/worker';
@@ -199,5 +199,21 @@ describe('lines and blocks', () => {
     expect(blocks[0]!.lines.every((l) => l.text.startsWith('left'))).toBe(true);
     expect(blocks[1]!.lines.every((l) => l.text.startsWith('right'))).toBe(true);
     expect(blocks[0]!.bbox).toEqual([20, 100, 380, 216]);
+  });
+});
+
+describe('Latin clean-up of a decoded line', () => {
+  const decoded = (text: string): Decoded => ({ text, confidence: 0.9, steps: text.length * 4, chars: [...text].map((c, i) => ({ text: c, t: i * 4, prob: 0.9 })) });
+
+  it('reads full-width forms as ASCII and keeps one character for one', () => {
+    const d = normaliseLatin(decoded('（C0 Reg：750441-W）'));
+    expect(d.text).toBe('(CO Reg:750441-W)');
+    expect(d.chars.map((c) => c.t)).toEqual(decoded('（C0 Reg：750441-W）').chars.map((c) => c.t));
+  });
+
+  it('puts O for 0 in words and 0 for O in numbers, and leaves codes and amounts alone', () => {
+    expect(normaliseLatin(decoded('KMF F00DICI0US L0T N0:00168')).text).toBe('KMF FOODICIOUS LOT NO:00168');
+    expect(normaliseLatin(decoded('TOTAL 1O.00 2O19')).text).toBe('TOTAL 10.00 2019');
+    expect(normaliseLatin(decoded('RM0.00 750441-W 100G NO.1 B0OK KR60O')).text).toBe('RM0.00 750441-W 100G NO.1 BOOK KR600');
   });
 });
