@@ -5,15 +5,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { GifWriter } from 'omggif';
 import { launch, postFile, type Session } from './browser';
 import { encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, testocrPng, textPdf } from './fixtures';
 
 /** Renders text to an image in the page (canvas, DejaVu fonts), turned by `degrees`, as `type`. */
-async function renderText(page: Page, lines: string[], opts: { degrees?: number; type?: string } = {}): Promise<Buffer> {
-  const b64 = await page.evaluate(async ({ lines, degrees, type }) => {
-    const w = 1400, lh = 44, h = lines.length * lh + 80;
+async function renderText(page: Page, lines: string[], opts: { degrees?: number; type?: string; width?: number } = {}): Promise<Buffer> {
+  const b64 = await page.evaluate(async ({ lines, degrees, type, width }) => {
+    const w = width, lh = 44, h = lines.length * lh + 80;
     const quarter = degrees === 90 || degrees === 270;
-    const c = new OffscreenCanvas(quarter ? h : w, quarter ? w : h);
+    // A skewed page is drawn on a sheet large enough to hold all of it.
+    const rad = (Math.abs(degrees % 90) * Math.PI) / 180;
+    const skewW = Math.ceil(w * Math.cos(rad) + h * Math.sin(rad));
+    const skewH = Math.ceil(w * Math.sin(rad) + h * Math.cos(rad));
+    const c = new OffscreenCanvas(quarter ? h : skewW, quarter ? w : skewH);
     const ctx = c.getContext('2d')!;
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, c.width, c.height);
@@ -28,7 +33,7 @@ async function renderText(page: Page, lines: string[], opts: { degrees?: number;
     let s = '';
     for (const b of bytes) s += String.fromCharCode(b);
     return btoa(s);
-  }, { lines, degrees: opts.degrees ?? 0, type: opts.type ?? 'image/png' });
+  }, { lines, degrees: opts.degrees ?? 0, type: opts.type ?? 'image/png', width: opts.width ?? 1400 });
   return Buffer.from(b64, 'base64');
 }
 
@@ -75,6 +80,45 @@ describe('documents in, text out', () => {
     const r = await postFile(page, bmp, 'scan.bmp');
     expect(r.status).toBe(200);
     expect(r.body.text).toMatch(/lazy fox/);
+    // An animated GIF is read from its first frame.
+    const other = await rgbOf(page, await renderText(page, ['Nothing on this frame should be read.'], { width }));
+    const gif = gif2(width, height, rgb, other.width, other.height, other.rgb);
+    const g = await postFile(page, gif, 'scan.gif');
+    expect(g.status).toBe(200);
+    expect(g.body.page_count).toBe(1);
+    expect(g.body.text).toMatch(/lazy fox/);
+    expect(g.body.text).not.toMatch(/Nothing on this frame/);
+  });
+
+  it('a page scanned a few degrees askew is read as well as a straight one', async () => {
+    const straight = await postFile(page, await renderText(page, ENGLISH), 'straight.png', { language: 'eng' });
+    for (const degrees of [-4, 3]) {
+      const img = await renderText(page, ENGLISH, { degrees });
+      const r = await postFile(page, img, `skew${degrees}.png`, { language: 'eng' });
+      expect(r.status).toBe(200);
+      const words = (t: string) => t.split(/\s+/).filter(Boolean);
+      const want = new Set(words(straight.body.text));
+      const got = words(r.body.text);
+      const right = got.filter((w: string) => want.has(w)).length;
+      expect(right / want.size, `${degrees}°: ${r.body.text}`).toBeGreaterThan(0.95);
+      // The boxes are on the page as uploaded (not on Tesseract's straightened copy): each
+      // word's box holds its ink, at the far ends of the lines too.
+      const boxes = r.body.pages[0].blocks.flatMap((b: { lines: { words: { text: string; bbox: number[] }[] }[] }) => b.lines.flatMap((l) => l.words)).filter((w: { text: string }) => w.text.length >= 4);
+      const inked = await page.evaluate(async ({ b64, boxes }) => {
+        const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        return boxes.map((bb: number[]) => {
+          const [x0, y0, x1, y1] = bb as [number, number, number, number];
+          const d = ctx.getImageData(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)).data;
+          let dark = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark++;
+          return dark / (d.length / 4);
+        });
+      }, { b64: img.toString('base64'), boxes: boxes.map((w: { bbox: number[] }) => w.bbox) });
+      expect(inked.filter((f: number) => f > 0.08).length / inked.length, `${degrees}°: ink in boxes ${inked.map((f: number) => f.toFixed(2)).join(' ')}`).toBeGreaterThan(0.9);
+    }
   });
 
   it('reads every page of a multi-page TIFF', async () => {
@@ -178,6 +222,23 @@ describe('documents in, text out', () => {
     expect(ru.body.text).toMatch(/свободными/);
   });
 });
+
+/** A two-frame GIF (omggif), each frame in black and white. */
+function gif2(w1: number, h1: number, rgb1: Uint8Array, w2: number, h2: number, rgb2: Uint8Array): Buffer {
+  const width = Math.max(w1, w2);
+  const height = Math.max(h1, h2);
+  const indexed = (w: number, h: number, rgb: Uint8Array) => {
+    const out = new Uint8Array(width * height);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * width + x] = rgb[(y * w + x) * 3]! < 128 ? 0 : 1;
+    for (let y = 0; y < height; y++) for (let x = y < h ? w : 0; x < width; x++) out[y * width + x] = 1;
+    return out;
+  };
+  const buf = Buffer.alloc(width * height * 2 + 4096);
+  const writer = new GifWriter(buf, width, height, { palette: [0x000000, 0xffffff], loop: 0 });
+  writer.addFrame(0, 0, width, height, indexed(w1, h1, rgb1), { delay: 50 });
+  writer.addFrame(0, 0, width, height, indexed(w2, h2, rgb2), { delay: 50 });
+  return buf.subarray(0, writer.end());
+}
 
 function bmp24(width: number, height: number, rgb: Uint8Array): Buffer {
   const stride = (width * 3 + 3) & ~3;

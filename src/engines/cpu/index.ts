@@ -40,9 +40,15 @@ function encode(bitmap: ImageBitmap): Blob {
   return new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' });
 }
 
-async function pass(input: Blob, languages: string, deskew = false): Promise<Pass> {
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...PAGE_SEGMENTATION }, { blocks: true, text: true }));
-  const blocks = toBlocks(result.data.blocks ?? []);
+/**
+ * One reading of the page. Tesseract straightens a page scanned a few degrees askew first
+ * (rotateAuto: a 3° skew lost all but the first line); its boxes are then on the
+ * straightened page, so they are turned back onto the page as it was uploaded.
+ */
+async function pass(input: Blob, languages: string, size: { width: number; height: number }): Promise<Pass> {
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: true, ...PAGE_SEGMENTATION }, { blocks: true, text: true }));
+  const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
+  const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
   const chars = words.reduce((n, w) => n + w.text.length, 0);
   const confidence = chars ? words.reduce((n, w) => n + w.confidence * w.text.length, 0) / chars : 0;
@@ -66,7 +72,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let rotation = 0;
   let script: string | null = 'Latin';
   opts.signal?.throwIfAborted();
-  let best = await timed('pass1', pass(input, languages));
+  let best = await timed('pass1', pass(input, languages, bitmap));
   // PSM 3 reads a page lying on its side line by line, as vertical text: still a page to turn.
   const sideways = verticalShare(best.blocks) > 0.5;
   if (best.confidence < DOUBTFUL || best.words < 3 || sideways) {
@@ -84,7 +90,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     // Read again only when OSD found something to change: a second pass costs a whole page.
     if (rotation || languages !== (auto ? 'eng' : opts.languages)) {
       opts.signal?.throwIfAborted();
-      const again = await timed('pass2', pass(input, languages, true));
+      const again = await timed('pass2', pass(input, languages, bitmap));
       // OSD can be wrong on sparse pages (receipts): keep the turn only if it reads better.
       // A sideways page read as vertical lines can score well too: upright is what is wanted.
       if (again.confidence > best.confidence + 0.02 || (sideways && rotation && again.confidence >= best.confidence - 0.05)) best = again;
@@ -95,7 +101,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (auto && script === 'Latin') {
     const lang = latinLanguageOf(textOf(best.blocks));
     if (lang && lang !== 'eng' && SHIPPED.has(lang)) {
-      const again = await timed('passLang', pass(input, `${lang}+eng`));
+      const again = await timed('passLang', pass(input, `${lang}+eng`, bitmap));
       if (again.confidence >= best.confidence - 0.02) best = again;
       detected = lang;
     }
@@ -103,6 +109,36 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
   return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: auto ? detected : undefined, timings };
+}
+
+/**
+ * Boxes found on the page straightened by `radians` (Leptonica turns it about its centre,
+ * keeping its size), put back on the page as it was: each box's corners turned back, and
+ * the box around them, kept inside the page.
+ */
+export function unskew(blocks: EngineBlock[], radians: number, width: number, height: number): EngineBlock[] {
+  if (!radians) return blocks;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const cx = width / 2;
+  const cy = height / 2;
+  const back = (b: BBox): BBox => {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const [x, y] of [[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]] as const) {
+      const dx = x - cx;
+      const dy = y - cy;
+      xs.push(cx + dx * cos + dy * sin);
+      ys.push(cy - dx * sin + dy * cos);
+    }
+    const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.round(v)));
+    return [clamp(Math.min(...xs), width), clamp(Math.min(...ys), height), clamp(Math.max(...xs), width), clamp(Math.max(...ys), height)];
+  };
+  return blocks.map((b) => ({
+    ...b,
+    bbox: back(b.bbox),
+    lines: b.lines.map((l) => ({ ...l, bbox: back(l.bbox), words: l.words.map((w) => ({ ...w, bbox: back(w.bbox) })) })),
+  }));
 }
 
 /** The share of the text (by characters, words of 3 or more) set in boxes taller than wide. */

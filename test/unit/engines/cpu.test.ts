@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verticalShare } from '../../../src/engines/cpu';
+import { unskew, verticalShare } from '../../../src/engines/cpu';
 import type { EngineBlock } from '../../../src/engines/types';
 
 const word = (text: string, bbox: [number, number, number, number]) => ({ text, bbox, confidence: 0.9 });
@@ -16,5 +16,25 @@ describe('verticalShare: a page lying on its side, read line by line as vertical
   it('ignores short words (a tall "I" or "1" says nothing) and an empty page', () => {
     expect(verticalShare([block([word('I', [0, 0, 5, 20]), word('to', [0, 0, 8, 20])])])).toBe(0);
     expect(verticalShare([])).toBe(0);
+  });
+});
+
+describe('unskew: boxes from the straightened page back onto the page as uploaded', () => {
+  const one = (bbox: [number, number, number, number]) => [block([word('middle', bbox)])];
+  const boxOf = (blocks: EngineBlock[]) => blocks[0]!.lines[0]!.words[0]!.bbox;
+  it('leaves boxes alone when the page was not turned', () => {
+    expect(boxOf(unskew(one([10, 10, 50, 30]), 0, 100, 100))).toEqual([10, 10, 50, 30]);
+  });
+  it('keeps a box at the centre where it is, moves a box at the right edge up or down, and stays on the page', () => {
+    const a = (3 * Math.PI) / 180;
+    expect(boxOf(unskew(one([490, 490, 510, 510]), a, 1000, 1000))).toEqual([489, 489, 511, 511]);
+    const right = boxOf(unskew(one([900, 490, 990, 510]), a, 1000, 1000));
+    const left = boxOf(unskew(one([10, 490, 100, 510]), a, 1000, 1000));
+    // turned back the other way round: the right end rises as far as the left end sinks
+    expect(right[1]).toBeLessThan(490);
+    expect(left[3]).toBeGreaterThan(510);
+    expect(490 - right[1]).toBeCloseTo(left[3] - 510, 0);
+    const corner = boxOf(unskew(one([0, 0, 20, 20]), a, 1000, 1000));
+    expect(Math.min(...corner)).toBeGreaterThanOrEqual(0);
   });
 });
