@@ -24,9 +24,14 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-let worker: Worker | undefined;
+/** One worker and the pages it has in hand. */
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+const slots: Slot[] = [];
 let nextId = 1;
-const pending = new Map<number, Pending>();
 
 /** The backend and timings of the last page, for the models screen and for tests. */
 export const status: { backend?: Backend; lastTimings?: Record<string, number>; pages: number } = { pages: 0 };
@@ -41,46 +46,68 @@ function backendChoice(): BackendChoice {
   return 'auto';
 }
 
-function failAll(err: Error): void {
-  for (const p of pending.values()) p.reject(err);
-  pending.clear();
+/**
+ * Workers: on WASM one a core, two at most (onnxruntime runs one thread each, and two
+ * threads in one worker were slower than one on 2 cores); each holds its own copy of the
+ * sessions. The second starts only when two pages are in flight at once.
+ */
+function poolSize(): number {
+  return backendChoice() === 'webgpu' ? 1 : Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurrency || 1));
 }
 
-function spawn(): Worker {
+function failAll(slot: Slot, err: Error): void {
+  for (const p of slot.pending.values()) p.reject(err);
+  slot.pending.clear();
+}
+
+function spawn(): Slot {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ocrchat-vlm' });
+  const slot: Slot = { worker: w, pending: new Map() };
   w.onmessage = (ev: MessageEvent<WorkerReply>) => {
     const msg = ev.data;
-    const p = pending.get(msg.id);
+    const p = slot.pending.get(msg.id);
     if (!p) return;
-    pending.delete(msg.id);
+    slot.pending.delete(msg.id);
     if (msg.type === 'result') p.resolve(msg.result);
     else p.reject(new Error(msg.message));
   };
   w.onerror = (ev) => {
     // A crashed worker (out of memory, a failed module load): drop it, the next page starts a fresh one.
     ev.preventDefault?.();
-    if (worker === w) worker = undefined;
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
     w.terminate();
-    failAll(new Error(`The vlm engine's worker failed: ${ev.message || 'unknown error'}`));
+    failAll(slot, new Error(`The vlm engine's worker failed: ${ev.message || 'unknown error'}`));
   };
   const base = new URL(import.meta.env.BASE_URL, location.href).href;
   w.postMessage({ type: 'init', urls: modelUrls(PPOCR_V4, base), backend: backendChoice() } satisfies WorkerInit);
-  return w;
+  return slot;
+}
+
+/** An idle worker, a new one while the pool has room, else the least busy. */
+function pick(): Slot {
+  const idle = slots.find((s) => s.pending.size === 0);
+  if (idle) return idle;
+  if (slots.length < poolSize()) {
+    const slot = spawn();
+    slots.push(slot);
+    return slot;
+  }
+  return slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
 }
 
 /** Runs the models on one bitmap (which is transferred: pass a copy you can spare). */
 export function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, signal?: AbortSignal): Promise<RunResult> {
-  worker ??= spawn();
-  const w = worker;
+  const slot = pick();
   const id = nextId++;
   return new Promise<RunResult>((resolve, reject) => {
     const onAbort = () => {
       // The worker finishes the page and its answer is dropped.
-      pending.delete(id);
+      slot.pending.delete(id);
       reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    pending.set(id, {
+    slot.pending.set(id, {
       resolve: (r) => {
         signal?.removeEventListener('abort', onAbort);
         resolve(r);
@@ -90,7 +117,7 @@ export function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, sign
         reject(e);
       },
     });
-    w.postMessage({ type: 'run', id, bitmap, options } satisfies WorkerRun, [bitmap]);
+    slot.worker.postMessage({ type: 'run', id, bitmap, options } satisfies WorkerRun, [bitmap]);
   });
 }
 
@@ -117,7 +144,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
 /** Ends the worker and its sessions (frees its memory); the next page starts a new one. */
 export function terminate(): void {
   terminateReaders();
-  worker?.terminate();
-  worker = undefined;
-  failAll(new Error('The vlm engine was stopped.'));
+  for (const slot of slots.splice(0)) {
+    slot.worker.terminate();
+    failAll(slot, new Error('The vlm engine was stopped.'));
+  }
 }
