@@ -41,12 +41,12 @@ function encode(bitmap: ImageBitmap): Blob {
 }
 
 /**
- * One reading of the page. Tesseract straightens a page scanned a few degrees askew first
- * (rotateAuto: a 3° skew lost all but the first line); its boxes are then on the
- * straightened page, so they are turned back onto the page as it was uploaded.
+ * One reading of the page. With `deskew` Tesseract straightens the page first (rotateAuto);
+ * its boxes are then on the straightened page, so they are turned back onto the page as it
+ * was uploaded. Not by default: on single lines and some receipts it made things worse.
  */
-async function pass(input: Blob, languages: string, size: { width: number; height: number }): Promise<Pass> {
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: true, ...PAGE_SEGMENTATION }, { blocks: true, text: true }));
+async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false): Promise<Pass> {
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...PAGE_SEGMENTATION }, { blocks: true, text: true }));
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
   const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
@@ -73,6 +73,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let script: string | null = 'Latin';
   opts.signal?.throwIfAborted();
   let best = await timed('pass1', pass(input, languages, bitmap));
+  // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost
+  // all the rest). Read it again straightened when the lines it found slope.
+  if (Math.abs(lineSlope(best.blocks)) > SKEWED) {
+    const straight = await timed('deskew', pass(input, languages, bitmap, true));
+    if (straight.confidence >= best.confidence - 0.02 || straight.words > best.words * 1.2) best = straight;
+  }
   // PSM 3 reads a page lying on its side line by line, as vertical text: still a page to turn.
   const sideways = verticalShare(best.blocks) > 0.5;
   if (best.confidence < DOUBTFUL || best.words < 3 || sideways) {
@@ -90,7 +96,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     // Read again only when OSD found something to change: a second pass costs a whole page.
     if (rotation || languages !== (auto ? 'eng' : opts.languages)) {
       opts.signal?.throwIfAborted();
-      const again = await timed('pass2', pass(input, languages, bitmap));
+      const again = await timed('pass2', pass(input, languages, bitmap, true));
       // OSD can be wrong on sparse pages (receipts): keep the turn only if it reads better.
       // A sideways page read as vertical lines can score well too: upright is what is wanted.
       if (again.confidence > best.confidence + 0.02 || (sideways && rotation && again.confidence >= best.confidence - 0.05)) best = again;
@@ -139,6 +145,35 @@ export function unskew(blocks: EngineBlock[], radians: number, width: number, he
     bbox: back(b.bbox),
     lines: b.lines.map((l) => ({ ...l, bbox: back(l.bbox), words: l.words.map((w) => ({ ...w, bbox: back(w.bbox) })) })),
   }));
+}
+
+/** Lines sloping by more than this (about half a degree) mark a page scanned askew. */
+const SKEWED = 0.009;
+
+/**
+ * The median slope (dy/dx) of the lines Tesseract found, from the bottoms of their words;
+ * lines of three words or more.
+ */
+export function lineSlope(blocks: EngineBlock[]): number {
+  const slopes: number[] = [];
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      if (l.words.length < 3) continue;
+      const pts = l.words.map((w) => [(w.bbox[0] + w.bbox[2]) / 2, w.bbox[3]] as const);
+      const mx = pts.reduce((n, p) => n + p[0], 0) / pts.length;
+      const my = pts.reduce((n, p) => n + p[1], 0) / pts.length;
+      let sxx = 0;
+      let sxy = 0;
+      for (const [x, y] of pts) {
+        sxx += (x - mx) ** 2;
+        sxy += (x - mx) * (y - my);
+      }
+      if (sxx > 0) slopes.push(sxy / sxx);
+    }
+  }
+  if (!slopes.length) return 0;
+  slopes.sort((x, y) => x - y);
+  return slopes[Math.floor(slopes.length / 2)]!;
 }
 
 /** The share of the text (by characters, words of 3 or more) set in boxes taller than wide. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unskew, verticalShare } from '../../../src/engines/cpu';
+import { lineSlope, unskew, verticalShare } from '../../../src/engines/cpu';
 import type { EngineBlock } from '../../../src/engines/types';
 
 const word = (text: string, bbox: [number, number, number, number]) => ({ text, bbox, confidence: 0.9 });
@@ -36,5 +36,17 @@ describe('unskew: boxes from the straightened page back onto the page as uploade
     expect(490 - right[1]).toBeCloseTo(left[3] - 510, 0);
     const corner = boxOf(unskew(one([0, 0, 20, 20]), a, 1000, 1000));
     expect(Math.min(...corner)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('lineSlope: how far the lines Tesseract found slope', () => {
+  const line = (slope: number, y0: number) => block(['one', 'two', 'three', 'four'].map((t, i) => word(t, [i * 100, y0 + i * 100 * slope - 20, i * 100 + 80, y0 + i * 100 * slope])));
+  it('is about zero on a straight page and the lines\' slope on a skewed one', () => {
+    expect(lineSlope([line(0, 100), line(0, 200)])).toBeCloseTo(0, 5);
+    expect(lineSlope([line(0.05, 100), line(0.05, 200), line(0.04, 300)])).toBeCloseTo(0.05, 2);
+    expect(lineSlope([line(-0.05, 100)])).toBeCloseTo(-0.05, 2);
+  });
+  it('ignores lines of fewer than three words', () => {
+    expect(lineSlope([block([word('ab', [0, 0, 10, 10]), word('cd', [20, 30, 30, 40])])])).toBe(0);
   });
 });
