@@ -3,6 +3,7 @@
 // looked up before any work starts, so a job without it fails within a second with a
 // sentence that says what to download.
 import type { BBox } from '../../contract';
+import { rotateBitmap } from '../../documents/encode';
 import { requireModel, type ModelEntry, type ModelTask } from '../../models';
 import type { EngineBlock } from '../types';
 import { toBlocks } from './lines';
@@ -27,18 +28,6 @@ export async function modelForTool(tool: string | undefined): Promise<{ spec: To
   const spec = tool ? TOOL_MODELS[tool] : undefined;
   if (!spec) return undefined;
   return { spec, entry: await requireModel(spec.task, spec.purpose) };
-}
-
-/** The page turned upright as the boxes are given (a new bitmap unless no turn is needed). */
-function upright(bitmap: ImageBitmap, rotation: number): ImageBitmap | OffscreenCanvas {
-  if (!rotation) return bitmap;
-  const quarter = rotation === 90 || rotation === 270;
-  const canvas = new OffscreenCanvas(quarter ? bitmap.height : bitmap.width, quarter ? bitmap.width : bitmap.height);
-  const ctx = canvas.getContext('2d')!;
-  ctx.translate(canvas.width / 2, canvas.height / 2);
-  ctx.rotate((rotation * Math.PI) / 180);
-  ctx.drawImage(bitmap, -bitmap.width / 2, -bitmap.height / 2);
-  return canvas;
 }
 
 /** A box cut out with a margin of a fifth of its height (models read better with some space around). */
@@ -77,7 +66,8 @@ export async function applyToolModel(
   signal?: AbortSignal,
 ): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
   const t0 = performance.now();
-  const source = upright(page, result.rotation);
+  // The page turned upright, as the boxes are given.
+  const source = result.rotation ? rotateBitmap(page, result.rotation) : page;
   const gpu = tool.entry.requiresWebGPU ? 'webgpu' : device;
   if (tool.spec.unit === 'line') {
     const crops = await Promise.all(result.lines.map((l) => cut(source, l.bbox)));

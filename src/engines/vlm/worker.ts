@@ -7,6 +7,7 @@ import { dbPostprocess, detInputSize, detTensorData, type DbOptions } from './de
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
 import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
 import type { BBox } from '../../contract';
+import { rotateBitmap } from '../../documents/encode';
 
 export type Backend = 'webgpu' | 'wasm';
 export type BackendChoice = Backend | 'auto';
@@ -217,17 +218,6 @@ async function sidewaysTurn(e: Engine, bitmap: ImageBitmap, frames: LineFrame[],
   return down > up ? 90 : 270;
 }
 
-/** The bitmap turned clockwise by a quarter or three. */
-function turnBitmap(bitmap: ImageBitmap, degrees: 90 | 270): ImageBitmap {
-  const canvas = new OffscreenCanvas(bitmap.height, bitmap.width);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D context on an OffscreenCanvas');
-  ctx.translate(canvas.width / 2, canvas.height / 2);
-  ctx.rotate((degrees * Math.PI) / 180);
-  ctx.drawImage(bitmap, -bitmap.width / 2, -bitmap.height / 2);
-  return canvas.transferToImageBitmap();
-}
-
 /** One way of reading a line: upright as cut, or turned 180°. */
 interface Reading {
   line: Line;
@@ -276,7 +266,7 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
   if (!turned) {
     const turn = await sidewaysTurn(e, bitmap, boxes.map((b) => frameOf(b.quad)), opts);
     if (turn) {
-      const upright = turnBitmap(bitmap, turn);
+      const upright = rotateBitmap(bitmap, turn);
       try {
         const again = await recognise(e, upright, opts, true);
         again.timings.sideways = timings.det + timings.db;
