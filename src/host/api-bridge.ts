@@ -8,10 +8,22 @@ export function serveApiInThisWindow(handler: (req: Request) => Promise<Response
     if (event.data?.type !== 'api-request') return;
     const port = event.ports[0];
     if (!port) return;
+    const request = event.data.request;
+    const run = () =>
+      void answer(handler, request).then((response) => {
+        port.postMessage({ type: 'api-response', response } satisfies RelayMessage, [response.body]);
+        port.close();
+      });
+    if (event.data.confirm) {
+      // Run only when the service worker still wants this window to answer.
+      port.onmessage = (m: MessageEvent<RelayMessage>) => {
+        if (m.data?.type === 'api-go') run();
+        else if (m.data?.type === 'api-abandon') port.close();
+      };
+    } else {
+      run();
+    }
     port.postMessage({ type: 'api-ack' } satisfies RelayMessage);
-    void answer(handler, event.data.request).then((response) => {
-      port.postMessage({ type: 'api-response', response } satisfies RelayMessage, [response.body]);
-    });
   });
   sw.startMessages();
 }

@@ -33,9 +33,17 @@ export interface WireResponse {
   body: ArrayBuffer;
 }
 
+/**
+ * The relay runs in two steps so that a request is handled exactly once: the window acks,
+ * and only the window the service worker answers with 'api-go' runs the handler. A window
+ * too busy to ack in time may get the request late; it is then told 'api-abandon'.
+ * `confirm` is absent in a request from a service worker older than this protocol.
+ */
 export type RelayMessage =
-  | { type: 'api-request'; request: WireRequest }
+  | { type: 'api-request'; request: WireRequest; confirm?: boolean }
   | { type: 'api-ack' }
+  | { type: 'api-go' }
+  | { type: 'api-abandon' }
   | { type: 'api-response'; response: WireResponse };
 
 export type ClientToWorkerMessage = { type: 'claim' } | { type: 'api-host-ready' };

@@ -11,7 +11,12 @@ import { ENGINE_CACHE } from './caches';
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
 const API_PREFIX = '/api/v1/';
-const ACK_TIMEOUT_MS = 4000;
+/** A window that has not acked by then is not waited for alone: the next one is asked too. */
+const ACK_STAGGER_MS = 4000;
+/** No window acked at all (none open, or all frozen): 503. */
+const ACK_DEADLINE_MS = 30_000;
+/** The window that took the request must answer by then (a short POST answers within 240 s). */
+const ANSWER_DEADLINE_MS = 300_000;
 
 // The API listener comes first so that nothing else answers /api/v1/.
 self.addEventListener('fetch', (event: FetchEvent) => {
@@ -50,14 +55,71 @@ async function relay(event: FetchEvent): Promise<Response> {
     headers: [...req.headers],
     body: req.method === 'GET' || req.method === 'HEAD' ? null : await req.arrayBuffer(),
   };
-  for (const client of await candidates(event.clientId)) {
-    const res = await ask(client, wire);
-    if (res) return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
+  const answer = await dispatch(await candidates(event.clientId), wire);
+  if ('response' in answer) {
+    const res = answer.response;
+    return new Response(res.status === 204 ? null : res.body, { status: res.status, headers: res.headers });
   }
-  return new Response(
-    JSON.stringify({ error: 'no_app_window', detail: 'OCR.chat runs in your browser: open the app in a tab, then try again.' }),
-    { status: 503, headers: { 'Content-Type': 'application/json' } },
-  );
+  const detail =
+    answer.failure === 'no_window'
+      ? 'OCR.chat runs in your browser: open the app in a tab, then try again.'
+      : 'The app tab that took this request stopped answering (closed or frozen); open the app in a tab and try again.';
+  return new Response(JSON.stringify({ error: 'no_app_window', detail }), { status: 503, headers: { 'Content-Type': 'application/json' } });
+}
+
+type Dispatched = { response: WireResponse } | { failure: 'no_window' | 'no_answer' };
+
+/**
+ * Offers the request to the windows one after another, each ACK_STAGGER_MS after the last,
+ * without withdrawing earlier offers: the first window to ack runs it, every later ack is
+ * told to drop it. So a busy window is never raced into answering twice.
+ */
+function dispatch(windows: readonly Client[], wire: WireRequest): Promise<Dispatched> {
+  return new Promise((resolve) => {
+    let chosen = false;
+    let next = 0;
+    let stagger: ReturnType<typeof setTimeout> | undefined;
+    const give = (d: Dispatched) => {
+      clearTimeout(stagger);
+      clearTimeout(deadline);
+      resolve(d);
+    };
+    let deadline = setTimeout(() => {
+      chosen = true;
+      give({ failure: 'no_window' });
+    }, ACK_DEADLINE_MS);
+    const offer = () => {
+      if (chosen || next >= windows.length) return;
+      const client = windows[next++]!;
+      const channel = new MessageChannel();
+      const port = channel.port1;
+      let mine = false;
+      port.onmessage = (e: MessageEvent<RelayMessage>) => {
+        if (e.data.type === 'api-ack') {
+          if (chosen) {
+            port.postMessage({ type: 'api-abandon' } satisfies RelayMessage);
+            port.close();
+            return;
+          }
+          chosen = mine = true;
+          clearTimeout(stagger);
+          clearTimeout(deadline);
+          deadline = setTimeout(() => give({ failure: 'no_answer' }), ANSWER_DEADLINE_MS);
+          port.postMessage({ type: 'api-go' } satisfies RelayMessage);
+        } else if (e.data.type === 'api-response' && mine) {
+          port.close();
+          give({ response: e.data.response });
+        }
+      };
+      // Each window gets its own copy: a transferred body is gone for the next one.
+      const body = wire.body ? wire.body.slice(0) : null;
+      const msg: RelayMessage = { type: 'api-request', request: { ...wire, body }, confirm: true };
+      client.postMessage(msg, body ? [channel.port2, body] : [channel.port2]);
+      stagger = setTimeout(offer, ACK_STAGGER_MS);
+    };
+    if (windows.length === 0) give({ failure: 'no_window' });
+    else offer();
+  });
 }
 
 /** The window that asked first, then every other window of the app. */
@@ -67,17 +129,3 @@ async function candidates(clientId: string): Promise<readonly Client[]> {
   return own ? [own, ...windows.filter((c) => c !== own)] : windows;
 }
 
-function ask(client: Client, wire: WireRequest): Promise<WireResponse | null> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => resolve(null), ACK_TIMEOUT_MS);
-    channel.port1.onmessage = (e: MessageEvent<RelayMessage>) => {
-      if (e.data.type === 'api-ack') clearTimeout(timer);
-      if (e.data.type === 'api-response') resolve(e.data.response);
-    };
-    // Each window gets its own copy: a transferred body is gone for the next one.
-    const body = wire.body ? wire.body.slice(0) : null;
-    const msg: RelayMessage = { type: 'api-request', request: { ...wire, body } };
-    client.postMessage(msg, body ? [channel.port2, body] : [channel.port2]);
-  });
-}

@@ -19,7 +19,11 @@ export interface Upload {
 }
 
 const POLL_MS = 1000;
+/** How long GET may fail for a passing reason before the upload shows the failure. */
+const LOST_AFTER_MS = 120_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A failure that says nothing about the job: the app was busy or reloading. */
+const transient = (err: unknown): boolean => (err instanceof ApiFailure ? err.status === 503 : err instanceof TypeError);
 const finished = (s: UploadStatus): boolean => s === 'done' || s === 'failed' || s === 'cancelled';
 
 class UploadQueue {
@@ -106,10 +110,21 @@ class UploadQueue {
   /** Polls GET until the job is finished; answers its last state. */
   async #poll(item: Upload): Promise<Job | undefined> {
     let job: Job | undefined;
+    let lostSince = 0;
     while (item.uuid && !finished(item.status)) {
       await sleep(POLL_MS);
       if (item.status === 'cancelled') return undefined;
-      job = await getJob(item.uuid);
+      try {
+        job = await getJob(item.uuid);
+        lostSince = 0;
+      } catch (err) {
+        // The job goes on whether or not this tab hears of it: a busy or reloading app
+        // (503, a dropped fetch) is asked again for a while before the upload says so.
+        if (!transient(err)) throw err;
+        lostSince ||= Date.now();
+        if (Date.now() - lostSince > LOST_AFTER_MS) throw err;
+        continue;
+      }
       this.#patch(item, job);
     }
     return job ?? (item.uuid ? await getJob(item.uuid) : undefined);
@@ -130,7 +145,14 @@ class UploadQueue {
           }
         }
       } catch (err) {
-        if (!(err instanceof ApiFailure)) return;
+        if (err instanceof ApiFailure && err.status === 404 && item.uuid && item.status === 'uploading') {
+          // Deleted from its own screen or another tab while its POST was still open.
+          item.status = 'cancelled';
+          this.#aborts.get(item.id)?.abort();
+          this.changes++;
+          return;
+        }
+        if (!transient(err) && !(err instanceof ApiFailure)) return;
       }
     }
   }

@@ -78,6 +78,40 @@ describe('durable jobs', () => {
     expect(usage).toHaveLength(7);
   });
 
+  it('a tab too busy to take a request at once still answers it, and exactly once', async () => {
+    // The service worker hands each request to an app window. A window whose main thread is
+    // blocked for longer than the worker waits for its ack must neither be skipped (a 503
+    // while it goes on to store the job anyway) nor answer it next to another window.
+    const busyPost = (page: Page, name: string) =>
+      page.evaluate(
+        async ({ b64, name }) => {
+          const form = new FormData();
+          form.append('file', new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]), name);
+          const pending = fetch('/api/v1/ocr/', { method: 'POST', body: form });
+          const until = performance.now() + 6000; // longer than the 4 s the worker waits for an ack
+          while (performance.now() < until) {
+            /* busy */
+          }
+          const res = await pending;
+          return { status: res.status, body: await res.json() };
+        },
+        { b64: testocrPng.toString('base64'), name },
+      );
+    const names = async (page: Page) => (await page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.map((j: { file_name: string }) => j.file_name))) as string[];
+
+    const a = await s.open('/');
+    const alone = await busyPost(a, 'alone.png');
+    expect(alone.status).toBe(200);
+    expect(alone.body.text).toMatch(/quick brown/);
+
+    const b = await s.open('/');
+    const shared = await busyPost(a, 'shared.png');
+    expect(shared.status).toBe(200);
+    expect(shared.body.text).toMatch(/quick brown/);
+    await a.waitForTimeout(1500); // room for a late second answer to show
+    expect((await names(b)).sort()).toEqual(['alone.png', 'shared.png']);
+  });
+
   it('20 POSTs at once, images and PDFs mixed, all finish: none lost, none duplicated', async () => {
     const page = await s.open('/');
     const files = Array.from({ length: 20 }, (_, i) => (i % 2 ? { b64: textPdf(2).toString('base64'), name: `doc-${i}.pdf` } : { b64: testocrPng.toString('base64'), name: `img-${i}.png` }));

@@ -72,7 +72,8 @@ describe('the app as people use it', () => {
     await page.getByTestId('job-gone').filter({ hasText: 'Cancelled' }).waitFor();
     await expect.poll(() => apiStatus(page, `/api/v1/ocr/${uuid}/`)).toBe(404);
     await page.getByRole('link', { name: '← All documents' }).click();
-    await item.getByTestId('status').filter({ hasText: 'cancelled' }).waitFor();
+    // Polled as text so that a failure says what the list shows instead.
+    await expect.poll(() => item.getByTestId('status').textContent(), { timeout: 30_000 }).toMatch(/cancelled/);
 
     // A short file answers its POST only when done: cancel finds its job and deletes it too.
     // Five pages (the most that still answer inline) so that it is still at work when the
