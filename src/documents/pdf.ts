@@ -155,6 +155,7 @@ interface TextItem {
   transform: number[];
   width: number;
   height: number;
+  fontName: string;
 }
 
 /** Words of the page's text layer in pixels at `scale`, or null when the page needs OCR. */
@@ -166,7 +167,10 @@ async function readTextLayer(page: PDFPageProxy, scale: number): Promise<EngineP
   if (await isInvisibleOcrLayer(page)) return null;
   const viewport = page.getViewport({ scale });
   const words: EngineWord[] = [];
-  for (const item of items) words.push(...itemWords(item, viewport.transform));
+  // The generic family (serif, sans-serif, monospace) tells a sidebar from the body;
+  // an italic word of the body keeps the body's family.
+  const familyOf = (item: TextItem) => content.styles[item.fontName]?.fontFamily ?? item.fontName;
+  for (const item of items) words.push(...itemWords(item, viewport.transform, familyOf(item)));
   return {
     width: Math.ceil(viewport.width),
     height: Math.ceil(viewport.height),
@@ -188,7 +192,10 @@ async function isInvisibleOcrLayer(page: PDFPageProxy): Promise<boolean> {
   return invisible && images > 0;
 }
 
-function itemWords(item: TextItem, vt: number[]): EngineWord[] {
+/** The type family each text-layer word was set in. */
+const fontOf = new WeakMap<EngineWord, string>();
+
+function itemWords(item: TextItem, vt: number[], family: string): EngineWord[] {
   const t = pdfjs.Util.transform(vt, item.transform);
   const fontHeight = Math.hypot(t[2]!, t[3]!);
   const x0 = t[4]!;
@@ -203,7 +210,9 @@ function itemWords(item: TextItem, vt: number[]): EngineWord[] {
     const a = x0 + (width * m.index) / total;
     const b = x0 + (width * (m.index + m[0].length)) / total;
     const bbox: BBox = [a, baseline - fontHeight * 0.8, b, baseline + fontHeight * 0.2].map(Math.round) as BBox;
-    out.push({ text: m[0], bbox, confidence: 1 });
+    const word: EngineWord = { text: m[0], bbox, confidence: 1 };
+    fontOf.set(word, family);
+    out.push(word);
   }
   return out;
 }
@@ -230,7 +239,11 @@ function groupWords(words: EngineWord[]): EngineBlock[] {
       const last = b.lines[b.lines.length - 1]!;
       const h = last.bbox[3] - last.bbox[1];
       const overlapX = Math.min(last.bbox[2], line.bbox[2]) - Math.max(last.bbox[0], line.bbox[0]);
-      return line.bbox[1] - last.bbox[3] < h * 0.9 && line.bbox[1] >= last.bbox[1] && overlapX > 0;
+      // One size of type per block, as pdftotext builds them: a caption under a picture and
+      // the heading below it are two blocks, which its reading order needs.
+      const size = typeSize(last);
+      const sameSize = Math.abs(typeSize(line) - size) <= size * 0.05;
+      return line.bbox[1] - last.bbox[3] < h * 0.9 && line.bbox[1] >= last.bbox[1] && overlapX > 0 && sameSize;
     });
     if (prev) {
       prev.lines.push(line);
@@ -238,6 +251,12 @@ function groupWords(words: EngineWord[]): EngineBlock[] {
     } else blocks.push({ bbox: line.bbox, confidence: 1, lines: [line] });
   }
   return blocks;
+}
+
+/** The size of a line's type: its words' usual height (a superscript does not count). */
+function typeSize(line: EngineLine): number {
+  const hs = line.words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
+  return hs[hs.length >> 1] ?? line.bbox[3] - line.bbox[1];
 }
 
 /** One baseline may hold two columns: split where the gap is far wider than a space. */
@@ -248,12 +267,16 @@ function splitAtGaps(words: EngineWord[]): EngineLine[] {
     const last = cur[cur.length - 1];
     const h = w.bbox[3] - w.bbox[1];
     const gap = last ? w.bbox[0] - last.bbox[2] : 0;
-    if (last && gap > h * 2.5) {
+    // A wide gap, or a narrower one where the family changes (a sidebar's sans-serif
+    // list beside the body's serif), is a column boundary, as pdftotext takes it.
+    if (last && (gap > h * 1.5 || (gap > h * 0.8 && fontOf.get(last) !== fontOf.get(w)))) {
       out.push(toLine(cur));
       cur = [];
     } else if (last && gap < h * 0.12) {
       // pdf.js splits a word across text items (a change of font, a superscript): join them.
-      cur[cur.length - 1] = { text: last.text + w.text, bbox: union(last.bbox, w.bbox), confidence: 1 };
+      const joined: EngineWord = { text: last.text + w.text, bbox: union(last.bbox, w.bbox), confidence: 1 };
+      fontOf.set(joined, fontOf.get(last) ?? '');
+      cur[cur.length - 1] = joined;
       continue;
     }
     cur.push(w);

@@ -8,6 +8,7 @@ import { classify } from './kind';
 import { pageMarkdown } from './markdown';
 import { readingRegions } from './order';
 import { findTables } from './table';
+import { textLayerRanks } from './text-order';
 
 export interface LayoutOptions {
   /** the job's tool preset: 'extract-tables' looks for tables more eagerly */
@@ -31,7 +32,8 @@ export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions 
   const minRows = opts.tool === 'extract-tables' ? 2 : 3;
   // Vertical writing is left in the engine's order: the geometry below assumes rows.
   const regions = m.vertical ? [segs] : readingRegions(segs, m);
-  const drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page));
+  let drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page));
+  if (page.source === 'pdf-text' && !m.vertical && !m.rtl) drafts = inTextLayerOrder(drafts, segs, page);
   const blocks = toBlocks(drafts, m);
   const tables = drafts.flatMap((d) => (d.table ? [d.table] : []));
   const tableOf = new Map(blocks.map((b, i) => [b, drafts[i]!.table]));
@@ -120,6 +122,16 @@ function byRows(drafts: Draft[], rtl: boolean): Draft[] {
     else rows.push([d]);
   }
   return rows.flatMap((r) => r.sort(along));
+}
+
+/** A text layer's blocks in the order pdftotext reads them (see text-order.ts); the
+ * regions, tables and paragraphs found above stay as they are. */
+function inTextLayerOrder(drafts: Draft[], segs: readonly Seg[], page: EnginePage): Draft[] {
+  const ranks = textLayerRanks(page.blocks.map((b) => b.bbox));
+  const blockOf = new Map(segs.map((s) => [s.line, s.block]));
+  const rank = (d: Draft) => Math.min(...d.lines.map((l) => ranks[blockOf.get(l) ?? -1] ?? Infinity));
+  const keyed = drafts.map((d, i) => ({ d, r: rank(d), i }));
+  return keyed.sort((a, b) => a.r - b.r || a.i - b.i).map((k) => k.d);
 }
 
 function toBlocks(drafts: readonly Draft[], m: Metrics): Block[] {

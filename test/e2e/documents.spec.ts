@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { GifWriter } from 'omggif';
 import { launch, postFile, type Session } from './browser';
-import { encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, testocrPng, textPdf } from './fixtures';
+import { encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, sidebarPdf, testocrPng, textPdf } from './fixtures';
 
 /** Renders text to an image in the page (canvas, DejaVu fonts), turned by `degrees`, as `type`. */
 async function renderText(page: Page, lines: string[], opts: { degrees?: number; type?: string; width?: number } = {}): Promise<Buffer> {
@@ -189,6 +189,20 @@ describe('documents in, text out', () => {
     }, { uuid: r.body.uuid, i: 1 });
     expect(image).toMatchObject({ before: false, status: 200, type: 'image/jpeg', width: r.body.pages[1].width, after: true });
     expect(Math.abs(image.height - r.body.pages[1].height)).toBeLessThanOrEqual(1);
+  });
+
+  it('a born-digital page with a sidebar reads in the order pdftotext gives, word for word', async () => {
+    const pdf = sidebarPdf();
+    const r = await postFile(page, pdf, 'sidebar.pdf');
+    expect(r.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
+    writeFileSync(join(dir, 'a.pdf'), pdf);
+    const poppler = execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+    const fold = (t: string) => t.replace(/\s+/g, ' ').trim();
+    expect(r.body.pages[0].source).toBe('pdf-text');
+    expect(fold(r.body.pages[0].text)).toBe(fold(poppler));
+    // The sidebar's title sits between the first two paragraphs, and its list comes last.
+    expect(fold(r.body.pages[0].text)).toMatch(/as well\. Sidebar The often.*not before it\. Belamcanda/);
   });
 
   it('a mixed PDF mixes text layer and OCR per page; an old invisible OCR layer is recognised afresh', async () => {

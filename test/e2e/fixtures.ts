@@ -18,6 +18,35 @@ export function textPdf(pages: number): Buffer {
   return Buffer.from(doc.output('arraybuffer'));
 }
 
+/**
+ * A born-digital page laid out like an encyclopaedia article: a sidebar title beside the
+ * first paragraph, a sans-serif list in the sidebar beside a later one, and a full-width
+ * paragraph below. pdftotext reads the sidebar title between the first two paragraphs and
+ * the list last.
+ */
+export function sidebarPdf(): Buffer {
+  const doc = new jsPDF({ unit: 'pt', format: 'letter' });
+  const body = (lines: string[], y: number) => {
+    doc.setFont('times', 'normal');
+    doc.setFontSize(12);
+    lines.forEach((l, i) => doc.text(l, 36, y + i * 15));
+  };
+  doc.setFont('times', 'bold');
+  doc.setFontSize(24);
+  doc.text('Iris (plant)', 36, 90);
+  body(['Iris is a flowering plant genus of three hundred', 'accepted species with showy flowers. It is also', 'widely used as a common name for all the species', 'and for some closely related genera as well.'], 130);
+  doc.setFont('helvetica', 'bold');
+  doc.setFontSize(12);
+  doc.text('Sidebar', 440, 142);
+  body(['The often segregated genera are included here', 'because the plants share their seed capsules and', 'their leaves, which grow from creeping rhizomes.'], 215);
+  body(['Three varieties are used in a well known data set', 'outlined by a statistician in a paper on the use', 'of multiple measurements in taxonomic problems.'], 290);
+  doc.setFont('helvetica', 'normal');
+  doc.setFontSize(11);
+  ['Belamcanda', 'Hermodactylus', 'Iridodictyum', 'Juno', 'Pardanthopsis'].forEach((l, i) => doc.text(l, 440, 300 + i * 15));
+  body(['A last paragraph runs the full width of the page below both of the columns above it,', 'so that it is read after the side list and not before it.'], 420);
+  return Buffer.from(doc.output('arraybuffer'));
+}
+
 /** A scanned PDF: every page is only an image of text, so it needs OCR. */
 export function scannedPdf(pages: number, png: Buffer = testocrPng): Buffer {
   const doc = new jsPDF({ unit: 'px', format: [640, 480], orientation: 'landscape', hotfixes: ['px_scaling'] });
