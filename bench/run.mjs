@@ -5,6 +5,8 @@
 //
 //   node bench/run.mjs [--kind receipt[,form]] [--tier cpu|vlm] [--limit N] [--parallel N]
 //                      [--no-native] [--native-parallel 2] [--native-data system|js]
+//                      [--native-omp-threads N]  (unset by default: Tesseract's default settings,
+//                      OpenMP threads as it starts them; 1 gives each process one thread)
 //                      [--no-warmup] [--port 4399] [--timeout 600] [--eval DIR] [--dist DIR]
 //
 // Needs a build in dist/ (`npm run bench` builds first). Writes bench/results/<time>.json.
@@ -23,17 +25,51 @@ import { summarise, formatTable } from './report.mjs';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
 
-/** A two-page born-digital PDF (jsPDF) for the warm-up, written to a temporary file. */
+/**
+ * A two-page born-digital PDF (jsPDF) for the warm-up, written to a temporary file. Its
+ * second page carries an embedded TrueType font and a JPEG photo, as most real PDFs do, so
+ * that pdf.js's font and image code is compiled before the timed runs (as in a tab that
+ * has read a PDF before); without them the first PDF of the set pays for that.
+ */
 function warmupPdf() {
   const require = createRequire(import.meta.url);
   const { jsPDF } = require('jspdf');
   const doc = new jsPDF();
   doc.text('Warm-up page: the quick brown fox jumps over the lazy dog.', 10, 20);
   doc.addPage();
-  doc.text('A second page of born-digital text for the warm-up.', 10, 20);
+  const font = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+  if (existsSync(font)) {
+    doc.addFileToVFS('DejaVuSans.ttf', readFileSync(font).toString('base64'));
+    doc.addFont('DejaVuSans.ttf', 'DejaVuSans', 'normal');
+    doc.setFont('DejaVuSans', 'normal');
+  }
+  for (let i = 0; i < 12; i++) doc.text(`A second page of born-digital text for the warm-up, line ${i + 1}.`, 10, 20 + i * 8);
+  const photo = warmupJpeg(require);
+  if (photo) doc.addImage(photo, 'JPEG', 10, 130, 120, 90);
   const path = join(tmpdir(), `ocrchat-bench-warmup-${process.pid}.pdf`);
   writeFileSync(path, Buffer.from(doc.output('arraybuffer')));
   return { path, name: 'warmup.pdf', mime: 'application/pdf' };
+}
+
+/** A noisy 800 x 600 JPEG, when @napi-rs/canvas (pdfjs-dist's optional canvas) is here. */
+function warmupJpeg(require) {
+  try {
+    const { createCanvas } = require('@napi-rs/canvas');
+    const canvas = createCanvas(800, 600);
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(800, 600);
+    for (let i = 0; i < img.data.length; i += 4) {
+      const v = (i * 2654435761) % 251;
+      img.data[i] = v;
+      img.data[i + 1] = (v * 3) % 256;
+      img.data[i + 2] = (v * 7) % 256;
+      img.data[i + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+    return new Uint8Array(canvas.toBuffer('image/jpeg'));
+  } catch {
+    return null;
+  }
 }
 
 
@@ -46,7 +82,7 @@ const { values: args } = parseArgs({
     'no-native': { type: 'boolean', default: false },
     'native-parallel': { type: 'string', default: '2' },
     'native-data': { type: 'string', default: 'system' },
-    'native-omp-threads': { type: 'string', default: '1' },
+    'native-omp-threads': { type: 'string', default: '' },
     'no-warmup': { type: 'boolean', default: false },
     port: { type: 'string', default: '4399' },
     timeout: { type: 'string', default: '600' },
@@ -224,7 +260,7 @@ async function main() {
   const summary = summarise(pages, { ours: oursTiming, native: nativeTiming });
   const table = formatTable(summary, { native: !!nativeTiming, memory: { ours: memoryOurs, native: memoryNative } });
   const notes = [
-    `tier ${args.tier}; ${parallel} file(s) at once in the app${nativeTiming ? `; native: ${args['native-parallel']} processes, OMP_THREAD_LIMIT=${args['native-omp-threads']}, data ${args['native-data']}` : ''}; ${cpus().length} CPUs`,
+    `tier ${args.tier}; ${parallel} file(s) at once in the app${nativeTiming ? `; native: ${args['native-parallel']} processes, OMP_THREAD_LIMIT=${args['native-omp-threads'] || 'unset (default settings)'}, data ${args['native-data']}` : ''}; ${cpus().length} CPUs`,
     'pages/s: pages processed ÷ wall time of that kind (whole PDFs count all their pages: trident has 7, 4 scored); overall pages/s over every kind, silver included',
     'CER/WER/order-free: means over gold pages on kind rows and overall (silver rows apart); a failed page counts 1; ratios above 1 mean faster (speed) or more errors (CER)',
   ];

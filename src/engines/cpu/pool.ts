@@ -17,7 +17,10 @@ export class TesseractPool {
   private slots: Slot[] = [];
   private waiters: (() => void)[] = [];
 
-  constructor(readonly size: number = defaultPoolSize()) {}
+  constructor(
+    readonly size: number = defaultPoolSize(),
+    private readonly spawnWorker: (languages: string) => Promise<TessWorker> = spawn,
+  ) {}
 
   /** Runs `fn` on a worker loaded with `languages`, waiting for a free one. */
   async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>): Promise<T> {
@@ -42,21 +45,17 @@ export class TesseractPool {
       const free = this.slots.filter((s) => !s.busy);
       const same = free.find((s) => s.languages === languages);
       if (same) return this.take(same);
+      // Another language set gets a fresh worker, never a reinitialised one: Tesseract keeps
+      // global parameters from the last traineddata's config across Init (chi_tra's turned
+      // an English receipt read after it into noise), so a page would read differently
+      // depending on what its worker read before.
+      const other = free[0];
+      if (this.slots.length >= this.size && other) this.drop(other);
       if (this.slots.length < this.size) {
-        const slot: Slot = { worker: spawn(languages), languages, pages: 0, busy: true };
+        const slot: Slot = { worker: this.spawnWorker(languages), languages, pages: 0, busy: true };
         this.slots.push(slot);
         slot.worker.catch(() => this.drop(slot));
         return slot;
-      }
-      const other = free[0];
-      if (other) {
-        other.busy = true;
-        other.languages = languages;
-        other.worker = other.worker.then(async (w) => {
-          await w.reinitialize(languages, OEM.LSTM_ONLY);
-          return w;
-        });
-        return other;
       }
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }

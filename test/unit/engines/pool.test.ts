@@ -1,0 +1,81 @@
+// The tesseract.js worker pool's policy, with stand-in workers (the OCR itself is tested in
+// the browser): reuse per language set, a fresh worker for another set (never
+// reinitialize: Tesseract keeps global parameters of the last traineddata across Init),
+// recycling, and a broken worker dropped.
+import { describe, expect, it } from 'vitest';
+import type { Worker as TessWorker } from 'tesseract.js';
+import { TesseractPool } from '../../../src/engines/cpu/pool';
+
+interface Fake {
+  id: number;
+  languages: string;
+  reinitialized: number;
+  terminated: boolean;
+}
+
+function fakes() {
+  const made: Fake[] = [];
+  const spawn = async (languages: string): Promise<TessWorker> => {
+    const f: Fake = { id: made.length, languages, reinitialized: 0, terminated: false };
+    made.push(f);
+    return {
+      id: f.id,
+      languages,
+      reinitialize: async () => void f.reinitialized++,
+      terminate: async () => void (f.terminated = true),
+    } as unknown as TessWorker;
+  };
+  return { made, spawn };
+}
+
+const idOf = (w: TessWorker) => (w as unknown as { id: number }).id;
+
+describe('TesseractPool', () => {
+  it('reuses a worker for the same languages', async () => {
+    const { made, spawn } = fakes();
+    const pool = new TesseractPool(2, spawn);
+    const a = await pool.use('eng', async (w) => idOf(w));
+    const b = await pool.use('eng', async (w) => idOf(w));
+    expect(a).toBe(b);
+    expect(made).toHaveLength(1);
+  });
+
+  it('gives another language set a fresh worker and ends the old one, never reinitialising it', async () => {
+    const { made, spawn } = fakes();
+    const pool = new TesseractPool(1, spawn);
+    await pool.use('chi_tra+eng', async () => undefined);
+    const second = await pool.use('eng', async (w) => idOf(w));
+    await Promise.resolve();
+    expect(made.map((f) => f.languages)).toEqual(['chi_tra+eng', 'eng']);
+    expect(second).toBe(1);
+    expect(made[0]!.terminated).toBe(true);
+    expect(made.every((f) => f.reinitialized === 0)).toBe(true);
+  });
+
+  it('runs two pages at once on two workers, and a third waits for one', async () => {
+    const { made, spawn } = fakes();
+    const pool = new TesseractPool(2, spawn);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const busy = [pool.use('eng', () => gate), pool.use('eng', () => gate)];
+    let third = false;
+    const later = pool.use('eng', async () => void (third = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(made).toHaveLength(2);
+    expect(third).toBe(false);
+    release();
+    await Promise.all([...busy, later]);
+    expect(third).toBe(true);
+    expect(made).toHaveLength(2);
+  });
+
+  it('drops a worker whose page failed, and recycles one after 40 pages', async () => {
+    const { made, spawn } = fakes();
+    const pool = new TesseractPool(1, spawn);
+    await expect(pool.use('eng', async () => Promise.reject(new Error('crashed')))).rejects.toThrow('crashed');
+    await pool.use('eng', async () => undefined);
+    expect(made).toHaveLength(2);
+    for (let i = 0; i < 40; i++) await pool.use('eng', async () => undefined);
+    expect(made.length).toBe(3);
+  });
+});
