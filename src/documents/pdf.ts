@@ -234,16 +234,18 @@ function groupWords(words: EngineWord[]): EngineBlock[] {
   const engineLines = lines.flatMap((l) => splitAtGaps(l.sort((a, b) => a.bbox[0] - b.bbox[0])));
   engineLines.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   const blocks: EngineBlock[] = [];
+  // The size of a line's type, measured once a line (it is compared with every block).
+  const sizes = new Map(engineLines.map((l) => [l, typeSize(l)]));
   for (const line of engineLines) {
+    const own = sizes.get(line)!;
     const prev = blocks.find((b) => {
       const last = b.lines[b.lines.length - 1]!;
       const h = last.bbox[3] - last.bbox[1];
       const overlapX = Math.min(last.bbox[2], line.bbox[2]) - Math.max(last.bbox[0], line.bbox[0]);
       // One size of type per block, as pdftotext builds them: a caption under a picture and
       // the heading below it are two blocks, which its reading order needs.
-      const size = typeSize(last);
-      const sameSize = Math.abs(typeSize(line) - size) <= size * 0.05;
-      return line.bbox[1] - last.bbox[3] < h * 0.9 && line.bbox[1] >= last.bbox[1] && overlapX > 0 && sameSize;
+      const size = sizes.get(last)!;
+      return line.bbox[1] - last.bbox[3] < h * 0.9 && line.bbox[1] >= last.bbox[1] && overlapX > 0 && Math.abs(own - size) <= size * 0.05;
     });
     if (prev) {
       prev.lines.push(line);
