@@ -6,6 +6,11 @@ import type { OcrDatabase } from '../store/db';
 export interface InspectedDocument {
   type: DocumentType;
   pageCount: number;
+  /**
+   * Called once: with the job's uuid when the file was stored as that job (the opened
+   * document may then be read for it without parsing the file again), or with null.
+   */
+  settle(jobUuid: string | null): void;
 }
 
 export interface ExportResult {

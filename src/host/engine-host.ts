@@ -20,6 +20,10 @@ export class EngineHost {
   readonly id = crypto.randomUUID();
   private docs = new Map<string, Promise<OpenedDocument>>();
   private wake: (() => void)[] = [];
+  /** Jobs this host's loops are working on, with how many pages each. */
+  private working = new Map<string, number>();
+  /** Claims are made one at a time, so that each sees what the others took. */
+  private claims: Promise<unknown> = Promise.resolve();
   private channel = queueChannel((m) => this.onMessage(m));
   isHost = false;
 
@@ -55,21 +59,39 @@ export class EngineHost {
 
   private async loop(): Promise<void> {
     for (;;) {
-      const lease = await claimNextPage(this.db, this.id, Date.now());
+      const lease = await this.claim();
       if (!lease) {
+        if (this.working.size === 0) this.closeIdleDocuments();
         await new Promise<void>((resolve) => {
           this.wake.push(resolve);
           setTimeout(resolve, IDLE_POLL_MS);
         });
         continue;
       }
-      const outcome = await this.process(lease);
-      const job = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), finishJob);
+      let job: JobRecord | undefined;
+      try {
+        const outcome = await this.process(lease);
+        job = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), finishJob);
+      } finally {
+        const n = (this.working.get(lease.job.uuid) ?? 1) - 1;
+        if (n > 0) this.working.set(lease.job.uuid, n);
+        else this.working.delete(lease.job.uuid);
+      }
       if (job) {
         this.channel.post({ type: 'job-updated', uuid: job.uuid, status: job.status, pagesDone: job.pages_done, pageCount: job.page_count });
         if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
       }
     }
+  }
+
+  private claim(): Promise<Lease | null> {
+    const claimed = this.claims.then(async () => {
+      const lease = await claimNextPage(this.db, this.id, Date.now(), new Set(this.working.keys()));
+      if (lease) this.working.set(lease.job.uuid, (this.working.get(lease.job.uuid) ?? 0) + 1);
+      return lease;
+    });
+    this.claims = claimed.catch(() => {});
+    return claimed;
   }
 
   private async planOf(owner: string): Promise<Plan> {
@@ -125,6 +147,17 @@ export class EngineHost {
       this.docs.set(uuid, doc);
     }
     return doc;
+  }
+
+  /** The document the API handler opened to inspect an upload, kept for reading its job. */
+  adoptDocument(uuid: string, doc: OpenedDocument): void {
+    if (this.docs.has(uuid)) doc.close();
+    else this.docs.set(uuid, Promise.resolve(doc));
+  }
+
+  /** Documents of jobs no loop is on (a job deleted, or adopted and never claimed). */
+  private closeIdleDocuments(): void {
+    for (const uuid of [...this.docs.keys()]) if (!this.working.has(uuid)) this.closeDocument(uuid);
   }
 
   private closeDocument(uuid: string): void {

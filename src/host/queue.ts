@@ -15,13 +15,20 @@ export async function releaseStaleLeases(db: OcrDatabase, hostId: string): Promi
   return db.pages.where('state').equals('processing').filter((p) => p.leaseOwner !== hostId).modify({ state: 'pending', leaseOwner: undefined });
 }
 
-/** Claims the next pending page: paid before free before anonymous, then oldest job first. */
-export async function claimNextPage(db: OcrDatabase, hostId: string, now: number): Promise<Lease | null> {
+/**
+ * Claims the next pending page: paid before free before anonymous; within a plan, a job
+ * none of this host's other workers is on (`busy`) before one they are on, then the oldest
+ * job first. Two jobs of one plan thus share the workers instead of queueing one behind
+ * the other: a one-page upload is not held up by a long PDF, and two PDFs are parsed by
+ * two pdf.js workers at once (the pages of one PDF go through its single pdf.js worker).
+ */
+export async function claimNextPage(db: OcrDatabase, hostId: string, now: number, busy: ReadonlySet<string> = new Set()): Promise<Lease | null> {
   return db.transaction('rw', db.jobs, db.pages, async () => {
     const jobs = await db.jobs.where('status').anyOf('pending', 'processing').toArray();
-    jobs.sort((a, b) => b.priority - a.priority || a.created_ms - b.created_ms);
+    const isBusy = (j: JobRecord) => (busy.has(j.uuid) ? 1 : 0);
+    jobs.sort((a, b) => b.priority - a.priority || isBusy(a) - isBusy(b) || a.created_ms - b.created_ms);
     for (const job of jobs) {
-      const page = await db.pages.where('jobUuid').equals(job.uuid).filter((p) => p.state === 'pending').first();
+      const page = await db.pages.where('[jobUuid+state]').equals([job.uuid, 'pending']).first();
       if (!page) continue;
       page.state = 'processing';
       page.leaseOwner = hostId;
@@ -64,10 +71,17 @@ export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOut
     const state = outcome.result ? 'done' : 'failed';
     await db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') });
     if (outcome.result) await db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index }));
-    const pages = await db.pages.where('jobUuid').equals(rec.uuid).sortBy('index');
-    const finished = pages.filter((p) => p.state === 'done' || p.state === 'failed');
-    const update: Partial<JobRecord> = { pages_done: finished.length };
-    if (finished.length === pages.length) {
+    // A page leaves 'processing' once, so the job's count moves by one; only the last page
+    // reads them all (a long job's commits stay as cheap as a short one's).
+    const update: Partial<JobRecord> = { pages_done: rec.pages_done + 1 };
+    if (rec.pages_done + 1 >= rec.page_count) {
+      const pages = await db.pages.where('jobUuid').equals(rec.uuid).sortBy('index');
+      const finished = pages.filter((p) => p.state === 'done' || p.state === 'failed').length;
+      if (finished < pages.length) {
+        // The count was off (a record from an older version): trust the pages.
+        await db.jobs.update(rec.uuid, { pages_done: finished });
+        return { ...rec, pages_done: finished };
+      }
       const results = pages.map((p) => p.result!);
       const anyDone = pages.some((p) => p.state === 'done');
       Object.assign(update, finish(results), {

@@ -15,9 +15,18 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     db,
     async inspect(bytes) {
       const doc = await openDocument(bytes);
-      const out = { type: doc.type, pageCount: doc.pageCount };
-      doc.close();
-      return out;
+      let settled = false;
+      return {
+        type: doc.type,
+        pageCount: doc.pageCount,
+        settle(jobUuid) {
+          if (settled) return;
+          settled = true;
+          // The engine host of this window reads the job from the document opened here.
+          if (jobUuid && host.isHost) host.adoptDocument(jobUuid, doc);
+          else doc.close();
+        },
+      };
     },
     notifyQueue() {
       host.wakeUp();

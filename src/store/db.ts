@@ -97,10 +97,12 @@ export class OcrDatabase extends Dexie {
       conversations: 'id, jobUuid',
       settings: 'key',
     });
+    // A job's next pending page by index, not by reading every page before it.
+    this.version(2).stores({ pages: '[jobUuid+index], jobUuid, state, [jobUuid+state]' });
   }
 }
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 let shared: OcrDatabase | undefined;
 /** The app's database, opened once per context. */

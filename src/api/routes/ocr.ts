@@ -72,16 +72,23 @@ export async function submitJob(req: Request, caller: Caller, deps: ApiDeps): Pr
     if (err instanceof DocumentError) throw badRequest(err.code, err.detail);
     throw err;
   }
-  if (inspected.pageCount > limits.maxPagesPerFile) {
-    throw badRequest(
-      'too_many_pages',
-      `The file has ${inspected.pageCount} pages; your plan allows ${limits.maxPagesPerFile} per file. Split it, or use a plan with a higher cap.`,
-    );
+  let rec: JobRecord;
+  try {
+    if (inspected.pageCount > limits.maxPagesPerFile) {
+      throw badRequest(
+        'too_many_pages',
+        `The file has ${inspected.pageCount} pages; your plan allows ${limits.maxPagesPerFile} per file. Split it, or use a plan with a higher cap.`,
+      );
+    }
+    const cost = pageCost(sub.tier);
+    await assertCanAfford(deps.db, caller, inspected.pageCount * cost, deps.now());
+    rec = newJobRecord(sub, caller, inspected.pageCount, DOCUMENT_MIME[inspected.type], deps.now());
+    await storeJob(deps, rec, new Blob([bytes], { type: DOCUMENT_MIME[inspected.type] }));
+  } catch (err) {
+    inspected.settle(null);
+    throw err;
   }
-  const cost = pageCost(sub.tier);
-  await assertCanAfford(deps.db, caller, inspected.pageCount * cost, deps.now());
-  const rec = newJobRecord(sub, caller, inspected.pageCount, DOCUMENT_MIME[inspected.type], deps.now());
-  await storeJob(deps, rec, new Blob([bytes], { type: DOCUMENT_MIME[inspected.type] }));
+  inspected.settle(rec.uuid);
   deps.notifyQueue();
   if (inspected.pageCount <= config.inlinePages) {
     await deps.waitForJob(rec.uuid, INLINE_WAIT_MS);

@@ -53,4 +53,39 @@ describe('the job queue', () => {
     const usage = await db.usage.toArray();
     expect(usage.map((u) => u.pageIndex)).toEqual([0]);
   });
+
+  it('within a plan, a job no other loop of the host is on comes first; a better plan still goes first', async () => {
+    const db = await setup(job('old', 1, 1, 3), job('new', 1, 2, 1), job('paid', 2, 3, 1));
+    // The paid job goes first even though a loop is already on it.
+    expect((await claimNextPage(db, 'h', 0, new Set(['paid'])))!.job.uuid).toBe('paid');
+    // A loop is on 'old': the next loop takes 'new' rather than queueing behind it...
+    expect((await claimNextPage(db, 'h', 0, new Set(['old'])))!.job.uuid).toBe('new');
+    // ...and, with nothing else left, another page of 'old'.
+    const next = (await claimNextPage(db, 'h', 0, new Set(['old'])))!;
+    expect([next.job.uuid, next.page.index]).toEqual(['old', 0]);
+    expect((await claimNextPage(db, 'h', 0, new Set(['old'])))!.page.index).toBe(1);
+  });
+
+  it('takes a job\'s pages in order and counts them done one by one, out of order too', async () => {
+    const db = await setup(job('a', 0, 1, 4));
+    const leases = [];
+    for (let i = 0; i < 4; i++) leases.push((await claimNextPage(db, 'h', 0))!);
+    expect(leases.map((l) => l.page.index)).toEqual([0, 1, 2, 3]);
+    const done = [];
+    for (const i of [2, 0, 3, 1]) done.push(await commitPage(db, leases[i]!, { result: page(i) }, 'anonymous', 0, finish));
+    expect(done.map((j) => j!.pages_done)).toEqual([1, 2, 3, 4]);
+    expect(done.map((j) => j!.status)).toEqual(['processing', 'processing', 'processing', 'done']);
+    expect(done[3]).toMatchObject({ text: 'p0\np1\np2\np3' });
+  });
+
+  it('a job whose count is off is not finished before all its pages are', async () => {
+    const db = await setup(job('a', 0, 1, 2));
+    const l0 = (await claimNextPage(db, 'h', 0))!;
+    // As if an older version had counted a page that is not done.
+    await db.jobs.update('a', { pages_done: 1 });
+    const j = await commitPage(db, l0, { result: page(0) }, 'anonymous', 0, finish);
+    expect(j).toMatchObject({ status: 'processing', pages_done: 1 });
+    const l1 = (await claimNextPage(db, 'h', 0))!;
+    expect(await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish)).toMatchObject({ status: 'done', pages_done: 2 });
+  });
 });
