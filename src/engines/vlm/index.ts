@@ -10,6 +10,7 @@ import type { RasterPage } from '../../documents/types';
 import type { EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { modelUrls, PPOCR_V4 } from './models';
 import { toBlocks } from './lines';
+import { charsetFor } from './charset';
 import { applyToolModel, modelForTool } from './tools';
 import { terminateReaders } from './reader';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerReply, WorkerRun } from './worker';
@@ -128,7 +129,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // The caller still needs its bitmap (it stores the page image): send the worker a copy.
   const copy = await createImageBitmap(page.bitmap);
   // The tool's model reads every line PP-OCRv4 finds, even those PP-OCRv4 itself cannot read.
-  const result = await runPage(copy, tool ? { dropScore: 0 } : undefined, opts.signal);
+  const charset = charsetFor(opts.languages);
+  const result = await runPage(copy, tool ? { dropScore: 0, charset } : { charset }, opts.signal);
   status.backend = result.backend;
   status.lastTimings = result.timings;
   status.pages++;

@@ -23,6 +23,8 @@ export interface DecodedChar {
   /** time step of the character's peak */
   t: number;
   prob: number;
+  /** the space class's highest probability at the steps since the character before */
+  spaceBefore?: number;
 }
 
 export interface Decoded {
@@ -34,23 +36,43 @@ export interface Decoded {
   steps: number;
 }
 
-/** Greedy CTC decoding of one item of a [n, T, C] softmax output. */
-export function ctcGreedy(probs: Float32Array, item: number, steps: number, classes: number, dict: string[]): Decoded {
+/**
+ * Greedy CTC decoding of one item of a [n, T, C] softmax output; with `allowed` (class
+ * indices, the blank first), only those classes are chosen among.
+ */
+export function ctcGreedy(probs: Float32Array, item: number, steps: number, classes: number, dict: string[], allowed?: Int32Array | null): Decoded {
   const chars: DecodedChar[] = [];
   let prev = -1;
   const base = item * steps * classes;
+  const space = dict[classes - 1] === ' ' ? classes - 1 : -1;
+  let spaceMax = 0;
   for (let t = 0; t < steps; t++) {
     const row = base + t * classes;
+    if (space >= 0 && probs[row + space]! > spaceMax) spaceMax = probs[row + space]!;
     let best = 0;
     let bestP = probs[row]!;
-    for (let c = 1; c < classes; c++) {
-      const p = probs[row + c]!;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
+    if (allowed) {
+      for (let k = 1; k < allowed.length; k++) {
+        const c = allowed[k]!;
+        const p = probs[row + c]!;
+        if (p > bestP) {
+          bestP = p;
+          best = c;
+        }
+      }
+    } else {
+      for (let c = 1; c < classes; c++) {
+        const p = probs[row + c]!;
+        if (p > bestP) {
+          bestP = p;
+          best = c;
+        }
       }
     }
-    if (best !== 0 && best !== prev) chars.push({ text: dict[best] ?? '', t, prob: bestP });
+    if (best !== 0 && best !== prev) {
+      chars.push({ text: dict[best] ?? '', t, prob: bestP, spaceBefore: chars.length ? spaceMax : 0 });
+      spaceMax = 0;
+    }
     prev = best;
   }
   const text = chars.map((c) => c.text).join('');
@@ -88,6 +110,26 @@ export function insertGapSpaces(d: Decoded, ratio: number): Decoded {
         chars.push({ text: ' ', t: Math.round((c.t + prev.t) / 2), prob: Math.min(c.prob, prev.prob) });
         added = true;
       }
+    }
+    chars.push(c);
+  }
+  if (!added) return d;
+  return { ...d, chars, text: chars.map((c) => c.text).join('') };
+}
+
+/**
+ * Spaces the model saw but did not choose: between two characters where the space class
+ * reached `threshold` (the blank won there), a space is put in.
+ */
+export function insertLikelySpaces(d: Decoded, threshold: number): Decoded {
+  const chars: DecodedChar[] = [];
+  let added = false;
+  for (let i = 0; i < d.chars.length; i++) {
+    const c = d.chars[i]!;
+    const prev = d.chars[i - 1];
+    if (prev && c.text !== ' ' && prev.text !== ' ' && (c.spaceBefore ?? 0) >= threshold) {
+      chars.push({ text: ' ', t: Math.round((c.t + prev.t) / 2), prob: c.spaceBefore! });
+      added = true;
     }
     chars.push(c);
   }

@@ -5,9 +5,10 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import { dbPostprocess, detInputSize, detTensorData, type DbOptions } from './det';
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
-import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
+import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
 import type { BBox } from '../../contract';
 import { rotateBitmap } from '../../documents/encode';
+import { allowedClasses, type Charset } from './charset';
 
 export type Backend = 'webgpu' | 'wasm';
 export type BackendChoice = Backend | 'auto';
@@ -42,10 +43,14 @@ export interface RunOptions {
   recMinWidth: number;
   /** a gap this many times a line's usual character pitch reads as a space (0: off) */
   gapSpaces: number;
+  /** a space goes in between two characters where the space class reached this probability (0: off) */
+  spaceEvidence: number;
+  /** the characters the job's languages are written in (charset.ts) */
+  charset: Charset;
   db: Partial<DbOptions>;
 }
 
-export const RUN_DEFAULTS: RunOptions = { detMaxSide: 960, detMaxPixels: 1_000_000, dropScore: 0.5, clsThresh: 0.9, useCls: true, recBatch: 4, recBucket: 16, recMinWidth: 64, gapSpaces: 1.35, db: {} };
+export const RUN_DEFAULTS: RunOptions = { detMaxSide: 960, detMaxPixels: 1_000_000, dropScore: 0.5, clsThresh: 0.9, useCls: true, recBatch: 4, recBucket: 16, recMinWidth: 64, gapSpaces: 1.35, spaceEvidence: 0.1, charset: 'all', db: {} };
 
 export interface RawWord {
   text: string;
@@ -90,6 +95,8 @@ interface Engine {
   cls: InferenceSession;
   rec: InferenceSession;
   dict: string[];
+  /** class indices by charset, made when first asked for */
+  classes: Map<Charset, Int32Array | null>;
   loadMs: number;
 }
 
@@ -148,7 +155,7 @@ async function load(cfg: WorkerInit): Promise<Engine> {
       const det = await ort.InferenceSession.create(detBytes, options);
       const cls = await ort.InferenceSession.create(clsBytes, options);
       const rec = await ort.InferenceSession.create(recBytes, options);
-      return { ort, backend: 'webgpu', det, cls, rec, dict, loadMs: performance.now() - t0 };
+      return { ort, backend: 'webgpu', det, cls, rec, dict, classes: new Map(), loadMs: performance.now() - t0 };
     } catch (err) {
       if (cfg.backend === 'webgpu') throw err;
       console.warn('vlm: WebGPU failed, using WASM', err);
@@ -162,7 +169,7 @@ async function load(cfg: WorkerInit): Promise<Engine> {
   const det = await ort.InferenceSession.create(detBytes, options);
   const cls = await ort.InferenceSession.create(clsBytes, options);
   const rec = await ort.InferenceSession.create(recBytes, options);
-  return { ort, backend: 'wasm', det, cls, rec, dict, loadMs: performance.now() - t0 };
+  return { ort, backend: 'wasm', det, cls, rec, dict, classes: new Map(), loadMs: performance.now() - t0 };
 }
 
 async function runOne(e: Engine, session: InferenceSession, data: Float32Array, dims: number[]): Promise<Tensor> {
@@ -320,6 +327,8 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
   // 4. Recognition in batches of similar widths.
   const t3 = performance.now();
   const bucket = e.backend === 'webgpu' ? 160 : opts.recBucket;
+  if (!e.classes.has(opts.charset)) e.classes.set(opts.charset, allowedClasses(e.dict, opts.charset));
+  const allowed = e.classes.get(opts.charset);
   for (const batch of planBatches(readings.map((r) => r.line.width), opts.recBatch, REC_HEIGHT * opts.recBatch * 1600, bucket, opts.recMinWidth)) {
     const n = batch.items.length;
     const data = new Float32Array(n * 3 * REC_HEIGHT * batch.width);
@@ -332,7 +341,7 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
     const [, steps, classes] = out.dims as [number, number, number];
     batch.items.forEach((ri, i) => {
       const r = readings[ri]!;
-      r.decoded = ctcGreedy(probs, i, steps, classes, e.dict);
+      r.decoded = ctcGreedy(probs, i, steps, classes, e.dict, allowed);
       r.batchWidth = batch.width;
     });
     out.dispose();
@@ -342,7 +351,8 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
     // Against the page's orientation only when clearly better: short lines (S = 6%) read fine both ways.
     if (!r.decoded || (l.decoded && r.decoded.confidence <= l.decoded.confidence + (r.alt ? 0.1 : 0))) continue;
     if (r.flipped !== l.flipped) flip(l);
-    l.decoded = normaliseLatin(opts.gapSpaces > 0 ? insertGapSpaces(r.decoded, opts.gapSpaces) : r.decoded);
+    const spaced = opts.spaceEvidence > 0 ? insertLikelySpaces(r.decoded, opts.spaceEvidence) : r.decoded;
+    l.decoded = normaliseLatin(opts.gapSpaces > 0 ? insertGapSpaces(spaced, opts.gapSpaces) : spaced);
     l.batchWidth = r.batchWidth;
   }
   timings.rec = performance.now() - t3;

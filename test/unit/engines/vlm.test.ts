@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { dbPostprocess, detInputSize, detTensorData, minAreaRect, convexHull, orderClockwise, type Pt } from '../../../src/engines/vlm/det';
-import { ctcGreedy, insertGapSpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
+import { allowedClasses, charsetFor } from '../../../src/engines/vlm/charset';
+import { ctcGreedy, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
 import { toBlocks } from '../../../src/engines/vlm/lines';
 import type { RawLine } from '../../../src/engines/vlm/worker';
@@ -130,6 +131,50 @@ describe('recognition', () => {
     expect(insertGapSpaces(mono, 1.5).confidence).toBe(0.9);
     const spaced = { text: 'ju mped', chars: chars('ju mped', [0, 3, 5, 7, 12, 15, 18]), confidence: 0.9, steps: 40 };
     expect(insertGapSpaces(spaced, 1.5)).toBe(spaced);
+  });
+
+  it('asked for a Latin-script language, decodes among Latin classes only', () => {
+    expect(charsetFor('eng')).toBe('latin');
+    expect(charsetFor('eng+deu+vie')).toBe('latin');
+    expect(charsetFor('chi_sim+eng')).toBe('all');
+    expect(charsetFor('auto')).toBe('all');
+    expect(charsetFor('rus')).toBe('all');
+    const latin = allowedClasses(dict, 'latin')!;
+    expect(allowedClasses(dict, 'all')).toBeNull();
+    expect(latin[0]).toBe(0);
+    const texts = [...latin].slice(1).map((i) => dict[i]);
+    expect(texts).toEqual(expect.arrayContaining(['A', 'z', '0', '%', '°', '—', 'é', '（', ' ']));
+    expect(texts).not.toContain('中');
+    expect(texts).not.toContain('。');
+    expect(latin.length).toBeLessThan(300);
+    // One step where '口' (a CJK box) narrowly beats 'O': with the Latin classes, 'O'.
+    const box = dict.indexOf('口');
+    const o = dict.indexOf('O');
+    const probs = new Float32Array(dict.length);
+    probs[box] = 0.5;
+    probs[o] = 0.3;
+    probs[0] = 0.1;
+    expect(ctcGreedy(probs, 0, 1, dict.length, dict).text).toBe('口');
+    const out = ctcGreedy(probs, 0, 1, dict.length, dict, latin);
+    expect(out.text).toBe('O');
+    expect(out.confidence).toBeCloseTo(0.3, 5);
+  });
+
+  it('puts a space where the model gave the space class a fair chance but the blank won', () => {
+    const classes = 5;
+    const d = ['', 'a', 'b', 'c', ' '];
+    // a _ b _ _ c : the space class has 0.3 at step 4 (between b and c), 0.02 elsewhere
+    const seq = [1, 0, 2, 0, 0, 3];
+    const probs = new Float32Array(seq.length * classes);
+    seq.forEach((c, t) => {
+      for (let k = 0; k < classes; k++) probs[t * classes + k] = k === c ? 0.6 : 0.02;
+      if (t === 4) probs[t * classes + 4] = 0.3;
+    });
+    const out = ctcGreedy(probs, 0, seq.length, classes, d);
+    expect(out.text).toBe('abc');
+    expect(out.chars.map((c) => c.spaceBefore)).toEqual([0, expect.closeTo(0.02, 5), expect.closeTo(0.3, 5)]);
+    expect(insertLikelySpaces(out, 0.1).text).toBe('ab c');
+    expect(insertLikelySpaces(out, 0.5)).toBe(out);
   });
 
   it('batches by width, narrowest first, padded to the bucket', () => {
