@@ -90,14 +90,19 @@ export function sample(pids) {
  * Samples a process tree every `everyMs` until stopped; keeps the peaks.
  * @param {() => number[]} roots  called at each sample (the tree's root pids)
  * @param {number} [everyMs]
+ * @param {() => string[]} [during]  what was running, noted with the PSS peak
  */
-export function startSampler(roots, everyMs = 200) {
-  const peak = { pssKb: 0, rssKb: 0, processes: 0, samples: 0 };
+export function startSampler(roots, everyMs = 200, during = () => []) {
+  /** @type {{ pssKb: number, rssKb: number, processes: number, samples: number, during: string[] }} */
+  const peak = { pssKb: 0, rssKb: 0, processes: 0, samples: 0, during: [] };
   const tick = () => {
     try {
       const s = sample(tree(roots()));
       peak.samples++;
-      if (s.pssKb > peak.pssKb) peak.pssKb = s.pssKb;
+      if (s.pssKb > peak.pssKb) {
+        peak.pssKb = s.pssKb;
+        peak.during = during();
+      }
       if (s.rssKb > peak.rssKb) peak.rssKb = s.rssKb;
       if (s.processes > peak.processes) peak.processes = s.processes;
     } catch {}
@@ -111,11 +116,11 @@ export function startSampler(roots, everyMs = 200) {
     stop() {
       clearInterval(timer);
       tick();
-      return { pssMB: peak.pssKb / 1024, rssMB: peak.rssKb / 1024, processes: peak.processes, samples: peak.samples };
+      return { pssMB: peak.pssKb / 1024, rssMB: peak.rssKb / 1024, processes: peak.processes, samples: peak.samples, during: peak.during };
     },
     /** Resets the peaks (e.g. after warm-up). */
     reset() {
-      Object.assign(peak, { pssKb: 0, rssKb: 0, processes: 0, samples: 0 });
+      Object.assign(peak, { pssKb: 0, rssKb: 0, processes: 0, samples: 0, during: [] });
     },
   };
 }

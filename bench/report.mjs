@@ -70,7 +70,7 @@ const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | n
 /**
  * The table as Markdown-style text.
  * @param {ReturnType<typeof summarise>} s
- * @param {{ native: boolean, memory: { ours?: { pssMB: number, rssMB: number } | null, native?: { pssMB: number, rssMB: number } | null } }} opts
+ * @param {{ native: boolean, memory: { ours?: { pssMB: number, rssMB: number, during?: string[] } | null, native?: { pssMB: number, rssMB: number } | null } }} opts
  * @returns {string}
  */
 export function formatTable(s, opts) {
@@ -102,7 +102,7 @@ export function formatTable(s, opts) {
   const row = (/** @type {string[]} */ l) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   const out = [row(lines[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(row)];
   const mem = opts.memory;
-  if (mem.ours) out.push('', `peak memory, Chromium process tree: ${mem.ours.pssMB.toFixed(0)} MB PSS (${mem.ours.rssMB.toFixed(0)} MB summed RSS)`);
+  if (mem.ours) out.push('', `peak memory, Chromium process tree: ${mem.ours.pssMB.toFixed(0)} MB PSS (${mem.ours.rssMB.toFixed(0)} MB summed RSS)${mem.ours.during?.length ? `, while reading ${mem.ours.during.join(', ')}` : ''}`);
   if (n && mem.native) out.push(`peak memory, native tesseract processes: ${mem.native.pssMB.toFixed(0)} MB PSS (${mem.native.rssMB.toFixed(0)} MB summed RSS)`);
   return out.join('\n');
 }
