@@ -189,15 +189,18 @@ export async function submit(page, file, opts) {
       postStatus = res.status;
       let job = await res.json().catch(() => null);
       if (res.status === 202 && job?.uuid) {
+        // Progress polls as the app's upload list makes them (?summary=1: no pages), then the job.
         while (job && (job.status === 'pending' || job.status === 'processing')) {
           if (performance.now() - t0 > a.timeoutMs) return result(job, res.status, postStatus, polls, performance.now() - t0, `timed out after ${a.timeoutMs} ms (${job.status})`);
           await new Promise((r) => setTimeout(r, a.pollMs));
-          res = await fetch(`/api/v1/ocr/${job.uuid}/`, { headers });
+          res = await fetch(`/api/v1/ocr/${job.uuid}/?summary=1`, { headers });
           polls++;
           const next = await res.json().catch(() => null);
           if (!res.ok) return result(next, res.status, postStatus, polls, performance.now() - t0);
           job = next;
         }
+        res = await fetch(`/api/v1/ocr/${job.uuid}/`, { headers });
+        job = await res.json().catch(() => null);
       }
       return result(job, res.status, postStatus, polls, performance.now() - t0);
     } catch (e) {

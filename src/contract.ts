@@ -97,6 +97,12 @@ export interface JobSummary {
   created_at: string;
 }
 
+/** GET /api/v1/ocr/<uuid>/?summary=1 */
+export interface JobProgress extends JobSummary {
+  error?: string;
+  detected_language?: string;
+}
+
 export interface ApiErrorBody {
   error: string;
   detail: string;

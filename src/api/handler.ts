@@ -18,7 +18,7 @@ const UUID = '([0-9a-fA-F-]{8,64})';
 const routes: [string, RegExp, Route][] = [
   ['POST', /^ocr$/, async (req, _m, d) => submitJob(req, await identify(req, d.db), d)],
   ['GET', /^ocr$/, async (req, _m, d) => listJobs(await identify(req, d.db), d)],
-  ['GET', new RegExp(`^ocr/${UUID}$`), async (req, m, d) => getJob(m[1]!, await identify(req, d.db), d)],
+  ['GET', new RegExp(`^ocr/${UUID}$`), async (req, m, d) => getJob(m[1]!, await identify(req, d.db), d, new URL(req.url).searchParams.has('summary'))],
   ['DELETE', new RegExp(`^ocr/${UUID}$`), async (req, m, d) => deleteJob(m[1]!, await identify(req, d.db), d)],
   ['GET', new RegExp(`^ocr/${UUID}/download$`), download],
   ['GET', new RegExp(`^ocr/${UUID}/pages/(\\d+)/image$`), pageImage],

@@ -1,5 +1,5 @@
 // Assembling the contract's Job from the stored job and its pages.
-import type { Job, JobSummary, Page } from '../contract';
+import type { Job, JobProgress, JobSummary, Page } from '../contract';
 import type { JobRecord, OcrDatabase, PageRecord } from '../store/db';
 
 export async function loadJob(db: OcrDatabase, uuid: string): Promise<Job | undefined> {
@@ -19,6 +19,15 @@ export function toJob(rec: JobRecord, pages: PageRecord[]): Job {
     text: rec.text ?? '',
     markdown: rec.markdown ?? '',
     pages: pages.filter((p) => p.result).map((p) => p.result as Page),
+  };
+}
+
+/** A job's summary with what a poll wants besides: the error of a failed job, the language found. */
+export function toProgress(rec: JobRecord): JobProgress {
+  return {
+    ...toSummary(rec),
+    ...(rec.error ? { error: rec.error } : {}),
+    ...(rec.detected_language ? { detected_language: rec.detected_language } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
 import { prefs } from '../settings-store';
 import { apiFetch } from './transport';
-import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobSummary, Plan, ChatReply, ChatHistory } from '../contract';
+import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobProgress, JobSummary, Plan, ChatReply, ChatHistory } from '../contract';
 
 export class ApiFailure extends Error {
   constructor(
@@ -67,6 +67,8 @@ export function submit(file: File, opts: SubmitOptions, signal?: AbortSignal): P
 }
 
 export const getJob = (uuid: string) => call<Job>(`ocr/${uuid}/`);
+/** Status and progress only: cheap to poll however many pages the job has. */
+export const getProgress = (uuid: string) => call<JobProgress>(`ocr/${uuid}/?summary=1`);
 export const listJobs = () => call<{ jobs: JobSummary[] }>('ocr/');
 export const deleteJob = (uuid: string) => call<void>(`ocr/${uuid}/`, { method: 'DELETE' });
 

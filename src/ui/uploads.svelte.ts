@@ -1,7 +1,7 @@
 // Files the person has handed over in this tab: each is POSTed to /api/v1/ocr/ and then
 // followed by polling GET until it is done, failed or cancelled (DELETE).
-import type { Job, JobStatus } from '../contract';
-import { ApiFailure, deleteJob, describeError, getJob, listJobs, submit, type SubmitOptions } from './api';
+import type { Job, JobProgress, JobStatus } from '../contract';
+import { ApiFailure, deleteJob, describeError, getJob, getProgress, listJobs, submit, type SubmitOptions } from './api';
 
 export type UploadStatus = 'uploading' | JobStatus | 'cancelled';
 
@@ -70,7 +70,7 @@ class UploadQueue {
     this.changes++;
   }
 
-  #patch(item: Upload, job: Job): void {
+  #patch(item: Upload, job: Pick<Job, 'uuid' | 'status' | 'pages_done' | 'page_count' | 'error'>): void {
     if (item.status === 'cancelled') return;
     if (item.uuid !== job.uuid) this.changes++;
     item.uuid = job.uuid;
@@ -107,15 +107,15 @@ class UploadQueue {
     }
   }
 
-  /** Polls GET until the job is finished; answers its last state. */
+  /** Polls the job's progress until it is finished; answers the finished job. */
   async #poll(item: Upload): Promise<Job | undefined> {
-    let job: Job | undefined;
     let lostSince = 0;
     while (item.uuid && !finished(item.status)) {
       await sleep(POLL_MS);
       if (item.status === 'cancelled') return undefined;
+      let job: JobProgress;
       try {
-        job = await getJob(item.uuid);
+        job = await getProgress(item.uuid);
         lostSince = 0;
       } catch (err) {
         // The job goes on whether or not this tab hears of it: a busy or reloading app
@@ -127,7 +127,7 @@ class UploadQueue {
       }
       this.#patch(item, job);
     }
-    return job ?? (item.uuid ? await getJob(item.uuid) : undefined);
+    return item.uuid && item.status !== 'cancelled' ? await getJob(item.uuid) : undefined;
   }
 
   /** While a short file's POST is still open, shows its pages from GET as they finish. */

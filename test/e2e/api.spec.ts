@@ -128,12 +128,23 @@ describe('the REST contract', () => {
     const chatEarly = await api(page, 'POST', `/api/v1/chat/${r.body.uuid}/`, { token, json: { message: 'what?' } });
     expect(chatEarly.status).toBe(409);
     const seen = new Set<number>();
+    const progress = new Set<number>();
     let job: Json = r.body;
     while (job.status !== 'done' && job.status !== 'failed') {
       await page.waitForTimeout(300);
+      // ?summary=1: status and progress from the job record, no pages (a cheap poll).
+      const s = (await api(page, 'GET', `/api/v1/ocr/${r.body.uuid}/?summary=1`, { token })).body;
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['uuid', 'status', 'tier', 'file_name', 'page_count', 'pages_done', 'created_at']));
+      expect(s).not.toHaveProperty('pages');
+      expect(s).not.toHaveProperty('text');
+      expect(s.page_count).toBe(7);
+      progress.add(s.pages_done);
       job = (await api(page, 'GET', `/api/v1/ocr/${r.body.uuid}`, { token })).body; // no trailing slash
       seen.add(job.pages_done);
     }
+    expect(progress.size).toBeGreaterThan(1);
+    const last = (await api(page, 'GET', `/api/v1/ocr/${r.body.uuid}/?summary=1`, { token })).body;
+    expect(last).toMatchObject({ status: 'done', pages_done: 7, page_count: 7 });
     expect(job.status).toBe('done');
     expect(job.pages).toHaveLength(7);
     expect(seen.size).toBeGreaterThan(2);

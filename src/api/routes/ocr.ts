@@ -7,7 +7,7 @@ import type { JobRecord, PageRecord } from '../../store/db';
 import type { Caller } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiError, badRequest, json, notFound } from '../errors';
-import { loadJob, toSummary } from '../jobs';
+import { loadJob, toProgress, toSummary } from '../jobs';
 import { parseLanguage } from '../languages';
 import { assertCanAfford, pageCost } from '../metering';
 import { findTool, TOOL_PRESETS } from '../tools';
@@ -138,8 +138,14 @@ export async function ownedJob(uuid: string, caller: Caller, deps: ApiDeps): Pro
   return rec;
 }
 
-export async function getJob(uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
-  await ownedJob(uuid, caller, deps);
+/**
+ * The job; with `summary` (`?summary=1`, a local extension) only its status and progress,
+ * read from the job record alone: a cheap poll of a long job, whose full answer holds
+ * every page finished so far.
+ */
+export async function getJob(uuid: string, caller: Caller, deps: ApiDeps, summary = false): Promise<Response> {
+  const rec = await ownedJob(uuid, caller, deps);
+  if (summary) return json(toProgress(rec));
   return json(await loadJob(deps.db, uuid));
 }
 
