@@ -1,5 +1,5 @@
 // What the API handler is given: storage and the work it delegates. It never knows which engine runs.
-import type { ChatMessage, ExportFormat, Job } from '../contract';
+import type { ChatMessage, ExportFormat, Job, Page } from '../contract';
 import type { DocumentType } from '../documents/sniff';
 import type { OcrDatabase } from '../store/db';
 
@@ -29,7 +29,7 @@ export interface ApiDeps {
   waitForJob(uuid: string, ms: number): Promise<void>;
   exportJob(job: Job, format: ExportFormat): Promise<ExportResult>;
   /** the page's image (drawn from the upload for a born-digital PDF page), or null */
-  pageImage(job: Job, index: number): Promise<Blob | null>;
+  pageImage(job: { uuid: string; pages: Pick<Page, 'index' | 'width' | 'source'>[] }, index: number): Promise<Blob | null>;
   answer(job: Job, question: string, history: ChatMessage[]): Promise<ChatMessage>;
   now(): number;
 }

@@ -54,8 +54,9 @@ async function download(req: Request, m: string[], deps: ApiDeps): Promise<Respo
 async function pageImage(req: Request, m: string[], deps: ApiDeps): Promise<Response> {
   const caller = await identify(req, deps.db);
   const rec = await ownedJob(m[1]!, caller, deps);
-  const job = await loadJob(deps.db, rec.uuid);
-  const blob = job ? await deps.pageImage(job, Number(m[2])) : null;
+  // That page's record only: a long job's other pages are not read.
+  const page = (await deps.db.pages.get([rec.uuid, Number(m[2])]))?.result;
+  const blob = page ? await deps.pageImage({ uuid: rec.uuid, pages: [page] }, page.index) : null;
   if (!blob) throw notFound('page image (not recognised yet, or past the retention period)');
   return new Response(blob, { status: 200, headers: { 'Content-Type': blob.type || 'application/octet-stream', 'Cache-Control': 'no-store' } });
 }
