@@ -45,8 +45,14 @@ function borrowWorker(): { worker: pdfjs.PDFWorker; release: () => void } {
   };
 }
 
-/** Opens the PDF in pdf.js; a clear DocumentError for an encrypted or broken file. */
-async function loadPdf(bytes: ArrayBuffer): Promise<{ doc: PDFDocumentProxy; destroy: () => Promise<void> }> {
+/**
+ * Opens the PDF in pdf.js; a clear DocumentError for an encrypted or broken file.
+ * `fontFaces`: load the embedded fonts into the page as FontFaces, for drawing text
+ * sharply and fast. Reading a text layer needs no FontFace, and the browser checking each
+ * embedded font as it loads it was most of the main thread's time on a born-digital page;
+ * a page drawn from such a document (for OCR) draws its text as paths instead.
+ */
+async function loadPdf(bytes: ArrayBuffer, fontFaces = false): Promise<{ doc: PDFDocumentProxy; destroy: () => Promise<void> }> {
   const { worker, release } = borrowWorker();
   const vendor = new URL(`${import.meta.env.BASE_URL}vendor/pdfjs/`, location.href).href;
   const task = pdfjs.getDocument({
@@ -58,6 +64,7 @@ async function loadPdf(bytes: ArrayBuffer): Promise<{ doc: PDFDocumentProxy; des
     cMapUrl: `${vendor}cmaps/`,
     cMapPacked: true,
     standardFontDataUrl: `${vendor}standard_fonts/`,
+    disableFontFace: !fontFaces,
   });
   const destroy = async () => {
     try {
@@ -108,7 +115,7 @@ export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
 export async function renderPdfPages(bytes: ArrayBuffer, pages: { index: number; width: number }[]): Promise<Map<number, Blob>> {
   const out = new Map<number, Blob>();
   if (pages.length === 0) return out;
-  const { doc, destroy } = await loadPdf(bytes);
+  const { doc, destroy } = await loadPdf(bytes, true);
   try {
     for (const { index, width } of pages) {
       const page = await doc.getPage(index + 1);
