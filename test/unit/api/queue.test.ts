@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { OcrDatabase, type JobRecord } from '../../../src/store/db';
+import Dexie from 'dexie';
+import { OcrDatabase, SCHEMA_VERSION, type JobRecord } from '../../../src/store/db';
 import { claimNextPage, commitPage, releaseStaleLeases } from '../../../src/host/queue';
 import type { Page } from '../../../src/contract';
 
@@ -88,4 +89,27 @@ describe('the job queue', () => {
     const l1 = (await claimNextPage(db, 'h', 0))!;
     expect(await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish)).toMatchObject({ status: 'done', pages_done: 2 });
   });
+
+  it('a database made by the previous schema (no [jobUuid+state] index) upgrades with its jobs', async () => {
+    const name = `q-old-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({
+      jobs: 'uuid, owner, status, created_ms',
+      pages: '[jobUuid+index], jobUuid, state',
+      files: 'key, jobUuid, created_ms',
+      accounts: 'id, &tokenHash',
+      usage: '++id, [subject+period], jobUuid',
+      conversations: 'id, jobUuid',
+      settings: 'key',
+    });
+    const [j] = job('kept', 0, 1, 2);
+    await old.table('jobs').add(j);
+    await old.table('pages').bulkAdd([0, 1].map((index) => ({ jobUuid: 'kept', index, state: 'pending', attempts: 0 })));
+    old.close();
+    const db = new OcrDatabase(name);
+    const lease = (await claimNextPage(db, 'h', 0))!;
+    expect([lease.job.uuid, lease.page.index]).toEqual(['kept', 0]);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+  });
 });
+
