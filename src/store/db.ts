@@ -77,6 +77,17 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** The first schema, as databases made by it still are (frozen: changes go in a new version). */
+export const SCHEMA_V1: Record<string, string> = {
+  jobs: 'uuid, owner, status, created_ms',
+  pages: '[jobUuid+index], jobUuid, state',
+  files: 'key, jobUuid, created_ms',
+  accounts: 'id, &tokenHash',
+  usage: '++id, [subject+period], jobUuid',
+  conversations: 'id, jobUuid',
+  settings: 'key',
+};
+
 export class OcrDatabase extends Dexie {
   jobs!: Table<JobRecord, string>;
   pages!: Table<PageRecord, [string, number]>;
@@ -88,15 +99,7 @@ export class OcrDatabase extends Dexie {
 
   constructor(name = 'ocrchat', backend?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, backend);
-    this.version(1).stores({
-      jobs: 'uuid, owner, status, created_ms',
-      pages: '[jobUuid+index], jobUuid, state',
-      files: 'key, jobUuid, created_ms',
-      accounts: 'id, &tokenHash',
-      usage: '++id, [subject+period], jobUuid',
-      conversations: 'id, jobUuid',
-      settings: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // A job's next pending page by index, not by reading every page before it.
     this.version(2).stores({ pages: '[jobUuid+index], jobUuid, state, [jobUuid+state]' });
   }

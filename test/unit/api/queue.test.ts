@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { OcrDatabase, SCHEMA_VERSION, type JobRecord } from '../../../src/store/db';
+import { OcrDatabase, SCHEMA_V1, SCHEMA_VERSION, type JobRecord } from '../../../src/store/db';
 import { claimNextPage, commitPage, releaseStaleLeases } from '../../../src/host/queue';
 import type { Page } from '../../../src/contract';
 
@@ -93,15 +93,7 @@ describe('the job queue', () => {
   it('a database made by the previous schema (no [jobUuid+state] index) upgrades with its jobs', async () => {
     const name = `q-old-${Math.random()}`;
     const old = new Dexie(name);
-    old.version(1).stores({
-      jobs: 'uuid, owner, status, created_ms',
-      pages: '[jobUuid+index], jobUuid, state',
-      files: 'key, jobUuid, created_ms',
-      accounts: 'id, &tokenHash',
-      usage: '++id, [subject+period], jobUuid',
-      conversations: 'id, jobUuid',
-      settings: 'key',
-    });
+    old.version(1).stores(SCHEMA_V1);
     const [j] = job('kept', 0, 1, 2);
     await old.table('jobs').add(j);
     await old.table('pages').bulkAdd([0, 1].map((index) => ({ jobUuid: 'kept', index, state: 'pending', attempts: 0 })));
