@@ -1,9 +1,9 @@
 // The REST contract through fetch() from a page of the app: every endpoint, status and error.
 import { SHARED_DIR } from '../shared-dir';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launch, postFile, type Session } from './browser';
+import { postFile, useBrowser } from './browser';
 import { scannedPdf, testocrPng, textPdf } from './fixtures';
 import { signVoucher } from './vouchers';
 
@@ -41,15 +41,10 @@ async function pollDone(page: Page, uuid: string, token?: string): Promise<Json>
 }
 
 describe('the REST contract', () => {
-  let s: Session;
+  const s = useBrowser();
   let page: Page;
   beforeAll(async () => {
-    s = await launch();
     page = await s.open('/');
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
   });
 
   it("the seed's JavaScript example runs as written, with only its base URL and token changed", async () => {

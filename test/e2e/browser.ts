@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const baseUrl = (): string => inject('baseUrl');
@@ -15,6 +15,38 @@ export interface Session {
   close(): Promise<void>;
   /** opens a page of the app and waits until the service worker controls it */
   open(path?: string): Promise<Page>;
+}
+
+/**
+ * The browser of a describe block: launched before its tests (before each one with
+ * `perTest`) and closed after them, once it is checked that the app asked no other origin
+ * for anything (`allowForeign` for a suite that opens another origin on purpose). Hooks
+ * the block adds after this call run with the browser already launched.
+ */
+export function useBrowser(opts: { args?: string[]; perTest?: boolean; allowForeign?: boolean } = {}): Session {
+  let current: Session | undefined;
+  (opts.perTest ? beforeEach : beforeAll)(async () => {
+    current = await launch(opts.args);
+  });
+  (opts.perTest ? afterEach : afterAll)(async () => {
+    if (!current) return;
+    if (!opts.allowForeign) expect(current.foreignRequests).toEqual([]);
+    await current.close();
+  });
+  const live = (): Session => {
+    if (!current) throw new Error('the browser is launched in a hook: use it from a hook or a test');
+    return current;
+  };
+  return {
+    get context() {
+      return live().context;
+    },
+    get foreignRequests() {
+      return live().foreignRequests;
+    },
+    close: () => live().close(),
+    open: (path) => live().open(path),
+  };
 }
 
 export async function launch(extraArgs: string[] = []): Promise<Session> {

@@ -1,9 +1,9 @@
 // Chat models in Settings: the list with sizes, no download without WebGPU (chat uses the
 // extractive answerer), and a model host that lacks the model failing at once with a
 // message that names the host, without a request leaving the app's origin.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, launch, screenshotPath, type Session } from './browser';
+import { baseUrl, screenshotPath, useBrowser, type Session } from './browser';
 import { CHAT_MODELS } from '../../src/chat/llm/models';
 
 /** Chromium's software WebGPU adapter (SwiftShader), as in vlm.spec.ts. */
@@ -19,15 +19,10 @@ async function openModels(s: Session): Promise<Page> {
 }
 
 describe('chat models without WebGPU', () => {
-  let s: Session;
+  const s = useBrowser();
   let page: Page;
   beforeAll(async () => {
-    s = await launch();
     page = await openModels(s);
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
   });
 
   it('lists every model with its download size and GPU memory', async () => {
@@ -53,14 +48,10 @@ describe('chat models without WebGPU', () => {
 });
 
 describe('chat models with a software WebGPU adapter', () => {
-  let s: Session;
+  const s = useBrowser({ args: SOFTWARE_WEBGPU, allowForeign: true });
   let page: Page;
   beforeAll(async () => {
-    s = await launch(SOFTWARE_WEBGPU);
     page = await openModels(s);
-  });
-  afterAll(async () => {
-    await s.close();
   });
 
   it('fails fast, naming the host, when a self-hosted folder lacks the model; nothing leaves the origin', async () => {

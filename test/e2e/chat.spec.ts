@@ -1,7 +1,7 @@
 // Chat with a finished document: grounded answers that cite their pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, postFile, screenshotPath, type Session } from './browser';
+import { launch, postFile, screenshotPath, useBrowser } from './browser';
 import { invoicePdf } from './fixtures';
 
 async function ask(page: Page, uuid: string, message: string, token?: string) {
@@ -19,20 +19,15 @@ async function ask(page: Page, uuid: string, message: string, token?: string) {
 }
 
 describe('chat', () => {
-  let s: Session;
+  const s = useBrowser();
   let page: Page;
   let token: string;
   let job: Record<string, any>;
   beforeAll(async () => {
-    s = await launch();
     page = await s.open('/');
     token = (await page.evaluate(async () => (await fetch('/api/v1/account/', { method: 'POST' })).json())).token;
     job = (await postFile(page, invoicePdf(), 'invoice.pdf', {}, token)).body;
     expect(job.status).toBe('done');
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
   });
 
   it('answers from the text and cites the page with the exact snippet', async () => {

@@ -1,12 +1,12 @@
 // Documents in, text out: every input format, bad input, PDF text layers, upright pages, languages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { GifWriter } from 'omggif';
-import { launch, postFile, type Session } from './browser';
+import { postFile, useBrowser } from './browser';
 import { encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, sidebarPdf, testocrPng, textPdf } from './fixtures';
 
 /** Renders text to an image in the page (canvas, DejaVu fonts), turned by `degrees`, as `type`. */
@@ -56,15 +56,10 @@ const GERMAN = ['Die Würde des Menschen ist unantastbar. Sie zu achten', 'und z
 const RUSSIAN = ['Все люди рождаются свободными и равными в своём', 'достоинстве и правах. Они наделены разумом и совестью', 'и должны поступать в отношении друг друга в духе братства.'];
 
 describe('documents in, text out', () => {
-  let s: Session;
+  const s = useBrowser();
   let page: Page;
   beforeAll(async () => {
-    s = await launch();
     page = await s.open('/');
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
   });
 
   it('reads PNG, JPG, WEBP and BMP, decided by content whatever the name says', async () => {

@@ -1,12 +1,12 @@
 // Downloads checked with tools nobody here wrote: poppler's pdftotext/pdfinfo, the DOCX's XML, papaparse.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { launch, postFile, type Session } from './browser';
+import { postFile, useBrowser } from './browser';
 import { scannedPdf, textPdf } from './fixtures';
 import { signVoucher } from './vouchers';
 
@@ -40,18 +40,13 @@ function cer(a: string[], b: string[]): number {
 }
 
 describe('downloads', () => {
-  let s: Session;
+  const s = useBrowser();
   let page: Page;
   let scan: Record<string, any>;
   beforeAll(async () => {
-    s = await launch();
     page = await s.open('/');
     scan = (await postFile(page, scannedPdf(2), 'My Scan (final).pdf')).body;
     expect(scan.status).toBe('done');
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
   });
 
   it('pdf: a searchable PDF whose pdftotext gives the job text, one page per job page, image kept', async () => {

@@ -1,8 +1,8 @@
 // Jobs are durable: a closed tab loses nothing, two tabs never work on the same page,
 // and a burst of uploads all finish.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, postFile, type Session } from './browser';
+import { postFile, useBrowser } from './browser';
 import { scannedPdf, testocrPng, textPdf } from './fixtures';
 
 interface PageRow { index: number; state: string; attempts: number; doneBy?: string }
@@ -35,14 +35,7 @@ async function waitFor(page: Page, uuid: string, pred: (j: { status: string; pag
 }
 
 describe('durable jobs', () => {
-  let s: Session;
-  beforeEach(async () => {
-    s = await launch();
-  });
-  afterEach(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
-  });
+  const s = useBrowser({ perTest: true });
 
   it('a 7-page job cut off by closing the tab finishes when the app opens again, no page done or charged twice', async () => {
     const first = await s.open('/');

@@ -1,17 +1,11 @@
 // The /embed widget inside another site's iframe: works without cross-origin isolation,
 // OCRs a file and tells the parent page the result.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, screenshotPath, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, screenshotPath, useBrowser } from './browser';
 import { testocrPng } from './fixtures';
 
 describe('embed', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s.close();
-  });
+  const s = useBrowser({ allowForeign: true });
 
   it('an iframe of /embed on another page OCRs a file and posts the text to its parent', async () => {
     const page = await s.context.newPage();

@@ -3,10 +3,10 @@
 // /vendor/models/ as a host's model) with progress to 100%, the SHA-256 check refusing a
 // file that does not match, delete; and handwriting-to-text / math failing at once, naming
 // the model to download, when it is not on the device.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { baseUrl, launch, postFile, screenshotPath, type Session } from './browser';
+import { baseUrl, postFile, screenshotPath, useBrowser } from './browser';
 
 const testocr = readFileSync('test/fixtures/testocr.png');
 const MODEL_CACHE = 'ocrchat-models-v1';
@@ -22,14 +22,7 @@ const cached = (page: Page, cache: string, path: string) =>
   );
 
 describe('models', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
-  });
+  const s = useBrowser();
 
   it('Settings lists the models with their sizes and what they need', async () => {
     const page = await s.open('/#/settings');

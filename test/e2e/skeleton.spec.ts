@@ -1,20 +1,13 @@
 // The walking skeleton: file → service worker /api/v1/ocr/ → IndexedDB → Web Worker →
 // Tesseract → job JSON → screen; installable; offline after one visit; nothing leaves the origin.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { baseUrl, launch, postFile, screenshotPath, type Session } from './browser';
+import { baseUrl, postFile, screenshotPath, useBrowser } from './browser';
 
 const testocr = readFileSync('test/fixtures/testocr.png');
 
 describe('walking skeleton', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
-  });
+  const s = useBrowser();
 
   it('is installable: a manifest with name, start_url, standalone and real 192/512 icons', async () => {
     const page = await s.open('/');

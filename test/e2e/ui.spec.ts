@@ -1,22 +1,17 @@
 // The app as people use it: every screen is a client of /api/v1/, works by keyboard,
 // on a 375 px phone and in both themes. Each test saves screenshots to look at.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TOOL_PRESETS } from '../../src/api/tools';
 import { EXPORT_FORMATS } from '../../src/contract';
-import { baseUrl, launch, postFile, screenshotPath, type Session } from './browser';
+import { baseUrl, postFile, screenshotPath, useBrowser } from './browser';
 import { scannedPdf, testocrPng, textPdf } from './fixtures';
 import { apiStatus, dropFiles, fullShot, noSideScroll, openedJob, pasteFile, pick, png, tablePdf, unnamed } from './ui-page';
 import { signVoucher } from './vouchers';
 
 describe('the app as people use it', () => {
-  let s: Session;
+  const s = useBrowser({ perTest: true });
   beforeEach(async () => {
-    s = await launch();
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
-  });
-  afterEach(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
   });
 
   it('first screen: several files, tier, a searchable language list, tools; drop and paste start jobs', async () => {

@@ -2,10 +2,10 @@
 // (detection, orientation, recognition) in onnxruntime-web in its own worker, from models
 // served by the app itself; on WASM, and on WebGPU where Chromium gives an adapter
 // (headless: SwiftShader's software adapter, slow but correct).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launch, postFile, type Session } from './browser';
+import { postFile, useBrowser } from './browser';
 
 const testocr = readFileSync('test/fixtures/testocr.png');
 const TRUTH = [
@@ -169,14 +169,7 @@ function expectGoodPage(job: Job): void {
 let wasmCropText = '';
 
 describe('vlm engine (PP-OCRv4, onnxruntime-web)', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
-  });
+  const s = useBrowser();
 
   it('POST tier=vlm reads testocr.png on WASM: text, boxes in the page, confidence', async () => {
     const page = await s.open('/');
@@ -259,14 +252,7 @@ describe('vlm engine (PP-OCRv4, onnxruntime-web)', () => {
 });
 
 describe('vlm engine on WebGPU (software adapter in headless Chromium)', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch(['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader']);
-  });
-  afterAll(async () => {
-    expect(s.foreignRequests).toEqual([]);
-    await s.close();
-  });
+  const s = useBrowser({ args: ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'] });
 
   it('gives the same text as WASM on the first words of two lines', { timeout: 240_000 }, async (ctx) => {
     const page = await s.open('/');
