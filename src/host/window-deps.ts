@@ -1,7 +1,6 @@
 // The API handler's dependencies as an app window provides them.
 import type { ApiDeps } from '../api/deps';
 import type { OcrDatabase } from '../store/db';
-import { loadJob } from '../api/jobs';
 import { openDocument } from '../documents';
 import { exportJob } from '../export/run';
 import { pageImage } from './page-images';
@@ -52,7 +51,8 @@ function waitForJob(db: OcrDatabase, uuid: string, ms: number): Promise<void> {
       resolve();
     };
     const check = async () => {
-      const job = await loadJob(db, uuid);
+      // The job record says its status; its pages need not be read for that.
+      const job = await db.jobs.get(uuid);
       if (!job || job.status === 'done' || job.status === 'failed') finish();
     };
     const listener = queueChannel((m) => {
