@@ -45,14 +45,21 @@ function borrowWorker(): { worker: pdfjs.PDFWorker; release: () => void } {
   };
 }
 
+interface LoadedPdf {
+  doc: PDFDocumentProxy;
+  destroy: () => Promise<void>;
+}
+
 /**
  * Opens the PDF in pdf.js; a clear DocumentError for an encrypted or broken file.
  * `fontFaces`: load the embedded fonts into the page as FontFaces, for drawing text
  * sharply and fast. Reading a text layer needs no FontFace, and the browser checking each
  * embedded font as it loads it was most of the main thread's time on a born-digital page;
  * a page drawn from such a document (for OCR) draws its text as paths instead.
+ * `images: false`: pdf.js leaves every image out (for reading text layers, which never
+ * needs them; it would otherwise decode each photo of a page and send it to this thread).
  */
-async function loadPdf(bytes: ArrayBuffer, fontFaces = false): Promise<{ doc: PDFDocumentProxy; destroy: () => Promise<void> }> {
+async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } = {}): Promise<LoadedPdf> {
   const { worker, release } = borrowWorker();
   const vendor = new URL(`${import.meta.env.BASE_URL}vendor/pdfjs/`, location.href).href;
   const task = pdfjs.getDocument({
@@ -65,6 +72,8 @@ async function loadPdf(bytes: ArrayBuffer, fontFaces = false): Promise<{ doc: PD
     cMapPacked: true,
     standardFontDataUrl: `${vendor}standard_fonts/`,
     disableFontFace: !fontFaces,
+    // 0: every image is over the limit, left out (with a warning each, hence errors only).
+    ...(images ? {} : { maxImageSize: 0, verbosity: pdfjs.VerbosityLevel.ERRORS }),
   });
   const destroy = async () => {
     try {
@@ -85,25 +94,45 @@ async function loadPdf(bytes: ArrayBuffer, fontFaces = false): Promise<{ doc: PD
   }
 }
 
+/**
+ * A PDF's pages for a job. Text layers are read from an opening without images; a page
+ * that needs OCR is drawn from a second opening, with them, made the first time one does
+ * (a born-digital file never opens it).
+ */
 export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
-  const { doc, destroy } = await loadPdf(bytes);
+  const text = await loadPdf(bytes, { images: false });
+  let drawing: Promise<LoadedPdf> | null = null;
+  const drawn = () => {
+    drawing ??= loadPdf(bytes).catch((err) => {
+      drawing = null;
+      throw err;
+    });
+    return drawing;
+  };
   return {
     type: 'pdf',
-    pageCount: doc.numPages,
+    pageCount: text.doc.numPages,
     async page(index: number): Promise<PageImage> {
-      const page = await doc.getPage(index + 1);
+      let scale: number;
+      const page = await text.doc.getPage(index + 1);
       try {
-        const scale = renderScale(page);
+        scale = renderScale(page);
         // Born-digital: no OCR and no rendering now; its image (at up to 144 dpi) is drawn on demand.
         const textLayer = await readTextLayer(page, Math.min(scale, TEXT_PAGE_SCALE));
         if (textLayer) return { textLayer };
-        return { bitmap: await renderPage(page, scale) };
       } finally {
         page.cleanup();
       }
+      const full = await (await drawn()).doc.getPage(index + 1);
+      try {
+        return { bitmap: await renderPage(full, scale) };
+      } finally {
+        full.cleanup();
+      }
     },
     close() {
-      void destroy();
+      void text.destroy();
+      void drawing?.then((d) => d.destroy(), () => undefined);
     },
   };
 }
@@ -115,7 +144,7 @@ export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
 export async function renderPdfPages(bytes: ArrayBuffer, pages: { index: number; width: number }[]): Promise<Map<number, Blob>> {
   const out = new Map<number, Blob>();
   if (pages.length === 0) return out;
-  const { doc, destroy } = await loadPdf(bytes, true);
+  const { doc, destroy } = await loadPdf(bytes, { fontFaces: true });
   try {
     for (const { index, width } of pages) {
       const page = await doc.getPage(index + 1);
@@ -186,17 +215,36 @@ async function readTextLayer(page: PDFPageProxy, scale: number): Promise<EngineP
   };
 }
 
-/** A scan with an old OCR layer draws its text in render mode 3 (invisible). */
+/** Text rendering modes that draw nothing: 3 (invisible) and 7 (clip only). */
+const INVISIBLE_MODES = new Set([3, 7]);
+
+/**
+ * A scan with an old OCR layer draws its text invisibly (render mode 3) over the picture.
+ * A page most of whose characters are drawn so is read afresh from its rendering (which
+ * shows whatever the page really shows); a little hidden text on a born-digital page does
+ * not count. The images themselves are not looked at (the opening leaves them out).
+ */
 async function isInvisibleOcrLayer(page: PDFPageProxy): Promise<boolean> {
   const ops = await page.getOperatorList();
-  let invisible = false;
-  let images = 0;
+  const { OPS } = pdfjs;
+  const saved: number[] = [];
+  let mode = 0;
+  let hidden = 0;
+  let shown = 0;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
-    if (fn === pdfjs.OPS.setTextRenderingMode && ops.argsArray[i]?.[0] === 3) invisible = true;
-    if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject) images++;
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) saved.push(mode);
+    else if (fn === OPS.restore) mode = saved.pop() ?? 0;
+    else if (fn === OPS.setTextRenderingMode) mode = Number(args?.[0]) || 0;
+    else if (fn === OPS.showText || fn === OPS.showSpacedText || fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) {
+      const glyphs = args?.[0];
+      const n = Array.isArray(glyphs) ? glyphs.filter((g) => g && typeof g === 'object').length : 0;
+      if (INVISIBLE_MODES.has(mode)) hidden += n;
+      else shown += n;
+    }
   }
-  return invisible && images > 0;
+  return hidden > shown;
 }
 
 /** The type family each text-layer word was set in. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { GifWriter } from 'omggif';
 import { postFile, useBrowser } from './browser';
-import { encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, sidebarPdf, testocrPng, textPdf } from './fixtures';
+import { bornDigitalWithHiddenNote, encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, sidebarPdf, testocrPng, textPdf } from './fixtures';
 
 /** Renders text to an image in the page (canvas, DejaVu fonts), turned by `degrees`, as `type`. */
 async function renderText(page: Page, lines: string[], opts: { degrees?: number; type?: string; width?: number } = {}): Promise<Buffer> {
@@ -208,6 +208,10 @@ describe('documents in, text out', () => {
     expect(old.body.pages[0].source).toBe('ocr');
     expect(old.body.text).toMatch(/quick brown/);
     expect(old.body.text).not.toMatch(/GARBLED/);
+    // A picture and a little hidden text do not make a born-digital page a scan.
+    const note = await postFile(page, bornDigitalWithHiddenNote(), 'report.pdf');
+    expect(note.body.pages[0].source).toBe('pdf-text');
+    expect(note.body.text).toMatch(/Visible body text of a born-digital report page\./);
   });
 
   it('pages turned 90, 180 and 270 degrees are made upright first', async () => {

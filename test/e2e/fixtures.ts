@@ -75,6 +75,17 @@ export function scanWithOldOcrLayer(): Buffer {
   return Buffer.from(doc.output('arraybuffer'));
 }
 
+/** A born-digital page with a picture and, beside its visible text, a short hidden note. */
+export function bornDigitalWithHiddenNote(): Buffer {
+  const doc = new jsPDF({ unit: 'px', format: [640, 480], orientation: 'landscape', hotfixes: ['px_scaling'] });
+  doc.addImage(new Uint8Array(testocrPng), 'PNG', 400, 300, 200, 150);
+  doc.setFontSize(20);
+  doc.text('Visible body text of a born-digital report page.', 40, 80);
+  doc.text('A second visible line of the same report.', 40, 120);
+  doc.text('hidden index note', 40, 160, { renderingMode: 'invisible' });
+  return Buffer.from(doc.output('arraybuffer'));
+}
+
 export function encryptedPdf(): Buffer {
   const doc = new jsPDF({ encryption: { userPassword: 'secret', ownerPassword: 'owner', userPermissions: ['print'] } });
   doc.text('Secret text', 20, 20);
