@@ -72,8 +72,11 @@ async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } 
     cMapPacked: true,
     standardFontDataUrl: `${vendor}standard_fonts/`,
     disableFontFace: !fontFaces,
-    // 0: every image is over the limit, left out (with a warning each, hence errors only).
-    ...(images ? {} : { maxImageSize: 0, verbosity: pdfjs.VerbosityLevel.ERRORS }),
+    // 0: every image is over the limit, left out.
+    ...(images ? {} : { maxImageSize: 0 }),
+    // Errors only: pdf.js warns about each image left out, and about many harmless quirks of
+    // real files. (The level is one for the whole worker, whichever document sets it last.)
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   const destroy = async () => {
     try {
