@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from '
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { optimiseRec } from './rec-model.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -20,6 +21,7 @@ const FILES = {
   'ch_PP-OCRv4_rec_infer.onnx': [10_822_323, '06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0'],
   'ppocr_keys_v1.txt': [26_249, '28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7'],
 };
+const REC_WASM = ['ch_PP-OCRv4_rec_int8.onnx', [6_904_046, '980b3bbf52790b2ae35bb23e21788eda1bc94f8a1e5b0d8c37691fcb272d10e3']];
 
 mkdirSync(out, { recursive: true });
 const files = [];
@@ -32,6 +34,16 @@ for (const [name, [expected, sha256]] of Object.entries(FILES)) {
   copyFileSync(from, join(out, name));
   files.push({ name, bytes });
 }
+// The recogniser rewritten for the WASM backend (8-bit 1×1 convolutions, folded affines:
+// scripts/rec-model.mjs), derived here from the float one; WebGPU reads the float one.
+const [recName, [recBytes, recSha]] = REC_WASM;
+const derived = optimiseRec(readFileSync(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'))).bytes;
+const derivedSha = createHash('sha256').update(derived).digest('hex');
+if (derived.length !== recBytes || derivedSha !== recSha) {
+  console.warn(`vendor-models: ${recName} came out ${derived.length} bytes, SHA-256 ${derivedSha}; models.ts says ${recBytes}, ${recSha}: update PPOCR_V4.recWasm`);
+}
+writeFileSync(join(out, recName), derived);
+files.push({ name: recName, bytes: derived.length });
 writeFileSync(join(out, 'index.json'), JSON.stringify({ id: 'ppocr-v4', files }, null, 1));
 const mb = files.reduce((n, f) => n + f.bytes, 0) / 1e6;
-console.log(`vendor-models: PP-OCRv4 det, cls, rec and dictionary (${mb.toFixed(1)} MB) copied to public/vendor/models/ppocr-v4`);
+console.log(`vendor-models: PP-OCRv4 det, cls, rec (float, and 8-bit for WASM) and dictionary (${mb.toFixed(1)} MB) in public/vendor/models/ppocr-v4`);

@@ -4,7 +4,7 @@
 // Sizes marked `approx` are as the host lists them; hashes are given only where they are
 // known here; the others are checked against the host's own hash header when it sends one.
 import { config } from '../config';
-import { PPOCR_V4 } from '../engines/vlm/models';
+import { modelFiles, PPOCR_V4 } from '../engines/vlm/models';
 import type { ModelEntry, ModelTask } from './types';
 
 const ppocr: ModelEntry = {
@@ -13,7 +13,7 @@ const ppocr: ModelEntry = {
   description: 'The vlm tier’s printed-text engine (Chinese and Latin scripts). Comes with the app; download it to read offline.',
   tasks: ['detect', 'orient', 'recognise-lines'],
   source: { kind: 'app', folder: PPOCR_V4.folder },
-  files: [PPOCR_V4.det, PPOCR_V4.cls, PPOCR_V4.rec, PPOCR_V4.dict].map((f) => ({ path: f.file, bytes: f.bytes, sha256: f.sha256 })),
+  files: modelFiles(PPOCR_V4).map((f) => ({ path: f.file, bytes: f.bytes, sha256: f.sha256 })),
   requiresWebGPU: false,
   runtime: 'ppocr',
 };

@@ -15,7 +15,8 @@ export type BackendChoice = Backend | 'auto';
 
 export interface WorkerInit {
   type: 'init';
-  urls: { det: string; cls: string; rec: string; dict: string };
+  /** rec: the float recogniser (WebGPU); recWasm: its 8-bit rewrite (WASM) */
+  urls: { det: string; cls: string; rec: string; recWasm: string; dict: string };
   backend: BackendChoice;
 }
 
@@ -136,15 +137,16 @@ async function gpuAdapter(choice: BackendChoice): Promise<GPUAdapter | null> {
 
 async function load(cfg: WorkerInit): Promise<Engine> {
   const t0 = performance.now();
-  const [detBytes, clsBytes, recBytes, dictText] = await Promise.all([
+  const adapter = await gpuAdapter(cfg.backend);
+  // The WASM backend reads the 8-bit recogniser, fetched only when it is the one used.
+  const [detBytes, clsBytes, gpuRecBytes, dictText] = await Promise.all([
     fetchBytes(cfg.urls.det),
     fetchBytes(cfg.urls.cls),
-    fetchBytes(cfg.urls.rec),
+    adapter ? fetchBytes(cfg.urls.rec) : null,
     fetchModel(cfg.urls.dict).then((r) => r.text()),
   ]);
   const dict = parseDictionary(dictText);
-  const adapter = await gpuAdapter(cfg.backend);
-  if (adapter) {
+  if (adapter && gpuRecBytes) {
     try {
       // Only this build carries the WebGPU kernels (and its own, larger, wasm).
       const ort = (await import('onnxruntime-web/webgpu')) as unknown as Ort;
@@ -154,13 +156,14 @@ async function load(cfg: WorkerInit): Promise<Engine> {
       // One session at a time: the WebGPU provider refuses to create two at once.
       const det = await ort.InferenceSession.create(detBytes, options);
       const cls = await ort.InferenceSession.create(clsBytes, options);
-      const rec = await ort.InferenceSession.create(recBytes, options);
+      const rec = await ort.InferenceSession.create(gpuRecBytes, options);
       return { ort, backend: 'webgpu', det, cls, rec, dict, classes: new Map(), loadMs: performance.now() - t0 };
     } catch (err) {
       if (cfg.backend === 'webgpu') throw err;
       console.warn('vlm: WebGPU failed, using WASM', err);
     }
   }
+  const recBytes = await fetchBytes(cfg.urls.recWasm);
   const ort = await import('onnxruntime-web/wasm');
   // One thread: threads need cross-origin isolation, and two were slower than one on 2 cores.
   ort.env.wasm.numThreads = 1;

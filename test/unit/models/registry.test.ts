@@ -18,7 +18,7 @@ describe('model registry', () => {
 
   it('gives every built-in file its size and SHA-256, and no invented hash for host models', () => {
     const pp = findModel('ppocr-v4')!;
-    expect(downloadBytes(pp)).toBe(PPOCR_V4.det.bytes + PPOCR_V4.cls.bytes + PPOCR_V4.rec.bytes + PPOCR_V4.dict.bytes);
+    expect(downloadBytes(pp)).toBe(PPOCR_V4.det.bytes + PPOCR_V4.cls.bytes + PPOCR_V4.rec.bytes + PPOCR_V4.recWasm.bytes + PPOCR_V4.dict.bytes);
     for (const f of pp.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
     for (const m of MODELS.filter((m) => m.source.kind === 'host')) {
       for (const f of m.files) expect(f.sha256).toBeNull();
