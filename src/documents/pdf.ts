@@ -29,7 +29,10 @@ function borrowWorker(): { worker: pdfjs.PDFWorker; release: () => void } {
   if (!slot && pdfWorkers.length < size) {
     const port = new Worker(new URL(workerUrl, location.href), { type: 'module' });
     // pdf.js takes a Worker as its port (its type declaration says otherwise).
-    slot = { worker: new pdfjs.PDFWorker({ port } as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]), docs: 0 };
+    // Errors only: the reading opening leaves images out with a warning each, and real files
+    // have many harmless quirks pdf.js warns about. (A worker's level is set when it starts.)
+    const options = { port, verbosity: pdfjs.VerbosityLevel.ERRORS };
+    slot = { worker: new pdfjs.PDFWorker(options as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]), docs: 0 };
     pdfWorkers.push(slot);
   }
   slot ??= pdfWorkers.reduce((a, b) => (b.docs < a.docs ? b : a));
@@ -74,9 +77,7 @@ async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } 
     disableFontFace: !fontFaces,
     // 0: every image is over the limit, left out.
     ...(images ? {} : { maxImageSize: 0 }),
-    // Errors only: pdf.js warns about each image left out, and about many harmless quirks of
-    // real files. (The level is one for the whole worker, whichever document sets it last.)
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    verbosity: pdfjs.VerbosityLevel.ERRORS, // on this thread (the worker's is set above)
   });
   const destroy = async () => {
     try {
@@ -104,12 +105,20 @@ async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } 
  */
 export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
   const text = await loadPdf(bytes, { images: false });
+  // Kept for the second opening, and let go once it is made (pdf.js holds its own copy).
+  let source: ArrayBuffer | null = bytes;
   let drawing: Promise<LoadedPdf> | null = null;
   const drawn = () => {
-    drawing ??= loadPdf(bytes).catch((err) => {
-      drawing = null;
-      throw err;
-    });
+    drawing ??= loadPdf(source!).then(
+      (d) => {
+        source = null;
+        return d;
+      },
+      (err) => {
+        drawing = null;
+        throw err;
+      },
+    );
     return drawing;
   };
   return {
