@@ -1,10 +1,11 @@
 // PP-OCRv4's recogniser, rewritten for onnxruntime-web's WASM backend at build time. The
 // same network, computed with fewer passes over memory and with 8-bit pointwise convolutions:
 // 1. Every "learnable affine" (a scalar Mul then a scalar Add) straight after a convolution
-//    is folded into its weights and bias; one after an activation is folded into the next
-//    convolution when that one is 1×1 without padding (exact; a padded one would differ at
-//    the borders, so there it stays).
-// 2. Hard-swish, exported as Add(3), Clip(0, 6), Mul, Div(6), becomes x · HardSigmoid(x).
+//    is folded into its weights and bias. One after an activation goes into the next
+//    convolution: wholly when that one is 1×1 without padding; otherwise its scale goes into
+//    the weights and x·s + b becomes x + b/s (zero padding stays zero), or nothing when b = 0.
+// 2. Hard-swish, exported as Add(3), Clip(0, 6), Mul, Div(6), becomes x · HardSigmoid(x)
+//    (what onnxruntime makes of an opset-14 HardSwish too).
 // 3. Each 1×1 convolution (62% of the float model's time) runs on 8-bit integers:
 //    DynamicQuantizeLinear (the activations' range measured at each run), ConvInteger with
 //    the weights quantised symmetrically per output channel, then back to float with the
@@ -115,26 +116,41 @@ export function optimiseRec(bytes, { int8 = true } = {}) {
   }
   nodes = nodes.filter((n) => !removed.has(n));
 
-  // 1b. Mul(s) → Add(b) → a 1×1 unpadded Conv: W·s, B + b·ΣW (over inputs).
+  // 1b. Mul(s) → Add(b) → Conv. A 1×1 unpadded one: W·s, B + b·ΣW (over inputs). Any
+  // other: W·s, and the Add adds b/s to x (gone when b is 0).
   uses = consumers();
   for (const mul of nodes.filter((n) => n.opType === 'Mul')) {
     const m = withScalar(mul);
-    const add = m && only(uses, mul.output[0]);
+    const add = m && m.k !== 0 && only(uses, mul.output[0]);
     const a = add?.opType === 'Add' ? withScalar(add) : null;
     const conv = a && only(uses, add.output[0]);
     if (!a || a.x !== mul.output[0] || conv?.opType !== 'Conv' || conv.input[0] !== add.output[0]) continue;
     const cw = convWeights(conv);
+    if (!cw) continue;
     const pads = attr(conv, 'pads')?.ints?.map(Number) ?? [];
-    if (!cw || cw.dims[2] !== 1 || cw.dims[3] !== 1 || pads.some((p) => p !== 0) || Number(attr(conv, 'group')?.i ?? 1) !== 1) continue;
-    const per = cw.w.length / cw.dims[0];
-    const b = cw.b.map((v, o) => {
-      let s = 0;
-      for (let k = 0; k < per; k++) s += cw.w[o * per + k];
-      return v + a.k * s;
-    });
-    setConvWeights(conv, cw.dims, cw.w.map((v) => v * m.k), b);
-    conv.input[0] = m.x;
-    removed.add(mul).add(add);
+    const pointwise = cw.dims[2] === 1 && cw.dims[3] === 1 && !pads.some((p) => p !== 0) && Number(attr(conv, 'group')?.i ?? 1) === 1;
+    if (pointwise) {
+      const per = cw.w.length / cw.dims[0];
+      const b = cw.b.map((v, o) => {
+        let s = 0;
+        for (let k = 0; k < per; k++) s += cw.w[o * per + k];
+        return v + a.k * s;
+      });
+      setConvWeights(conv, cw.dims, cw.w.map((v) => v * m.k), b);
+      conv.input[0] = m.x;
+      removed.add(mul).add(add);
+    } else {
+      setConvWeights(conv, cw.dims, cw.w.map((v) => v * m.k), cw.b);
+      removed.add(mul);
+      if (a.k === 0) {
+        conv.input[0] = m.x;
+        removed.add(add);
+      } else {
+        const shift = `${add.name}_shift`;
+        consts.set(shift, floatTensor([1], [a.k / m.k]));
+        add.input = [m.x, shift];
+      }
+    }
     stats.affineIntoNext++;
   }
   nodes = nodes.filter((n) => !removed.has(n));
@@ -209,17 +225,20 @@ export function optimiseRec(bytes, { int8 = true } = {}) {
   // Clip's bounds and Slice's ranges moved from attributes to inputs: those are rewritten;
   // any other operator whose meaning changed stops the build.
   const int64 = (values) => ({ dims: [values.length], dataType: T.INT64, rawData: Buffer.from(new BigInt64Array(values.map(BigInt)).buffer) });
+  const asInputs = (n, keys) => {
+    const names = keys.map((k) => `${n.name}_${k}`);
+    keys.forEach((k, i) => g.node.unshift(constantNode(names[i], int64(attr(n, k).ints.map(Number)))));
+    n.input = [n.input[0], ...names];
+    n.attribute = n.attribute.filter((a) => !keys.includes(a.name));
+  };
   for (const n of body) {
     if (n.opType === 'Clip' && n.attribute.length) {
       const bounds = [`${n.name}_min`, `${n.name}_max`];
       g.node.unshift(constantNode(bounds[0], floatTensor([], [attr(n, 'min')?.f ?? -3.4e38])), constantNode(bounds[1], floatTensor([], [attr(n, 'max')?.f ?? 3.4e38])));
       n.input = [n.input[0], ...bounds];
       n.attribute = [];
-    } else if (n.opType === 'Slice' && n.attribute.length) {
-      const names = ['starts', 'ends', 'axes'].map((k) => `${n.name}_${k}`);
-      ['starts', 'ends', 'axes'].forEach((k, i) => g.node.unshift(constantNode(names[i], int64(attr(n, k).ints.map(Number)))));
-      n.input = [n.input[0], ...names];
-      n.attribute = [];
+    } else if (n.opType === 'Slice' && attr(n, 'starts')) {
+      asInputs(n, ['starts', 'ends', 'axes'].filter((k) => attr(n, k)));
     } else if (['Pad', 'Upsample', 'Resize', 'TopK', 'Scan', 'Compress', 'OneHot', 'ScatterElements', 'Loop', 'If'].includes(n.opType)) {
       throw new Error(`rec-model: ${n.opType} reads differently at opset 11 than at 9`);
     }

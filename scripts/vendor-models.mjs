@@ -21,7 +21,7 @@ const FILES = {
   'ch_PP-OCRv4_rec_infer.onnx': [10_822_323, '06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0'],
   'ppocr_keys_v1.txt': [26_249, '28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7'],
 };
-const REC_WASM = ['ch_PP-OCRv4_rec_int8.onnx', [6_904_046, '980b3bbf52790b2ae35bb23e21788eda1bc94f8a1e5b0d8c37691fcb272d10e3']];
+const REC_WASM = ['ch_PP-OCRv4_rec_int8.onnx', [6_902_037, 'b72c4dbd2334965c485c04d7d3a8279b940bab7d9142460e71d622b6d11186b5']];
 
 mkdirSync(out, { recursive: true });
 const files = [];
