@@ -219,18 +219,23 @@ export interface Batch {
  * padding is small: at most `size` lines and `maxPixels` padded pixels a batch, widths
  * padded up to a multiple of `bucket` (fewer distinct shapes for WebGPU).
  */
-export function planBatches(widths: number[], size = 8, maxPixels = REC_HEIGHT * 8 * 1280, bucket = 32, minWidth = REC_MIN_WIDTH): Batch[] {
+export function planBatches(widths: number[], size = 8, maxPixels = REC_HEIGHT * 8 * 1280, bucket = 32, minWidth = REC_MIN_WIDTH, maxWaste = 1): Batch[] {
   const order = widths.map((_, i) => i).sort((a, b) => widths[a]! - widths[b]!);
   const batches: Batch[] = [];
   let cur: number[] = [];
+  let sum = 0;
   const padded = (w: number) => Math.max(minWidth, Math.ceil(w / bucket) * bucket);
   for (const i of order) {
     const width = padded(widths[i]!);
-    if (cur.length && (cur.length >= size || (cur.length + 1) * width * REC_HEIGHT > maxPixels)) {
+    // The padding a batch carries is computed for nothing: past `maxWaste` of its pixels, a new batch.
+    const waste = 1 - (sum + widths[i]!) / ((cur.length + 1) * width);
+    if (cur.length && (cur.length >= size || (cur.length + 1) * width * REC_HEIGHT > maxPixels || waste > maxWaste)) {
       batches.push({ items: cur, width: padded(widths[cur[cur.length - 1]!]!) });
       cur = [];
+      sum = 0;
     }
     cur.push(i);
+    sum += widths[i]!;
   }
   if (cur.length) batches.push({ items: cur, width: padded(widths[cur[cur.length - 1]!]!) });
   return batches;

@@ -42,6 +42,8 @@ export interface RunOptions {
   /** recognition widths are padded to a multiple of this, and to at least recMinWidth */
   recBucket: number;
   recMinWidth: number;
+  /** a line joins a batch only while the batch's padding stays under this share of its pixels */
+  recMaxWaste: number;
   /** a gap this many times a line's usual character pitch reads as a space (0: off) */
   gapSpaces: number;
   /** a space goes in between two characters where the space class reached this probability (0: off) */
@@ -51,7 +53,7 @@ export interface RunOptions {
   db: Partial<DbOptions>;
 }
 
-export const RUN_DEFAULTS: RunOptions = { detMaxSide: 960, detMaxPixels: 1_000_000, dropScore: 0.5, clsThresh: 0.9, useCls: true, recBatch: 4, recBucket: 16, recMinWidth: 64, gapSpaces: 1.35, spaceEvidence: 0.1, charset: 'all', db: {} };
+export const RUN_DEFAULTS: RunOptions = { detMaxSide: 960, detMaxPixels: 1_000_000, dropScore: 0.5, clsThresh: 0.9, useCls: true, recBatch: 4, recBucket: 16, recMinWidth: 64, recMaxWaste: 0.04, gapSpaces: 1.35, spaceEvidence: 0.1, charset: 'all', db: {} };
 
 export interface RawWord {
   text: string;
@@ -332,7 +334,7 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
   const bucket = e.backend === 'webgpu' ? 160 : opts.recBucket;
   if (!e.classes.has(opts.charset)) e.classes.set(opts.charset, allowedClasses(e.dict, opts.charset));
   const allowed = e.classes.get(opts.charset);
-  for (const batch of planBatches(readings.map((r) => r.line.width), opts.recBatch, REC_HEIGHT * opts.recBatch * 1600, bucket, opts.recMinWidth)) {
+  for (const batch of planBatches(readings.map((r) => r.line.width), opts.recBatch, REC_HEIGHT * opts.recBatch * 1600, bucket, opts.recMinWidth, e.backend === 'webgpu' ? 1 : opts.recMaxWaste)) {
     const n = batch.items.length;
     const data = new Float32Array(n * 3 * REC_HEIGHT * batch.width);
     batch.items.forEach((ri, i) => {

@@ -183,6 +183,15 @@ describe('recognition', () => {
     expect(batches.map((b) => b.width)).toEqual([112, 512, 1008]);
   });
 
+  it('starts a new batch where padding would pass the waste allowed', () => {
+    // 300 and 310 pad to 320 together (5% of the pixels padding); 400 with them would be 25%.
+    const widths = [300, 310, 400, 405];
+    expect(planBatches(widths, 4, Infinity, 16, 64).map((b) => b.items)).toEqual([[0, 1, 2, 3]]);
+    const tight = planBatches(widths, 4, Infinity, 16, 64, 0.06);
+    expect(tight.map((b) => b.items)).toEqual([[0, 1], [2, 3]]);
+    expect(tight.map((b) => b.width)).toEqual([320, 416]);
+  });
+
   it('turns pixels by 180°', () => {
     const px = new Uint8ClampedArray([1, 2, 3, 4, 5, 6, 7, 8]);
     rotate180(px);
