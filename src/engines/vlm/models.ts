@@ -56,34 +56,15 @@ export function modelUrls(set: ModelSet, base: string): { det: string; cls: stri
   };
 }
 
-/** Paths relative to the app's base URL of every file the engine loads (for an offline download). */
-export function modelPaths(set: ModelSet = PPOCR_V4): string[] {
-  return modelFiles(set).map((f) => set.folder + f.file);
-}
-
 /** Every file of a set. */
 export function modelFiles(set: ModelSet = PPOCR_V4): ModelFile[] {
   return [set.det, set.cls, set.rec, set.recWasm, set.dict];
 }
 
-export const totalBytes = (set: ModelSet = PPOCR_V4): number => modelFiles(set).reduce((n, f) => n + f.bytes, 0);
-
 // onnxruntime-web's WASM binaries, as Vite emits them (hashed, under assets/): the WASM
-// build, and the larger one with the WebGPU kernels. Listed for the offline download.
+// build, and the larger one with the WebGPU kernels (the readers of tools.ts load it).
 
 export const RUNTIME_FILES = {
   wasm: { url: ortWasmUrl, bytes: 14_239_897 },
   webgpu: { url: ortWebGpuWasmUrl, bytes: 26_781_914 },
 };
-
-/**
- * Every URL (absolute, on the app's origin) the vlm engine loads at run time: the models,
- * the dictionary and the runtime's WASM (the WebGPU build's too when `webgpu`). Fetch them
- * once online and the service worker's runtime cache serves them offline. The engine's
- * JavaScript chunks are in the app shell's precache.
- */
-export function offlineUrls(base: string, opts: { webgpu?: boolean } = {}): string[] {
-  const m = modelUrls(PPOCR_V4, base);
-  const runtime = [RUNTIME_FILES.wasm.url, ...(opts.webgpu ? [RUNTIME_FILES.webgpu.url] : [])];
-  return [m.det, m.cls, ...(opts.webgpu ? [m.rec] : []), m.recWasm, m.dict, ...runtime.map((u) => new URL(u, base).href)];
-}
