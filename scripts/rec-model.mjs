@@ -92,8 +92,9 @@ export function optimiseRec(bytes, { int8 = true } = {}) {
     return { dims, w: floats(w), b: bias ? floats(bias) : new Float32Array(dims[0]) };
   };
   const setConvWeights = (conv, dims, w, b) => {
-    const wn = `${conv.name}_w_opt`;
-    const bn = `${conv.name}_b_opt`;
+    // Names from the node's output, which is unique (node names may be empty).
+    const wn = `${conv.output[0]}_w_opt`;
+    const bn = `${conv.output[0]}_b_opt`;
     consts.set(wn, floatTensor(dims, w));
     consts.set(bn, floatTensor([dims[0]], b));
     conv.input = [conv.input[0], wn, bn];
@@ -146,7 +147,7 @@ export function optimiseRec(bytes, { int8 = true } = {}) {
         conv.input[0] = m.x;
         removed.add(add);
       } else {
-        const shift = `${add.name}_shift`;
+        const shift = `${add.output[0]}_shift`;
         consts.set(shift, floatTensor([1], [a.k / m.k]));
         add.input = [m.x, shift];
       }
@@ -167,8 +168,8 @@ export function optimiseRec(bytes, { int8 = true } = {}) {
     const div = only(uses, mul.output[0]);
     if (div?.opType !== 'Div' || div.input[0] !== mul.output[0] || scalar(div.input[1]) !== 6) continue;
     const hs = `${clip.output[0]}_hsig`;
-    const sig = { opType: 'HardSigmoid', name: `${clip.name}_hsig`, input: [a.x], output: [hs], attribute: [{ name: 'alpha', type: A.FLOAT, f: 1 / 6 }, { name: 'beta', type: A.FLOAT, f: 0.5 }] };
-    const prod = { opType: 'Mul', name: `${mul.name}_hswish`, input: [a.x, hs], output: [div.output[0]], attribute: [] };
+    const sig = { opType: 'HardSigmoid', name: hs, input: [a.x], output: [hs], attribute: [{ name: 'alpha', type: A.FLOAT, f: 1 / 6 }, { name: 'beta', type: A.FLOAT, f: 0.5 }] };
+    const prod = { opType: 'Mul', name: `${div.output[0]}_hswish`, input: [a.x, hs], output: [div.output[0]], attribute: [] };
     nodes.splice(nodes.indexOf(add), 1, sig);
     nodes.splice(nodes.indexOf(div), 1, prod);
     removed.add(clip).add(mul);
@@ -194,7 +195,7 @@ export function optimiseRec(bytes, { int8 = true } = {}) {
       scales[o] = s;
       for (let k = 0; k < per; k++) q[o * per + k] = Math.max(-127, Math.min(127, Math.round(cw.w[o * per + k] / s))) + 128;
     }
-    const p = conv.name;
+    const p = conv.output[0];
     const wq = `${p}_wq`;
     const wz = `${p}_wz`;
     const ws = `${p}_wscale`;
@@ -226,14 +227,14 @@ export function optimiseRec(bytes, { int8 = true } = {}) {
   // any other operator whose meaning changed stops the build.
   const int64 = (values) => ({ dims: [values.length], dataType: T.INT64, rawData: Buffer.from(new BigInt64Array(values.map(BigInt)).buffer) });
   const asInputs = (n, keys) => {
-    const names = keys.map((k) => `${n.name}_${k}`);
+    const names = keys.map((k) => `${n.output[0]}_${k}`);
     keys.forEach((k, i) => g.node.unshift(constantNode(names[i], int64(attr(n, k).ints.map(Number)))));
     n.input = [n.input[0], ...names];
     n.attribute = n.attribute.filter((a) => !keys.includes(a.name));
   };
   for (const n of body) {
     if (n.opType === 'Clip' && n.attribute.length) {
-      const bounds = [`${n.name}_min`, `${n.name}_max`];
+      const bounds = [`${n.output[0]}_min`, `${n.output[0]}_max`];
       g.node.unshift(constantNode(bounds[0], floatTensor([], [attr(n, 'min')?.f ?? -3.4e38])), constantNode(bounds[1], floatTensor([], [attr(n, 'max')?.f ?? 3.4e38])));
       n.input = [n.input[0], ...bounds];
       n.attribute = [];

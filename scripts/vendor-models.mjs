@@ -21,7 +21,7 @@ const FILES = {
   'ch_PP-OCRv4_rec_infer.onnx': [10_822_323, '06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0'],
   'ppocr_keys_v1.txt': [26_249, '28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7'],
 };
-const REC_WASM = ['ch_PP-OCRv4_rec_int8.onnx', [6_902_037, 'b72c4dbd2334965c485c04d7d3a8279b940bab7d9142460e71d622b6d11186b5']];
+const REC_WASM = ['ch_PP-OCRv4_rec_int8.onnx', [6_908_650, 'cd712632ec5af0b5cdb9ce07d82b23f13056f78bc11f8aa6dda5fd291e34b3ea']];
 
 mkdirSync(out, { recursive: true });
 const files = [];

@@ -38,7 +38,7 @@ export const PPOCR_V4: ModelSet = {
   det: { file: 'ch_PP-OCRv4_det_infer.onnx', bytes: 4_745_517, sha256: '30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff' },
   cls: { file: 'ch_ppocr_mobile_v2.0_cls_infer.onnx', bytes: 578_966, sha256: '491843a3c65de46295864c6815e41127eaa812c4dac1e19c6850ec49da9d3640' },
   rec: { file: 'ch_PP-OCRv4_rec_infer.onnx', bytes: 10_822_323, sha256: '06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0' },
-  recWasm: { file: 'ch_PP-OCRv4_rec_int8.onnx', bytes: 6_902_037, sha256: 'b72c4dbd2334965c485c04d7d3a8279b940bab7d9142460e71d622b6d11186b5' },
+  recWasm: { file: 'ch_PP-OCRv4_rec_int8.onnx', bytes: 6_908_650, sha256: 'cd712632ec5af0b5cdb9ce07d82b23f13056f78bc11f8aa6dda5fd291e34b3ea' },
   dict: { file: 'ppocr_keys_v1.txt', bytes: 26_249, sha256: '28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7' },
 };
 
