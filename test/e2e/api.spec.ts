@@ -85,6 +85,7 @@ describe('the REST contract', () => {
       [Buffer.from('GIF89a\x02\x00\x02\x00 and then nothing but junk'), 'a.gif', {}, 'undecodable_file'],
       [testocrPng, 'x.png', { tier: 'gpu' }, 'bad_tier'],
       [testocrPng, 'x.png', { language: 'klingon' }, 'unknown_language'],
+      [testocrPng, 'x.png', { tier: 'vlm', language: 'ar' }, 'language_not_on_tier'],
       [testocrPng, 'x.png', { tool: 'make-coffee' }, 'unknown_tool'],
       [testocrPng, 'x.png', { tool: 'translate', translate_to: 'xx-nope' }, 'unknown_language'],
       [testocrPng, 'x.png', { tool: 'translate' }, 'missing_translate_to'],

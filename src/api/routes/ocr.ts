@@ -9,6 +9,7 @@ import type { ApiDeps } from '../deps';
 import { ApiError, badRequest, json, notFound } from '../errors';
 import { loadJob, toProgress, toSummary } from '../jobs';
 import { parseLanguage } from '../languages';
+import { vlmReads } from '../../engines/vlm/charset';
 import { assertCanAfford, pageCost } from '../metering';
 import { findTool, TOOL_PRESETS } from '../tools';
 
@@ -40,7 +41,13 @@ async function readForm(req: Request): Promise<Submission> {
   const tier = String(form.get('tier') ?? '').trim() || (tool && findTool(tool)?.tier) || 'cpu';
   if (!TIERS.includes(tier as Tier)) throw badRequest('bad_tier', `Unknown tier "${tier}"; use "cpu" or "vlm".`);
   const language = String(form.get('language') ?? 'auto').trim() || 'auto';
-  parseLanguage(language);
+  const choice = parseLanguage(language);
+  if (tier === 'vlm' && !vlmReads(choice.tesseract)) {
+    throw badRequest(
+      'language_not_on_tier',
+      `The vlm tier reads Chinese and Latin-script languages, not ${choice.tesseract.replace(/\+/g, ', ')}: use tier=cpu (Tesseract) for this file.`,
+    );
+  }
   const translate_to = form.get('translate_to') ? String(form.get('translate_to')).trim() : undefined;
   if (translate_to) parseLanguageOr400(translate_to, 'translate_to');
   if (tool && findTool(tool)?.needsTarget && !translate_to) {

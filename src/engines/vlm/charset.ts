@@ -14,6 +14,19 @@ const LATIN_LANGUAGES = new Set([
 
 export type Charset = 'all' | 'latin';
 
+/** Tesseract's codes of the Chinese languages (the recogniser's other script). */
+const CHINESE_LANGUAGES = new Set(['chi_sim', 'chi_tra', 'chi_sim_vert', 'chi_tra_vert']);
+
+/**
+ * Whether PP-OCRv4's Chinese-and-Latin recogniser can read a Tesseract set: 'auto', or at
+ * least one language in either script ('ara+eng' reads the English). Its dictionary has no
+ * Arabic, Cyrillic, Devanagari, Hangul, kana, Thai…: such a page comes out empty or garbled.
+ */
+export function vlmReads(languages: string): boolean {
+  if (languages === 'auto') return true;
+  return languages.split('+').some((c) => LATIN_LANGUAGES.has(c.trim()) || CHINESE_LANGUAGES.has(c.trim()));
+}
+
 /** 'latin' when every language of a Tesseract set ('eng', 'eng+deu') is written in Latin. */
 export function charsetFor(languages: string): Charset {
   const codes = languages.split('+').map((c) => c.trim()).filter(Boolean);

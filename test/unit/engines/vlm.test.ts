@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { dbPostprocess, detInputSize, detTensorData, minAreaRect, convexHull, orderClockwise, type Pt } from '../../../src/engines/vlm/det';
-import { allowedClasses, charsetFor } from '../../../src/engines/vlm/charset';
+import { allowedClasses, charsetFor, vlmReads } from '../../../src/engines/vlm/charset';
 import { ctcGreedy, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
 import { toBlocks } from '../../../src/engines/vlm/lines';
@@ -131,6 +131,11 @@ describe('recognition', () => {
     expect(insertGapSpaces(mono, 1.5).confidence).toBe(0.9);
     const spaced = { text: 'ju mped', chars: chars('ju mped', [0, 3, 5, 7, 12, 15, 18]), confidence: 0.9, steps: 40 };
     expect(insertGapSpaces(spaced, 1.5)).toBe(spaced);
+  });
+
+  it('reads Chinese and Latin-script languages, and says so for the others', () => {
+    for (const ok of ['auto', 'eng', 'chi_sim', 'chi_tra+eng', 'ara+eng', 'vie']) expect(vlmReads(ok), ok).toBe(true);
+    for (const no of ['ara', 'rus', 'hin', 'kor', 'jpn', 'tha', 'ara+fas']) expect(vlmReads(no), no).toBe(false);
   });
 
   it('asked for a Latin-script language, decodes among Latin classes only', () => {
