@@ -5,9 +5,9 @@ import { modelStatus } from './store';
 import { ModelError, type ModelEntry, type ModelTask } from './types';
 import { downloadBytes } from './registry';
 
-export { MODELS, findModel, modelsFor, downloadBytes } from './registry';
+export { MODELS, findModel, modelsFor, downloadBytes, recogniserFor } from './registry';
 export { modelHost, setModelHost, sourceUrl, appBase, type ModelHost } from './host';
-export { modelStatus, removeModel, storeKey, readRecord, type InstallRecord } from './store';
+export { modelStatus, removeModel, storeKey, readRecord, cacheNameFor, type InstallRecord } from './store';
 export { installModel, sha256Hex, hostHash } from './download';
 export * from './types';
 
@@ -15,6 +15,7 @@ const TASK_WORDS: Record<ModelTask, string> = {
   detect: 'text detection',
   orient: 'line orientation',
   'recognise-lines': 'text recognition',
+  'recognise-script': 'script recognition',
   handwriting: 'handwriting',
   math: 'formulas',
   tables: 'tables',
@@ -63,4 +64,10 @@ export async function requireModel(task: ModelTask, purpose: string): Promise<Mo
     'model_missing',
     `${purpose} needs the ${TASK_WORDS[task]} model, which is not on this device: download “${first.label}”${sizeWords(first)} in Settings → Models, then try again.`,
   );
+}
+
+/** `entry` when it is on this device, else a ModelError that says to download it. */
+export async function requireInstalled(entry: ModelEntry, purpose: string): Promise<ModelEntry> {
+  if ((await modelStatus(entry)).installed) return entry;
+  throw new ModelError('model_missing', `${purpose} needs “${entry.label}”, which is not on this device: download it${sizeWords(entry)} in Settings → Models, then try again.`);
 }

@@ -86,8 +86,46 @@ const docling: ModelEntry = {
   caveat: 'Listed so that it can be downloaded ahead; no tool runs it yet. File list and sizes are not verified here.',
 };
 
+/**
+ * PaddleOCR's PP-OCRv5 mobile recognisers of other scripts, as PaddlePaddle publishes them
+ * in ONNX (`<name>_PP-OCRv5_mobile_rec_onnx`: inference.onnx, and inference.yml whose
+ * PostProcess.character_dict is the dictionary). Left-to-right scripts only: the line
+ * layout here reads rows left to right (Arabic goes to tier=cpu).
+ */
+function scriptRecogniser(name: string, script: string, languages: string[]): ModelEntry {
+  return {
+    id: `ppocr-v5-rec-${name}`,
+    label: `PP-OCRv5 ${script} recogniser (PaddleOCR)`,
+    description: `Reads ${script} lines on the vlm tier, after PP-OCRv4 has found them (${languages.join(', ')}).`,
+    tasks: ['recognise-script'],
+    source: { kind: 'host', repo: `PaddlePaddle/${name}_PP-OCRv5_mobile_rec_onnx`, revision: 'main' },
+    files: [
+      { path: 'inference.onnx', bytes: null, sha256: null },
+      { path: 'inference.yml', bytes: null, sha256: null },
+    ],
+    requiresWebGPU: false,
+    runtime: 'ppocr',
+    recogniser: { script, languages, model: 'inference.onnx', dictionary: 'inference.yml', dictionaryFormat: 'paddlex-yml' },
+    caveat: 'Repository and file names follow PaddlePaddle’s ONNX exports on the hub; they are not verified from here, nor are sizes and hashes.',
+  };
+}
+
+const scripts: ModelEntry[] = [
+  scriptRecogniser('cyrillic', 'Cyrillic', ['rus', 'ukr', 'bel', 'bul', 'srp', 'mkd', 'kaz', 'kir', 'mon', 'tgk', 'tat', 'bak', 'uzb_cyrl', 'aze_cyrl']),
+  scriptRecogniser('devanagari', 'Devanagari', ['hin', 'mar', 'nep', 'san']),
+  scriptRecogniser('korean', 'Korean', ['kor', 'kor_vert']),
+  scriptRecogniser('th', 'Thai', ['tha']),
+  scriptRecogniser('el', 'Greek', ['ell', 'grc']),
+];
+
 /** The registry, built-in first; a deployment's own entries (config.extraModels) after. */
-export const MODELS: ModelEntry[] = [ppocr, trocr, texify, docling, ...config.extraModels];
+export const MODELS: ModelEntry[] = [ppocr, trocr, texify, docling, ...scripts, ...config.extraModels];
+
+/** The recogniser of a script one of the languages of a Tesseract set ('rus+eng') is written in. */
+export function recogniserFor(languages: string): ModelEntry | undefined {
+  const codes = languages.split('+').map((c) => c.trim());
+  return MODELS.find((m) => m.recogniser?.languages.some((l) => codes.includes(l)));
+}
 
 export function findModel(id: string): ModelEntry | undefined {
   return MODELS.find((m) => m.id === id);

@@ -3,7 +3,7 @@
 import { DocumentError } from '../documents/errors';
 
 /** What a model does, in the pipeline's words. */
-export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown';
+export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown';
 
 export interface ModelFile {
   /** path under the model's folder (or the repository's root on a model host) */
@@ -35,6 +35,21 @@ export interface ModelEntry {
   transformers?: { task: 'image-to-text' | 'image-text-to-text'; dtype: string; maxNewTokens: number };
   /** what is not verified about this entry (file list, sizes, hashes), said plainly */
   caveat?: string;
+  /** a PP-OCR line recogniser for a script the built-in one does not read */
+  recogniser?: ScriptRecogniser;
+}
+
+/** A PP-OCR recogniser of one script: same input (lines 48 px high) and CTC output as PP-OCRv4's. */
+export interface ScriptRecogniser {
+  /** the script's name, for sentences: "Cyrillic" */
+  script: string;
+  /** Tesseract's codes of the languages it reads */
+  languages: string[];
+  /** the ONNX file and the file holding its dictionary, among the entry's files */
+  model: string;
+  dictionary: string;
+  /** 'paddlex-yml': the PostProcess.character_dict list of PaddleX's inference.yml; 'lines': one symbol a line */
+  dictionaryFormat: 'paddlex-yml' | 'lines';
 }
 
 /** A model's state on this device, for the models screen and the engine. */

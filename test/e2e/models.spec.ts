@@ -102,7 +102,7 @@ describe('models', () => {
     await page.close();
   });
 
-  it('handwriting-to-text and math without their models: the job fails at once, naming what to download', async () => {
+  it('handwriting-to-text, math and other scripts without their models: the job fails at once, naming what to download', async () => {
     const page = await s.open('/');
     for (const [tool, model] of [['handwriting-to-text', /TrOCR small, handwritten/], ['math', /Texify/]] as const) {
       const t0 = Date.now();
@@ -116,6 +116,35 @@ describe('models', () => {
       // Fails fast: no model is loaded, no page is recognised first.
       expect(ms).toBeLessThan(10_000);
     }
+    // A script PP-OCRv4 does not read: its recogniser is named the same way.
+    const ru = await postFile(page, testocr, 'letter.png', { tier: 'vlm', language: 'ru' });
+    expect(ru.status).toBe(200);
+    expect(ru.body).toMatchObject({ status: 'failed', tier: 'vlm' });
+    expect(ru.body.error).toMatch(/Reading Cyrillic on the vlm tier needs “PP-OCRv5 Cyrillic recogniser \(PaddleOCR\)”, which is not on this device: download it in Settings → Models/);
+    await page.close();
+  });
+
+  it('an installed recogniser of another script is what the vlm tier reads that script with', async () => {
+    // The test entry registers PP-OCRv4's own recogniser, from a self-hosted folder, as the
+    // recogniser of Japanese (a script PP-OCRv4 is not used for): a real model, read from
+    // Cache Storage by the vlm worker in place of the built-in one.
+    const page = await s.open('/#/settings');
+    await page.getByTestId('vlm-models').waitFor();
+    const before = await postFile(page, testocr, 'jp.png', { tier: 'vlm', language: 'ja' });
+    expect(before.body).toMatchObject({ status: 'failed', tier: 'vlm' });
+    expect(before.body.error).toMatch(/Reading Japanese \(test\) on the vlm tier needs “PP-OCRv4's recogniser as a script's recogniser \(test entry\)”, which is not on this device/);
+    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/vendor/models/`);
+    await page.getByTestId('save-vlm-model-host').click();
+    await page.getByText(`Models are downloaded from ${baseUrl()}/vendor/models/`).waitFor();
+    await page.getByTestId('download-vlm-model-test-script-mirror').click();
+    await page.getByTestId('vlm-model-test-script-mirror').getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    const after = await postFile(page, testocr, 'jp.png', { tier: 'vlm', language: 'ja' });
+    expect(after.body.status, String(after.body.error ?? '')).toBe('done');
+    expect(after.body.text).toMatch(/quick brown (dog|fox)/);
+    await page.getByTestId('delete-vlm-model-test-script-mirror').click();
+    await page.getByTestId('download-vlm-model-test-script-mirror').waitFor();
+    await page.getByTestId('vlm-model-host').fill('');
+    await page.getByTestId('save-vlm-model-host').click();
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import { ApiError, badRequest, json, notFound } from '../errors';
 import { loadJob, toProgress, toSummary } from '../jobs';
 import { parseLanguage } from '../languages';
 import { vlmReads } from '../../engines/vlm/charset';
+import { recogniserFor } from '../../models/registry';
 import { assertCanAfford, pageCost } from '../metering';
 import { findTool, TOOL_PRESETS } from '../tools';
 
@@ -42,10 +43,12 @@ async function readForm(req: Request): Promise<Submission> {
   if (!TIERS.includes(tier as Tier)) throw badRequest('bad_tier', `Unknown tier "${tier}"; use "cpu" or "vlm".`);
   const language = String(form.get('language') ?? 'auto').trim() || 'auto';
   const choice = parseLanguage(language);
-  if (tier === 'vlm' && !vlmReads(choice.tesseract)) {
+  // Other scripts need a recogniser of their own (downloaded in Settings → Models; the page
+  // says so when it is not there); for those the registry has none, tier=cpu.
+  if (tier === 'vlm' && !vlmReads(choice.tesseract) && !recogniserFor(choice.tesseract)) {
     throw badRequest(
       'language_not_on_tier',
-      `The vlm tier reads Chinese and Latin-script languages, not ${choice.tesseract.replace(/\+/g, ', ')}: use tier=cpu (Tesseract) for this file.`,
+      `The vlm tier reads Chinese and Latin-script languages and those it has a recogniser for, not ${choice.tesseract.replace(/\+/g, ', ')}: use tier=cpu (Tesseract) for this file.`,
     );
   }
   const translate_to = form.get('translate_to') ? String(form.get('translate_to')).trim() : undefined;

@@ -10,10 +10,11 @@ import type { RasterPage } from '../../documents/types';
 import type { EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { modelUrls, PPOCR_V4 } from './models';
 import { toBlocks } from './lines';
-import { charsetFor } from './charset';
+import { charsetFor, vlmReads } from './charset';
+import { cacheNameFor, ModelError, recogniserFor, requireInstalled, storeKey } from '../../models';
 import { applyToolModel, modelForTool } from './tools';
 import { terminateReaders } from './reader';
-import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerReply, WorkerRun } from './worker';
+import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
 
 export const meta: EngineMeta = { id: 'vlm', label: 'PP-OCRv4 (deep learning; WebGPU or WASM)', cost: 5 };
 
@@ -122,15 +123,30 @@ export function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, sign
   });
 }
 
+/**
+ * For languages PP-OCRv4 does not read (charset.ts): the installed recogniser of their
+ * script, or a ModelError, at once, that names what to download.
+ */
+async function scriptRecogniser(languages: string): Promise<WorkerRecogniser | undefined> {
+  if (vlmReads(languages)) return undefined;
+  const entry = recogniserFor(languages);
+  if (!entry?.recogniser) throw new ModelError('model_missing', `The vlm tier has no recogniser for ${languages.replace(/\+/g, ', ')}; use tier=cpu.`);
+  const r = entry.recogniser;
+  await requireInstalled(entry, `Reading ${r.script} on the vlm tier`);
+  const key = (path: string) => storeKey(entry, entry.files.find((f) => f.path === path)!);
+  return { id: entry.id, cache: cacheNameFor(entry), model: key(r.model), dictionary: key(r.dictionary), dictionaryFormat: r.dictionaryFormat };
+}
+
 export async function recognize(page: RasterPage, opts: RecognizeOptions): Promise<EnginePage> {
   opts.signal?.throwIfAborted();
-  // A tool that needs a heavier model fails here, at once, when it is not installed.
+  // A tool or a script that needs another model fails here, at once, when it is not installed.
   const tool = await modelForTool(opts.tool);
+  const recogniser = await scriptRecogniser(opts.languages);
   // The caller still needs its bitmap (it stores the page image): send the worker a copy.
   const copy = await createImageBitmap(page.bitmap);
   // The tool's model reads every line PP-OCRv4 finds, even those PP-OCRv4 itself cannot read.
   const charset = charsetFor(opts.languages);
-  const result = await runPage(copy, tool ? { dropScore: 0, charset } : { charset }, opts.signal);
+  const result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal);
   status.backend = result.backend;
   status.lastTimings = result.timings;
   status.pages++;

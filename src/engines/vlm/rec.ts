@@ -18,6 +18,20 @@ export function parseDictionary(text: string): string[] {
   return ['', ...lines, ' '];
 }
 
+/**
+ * The dictionary PaddleX writes into a model's inference.yml (PostProcess.character_dict):
+ * every scalar read as a string (a "0" or a "~" is a character, not a number or null).
+ */
+export async function dictionaryFromPaddlexYml(text: string): Promise<string[]> {
+  const { parse } = await import('yaml');
+  const doc = parse(text, { schema: 'failsafe' }) as { PostProcess?: { character_dict?: unknown } } | null;
+  const list = doc?.PostProcess?.character_dict;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((c) => typeof c === 'string')) {
+    throw new Error('inference.yml has no PostProcess.character_dict list');
+  }
+  return list as string[];
+}
+
 export interface DecodedChar {
   text: string;
   /** time step of the character's peak */

