@@ -138,7 +138,8 @@ class UploadQueue {
       try {
         if (!item.uuid) await this.#discover(item);
         if (item.uuid && item.status === 'uploading') {
-          const job = await getJob(item.uuid);
+          // Its progress only: the full job would carry every page finished so far.
+          const job = await getProgress(item.uuid);
           if (!finished(job.status)) {
             item.pagesDone = job.pages_done;
             item.pageCount = job.page_count;
