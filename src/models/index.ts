@@ -5,7 +5,7 @@ import { modelStatus } from './store';
 import { ModelError, type ModelEntry, type ModelTask } from './types';
 import { downloadBytes } from './registry';
 
-export { MODELS, findModel, modelsFor, downloadBytes, recogniserFor } from './registry';
+export { MODELS, findModel, modelsFor, downloadBytes, recogniserFor, vlmRecogniserFor } from './registry';
 export { modelHost, setModelHost, sourceUrl, appBase, type ModelHost } from './host';
 export { modelStatus, removeModel, storeKey, readRecord, cacheNameFor, type InstallRecord } from './store';
 export { installModel, sha256Hex, hostHash } from './download';

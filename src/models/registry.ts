@@ -5,6 +5,7 @@
 // known here; the others are checked against the host's own hash header when it sends one.
 import { config } from '../config';
 import { modelFiles, PPOCR_V4 } from '../engines/vlm/models';
+import { vlmReads } from '../engines/vlm/charset';
 import type { ModelEntry, ModelTask } from './types';
 
 const ppocr: ModelEntry = {
@@ -125,6 +126,15 @@ export const MODELS: ModelEntry[] = [ppocr, trocr, texify, docling, ...scripts, 
 export function recogniserFor(languages: string): ModelEntry | undefined {
   const codes = languages.split('+').map((c) => c.trim());
   return MODELS.find((m) => m.recogniser?.languages.some((l) => codes.includes(l)));
+}
+
+/**
+ * What the vlm tier reads a Tesseract set with: PP-OCRv4's own recogniser ('built-in'),
+ * the registry's recogniser of another script (installed or not), or nothing (null).
+ */
+export function vlmRecogniserFor(languages: string): 'built-in' | ModelEntry | null {
+  if (vlmReads(languages)) return 'built-in';
+  return recogniserFor(languages) ?? null;
 }
 
 export function findModel(id: string): ModelEntry | undefined {

@@ -9,8 +9,7 @@ import type { ApiDeps } from '../deps';
 import { ApiError, badRequest, json, notFound } from '../errors';
 import { loadJob, toProgress, toSummary } from '../jobs';
 import { parseLanguage } from '../languages';
-import { vlmReads } from '../../engines/vlm/charset';
-import { recogniserFor } from '../../models/registry';
+import { vlmRecogniserFor } from '../../models/registry';
 import { assertCanAfford, pageCost } from '../metering';
 import { findTool, TOOL_PRESETS } from '../tools';
 
@@ -45,7 +44,7 @@ async function readForm(req: Request): Promise<Submission> {
   const choice = parseLanguage(language);
   // Other scripts need a recogniser of their own (downloaded in Settings → Models; the page
   // says so when it is not there); for those the registry has none, tier=cpu.
-  if (tier === 'vlm' && !vlmReads(choice.tesseract) && !recogniserFor(choice.tesseract)) {
+  if (tier === 'vlm' && !vlmRecogniserFor(choice.tesseract)) {
     throw badRequest(
       'language_not_on_tier',
       `The vlm tier reads Chinese and Latin-script languages and those it has a recogniser for, not ${choice.tesseract.replace(/\+/g, ', ')}: use tier=cpu (Tesseract) for this file.`,

@@ -10,8 +10,8 @@ import type { RasterPage } from '../../documents/types';
 import type { EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { modelUrls, PPOCR_V4 } from './models';
 import { toBlocks } from './lines';
-import { charsetFor, vlmReads } from './charset';
-import { cacheNameFor, ModelError, recogniserFor, requireInstalled, storeKey } from '../../models';
+import { charsetFor } from './charset';
+import { cacheNameFor, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
 import { applyToolModel, modelForTool } from './tools';
 import { terminateReaders } from './reader';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
@@ -128,8 +128,8 @@ export function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, sign
  * script, or a ModelError, at once, that names what to download.
  */
 async function scriptRecogniser(languages: string): Promise<WorkerRecogniser | undefined> {
-  if (vlmReads(languages)) return undefined;
-  const entry = recogniserFor(languages);
+  const entry = vlmRecogniserFor(languages);
+  if (entry === 'built-in') return undefined;
   if (!entry?.recogniser) throw new ModelError('model_missing', `The vlm tier has no recogniser for ${languages.replace(/\+/g, ', ')}; use tier=cpu.`);
   const r = entry.recogniser;
   await requireInstalled(entry, `Reading ${r.script} on the vlm tier`);
