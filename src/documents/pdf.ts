@@ -8,6 +8,7 @@ import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../engines
 import type { BBox } from '../contract';
 import { DocumentError } from './errors';
 import { encodeJpeg } from './encode';
+import { mayDrawInvisibleText } from './pdf-render-modes';
 import type { OpenedDocument, PageImage } from './types';
 
 /** About 300 dpi, capped so a huge page stays a sane bitmap. */
@@ -104,6 +105,9 @@ async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } 
  * (a born-digital file never opens it).
  */
 export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
+  // Most files never draw text invisibly: their pages skip the operator-list check.
+  // (Scanned while pdf.js opens the file.)
+  const hiding = mayDrawInvisibleText(new Uint8Array(bytes)).catch(() => true);
   const text = await loadPdf(bytes, { images: false });
   // Kept for the second opening, and let go once it is made (pdf.js holds its own copy).
   let source: ArrayBuffer | null = bytes;
@@ -121,20 +125,32 @@ export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
     );
     return drawing;
   };
+  // Born-digital: no OCR and no rendering now; its image (at up to 144 dpi) is drawn on demand.
+  const readAt = async (index: number) => {
+    const page = await text.doc.getPage(index + 1);
+    try {
+      const scale = renderScale(page);
+      return { scale, textLayer: await readTextLayer(page, Math.min(scale, TEXT_PAGE_SCALE), hiding) };
+    } finally {
+      page.cleanup();
+    }
+  };
+  // The next page's text layer is read while this one is laid out and stored (one ahead,
+  // and only after a page that had one: a scan's next page is read when it is claimed).
+  const ahead = new Map<number, ReturnType<typeof readAt>>();
   return {
     type: 'pdf',
     pageCount: text.doc.numPages,
     async page(index: number): Promise<PageImage> {
-      let scale: number;
-      const page = await text.doc.getPage(index + 1);
-      try {
-        scale = renderScale(page);
-        // Born-digital: no OCR and no rendering now; its image (at up to 144 dpi) is drawn on demand.
-        const textLayer = await readTextLayer(page, Math.min(scale, TEXT_PAGE_SCALE));
-        if (textLayer) return { textLayer };
-      } finally {
-        page.cleanup();
+      const read = ahead.get(index) ?? readAt(index);
+      ahead.delete(index);
+      const { scale, textLayer } = await read;
+      if (textLayer && index + 1 < text.doc.numPages && !ahead.has(index + 1)) {
+        const next = readAt(index + 1);
+        next.catch(() => {}); // its failure is the next page's, when that is asked for
+        ahead.set(index + 1, next);
       }
+      if (textLayer) return { textLayer };
       const full = await (await drawn()).doc.getPage(index + 1);
       try {
         return { bitmap: await renderPage(full, scale) };
@@ -143,6 +159,7 @@ export async function openPdf(bytes: ArrayBuffer): Promise<OpenedDocument> {
       }
     },
     close() {
+      ahead.clear();
       void text.destroy();
       void drawing?.then((d) => d.destroy(), () => undefined);
     },
@@ -206,13 +223,16 @@ interface TextItem {
   fontName: string;
 }
 
-/** Words of the page's text layer in pixels at `scale`, or null when the page needs OCR. */
-async function readTextLayer(page: PDFPageProxy, scale: number): Promise<EnginePage | null> {
+/**
+ * Words of the page's text layer in pixels at `scale`, or null when the page needs OCR.
+ * `hiding`: whether the file may draw text invisibly, so that this page's operator list is looked at.
+ */
+async function readTextLayer(page: PDFPageProxy, scale: number, hiding: Promise<boolean>): Promise<EnginePage | null> {
   const content = await page.getTextContent();
   const items = content.items.filter((it): it is TextItem & typeof it => 'str' in it && it.str.trim() !== '');
   const chars = items.reduce((n, it) => n + it.str.replace(/\s/g, '').length, 0);
   if (chars < MIN_TEXT_CHARS) return null;
-  if (await isInvisibleOcrLayer(page)) return null;
+  if ((await hiding) && (await isInvisibleOcrLayer(page))) return null;
   const viewport = page.getViewport({ scale });
   const words: EngineWord[] = [];
   // The generic family (serif, sans-serif, monospace) tells a sidebar from the body;
