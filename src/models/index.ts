@@ -44,8 +44,9 @@ export async function hasWebGPU(): Promise<boolean> {
  * model that is not there.
  */
 export async function requireModel(task: ModelTask, purpose: string): Promise<ModelEntry> {
-  // The models made for this task (a page model that also does it is not run for it).
-  const list = modelsFor(task).filter((m) => m.tasks[0] === task);
+  // The models that do this task on cut-out lines or blocks: a whole-page model that also
+  // does it (granite-docling) is not run on crops.
+  const list = modelsFor(task).filter((m) => task === 'page-to-markdown' || !m.tasks.includes('page-to-markdown'));
   let needsGpu: ModelEntry | undefined;
   for (const entry of list) {
     if (!(await modelStatus(entry)).installed) continue;

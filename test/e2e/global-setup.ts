@@ -1,7 +1,17 @@
-// Serves dist/ once for all browser tests, on a port of its own.
+// Serves dist/ once for all browser tests, on a port of its own, and under /__test-models/
+// a model host holding test models made here (test/fixtures/tiny-reader.mjs).
 import { preview, type PreviewServer } from 'vite';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error a plain .mjs module of the fixtures, without types
+import { tinyReaderFiles } from '../fixtures/tiny-reader.mjs';
+
+/** `<repo>/<path>` → bytes, as a self-hosted model folder serves them. */
+function testModels(): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const [path, bytes] of Object.entries(tinyReaderFiles() as Record<string, Buffer>)) files.set(`/tiny-reader/${path}`, bytes);
+  return files;
+}
 
 let server: PreviewServer | undefined;
 
@@ -9,7 +19,25 @@ export async function setup(project: TestProject): Promise<void> {
   const dist = process.env.OCR_DIST ?? 'dist';
   if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npm run build\` first (npm test does).`);
   const port = Number(process.env.E2E_PORT ?? 4391);
-  server = await preview({ preview: { port, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+  const models = testModels();
+  server = await preview({
+    preview: { port, strictPort: true, host: '127.0.0.1' },
+    logLevel: 'warn',
+    plugins: [
+      {
+        name: 'test-model-host',
+        configurePreviewServer(s) {
+          s.middlewares.use('/__test-models', (req, res, next) => {
+            const bytes = models.get(decodeURIComponent((req.url ?? '').split('?')[0]!));
+            if (!bytes) return next();
+            res.setHeader('Content-Length', String(bytes.length));
+            res.setHeader('Content-Type', 'application/octet-stream');
+            res.end(bytes);
+          });
+        },
+      },
+    ],
+  });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
 }
 

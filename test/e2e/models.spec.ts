@@ -147,4 +147,40 @@ describe('models', () => {
     await page.getByTestId('save-vlm-model-host').click();
     await page.close();
   });
+
+  it('handwriting-to-text and math read with an installed image-to-text model, through transformers.js', async () => {
+    // The test entry is a tiny model in TrOCR's layout (config, processor, tokenizer,
+    // encoder and merged decoder with its cache) whose decoder writes "tiny reader words"
+    // for any image: the real TrOCR and Texify weights are on a hub the tests cannot reach.
+    const page = await s.open('/#/settings');
+    await page.getByTestId('vlm-models').waitFor();
+    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/__test-models/`);
+    await page.getByTestId('save-vlm-model-host').click();
+    await page.getByText(`Models are downloaded from ${baseUrl()}/__test-models/`).waitFor();
+    await page.getByTestId('download-vlm-model-test-tiny-reader').click();
+    const entry = page.getByTestId('vlm-model-test-tiny-reader');
+    await entry.getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    await entry.getByText('checked against its SHA-256').waitFor();
+    // Each line PP-OCRv4 finds on the page is re-read by the model.
+    const hw = await postFile(page, testocr, 'notes.png', { tool: 'handwriting-to-text' });
+    expect(hw.body.status, String(hw.body.error ?? '')).toBe('done');
+    expect(hw.body.tier).toBe('vlm');
+    const lines = (hw.body.text as string).split('\n').filter((l) => l.trim());
+    expect(lines.length).toBeGreaterThanOrEqual(4); // testocr.png has six lines of type
+    for (const line of lines) expect(line.trim()).toBe('tiny reader words');
+    const words = hw.body.pages[0].blocks.flatMap((b: { lines: { words: { text: string; confidence: number }[] }[] }) => b.lines.flatMap((l) => l.words));
+    expect(words.map((w: { text: string }) => w.text).slice(0, 3)).toEqual(['tiny', 'reader', 'words']);
+    // The confidence is the chosen tokens' mean probability, not a constant.
+    for (const w of words) expect(w.confidence).toBeGreaterThan(0.9);
+    for (const w of words) expect(w.confidence).toBeLessThan(1);
+    // Math reads each block of the page with the same model.
+    const math = await postFile(page, testocr, 'formula.png', { tool: 'math' });
+    expect(math.body.status, String(math.body.error ?? '')).toBe('done');
+    expect(math.body.text).toContain('tiny reader words');
+    await page.getByTestId('delete-vlm-model-test-tiny-reader').click();
+    await page.getByTestId('download-vlm-model-test-tiny-reader').waitFor();
+    await page.getByTestId('vlm-model-host').fill('');
+    await page.getByTestId('save-vlm-model-host').click();
+    await page.close();
+  });
 });

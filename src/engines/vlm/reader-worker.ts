@@ -48,11 +48,13 @@ let queue: Promise<unknown> = Promise.resolve();
 
 async function load(cfg: ReaderInit): Promise<Loaded> {
   const t0 = performance.now();
+  // The same onnxruntime-web module transformers.js imports (one copy in this worker's
+  // bundle). Set before transformers.js loads: it only points at a CDN when no path is set.
+  // (Handing it a runtime through Symbol.for('onnxruntime') instead leaves its list of
+  // devices empty, and every model then fails to load with "Unsupported device".)
   const ort = await import('onnxruntime-web/webgpu');
   ort.env.wasm.numThreads = 1;
-  // Set before transformers.js loads: it only points at a CDN when no path is set.
   ort.env.wasm.wasmPaths = { wasm: cfg.wasmUrl };
-  (globalThis as Record<symbol, unknown>)[Symbol.for('onnxruntime')] = ort;
   const tf = await import('@huggingface/transformers');
   const { env } = tf;
   env.allowLocalModels = false;

@@ -56,4 +56,10 @@ describe('model registry', () => {
     expect((err as ModelError).code).toBe('model_missing');
     expect((err as ModelError).detail).toMatch(/TrOCR small, handwritten.*Settings → Models/);
   });
+
+  it('a whole-page model that also does math (granite-docling) is not what the math tool asks for', async () => {
+    expect(modelsFor('math').map((m) => m.id)).toContain('granite-docling-258m');
+    const err = await requireModel('math', 'Math to LaTeX').catch((e: unknown) => e);
+    expect((err as ModelError).detail).toMatch(/download “Texify/);
+  });
 });
