@@ -1,6 +1,6 @@
 // One interface for every engine: a page image and options in, words grouped into
 // lines and blocks out, with boxes in page pixels and 0..1 confidence.
-import type { BBox, PageSource } from '../contract';
+import type { BBox, BlockKind, PageSource } from '../contract';
 
 export interface EngineWord {
   text: string;
@@ -20,6 +20,9 @@ export interface EngineBlock {
   bbox: BBox;
   confidence: number;
   lines: EngineLine[];
+  /** what the block is, when the engine knows it (a page model's output): the layout
+   * then keeps the engine's blocks, order and tables instead of finding them */
+  structure?: { kind: BlockKind; level?: number; rows?: string[][] };
 }
 
 export interface EnginePage {

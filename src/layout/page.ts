@@ -27,6 +27,7 @@ interface Draft {
 }
 
 export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions = {}): Page {
+  if (page.blocks.length && page.blocks.every((b) => b.structure)) return structuredPage(page, index);
   const segs = flatten(page);
   const m = pageMetrics(segs);
   const minRows = opts.tool === 'extract-tables' ? 2 : 3;
@@ -37,6 +38,44 @@ export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions 
   const blocks = toBlocks(drafts, m);
   const tables = drafts.flatMap((d) => (d.table ? [d.table] : []));
   const tableOf = new Map(blocks.map((b, i) => [b, drafts[i]!.table]));
+  return {
+    index,
+    width: page.width,
+    height: page.height,
+    text: blocks.map((b) => b.text).join('\n\n'),
+    markdown: pageMarkdown(blocks, (b) => tableOf.get(b)),
+    blocks,
+    tables,
+    confidence: weightedConfidence(blocks),
+    source: page.source,
+    ...(page.rotation !== undefined ? { rotation: page.rotation } : {}),
+    ...(page.detectedLanguage ? { language: page.detectedLanguage } : {}),
+  };
+}
+
+/** A page whose engine said what each block is (a page model): its blocks, order and tables as given. */
+function structuredPage(page: EnginePage, index: number): Page {
+  const tables: Table[] = [];
+  const tableOf = new Map<Block, Table>();
+  const blocks = page.blocks.flatMap((b): Block[] => {
+    const lines = b.lines.map(cleanLine).filter((l): l is Line => l !== null);
+    if (!lines.length) return [];
+    const { kind, level, rows } = b.structure!;
+    const block: Block = {
+      text: rows ? rows.map((r) => r.join('\t')).join('\n') : lines.map((l) => l.text).join('\n'),
+      bbox: b.bbox,
+      confidence: b.confidence,
+      kind,
+      ...(kind === 'heading' ? { level: level ?? 1 } : {}),
+      lines,
+    };
+    if (rows) {
+      const table = { rows, bbox: b.bbox };
+      tables.push(table);
+      tableOf.set(block, table);
+    }
+    return [block];
+  });
   return {
     index,
     width: page.width,

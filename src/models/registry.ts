@@ -83,8 +83,8 @@ const docling: ModelEntry = {
   ],
   requiresWebGPU: true,
   runtime: 'transformers',
-  transformers: { task: 'image-text-to-text', dtype: 'fp16', maxNewTokens: 4096 },
-  caveat: 'Listed so that it can be downloaded ahead; no tool runs it yet. File list and sizes are not verified here.',
+  transformers: { task: 'image-text-to-text', dtype: 'fp16', maxNewTokens: 4096, prompt: 'Convert this page to docling.' },
+  caveat: 'Image to Markdown and Extract tables on the vlm tier use it when it is downloaded. File list and sizes follow onnx-community’s conversion and are not verified here.',
 };
 
 /**

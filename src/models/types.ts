@@ -31,8 +31,9 @@ export interface ModelEntry {
   requiresWebGPU: boolean;
   /** the code that runs it: the PP-OCR pipeline, or a transformers.js pipeline */
   runtime: 'ppocr' | 'transformers';
-  /** for transformers.js: the pipeline task, weight type and the longest output */
-  transformers?: { task: 'image-to-text' | 'image-text-to-text'; dtype: string; maxNewTokens: number };
+  /** for transformers.js: the pipeline task, weight type and the longest output; a page
+   * model (image-text-to-text) is asked `prompt` about each page */
+  transformers?: { task: 'image-to-text' | 'image-text-to-text'; dtype: string; maxNewTokens: number; prompt?: string };
   /** what is not verified about this entry (file list, sizes, hashes), said plainly */
   caveat?: string;
   /** a PP-OCR line recogniser for a script the built-in one does not read */

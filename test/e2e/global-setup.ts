@@ -1,15 +1,16 @@
 // Serves dist/ once for all browser tests, on a port of its own, and under /__test-models/
-// a model host holding test models made here (test/fixtures/tiny-reader.mjs).
+// a model host holding the tiny test models made here (test/fixtures/tiny-reader.mjs).
 import { preview, type PreviewServer } from 'vite';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error a plain .mjs module of the fixtures, without types
-import { tinyReaderFiles } from '../fixtures/tiny-reader.mjs';
+import { tinyDoclingFiles, tinyReaderFiles } from '../fixtures/tiny-reader.mjs';
 
 /** `<repo>/<path>` → bytes, as a self-hosted model folder serves them. */
 function testModels(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const [path, bytes] of Object.entries(tinyReaderFiles() as Record<string, Buffer>)) files.set(`/tiny-reader/${path}`, bytes);
+  for (const [path, bytes] of Object.entries(tinyDoclingFiles() as Record<string, Buffer>)) files.set(`/tiny-docling/${path}`, bytes);
   return files;
 }
 

@@ -183,4 +183,37 @@ describe('models', () => {
     await page.getByTestId('save-vlm-model-host').click();
     await page.close();
   });
+
+  it('image-to-markdown on the vlm tier hands the page to an installed page model, whose DocTags keep their structure', async () => {
+    // The test entry is a tiny Idefics3 model in granite-docling's layout (processor with a
+    // chat template, vision encoder, token embeddings, decoder with its cache) that writes one
+    // DocTags page for any image: a heading, a paragraph and a table.
+    const page = await s.open('/#/settings');
+    await page.getByTestId('vlm-models').waitFor();
+    // Without it, PP-OCRv4 reads the page.
+    const before = await postFile(page, testocr, 'page.png', { tier: 'vlm', tool: 'image-to-markdown' });
+    expect(before.body.status).toBe('done');
+    expect(before.body.text).toMatch(/quick brown/);
+    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/__test-models/`);
+    await page.getByTestId('save-vlm-model-host').click();
+    await page.getByText(`Models are downloaded from ${baseUrl()}/__test-models/`).waitFor();
+    await page.getByTestId('download-vlm-model-test-tiny-docling').click();
+    await page.getByTestId('vlm-model-test-tiny-docling').getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    const after = await postFile(page, testocr, 'page.png', { tier: 'vlm', tool: 'image-to-markdown' });
+    expect(after.body.status, String(after.body.error ?? '')).toBe('done');
+    expect(after.body.markdown).toBe('## Tiny Report\n\ntiny page words\n\n| Item | Price |\n| --- | --- |\n| Tea | 3.50 |');
+    const p0 = after.body.pages[0];
+    expect(p0.blocks.map((b: { kind: string }) => b.kind)).toEqual(['heading', 'paragraph', 'table']);
+    expect(p0.tables[0].rows).toEqual([['Item', 'Price'], ['Tea', '3.50']]);
+    // DocTags locations (0..500) in the page's pixels: loc_50..loc_450 across, loc_40..loc_60 down.
+    const [x0, y0, x1, y1] = p0.blocks[0].bbox;
+    expect([x0, x1]).toEqual([Math.round(p0.width / 10), Math.round((p0.width * 9) / 10)]);
+    expect([y0, y1]).toEqual([Math.round((p0.height * 40) / 500), Math.round((p0.height * 60) / 500)]);
+    expect(p0.confidence).toBeGreaterThan(0.9);
+    await page.getByTestId('delete-vlm-model-test-tiny-docling').click();
+    await page.getByTestId('download-vlm-model-test-tiny-docling').waitFor();
+    await page.getByTestId('vlm-model-host').fill('');
+    await page.getByTestId('save-vlm-model-host').click();
+    await page.close();
+  });
 });

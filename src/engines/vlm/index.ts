@@ -5,14 +5,15 @@
 // its own); lines come back with word boxes in page pixels and 0..1 confidence (the mean
 // of the CTC peak probabilities), grouped here into paragraph blocks in reading order.
 // The handwriting-to-text and math tools re-read those lines or blocks with an optional
-// model (tools.ts) and fail at once, naming it, when it is not downloaded.
+// model (tools.ts) and fail at once, naming it, when it is not downloaded; image-to-markdown
+// and extract-tables go to a downloaded page model (granite-docling) instead of PP-OCRv4.
 import type { RasterPage } from '../../documents/types';
 import type { EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { modelUrls, PPOCR_V4 } from './models';
 import { toBlocks } from './lines';
 import { charsetFor } from './charset';
 import { cacheNameFor, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
-import { applyToolModel, modelForTool } from './tools';
+import { applyToolModel, modelForTool, pageModelFor, readWithPageModel } from './tools';
 import { terminateReaders } from './reader';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
 
@@ -139,6 +140,13 @@ async function scriptRecogniser(languages: string): Promise<WorkerRecogniser | u
 
 export async function recognize(page: RasterPage, opts: RecognizeOptions): Promise<EnginePage> {
   opts.signal?.throwIfAborted();
+  const pageModel = await pageModelFor(opts.tool);
+  if (pageModel) {
+    const { blocks, timings } = await readWithPageModel(pageModel, page.bitmap, opts.signal);
+    status.lastTimings = timings;
+    if (blocks.length) return { width: page.bitmap.width, height: page.bitmap.height, blocks, source: 'ocr', timings };
+    // Nothing readable came back: PP-OCRv4 reads the page.
+  }
   // A tool or a script that needs another model fails here, at once, when it is not installed.
   const tool = await modelForTool(opts.tool);
   const recogniser = await scriptRecogniser(opts.languages);

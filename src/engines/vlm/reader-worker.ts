@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The optional models' worker: a transformers.js image-to-text model (TrOCR for
-// handwriting, Texify for formulas) reads cut-out images one by one. Its files come only
+// handwriting, Texify for formulas) reads cut-out images one by one; a page model
+// (granite-docling) converts whole pages to DocTags. Its files come only
 // from Cache Storage, where Settings → Models put them: transformers.js is pointed at the
 // cache's keys and its fetch answers 404, so it never downloads anything itself; its
 // onnxruntime is the app's own, with the WASM served from the app's origin.
@@ -32,19 +33,77 @@ export interface ReadText {
 export type ReaderReply = { type: 'result'; id: number; texts: ReadText[]; loadMs: number } | { type: 'error'; id: number; message: string };
 
 type Transformers = typeof import('@huggingface/transformers');
+type Tensor = InstanceType<Transformers['Tensor']>;
+type RawImage = InstanceType<Transformers['RawImage']>;
+
 interface Loaded {
   tf: Transformers;
-  pipe: Awaited<ReturnType<Transformers['pipeline']>> & {
-    processor: (img: unknown) => Promise<{ pixel_values: unknown }>;
-    model: { generate(args: Record<string, unknown>): Promise<unknown> };
-    tokenizer: { batch_decode(ids: unknown, o: { skip_special_tokens: boolean }): string[] };
-  };
   loadMs: number;
+  /** one image in; its text, and the mean probability of the tokens chosen for it */
+  read(image: RawImage, probe: Probe): Promise<string>;
 }
 
-let init: ReaderInit | undefined;
-let loaded: Promise<Loaded> | undefined;
-let queue: Promise<unknown> = Promise.resolve();
+/** Greedy decoding keeps, step by step, the probability of the token it chose. */
+interface Probe {
+  processor: unknown;
+  mean(): number;
+}
+
+function confidenceProbe(tf: Transformers): Probe {
+  const probs: number[] = [];
+  class ChosenTokenProbability extends tf.LogitsProcessor {
+    _call(_ids: bigint[][], logits: Tensor) {
+      // One image a call: the first row is its next token's scores, after the other processors.
+      const v = logits.dims.at(-1)!;
+      const row = Array.from((logits.data as ArrayLike<number>) ?? []).slice(0, v);
+      let max = -Infinity;
+      for (const x of row) if (x > max) max = x;
+      let sum = 0;
+      for (const x of row) sum += Math.exp(x - max);
+      probs.push(1 / sum);
+      return logits;
+    }
+  }
+  return { processor: new ChosenTokenProbability(), mean: () => (probs.length ? probs.reduce((a, b) => a + b, 0) / probs.length : 0) };
+}
+
+interface CropPipeline {
+  processor: (img: RawImage) => Promise<{ pixel_values: Tensor }>;
+  model: { generate(args: Record<string, unknown>): Promise<Tensor> };
+  tokenizer: { batch_decode(ids: Tensor, o: { skip_special_tokens: boolean }): string[] };
+}
+
+interface PageProcessor {
+  (text: string, images: RawImage[]): Promise<Record<string, Tensor> & { input_ids: Tensor }>;
+  apply_chat_template(messages: unknown[], o: { add_generation_prompt: boolean }): string;
+  tokenizer: { batch_decode(ids: Tensor, o: { skip_special_tokens: boolean }): string[] };
+}
+
+/** TrOCR, Texify: an image-to-text pipeline over a cut-out line or block. */
+async function loadCropModel(tf: Transformers, cfg: ReaderInit, repo: string, revision: string): Promise<Loaded['read']> {
+  const spec = cfg.entry.transformers!;
+  const pipe = (await tf.pipeline('image-to-text', repo, { revision, dtype: spec.dtype as 'q8', device: cfg.device })) as unknown as CropPipeline;
+  return async (image, probe) => {
+    const { pixel_values } = await pipe.processor(image);
+    const out = await pipe.model.generate({ inputs: pixel_values, max_new_tokens: spec.maxNewTokens, logits_processor: [probe.processor] });
+    return pipe.tokenizer.batch_decode(out, { skip_special_tokens: true })[0]?.trim() ?? '';
+  };
+}
+
+/** granite-docling: a vision-language model asked, through its chat template, to convert the whole page. */
+async function loadPageModel(tf: Transformers, cfg: ReaderInit, repo: string, revision: string): Promise<Loaded['read']> {
+  const spec = cfg.entry.transformers!;
+  const processor = (await tf.AutoProcessor.from_pretrained(repo, { revision })) as unknown as PageProcessor;
+  const model = (await tf.AutoModelForVision2Seq.from_pretrained(repo, { revision, dtype: spec.dtype as 'fp16', device: cfg.device })) as unknown as CropPipeline['model'];
+  return async (image, probe) => {
+    const messages = [{ role: 'user', content: [{ type: 'image' }, { type: 'text', text: spec.prompt ?? 'Convert this page to docling.' }] }];
+    const inputs = await processor(processor.apply_chat_template(messages, { add_generation_prompt: true }), [image]);
+    const out = await model.generate({ ...inputs, max_new_tokens: spec.maxNewTokens, logits_processor: [probe.processor] });
+    // The prompt comes back first; its location and table tags are needed, so nothing is skipped.
+    const written = out.slice(null, [inputs.input_ids.dims.at(-1)!, out.dims.at(-1)!]);
+    return processor.tokenizer.batch_decode(written, { skip_special_tokens: false })[0]?.trim() ?? '';
+  };
+}
 
 async function load(cfg: ReaderInit): Promise<Loaded> {
   const t0 = performance.now();
@@ -68,18 +127,14 @@ async function load(cfg: ReaderInit): Promise<Loaded> {
   env.customCache = { match: (key: string | Request) => cache.match(key), put: async () => {} };
   // What the cache lacks was not downloaded: optional files are skipped, required ones fail.
   env.fetch = async () => new Response(null, { status: 404, statusText: 'Not downloaded' });
-  const spec = cfg.entry.transformers!;
   const source = cfg.entry.source;
-  if (source.kind !== 'host') throw new Error(`${cfg.entry.id} is not a transformers.js model`);
-  const pipe = (await tf.pipeline(spec.task as 'image-to-text', source.repo, {
-    revision: source.revision,
-    dtype: spec.dtype as 'q8',
-    device: cfg.device,
-  })) as unknown as Loaded['pipe'];
-  return { tf, pipe, loadMs: performance.now() - t0 };
+  if (source.kind !== 'host' || !cfg.entry.transformers) throw new Error(`${cfg.entry.id} is not a transformers.js model`);
+  const page = cfg.entry.transformers.task === 'image-text-to-text';
+  const read = await (page ? loadPageModel : loadCropModel)(tf, cfg, source.repo, source.revision);
+  return { tf, read, loadMs: performance.now() - t0 };
 }
 
-function rawImage(tf: Transformers, bitmap: ImageBitmap) {
+function rawImage(tf: Transformers, bitmap: ImageBitmap): RawImage {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D context on an OffscreenCanvas');
@@ -88,29 +143,15 @@ function rawImage(tf: Transformers, bitmap: ImageBitmap) {
   return new tf.RawImage(new Uint8ClampedArray(data.buffer), bitmap.width, bitmap.height, 4).rgb();
 }
 
-/** Greedy decoding with a probe that keeps the probability of each chosen token. */
-async function read(l: Loaded, bitmap: ImageBitmap, maxNewTokens: number): Promise<ReadText> {
-  const { tf, pipe } = l;
-  const probs: number[] = [];
-  class Probe extends tf.LogitsProcessor {
-    _call(_ids: bigint[][], logits: InstanceType<Transformers['Tensor']>) {
-      // One image a call: the first row is its next token's scores, after the other processors.
-      const v = logits.dims.at(-1)!;
-      const row = Array.from((logits.data as ArrayLike<number>) ?? []).slice(0, v);
-      let max = -Infinity;
-      for (const x of row) if (x > max) max = x;
-      let sum = 0;
-      for (const x of row) sum += Math.exp(x - max);
-      probs.push(1 / sum);
-      return logits;
-    }
-  }
-  const { pixel_values } = await pipe.processor(rawImage(tf, bitmap));
-  const out = await pipe.model.generate({ inputs: pixel_values, max_new_tokens: maxNewTokens, logits_processor: [new Probe()] });
-  const text = pipe.tokenizer.batch_decode(out, { skip_special_tokens: true })[0]?.trim() ?? '';
-  const confidence = probs.length ? probs.reduce((a, b) => a + b, 0) / probs.length : 0;
-  return { text, confidence: Math.max(0, Math.min(1, confidence)) };
+async function read(l: Loaded, bitmap: ImageBitmap): Promise<ReadText> {
+  const probe = confidenceProbe(l.tf);
+  const text = await l.read(rawImage(l.tf, bitmap), probe);
+  return { text, confidence: Math.max(0, Math.min(1, probe.mean())) };
 }
+
+let init: ReaderInit | undefined;
+let loaded: Promise<Loaded> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
 
 self.onmessage = (ev: MessageEvent<ReaderInit | ReaderRun>) => {
   const msg = ev.data;
@@ -130,7 +171,7 @@ self.onmessage = (ev: MessageEvent<ReaderInit | ReaderRun>) => {
         throw err;
       }
       const texts: ReadText[] = [];
-      for (const img of msg.images) texts.push(await read(l, img, init.entry.transformers!.maxNewTokens));
+      for (const img of msg.images) texts.push(await read(l, img));
       const loadMs = l.loadMs;
       l.loadMs = 0;
       (self as unknown as Worker).postMessage({ type: 'result', id: msg.id, texts, loadMs } satisfies ReaderReply);

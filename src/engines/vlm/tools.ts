@@ -1,10 +1,13 @@
 // Tools that need a heavier model on top of PP-OCRv4: handwriting-to-text re-reads each
 // line PP-OCRv4 finds with TrOCR; math reads each paragraph block with Texify. The model is
 // looked up before any work starts, so a job without it fails within a second with a
-// sentence that says what to download.
+// sentence that says what to download. Image-to-Markdown and table extraction hand the
+// whole page to a page model (granite-docling) when one is downloaded, and to PP-OCRv4
+// otherwise.
 import type { BBox } from '../../contract';
 import { rotateBitmap } from '../../documents/encode';
-import { requireModel, type ModelEntry, type ModelTask } from '../../models';
+import { hasWebGPU, modelStatus, modelsFor, requireModel, type ModelEntry, type ModelTask } from '../../models';
+import { docTagsToBlocks } from './doctags';
 import type { EngineBlock } from '../types';
 import { toBlocks } from './lines';
 import { readImages } from './reader';
@@ -22,6 +25,33 @@ export const TOOL_MODELS: Record<string, ToolModel> = {
   'handwriting-to-text': { task: 'handwriting', unit: 'line', purpose: 'Handwriting to text' },
   math: { task: 'math', unit: 'block', purpose: 'Math to LaTeX' },
 };
+
+/** Tools whose page a whole-page model (granite-docling) converts when it is on the device. */
+const PAGE_MODEL_TOOLS = new Set(['image-to-markdown', 'extract-tables']);
+
+/**
+ * The installed page model a tool's page goes to, if any (and if it can run here). Its
+ * absence is no failure: PP-OCRv4 and the layout read the page instead.
+ */
+export async function pageModelFor(tool: string | undefined): Promise<ModelEntry | undefined> {
+  if (!tool || !PAGE_MODEL_TOOLS.has(tool)) return undefined;
+  for (const entry of modelsFor('page-to-markdown')) {
+    if (!(await modelStatus(entry)).installed) continue;
+    if (entry.requiresWebGPU && !(await hasWebGPU())) continue;
+    return entry;
+  }
+  return undefined;
+}
+
+/** A page converted by the page model: its DocTags as blocks that say what they are; none when it wrote nothing readable. */
+export async function readWithPageModel(entry: ModelEntry, page: ImageBitmap, signal?: AbortSignal): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
+  const t0 = performance.now();
+  const device = entry.requiresWebGPU || (await hasWebGPU()) ? 'webgpu' : 'wasm';
+  const { texts, loadMs } = await readImages(entry, device, [await createImageBitmap(page)], signal);
+  const t = texts[0];
+  const blocks = t ? docTagsToBlocks(t.text, page.width, page.height, t.confidence) : [];
+  return { blocks, timings: { pageModel: performance.now() - t0, modelLoad: loadMs } };
+}
 
 /** The tool's model, or a ModelError naming what to download (or that WebGPU is missing). */
 export async function modelForTool(tool: string | undefined): Promise<{ spec: ToolModel; entry: ModelEntry } | undefined> {
