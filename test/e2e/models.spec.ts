@@ -148,7 +148,7 @@ describe('models', () => {
     await page.close();
   });
 
-  it('handwriting-to-text and math read with an installed image-to-text model, through transformers.js', async () => {
+  it('handwriting-to-text and math read with an installed image-to-text model, through transformers.js; one that needs WebGPU fails at once without it', async () => {
     // The test entry is a tiny model in TrOCR's layout (config, processor, tokenizer,
     // encoder and merged decoder with its cache) whose decoder writes "tiny reader words"
     // for any image: the real TrOCR and Texify weights are on a hub the tests cannot reach.
@@ -179,6 +179,16 @@ describe('models', () => {
     expect(math.body.text).toContain('tiny reader words');
     await page.getByTestId('delete-vlm-model-test-tiny-reader').click();
     await page.getByTestId('download-vlm-model-test-tiny-reader').waitFor();
+    // The same model marked as needing WebGPU, on this browser without it: the job fails at once, saying so.
+    await page.getByTestId('download-vlm-model-test-tiny-reader-gpu').click();
+    await page.getByTestId('vlm-model-test-tiny-reader-gpu').getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    const t0 = Date.now();
+    const gpu = await postFile(page, testocr, 'notes.png', { tool: 'handwriting-to-text' });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(gpu.body.status).toBe('failed');
+    expect(gpu.body.error).toMatch(/Handwriting to text needs The tiny image-to-text model, marked as needing WebGPU \(test entry\), which runs only on WebGPU, and this browser offers no WebGPU adapter/);
+    await page.getByTestId('delete-vlm-model-test-tiny-reader-gpu').click();
+    await page.getByTestId('download-vlm-model-test-tiny-reader-gpu').waitFor();
     await page.getByTestId('vlm-model-host').fill('');
     await page.getByTestId('save-vlm-model-host').click();
     await page.close();

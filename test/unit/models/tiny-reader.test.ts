@@ -9,6 +9,7 @@ import { tinyDoclingFiles, tinyReaderFiles } from '../../fixtures/tiny-reader.mj
 describe('the tiny test models', () => {
   it.each([
     ['test-tiny-reader', tinyReaderFiles],
+    ['test-tiny-reader-gpu', tinyReaderFiles],
     ['test-tiny-docling', tinyDoclingFiles],
   ])('%s is registered in the test build with the sizes and SHA-256 of the files it is made of', (id, make) => {
     const config = JSON.parse(readFileSync('test/fixtures/e2e-config.json', 'utf8')) as { extraModels: { id: string; files: unknown[] }[] };
