@@ -1,6 +1,7 @@
 // Orientation and script detection (Tesseract OSD). OSD needs the legacy engine, so it
 // runs in a worker of its own on the full core, kept warm once started.
 import { createWorker, OEM, type Worker as TessWorker } from 'tesseract.js';
+import { QUIET } from './pool';
 import { tesseractPaths } from './paths';
 
 export interface Orientation {
@@ -15,14 +16,19 @@ let worker: Promise<TessWorker> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 function osdWorker(): Promise<TessWorker> {
-  worker ??= createWorker('osd', OEM.TESSERACT_ONLY, {
-    ...tesseractPaths(),
-    workerBlobURL: false,
-    cacheMethod: 'none',
-    gzip: true,
-    legacyCore: true,
-    legacyLang: true,
-  });
+  worker ??= createWorker(
+    'osd',
+    OEM.TESSERACT_ONLY,
+    {
+      ...tesseractPaths(),
+      workerBlobURL: false,
+      cacheMethod: 'none',
+      gzip: true,
+      legacyCore: true,
+      legacyLang: true,
+    },
+    QUIET,
+  );
   worker.catch(() => (worker = undefined));
   return worker;
 }

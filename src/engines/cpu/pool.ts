@@ -84,12 +84,24 @@ function defaultPoolSize(): number {
   return Math.max(1, Math.min(cores, 4));
 }
 
+/**
+ * Tesseract's own diagnostics ("Estimating resolution as 304", "Parameter not found: …")
+ * reached the console as errors on every page; they go nowhere instead. Failures still
+ * come back as rejected promises.
+ */
+export const QUIET = 'debug_file /dev/null';
+
 async function spawn(languages: string): Promise<TessWorker> {
-  return createWorker(languages, OEM.LSTM_ONLY, {
-    ...tesseractPaths(),
-    workerBlobURL: false,
-    // The service worker keeps traineddata in Cache Storage; a second copy in IndexedDB would double the disk use.
-    cacheMethod: 'none',
-    gzip: true,
-  });
+  return createWorker(
+    languages,
+    OEM.LSTM_ONLY,
+    {
+      ...tesseractPaths(),
+      workerBlobURL: false,
+      // The service worker keeps traineddata in Cache Storage; a second copy in IndexedDB would double the disk use.
+      cacheMethod: 'none',
+      gzip: true,
+    },
+    QUIET,
+  );
 }
