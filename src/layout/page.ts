@@ -36,8 +36,12 @@ export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions 
   let drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page));
   if (page.source === 'pdf-text' && !m.vertical && !m.rtl) drafts = inTextLayerOrder(drafts, segs, page);
   const blocks = toBlocks(drafts, m);
-  const tables = drafts.flatMap((d) => (d.table ? [d.table] : []));
-  const tableOf = new Map(blocks.map((b, i) => [b, drafts[i]!.table]));
+  const tableOf = new Map(blocks.flatMap((b, i) => (drafts[i]!.table ? [[b, drafts[i]!.table!] as const] : [])));
+  return pageOf(page, index, blocks, tableOf);
+}
+
+/** The contract's page from its blocks in reading order and the table behind each table block. */
+function pageOf(page: EnginePage, index: number, blocks: Block[], tableOf: ReadonlyMap<Block, Table>): Page {
   return {
     index,
     width: page.width,
@@ -45,7 +49,7 @@ export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions 
     text: blocks.map((b) => b.text).join('\n\n'),
     markdown: pageMarkdown(blocks, (b) => tableOf.get(b)),
     blocks,
-    tables,
+    tables: [...tableOf.values()],
     confidence: weightedConfidence(blocks),
     source: page.source,
     ...(page.rotation !== undefined ? { rotation: page.rotation } : {}),
@@ -55,7 +59,6 @@ export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions 
 
 /** A page whose engine said what each block is (a page model): its blocks, order and tables as given. */
 function structuredPage(page: EnginePage, index: number): Page {
-  const tables: Table[] = [];
   const tableOf = new Map<Block, Table>();
   const blocks = page.blocks.flatMap((b): Block[] => {
     const lines = b.lines.map(cleanLine).filter((l): l is Line => l !== null);
@@ -69,26 +72,10 @@ function structuredPage(page: EnginePage, index: number): Page {
       ...(kind === 'heading' ? { level: level ?? 1 } : {}),
       lines,
     };
-    if (rows) {
-      const table = { rows, bbox: b.bbox };
-      tables.push(table);
-      tableOf.set(block, table);
-    }
+    if (rows) tableOf.set(block, { rows, bbox: b.bbox });
     return [block];
   });
-  return {
-    index,
-    width: page.width,
-    height: page.height,
-    text: blocks.map((b) => b.text).join('\n\n'),
-    markdown: pageMarkdown(blocks, (b) => tableOf.get(b)),
-    blocks,
-    tables,
-    confidence: weightedConfidence(blocks),
-    source: page.source,
-    ...(page.rotation !== undefined ? { rotation: page.rotation } : {}),
-    ...(page.detectedLanguage ? { language: page.detectedLanguage } : {}),
-  };
+  return pageOf(page, index, blocks, tableOf);
 }
 
 /** Every line with words, tagged with its engine block; blank words and lines dropped. */

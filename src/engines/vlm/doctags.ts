@@ -4,7 +4,8 @@
 // (OTSL: a cell tag before each cell, <nl> at each row's end). The structure is carried to
 // the layout as it is (EngineBlock.structure): nothing is guessed again from geometry.
 import type { BBox, BlockKind } from '../../contract';
-import type { EngineBlock, EngineWord } from '../types';
+import type { EngineBlock } from '../types';
+import { wordsAlong } from './lines';
 
 const GRID = 500;
 const CELL_TAGS = new Set(['fcel', 'ecel', 'ched', 'rhed', 'srow', 'lcel', 'ucel', 'xcel']);
@@ -108,20 +109,6 @@ function tableRows(el: Element): { rows: string[][]; header: boolean } {
   return { rows, header };
 }
 
-/** Words along a box, each as wide as its share of the letters. */
-function wordsAlong(text: string, b: BBox, confidence: number): EngineWord[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const total = words.reduce((n, w) => n + w.length, 0) + Math.max(0, words.length - 1) || 1;
-  let at = 0;
-  return words.map((w) => {
-    const x0 = b[0] + ((b[2] - b[0]) * at) / total;
-    at += w.length;
-    const x1 = b[0] + ((b[2] - b[0]) * at) / total;
-    at += 1;
-    return { text: w, bbox: [Math.round(x0), b[1], Math.round(x1), b[3]] as BBox, confidence };
-  });
-}
-
 /**
  * The page's blocks from DocTags, in the model's reading order, boxes in pixels of a page
  * `width` × `height`; `confidence` is given to every word (the model's token probability).
@@ -141,7 +128,8 @@ export function docTagsToBlocks(doctags: string, width: number, height: number, 
       structure: { kind, ...extra },
       lines: lines.map((line, i) => {
         const box: BBox = [bbox[0], Math.round(bbox[1] + i * h), bbox[2], Math.round(bbox[1] + (i + 1) * h)];
-        return { text: line, bbox: box, confidence, words: wordsAlong(line, box, confidence) };
+        const words = wordsAlong(line, box, confidence).map((w) => ({ ...w, bbox: w.bbox.map(Math.round) as BBox }));
+        return { text: line, bbox: box, confidence, words };
       }),
     });
   };

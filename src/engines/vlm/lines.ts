@@ -6,7 +6,7 @@
 // left column is read before the right one. Consecutive lines of the same size that
 // stack closely become one paragraph block.
 import type { BBox } from '../../contract';
-import type { EngineBlock, EngineLine } from '../types';
+import type { EngineBlock, EngineLine, EngineWord } from '../types';
 import type { RawLine } from './worker';
 
 interface Seg {
@@ -197,4 +197,21 @@ function follows(a: Seg, b: Seg): boolean {
   if (dy < 0.5 * h || dy > 1.6 * Math.max(a.h, b.h)) return false;
   const overlap = Math.min(a.line.bbox[2], b.line.bbox[2]) - Math.max(a.line.bbox[0], b.line.bbox[0]);
   return overlap > 0.3 * Math.min(a.line.bbox[2] - a.line.bbox[0], b.line.bbox[2] - b.line.bbox[0]);
+}
+
+/**
+ * Words of a text read as one piece (a re-read line, a page model's block): split at
+ * spaces and laid along the box, each as wide as its share of the letters.
+ */
+export function wordsAlong(text: string, b: BBox, confidence: number): EngineWord[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const total = words.reduce((n, w) => n + w.length, 0) + Math.max(0, words.length - 1);
+  let at = 0;
+  return words.map((w) => {
+    const x0 = b[0] + ((b[2] - b[0]) * at) / total;
+    at += w.length;
+    const x1 = b[0] + ((b[2] - b[0]) * at) / total;
+    at += 1;
+    return { text: w, bbox: [x0, b[1], x1, b[3]] as BBox, confidence };
+  });
 }

@@ -9,9 +9,9 @@ import { rotateBitmap } from '../../documents/encode';
 import { hasWebGPU, modelStatus, modelsFor, requireModel, type ModelEntry, type ModelTask } from '../../models';
 import { docTagsToBlocks } from './doctags';
 import type { EngineBlock } from '../types';
-import { toBlocks } from './lines';
+import { toBlocks, wordsAlong } from './lines';
 import { readImages } from './reader';
-import type { RawLine, RawWord, RunResult } from './worker';
+import type { RawLine, RunResult } from './worker';
 
 export interface ToolModel {
   task: ModelTask;
@@ -68,20 +68,6 @@ function cut(page: ImageBitmap | OffscreenCanvas, b: BBox): Promise<ImageBitmap>
   const x1 = Math.min(page.width, Math.ceil(b[2] + pad));
   const y1 = Math.min(page.height, Math.ceil(b[3] + pad));
   return createImageBitmap(page, x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
-}
-
-/** Words of a re-read line: its text split at spaces, laid along the line's box by length. */
-function wordsAlong(text: string, b: BBox, confidence: number): RawWord[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const total = words.reduce((n, w) => n + w.length, 0) + Math.max(0, words.length - 1);
-  let at = 0;
-  return words.map((w) => {
-    const x0 = b[0] + ((b[2] - b[0]) * at) / total;
-    at += w.length;
-    const x1 = b[0] + ((b[2] - b[0]) * at) / total;
-    at += 1;
-    return { text: w, bbox: [x0, b[1], x1, b[3]] as BBox, confidence };
-  });
 }
 
 /**

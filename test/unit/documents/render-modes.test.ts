@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsPDF } from 'jspdf';
 import { zlibSync } from 'fflate';
 import { mayDrawInvisibleText } from '../../../src/documents/pdf-render-modes';
+import { concat } from '../../../src/export/pdf/bytes';
 
 type Mode = 'fill' | 'invisible' | 'addToPathForClipping' | 'stroke';
 
@@ -27,13 +28,7 @@ function handMade(stream: Uint8Array, dict: string, trailerExtra = ''): Uint8Arr
     stream,
     enc(`\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Size 6 ${trailerExtra} >>\n%%EOF\n`),
   ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat(parts as Uint8Array<ArrayBuffer>[]);
 }
 
 const TEXT = 'BT /F1 12 Tf 20 100 Td (scanned words) Tj ET';
