@@ -12,7 +12,7 @@ import type { EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { modelUrls, PPOCR_V4 } from './models';
 import { toBlocks } from './lines';
 import { charsetFor } from './charset';
-import { cacheNameFor, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
+import { cacheNameFor, hasWebGPU, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
 import { applyToolModel, modelForTool, pageModelFor, readWithPageModel } from './tools';
 import { terminateReaders } from './reader';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
@@ -142,7 +142,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   opts.signal?.throwIfAborted();
   const pageModel = await pageModelFor(opts.tool);
   if (pageModel) {
-    const { blocks, timings } = await readWithPageModel(pageModel, page.bitmap, opts.signal);
+    // WebGPU when there is an adapter, unless WASM was asked for (as for PP-OCRv4).
+    const device = backendChoice() !== 'wasm' && (await hasWebGPU()) ? 'webgpu' : 'wasm';
+    const { blocks, timings } = await readWithPageModel(pageModel, page.bitmap, device, opts.signal);
     status.lastTimings = timings;
     if (blocks.length) return { width: page.bitmap.width, height: page.bitmap.height, blocks, source: 'ocr', timings };
     // Nothing readable came back: PP-OCRv4 reads the page.

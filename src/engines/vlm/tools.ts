@@ -44,10 +44,14 @@ export async function pageModelFor(tool: string | undefined): Promise<ModelEntry
 }
 
 /** A page converted by the page model: its DocTags as blocks that say what they are; none when it wrote nothing readable. */
-export async function readWithPageModel(entry: ModelEntry, page: ImageBitmap, signal?: AbortSignal): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
+export async function readWithPageModel(
+  entry: ModelEntry,
+  page: ImageBitmap,
+  device: 'webgpu' | 'wasm',
+  signal?: AbortSignal,
+): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
   const t0 = performance.now();
-  const device = entry.requiresWebGPU || (await hasWebGPU()) ? 'webgpu' : 'wasm';
-  const { texts, loadMs } = await readImages(entry, device, [await createImageBitmap(page)], signal);
+  const { texts, loadMs } = await readImages(entry, entry.requiresWebGPU ? 'webgpu' : device, [await createImageBitmap(page)], signal);
   const t = texts[0];
   const blocks = t ? docTagsToBlocks(t.text, page.width, page.height, t.confidence) : [];
   return { blocks, timings: { pageModel: performance.now() - t0, modelLoad: loadMs } };
