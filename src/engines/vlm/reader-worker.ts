@@ -39,7 +39,7 @@ type RawImage = InstanceType<Transformers['RawImage']>;
 interface Loaded {
   tf: Transformers;
   loadMs: number;
-  /** one image in; its text, and the mean probability of the tokens chosen for it */
+  /** one image in, its text out; `probe` collects the probability of each token chosen */
   read(image: RawImage, probe: Probe): Promise<string>;
 }
 
@@ -99,7 +99,8 @@ async function loadPageModel(tf: Transformers, cfg: ReaderInit, repo: string, re
     const messages = [{ role: 'user', content: [{ type: 'image' }, { type: 'text', text: spec.prompt ?? 'Convert this page to docling.' }] }];
     const inputs = await processor(processor.apply_chat_template(messages, { add_generation_prompt: true }), [image]);
     const out = await model.generate({ ...inputs, max_new_tokens: spec.maxNewTokens, logits_processor: [probe.processor] });
-    // The prompt comes back first; its location and table tags are needed, so nothing is skipped.
+    // The output starts with the prompt: cut it off. DocTags' location and table tags are
+    // special tokens, so special tokens are kept (the parser drops the end markers).
     const written = out.slice(null, [inputs.input_ids.dims.at(-1)!, out.dims.at(-1)!]);
     return processor.tokenizer.batch_decode(written, { skip_special_tokens: false })[0]?.trim() ?? '';
   };
