@@ -9,7 +9,7 @@ import type { BBox } from '../../contract';
 import type { EngineBlock, EngineLine, EngineWord } from '../types';
 import type { RawLine } from './worker';
 
-interface Seg {
+export interface Seg {
   line: EngineLine;
   /** text height in page pixels (the box's thickness) */
   h: number;
@@ -75,8 +75,9 @@ function rows(segs: Seg[]): Seg[][] {
   return out.map((r) => r.segs.sort((a, b) => a.line.bbox[0] - b.line.bbox[0]));
 }
 
-/** Joins the segments of a row that are about a character apart and of a similar size. */
-function joinRow(row: Seg[]): Seg[] {
+/** Joins the segments of a row that are about a character apart and of a similar size,
+ * but not across a column gutter (`across`). */
+function joinRow(row: Seg[], across: (a: number, b: number) => boolean = () => false): Seg[] {
   const out: Seg[] = [];
   for (const s of row) {
     const prev = out[out.length - 1];
@@ -84,7 +85,7 @@ function joinRow(row: Seg[]): Seg[] {
       const h = Math.min(prev.h, s.h);
       const gap = s.line.bbox[0] - prev.line.bbox[2];
       const similar = Math.max(prev.h, s.h) / Math.max(h, 1) < 1.5;
-      if (similar && gap <= 1.0 * h && Math.abs(s.cy - prev.cy) < h / 2) {
+      if (similar && gap <= 1.0 * h && Math.abs(s.cy - prev.cy) < h / 2 && !across(prev.line.bbox[2], s.line.bbox[0])) {
         const parts = [prev.line, s.line];
         prev.line = {
           text: `${prev.line.text} ${s.line.text}`,
@@ -167,13 +168,78 @@ function order(rowsIn: Seg[][], minGap: number, depth = 0): Seg[] {
   return out;
 }
 
+/**
+ * Column gutters of the page: x-ranges that the words of body-sized lines almost never
+ * cover while lines of prose stand on both sides. Two columns set close together (a court
+ * opinion's gutter is about half a line high) come out of the detector as lines that
+ * run across both, and segments a gutter apart look like words a space apart.
+ */
+export function findGutters(segs: readonly Seg[], width: number, hMed: number): [number, number][] {
+  const body = segs.filter((s) => !s.vertical && s.h < 1.3 * hMed && s.h > 0.7 * hMed);
+  if (body.length < 8) return [];
+  const cover = new Float32Array(width + 1);
+  for (const s of body) for (const w of s.line.words.length ? s.line.words : [s.line]) {
+    for (let x = Math.max(0, Math.floor(w.bbox[0])); x < Math.min(width, Math.ceil(w.bbox[2])); x++) cover[x]! += 1;
+  }
+  const inText = [...cover].filter((c) => c > 0).sort((a, b) => a - b);
+  const typical = inText[Math.floor(inText.length * 0.75)] ?? 0;
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let x = Math.floor(width * 0.15); x <= Math.ceil(width * 0.85); x++) {
+    const low = cover[x]! <= 0.12 * typical;
+    if (low && start < 0) start = x;
+    if ((!low || x === Math.ceil(width * 0.85)) && start >= 0) {
+      const g: [number, number] = [start, x];
+      start = -1;
+      if (g[1] - g[0] < 0.3 * hMed) continue;
+      // Prose on both sides: the parts of the body lines beside it are long.
+      const left = body.filter((s) => s.line.bbox[0] < g[0] - 2 * hMed).map((s) => s.line.words.filter((w) => w.bbox[2] <= g[0] + 1));
+      const right = body.filter((s) => s.line.bbox[2] > g[1] + 2 * hMed).map((s) => s.line.words.filter((w) => w.bbox[0] >= g[1] - 1));
+      const chars = (parts: RawWordLike[][]) => median(parts.filter((p) => p.length).map((p) => p.reduce((n, w) => n + w.text.length + 1, -1)));
+      if (left.filter((p) => p.length).length >= 5 && right.filter((p) => p.length).length >= 5 && chars(left) >= 15 && chars(right) >= 15) out.push(g);
+    }
+  }
+  return out;
+}
+
+type RawWordLike = { text: string; bbox: BBox };
+
+/** A body line that runs across a gutter becomes two, split between its words. */
+function splitAtGutters(segs: Seg[], gutters: readonly [number, number][], hMed: number): Seg[] {
+  if (!gutters.length) return segs;
+  return segs.flatMap((s) => {
+    if (s.vertical || s.h >= 1.3 * hMed || !s.line.words.length) return [s];
+    let parts = [s];
+    for (const [g0, g1] of gutters) {
+      const mid = (g0 + g1) / 2;
+      parts = parts.flatMap((p) => {
+        if (!(p.line.bbox[0] < g0 && p.line.bbox[2] > g1)) return [p];
+        const left = p.line.words.filter((w) => (w.bbox[0] + w.bbox[2]) / 2 < mid);
+        const right = p.line.words.filter((w) => (w.bbox[0] + w.bbox[2]) / 2 >= mid);
+        if (!left.length || !right.length) return [p];
+        return [left, right].map((words): Seg => {
+          const bbox = union(words.map((w) => w.bbox));
+          return { ...p, line: { text: words.map((w) => w.text).join(' '), bbox: [bbox[0], p.line.bbox[1], bbox[2], p.line.bbox[3]], confidence: weighted(words), words } };
+        });
+      });
+    }
+    return parts;
+  });
+}
+
 /** Lines in reading order, grouped into paragraph blocks; boxes clipped to the page. */
 export function toBlocks(raw: RawLine[], width: number, height: number): EngineBlock[] {
   if (!raw.length) return [];
-  const segs = raw.map((r) => segOf(r, width, height));
-  const joined = rows(segs).map(joinRow);
+  const all = raw.map((r) => segOf(r, width, height));
+  const h0 = median(all.filter((s) => !s.vertical).map((s) => s.h));
+  const gutters = findGutters(all, width, h0);
+  const segs = splitAtGutters(all, gutters, h0);
+  const across = (a: number, b: number) => gutters.some(([g0, g1]) => a <= g1 && b >= g0);
+  const joined = rows(segs).map((row) => joinRow(row, across));
   const hMed = median(joined.flat().map((s) => s.h));
-  const ordered = order(joined, Math.max(4, 0.8 * hMed));
+  // A gutter found here may be narrower than the gap order() otherwise asks for.
+  const narrowest = Math.min(...gutters.map(([g0, g1]) => 0.5 * (g1 - g0)));
+  const ordered = order(joined, Math.max(4, Math.min(0.8 * hMed, narrowest)));
   const blocks: { segs: Seg[] }[] = [];
   for (const s of ordered) {
     const block = blocks[blocks.length - 1];

@@ -8,7 +8,8 @@ import { dbPostprocess, detInputSize, detTensorData, minAreaRect, convexHull, or
 import { allowedClasses, charsetFor, vlmReads } from '../../../src/engines/vlm/charset';
 import { ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
-import { toBlocks } from '../../../src/engines/vlm/lines';
+import { findGutters, toBlocks } from '../../../src/engines/vlm/lines';
+import type { BBox } from '../../../src/contract';
 import type { RawLine } from '../../../src/engines/vlm/worker';
 import { recogniserFor } from '../../../src/models/registry';
 
@@ -259,6 +260,34 @@ describe('lines and blocks', () => {
     expect(blocks[0]!.lines.every((l) => l.text.startsWith('left'))).toBe(true);
     expect(blocks[1]!.lines.every((l) => l.text.startsWith('right'))).toBe(true);
     expect(blocks[0]!.bbox).toEqual([20, 100, 380, 216]);
+  });
+
+  it('two columns half a line apart: lines the detector ran across the gutter are split, and each column is read whole', () => {
+    // As a court opinion's scan comes out of PP-OCR: the gutter (12 px) is narrower than a
+    // line (20 px) and than the gap order() looks for, and some rows came back as one
+    // segment spanning both columns.
+    const raw: RawLine[] = [];
+    const words = (side: string, i: number) => `${side} column words on line ${i} go on`;
+    // Word boxes with a space between words, as the recogniser gives them.
+    const spaced = (line: RawLine): RawLine => ({ ...line, words: line.words.map((w) => ({ ...w, bbox: [w.bbox[0] + 2, w.bbox[1], w.bbox[2] - 2, w.bbox[3]] as BBox })) });
+    for (let i = 0; i < 8; i++) {
+      const y = 100 + i * 24;
+      const left = spaced(seg(words('left', i), 20, y, 394, y + 20));
+      const right = spaced(seg(words('right', i), 406, y + 3, 780, y + 23));
+      if (i % 3 === 1) raw.push({ ...left, text: `${left.text} ${right.text}`, quad: [[20, y], [780, y], [780, y + 23], [20, y + 23]], bbox: [20, y, 780, y + 23], words: [...left.words, ...right.words] });
+      else raw.push(left, right);
+    }
+    const blocks = toBlocks(raw, 800, 400);
+    const lines = blocks.flatMap((b) => b.lines.map((l) => l.text));
+    expect(lines).toEqual([...Array.from({ length: 8 }, (_, i) => words('left', i)), ...Array.from({ length: 8 }, (_, i) => words('right', i))]);
+  });
+
+  it('a receipt\'s labels and prices are not columns of prose: no gutter between them', () => {
+    const raw: RawLine[] = [];
+    for (let i = 0; i < 10; i++) raw.push(seg(`ITEM ${i}`, 20, 100 + i * 24, 90, 120 + i * 24), seg(`${i}.50`, 400, 100 + i * 24, 460, 120 + i * 24));
+    const segs = raw.map((r) => ({ line: { text: r.text, bbox: r.bbox, confidence: 0.9, words: r.words }, h: 20, cy: (r.bbox[1] + r.bbox[3]) / 2, vertical: false }));
+    expect(findGutters(segs, 500, 20)).toEqual([]);
+    expect(text(toBlocks(raw, 500, 400)).split(' | ').slice(0, 4)).toEqual(['ITEM 0', '0.50', 'ITEM 1', '1.50']);
   });
 });
 
