@@ -1,10 +1,12 @@
 // Serves dist/ once for all browser tests, on a port of its own, and under /__test-models/
-// a model host holding the tiny test models made here (test/fixtures/tiny-reader.mjs).
+// a model host holding the tiny test models made here (test/fixtures/tiny-models/).
 import { preview, type PreviewServer } from 'vite';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error a plain .mjs module of the fixtures, without types
-import { tinyDoclingFiles, tinyReaderFiles } from '../fixtures/tiny-reader.mjs';
+import { tinyReaderFiles } from '../fixtures/tiny-models/reader.mjs';
+// @ts-expect-error a plain .mjs module of the fixtures, without types
+import { tinyDoclingFiles } from '../fixtures/tiny-models/docling.mjs';
 
 /** `<repo>/<path>` → bytes, as a self-hosted model folder serves them. */
 function testModels(): Map<string, Buffer> {

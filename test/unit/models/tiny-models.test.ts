@@ -1,10 +1,12 @@
 // The test build's registry entries for the tiny models must describe exactly the files
-// test/fixtures/tiny-reader.mjs makes (the browser tests download and check them).
+// test/fixtures/tiny-models/ makes (the browser tests download and check them).
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 // @ts-expect-error a plain .mjs module of the fixtures, without types
-import { tinyDoclingFiles, tinyReaderFiles } from '../../fixtures/tiny-reader.mjs';
+import { tinyReaderFiles } from '../../fixtures/tiny-models/reader.mjs';
+// @ts-expect-error a plain .mjs module of the fixtures, without types
+import { tinyDoclingFiles } from '../../fixtures/tiny-models/docling.mjs';
 
 describe('the tiny test models', () => {
   it.each([
