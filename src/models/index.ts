@@ -38,28 +38,39 @@ export async function hasWebGPU(): Promise<boolean> {
   }
 }
 
+/** The models that do `task`: for a crop task, not a whole-page model that also does it (granite-docling). */
+function candidates(task: ModelTask): ModelEntry[] {
+  return modelsFor(task).filter((m) => task === 'page-to-markdown' || !m.tasks.includes('page-to-markdown'));
+}
+
 /**
- * The installed model for `task`, or a ModelError that says what to download (or that
- * WebGPU is missing). Answers from Cache Storage in milliseconds: a job never waits for a
- * model that is not there.
+ * The first installed model for `task` that can run here; else the first installed one that
+ * needs the WebGPU this browser lacks (`needsGpu`), if any. From Cache Storage in milliseconds.
  */
-export async function requireModel(task: ModelTask, purpose: string): Promise<ModelEntry> {
-  // The models that do this task on cut-out lines or blocks: a whole-page model that also
-  // does it (granite-docling) is not run on crops.
-  const list = modelsFor(task).filter((m) => task === 'page-to-markdown' || !m.tasks.includes('page-to-markdown'));
+export async function usableModel(task: ModelTask): Promise<{ entry?: ModelEntry; needsGpu?: ModelEntry }> {
   let needsGpu: ModelEntry | undefined;
-  for (const entry of list) {
+  for (const entry of candidates(task)) {
     if (!(await modelStatus(entry)).installed) continue;
     if (entry.requiresWebGPU && !(await hasWebGPU())) {
       needsGpu ??= entry;
       continue;
     }
-    return entry;
+    return { entry };
   }
+  return needsGpu ? { needsGpu } : {};
+}
+
+/**
+ * The installed model for `task`, or a ModelError that says what to download (or that
+ * WebGPU is missing): a job never waits for a model that is not there.
+ */
+export async function requireModel(task: ModelTask, purpose: string): Promise<ModelEntry> {
+  const { entry, needsGpu } = await usableModel(task);
+  if (entry) return entry;
   if (needsGpu) {
     throw new ModelError('model_needs_webgpu', `${purpose} needs ${needsGpu.label}, which runs only on WebGPU, and this browser offers no WebGPU adapter.`);
   }
-  const first = list[0];
+  const first = candidates(task)[0];
   if (!first) throw new ModelError('model_missing', `${purpose} needs a ${TASK_WORDS[task]} model, and this app knows none.`);
   throw new ModelError(
     'model_missing',

@@ -21,6 +21,25 @@ const cached = (page: Page, cache: string, path: string) =>
     { cache, path },
   );
 
+/** Settings → Models: where models are downloaded from ('' for the default host). */
+async function setHost(page: Page, url: string): Promise<void> {
+  await page.getByTestId('vlm-model-host').fill(url);
+  await page.getByTestId('save-vlm-model-host').click();
+  if (url) await page.getByText(`Models are downloaded from ${url}`).waitFor();
+}
+
+/** Downloads a model from the Settings list and waits until it is installed. */
+async function install(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`download-vlm-model-${id}`).click();
+  await page.getByTestId(`vlm-model-${id}`).getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+}
+
+/** Deletes a model from the Settings list and waits until it can be downloaded again. */
+async function uninstall(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`delete-vlm-model-${id}`).click();
+  await page.getByTestId(`download-vlm-model-${id}`).waitFor();
+}
+
 describe('models', () => {
   const s = useBrowser();
 
@@ -43,9 +62,7 @@ describe('models', () => {
     const page = await s.open('/#/settings');
     await page.getByTestId('vlm-models').waitFor();
     // The folder holds <repo>/<file>: here the app's own /vendor/models/ppocr-v4/.
-    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/vendor/models/`);
-    await page.getByTestId('save-vlm-model-host').click();
-    await page.getByText(`Models are downloaded from ${baseUrl()}/vendor/models/`).waitFor();
+    await setHost(page, `${baseUrl()}/vendor/models/`);
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { pcts: string[] }).pcts = []);
       new MutationObserver(() => {
@@ -78,13 +95,11 @@ describe('models', () => {
     // Still installed after a reload; delete removes every file from Cache Storage.
     await page.reload();
     await mirror.getByTestId('vlm-model-installed').waitFor();
-    await page.getByTestId('delete-vlm-model-test-ppocr-mirror').click();
-    await page.getByTestId('download-vlm-model-test-ppocr-mirror').waitFor();
+    await uninstall(page, 'test-ppocr-mirror');
     for (const f of ['ch_PP-OCRv4_det_infer.onnx', 'ch_ppocr_mobile_v2.0_cls_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx', 'ppocr_keys_v1.txt']) {
       expect(await cached(page, MODEL_CACHE, `/model-files/ppocr-v4/main/${f}`)).toBeNull();
     }
-    await page.getByTestId('vlm-model-host').fill('');
-    await page.getByTestId('save-vlm-model-host').click();
+    await setHost(page, '');
     await page.close();
   });
 
@@ -133,18 +148,13 @@ describe('models', () => {
     const before = await postFile(page, testocr, 'jp.png', { tier: 'vlm', language: 'ja' });
     expect(before.body).toMatchObject({ status: 'failed', tier: 'vlm' });
     expect(before.body.error).toMatch(/Reading Japanese \(test\) on the vlm tier needs “PP-OCRv4's recogniser as a script's recogniser \(test entry\)”, which is not on this device/);
-    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/vendor/models/`);
-    await page.getByTestId('save-vlm-model-host').click();
-    await page.getByText(`Models are downloaded from ${baseUrl()}/vendor/models/`).waitFor();
-    await page.getByTestId('download-vlm-model-test-script-mirror').click();
-    await page.getByTestId('vlm-model-test-script-mirror').getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    await setHost(page, `${baseUrl()}/vendor/models/`);
+    await install(page, 'test-script-mirror');
     const after = await postFile(page, testocr, 'jp.png', { tier: 'vlm', language: 'ja' });
     expect(after.body.status, String(after.body.error ?? '')).toBe('done');
     expect(after.body.text).toMatch(/quick brown (dog|fox)/);
-    await page.getByTestId('delete-vlm-model-test-script-mirror').click();
-    await page.getByTestId('download-vlm-model-test-script-mirror').waitFor();
-    await page.getByTestId('vlm-model-host').fill('');
-    await page.getByTestId('save-vlm-model-host').click();
+    await uninstall(page, 'test-script-mirror');
+    await setHost(page, '');
     await page.close();
   });
 
@@ -154,13 +164,9 @@ describe('models', () => {
     // for any image: the real TrOCR and Texify weights are on a hub the tests cannot reach.
     const page = await s.open('/#/settings');
     await page.getByTestId('vlm-models').waitFor();
-    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/__test-models/`);
-    await page.getByTestId('save-vlm-model-host').click();
-    await page.getByText(`Models are downloaded from ${baseUrl()}/__test-models/`).waitFor();
-    await page.getByTestId('download-vlm-model-test-tiny-reader').click();
-    const entry = page.getByTestId('vlm-model-test-tiny-reader');
-    await entry.getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
-    await entry.getByText('checked against its SHA-256').waitFor();
+    await setHost(page, `${baseUrl()}/__test-models/`);
+    await install(page, 'test-tiny-reader');
+    await page.getByTestId('vlm-model-test-tiny-reader').getByText('checked against its SHA-256').waitFor();
     // Each line PP-OCRv4 finds on the page is re-read by the model.
     const hw = await postFile(page, testocr, 'notes.png', { tool: 'handwriting-to-text' });
     expect(hw.body.status, String(hw.body.error ?? '')).toBe('done');
@@ -177,20 +183,16 @@ describe('models', () => {
     const math = await postFile(page, testocr, 'formula.png', { tool: 'math' });
     expect(math.body.status, String(math.body.error ?? '')).toBe('done');
     expect(math.body.text).toContain('tiny reader words');
-    await page.getByTestId('delete-vlm-model-test-tiny-reader').click();
-    await page.getByTestId('download-vlm-model-test-tiny-reader').waitFor();
+    await uninstall(page, 'test-tiny-reader');
     // The same model marked as needing WebGPU, on this browser without it: the job fails at once, saying so.
-    await page.getByTestId('download-vlm-model-test-tiny-reader-gpu').click();
-    await page.getByTestId('vlm-model-test-tiny-reader-gpu').getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    await install(page, 'test-tiny-reader-gpu');
     const t0 = Date.now();
     const gpu = await postFile(page, testocr, 'notes.png', { tool: 'handwriting-to-text' });
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(gpu.body.status).toBe('failed');
     expect(gpu.body.error).toMatch(/Handwriting to text needs The tiny image-to-text model, marked as needing WebGPU \(test entry\), which runs only on WebGPU, and this browser offers no WebGPU adapter/);
-    await page.getByTestId('delete-vlm-model-test-tiny-reader-gpu').click();
-    await page.getByTestId('download-vlm-model-test-tiny-reader-gpu').waitFor();
-    await page.getByTestId('vlm-model-host').fill('');
-    await page.getByTestId('save-vlm-model-host').click();
+    await uninstall(page, 'test-tiny-reader-gpu');
+    await setHost(page, '');
     await page.close();
   });
 
@@ -204,11 +206,8 @@ describe('models', () => {
     const before = await postFile(page, testocr, 'page.png', { tier: 'vlm', tool: 'image-to-markdown' });
     expect(before.body.status).toBe('done');
     expect(before.body.text).toMatch(/quick brown/);
-    await page.getByTestId('vlm-model-host').fill(`${baseUrl()}/__test-models/`);
-    await page.getByTestId('save-vlm-model-host').click();
-    await page.getByText(`Models are downloaded from ${baseUrl()}/__test-models/`).waitFor();
-    await page.getByTestId('download-vlm-model-test-tiny-docling').click();
-    await page.getByTestId('vlm-model-test-tiny-docling').getByTestId('vlm-model-installed').waitFor({ timeout: 60_000 });
+    await setHost(page, `${baseUrl()}/__test-models/`);
+    await install(page, 'test-tiny-docling');
     const after = await postFile(page, testocr, 'page.png', { tier: 'vlm', tool: 'image-to-markdown' });
     expect(after.body.status, String(after.body.error ?? '')).toBe('done');
     expect(after.body.markdown).toBe('## Tiny Report\n\ntiny page words\n\n| Item | Price |\n| --- | --- |\n| Tea | 3.50 |');
@@ -220,10 +219,8 @@ describe('models', () => {
     expect([x0, x1]).toEqual([Math.round(p0.width / 10), Math.round((p0.width * 9) / 10)]);
     expect([y0, y1]).toEqual([Math.round((p0.height * 40) / 500), Math.round((p0.height * 60) / 500)]);
     expect(p0.confidence).toBeGreaterThan(0.9);
-    await page.getByTestId('delete-vlm-model-test-tiny-docling').click();
-    await page.getByTestId('download-vlm-model-test-tiny-docling').waitFor();
-    await page.getByTestId('vlm-model-host').fill('');
-    await page.getByTestId('save-vlm-model-host').click();
+    await uninstall(page, 'test-tiny-docling');
+    await setHost(page, '');
     await page.close();
   });
 });

@@ -48,10 +48,13 @@ function spawn(entry: ModelEntry, device: 'webgpu' | 'wasm'): Reader {
   return reader;
 }
 
-/** Reads each image with the model; the images are transferred (pass copies you can spare). */
+/**
+ * Reads each image with the model, on `device` (WebGPU whatever is asked for a model that
+ * needs it); the images are transferred (pass copies you can spare).
+ */
 export function readImages(entry: ModelEntry, device: 'webgpu' | 'wasm', images: ImageBitmap[], signal?: AbortSignal): Promise<{ texts: ReadText[]; loadMs: number }> {
   let r = readers.get(entry.id);
-  if (!r) readers.set(entry.id, (r = spawn(entry, device)));
+  if (!r) readers.set(entry.id, (r = spawn(entry, entry.requiresWebGPU ? 'webgpu' : device)));
   const reader = r;
   const id = nextId++;
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@
 // otherwise.
 import type { BBox } from '../../contract';
 import { rotateBitmap } from '../../documents/encode';
-import { hasWebGPU, modelStatus, modelsFor, requireModel, type ModelEntry, type ModelTask } from '../../models';
+import { requireModel, usableModel, type ModelEntry, type ModelTask } from '../../models';
 import { docTagsToBlocks } from './doctags';
 import type { EngineBlock } from '../types';
 import { toBlocks, wordsAlong } from './lines';
@@ -35,12 +35,7 @@ const PAGE_MODEL_TOOLS = new Set(['image-to-markdown', 'extract-tables']);
  */
 export async function pageModelFor(tool: string | undefined): Promise<ModelEntry | undefined> {
   if (!tool || !PAGE_MODEL_TOOLS.has(tool)) return undefined;
-  for (const entry of modelsFor('page-to-markdown')) {
-    if (!(await modelStatus(entry)).installed) continue;
-    if (entry.requiresWebGPU && !(await hasWebGPU())) continue;
-    return entry;
-  }
-  return undefined;
+  return (await usableModel('page-to-markdown')).entry;
 }
 
 /** A page converted by the page model: its DocTags as blocks that say what they are; none when it wrote nothing readable. */
@@ -51,7 +46,7 @@ export async function readWithPageModel(
   signal?: AbortSignal,
 ): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
   const t0 = performance.now();
-  const { texts, loadMs } = await readImages(entry, entry.requiresWebGPU ? 'webgpu' : device, [await createImageBitmap(page)], signal);
+  const { texts, loadMs } = await readImages(entry, device, [await createImageBitmap(page)], signal);
   const t = texts[0];
   const blocks = t ? docTagsToBlocks(t.text, page.width, page.height, t.confidence) : [];
   return { blocks, timings: { pageModel: performance.now() - t0, modelLoad: loadMs } };
@@ -88,10 +83,9 @@ export async function applyToolModel(
   const t0 = performance.now();
   // The page turned upright, as the boxes are given.
   const source = result.rotation ? rotateBitmap(page, result.rotation) : page;
-  const gpu = tool.entry.requiresWebGPU ? 'webgpu' : device;
   if (tool.spec.unit === 'line') {
     const crops = await Promise.all(result.lines.map((l) => cut(source, l.bbox)));
-    const { texts, loadMs } = crops.length ? await readImages(tool.entry, gpu, crops, signal) : { texts: [], loadMs: 0 };
+    const { texts, loadMs } = crops.length ? await readImages(tool.entry, device, crops, signal) : { texts: [], loadMs: 0 };
     const lines: RawLine[] = [];
     result.lines.forEach((l, i) => {
       const t = texts[i];
@@ -102,7 +96,7 @@ export async function applyToolModel(
   }
   const blocks = toBlocks(result.lines, result.width, result.height);
   const crops = await Promise.all(blocks.map((b) => cut(source, b.bbox)));
-  const { texts, loadMs } = crops.length ? await readImages(tool.entry, gpu, crops, signal) : { texts: [], loadMs: 0 };
+  const { texts, loadMs } = crops.length ? await readImages(tool.entry, device, crops, signal) : { texts: [], loadMs: 0 };
   const out: EngineBlock[] = [];
   blocks.forEach((b, i) => {
     const t = texts[i];
