@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { loadSubmissions, byGroup, limitSubmissions } from './manifest.mjs';
 import { scorePage, FAILED_SCORE } from './score.mjs';
-import { serve, openApp, createAccount, balance, submit, freePort } from './browser.mjs';
+import { serve, openApp, createAccount, balance, submit, stage, unstage, freePort } from './browser.mjs';
 import { startSampler, pidsWithCmdline } from './memory.mjs';
 import { nativeVersion, nativeLangs, nativeLang, runNative, jsTessdata } from './native.mjs';
 import { summarise, formatTable } from './report.mjs';
@@ -224,6 +224,7 @@ async function main() {
       }
     }
     for (const [group, gsubs] of groups) {
+      await stage(app.page, gsubs);
       const t0 = performance.now();
       const results = await pool(gsubs, parallel, async (s) => {
         app.inFlight.add(s.name);
@@ -234,6 +235,7 @@ async function main() {
         return { s, r, ok };
       });
       const wallMs = performance.now() - t0;
+      await unstage(app.page);
       oursTiming[group] = { pages: results.reduce((n, { s, r }) => n + Math.max(r.pageCount, s.pages.length), 0), wallMs };
       for (const { s, r, ok } of results) {
         submitLog.push({ file: s.name, group, lang: s.lang, ms: r.ms, postStatus: r.postStatus, httpStatus: r.httpStatus, status: r.status, error: r.error, pageCount: r.pageCount, polls: r.polls, uuid: r.uuid, meanConfidence: r.meanConfidence, detectedLanguage: r.detectedLanguage });
