@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { pdfjsTextFonts } from './scripts/pdfjs-text-fonts.mjs';
 
 /**
  * Build-time limits (src/config.ts): OCR_CONFIG_FILE names a JSON file, and single
@@ -26,6 +27,7 @@ function buildConfig(): Record<string, unknown> {
 export default defineConfig({
   define: { __OCR_CONFIG__: JSON.stringify(buildConfig()) },
   plugins: [
+    pdfjsTextFonts(),
     svelte(),
     VitePWA({
       strategies: 'injectManifest',
@@ -70,6 +72,6 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [pdfjsTextFonts()] },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 });

@@ -3,7 +3,6 @@
 // OCR layer, is rendered for recognition.
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../engines/types';
 import type { BBox } from '../contract';
 import { DocumentError } from './errors';
@@ -28,7 +27,7 @@ function borrowWorker(): { worker: pdfjs.PDFWorker; release: () => void } {
   const size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
   let slot = pdfWorkers.find((w) => w.docs === 0);
   if (!slot && pdfWorkers.length < size) {
-    const port = new Worker(new URL(workerUrl, location.href), { type: 'module' });
+    const port = new Worker(new URL('./pdf-worker.ts', import.meta.url), { type: 'module', name: 'ocrchat-pdfjs' });
     // pdf.js takes a Worker as its port (its type declaration says otherwise).
     // Errors only: the reading opening leaves images out with a warning each, and real files
     // have many harmless quirks pdf.js warns about. (A worker's level is set when it starts.)
@@ -62,6 +61,9 @@ interface LoadedPdf {
  * a page drawn from such a document (for OCR) draws its text as paths instead.
  * `images: false`: pdf.js leaves every image out (for reading text layers, which never
  * needs them; it would otherwise decode each photo of a page and send it to this thread).
+ * The `maxImageSize: 0` that says so also tells our build of the worker not to parse the
+ * embedded TrueType programs, which text layers do not need (scripts/pdfjs-text-fonts.mjs):
+ * an opening that draws pages must never set it.
  */
 async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } = {}): Promise<LoadedPdf> {
   const { worker, release } = borrowWorker();
