@@ -25,8 +25,11 @@ export interface ApiDeps {
   inspect(bytes: ArrayBuffer): Promise<InspectedDocument>;
   /** tells whoever runs the engine that there is work */
   notifyQueue(): void;
-  /** resolves when the job is done or failed, or after `ms` */
-  waitForJob(uuid: string, ms: number): Promise<void>;
+  /**
+   * Resolves when the job is done or failed, or after `ms`: with the finished job when the
+   * engine at hand has it (then it need not be read back), else without.
+   */
+  waitForJob(uuid: string, ms: number): Promise<Job | undefined>;
   exportJob(job: Job, format: ExportFormat): Promise<ExportResult>;
   /** the page's image (drawn from the upload for a born-digital PDF page), or null */
   pageImage(job: { uuid: string; pages: Pick<Page, 'index' | 'width' | 'source'>[] }, index: number): Promise<Blob | null>;

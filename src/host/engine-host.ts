@@ -1,15 +1,16 @@
 // The engine host: one app window, elected with a Web Lock, leases pages from the
 // queue in IndexedDB and runs the engines in its workers. When the tab closes the
 // lock passes to another open tab, which picks up what was left.
-import type { Page, Plan } from '../contract';
+import type { Job, Page, Plan } from '../contract';
 import type { JobRecord } from '../store/db';
+import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, DocumentError, type OpenedDocument } from '../documents';
 import { encodeJpeg, rotateBitmap } from '../documents/encode';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
 import { config } from '../config';
-import { claimNextPage, commitPage, releaseStaleLeases, type Lease, type PageOutcome } from './queue';
+import { claimNextPage, commitPage, releaseStaleLeases, type Committed, type Lease, type PageOutcome } from './queue';
 import { queueChannel, type QueueMessage } from './channel';
 import { sweepExpiredFiles } from './retention';
 
@@ -25,6 +26,8 @@ export class EngineHost {
   /** Claims are made one at a time, so that each sees what the others took. */
   private claims: Promise<unknown> = Promise.resolve();
   private channel = queueChannel((m) => this.onMessage(m));
+  /** Who in this window waits for a job to finish (the POST of a short file), by job. */
+  private finishWaiters = new Map<string, Set<(job: Job) => void>>();
   isHost = false;
 
   constructor(
@@ -68,20 +71,43 @@ export class EngineHost {
         });
         continue;
       }
-      let job: JobRecord | undefined;
+      let committed: Committed;
       try {
         const outcome = await this.process(lease);
-        job = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), finishJob);
+        committed = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), finishJob);
       } finally {
         const n = (this.working.get(lease.job.uuid) ?? 1) - 1;
         if (n > 0) this.working.set(lease.job.uuid, n);
         else this.working.delete(lease.job.uuid);
       }
+      const { job, pages } = committed;
       if (job) {
+        // The finished job as the API gives it, to whoever here waits for it: not read back.
+        if (pages) this.tellFinished(toJob(job, pages));
         this.channel.post({ type: 'job-updated', uuid: job.uuid, status: job.status, pagesDone: job.pages_done, pageCount: job.page_count });
         if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
       }
     }
+  }
+
+  /**
+   * Calls `onFinished` with the job when this host finishes it (a host in another tab says
+   * so on the queue channel instead). Returns the way to stop waiting.
+   */
+  whenFinished(uuid: string, onFinished: (job: Job) => void): () => void {
+    let set = this.finishWaiters.get(uuid);
+    if (!set) this.finishWaiters.set(uuid, (set = new Set()));
+    set.add(onFinished);
+    return () => {
+      set.delete(onFinished);
+      if (set.size === 0 && this.finishWaiters.get(uuid) === set) this.finishWaiters.delete(uuid);
+    };
+  }
+
+  private tellFinished(job: Job): void {
+    const set = this.finishWaiters.get(job.uuid);
+    this.finishWaiters.delete(job.uuid);
+    for (const w of set ?? []) w(job);
   }
 
   private claim(): Promise<Lease | null> {

@@ -53,13 +53,21 @@ export interface PageOutcome {
   retry?: boolean;
 }
 
+export interface Committed {
+  /** the job as it now stands (undefined: deleted meanwhile) */
+  job: JobRecord | undefined;
+  /** all its pages, when this commit finished it */
+  pages?: PageRecord[];
+}
+
 /**
  * Commits a page's outcome, charges it when it succeeded (a failed page costs nothing),
- * and finishes the job when it was the last page. Returns the job as it now stands.
+ * and finishes the job when it was the last page.
  */
-export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOutcome, plan: Plan, now: number, finish: (pages: Page[]) => Partial<JobRecord>): Promise<JobRecord | undefined> {
+export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOutcome, plan: Plan, now: number, finish: (pages: Page[]) => Partial<JobRecord>): Promise<Committed> {
   const { job, page } = lease;
-  return db.transaction('rw', db.jobs, db.pages, db.usage, async () => {
+  let allPages: PageRecord[] | undefined;
+  const rec = await db.transaction('rw', db.jobs, db.pages, db.usage, async () => {
     const current = await db.pages.get([job.uuid, page.index]);
     const rec = await db.jobs.get(job.uuid);
     // The job was deleted, or another host already finished this page: change nothing.
@@ -90,10 +98,19 @@ export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOut
         finished_at: new Date(now).toISOString(),
         ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
       });
+      allPages = pages;
     }
-    await db.jobs.update(rec.uuid, update);
-    return { ...rec, ...update };
+    // The record was read in this transaction: a put, not update()'s cursor.
+    const next = withoutUndefined({ ...rec, ...update });
+    await db.jobs.put(next);
+    return next;
   });
+  return { job: rec, ...(rec && allPages ? { pages: allPages } : {}) };
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
 }
 
 function failedPage(index: number, error: string): Page {

@@ -1,5 +1,6 @@
 // The API handler's dependencies as an app window provides them.
 import type { ApiDeps } from '../api/deps';
+import type { Job } from '../contract';
 import type { OcrDatabase } from '../store/db';
 import { openDocument } from '../documents';
 import { exportJob } from '../export/run';
@@ -31,7 +32,7 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
       host.wakeUp();
       channel.post({ type: 'work-added' });
     },
-    waitForJob: (uuid, ms) => waitForJob(db, uuid, ms),
+    waitForJob: (uuid, ms) => waitForJob(db, host, uuid, ms),
     exportJob,
     pageImage: (job, index) => pageImage(db, job, index),
     answer: answerQuestion,
@@ -39,28 +40,57 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
   };
 }
 
-function waitForJob(db: OcrDatabase, uuid: string, ms: number): Promise<void> {
+/**
+ * Resolves when the job is done or failed: with the job when this window's engine host
+ * finished it (nothing to read back), without it when a host in another tab did (its
+ * message on the queue channel says so) or when a poll of the record finds it finished;
+ * without it after `ms` too.
+ */
+function waitForJob(db: OcrDatabase, host: EngineHost, uuid: string, ms: number): Promise<Job | undefined> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = () => {
+    const finish = (job?: Job) => {
       if (settled) return;
       settled = true;
       clearInterval(poll);
       clearTimeout(timer);
-      listener.close();
-      resolve();
+      stopHost();
+      stopChannel();
+      resolve(job);
     };
     const check = async () => {
       // The job record says its status; its pages need not be read for that.
       const job = await db.jobs.get(uuid);
       if (!job || job.status === 'done' || job.status === 'failed') finish();
     };
-    const listener = queueChannel((m) => {
-      if (m.type === 'job-updated' && m.uuid === uuid) void check();
+    const stopHost = host.whenFinished(uuid, finish);
+    const stopChannel = onJobUpdate(uuid, (status) => {
+      if (status === 'done' || status === 'failed') finish();
     });
-    // Also poll: a message from the host in this same window does not echo back to it.
+    // Also poll, in case a message is lost (a host tab closed while it finished the job).
     const poll = setInterval(() => void check(), 1000);
     const timer = setTimeout(finish, ms);
     void check();
   });
+}
+
+/** One queue channel for all the waits of this window (opening and closing one per POST cost ~10 ms). */
+let updates: { channel: ReturnType<typeof queueChannel>; listeners: Map<string, Set<(status: string) => void>> } | null = null;
+
+function onJobUpdate(uuid: string, listener: (status: string) => void): () => void {
+  if (!updates) {
+    const listeners = new Map<string, Set<(status: string) => void>>();
+    const channel = queueChannel((m) => {
+      if (m.type === 'job-updated') for (const l of listeners.get(m.uuid) ?? []) l(m.status);
+    });
+    updates = { channel, listeners };
+  }
+  const { listeners } = updates;
+  let set = listeners.get(uuid);
+  if (!set) listeners.set(uuid, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0 && listeners.get(uuid) === set) listeners.delete(uuid);
+  };
 }

@@ -100,8 +100,7 @@ export async function submitJob(req: Request, caller: Caller, deps: ApiDeps): Pr
   inspected.settle(rec.uuid);
   deps.notifyQueue();
   if (inspected.pageCount <= config.inlinePages) {
-    await deps.waitForJob(rec.uuid, INLINE_WAIT_MS);
-    const job = await loadJob(deps.db, rec.uuid);
+    const job = (await deps.waitForJob(rec.uuid, INLINE_WAIT_MS)) ?? (await loadJob(deps.db, rec.uuid));
     if (job && (job.status === 'done' || job.status === 'failed')) return json(job, 200);
     return json(job, 202);
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { OcrDatabase, SCHEMA_V1, SCHEMA_VERSION, type JobRecord } from '../../../src/store/db';
 import { claimNextPage, commitPage, releaseStaleLeases } from '../../../src/host/queue';
+import { loadJob, toJob } from '../../../src/api/jobs';
 import type { Page } from '../../../src/contract';
 
 function job(uuid: string, priority: number, created_ms: number, pages = 2): [JobRecord, number] {
@@ -49,8 +50,13 @@ describe('the job queue', () => {
     // The old host's late result changes nothing.
     await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish);
     expect((await db.jobs.get('a'))!.status).toBe('processing');
-    const done = await commitPage(db, again, { error: 'unreadable' }, 'anonymous', 0, finish);
+    const { job: done, pages } = await commitPage(db, again, { error: 'unreadable' }, 'anonymous', 0, finish);
     expect(done).toMatchObject({ status: 'done', pages_done: 2, text: 'p0\n' });
+    // The finishing commit hands back every page, as stored.
+    expect(pages!.map((p) => [p.index, p.state])).toEqual([[0, 'done'], [1, 'failed']]);
+    expect(done).toEqual(await db.jobs.get('a'));
+    // What the engine host hands to a waiting POST is what reading the job back gives.
+    expect(toJob(done!, pages!)).toEqual(await loadJob(db, 'a'));
     const usage = await db.usage.toArray();
     expect(usage.map((u) => u.pageIndex)).toEqual([0]);
   });
@@ -73,7 +79,7 @@ describe('the job queue', () => {
     for (let i = 0; i < 4; i++) leases.push((await claimNextPage(db, 'h', 0))!);
     expect(leases.map((l) => l.page.index)).toEqual([0, 1, 2, 3]);
     const done = [];
-    for (const i of [2, 0, 3, 1]) done.push(await commitPage(db, leases[i]!, { result: page(i) }, 'anonymous', 0, finish));
+    for (const i of [2, 0, 3, 1]) done.push((await commitPage(db, leases[i]!, { result: page(i) }, 'anonymous', 0, finish)).job);
     expect(done.map((j) => j!.pages_done)).toEqual([1, 2, 3, 4]);
     expect(done.map((j) => j!.status)).toEqual(['processing', 'processing', 'processing', 'done']);
     expect(done[3]).toMatchObject({ text: 'p0\np1\np2\np3' });
@@ -84,10 +90,11 @@ describe('the job queue', () => {
     const l0 = (await claimNextPage(db, 'h', 0))!;
     // As if an older version had counted a page that is not done.
     await db.jobs.update('a', { pages_done: 1 });
-    const j = await commitPage(db, l0, { result: page(0) }, 'anonymous', 0, finish);
+    const { job: j, pages } = await commitPage(db, l0, { result: page(0) }, 'anonymous', 0, finish);
+    expect(pages).toBeUndefined();
     expect(j).toMatchObject({ status: 'processing', pages_done: 1 });
     const l1 = (await claimNextPage(db, 'h', 0))!;
-    expect(await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish)).toMatchObject({ status: 'done', pages_done: 2 });
+    expect((await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish)).job).toMatchObject({ status: 'done', pages_done: 2 });
   });
 
   it('a database made by the previous schema (no [jobUuid+state] index) upgrades with its jobs', async () => {
