@@ -13,6 +13,7 @@ import { config } from '../config';
 import { claimNextPage, commitPage, releaseStaleLeases, type Committed, type Lease, type PageOutcome } from './queue';
 import { queueChannel, type QueueMessage } from './channel';
 import { sweepExpiredFiles } from './retention';
+import { KeyedListeners } from './listeners';
 
 const LOCK = 'ocrchat-engine-host';
 const IDLE_POLL_MS = 3000;
@@ -27,7 +28,7 @@ export class EngineHost {
   private claims: Promise<unknown> = Promise.resolve();
   private channel = queueChannel((m) => this.onMessage(m));
   /** Who in this window waits for a job to finish (the POST of a short file), by job. */
-  private finishWaiters = new Map<string, Set<(job: Job) => void>>();
+  private finishWaiters = new KeyedListeners<Job>();
   isHost = false;
 
   constructor(
@@ -83,7 +84,7 @@ export class EngineHost {
       const { job, pages } = committed;
       if (job) {
         // The finished job as the API gives it, to whoever here waits for it: not read back.
-        if (pages) this.tellFinished(toJob(job, pages));
+        if (pages) this.finishWaiters.emit(job.uuid, toJob(job, pages), true);
         this.channel.post({ type: 'job-updated', uuid: job.uuid, status: job.status, pagesDone: job.pages_done, pageCount: job.page_count });
         if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
       }
@@ -95,19 +96,7 @@ export class EngineHost {
    * so on the queue channel instead). Returns the way to stop waiting.
    */
   whenFinished(uuid: string, onFinished: (job: Job) => void): () => void {
-    let set = this.finishWaiters.get(uuid);
-    if (!set) this.finishWaiters.set(uuid, (set = new Set()));
-    set.add(onFinished);
-    return () => {
-      set.delete(onFinished);
-      if (set.size === 0 && this.finishWaiters.get(uuid) === set) this.finishWaiters.delete(uuid);
-    };
-  }
-
-  private tellFinished(job: Job): void {
-    const set = this.finishWaiters.get(job.uuid);
-    this.finishWaiters.delete(job.uuid);
-    for (const w of set ?? []) w(job);
+    return this.finishWaiters.add(uuid, onFinished);
   }
 
   private claim(): Promise<Lease | null> {

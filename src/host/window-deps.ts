@@ -8,6 +8,7 @@ import { pageImage } from './page-images';
 import { answerQuestion } from '../chat/run';
 import { queueChannel } from './channel';
 import type { EngineHost } from './engine-host';
+import { KeyedListeners } from './listeners';
 
 export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
   const channel = queueChannel();
@@ -75,22 +76,14 @@ function waitForJob(db: OcrDatabase, host: EngineHost, uuid: string, ms: number)
 }
 
 /** One queue channel for all the waits of this window (opening and closing one per POST cost ~10 ms). */
-let updates: { channel: ReturnType<typeof queueChannel>; listeners: Map<string, Set<(status: string) => void>> } | null = null;
+let updates: KeyedListeners<string> | null = null;
 
 function onJobUpdate(uuid: string, listener: (status: string) => void): () => void {
   if (!updates) {
-    const listeners = new Map<string, Set<(status: string) => void>>();
-    const channel = queueChannel((m) => {
-      if (m.type === 'job-updated') for (const l of listeners.get(m.uuid) ?? []) l(m.status);
+    const listeners = (updates = new KeyedListeners<string>());
+    queueChannel((m) => {
+      if (m.type === 'job-updated') listeners.emit(m.uuid, m.status);
     });
-    updates = { channel, listeners };
   }
-  const { listeners } = updates;
-  let set = listeners.get(uuid);
-  if (!set) listeners.set(uuid, (set = new Set()));
-  set.add(listener);
-  return () => {
-    set.delete(listener);
-    if (set.size === 0 && listeners.get(uuid) === set) listeners.delete(uuid);
-  };
+  return updates.add(uuid, listener);
 }
