@@ -34,4 +34,24 @@ describe('metering', () => {
     const err = await assertCanAfford(db, caller, cap, now).catch((e: ApiError) => e);
     expect(err).toMatchObject({ status: 402, extra: { used: 40, cap } });
   });
+
+  it('reads only the queued jobs, not the finished ones in history with their text', async () => {
+    const db = new OcrDatabase(`m-${Math.random()}`);
+    await db.jobs.add(job('queued', 'pending'));
+    await db.pages.bulkAdd(Array.from({ length: 10 }, (_, index) => ({ jobUuid: 'queued', index, state: 'pending' as const, attempts: 0 })));
+    for (let i = 0; i < 60; i++) {
+      await db.jobs.add({ ...job(`old${i}`, 'done'), pages_done: 10, text: 'a long text '.repeat(500) });
+      await db.pages.bulkAdd(Array.from({ length: 10 }, (_, index) => ({ jobUuid: `old${i}`, index, state: 'done' as const, attempts: 1 })));
+    }
+    // Dexie's reading hook sees the records a query returns (after its filter), so it shows
+    // the pages that were read to be counted; that every job was read to be filtered, it cannot.
+    let jobsRead = 0;
+    let pagesRead = 0;
+    db.jobs.hook('reading', (j) => (jobsRead++, j));
+    db.pages.hook('reading', (p) => (pagesRead++, p));
+    await expect(assertCanAfford(db, caller, config.freeMonthlyPages - 10, now)).resolves.toBeUndefined();
+    await expect(assertCanAfford(db, caller, config.freeMonthlyPages - 9, now)).rejects.toBeInstanceOf(ApiError);
+    expect(jobsRead).toBeLessThanOrEqual(2);
+    expect(pagesRead).toBe(0);
+  });
 });
