@@ -1,7 +1,7 @@
 // The engine host: one app window, elected with a Web Lock, leases pages from the
 // queue in IndexedDB and runs the engines in its workers. When the tab closes the
 // lock passes to another open tab, which picks up what was left.
-import type { Job, Page, Plan } from '../contract';
+import type { Job, Page } from '../contract';
 import type { JobRecord } from '../store/db';
 import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
@@ -24,7 +24,6 @@ export class EngineHost {
   private wake: (() => void)[] = [];
   /** Jobs this host's loops are working on, with how many pages each. */
   private working = new Map<string, number>();
-  /** Claims are made one at a time, so that each sees what the others took. */
   private claims: Promise<unknown> = Promise.resolve();
   private channel = queueChannel((m) => this.onMessage(m));
   /** Who in this window waits for a job to finish (the POST of a short file), by job. */
@@ -62,8 +61,9 @@ export class EngineHost {
   }
 
   private async loop(): Promise<void> {
+    let lease: Lease | null = null;
     for (;;) {
-      const lease = await this.claim();
+      lease ??= await this.claim();
       if (!lease) {
         if (this.working.size === 0) this.closeIdleDocuments();
         await new Promise<void>((resolve) => {
@@ -72,14 +72,17 @@ export class EngineHost {
         });
         continue;
       }
+      const current = lease;
+      lease = null;
       let committed: Committed;
       try {
-        const outcome = await this.process(lease);
-        committed = await commitPage(this.db, lease, outcome, await this.planOf(lease.job.owner), Date.now(), finishJob);
+        const outcome = await this.process(current);
+        committed = await this.commitAndClaim(current, outcome);
+        lease = committed.next ?? null;
       } finally {
-        const n = (this.working.get(lease.job.uuid) ?? 1) - 1;
-        if (n > 0) this.working.set(lease.job.uuid, n);
-        else this.working.delete(lease.job.uuid);
+        const n = (this.working.get(current.job.uuid) ?? 1) - 1;
+        if (n > 0) this.working.set(current.job.uuid, n);
+        else this.working.delete(current.job.uuid);
       }
       const { job, pages } = committed;
       if (job) {
@@ -99,19 +102,36 @@ export class EngineHost {
     return this.finishWaiters.add(uuid, onFinished);
   }
 
+  /** Claims are made one at a time (the commits that claim too among them), so that each sees what the others took. */
   private claim(): Promise<Lease | null> {
-    const claimed = this.claims.then(async () => {
+    return this.inTurn(async () => {
       const lease = await claimNextPage(this.db, this.id, Date.now(), new Set(this.working.keys()));
-      if (lease) this.working.set(lease.job.uuid, (this.working.get(lease.job.uuid) ?? 0) + 1);
+      if (lease) this.took(lease);
       return lease;
     });
-    this.claims = claimed.catch(() => {});
-    return claimed;
   }
 
-  private async planOf(owner: string): Promise<Plan> {
-    if (owner === 'anonymous') return 'anonymous';
-    return (await this.db.accounts.get(owner))?.plan ?? 'free';
+  /**
+   * Commits the page and claims the next in one transaction. The page's own job counts as
+   * busy only when another loop is on it too (this one is about to let it go).
+   */
+  private commitAndClaim(lease: Lease, outcome: PageOutcome): Promise<Committed> {
+    return this.inTurn(async () => {
+      const busy = new Set([...this.working].filter(([uuid, n]) => n > (uuid === lease.job.uuid ? 1 : 0)).map(([uuid]) => uuid));
+      const committed = await commitPage(this.db, lease, outcome, Date.now(), finishJob, { hostId: this.id, busy });
+      if (committed.next) this.took(committed.next);
+      return committed;
+    });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.claims.then(work);
+    this.claims = done.catch(() => {});
+    return done;
+  }
+
+  private took(lease: Lease): void {
+    this.working.set(lease.job.uuid, (this.working.get(lease.job.uuid) ?? 0) + 1);
   }
 
   private async process({ job, page }: Lease): Promise<PageOutcome> {

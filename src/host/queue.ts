@@ -58,54 +58,73 @@ export interface Committed {
   job: JobRecord | undefined;
   /** all its pages, when this commit finished it */
   pages?: PageRecord[];
+  /** the next page claimed in the same transaction, when asked for (null: none pending) */
+  next?: Lease | null;
+}
+
+/** Who claims the next page as a commit's last step: claimNextPage()'s arguments. */
+export interface ClaimNext {
+  hostId: string;
+  busy: ReadonlySet<string>;
 }
 
 /**
- * Commits a page's outcome, charges it when it succeeded (a failed page costs nothing),
- * and finishes the job when it was the last page.
+ * Commits a page's outcome, charges it when it succeeded (a failed page costs nothing) to
+ * the owner's plan as it stands now, and finishes the job when it was the last page. With
+ * `claim`, the next page is claimed in the same transaction (one transaction a page, not two).
  */
-export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOutcome, plan: Plan, now: number, finish: (pages: Page[]) => Partial<JobRecord>): Promise<Committed> {
-  const { job, page } = lease;
+export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: (pages: Page[]) => Partial<JobRecord>, claim?: ClaimNext): Promise<Committed> {
   let allPages: PageRecord[] | undefined;
-  const rec = await db.transaction('rw', db.jobs, db.pages, db.usage, async () => {
-    const current = await db.pages.get([job.uuid, page.index]);
-    const rec = await db.jobs.get(job.uuid);
-    // The job was deleted, or another host already finished this page: change nothing.
-    if (!current || !rec || current.state !== 'processing' || current.leaseOwner !== lease.page.leaseOwner) return rec;
-    if (outcome.retry) {
-      await db.pages.put({ ...current, state: 'pending', leaseOwner: undefined });
-      return rec;
-    }
-    const state = outcome.result ? 'done' : 'failed';
-    await db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') });
-    if (outcome.result) await db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index }));
-    // A page leaves 'processing' once, so the job's count moves by one; only the last page
-    // reads them all (a long job's commits stay as cheap as a short one's).
-    const update: Partial<JobRecord> = { pages_done: rec.pages_done + 1 };
-    if (rec.pages_done + 1 >= rec.page_count) {
-      const pages = await db.pages.where('jobUuid').equals(rec.uuid).sortBy('index');
-      const finished = pages.filter((p) => p.state === 'done' || p.state === 'failed').length;
-      if (finished < pages.length) {
-        // The count was off (a record from an older version): trust the pages.
-        await db.jobs.update(rec.uuid, { pages_done: finished });
-        return { ...rec, pages_done: finished };
-      }
-      const results = pages.map((p) => p.result!);
-      const anyDone = pages.some((p) => p.state === 'done');
-      Object.assign(update, finish(results), {
-        status: anyDone ? 'done' : 'failed',
-        note: undefined,
-        finished_at: new Date(now).toISOString(),
-        ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
-      });
-      allPages = pages;
-    }
-    // The record was read in this transaction: a put, not update()'s cursor.
-    const next = withoutUndefined({ ...rec, ...update });
-    await db.jobs.put(next);
-    return next;
+  let next: Lease | null | undefined;
+  const rec = await db.transaction('rw', [db.jobs, db.pages, db.usage, db.accounts], async () => {
+    const job = await commitIn(db, lease, outcome, now, finish, (pages) => (allPages = pages));
+    if (claim) next = await claimNextPage(db, claim.hostId, now, claim.busy);
+    return job;
   });
-  return { job: rec, ...(rec && allPages ? { pages: allPages } : {}) };
+  return { job: rec, ...(rec && allPages ? { pages: allPages } : {}), ...(next !== undefined ? { next } : {}) };
+}
+
+async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: (pages: Page[]) => Partial<JobRecord>, onFinished: (pages: PageRecord[]) => void): Promise<JobRecord | undefined> {
+  const { job, page } = lease;
+  const current = await db.pages.get([job.uuid, page.index]);
+  const rec = await db.jobs.get(job.uuid);
+  // The job was deleted, or another host already finished this page: change nothing.
+  if (!current || !rec || current.state !== 'processing' || current.leaseOwner !== lease.page.leaseOwner) return rec;
+  if (outcome.retry) {
+    await db.pages.put({ ...current, state: 'pending', leaseOwner: undefined });
+    return rec;
+  }
+  const state = outcome.result ? 'done' : 'failed';
+  await db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') });
+  if (outcome.result) {
+    const plan: Plan = rec.owner === 'anonymous' ? 'anonymous' : ((await db.accounts.get(rec.owner))?.plan ?? 'free');
+    await db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index }));
+  }
+  // A page leaves 'processing' once, so the job's count moves by one; only the last page
+  // reads them all (a long job's commits stay as cheap as a short one's).
+  const update: Partial<JobRecord> = { pages_done: rec.pages_done + 1 };
+  if (rec.pages_done + 1 >= rec.page_count) {
+    const pages = await db.pages.where('jobUuid').equals(rec.uuid).sortBy('index');
+    const finished = pages.filter((p) => p.state === 'done' || p.state === 'failed').length;
+    if (finished < pages.length) {
+      // The count was off (a record from an older version): trust the pages.
+      await db.jobs.update(rec.uuid, { pages_done: finished });
+      return { ...rec, pages_done: finished };
+    }
+    const results = pages.map((p) => p.result!);
+    const anyDone = pages.some((p) => p.state === 'done');
+    Object.assign(update, finish(results), {
+      status: anyDone ? 'done' : 'failed',
+      note: undefined,
+      finished_at: new Date(now).toISOString(),
+      ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
+    });
+    onFinished(pages);
+  }
+  // The record was read in this transaction: a put, not update()'s cursor.
+  const updated = withoutUndefined({ ...rec, ...update });
+  await db.jobs.put(updated);
+  return updated;
 }
 
 function withoutUndefined<T extends object>(o: T): T {

@@ -42,15 +42,15 @@ describe('the job queue', () => {
     const db = await setup(job('a', 0, 1, 2));
     const l0 = (await claimNextPage(db, 'h1', 0))!;
     const l1 = (await claimNextPage(db, 'h1', 0))!;
-    await commitPage(db, l0, { result: page(0) }, 'anonymous', 0, finish);
+    await commitPage(db, l0, { result: page(0) }, 0, finish);
     // The host died: a new host releases its lease and takes the page again.
     expect(await releaseStaleLeases(db, 'h2')).toBe(1);
     const again = (await claimNextPage(db, 'h2', 0))!;
     expect(again.page.index).toBe(1);
     // The old host's late result changes nothing.
-    await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish);
+    await commitPage(db, l1, { result: page(1) }, 0, finish);
     expect((await db.jobs.get('a'))!.status).toBe('processing');
-    const { job: done, pages } = await commitPage(db, again, { error: 'unreadable' }, 'anonymous', 0, finish);
+    const { job: done, pages } = await commitPage(db, again, { error: 'unreadable' }, 0, finish);
     expect(done).toMatchObject({ status: 'done', pages_done: 2, text: 'p0\n' });
     // The finishing commit hands back every page, as stored.
     expect(pages!.map((p) => [p.index, p.state])).toEqual([[0, 'done'], [1, 'failed']]);
@@ -79,10 +79,39 @@ describe('the job queue', () => {
     for (let i = 0; i < 4; i++) leases.push((await claimNextPage(db, 'h', 0))!);
     expect(leases.map((l) => l.page.index)).toEqual([0, 1, 2, 3]);
     const done = [];
-    for (const i of [2, 0, 3, 1]) done.push((await commitPage(db, leases[i]!, { result: page(i) }, 'anonymous', 0, finish)).job);
+    for (const i of [2, 0, 3, 1]) done.push((await commitPage(db, leases[i]!, { result: page(i) }, 0, finish)).job);
     expect(done.map((j) => j!.pages_done)).toEqual([1, 2, 3, 4]);
     expect(done.map((j) => j!.status)).toEqual(['processing', 'processing', 'processing', 'done']);
     expect(done[3]).toMatchObject({ text: 'p0\np1\np2\np3' });
+  });
+
+  it('a commit can claim the next page in its own transaction, by the same rules as a claim', async () => {
+    const db = await setup(job('a', 0, 1, 2), job('b', 0, 2, 1));
+    const a0 = (await claimNextPage(db, 'h', 0))!;
+    // Another loop is on 'a' too: the commit's claim goes to 'b' first, as claimNextPage would.
+    const first = await commitPage(db, a0, { result: page(0) }, 0, finish, { hostId: 'h', busy: new Set(['a']) });
+    expect([first.next!.job.uuid, first.next!.page.index]).toEqual(['b', 0]);
+    expect((await db.pages.get(['b', 0]))!).toMatchObject({ state: 'processing', leaseOwner: 'h', attempts: 1 });
+    const second = await commitPage(db, first.next!, { result: page(0) }, 0, finish, { hostId: 'h', busy: new Set() });
+    expect(second.job).toMatchObject({ uuid: 'b', status: 'done' });
+    expect([second.next!.job.uuid, second.next!.page.index]).toEqual(['a', 1]);
+    const last = await commitPage(db, second.next!, { result: page(1) }, 0, finish, { hostId: 'h', busy: new Set() });
+    expect(last.job).toMatchObject({ uuid: 'a', status: 'done' });
+    expect(last.next).toBeNull();
+    // Without a claim asked for, there is no next.
+    expect('next' in (await commitPage(db, a0, { result: page(0) }, 0, finish))).toBe(false);
+  });
+
+  it('charges a page to its owner\'s plan as it stands when the page is done', async () => {
+    const db = await setup([{ ...job('acct', 1, 1, 2)[0], owner: 'acct-1' }, 2]);
+    await db.accounts.add({ id: 'acct-1', tokenHash: 'x', plan: 'free', created_ms: 0, vouchers: [] });
+    const now = Date.UTC(2026, 10, 22);
+    const l0 = (await claimNextPage(db, 'h', now))!;
+    const l1 = (await claimNextPage(db, 'h', now))!;
+    await commitPage(db, l0, { result: page(0) }, now, finish);
+    await db.accounts.update('acct-1', { plan: 'paid' });
+    await commitPage(db, l1, { result: page(1) }, now, finish);
+    expect((await db.usage.toArray()).map((u) => u.period)).toEqual(['2026-11', 'credits']);
   });
 
   it('a job whose count is off is not finished before all its pages are', async () => {
@@ -90,11 +119,11 @@ describe('the job queue', () => {
     const l0 = (await claimNextPage(db, 'h', 0))!;
     // As if an older version had counted a page that is not done.
     await db.jobs.update('a', { pages_done: 1 });
-    const { job: j, pages } = await commitPage(db, l0, { result: page(0) }, 'anonymous', 0, finish);
+    const { job: j, pages } = await commitPage(db, l0, { result: page(0) }, 0, finish);
     expect(pages).toBeUndefined();
     expect(j).toMatchObject({ status: 'processing', pages_done: 1 });
     const l1 = (await claimNextPage(db, 'h', 0))!;
-    expect((await commitPage(db, l1, { result: page(1) }, 'anonymous', 0, finish)).job).toMatchObject({ status: 'done', pages_done: 2 });
+    expect((await commitPage(db, l1, { result: page(1) }, 0, finish)).job).toMatchObject({ status: 'done', pages_done: 2 });
   });
 
   it('a database made by the previous schema (no [jobUuid+state] index) upgrades with its jobs', async () => {
