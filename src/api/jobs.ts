@@ -1,23 +1,24 @@
 // Assembling the contract's Job from the stored job and its pages.
 import type { Job, JobProgress, JobSummary, Page } from '../contract';
-import type { JobRecord, OcrDatabase, PageRecord } from '../store/db';
+import type { JobRecord, JobTextRecord, OcrDatabase, PageRecord } from '../store/db';
 
 export async function loadJob(db: OcrDatabase, uuid: string): Promise<Job | undefined> {
   const rec = await db.jobs.get(uuid);
   if (!rec) return undefined;
   const pages = await db.pages.where('jobUuid').equals(uuid).sortBy('index');
-  return toJob(rec, pages);
+  return toJob(rec, pages, await db.jobTexts.get(uuid));
 }
 
-export function toJob(rec: JobRecord, pages: PageRecord[]): Job {
+/** The contract's Job from its record, its pages and (once finished) its text. */
+export function toJob(rec: JobRecord, pages: PageRecord[], texts?: Pick<JobTextRecord, 'text' | 'markdown'>): Job {
   const { owner: _o, priority: _p, page_cost: _c, created_ms: _m, ...fields } = rec;
   const done = pages.filter((p) => p.state === 'done' || p.state === 'failed');
   return {
     ...fields,
     pages_done: done.length,
     mean_confidence: rec.mean_confidence ?? 0,
-    text: rec.text ?? '',
-    markdown: rec.markdown ?? '',
+    text: texts?.text ?? '',
+    markdown: texts?.markdown ?? '',
     pages: pages.filter((p) => p.result).map((p) => p.result as Page),
   };
 }

@@ -2,7 +2,6 @@
 // queue in IndexedDB and runs the engines in its workers. When the tab closes the
 // lock passes to another open tab, which picks up what was left.
 import type { Job, Page } from '../contract';
-import type { JobRecord } from '../store/db';
 import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, DocumentError, type OpenedDocument } from '../documents';
@@ -10,7 +9,7 @@ import { encodeJpeg, rotateBitmap } from '../documents/encode';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
 import { config } from '../config';
-import { claimNextPage, commitPage, releaseStaleLeases, type Committed, type Lease, type PageOutcome } from './queue';
+import { claimNextPage, commitPage, releaseStaleLeases, type Committed, type Finish, type Lease, type PageOutcome } from './queue';
 import { queueChannel, type QueueMessage } from './channel';
 import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
@@ -84,10 +83,10 @@ export class EngineHost {
         if (n > 0) this.working.set(current.job.uuid, n);
         else this.working.delete(current.job.uuid);
       }
-      const { job, pages } = committed;
+      const { job, pages, texts } = committed;
       if (job) {
         // The finished job as the API gives it, to whoever here waits for it: not read back.
-        if (pages) this.finishWaiters.emit(job.uuid, toJob(job, pages), true);
+        if (pages) this.finishWaiters.emit(job.uuid, toJob(job, pages, texts), true);
         this.channel.post({ type: 'job-updated', uuid: job.uuid, status: job.status, pagesDone: job.pages_done, pageCount: job.page_count });
         if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
       }
@@ -203,12 +202,12 @@ export class EngineHost {
 }
 
 /** The job's text and Markdown, and the language most of its pages were read in. */
-function finishJob(pages: Page[]): Partial<JobRecord> {
+const finishJob: Finish = (pages: Page[]) => {
   const counts = new Map<string, number>();
   for (const p of pages) if (p.language) counts.set(p.language, (counts.get(p.language) ?? 0) + 1);
   const detected = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return { ...joinPages(pages), ...(detected ? { detected_language: detected } : {}) };
-}
+};
 
 async function encodeRotated(bitmap: ImageBitmap, degrees: number): Promise<Blob> {
   const turned = rotateBitmap(bitmap, degrees);

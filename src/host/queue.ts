@@ -1,7 +1,7 @@
 // Leasing pages from the job queue in IndexedDB. Only committed transactions move a
 // page or a job forward, so a closed tab loses at most the page it was working on.
 import type { Page } from '../contract';
-import type { JobRecord, OcrDatabase, PageRecord } from '../store/db';
+import type { JobRecord, JobTextRecord, OcrDatabase, PageRecord } from '../store/db';
 import { usageRow } from '../api/metering';
 import type { Plan } from '../contract';
 
@@ -56,11 +56,15 @@ export interface PageOutcome {
 export interface Committed {
   /** the job as it now stands (undefined: deleted meanwhile) */
   job: JobRecord | undefined;
-  /** all its pages, when this commit finished it */
+  /** all its pages and its text, when this commit finished it */
   pages?: PageRecord[];
+  texts?: JobTextRecord;
   /** the next page claimed in the same transaction, when asked for (null: none pending) */
   next?: Lease | null;
 }
+
+/** What finishing a job sets: fields of its record, and its text and Markdown (stored apart). */
+export type Finish = (pages: Page[]) => Partial<JobRecord> & { text?: string; markdown?: string };
 
 /** Who claims the next page as a commit's last step: claimNextPage()'s arguments. */
 export interface ClaimNext {
@@ -73,18 +77,18 @@ export interface ClaimNext {
  * the owner's plan as it stands now, and finishes the job when it was the last page. With
  * `claim`, the next page is claimed in the same transaction (one transaction a page, not two).
  */
-export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: (pages: Page[]) => Partial<JobRecord>, claim?: ClaimNext): Promise<Committed> {
-  let allPages: PageRecord[] | undefined;
+export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: Finish, claim?: ClaimNext): Promise<Committed> {
+  let finished: Pick<Committed, 'pages' | 'texts'> = {};
   let next: Lease | null | undefined;
-  const rec = await db.transaction('rw', [db.jobs, db.pages, db.usage, db.accounts], async () => {
-    const job = await commitIn(db, lease, outcome, now, finish, (pages) => (allPages = pages));
+  const rec = await db.transaction('rw', [db.jobs, db.jobTexts, db.pages, db.usage, db.accounts], async () => {
+    const job = await commitIn(db, lease, outcome, now, finish, (pages, texts) => (finished = { pages, texts }));
     if (claim) next = await claimNextPage(db, claim.hostId, now, claim.busy);
     return job;
   });
-  return { job: rec, ...(rec && allPages ? { pages: allPages } : {}), ...(next !== undefined ? { next } : {}) };
+  return { job: rec, ...(rec ? finished : {}), ...(next !== undefined ? { next } : {}) };
 }
 
-async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: (pages: Page[]) => Partial<JobRecord>, onFinished: (pages: PageRecord[]) => void): Promise<JobRecord | undefined> {
+async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: Finish, onFinished: (pages: PageRecord[], texts: JobTextRecord) => void): Promise<JobRecord | undefined> {
   const { job, page } = lease;
   const current = await db.pages.get([job.uuid, page.index]);
   const rec = await db.jobs.get(job.uuid);
@@ -113,13 +117,16 @@ async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now
     }
     const results = pages.map((p) => p.result!);
     const anyDone = pages.some((p) => p.state === 'done');
-    Object.assign(update, finish(results), {
+    const { text, markdown, ...fields } = finish(results);
+    Object.assign(update, fields, {
       status: anyDone ? 'done' : 'failed',
       note: undefined,
       finished_at: new Date(now).toISOString(),
       ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
     });
-    onFinished(pages);
+    const texts: JobTextRecord = { uuid: rec.uuid, text: text ?? '', markdown: markdown ?? '' };
+    await db.jobTexts.put(texts);
+    onFinished(pages, texts);
   }
   // The record was read in this transaction: a put, not update()'s cursor.
   const updated = withoutUndefined({ ...rec, ...update });

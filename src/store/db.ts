@@ -5,9 +5,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { ChatMessage, Job, Page, Plan } from '../contract';
 
+/** A job without its text and Markdown (in JobTextRecord): what listing jobs reads. */
 export type JobRecord = Omit<Job, 'pages' | 'text' | 'markdown' | 'mean_confidence'> & {
-  text?: string;
-  markdown?: string;
   mean_confidence?: number;
   /** who pays: an account id, or 'anonymous' */
   owner: string;
@@ -18,6 +17,13 @@ export type JobRecord = Omit<Job, 'pages' | 'text' | 'markdown' | 'mean_confiden
   /** ms since epoch, for ordering */
   created_ms: number;
 };
+
+/** A finished job's text and Markdown, kept apart so that a list of jobs does not read them. */
+export interface JobTextRecord {
+  uuid: string;
+  text: string;
+  markdown: string;
+}
 
 export type PageState = 'pending' | 'processing' | 'done' | 'failed';
 
@@ -90,6 +96,7 @@ export const SCHEMA_V1: Record<string, string> = {
 
 export class OcrDatabase extends Dexie {
   jobs!: Table<JobRecord, string>;
+  jobTexts!: Table<JobTextRecord, string>;
   pages!: Table<PageRecord, [string, number]>;
   files!: Table<FileRecord, string>;
   accounts!: Table<AccountRecord, string>;
@@ -102,10 +109,26 @@ export class OcrDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     // A job's next pending page by index, not by reading every page before it.
     this.version(2).stores({ pages: '[jobUuid+index], jobUuid, state, [jobUuid+state]' });
+    // A job's text and Markdown move out of its record: listing jobs read them all.
+    this.version(3)
+      .stores({ jobTexts: 'uuid' })
+      .upgrade(async (tx) => {
+        const texts: JobTextRecord[] = [];
+        await tx
+          .table('jobs')
+          .toCollection()
+          .modify((job: JobRecord & { text?: string; markdown?: string }) => {
+            if (job.text === undefined && job.markdown === undefined) return;
+            texts.push({ uuid: job.uuid, text: job.text ?? '', markdown: job.markdown ?? '' });
+            delete job.text;
+            delete job.markdown;
+          });
+        await tx.table('jobTexts').bulkPut(texts);
+      });
   }
 }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 let shared: OcrDatabase | undefined;
 /** The app's database, opened once per context. */

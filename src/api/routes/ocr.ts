@@ -166,8 +166,9 @@ export async function listJobs(caller: Caller, deps: ApiDeps): Promise<Response>
 export async function deleteJob(uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
   await ownedJob(uuid, caller, deps);
   const { db } = deps;
-  await db.transaction('rw', [db.jobs, db.pages, db.files, db.conversations], async () => {
+  await db.transaction('rw', [db.jobs, db.jobTexts, db.pages, db.files, db.conversations], async () => {
     await db.jobs.delete(uuid);
+    await db.jobTexts.delete(uuid);
     await db.pages.where('jobUuid').equals(uuid).delete();
     await db.files.where('jobUuid').equals(uuid).delete();
     await db.conversations.where('jobUuid').equals(uuid).delete();

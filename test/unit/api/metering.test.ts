@@ -40,7 +40,8 @@ describe('metering', () => {
     await db.jobs.add(job('queued', 'pending'));
     await db.pages.bulkAdd(Array.from({ length: 10 }, (_, index) => ({ jobUuid: 'queued', index, state: 'pending' as const, attempts: 0 })));
     for (let i = 0; i < 60; i++) {
-      await db.jobs.add({ ...job(`old${i}`, 'done'), pages_done: 10, text: 'a long text '.repeat(500) });
+      await db.jobs.add({ ...job(`old${i}`, 'done'), pages_done: 10 });
+      await db.jobTexts.add({ uuid: `old${i}`, text: 'a long text '.repeat(500), markdown: '' });
       await db.pages.bulkAdd(Array.from({ length: 10 }, (_, index) => ({ jobUuid: `old${i}`, index, state: 'done' as const, attempts: 1 })));
     }
     // Dexie's reading hook sees the records a query returns (after its filter), so it shows

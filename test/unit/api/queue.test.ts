@@ -50,13 +50,17 @@ describe('the job queue', () => {
     // The old host's late result changes nothing.
     await commitPage(db, l1, { result: page(1) }, 0, finish);
     expect((await db.jobs.get('a'))!.status).toBe('processing');
-    const { job: done, pages } = await commitPage(db, again, { error: 'unreadable' }, 0, finish);
-    expect(done).toMatchObject({ status: 'done', pages_done: 2, text: 'p0\n' });
+    const { job: done, pages, texts } = await commitPage(db, again, { error: 'unreadable' }, 0, finish);
+    expect(done).toMatchObject({ status: 'done', pages_done: 2 });
+    // The text is kept apart from the job record (a list of jobs does not read it).
+    expect(done).not.toHaveProperty('text');
+    expect(await db.jobTexts.get('a')).toEqual({ uuid: 'a', text: 'p0\n', markdown: '' });
     // The finishing commit hands back every page, as stored.
     expect(pages!.map((p) => [p.index, p.state])).toEqual([[0, 'done'], [1, 'failed']]);
     expect(done).toEqual(await db.jobs.get('a'));
     // What the engine host hands to a waiting POST is what reading the job back gives.
-    expect(toJob(done!, pages!)).toEqual(await loadJob(db, 'a'));
+    expect(toJob(done!, pages!, texts)).toEqual(await loadJob(db, 'a'));
+    expect((await loadJob(db, 'a'))!.text).toBe('p0\n');
     const usage = await db.usage.toArray();
     expect(usage.map((u) => u.pageIndex)).toEqual([0]);
   });
@@ -82,7 +86,7 @@ describe('the job queue', () => {
     for (const i of [2, 0, 3, 1]) done.push((await commitPage(db, leases[i]!, { result: page(i) }, 0, finish)).job);
     expect(done.map((j) => j!.pages_done)).toEqual([1, 2, 3, 4]);
     expect(done.map((j) => j!.status)).toEqual(['processing', 'processing', 'processing', 'done']);
-    expect(done[3]).toMatchObject({ text: 'p0\np1\np2\np3' });
+    expect((await loadJob(db, 'a'))!.text).toBe('p0\np1\np2\np3');
   });
 
   it('a commit can claim the next page in its own transaction, by the same rules as a claim', async () => {
@@ -138,6 +142,26 @@ describe('the job queue', () => {
     const lease = (await claimNextPage(db, 'h', 0))!;
     expect([lease.job.uuid, lease.page.index]).toEqual(['kept', 0]);
     expect(db.verno).toBe(SCHEMA_VERSION);
+  });
+
+  it('a database from before texts were kept apart upgrades: each finished job keeps its text and Markdown', async () => {
+    const name = `q-v2-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores({ pages: '[jobUuid+index], jobUuid, state, [jobUuid+state]' });
+    const [done] = job('done', 0, 1, 1);
+    const [queued] = job('queued', 0, 2, 1);
+    await old.table('jobs').bulkAdd([{ ...done, status: 'done', pages_done: 1, text: 'the text', markdown: '# the text' }, queued]);
+    await old.table('pages').bulkAdd([
+      { jobUuid: 'done', index: 0, state: 'done', attempts: 1, result: page(0) },
+      { jobUuid: 'queued', index: 0, state: 'pending', attempts: 0 },
+    ]);
+    old.close();
+    const db = new OcrDatabase(name);
+    expect(await loadJob(db, 'done')).toMatchObject({ status: 'done', text: 'the text', markdown: '# the text' });
+    expect(await db.jobs.get('done')).not.toHaveProperty('text');
+    expect(await db.jobTexts.count()).toBe(1);
+    expect(await loadJob(db, 'queued')).toMatchObject({ status: 'pending', text: '', markdown: '' });
   });
 });
 
