@@ -128,9 +128,9 @@ function indexOf(bytes: Uint8Array, word: string, from: number): number {
   return -1;
 }
 
+/** One character a byte (windows-1252, as the Encoding Standard reads 'latin1': only 0x80–0x9F differ, and only ASCII is looked for). */
+const bytesAsText = new TextDecoder('latin1');
+
 function latin1(bytes: Uint8Array, from: number, to: number): string {
-  let s = '';
-  const CHUNK = 8192;
-  for (let i = from; i < to; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, Math.min(to, i + CHUNK)));
-  return s;
+  return bytesAsText.decode(bytes.subarray(Math.max(0, from), Math.min(bytes.length, to)));
 }
