@@ -89,10 +89,10 @@ export async function submitJob(req: Request, caller: Caller, deps: ApiDeps): Pr
         `The file has ${inspected.pageCount} pages; your plan allows ${limits.maxPagesPerFile} per file. Split it, or use a plan with a higher cap.`,
       );
     }
-    const cost = pageCost(sub.tier);
-    await assertCanAfford(deps.db, caller, inspected.pageCount * cost, deps.now());
+    const credits = inspected.pageCount * pageCost(sub.tier);
     rec = newJobRecord(sub, caller, inspected.pageCount, DOCUMENT_MIME[inspected.type], deps.now());
-    await storeJob(deps, rec, new Blob([bytes], { type: DOCUMENT_MIME[inspected.type] }));
+    // Checked and stored in one transaction: two uploads at once cannot both pass the check.
+    await storeJob(deps, rec, new Blob([bytes], { type: DOCUMENT_MIME[inspected.type] }), () => assertCanAfford(deps.db, caller, credits, deps.now()));
   } catch (err) {
     inspected.settle(null);
     throw err;
@@ -129,10 +129,12 @@ function newJobRecord(sub: Submission, caller: Caller, pageCount: number, mime: 
   };
 }
 
-async function storeJob(deps: ApiDeps, rec: JobRecord, blob: Blob): Promise<void> {
+/** Stores the job, its pages and its file once `check` (the allowance) passes, in the same transaction. */
+async function storeJob(deps: ApiDeps, rec: JobRecord, blob: Blob, check: () => Promise<void>): Promise<void> {
   const { db } = deps;
   const pages: PageRecord[] = Array.from({ length: rec.page_count }, (_, index) => ({ jobUuid: rec.uuid, index, state: 'pending', attempts: 0 }));
-  await db.transaction('rw', db.jobs, db.pages, db.files, async () => {
+  await db.transaction('rw', [db.jobs, db.pages, db.files, db.usage], async () => {
+    await check();
     await db.jobs.add(rec);
     await db.pages.bulkAdd(pages);
     await db.files.add({ key: rec.uuid, jobUuid: rec.uuid, blob, created_ms: rec.created_ms });
