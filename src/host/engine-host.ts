@@ -79,14 +79,12 @@ export class EngineHost {
         committed = await this.commitAndClaim(current, outcome);
         lease = committed.next ?? null;
       } finally {
-        const n = (this.working.get(current.job.uuid) ?? 1) - 1;
-        if (n > 0) this.working.set(current.job.uuid, n);
-        else this.working.delete(current.job.uuid);
+        this.letGo(current);
       }
       const { job, pages, texts } = committed;
       if (job) {
         // The finished job as the API gives it, to whoever here waits for it: not read back.
-        if (pages) this.finishWaiters.emit(job.uuid, toJob(job, pages, texts), true);
+        if (pages && this.finishWaiters.has(job.uuid)) this.finishWaiters.emit(job.uuid, toJob(job, pages, texts), true);
         this.channel.post({ type: 'job-updated', uuid: job.uuid, status: job.status, pagesDone: job.pages_done, pageCount: job.page_count });
         if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
       }
@@ -129,8 +127,15 @@ export class EngineHost {
     return done;
   }
 
+  /** Counts a lease this host's loops now hold in `working`; letGo() uncounts it. */
   private took(lease: Lease): void {
     this.working.set(lease.job.uuid, (this.working.get(lease.job.uuid) ?? 0) + 1);
+  }
+
+  private letGo(lease: Lease): void {
+    const n = (this.working.get(lease.job.uuid) ?? 1) - 1;
+    if (n > 0) this.working.set(lease.job.uuid, n);
+    else this.working.delete(lease.job.uuid);
   }
 
   private async process({ job, page }: Lease): Promise<PageOutcome> {

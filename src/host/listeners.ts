@@ -12,6 +12,10 @@ export class KeyedListeners<T> {
     };
   }
 
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
   /** Calls the key's listeners; `once`: and forgets them. */
   emit(key: string, value: T, once = false): void {
     const set = this.byKey.get(key);

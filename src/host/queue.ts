@@ -1,9 +1,8 @@
 // Leasing pages from the job queue in IndexedDB. Only committed transactions move a
 // page or a job forward, so a closed tab loses at most the page it was working on.
-import type { Page } from '../contract';
+import type { Page, Plan } from '../contract';
 import type { JobRecord, JobTextRecord, OcrDatabase, PageRecord } from '../store/db';
 import { usageRow } from '../api/metering';
-import type { Plan } from '../contract';
 
 export interface Lease {
   job: JobRecord;

@@ -8,9 +8,11 @@ describe('KeyedListeners', () => {
     const stopA = l.add('job', (v) => got.push(`a${v}`));
     l.add('job', (v) => got.push(`b${v}`));
     l.add('other', (v) => got.push(`o${v}`));
+    expect(l.has('job')).toBe(true);
     l.emit('job', 1);
     stopA();
     l.emit('job', 2, true);
+    expect(l.has('job')).toBe(false);
     l.emit('job', 3);
     l.emit('nobody', 4);
     expect(got).toEqual(['a1', 'b1', 'b2']);
