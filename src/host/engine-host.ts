@@ -9,13 +9,15 @@ import { encodeJpeg, rotateBitmap } from '../documents/encode';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
 import { config } from '../config';
-import { claimNextPage, commitPage, releaseStaleLeases, type Committed, type Finish, type Lease, type PageOutcome } from './queue';
+import { claimNextPage, commitOrFail, commitPage, releaseLease, releaseStaleLeases, type Committed, type Finish, type Lease, type PageOutcome } from './queue';
 import { queueChannel, type QueueMessage } from './channel';
 import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
 
 const LOCK = 'ocrchat-engine-host';
 const IDLE_POLL_MS = 3000;
+/** How long a loop waits before reading the queue again after the database refused. */
+const STORAGE_RETRY_MS = 2000;
 
 export class EngineHost {
   readonly id = crypto.randomUUID();
@@ -24,6 +26,8 @@ export class EngineHost {
   /** Jobs this host's loops are working on, with how many pages each. */
   private working = new Map<string, number>();
   private claims: Promise<unknown> = Promise.resolve();
+  /** Leases whose page could not be committed nor failed: put back once the database writes again. */
+  private stranded: Lease[] = [];
   private channel = queueChannel((m) => this.onMessage(m));
   /** Who in this window waits for a job to finish (the POST of a short file), by job. */
   private finishWaiters = new KeyedListeners<Job>();
@@ -53,7 +57,8 @@ export class EngineHost {
 
   private async run(): Promise<never> {
     this.isHost = true;
-    await releaseStaleLeases(this.db, this.id);
+    // A failure here must not end run(): it holds the lock, and the loops below keep trying.
+    await releaseStaleLeases(this.db, this.id).catch((err) => console.error('stale leases could not be released', err));
     await sweepExpiredFiles(this.db, Date.now()).catch(() => {});
     await Promise.all(Array.from({ length: this.concurrency }, () => this.loop()));
     throw new Error('unreachable');
@@ -62,25 +67,33 @@ export class EngineHost {
   private async loop(): Promise<void> {
     let lease: Lease | null = null;
     for (;;) {
-      lease ??= await this.claim();
+      if (!lease) {
+        try {
+          await this.releaseStranded();
+          lease = await this.claim();
+        } catch (err) {
+          // The database refused (full, or gone for a moment): try again later, never give up.
+          console.error('the queue could not be read', err);
+          await this.rest(STORAGE_RETRY_MS);
+          continue;
+        }
+      }
       if (!lease) {
         if (this.working.size === 0) this.closeIdleDocuments();
-        await new Promise<void>((resolve) => {
-          this.wake.push(resolve);
-          setTimeout(resolve, IDLE_POLL_MS);
-        });
+        await this.rest(IDLE_POLL_MS);
         continue;
       }
       const current = lease;
       lease = null;
-      let committed: Committed;
+      let committed: Committed | null;
       try {
         const outcome = await this.process(current);
-        committed = await this.commitAndClaim(current, outcome);
-        lease = committed.next ?? null;
+        committed = await this.commitOrStrand(current, outcome);
+        lease = committed?.next ?? null;
       } finally {
         this.letGo(current);
       }
+      if (!committed) continue;
       const { job, pages, texts } = committed;
       if (job) {
         // The finished job as the API gives it, to whoever here waits for it: not read back.
@@ -89,6 +102,41 @@ export class EngineHost {
         if (job.status === 'done' || job.status === 'failed') this.closeDocument(job.uuid);
       }
     }
+  }
+
+  /** Waits until woken (work added) or `ms` have passed. */
+  private rest(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        // Not woken: leave the wake list as it was (an idle tab polls for hours).
+        const i = this.wake.indexOf(done);
+        if (i >= 0) this.wake.splice(i, 1);
+        resolve();
+      }, ms);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.wake.push(done);
+    });
+  }
+
+  /** The page committed (and the next claimed), or null when the database refused it: stranded. */
+  private async commitOrStrand(lease: Lease, outcome: PageOutcome): Promise<Committed | null> {
+    const committed = await commitOrFail((o) => this.commitAndClaim(lease, o), lease, outcome);
+    if (!committed) this.stranded.push(lease);
+    return committed;
+  }
+
+  /** Puts stranded leases back in the queue (in turn with claims: none is half-way). */
+  private releaseStranded(): Promise<void> {
+    if (this.stranded.length === 0) return Promise.resolve();
+    return this.inTurn(async () => {
+      while (this.stranded.length) {
+        await releaseLease(this.db, this.stranded[0]!);
+        this.stranded.shift();
+      }
+    });
   }
 
   /**

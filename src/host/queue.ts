@@ -14,6 +14,15 @@ export async function releaseStaleLeases(db: OcrDatabase, hostId: string): Promi
   return db.pages.where('state').equals('processing').filter((p) => p.leaseOwner !== hostId).modify({ state: 'pending', leaseOwner: undefined });
 }
 
+/** Puts a page this host holds back in the queue, unless it has moved on since. */
+export async function releaseLease(db: OcrDatabase, lease: Lease): Promise<void> {
+  await db.transaction('rw', db.pages, async () => {
+    const current = await db.pages.get([lease.job.uuid, lease.page.index]);
+    if (current?.state !== 'processing' || current.leaseOwner !== lease.page.leaseOwner) return;
+    await db.pages.put({ ...current, state: 'pending', leaseOwner: undefined });
+  });
+}
+
 /**
  * Claims the next pending page: paid before free before anonymous; within a plan, a job
  * none of this host's other workers is on (`busy`) before one they are on, then the oldest
@@ -33,12 +42,15 @@ export async function claimNextPage(db: OcrDatabase, hostId: string, now: number
       page.leaseOwner = hostId;
       page.leaseUntil = now + 10 * 60_000;
       page.attempts += 1;
-      await db.pages.put(page);
+      // Requests in one transaction run in the order made: made together, they wait for
+      // one round trip to the database, not one each.
+      const writes: Promise<unknown>[] = [db.pages.put(page)];
       if (job.status === 'pending') {
         job.status = 'processing';
         job.note = undefined;
-        await db.jobs.put(job);
+        writes.push(db.jobs.put(job));
       }
+      await Promise.all(writes);
       return { job, page };
     }
     return null;
@@ -89,8 +101,13 @@ export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOut
 
 async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: Finish, onFinished: (pages: PageRecord[], texts: JobTextRecord) => void): Promise<JobRecord | undefined> {
   const { job, page } = lease;
-  const current = await db.pages.get([job.uuid, page.index]);
-  const rec = await db.jobs.get(job.uuid);
+  // The reads together (one round trip): the page, its job and, for a page to charge, the
+  // owner's plan as it stands now (a job's owner never changes).
+  const [current, rec, account] = await Promise.all([
+    db.pages.get([job.uuid, page.index]),
+    db.jobs.get(job.uuid),
+    outcome.result && job.owner !== 'anonymous' ? db.accounts.get(job.owner) : undefined,
+  ]);
   // The job was deleted, or another host already finished this page: change nothing.
   if (!current || !rec || current.state !== 'processing' || current.leaseOwner !== lease.page.leaseOwner) return rec;
   if (outcome.retry) {
@@ -98,20 +115,22 @@ async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now
     return rec;
   }
   const state = outcome.result ? 'done' : 'failed';
-  await db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') });
+  const writes: Promise<unknown>[] = [db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') })];
   if (outcome.result) {
-    const plan: Plan = rec.owner === 'anonymous' ? 'anonymous' : ((await db.accounts.get(rec.owner))?.plan ?? 'free');
-    await db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index }));
+    const plan: Plan = rec.owner === 'anonymous' ? 'anonymous' : (account?.plan ?? 'free');
+    writes.push(db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index })));
   }
   // A page leaves 'processing' once, so the job's count moves by one; only the last page
   // reads them all (a long job's commits stay as cheap as a short one's).
   const update: Partial<JobRecord> = { pages_done: rec.pages_done + 1 };
   if (rec.pages_done + 1 >= rec.page_count) {
+    // Made after the put above, this read sees this page as committed.
     const pages = await db.pages.where('jobUuid').equals(rec.uuid).sortBy('index');
     const finished = pages.filter((p) => p.state === 'done' || p.state === 'failed').length;
     if (finished < pages.length) {
       // The count was off (a record from an older version): trust the pages.
-      await db.jobs.update(rec.uuid, { pages_done: finished });
+      writes.push(db.jobs.update(rec.uuid, { pages_done: finished }));
+      await Promise.all(writes);
       return { ...rec, pages_done: finished };
     }
     const results = pages.map((p) => p.result!);
@@ -124,13 +143,45 @@ async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now
       ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
     });
     const texts: JobTextRecord = { uuid: rec.uuid, text: text ?? '', markdown: markdown ?? '' };
-    await db.jobTexts.put(texts);
+    writes.push(db.jobTexts.put(texts));
     onFinished(pages, texts);
   }
   // The record was read in this transaction: a put, not update()'s cursor.
   const updated = withoutUndefined({ ...rec, ...update });
-  await db.jobs.put(updated);
+  writes.push(db.jobs.put(updated));
+  await Promise.all(writes);
   return updated;
+}
+
+/** A commit the database refused is tried this many times, further apart each time. */
+const COMMIT_ATTEMPTS = 3;
+const COMMIT_RETRY_MS = 250;
+
+/**
+ * Commits a page's outcome with `commit`; when the database refuses (full, closed), tries
+ * again a few times, then stores the page as failed with the reason (a small write where
+ * a large result may not fit). Null when even that is refused: the caller still holds the
+ * lease and puts it back with releaseLease() once the database takes writes again, so the
+ * page is read again then and its job still finishes.
+ */
+export async function commitOrFail(commit: (outcome: PageOutcome) => Promise<Committed>, lease: Lease, outcome: PageOutcome, retryMs = COMMIT_RETRY_MS): Promise<Committed | null> {
+  let error: unknown;
+  for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, retryMs * attempt));
+    try {
+      return await commit(outcome);
+    } catch (err) {
+      error = err;
+      console.error('page result could not be stored', lease.job.uuid, lease.page.index, err);
+    }
+  }
+  if (!outcome.result) return null;
+  const reason = error instanceof Error ? error.message : String(error);
+  try {
+    return await commit({ error: `Page ${lease.page.index + 1} was read, but the browser refused to store its result (${reason}). If the disk is full, free some space; then upload the file again.` });
+  } catch {
+    return null;
+  }
 }
 
 function withoutUndefined<T extends object>(o: T): T {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { OcrDatabase, SCHEMA_V1, SCHEMA_VERSION, type JobRecord } from '../../../src/store/db';
-import { claimNextPage, commitPage, releaseStaleLeases } from '../../../src/host/queue';
+import { claimNextPage, commitOrFail, commitPage, releaseLease, releaseStaleLeases, type Lease } from '../../../src/host/queue';
 import { loadJob, toJob } from '../../../src/api/jobs';
 import type { Page } from '../../../src/contract';
 
@@ -128,6 +128,61 @@ describe('the job queue', () => {
     expect(j).toMatchObject({ status: 'processing', pages_done: 1 });
     const l1 = (await claimNextPage(db, 'h', 0))!;
     expect((await commitPage(db, l1, { result: page(1) }, 0, finish)).job).toMatchObject({ status: 'done', pages_done: 2 });
+  });
+
+  describe('when the database refuses a commit', () => {
+    const quiet = () => vi.spyOn(console, 'error').mockImplementation(() => {});
+    const committer = (db: OcrDatabase, lease: Lease) => (o: Parameters<typeof commitPage>[2]) => commitPage(db, lease, o, 0, finish);
+
+    it('a page it will not store at all is kept leased, then put back and read again: the job finishes, each page charged once', async () => {
+      const errors = quiet();
+      const db = await setup(job('a', 0, 1, 2));
+      const l0 = (await claimNextPage(db, 'h', 0))!;
+      db.close({ disableAutoOpen: true });
+      expect(await commitOrFail(committer(db, l0), l0, { result: page(0) }, 1)).toBeNull();
+      expect(errors).toHaveBeenCalledTimes(3);
+      await db.open();
+      // Nothing was written: the page is still this host's, and uncharged.
+      expect((await db.pages.get(['a', 0]))!).toMatchObject({ state: 'processing', leaseOwner: 'h' });
+      expect(await db.usage.count()).toBe(0);
+      await releaseLease(db, l0);
+      const again = (await claimNextPage(db, 'h', 0))!;
+      expect([again.page.index, again.page.attempts]).toEqual([0, 2]);
+      await commitPage(db, again, { result: page(0) }, 0, finish);
+      const l1 = (await claimNextPage(db, 'h', 0))!;
+      expect((await commitOrFail(committer(db, l1), l1, { result: page(1) }))!.job).toMatchObject({ status: 'done', pages_done: 2 });
+      expect((await db.usage.toArray()).map((u) => u.pageIndex).sort()).toEqual([0, 1]);
+      // A lease released late (the page has moved on) changes nothing.
+      await releaseLease(db, l0);
+      expect((await db.pages.get(['a', 0]))!.state).toBe('done');
+      errors.mockRestore();
+    });
+
+    it('a refusal that passes (the database back a moment later) is tried again and commits', async () => {
+      const errors = quiet();
+      const db = await setup(job('a', 0, 1, 1));
+      const l0 = (await claimNextPage(db, 'h', 0))!;
+      db.close({ disableAutoOpen: true });
+      const committed = commitOrFail(committer(db, l0), l0, { result: page(0) }, 100);
+      await db.open();
+      expect((await committed)!.job).toMatchObject({ status: 'done', pages_done: 1 });
+      expect(errors).toHaveBeenCalledTimes(1);
+      expect(await db.usage.count()).toBe(1);
+      errors.mockRestore();
+    });
+
+    it('a result it cannot store fails its page with the reason, and costs nothing', async () => {
+      const errors = quiet();
+      const db = await setup(job('a', 0, 1, 1));
+      const l0 = (await claimNextPage(db, 'h', 0))!;
+      // A value IndexedDB cannot clone: every attempt at the result is refused.
+      const unstorable = { ...page(0), extra: () => 0 } as unknown as Page;
+      const committed = (await commitOrFail(committer(db, l0), l0, { result: unstorable }, 1))!;
+      expect(committed.job).toMatchObject({ status: 'failed' });
+      expect(committed.job!.error).toMatch(/Page 1 was read, but the browser refused to store its result/);
+      expect(await db.usage.count()).toBe(0);
+      errors.mockRestore();
+    });
   });
 
   it('a database made by the previous schema (no [jobUuid+state] index) upgrades with its jobs', async () => {
