@@ -39,11 +39,12 @@ function warmupPdf() {
   const doc = new jsPDF();
   doc.text('Warm-up page: the quick brown fox jumps over the lazy dog.', 10, 20);
   doc.addPage();
-  const font = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+  // The TrueType font pdfjs-dist ships, so that a fresh machine without system fonts has it too.
+  const font = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts', 'LiberationSans-Regular.ttf');
   if (existsSync(font)) {
-    doc.addFileToVFS('DejaVuSans.ttf', readFileSync(font).toString('base64'));
-    doc.addFont('DejaVuSans.ttf', 'DejaVuSans', 'normal');
-    doc.setFont('DejaVuSans', 'normal');
+    doc.addFileToVFS('LiberationSans.ttf', readFileSync(font).toString('base64'));
+    doc.addFont('LiberationSans.ttf', 'LiberationSans', 'normal');
+    doc.setFont('LiberationSans', 'normal');
   }
   for (let i = 0; i < 12; i++) doc.text(`A second page of born-digital text for the warm-up, line ${i + 1}.`, 10, 20 + i * 8);
   const photo = warmupJpeg(require);
