@@ -10,6 +10,8 @@
 //                      [--no-warmup] [--port 4399] [--timeout 600] [--eval DIR] [--dist DIR]
 //                      [--long-pdf 150]  (pages of a generated born-digital PDF read after the
 //                      set when it has pdf-digital pages, cpu tier; 0 skips it)
+//                      [--passes 5]  (a kind done in under a second is timed this many times,
+//                      fresh uploads of its files, and takes the median; 1 times it once)
 //
 // Needs a build in dist/ (`npm run bench` builds first). Writes bench/results/<time>.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -110,6 +112,7 @@ const { values: args } = parseArgs({
     'native-omp-threads': { type: 'string', default: '' },
     'no-warmup': { type: 'boolean', default: false },
     'long-pdf': { type: 'string', default: '150' },
+    passes: { type: 'string', default: '5' },
     port: { type: 'string', default: '4399' },
     timeout: { type: 'string', default: '600' },
     eval: { type: 'string', default: process.env.OCR_EVAL_DIR ?? join(ROOT, '..', 'shared', 'eval', 'public') },
@@ -118,6 +121,8 @@ const { values: args } = parseArgs({
 });
 
 const log = (/** @type {string} */ m) => process.stderr.write(`${m}\n`);
+/** A kind whose pages all take less than this is timed over several passes (--passes). */
+const SHORT_KIND_MS = 1000;
 const kinds = (args.kind ?? []).flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
 const parallel = Math.max(1, Number(args.parallel) || 1);
 const withNative = !args['no-native'];
@@ -193,7 +198,9 @@ async function main() {
     const asFree = account.token ? await balance(app.page, account.token) : null;
     const useAnon = !asFree || (asAnon.status === 200 && left(asAnon) > left(asFree));
     const token = useAnon ? null : account.token;
-    const cost = (args.tier === 'vlm' ? 5 : 1) * (subs.reduce((n, s) => n + pdfPages(s), 0) + 5);
+    // The set, the warm-up, and the born-digital PDFs' further passes (the kind under a second).
+    const repeats = (Math.max(1, Number(args.passes) || 1) - 1) * subs.filter((s) => s.group === 'pdf-digital').reduce((n, s) => n + pdfPages(s), 0);
+    const cost = (args.tier === 'vlm' ? 5 : 1) * (subs.reduce((n, s) => n + pdfPages(s), 0) + 5 + repeats);
     const chosen = useAnon ? asAnon : /** @type {typeof asAnon} */ (asFree);
     account = { ...account, anonymous: asAnon, free: asFree, used: useAnon ? 'anonymous' : 'free' };
     log(`bench: running as ${account.used} (${left(chosen)} pages left of cap ${chosen.cap}); this run needs about ${cost}`);
@@ -236,8 +243,30 @@ async function main() {
         return { s, r, ok };
       });
       const wallMs = performance.now() - t0;
+      const kindPages = results.reduce((n, { s, r }) => n + Math.max(r.pageCount, s.pages.length), 0);
+      oursTiming[group] = { pages: kindPages, wallMs };
+      // A kind done in well under a second (the born-digital PDFs: a fifth of a second) is
+      // timed over a window that a busy machine's scheduling swings by half either way:
+      // it is timed again, fresh uploads of the same files, and its row takes the median.
+      const passes = Math.max(1, Number(args.passes) || 1);
+      if (passes > 1 && wallMs < SHORT_KIND_MS && results.every(({ ok }) => ok)) {
+        const passMs = [wallMs];
+        while (passMs.length < passes) {
+          const t1 = performance.now();
+          const again = await pool(gsubs, parallel, (s) => submit(app.page, s, { ...opts, language: s.lang }));
+          const ms = performance.now() - t1;
+          const bad = again.find((r) => r.httpStatus >= 400 || r.status !== 'done');
+          if (bad) {
+            log(`  ${group.padEnd(12)} pass ${passMs.length + 1} FAILED (${bad.httpStatus} ${bad.status}: ${bad.error}); the kind is timed by its passes so far`);
+            break;
+          }
+          passMs.push(ms);
+        }
+        const sorted = [...passMs].sort((a, b) => a - b);
+        oursTiming[group] = { pages: kindPages, wallMs, passMs, medianMs: sorted[sorted.length >> 1] };
+        log(`  ${group.padEnd(12)} ${passMs.length} passes: ${passMs.map((ms) => (kindPages / (ms / 1000)).toFixed(1)).join(', ')} pages/s`);
+      }
       await unstage(app.page);
-      oursTiming[group] = { pages: results.reduce((n, { s, r }) => n + Math.max(r.pageCount, s.pages.length), 0), wallMs };
       for (const { s, r, ok } of results) {
         submitLog.push({ file: s.name, group, lang: s.lang, ms: r.ms, postStatus: r.postStatus, httpStatus: r.httpStatus, status: r.status, error: r.error, pageCount: r.pageCount, polls: r.polls, uuid: r.uuid, meanConfidence: r.meanConfidence, detectedLanguage: r.detectedLanguage });
         for (const p of s.pages) {
@@ -310,6 +339,11 @@ async function main() {
     'CER/WER/order-free: means over gold pages on kind rows and overall (silver rows apart); a failed page counts 1; ratios above 1 mean faster (speed) or more errors (CER)',
   ];
   if (nativeTiming && pages.some((p) => p.native?.fallback)) notes.push('† native lacks that language here and read the page with what it has (eng); see --native-data js');
+  for (const [group, t] of Object.entries(oursTiming)) {
+    if (!t.passMs) continue;
+    const rates = t.passMs.map((/** @type {number} */ ms) => t.pages / (ms / 1000));
+    notes.push(`${group}: done in ${(t.wallMs / 1000).toFixed(2)} s, too short to time once, so timed over ${rates.length} passes (fresh uploads of the same files, in turn); its pages/s is their median; each pass: ${rates.map((/** @type {number} */ r) => r.toFixed(1)).join(', ')} (the first, as read in the run: ${rates[0].toFixed(1)})`);
+  }
   if (warmup) notes.push(`warm-up (not scored): ${warmup.file ?? 'no image'} ${(warmup.ms / 1000).toFixed(1)} s${warmup.pdf ? `, a 2-page PDF (${warmup.pdf.copies} at once) ${(warmup.pdf.ms / 1000).toFixed(1)} s` : ''}; app ready in ${(app.readyMs / 1000).toFixed(1)} s`);
   if (longRun) notes.push(`born-digital over a long file (generated, ${longRun.pages} pages, text layer), read after the set: ${longRun.status === 'done' ? `${longRun.pagesPerS.toFixed(1)} pages/s (${(longRun.ms / 1000).toFixed(1)} s, upload to result)` : `FAILED: ${longRun.error}`}; peak memory meanwhile ${longRun.memory?.pssMB.toFixed(0)} MB PSS (not in the set's peak above)`);
   const failed = pages.filter((p) => p.ours?.failed);
