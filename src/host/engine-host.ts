@@ -67,9 +67,10 @@ export class EngineHost {
   private async loop(): Promise<void> {
     let lease: Lease | null = null;
     for (;;) {
+      // Checked on every turn: a busy queue must not keep a stranded page from going back.
+      if (this.stranded.length) await this.releaseStranded().catch((err) => console.error('a stranded page could not be put back yet', err));
       if (!lease) {
         try {
-          await this.releaseStranded();
           lease = await this.claim();
         } catch (err) {
           // The database refused (full, or gone for a moment): try again later, never give up.
