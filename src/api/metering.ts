@@ -47,7 +47,8 @@ async function reserved(db: OcrDatabase, subject: string): Promise<number> {
   for (const job of jobs) {
     // Two plain ranges: IndexedDB counts those itself (anyOf() would walk a cursor over the records).
     const count = (state: 'pending' | 'processing') => db.pages.where('[jobUuid+state]').equals([job.uuid, state]).count();
-    const open = (await count('pending')) + (await count('processing'));
+    const [pending, processing] = await Promise.all([count('pending'), count('processing')]);
+    const open = pending + processing;
     n += open * job.page_cost;
   }
   return n;

@@ -131,7 +131,6 @@ export class EngineHost {
 
   /** Puts stranded leases back in the queue (in turn with claims: none is half-way). */
   private releaseStranded(): Promise<void> {
-    if (this.stranded.length === 0) return Promise.resolve();
     return this.inTurn(async () => {
       while (this.stranded.length) {
         await releaseLease(this.db, this.stranded[0]!);

@@ -14,12 +14,21 @@ export async function releaseStaleLeases(db: OcrDatabase, hostId: string): Promi
   return db.pages.where('state').equals('processing').filter((p) => p.leaseOwner !== hostId).modify({ state: 'pending', leaseOwner: undefined });
 }
 
+/** Whether the page as stored now is still the one `lease` holds (not finished, not taken over). */
+function stillHeld(current: PageRecord | undefined, lease: Lease): current is PageRecord {
+  return current?.state === 'processing' && current.leaseOwner === lease.page.leaseOwner;
+}
+
+/** The page as it goes back to the queue. */
+function backInQueue(page: PageRecord): PageRecord {
+  return { ...page, state: 'pending', leaseOwner: undefined };
+}
+
 /** Puts a page this host holds back in the queue, unless it has moved on since. */
 export async function releaseLease(db: OcrDatabase, lease: Lease): Promise<void> {
   await db.transaction('rw', db.pages, async () => {
     const current = await db.pages.get([lease.job.uuid, lease.page.index]);
-    if (current?.state !== 'processing' || current.leaseOwner !== lease.page.leaseOwner) return;
-    await db.pages.put({ ...current, state: 'pending', leaseOwner: undefined });
+    if (stillHeld(current, lease)) await db.pages.put(backInQueue(current));
   });
 }
 
@@ -109,9 +118,9 @@ async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now
     outcome.result && job.owner !== 'anonymous' ? db.accounts.get(job.owner) : undefined,
   ]);
   // The job was deleted, or another host already finished this page: change nothing.
-  if (!current || !rec || current.state !== 'processing' || current.leaseOwner !== lease.page.leaseOwner) return rec;
+  if (!rec || !stillHeld(current, lease)) return rec;
   if (outcome.retry) {
-    await db.pages.put({ ...current, state: 'pending', leaseOwner: undefined });
+    await db.pages.put(backInQueue(current));
     return rec;
   }
   const state = outcome.result ? 'done' : 'failed';
