@@ -312,6 +312,23 @@ describe('what a person does', () => {
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   });
+  it('hands over bad files and reads, beside each, a sentence saying what to do', async () => {
+    const page = await s.open('/');
+    await pick(page, [
+      { name: 'empty.pdf', type: 'application/pdf', data: Buffer.alloc(0) },
+      { name: 'notes.png', type: 'image/png', data: Buffer.from('These are my notes, not a picture.\n') },
+      { name: 'cut.pdf', type: 'application/pdf', data: tablePdf().subarray(0, 400) },
+    ]);
+    for (const [name, says] of [['empty.pdf', /empty/i], ['notes.png', /not an? .*(image|PDF)|PNG, JPG/i], ['cut.pdf', /damaged|truncated|could not be (read|opened)/i]] as const) {
+      const item = page.getByTestId('upload').filter({ hasText: name });
+      const alert = item.getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent(), name).toMatch(says);
+      expect(await item.getByTestId('status').textContent(), name).not.toMatch(/processing|uploading/);
+    }
+    await fullShot(page, 'journey-bad-files');
+  });
+
   it('saves each of the six downloads and opens them with the tools people use', async () => {
     const page = await s.open('/');
     await page.locator('#tool').selectOption('extract-tables');
