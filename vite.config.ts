@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { pdfjsTextFonts } from './scripts/pdfjs-text-fonts.mjs';
+import { securityHeaders } from './scripts/security-headers.mjs';
 
 /**
  * Build-time limits (src/config.ts): OCR_CONFIG_FILE names a JSON file, and single
@@ -24,9 +25,12 @@ function buildConfig(): Record<string, unknown> {
   return { ...fromFile, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) };
 }
 
+const ocrConfig = buildConfig();
+
 export default defineConfig({
-  define: { __OCR_CONFIG__: JSON.stringify(buildConfig()) },
+  define: { __OCR_CONFIG__: JSON.stringify(ocrConfig) },
   plugins: [
+    securityHeaders({ embedOrigins: (ocrConfig.embedAllowedOrigins as string[] | undefined) ?? [] }),
     pdfjsTextFonts(),
     svelte(),
     VitePWA({

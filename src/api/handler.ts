@@ -2,6 +2,7 @@
 // storage and the work it delegates passed in. No DOM, no engine, no service worker.
 import { EXPORT_FORMATS, type ExportFormat } from '../contract';
 import { identify } from './auth';
+import { assertSameSite, type RequestSite } from './same-site';
 import type { ApiDeps } from './deps';
 import { ApiError, badRequest, json, notFound } from './errors';
 import { loadJob } from './jobs';
@@ -62,8 +63,10 @@ async function pageImage(req: Request, m: string[], deps: ApiDeps): Promise<Resp
   return new Response(blob, { status: 200, headers: { 'Content-Type': blob.type || 'application/octet-stream', 'Cache-Control': 'no-store' } });
 }
 
-export function createApiHandler(deps: ApiDeps): (req: Request) => Promise<Response> {
-  return async (req: Request): Promise<Response> => {
+export type ApiHandler = (req: Request, site?: RequestSite) => Promise<Response>;
+
+export function createApiHandler(deps: ApiDeps): ApiHandler {
+  return async (req: Request, site: RequestSite = 'same-origin'): Promise<Response> => {
     const url = new URL(req.url);
     if (!url.pathname.startsWith(API_PREFIX)) return notFound('endpoint').toResponse();
     // A missing trailing slash still routes.
@@ -77,6 +80,7 @@ export function createApiHandler(deps: ApiDeps): (req: Request) => Promise<Respo
       });
     }
     try {
+      assertSameSite(req, site);
       return await route[2](req, path.match(route[1])!, deps);
     } catch (err) {
       if (err instanceof ApiError) return err.toResponse();

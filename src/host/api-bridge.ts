@@ -1,8 +1,9 @@
 // The window side of the service-worker relay: the service worker stays a thin router
 // and hands each /api/v1/ request to an app window, which runs the API handler here.
+import type { ApiHandler } from '../api/handler';
 import type { RelayMessage, WireRequest, WireResponse } from './channel';
 
-export function serveApiInThisWindow(handler: (req: Request) => Promise<Response>): void {
+export function serveApiInThisWindow(handler: ApiHandler): void {
   const sw = navigator.serviceWorker;
   sw.addEventListener('message', (event: MessageEvent<RelayMessage>) => {
     if (event.data?.type !== 'api-request') return;
@@ -28,11 +29,11 @@ export function serveApiInThisWindow(handler: (req: Request) => Promise<Response
   sw.startMessages();
 }
 
-async function answer(handler: (req: Request) => Promise<Response>, wire: WireRequest): Promise<WireResponse> {
+async function answer(handler: ApiHandler, wire: WireRequest): Promise<WireResponse> {
   let res: Response;
   try {
     const req = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
-    res = await handler(req);
+    res = await handler(req, wire.site ?? 'same-origin');
   } catch (err) {
     console.error(err);
     res = new Response(JSON.stringify({ error: 'internal_error', detail: 'The app could not answer this request; reload it and try again.' }), {

@@ -25,6 +25,8 @@ export interface WireRequest {
   method: string;
   headers: [string, string][];
   body: ArrayBuffer | null;
+  /** the service worker's judgement of who sent it; absent from an older worker: same-origin */
+  site?: 'same-origin' | 'cross-site';
 }
 
 export interface WireResponse {

@@ -7,6 +7,7 @@ import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import type { ClientToWorkerMessage, RelayMessage, WireRequest, WireResponse } from '../host/channel';
 import { ENGINE_CACHE } from './caches';
+import { judgeSite } from '../api/same-site';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -54,6 +55,7 @@ async function relay(event: FetchEvent): Promise<Response> {
     method: req.method,
     headers: [...req.headers],
     body: req.method === 'GET' || req.method === 'HEAD' ? null : await req.arrayBuffer(),
+    site: judgeSite(req, !!event.clientId),
   };
   const answer = await dispatch(await candidates(event.clientId), wire);
   if ('response' in answer) {
