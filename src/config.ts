@@ -18,6 +18,8 @@ export interface OcrConfig {
   freeMonthlyPages: number;
   creditsPerPage: { cpu: number; vlm: number };
   creditsPerChatMessage: number;
+  /** the longest chat message taken, in characters */
+  maxChatMessageChars: number;
   plans: { anonymous: PlanLimits; free: PlanLimits; paid: PlanLimits };
   /** files at most this many days old are kept; older uploads are deleted */
   retentionDays: number;
@@ -46,6 +48,7 @@ export const defaults: OcrConfig = {
   freeMonthlyPages: 500,
   creditsPerPage: { cpu: 1, vlm: 5 },
   creditsPerChatMessage: 1,
+  maxChatMessageChars: 4000,
   plans: {
     anonymous: { maxPagesPerFile: 50, maxFileBytes: 50 * MB, priority: 0 },
     free: { maxPagesPerFile: 200, maxFileBytes: 100 * MB, priority: 1 },

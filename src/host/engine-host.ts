@@ -165,6 +165,8 @@ export class EngineHost {
       const busy = new Set([...this.working].filter(([uuid, n]) => n > (uuid === lease.job.uuid ? 1 : 0)).map(([uuid]) => uuid));
       const committed = await commitPage(this.db, lease, outcome, Date.now(), finishJob, { hostId: this.id, busy });
       if (committed.next) this.took(committed.next);
+      // Deleted while this page was at work: the page image stored before the commit must go too.
+      if (!committed.job) await this.db.files.where('jobUuid').equals(lease.job.uuid).delete();
       return committed;
     });
   }

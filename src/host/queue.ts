@@ -111,12 +111,14 @@ export async function commitPage(db: OcrDatabase, lease: Lease, outcome: PageOut
 async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now: number, finish: Finish, onFinished: (pages: PageRecord[], texts: JobTextRecord) => void): Promise<JobRecord | undefined> {
   const { job, page } = lease;
   // The reads together (one round trip): the page, its job and, for a page to charge, the
-  // owner's plan as it stands now (a job's owner never changes).
-  const [current, rec, account] = await Promise.all([
+  // owner's plan as it stands now.
+  const [current, rec, leased] = await Promise.all([
     db.pages.get([job.uuid, page.index]),
     db.jobs.get(job.uuid),
     outcome.result && job.owner !== 'anonymous' ? db.accounts.get(job.owner) : undefined,
   ]);
+  // A job moved into an account while it ran (account/adopt) is charged to that account.
+  const account = rec && outcome.result && rec.owner !== job.owner && rec.owner !== 'anonymous' ? await db.accounts.get(rec.owner) : leased;
   // The job was deleted, or another host already finished this page: change nothing.
   if (!rec || !stillHeld(current, lease)) return rec;
   if (outcome.retry) {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/security-headers.mjs';
 import { baseUrl, useBrowser } from './browser';
-import { testocrPng } from './fixtures';
+import { scannedPdf, testocrPng } from './fixtures';
+import { postFile } from './browser';
 
 const otherSite = () => baseUrl().replace('127.0.0.1', 'localhost');
 
@@ -53,5 +54,45 @@ describe('another site', () => {
     expect(await page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]')?.content)).toBe(CONTENT_SECURITY_POLICY);
     const html = await (await page.request.get(baseUrl() + '/')).text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});
+
+describe('deleting', () => {
+  const s = useBrowser();
+
+  it('DELETE of a job at work removes every record of it, the page in flight included', async () => {
+    const page = await s.open('/');
+    const { status, body } = await postFile(page, scannedPdf(7), 'seven.pdf');
+    expect(status).toBe(202);
+    const uuid = body.uuid as string;
+    await expect
+      .poll(() => page.evaluate(async (u) => (await (await fetch(`/api/v1/ocr/${u}/?summary=1`)).json()).pages_done as number, uuid), { timeout: 120_000 })
+      .toBeGreaterThanOrEqual(1);
+    expect(await page.evaluate(async (u) => (await fetch(`/api/v1/ocr/${u}/`, { method: 'DELETE' })).status, uuid)).toBe(204);
+    // The pages at work when it was deleted finish and must leave nothing behind.
+    const leftovers = () =>
+      page.evaluate(async (u) => {
+        const db: IDBDatabase = await new Promise((res, rej) => {
+          const r = indexedDB.open('ocrchat');
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+        const found: string[] = [];
+        // The usage ledger keeps what was spent: deleting a job refunds nothing.
+        for (const name of [...db.objectStoreNames].filter((n) => n !== 'usage')) {
+          const rows: unknown[] = await new Promise((res) => {
+            const r = db.transaction(name).objectStore(name).getAll();
+            r.onsuccess = () => res(r.result);
+          });
+          for (const row of rows) {
+            const o = row as { uuid?: string; jobUuid?: string; key?: string };
+            if (o.uuid === u || o.jobUuid === u || (typeof o.key === 'string' && o.key.startsWith(u))) found.push(`${name}:${o.key ?? o.uuid ?? o.jobUuid}`);
+          }
+        }
+        db.close();
+        return found;
+      }, uuid);
+    await new Promise((r) => setTimeout(r, 8000));
+    expect(await leftovers()).toEqual([]);
   });
 });

@@ -12,14 +12,8 @@ const conversationId = (uuid: string, subject: string) => `${uuid}:${subject}`;
 
 export async function chat(req: Request, uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
   requireAccount(caller);
+  const message = await readMessage(req);
   const rec = await ownedJob(uuid, caller, deps);
-  let message: unknown;
-  try {
-    message = ((await req.json()) as { message?: unknown }).message;
-  } catch {
-    throw badRequest('bad_request', 'Send JSON {"message": "your question"}.');
-  }
-  if (typeof message !== 'string' || !message.trim()) throw badRequest('bad_request', 'Send JSON {"message": "your question"} with a question.');
   assertDone(rec.status, 'chat with it');
   await assertCanAfford(deps.db, caller, config.creditsPerChatMessage, deps.now());
   const job = (await loadJob(deps.db, uuid))!;
@@ -35,6 +29,25 @@ export async function chat(req: Request, uuid: string, caller: Caller, deps: Api
   });
   const reply: ChatReply = { conversation: id, message: answer };
   return json(reply);
+}
+
+/** The question, refused before it is parsed or stored when it is longer than a question is. */
+async function readMessage(req: Request): Promise<string> {
+  const max = config.maxChatMessageChars;
+  const tooLong = (n: number) =>
+    badRequest('message_too_long', `A chat message may hold at most ${max} characters; this one has ${n}. Ask a shorter question.`);
+  const raw = await req.text();
+  // JSON may escape a character in up to 12 bytes (a surrogate pair as two \u escapes).
+  if (raw.length > max * 12 + 1024) throw tooLong(raw.length);
+  let message: unknown;
+  try {
+    message = (JSON.parse(raw) as { message?: unknown }).message;
+  } catch {
+    throw badRequest('bad_request', 'Send JSON {"message": "your question"}.');
+  }
+  if (typeof message !== 'string' || !message.trim()) throw badRequest('bad_request', 'Send JSON {"message": "your question"} with a question.');
+  if (message.length > max) throw tooLong(message.length);
+  return message;
 }
 
 export async function history(uuid: string, caller: Caller, deps: ApiDeps): Promise<Response> {
