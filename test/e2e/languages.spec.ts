@@ -115,6 +115,13 @@ describe('languages', () => {
     expect(await cachedHead(page, 'grc')).toBe('1f8b');
     await fullShot(page, 'languages-settings');
 
+    // Traineddata that passes the check but is cut short: Tesseract cannot start with it. The
+    // job fails with the reason (no worker waits for ever), and the next job is read.
+    const broken = await ocrIn(page, 'hat');
+    expect(broken.body.status).toBe('failed');
+    expect(broken.body.error).toMatch(/Tesseract could not start with hat/);
+    expect((await ocrIn(page, 'eng')).body.status).toBe('done');
+
     // The picker offers the source's languages now; a job in one downloads it, saying so.
     await page.goto(page.url().replace(/#.*/, '#/'));
     const input = page.locator('#language');

@@ -20,6 +20,13 @@ export class EngineError extends Error {
 
 type CreateArgs = Parameters<typeof createWorker>;
 
+/** Its languages were checked before it started: what is left to blame is a damaged copy, or the engine. */
+const startFailed = (langs: string, why: unknown) =>
+  new EngineError(
+    'engine_start_failed',
+    `Tesseract could not start with ${langs} (${String(why)}). If a language came from a language source, its file may be damaged: remove it in Settings → Languages, then try again.`,
+  );
+
 /**
  * Calls `start` and returns what it returned with the Web Worker it constructed, if any.
  * tesseract.js constructs its Worker synchronously inside createWorker and never hands it
@@ -58,7 +65,7 @@ export function startTesseract(langs: string, oem: CreateArgs[1], options: NonNu
       createWorker(langs, oem, {
         ...options,
         // Called for every failed request of the worker; only one before it started matters here.
-        errorHandler: (data: unknown) => fail(new EngineError('engine_start_failed', `Tesseract could not start with ${langs}: ${String(data)}`)),
+        errorHandler: (data: unknown) => fail(startFailed(langs, data)),
       }, config),
     );
     webWorker = started.worker;
@@ -71,7 +78,7 @@ export function startTesseract(langs: string, oem: CreateArgs[1], options: NonNu
         signal?.removeEventListener('abort', onAbort);
         resolve(w);
       },
-      (err: unknown) => fail(new EngineError('engine_start_failed', `Tesseract could not start with ${langs}: ${String((err as Error)?.message ?? err)}`)),
+      (err: unknown) => fail(startFailed(langs, (err as Error)?.message ?? err)),
     );
   });
 }
