@@ -49,6 +49,8 @@ const liveDeps = (): ObtainDeps => ({ fetch: (...a) => fetch(...a), store: cache
 const FAILURE_MS = 30_000;
 const inFlight = new Map<string, Promise<Obtained>>();
 const failures = new Map<string, { at: number; result: Obtained }>();
+/** Without Cache Storage: the app's own files already checked in this page, not checked again on every page. */
+const checkedUncached = new Set<string>();
 
 /**
  * Makes `code` ready to read: on this device, verified. Never throws: a language that
@@ -78,19 +80,12 @@ async function obtain(code: string, deps: ObtainDeps, onProgress?: (p: LanguageP
   const store = await deps.store().catch(() => null);
   const keyUrl = languageUrl(code, deps.base);
   if (store && (await savedIn(store, keyUrl))) return { ok: true, from: 'device' };
+  if (!store && checkedUncached.has(keyUrl)) return { ok: true, from: 'app' };
   const label = languageLabel(code);
   const tries: { url: string; from: 'app' | 'source' }[] = [];
   if (onAppServer(code, deps.index)) tries.push({ url: keyUrl, from: 'app' });
   if (deps.source?.codes.has(code)) tries.push(...sourceUrls(deps.source, code).map((url) => ({ url, from: 'source' as const })));
-  if (!tries.length) {
-    return {
-      ok: false,
-      code: 'language_unavailable',
-      detail: deps.source
-        ? `${label} is not available: this app's server does not have it and the language source (${deps.source.url}) does not list it. Pick another language, or ask the administrator to add it.`
-        : `${label} is not available on this app's server and no language source is set: set one in Settings → Languages (a folder holding ${code}.traineddata.gz), or ask the administrator to add the language to the app.`,
-    };
-  }
+  if (!tries.length) return unavailable(code, deps.source);
   const answers: string[] = [];
   let offline = false;
   let notTraineddata = false;
@@ -102,7 +97,15 @@ async function obtain(code: string, deps: ObtainDeps, onProgress?: (p: LanguageP
       notTraineddata ||= got.notTraineddata === true;
       continue;
     }
-    if (!store) return { ok: false, code: 'language_not_kept', detail: `${label} was downloaded, but this browser gives the app no Cache Storage to keep it in; it cannot be read here.` };
+    if (!store) {
+      // No Cache Storage (the widget in a third-party frame): Tesseract fetches a copy of the
+      // app's own file again, as checked here; a source's file it could not reach.
+      if (t.from === 'app') {
+        checkedUncached.add(keyUrl);
+        return { ok: true, from: 'app' };
+      }
+      return { ok: false, code: 'language_not_kept', detail: `${label} was downloaded, but this browser gives the app no Cache Storage to keep it in; it cannot be read here.` };
+    }
     try {
       await store.put(keyUrl, new Response(got.bytes as BlobPart, { headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(got.bytes.byteLength) } }));
     } catch (err) {
@@ -117,6 +120,17 @@ async function obtain(code: string, deps: ObtainDeps, onProgress?: (p: LanguageP
     detail: offline
       ? `${label} is not saved on this device and could not be fetched (${answers.join('; ')}): you may be offline. Download it in Settings → Languages while online to read it offline.`
       : `${label} could not be had: ${answers.join('; ')}. ${what}`,
+  };
+}
+
+function unavailable(code: string, source: LanguageSource | null): Obtained {
+  const label = languageLabel(code);
+  return {
+    ok: false,
+    code: 'language_unavailable',
+    detail: source
+      ? `${label} is not available: this app's server does not have it and the language source (${source.url}) does not list it. Pick another language, or ask the administrator to add it.`
+      : `${label} is not available on this app's server and no language source is set: set one in Settings → Languages (a folder holding ${code}.traineddata.gz), or ask the administrator to add the language to the app.`,
   };
 }
 

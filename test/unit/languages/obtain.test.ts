@@ -119,4 +119,14 @@ describe('obtainLanguage', () => {
     await obtainLanguage('grc', { deps: d, again: true });
     expect(asked.length).toBe(2 * first);
   });
+
+  it('without Cache Storage (a third-party frame): the app’s own file is checked once and read from the server; a source’s cannot be', async () => {
+    const src = 'https://frame.example/tessdata/';
+    const { fetcher, asked } = server({ [`${BASE}vendor/lang/ukr.traineddata.gz`]: engGz, [`${src}ell.traineddata.gz`]: engGz });
+    const d: ObtainDeps = { fetch: fetcher, store: () => Promise.reject(new DOMException('blocked', 'SecurityError')), index: INDEX, source: { url: src, custom: true, codes: new Set(['ell']) }, base: BASE };
+    expect(await obtainLanguage('ukr', { deps: d })).toEqual({ ok: true, from: 'app' });
+    expect(await obtainLanguage('ukr', { deps: d })).toEqual({ ok: true, from: 'app' });
+    expect(asked).toEqual([`${BASE}vendor/lang/ukr.traineddata.gz`]);
+    expect(await obtainLanguage('ell', { deps: d })).toMatchObject({ ok: false, code: 'language_not_kept' });
+  });
 });
