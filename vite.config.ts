@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pdfjsTextFonts } from './scripts/pdfjs-text-fonts.mjs';
 import { securityHeaders } from './scripts/security-headers.mjs';
 
@@ -9,7 +9,8 @@ import { securityHeaders } from './scripts/security-headers.mjs';
  * Build-time limits (src/config.ts): OCR_CONFIG_FILE names a JSON file, and single
  * variables override it: OCR_ANON_DAILY_PAGES, OCR_FREE_MONTHLY_PAGES, OCR_RETENTION_DAYS,
  * OCR_VOUCHER_PUBLIC_KEY (a JWK as JSON), OCR_MODEL_HOST (where optional models are downloaded
- * from: a hub's URL, or a folder holding `<repo>/<file>`).
+ * from: a hub's URL, or a folder holding `<repo>/<file>`), OCR_LANGUAGE_SOURCE (where languages
+ * the app's server lacks are fetched from: a folder of `<code>.traineddata.gz`, or a URL with `{code}`).
  */
 function buildConfig(): Record<string, unknown> {
   const env = process.env;
@@ -21,14 +22,24 @@ function buildConfig(): Record<string, unknown> {
     retentionDays: num(env.OCR_RETENTION_DAYS),
     voucherPublicKey: env.OCR_VOUCHER_PUBLIC_KEY ? JSON.parse(env.OCR_VOUCHER_PUBLIC_KEY) : undefined,
     modelHost: env.OCR_MODEL_HOST ? { url: env.OCR_MODEL_HOST, pathTemplate: '{model}/' } : undefined,
+    languageSource: env.OCR_LANGUAGE_SOURCE,
   };
   return { ...fromFile, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) };
+}
+
+/**
+ * The languages on the app's own server, as scripts/vendor.mjs listed them: built into the app
+ * so that it knows them offline and before any fetch (src/languages/offered.ts).
+ */
+function languageIndex(): unknown {
+  const path = 'public/vendor/lang/index.json';
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
 const ocrConfig = buildConfig();
 
 export default defineConfig({
-  define: { __OCR_CONFIG__: JSON.stringify(ocrConfig) },
+  define: { __OCR_CONFIG__: JSON.stringify(ocrConfig), __OCR_LANGUAGES__: JSON.stringify(languageIndex()) },
   plugins: [
     securityHeaders({ embedOrigins: (ocrConfig.embedAllowedOrigins as string[] | undefined) ?? [] }),
     pdfjsTextFonts(),

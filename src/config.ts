@@ -29,8 +29,15 @@ export interface OcrConfig {
   maxMegapixels: number;
   /** ECDSA P-256 public key (JWK) that signs purchase vouchers */
   voucherPublicKey: JsonWebKey | null;
-  /** where languages that are not shipped are fetched from */
-  languageUrl: string;
+  /**
+   * Where languages that the app's own server lacks are fetched from when first needed: a
+   * folder holding `<code>.traineddata.gz` (or `<code>.traineddata`), or a URL with `{code}`
+   * in it; '' for none (then only the languages on the app's server are offered). People
+   * may set their own in Settings → Languages.
+   */
+  languageSource: string;
+  /** the codes the language source holds; null: all of Tesseract's */
+  languageSourceLanguages: string[] | null;
   /**
    * Where the vlm tier's optional models are downloaded from: a model hub, or a folder
    * (relative URLs are on the app's origin). `{model}` and `{revision}` are filled in from
@@ -58,7 +65,8 @@ export const defaults: OcrConfig = {
   inlinePages: 5,
   maxMegapixels: 100,
   voucherPublicKey: null,
-  languageUrl: 'vendor/lang/',
+  languageSource: '',
+  languageSourceLanguages: null,
   modelHost: { url: 'https://huggingface.co/', pathTemplate: '{model}/resolve/{revision}/' },
   extraModels: [],
 };

@@ -101,6 +101,8 @@ export interface JobSummary {
 export interface JobProgress extends JobSummary {
   error?: string;
   detected_language?: string;
+  /** what the job waits on meanwhile, e.g. a language downloading */
+  note?: string;
 }
 
 export interface ApiErrorBody {

@@ -29,6 +29,7 @@ export function toProgress(rec: JobRecord): JobProgress {
     ...toSummary(rec),
     ...(rec.error ? { error: rec.error } : {}),
     ...(rec.detected_language ? { detected_language: rec.detected_language } : {}),
+    ...(rec.note ? { note: rec.note } : {}),
   };
 }
 

@@ -1,17 +1,10 @@
 // Language codes: the seed's short codes (en, ch, ja, ar, …), Tesseract's own
 // (eng, chi_sim, …) and '+' sets of either, normalised to Tesseract's.
 import { badRequest } from './errors';
+import tesseractLanguages from '../languages/tesseract-languages.json';
 
 /** Every language Tesseract 4/5 has traineddata for (tessdata_best / _fast). */
-export const TESSERACT_LANGUAGES = new Set(
-  (
-    'afr amh ara asm aze aze_cyrl bel ben bod bos bre bul cat ceb ces chi_sim chi_sim_vert chi_tra chi_tra_vert chr cos cym ' +
-    'dan deu div dzo ell eng enm epo est eus fao fas fil fin fra frk frm fry gla gle glg grc guj hat heb hin hrv hun hye iku ' +
-    'ind isl ita ita_old jav jpn jpn_vert kan kat kat_old kaz khm kir kmr kor kor_vert lao lat lav lit ltz mal mar mkd mlt mon ' +
-    'mri msa mya nep nld nor oci ori pan pol por pus que ron rus san sin slk slv snd spa spa_old sqi srp srp_latn sun swa swe ' +
-    'syr tam tat tel tgk tha tir ton tur uig ukr urd uzb uzb_cyrl vie yid yor'
-  ).split(' '),
-);
+export const TESSERACT_LANGUAGES: ReadonlySet<string> = new Set(tesseractLanguages);
 
 /** The seed's and ISO 639-1 codes mapped to Tesseract's. */
 const ALIASES: Record<string, string> = {

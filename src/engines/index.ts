@@ -3,7 +3,7 @@ import type { PageImage } from '../documents/types';
 import type { JobRecord } from '../store/db';
 import { parseLanguage } from '../api/languages';
 import { DocumentError } from '../documents/errors';
-import type { EngineMeta, EnginePage } from './types';
+import type { EngineMeta, EnginePage, RecognizeOptions } from './types';
 import * as cpu from './cpu';
 import * as vlm from './vlm';
 
@@ -15,10 +15,10 @@ function languagesFor(job: Pick<JobRecord, 'language'>): string {
   return choice.tesseract;
 }
 
-export async function recognizePage(image: PageImage, job: JobRecord, signal?: AbortSignal): Promise<EnginePage> {
+export async function recognizePage(image: PageImage, job: JobRecord, opts: Pick<RecognizeOptions, 'signal' | 'onNote'> = {}): Promise<EnginePage> {
   // A born-digital PDF page needs no OCR.
   if (image.textLayer) return image.textLayer;
-  if (job.tier === 'cpu') return cpu.recognize(image, { languages: languagesFor(job), tool: job.tool, signal });
-  if (job.tier === 'vlm') return vlm.recognize(image, { languages: languagesFor(job), tool: job.tool, signal });
+  if (job.tier === 'cpu') return cpu.recognize(image, { languages: languagesFor(job), tool: job.tool, ...opts });
+  if (job.tier === 'vlm') return vlm.recognize(image, { languages: languagesFor(job), tool: job.tool, ...opts });
   throw new DocumentError('engine_missing', `No engine for tier ${String(job.tier)}.`);
 }

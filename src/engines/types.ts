@@ -41,6 +41,8 @@ export interface RecognizeOptions {
   languages: string;
   tool?: string;
   signal?: AbortSignal;
+  /** what the job should say meanwhile (a language downloading); null: nothing more */
+  onNote?: (note: string | null) => void;
 }
 
 export interface EngineMeta {

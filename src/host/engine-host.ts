@@ -18,6 +18,8 @@ const LOCK = 'ocrchat-engine-host';
 const IDLE_POLL_MS = 3000;
 /** How long a loop waits before reading the queue again after the database refused. */
 const STORAGE_RETRY_MS = 2000;
+/** A job's note (a download's progress) is written at most this often. */
+const NOTE_EVERY_MS = 400;
 
 export class EngineHost {
   readonly id = crypto.randomUUID();
@@ -196,7 +198,7 @@ export class EngineHost {
       const image = await doc.page(page.index);
       const timings: Record<string, number> = { open: lap() };
       try {
-        const engine = await recognizePage(image, job);
+        const engine = await recognizePage(image, job, { onNote: this.noteFor(job.uuid) });
         timings.recognize = lap();
         const result = layoutPage(engine, page.index, { tool: job.tool });
         timings.layout = lap();
@@ -222,6 +224,20 @@ export class EngineHost {
       if (page.attempts < 2) return { retry: true };
       return { error: `Page ${page.index + 1} could not be recognised: ${(err as Error).message ?? err}` };
     }
+  }
+
+  /**
+   * Writes what the engine says meanwhile (a language downloading) as the job's note, at
+   * most a few times a second; null clears it. The job screen polls the note.
+   */
+  private noteFor(uuid: string): (note: string | null) => void {
+    let last = 0;
+    return (note) => {
+      const now = Date.now();
+      if (note !== null && now - last < NOTE_EVERY_MS) return;
+      last = now;
+      this.db.jobs.update(uuid, { note: note ?? undefined }).catch(() => {});
+    };
   }
 
   private openJobDocument(uuid: string): Promise<OpenedDocument> {

@@ -30,7 +30,22 @@ self.addEventListener('fetch', (event: FetchEvent) => {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Engines, WASM cores, traineddata and models: cached the first time they are fetched.
+// Traineddata: the app fetches a language, checks its bytes and keeps it in the engine cache
+// itself (src/languages/obtain.ts); Tesseract then reads it from there. Nothing fetched here
+// is stored, and a static host's fallback page for a file it lacks (200, index.html) becomes
+// the 404 it stands for, so Tesseract never loads a web page as a language.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/vendor/lang/') && /\.traineddata(\.gz)?$/.test(url.pathname),
+  async ({ request }) => {
+    const kept = await (await caches.open(ENGINE_CACHE)).match(request);
+    if (kept) return kept;
+    const res = await fetch(request);
+    if (res.ok && /text\/html/i.test(res.headers.get('Content-Type') ?? '')) return new Response(null, { status: 404, statusText: 'Not Found' });
+    return res;
+  },
+);
+
+// Engines, WASM cores, the language index and models: cached the first time they are fetched.
 // The runtimes' .wasm that Vite emits under /assets/ (onnxruntime-web's, 14–27 MB) are too
 // big for the precache and are kept here too, so the vlm tier works offline after one use.
 registerRoute(

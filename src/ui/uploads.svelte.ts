@@ -16,6 +16,8 @@ export interface Upload {
   error?: string;
   /** the API's error code when it failed, e.g. payment_required */
   code?: string;
+  /** what the job waits on meanwhile, e.g. its language downloading */
+  note?: string;
 }
 
 const POLL_MS = 1000;
@@ -70,13 +72,15 @@ class UploadQueue {
     this.changes++;
   }
 
-  #patch(item: Upload, job: Pick<Job, 'uuid' | 'status' | 'pages_done' | 'page_count' | 'error'>): void {
+  #patch(item: Upload, job: Pick<Job, 'uuid' | 'status' | 'pages_done' | 'page_count' | 'error' | 'note'>): void {
     if (item.status === 'cancelled') return;
     if (item.uuid !== job.uuid) this.changes++;
     item.uuid = job.uuid;
     item.status = job.status;
     item.pagesDone = job.pages_done;
     item.pageCount = job.page_count;
+    // Only a job being read says something worth showing (a language downloading).
+    item.note = job.status === 'processing' ? job.note : undefined;
     if (job.error) item.error = job.error;
   }
 
@@ -143,6 +147,7 @@ class UploadQueue {
           if (!finished(job.status)) {
             item.pagesDone = job.pages_done;
             item.pageCount = job.page_count;
+            item.note = job.status === 'processing' ? job.note : undefined;
           }
         }
       } catch (err) {

@@ -1,6 +1,6 @@
 // How the job screen follows a job: its progress polled each second (a cheap answer, the
 // job record only), and the whole job, with every page finished so far, read again only
-// when a page or the status has changed. A long job's full answer is megabytes.
+// when a page, the status or the note (a language downloading) has changed. A long job's full answer is megabytes.
 import type { Job, JobProgress } from '../contract';
 
 export interface WatchApi {
@@ -19,7 +19,7 @@ export async function watchJob(uuid: string, api: WatchApi, show: (job: Job) => 
     if (shown) {
       const p = await api.getProgress(uuid);
       if (!live()) return;
-      if (p.status === shown.status && p.pages_done === shown.pages_done) {
+      if (p.status === shown.status && p.pages_done === shown.pages_done && (p.note ?? '') === (shown.note ?? '')) {
         await api.sleep(everyMs);
         if (!live()) return;
         continue;

@@ -231,8 +231,8 @@ describe('what a person does', () => {
     const page = await s.open('/#/settings');
     const deu = page.getByTestId('lang-deu');
     await deu.filter({ hasText: 'German (deu)' }).filter({ hasText: /\d(\.\d)? MB/ }).waitFor();
-    await page.getByText(/Available: \d+ more languages/).click();
-    await page.getByTestId('available-languages').getByText('Afrikaans (afr)').waitFor();
+    // Without a language source only the app's own languages are listed (languages.spec.ts sets one).
+    expect(await page.getByTestId('available-languages').count()).toBe(0);
     await page.evaluate(() => {
       const row = document.querySelector('[data-testid="lang-deu"]')!;
       new MutationObserver(() => {

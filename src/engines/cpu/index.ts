@@ -9,11 +9,11 @@ import type { EngineBlock, EngineMeta, EnginePage, RecognizeOptions } from '../t
 import { TesseractPool } from './pool';
 import { detectOrientation, SCRIPT_LANGUAGES } from './osd';
 import { latinLanguageOf } from './language';
-import shipped from './shipped-languages.json';
+import { LanguageError, readyLanguages } from './ready';
+import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../text';
 
 export const meta: EngineMeta = { id: 'cpu', label: 'Tesseract (CPU, WASM)', cost: 1 };
-const SHIPPED = new Set<string>(shipped);
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
 /**
@@ -45,7 +45,8 @@ function encode(bitmap: ImageBitmap): Blob {
  * its boxes are then on the straightened page, so they are turned back onto the page as it
  * was uploaded. Not by default: on single lines and some receipts it made things worse.
  */
-async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false): Promise<Pass> {
+async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote']): Promise<Pass> {
+  await readyLanguages(languages, onNote);
   const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...PAGE_SEGMENTATION }, { blocks: true, text: true }));
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
   const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
@@ -72,7 +73,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let rotation = 0;
   let script: string | null = 'Latin';
   opts.signal?.throwIfAborted();
-  let best = await timed('pass1', pass(input, languages, bitmap));
+  let best = await timed('pass1', pass(input, languages, bitmap, false, opts.onNote));
   // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost
   // all the rest). Read it again straightened when the lines it found slope.
   if (Math.abs(lineSlope(best.blocks)) > SKEWED) {
@@ -91,7 +92,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     if (auto && osd?.script && osd.scriptConfidence >= 1) {
       script = osd.script;
       const forScript = SCRIPT_LANGUAGES[osd.script];
-      if (forScript && SHIPPED.has(forScript)) languages = forScript === 'eng' ? 'eng' : `${forScript}+eng`;
+      // A guess is not worth a download from elsewhere: auto reads with what the app's server has.
+      if (forScript && onAppServer(forScript)) languages = forScript === 'eng' ? 'eng' : `${forScript}+eng`;
+      if (!(await usable(languages, opts))) languages = 'eng';
     }
     // Read again only when OSD found something to change: a second pass costs a whole page.
     if (rotation || languages !== (auto ? 'eng' : opts.languages)) {
@@ -106,7 +109,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let detected = languages.split('+')[0];
   if (auto && script === 'Latin') {
     const lang = latinLanguageOf(textOf(best.blocks));
-    if (lang && lang !== 'eng' && SHIPPED.has(lang)) {
+    if (lang && lang !== 'eng' && onAppServer(lang) && (await usable(`${lang}+eng`, opts))) {
       const again = await timed('passLang', pass(input, `${lang}+eng`, bitmap));
       if (again.confidence >= best.confidence - 0.02) best = again;
       detected = lang;
@@ -115,6 +118,17 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
   return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: auto ? detected : undefined, timings };
+}
+
+/** language=auto's guess can be read with: a guess that cannot be had is dropped, not the page. */
+async function usable(languages: string, opts: RecognizeOptions): Promise<boolean> {
+  try {
+    await readyLanguages(languages, opts.onNote);
+    return true;
+  } catch (err) {
+    if (err instanceof LanguageError) return false;
+    throw err;
+  }
 }
 
 /**

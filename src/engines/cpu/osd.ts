@@ -1,8 +1,13 @@
 // Orientation and script detection (Tesseract OSD). OSD needs the legacy engine, so it
 // runs in a worker of its own on the full core, kept warm once started.
-import { createWorker, OEM, type Worker as TessWorker } from 'tesseract.js';
+import { OEM, type Worker as TessWorker } from 'tesseract.js';
 import { QUIET } from './pool';
 import { tesseractPaths } from './paths';
+import { readyLanguages } from './ready';
+import { startTesseract } from './start';
+
+/** As the pool's: a worker that has not started by then never will. */
+const START_DEADLINE_MS = 60_000;
 
 export interface Orientation {
   /** degrees to turn the page clockwise to make it upright */
@@ -16,20 +21,19 @@ let worker: Promise<TessWorker> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 function osdWorker(): Promise<TessWorker> {
-  worker ??= createWorker(
-    'osd',
-    OEM.TESSERACT_ONLY,
-    {
-      ...tesseractPaths(),
-      workerBlobURL: false,
-      cacheMethod: 'none',
-      gzip: true,
-      legacyCore: true,
-      legacyLang: true,
-    },
-    QUIET,
+  worker ??= readyLanguages('osd').then(() =>
+    startTesseract(
+      'osd',
+      OEM.TESSERACT_ONLY,
+      { ...tesseractPaths(), workerBlobURL: false, cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true },
+      QUIET,
+      AbortSignal.timeout(START_DEADLINE_MS),
+    ),
   );
-  worker.catch(() => (worker = undefined));
+  const mine = worker;
+  mine.catch(() => {
+    if (worker === mine) worker = undefined;
+  });
   return worker;
 }
 

@@ -1,10 +1,16 @@
 // A warm pool of tesseract.js workers, sized to the machine, reused across pages and
 // jobs and recycled after a number of pages (Tesseract's memory grows with use).
-import { createWorker, OEM, type Worker as TessWorker } from 'tesseract.js';
+import { OEM, type Worker as TessWorker } from 'tesseract.js';
 import { tesseractPaths } from './paths';
+import { EngineError, startTesseract } from './start';
 
 // A WASM heap never shrinks: recycling bounds what one large page leaves behind.
 const RECYCLE_AFTER_PAGES = 40;
+/**
+ * A worker reads its (already verified, cached) traineddata and starts in about a second;
+ * one that has not started by then never will, and must not hold its slot for ever.
+ */
+const START_DEADLINE_MS = 60_000;
 
 interface Slot {
   worker: Promise<TessWorker>;
@@ -19,10 +25,15 @@ export class TesseractPool {
 
   constructor(
     readonly size: number = defaultPoolSize(),
-    private readonly spawnWorker: (languages: string) => Promise<TessWorker> = spawn,
+    private readonly spawnWorker: (languages: string, signal: AbortSignal) => Promise<TessWorker> = spawn,
+    private readonly startDeadlineMs = START_DEADLINE_MS,
   ) {}
 
-  /** Runs `fn` on a worker loaded with `languages`, waiting for a free one. */
+  /**
+   * Runs `fn` on a worker loaded with `languages`, waiting for a free one. A worker that does
+   * not start (rejects, or misses the deadline) is dropped and its EngineError thrown: the
+   * next call starts a fresh one.
+   */
   async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>): Promise<T> {
     const slot = await this.acquire(languages);
     try {
@@ -52,13 +63,32 @@ export class TesseractPool {
       const other = free[0];
       if (this.slots.length >= this.size && other) this.drop(other);
       if (this.slots.length < this.size) {
-        const slot: Slot = { worker: this.spawnWorker(languages), languages, pages: 0, busy: true };
+        const slot: Slot = { worker: this.start(languages), languages, pages: 0, busy: true };
         this.slots.push(slot);
         slot.worker.catch(() => this.drop(slot));
         return slot;
       }
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
+  }
+
+  /** The worker, or an EngineError once it failed or the deadline passed (it is then stopped). */
+  private start(languages: string): Promise<TessWorker> {
+    const deadline = new AbortController();
+    const spawned = this.spawnWorker(languages, deadline.signal);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        deadline.abort();
+        reject(new EngineError('engine_start_timeout', `Tesseract did not start with ${languages} within ${Math.round(this.startDeadlineMs / 1000)} s; try again.`));
+      }, this.startDeadlineMs);
+    });
+    // A worker that starts after all is not leaked.
+    late.catch(() => spawned.then((w) => w.terminate()).catch(() => {}));
+    const started = spawned.catch((err: unknown) => {
+      throw err instanceof EngineError ? err : new EngineError('engine_start_failed', `Tesseract could not start with ${languages}: ${String((err as Error)?.message ?? err)}`);
+    });
+    return Promise.race([started, late]).finally(() => clearTimeout(timer));
   }
 
   private take(slot: Slot): Slot {
@@ -91,8 +121,8 @@ function defaultPoolSize(): number {
  */
 export const QUIET = 'debug_file /dev/null';
 
-async function spawn(languages: string): Promise<TessWorker> {
-  return createWorker(
+function spawn(languages: string, signal: AbortSignal): Promise<TessWorker> {
+  return startTesseract(
     languages,
     OEM.LSTM_ONLY,
     {
@@ -103,5 +133,6 @@ async function spawn(languages: string): Promise<TessWorker> {
       gzip: true,
     },
     QUIET,
+    signal,
   );
 }

@@ -78,4 +78,35 @@ describe('TesseractPool', () => {
     for (let i = 0; i < 40; i++) await pool.use('eng', async () => undefined);
     expect(made.length).toBe(3);
   });
+
+  it('a worker that never starts is dropped at the deadline with a coded error, and the next page gets a fresh one', async () => {
+    const { made, spawn } = fakes();
+    let aborted = false;
+    let first = true;
+    const pool = new TesseractPool(
+      1,
+      (languages, signal) => {
+        if (!first) return spawn(languages);
+        first = false;
+        signal.addEventListener('abort', () => void (aborted = true));
+        return new Promise<TessWorker>(() => {});
+      },
+      50,
+    );
+    await expect(pool.use('grc', async () => 'read')).rejects.toMatchObject({ name: 'EngineError', code: 'engine_start_timeout' });
+    expect(aborted).toBe(true);
+    expect(await pool.use('eng', async (w) => idOf(w))).toBe(0);
+    expect(made).toHaveLength(1);
+  });
+
+  it('a worker whose start fails is dropped, its error a value with a code, and waiting pages go on', async () => {
+    const { made, spawn } = fakes();
+    let calls = 0;
+    const pool = new TesseractPool(1, (languages) => (calls++ === 0 ? Promise.reject("Error: Failed loading language 'grc'") : spawn(languages)));
+    const failing = pool.use('grc', async () => 'read');
+    const waiting = pool.use('deu', async () => 'read in German');
+    await expect(failing).rejects.toMatchObject({ code: 'engine_start_failed', detail: expect.stringContaining("Failed loading language 'grc'") });
+    expect(await waiting).toBe('read in German');
+    expect(made.map((f) => f.languages)).toEqual(['deu']);
+  });
 });
