@@ -8,7 +8,8 @@ import { pdfjsTextFonts } from './scripts/pdfjs-text-fonts.mjs';
  * Build-time limits (src/config.ts): OCR_CONFIG_FILE names a JSON file, and single
  * variables override it: OCR_ANON_DAILY_PAGES, OCR_FREE_MONTHLY_PAGES, OCR_RETENTION_DAYS,
  * OCR_VOUCHER_PUBLIC_KEY (a JWK as JSON), OCR_MODEL_HOST (where optional models are downloaded
- * from: a hub's URL, or a folder holding `<repo>/<file>`).
+ * from: a hub's URL, or a folder holding `<repo>/<file>`), OCR_EMBED_ORIGINS (the sites that may
+ * drive the /embed widget, comma-separated).
  */
 function buildConfig(): Record<string, unknown> {
   const env = process.env;
@@ -20,6 +21,7 @@ function buildConfig(): Record<string, unknown> {
     retentionDays: num(env.OCR_RETENTION_DAYS),
     voucherPublicKey: env.OCR_VOUCHER_PUBLIC_KEY ? JSON.parse(env.OCR_VOUCHER_PUBLIC_KEY) : undefined,
     modelHost: env.OCR_MODEL_HOST ? { url: env.OCR_MODEL_HOST, pathTemplate: '{model}/' } : undefined,
+    embedAllowedOrigins: env.OCR_EMBED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
   };
   return { ...fromFile, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) };
 }

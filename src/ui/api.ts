@@ -1,5 +1,6 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
 import { prefs } from '../settings-store';
+import { isPrivateSession } from '../private-session';
 import { apiFetch } from './transport';
 import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobProgress, JobSummary, Plan, ChatReply, ChatHistory } from '../contract';
 
@@ -19,15 +20,18 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-let token: string | null = prefs.get('ocrchat.token');
+// Read when first needed: a private session (decided before boot) has a database of its own,
+// which does not know the regular session's account, so it starts without a token.
+let token: string | null | undefined;
 export function setToken(t: string | null): void {
   token = t;
   prefs.set('ocrchat.token', t);
 }
-export const currentToken = () => token;
+export const currentToken = (): string | null => (token === undefined ? (token = isPrivateSession() ? null : prefs.get('ocrchat.token')) : token);
 
 async function send(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
+  const token = currentToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const res = await apiFetch(`/api/v1/${path}`, { ...init, headers });
   if (!res.ok && res.status !== 202) {
@@ -84,8 +88,10 @@ export async function pageImage(uuid: string, index: number): Promise<Blob> {
   return (await send(`ocr/${uuid}/pages/${index}/image`)).blob();
 }
 
-export const downloadUrl = (uuid: string, format: ExportFormat | string) =>
-  `/api/v1/ocr/${uuid}/download/?format=${format}${token ? `&api_token=${encodeURIComponent(token)}` : ''}`;
+export function downloadUrl(uuid: string, format: ExportFormat | string): string {
+  const token = currentToken();
+  return `/api/v1/ocr/${uuid}/download/?format=${format}${token ? `&api_token=${encodeURIComponent(token)}` : ''}`;
+}
 
 export interface NewToken {
   token: string;
