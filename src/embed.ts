@@ -1,6 +1,6 @@
 // The /embed widget: a private session always (its documents live in this page's memory),
 // driven by its own drop zone or by the page that frames it (src/ui/embed/protocol.ts).
-import { forcePrivateSession } from './private-session';
+import './embed-private';
 import { mount } from 'svelte';
 import Embed from './ui/Embed.svelte';
 import { boot } from './host/boot';
@@ -11,7 +11,6 @@ import { EmbedWidget } from './ui/embed/widget.svelte';
 import { listenToParent } from './ui/embed/bridge';
 import './ui/theme.css';
 
-forcePrivateSession();
 const runtime = boot({ private: true });
 (window as unknown as { ocrchat: unknown }).ocrchat = { ready: runtime.ready, offlineReady: runtime.offlineReady, mode: runtime.mode, private: true, fetch: apiFetch };
 const allowed = (origin: string) => originAllowed(origin, config.embedAllowedOrigins, location.origin);

@@ -20,18 +20,16 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-// Read when first needed: a private session (decided before boot) has a database of its own,
-// which does not know the regular session's account, so it starts without a token.
-let token: string | null | undefined;
+// A private session has a database of its own, which knows no account of the regular one.
+let token: string | null = isPrivateSession() ? null : prefs.get('ocrchat.token');
 export function setToken(t: string | null): void {
   token = t;
   prefs.set('ocrchat.token', t);
 }
-export const currentToken = (): string | null => (token === undefined ? (token = isPrivateSession() ? null : prefs.get('ocrchat.token')) : token);
+export const currentToken = () => token;
 
 async function send(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  const token = currentToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const res = await apiFetch(`/api/v1/${path}`, { ...init, headers });
   if (!res.ok && res.status !== 202) {
@@ -88,10 +86,8 @@ export async function pageImage(uuid: string, index: number): Promise<Blob> {
   return (await send(`ocr/${uuid}/pages/${index}/image`)).blob();
 }
 
-export function downloadUrl(uuid: string, format: ExportFormat | string): string {
-  const token = currentToken();
-  return `/api/v1/ocr/${uuid}/download/?format=${format}${token ? `&api_token=${encodeURIComponent(token)}` : ''}`;
-}
+export const downloadUrl = (uuid: string, format: ExportFormat | string) =>
+  `/api/v1/ocr/${uuid}/download/?format=${format}${token ? `&api_token=${encodeURIComponent(token)}` : ''}`;
 
 export interface NewToken {
   token: string;
