@@ -5,7 +5,7 @@ import { identify } from './auth';
 import type { ApiDeps } from './deps';
 import { ApiError, badRequest, json, notFound } from './errors';
 import { loadJob } from './jobs';
-import { createAccount, getAccount, redeemVoucher, rotateToken } from './routes/account';
+import { adoptAnonymousJobs, createAccount, getAccount, redeemVoucher, rotateToken } from './routes/account';
 import { chat, history } from './routes/chat';
 import { assertDone, deleteJob, getJob, listJobs, ownedJob, submitJob } from './routes/ocr';
 
@@ -27,6 +27,7 @@ const routes: [string, RegExp, Route][] = [
   ['POST', /^account$/, async (_req, _m, d) => createAccount(d)],
   ['GET', /^account$/, async (req, _m, d) => getAccount(await identify(req, d.db), d)],
   ['POST', /^account\/token$/, async (req, _m, d) => rotateToken(await identify(req, d.db), d)],
+  ['POST', /^account\/adopt$/, async (req, _m, d) => adoptAnonymousJobs(await identify(req, d.db), d)],
   ['POST', /^account\/credits$/, async (req, _m, d) => redeemVoucher(req, await identify(req, d.db), d)],
 ];
 

@@ -37,13 +37,20 @@ export function lineRecords(job: Job): { fields: string[]; data: (string | numbe
   return { fields: ['page', 'line', 'text'], data };
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (OWASP's CSV-injection rule: it starts with
+ * =, +, -, @, tab or carriage return) gets a leading apostrophe; plain numbers such as
+ * -3.50 or +1,200 are numbers, not formulas, and stay as they are.
+ */
+export const FORMULA_CELL = /^(?![-+]?\d[\d.,' ]*%?$)[=+\-@\t\r]/;
+
 export const csv: Exporter = {
   meta,
   async export({ job }, signal) {
     signal?.throwIfAborted();
     const tables = tableRecords(job);
     const records = tables.data.length > 0 ? tables : lineRecords(job);
-    const text = Papa.unparse(records, { newline: '\r\n', quotes: false, header: true });
+    const text = Papa.unparse(records, { newline: '\r\n', quotes: false, header: true, escapeFormulae: FORMULA_CELL });
     return new Blob([text], { type: meta.mime });
   },
 };

@@ -28,9 +28,9 @@ export function setToken(t: string | null): void {
 }
 export const currentToken = () => token;
 
-async function send(path: string, init: RequestInit = {}): Promise<Response> {
+async function send(path: string, init: RequestInit = {}, as: string | null = token): Promise<Response> {
   const headers = new Headers(init.headers);
-  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (as) headers.set('Authorization', `Bearer ${as}`);
   const res = await apiFetch(`/api/v1/${path}`, { ...init, headers });
   if (!res.ok && res.status !== 202) {
     const body = (await res.json().catch(() => ({ error: 'http_' + res.status, detail: res.statusText }))) as ApiErrorBody;
@@ -39,8 +39,8 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
   return res;
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await send(path, init);
+async function call<T>(path: string, init: RequestInit = {}, as: string | null = token): Promise<T> {
+  const res = await send(path, init, as);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
@@ -72,6 +72,10 @@ export const getJob = (uuid: string) => call<Job>(`ocr/${uuid}/`);
 /** Status and progress only: cheap to poll however many pages the job has. */
 export const getProgress = (uuid: string) => call<JobProgress>(`ocr/${uuid}/?summary=1`);
 export const listJobs = () => call<{ jobs: JobSummary[] }>('ocr/');
+/** The documents read on this browser without a token, whoever is signed in now. */
+export const listAnonymousJobs = () => call<{ jobs: JobSummary[] }>('ocr/', {}, null);
+/** Moves those documents into the signed-in account; answers how many moved. */
+export const adoptAnonymousJobs = async () => (await call<{ moved: number }>('account/adopt/', { method: 'POST' })).moved;
 export const deleteJob = (uuid: string) => call<void>(`ocr/${uuid}/`, { method: 'DELETE' });
 
 /** Deletes every job of the caller, one DELETE each; answers how many went. */
@@ -86,8 +90,29 @@ export async function pageImage(uuid: string, index: number): Promise<Blob> {
   return (await send(`ocr/${uuid}/pages/${index}/image`)).blob();
 }
 
-export const downloadUrl = (uuid: string, format: ExportFormat | string) =>
-  `/api/v1/ocr/${uuid}/download/?format=${format}${token ? `&api_token=${encodeURIComponent(token)}` : ''}`;
+/** The file name the API gives an export (Content-Disposition), or a plain one. */
+export function attachmentName(disposition: string | null, fallback: string): string {
+  const star = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      /* a malformed name falls back to the plain one */
+    }
+  }
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/**
+ * One export of a job as a file: fetched through the API (Chromium does not send an
+ * `<a download>` click through the service worker, so a link would save index.html).
+ */
+export async function fetchExport(uuid: string, format: ExportFormat | string): Promise<File> {
+  const res = await send(`ocr/${uuid}/download/?format=${encodeURIComponent(format)}`);
+  const blob = await res.blob();
+  const name = attachmentName(res.headers.get('Content-Disposition'), `document.${format}`);
+  return new File([blob], name, { type: res.headers.get('Content-Type') ?? blob.type });
+}
 
 export interface NewToken {
   token: string;

@@ -66,32 +66,3 @@ describe('chat', () => {
     expect(acct.used).toBe(6);
   });
 });
-
-describe('chat panel', () => {
-  it('asks from the result screen; a citation opens its page with the quoted words highlighted', async () => {
-    const s = await launch();
-    try {
-      const page = await s.open('/');
-      const token = (await page.evaluate(async () => (await fetch('/api/v1/account/', { method: 'POST' })).json())).token as string;
-      await page.evaluate((t) => localStorage.setItem('ocrchat.token', t), token);
-      const job = (await postFile(page, invoicePdf(), 'invoice.pdf', {}, token)).body;
-      await page.goto(`${new URL(page.url()).origin}/#/job/${job.uuid}`);
-      await page.reload(); // the app reads its token when it starts
-      await page.evaluate(() => (window as unknown as { ocrchat: { ready: Promise<void> } }).ocrchat.ready);
-      await page.getByTestId('chat-input').fill('What is the total?');
-      await page.getByTestId('chat-input').press('Enter');
-      const cite = page.getByTestId('citation').first();
-      await cite.waitFor();
-      expect(await page.getByTestId('chat-messages').textContent()).toContain('215.00');
-      expect(await page.getByTestId('answered-by').first().textContent()).toContain('Built-in answerer');
-      await cite.click();
-      await page.waitForFunction(() => location.hash.endsWith('/page/2'));
-      await page.locator('rect.cited').first().waitFor();
-      const cited = await page.locator('rect.cited').count();
-      expect(cited).toBeGreaterThan(0);
-      await page.screenshot({ path: screenshotPath('chat-citation') });
-    } finally {
-      await s.close();
-    }
-  });
-});

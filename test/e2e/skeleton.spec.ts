@@ -112,23 +112,4 @@ describe('walking skeleton', () => {
     expect(unknown).toBe(404);
     await page.close();
   });
-
-  it('after one online visit it reloads, opens a new tab and OCRs offline', async () => {
-    const page = await s.open('/');
-    // Let the first visit's runtime caching of the engine finish (the app warms it).
-    await page.evaluate(() => (window as unknown as { ocrchat: { offlineReady?: Promise<void> } }).ocrchat.offlineReady);
-    await s.context.setOffline(true);
-    await page.reload();
-    await page.evaluate(() => (window as unknown as { ocrchat: { ready: Promise<void> } }).ocrchat.ready);
-    const tab = await s.open('/');
-    await tab.setInputFiles('[data-testid="file-input"]', { name: 'testocr.png', mimeType: 'image/png', buffer: testocr });
-    const text = tab.getByTestId('result-text');
-    await text.waitFor({ timeout: 90_000 });
-    expect(await text.textContent()).toMatch(/quick brown dog/);
-    // Confirm the network really was cut: the static server is unreachable outside the worker.
-    expect(await tab.evaluate(async (u) => fetch(u + '/not-cached-' + Date.now()).then(() => 'reached', () => 'offline'), baseUrl())).toBe('offline');
-    await s.context.setOffline(false);
-    await tab.close();
-    await page.close();
-  });
 });

@@ -1,6 +1,9 @@
 // Helpers for the UI tests: files handed over as a person would (drop, paste, pick),
 // and checks that every screen shares (names for screen readers, sideways scroll).
 import type { Page } from 'playwright-core';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
 import { screenshotPath } from './browser';
 import { testocrPng } from './fixtures';
@@ -71,3 +74,36 @@ export async function fullShot(page: Page, name: string): Promise<void> {
 }
 
 export const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** Clicks a result's download button as a person does and keeps the file the browser saves. */
+export async function downloadByButton(page: Page, format: string): Promise<{ name: string; path: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`download-${format}`).click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'saved-'));
+  const name = download.suggestedFilename();
+  const path = join(dir, name);
+  await download.saveAs(path);
+  return { name, path, bytes: readFileSync(path) };
+}
+
+/**
+ * Visible elements that stick out of the window sideways, outside any box that scrolls
+ * or clips them: what a person on a phone would find cut off.
+ */
+export const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (el: Element): boolean => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+      }
+      return false;
+    };
+    return [...document.body.querySelectorAll('*')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && (r.right > width + 1 || r.left < -1) && !clipped(el) && getComputedStyle(el).position !== 'fixed';
+      })
+      .filter((el) => !(el as HTMLElement).closest('.skip, .sr-only'))
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}`);
+  });

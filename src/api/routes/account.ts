@@ -1,5 +1,5 @@
 // Local accounts (API.md "Local extensions"): create, read balance, rotate the token, redeem vouchers.
-import { hashToken, newToken, requireAccount, type Caller } from '../auth';
+import { ANONYMOUS, hashToken, newToken, requireAccount, type Caller } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiError, badRequest, json } from '../errors';
 import { balance, usageRow } from '../metering';
@@ -47,4 +47,20 @@ export async function redeemVoucher(req: Request, caller: Caller, deps: ApiDeps)
     await db.usage.add(usageRow({ subject: acct.id, plan: 'paid' }, -payload.credits, 'purchase', deps.now()));
   });
   return json(await balance(db, { ...caller, plan: 'paid' }, deps.now()));
+}
+
+/**
+ * Moves the documents read without a token on this browser into the caller's account:
+ * they are then listed and opened with its token only. Their pages stay charged where
+ * they were (the anonymous allowance of the day they were read).
+ */
+export async function adoptAnonymousJobs(caller: Caller, deps: ApiDeps): Promise<Response> {
+  requireAccount(caller);
+  const { db } = deps;
+  const moved = await db.transaction('rw', db.jobs, db.conversations, async () => {
+    const n = await db.jobs.where('owner').equals(ANONYMOUS.subject).modify({ owner: caller.subject });
+    await db.conversations.filter((c) => c.owner === ANONYMOUS.subject).modify({ owner: caller.subject });
+    return n;
+  });
+  return json({ moved });
 }

@@ -107,6 +107,29 @@ describe('csv exporter', () => {
   });
 });
 
+describe('csv exporter and formulas', () => {
+  const HOSTILE = ['=1+1', '+2+2', '-2+3', '@SUM(A1)', "=cmd|' /C calc'!A0", '=HYPERLINK("http://x.example","click")', '\tTAB', '\rCR'];
+  const NUMBERS = ['-3.50', '+1,200', '42', '-7%', '1 234,56'];
+
+  it('neutralises every cell a spreadsheet would run as a formula, in tables and in lines', async () => {
+    const j = sampleJob();
+    j.pages[1]!.tables = [{ rows: [HOSTILE.slice(0, 4), HOSTILE.slice(4)], bbox: [0, 0, 10, 10] }];
+    const inTables = Papa.parse<string[]>(await exportText('csv', j), { skipEmptyLines: true }).data.slice(1).flatMap((r) => r.slice(3));
+    const lines = { ...sampleJob(), pages: sampleJob().pages.map((p) => ({ ...p, tables: [], text: HOSTILE.join('\n') })) };
+    const inLines = Papa.parse<string[]>(await exportText('csv', lines), { skipEmptyLines: true }).data.slice(1).map((r) => r[2]!);
+    for (const cell of [...inTables, ...inLines].filter(Boolean)) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(inTables).toContain("'=1+1");
+    expect(inTables).toContain("'@SUM(A1)");
+  });
+
+  it('keeps plain numbers, signed ones included, as numbers', async () => {
+    const j = sampleJob();
+    j.pages[1]!.tables = [{ rows: [NUMBERS], bbox: [0, 0, 10, 10] }];
+    const row = Papa.parse<string[]>(await exportText('csv', j), { skipEmptyLines: true }).data[1]!;
+    expect(row.slice(3)).toEqual(NUMBERS);
+  });
+});
+
 describe('json exporter', () => {
   it('is the job itself', async () => {
     const j = sampleJob();

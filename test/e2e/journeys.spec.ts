@@ -1,20 +1,23 @@
-// The app as people use it: every screen is a client of /api/v1/, works by keyboard,
-// on a 375 px phone and in both themes. Each test saves screenshots to look at.
+// What a person does with the app, journey by journey, through the UI only: the file
+// picker, drag and drop, paste, clicks, the browser's downloads opened with the tools a
+// person would use. API calls appear only to confirm what the person cannot see.
+// Each test saves screenshots to look at.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TOOL_PRESETS } from '../../src/api/tools';
-import { EXPORT_FORMATS } from '../../src/contract';
+import { execFileSync } from 'node:child_process';
 import { baseUrl, postFile, screenshotPath, useBrowser } from './browser';
-import { scannedPdf, testocrPng, textPdf } from './fixtures';
-import { apiStatus, dropFiles, fullShot, noSideScroll, openedJob, pasteFile, pick, png, tablePdf, unnamed } from './ui-page';
+import { invoicePdf, scannedPdf, testocrPng, textPdf } from './fixtures';
+import Papa from 'papaparse';
+import { apiStatus, downloadByButton, dropFiles, fullShot, noSideScroll, openedJob, overflowing, pasteFile, pick, png, tablePdf, unnamed } from './ui-page';
 import { signVoucher } from './vouchers';
 
-describe('the app as people use it', () => {
+describe('what a person does', () => {
   const s = useBrowser({ perTest: true });
   beforeEach(async () => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
   });
 
-  it('first screen: several files, tier, a searchable language list, tools; drop and paste start jobs', async () => {
+  it('uploads by the picker, by dropping and by pasting; picks a tier, a language and a tool', async () => {
     const page = await s.open('/');
     expect(await page.getAttribute('[data-testid="file-input"]', 'multiple')).not.toBeNull();
     await page.getByLabel(/Accurate/).check();
@@ -52,7 +55,7 @@ describe('the app as people use it', () => {
     await fullShot(page, 'ui-first-screen-after');
   });
 
-  it('while working: page N of 7 for each file, and cancel deletes the job', async () => {
+  it('watches a 7-page PDF page by page, and cancels it', async () => {
     const page = await s.open('/');
     await pick(page, [{ name: 'seven.pdf', type: 'application/pdf', data: scannedPdf(7) }]);
     const item = page.getByTestId('upload').filter({ hasText: 'seven.pdf' });
@@ -84,7 +87,7 @@ describe('the app as people use it', () => {
       .not.toContain('three.pdf');
   });
 
-  it('the result: page image with boxes by confidence, click for text; tabs by arrow keys; copy; pages', async () => {
+  it('looks at a result: boxes by confidence, Words/Lines/Blocks, each tab, copy, paging', async () => {
     const page = await s.open('/');
     await pick(page, [png()]);
     const uuid = await openedJob(page);
@@ -106,6 +109,17 @@ describe('the app as people use it', () => {
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('box-detail').textContent()).toMatch(/word 2 of/);
     await page.screenshot({ path: screenshotPath('ui-result') });
+    // Words, Lines, Blocks: fewer and wider boxes at each level, each with its text.
+    const words = await boxes.count();
+    await page.getByRole('radiogroup', { name: 'Boxes around' }).getByText('lines').click();
+    await expect.poll(() => boxes.count()).toBeLessThan(words);
+    const lines = await boxes.count();
+    await boxes.first().click();
+    await expect.poll(() => page.getByTestId('box-detail').textContent()).toMatch(/“\S+ \S+.*”/);
+    await page.getByRole('radiogroup', { name: 'Boxes around' }).getByText('blocks').click();
+    await expect.poll(() => boxes.count()).toBeLessThanOrEqual(lines);
+    await page.getByRole('radiogroup', { name: 'Boxes around' }).getByText('words').click();
+    await expect.poll(() => boxes.count()).toBe(words);
 
     // Tabs: arrow keys move between Text, Markdown, Tables and JSON.
     await page.getByRole('tab', { name: 'Text' }).focus();
@@ -122,13 +136,6 @@ describe('the app as people use it', () => {
     expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).uuid).toBe(uuid);
     await page.screenshot({ path: screenshotPath('ui-result-json') });
 
-    // Six downloads, each a link to the API that answers with its file.
-    for (const f of EXPORT_FORMATS) {
-      const href = (await page.getByTestId(`download-${f}`).getAttribute('href'))!;
-      expect(href).toBe(`/api/v1/ocr/${uuid}/download/?format=${f}`);
-      expect(await apiStatus(page, href)).toBe(200);
-    }
-
     // Several pages: a page picker and Prev / Next, the tabs follow the page.
     await page.goto(baseUrl() + '/#/');
     await pick(page, [{ name: 'seven-text.pdf', type: 'application/pdf', data: textPdf(7) }]);
@@ -143,7 +150,7 @@ describe('the app as people use it', () => {
     await page.screenshot({ path: screenshotPath('ui-result-pages') });
   });
 
-  it('tables as HTML tables; Markdown rendered, with raw HTML in the text shown as text', async () => {
+  it('sees tables as tables, and Markdown rendered with raw HTML shown as text', async () => {
     const page = await s.open('/');
     await page.locator('#tool').selectOption('extract-tables');
     await pick(page, [{ name: 'report.pdf', type: 'application/pdf', data: tablePdf() }]);
@@ -165,7 +172,7 @@ describe('the app as people use it', () => {
     await page.screenshot({ path: screenshotPath('ui-result-markdown') });
   });
 
-  it('history: lists, opens, deletes one and all; it survives a reload', async () => {
+  it('finds earlier documents after a reload, opens one, deletes one and then all', async () => {
     const page = await s.open('/');
     for (const name of ['first.png', 'second.png']) expect((await postFile(page, testocrPng, name)).status).toBe(200);
     await page.reload();
@@ -184,7 +191,7 @@ describe('the app as people use it', () => {
     expect(await page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.length)).toBe(0);
   });
 
-  it('account: create, copy and rotate the token, usage this period, redeem a voucher; downloads carry the token', async () => {
+  it('creates an account, copies and rotates its token, sees usage, redeems a voucher, downloads with it', async () => {
     const page = await s.open('/#/account');
     await page.getByTestId('plan').filter({ hasText: 'anonymous' }).waitFor();
     await page.getByTestId('create-account').click();
@@ -212,15 +219,15 @@ describe('the app as people use it', () => {
     await page.goto(baseUrl() + '/#/');
     await pick(page, [png('mine.png')]);
     const uuid = await openedJob(page);
-    const href = (await page.getByTestId('download-pdf').getAttribute('href'))!;
-    expect(href).toContain(`api_token=${encodeURIComponent(rotated)}`);
-    expect(await page.evaluate(async (h) => (await fetch(h)).status, href)).toBe(200);
+    const saved = await downloadByButton(page, 'pdf');
+    expect(saved.name).toBe('mine.pdf');
+    expect(execFileSync('pdftotext', [saved.path, '-'], { encoding: 'utf8' })).toMatch(/quick brown/);
     await page.goto(baseUrl() + '/#/account');
     await page.getByTestId('credits').filter({ hasText: '249' }).waitFor();
     expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('settings: languages with sizes and offline download with progress, retention, storage, privacy', async () => {
+  it('downloads a language in Settings with progress; sets retention; sees storage and privacy', async () => {
     const page = await s.open('/#/settings');
     const deu = page.getByTestId('lang-deu');
     await deu.filter({ hasText: 'German (deu)' }).filter({ hasText: /\d(\.\d)? MB/ }).waitFor();
@@ -260,7 +267,7 @@ describe('the app as people use it', () => {
     await expect.poll(() => page.getByTestId('retention').inputValue()).toBe('7');
   });
 
-  it('keyboard, names and themes; at 375 px wide nothing scrolls sideways', async () => {
+  it('uses the keyboard and both themes; on a 390×844 phone nothing overflows', async () => {
     const page = await s.open('/');
     // Keyboard: Tab reaches the file button and the language search, with a visible focus ring.
     const reached: string[] = [];
@@ -275,13 +282,14 @@ describe('the app as people use it', () => {
     expect(await unnamed(page)).toEqual([]);
 
     const uuid = (await postFile(page, testocrPng, 'phone.png')).body.uuid as string;
-    await page.setViewportSize({ width: 375, height: 812 });
+    await page.setViewportSize({ width: 390, height: 844 });
     for (const [name, hash] of [['home', '#/'], ['job', `#/job/${uuid}`], ['account', '#/account'], ['settings', '#/settings']] as const) {
       await page.goto(`${baseUrl()}/${hash}`);
       await page.waitForLoadState('networkidle');
       if (name === 'job') await page.getByTestId('page-image').waitFor();
       if (name === 'settings') await page.getByTestId('lang-eng').waitFor();
-      expect(await noSideScroll(page), name).toBeLessThanOrEqual(375);
+      expect(await noSideScroll(page), name).toBeLessThanOrEqual(390);
+      expect(await overflowing(page), name).toEqual([]);
       expect(await unnamed(page), name).toEqual([]);
       await fullShot(page, `ui-mobile-${name}`);
     }
@@ -303,5 +311,138 @@ describe('the app as people use it', () => {
     await page.screenshot({ path: screenshotPath('ui-dark') });
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+  it('hands over bad files and reads, beside each, a sentence saying what to do', async () => {
+    const page = await s.open('/');
+    await pick(page, [
+      { name: 'empty.pdf', type: 'application/pdf', data: Buffer.alloc(0) },
+      { name: 'notes.png', type: 'image/png', data: Buffer.from('These are my notes, not a picture.\n') },
+      { name: 'cut.pdf', type: 'application/pdf', data: tablePdf().subarray(0, 400) },
+    ]);
+    for (const [name, says] of [['empty.pdf', /empty/i], ['notes.png', /not an? .*(image|PDF)|PNG, JPG/i], ['cut.pdf', /damaged|truncated|could not be (read|opened)/i]] as const) {
+      const item = page.getByTestId('upload').filter({ hasText: name });
+      const alert = item.getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent(), name).toMatch(says);
+      expect(await item.getByTestId('status').textContent(), name).not.toMatch(/processing|uploading/);
+    }
+    await fullShot(page, 'journey-bad-files');
+  });
+
+  it('saves each of the six downloads and opens them with the tools people use', async () => {
+    const page = await s.open('/');
+    await page.locator('#tool').selectOption('extract-tables');
+    await pick(page, [{ name: 'Quarterly report.pdf', type: 'application/pdf', data: tablePdf() }]);
+    const uuid = await openedJob(page);
+    const shown = (await page.getByTestId('result-text').textContent())!;
+    const words = (t: string) => t.split(/\s+/).filter(Boolean).sort();
+
+    const txt = await downloadByButton(page, 'txt');
+    expect(txt.name).toBe('Quarterly report.txt');
+    expect(words(txt.bytes.toString('utf8'))).toEqual(words(shown));
+
+    const md = await downloadByButton(page, 'md');
+    expect(md.name).toBe('Quarterly report.md');
+    expect(md.bytes.toString('utf8')).toMatch(/^\| Region \| Q1 \| Q2 \| Q3 \|\n\|[-| :]+\|\n\| North \| 120 \| 135 \| 150 \|/m);
+
+    const docx = await downloadByButton(page, 'docx');
+    expect(docx.name).toBe('Quarterly report.docx');
+    const xml = execFileSync('unzip', ['-p', docx.path, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('<w:tbl>');
+    expect(xml).toMatch(/Quarterly report/);
+    expect(xml).toMatch(/North[\s\S]*120[\s\S]*135/);
+
+    const pdf = await downloadByButton(page, 'pdf');
+    expect(pdf.name).toBe('Quarterly report.pdf');
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' })).toMatch(/Region\s+Q1\s+Q2\s+Q3/);
+
+    const csv = await downloadByButton(page, 'csv');
+    expect(csv.name).toBe('Quarterly report.csv');
+    const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const region = rows.findIndex((r) => r.includes('Region'));
+    expect(region).toBeGreaterThanOrEqual(0);
+    expect(rows[region]!.filter((c) => /^(Region|Q\d)$/.test(c))).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
+    expect(rows[region + 1]!.filter(Boolean).slice(-4)).toEqual(['North', '120', '135', '150']);
+
+    const json = await downloadByButton(page, 'json');
+    expect(json.name).toBe('Quarterly report.json');
+    const job = JSON.parse(json.bytes.toString('utf8'));
+    expect(job.uuid).toBe(uuid);
+    expect(job.status).toBe('done');
+    expect(job.pages[0].tables[0].rows[0]).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
+    expect(await page.getByTestId('download-error').count()).toBe(0);
+  });
+
+  it('creates an account after reading without one, and keeps those documents', async () => {
+    const page = await s.open('/');
+    await pick(page, [png('before.png')]);
+    await openedJob(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    // First without moving them: the account starts empty, and says how to bring them in.
+    const move = page.getByTestId('move-documents');
+    await move.filter({ hasText: 'Move my 1 document into the new account' }).waitFor();
+    await move.getByRole('checkbox').uncheck();
+    await page.getByTestId('create-account').click();
+    await page.getByRole('status').filter({ hasText: /1 document read without an account stay/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+    await page.getByTestId('history-empty').waitFor();
+    // Then moved with one click on the account page.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByTestId('adopt').filter({ hasText: '1 document read on this browser without an account is not in this account' }).waitFor();
+    await page.getByTestId('adopt-button').click();
+    await page.getByRole('status').filter({ hasText: '1 document moved into this account.' }).waitFor();
+    await page.getByTestId('rotate').click();
+    await page.getByRole('status').filter({ hasText: /New token made/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+    await page.getByTestId('history-item').filter({ hasText: 'before.png' }).getByRole('link').click();
+    expect(await page.getByTestId('result-text').textContent()).toMatch(/quick brown/);
+
+    // Signed out again, a new document; creating a second account moves it by default.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('button', { name: 'Forget on this browser' }).click();
+    await page.getByTestId('create-account').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+    await pick(page, [png('mine-too.png')]);
+    await openedJob(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByTestId('move-documents').filter({ hasText: 'Move my 1 document' }).waitFor();
+    expect(await page.getByTestId('move-documents').getByRole('checkbox').isChecked()).toBe(true);
+    await page.getByTestId('create-account').click();
+    await page.getByRole('status').filter({ hasText: /1 document moved into it/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+    await page.getByTestId('history-item').filter({ hasText: 'mine-too.png' }).waitFor();
+    expect(await page.getByTestId('history-item').count()).toBe(1);
+  });
+
+  it('asks the document a question and follows the cited page', async () => {
+    const page = await s.open('/#/account');
+    await page.getByTestId('create-account').click();
+    await page.getByTestId('token').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+    await pick(page, [{ name: 'invoice.pdf', type: 'application/pdf', data: invoicePdf() }]);
+    await openedJob(page);
+    await page.getByTestId('chat-input').fill('What is the total?');
+    await page.getByTestId('chat-input').press('Enter');
+    const cite = page.getByTestId('citation').first();
+    await cite.waitFor();
+    expect(await page.getByTestId('chat-messages').textContent()).toContain('215.00');
+    await cite.click();
+    await page.waitForFunction(() => location.hash.endsWith('/page/2'));
+    await page.locator('rect.cited').first().waitFor();
+    await page.screenshot({ path: screenshotPath('journey-chat-citation') });
+  });
+
+  it('reloads offline after one visit and reads a new file', async () => {
+    const page = await s.open('/');
+    await page.evaluate(() => (window as unknown as { ocrchat: { offlineReady?: Promise<void> } }).ocrchat.offlineReady);
+    await s.context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('dropzone').waitFor();
+    await pick(page, [png('offline.png')]);
+    await openedJob(page);
+    expect(await page.getByTestId('result-text').textContent()).toMatch(/quick brown dog/);
+    expect(await page.evaluate((u) => fetch(u + '/not-cached-' + Date.now()).then(() => 'reached', () => 'offline'), baseUrl())).toBe('offline');
+    await s.context.setOffline(false);
   });
 });
