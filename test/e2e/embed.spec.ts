@@ -2,6 +2,7 @@
 // private session, and speaks its postMessage protocol only with the origins the build allows
 // (test/fixtures/e2e-config.json allows http://localhost:*; the app is on 127.0.0.1).
 import type { Frame, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, screenshotPath, useBrowser, type Session } from './browser';
 import { testocrPng, textPdf } from './fixtures';
@@ -120,5 +121,24 @@ describe('embed', () => {
     expect(await frame.locator('[data-testid="result-text"]').textContent()).toMatch(/lazy fox/);
     await page.waitForTimeout(1000);
     expect(await heard(page)).toEqual([]);
+  });
+
+  it('the example host page in examples/ reads two files through the widget', async () => {
+    const page = await s.context.newPage();
+    await page.goto(allowedOrigin() + '/manifest.webmanifest');
+    const html = readFileSync('examples/embed-host.html', 'utf8').replace('https://ocr.example.org/embed', `${baseUrl()}/embed`);
+    await page.setContent(html);
+    await page.locator('#go:not([disabled])').waitFor();
+    await page.setInputFiles('#files', [
+      { name: 'scan.png', mimeType: 'image/png', buffer: testocrPng },
+      { name: 'letter.pdf', mimeType: 'application/pdf', buffer: textPdf(1) },
+    ]);
+    await page.selectOption('#tier', 'cpu');
+    await page.click('#go');
+    await page.locator('#results pre:not([hidden])').nth(1).waitFor({ timeout: 120_000 });
+    const text = (await page.locator('#results').textContent())!;
+    expect(text).toMatch(/quick brown dog/);
+    expect(text).toMatch(/born-digital test document/);
+    expect(await page.locator('#status').textContent()).not.toMatch(/Unknown|refused/);
   });
 });

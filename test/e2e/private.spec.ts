@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { baseUrl } from './browser';
 import { useBrowser } from './browser';
 import { textPdf } from './fixtures';
-import { fullShot, openedJob, pick, png } from './ui-page';
+import { downloadByButton, fullShot, openedJob, pick, png } from './ui-page';
 
 type W = { ocrchat: { ready: Promise<void>; private: boolean; mode: Promise<string>; fetch: (p: string) => Promise<Response> } };
 
@@ -87,6 +87,10 @@ describe('private session', () => {
     await pick(page, [{ name, type: 'application/pdf', data: textPdf(1) }]);
     const uuid = await openedJob(page);
     expect(await page.getByTestId('result-text').textContent()).toMatch(/born-digital test document/);
+    // Downloads come from the page's own API too: the person saves the file, the browser keeps nothing.
+    const saved = await downloadByButton(page, 'txt');
+    expect(saved.name).toBe('private-letter-7f3a.txt');
+    expect(saved.bytes.toString('utf8')).toMatch(/born-digital test document/);
 
     const question = 'What is the invoice total on this secret page?';
     await page.getByTestId('chat-input').fill(question);
@@ -118,5 +122,5 @@ describe('private session', () => {
     await waitBooted(page, false);
     expect(await page.getByTestId('private-banner').count()).toBe(0);
     expect(await listed(page)).toContain('regular-notes.png');
-  });
+  }, 300_000);
 });
