@@ -13,6 +13,7 @@ export interface BatchEvents {
 
 /** Resolves once every file has had its result. */
 export function readBatch(queue: UploadQueue, files: File[], opts: SubmitOptions, on: BatchEvents): Promise<void> {
+  if (files.length === 0) return Promise.resolve();
   return new Promise((resolve) => {
     let left = files.length;
     let stop = () => {};

@@ -30,7 +30,8 @@ export class EmbedWidget {
     this.queue.ready = ready;
     this.parentOrigin = framingOrigin();
     this.parentAllowed = this.parentOrigin !== null && allowed(this.parentOrigin);
-    void ready.then(() => this.toParent()?.({ type: 'ocrchat:ready', version: PROTOCOL_VERSION }));
+    // A widget that never started says nothing; each request then fails with the queue's sentence.
+    ready.then(() => this.toParent()?.({ type: 'ocrchat:ready', version: PROTOCOL_VERSION })).catch(() => {});
   }
 
   /** Where the parent's origin could not be read (a hidden referrer), its first allowed message names it. */
