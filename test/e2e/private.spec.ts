@@ -64,10 +64,11 @@ describe('private session', () => {
     let page = await s.open('/');
     await pick(page, [png('regular-notes.png')]);
     const regular = await openedJob(page);
-    await page.goto(baseUrl() + '/#/');
 
+    // Switched on from the regular document's screen: the private session opens on its empty list.
     await page.getByTestId('private-toggle').click();
     await waitBooted(page, true);
+    expect(await page.evaluate(() => location.hash)).toBe('#/');
     const apiRequests: string[] = [];
     s.context.on('request', (r) => {
       if (r.url().includes('/api/v1/')) apiRequests.push(r.url());
