@@ -10,7 +10,8 @@ import { securityHeaders } from './scripts/security-headers.mjs';
  * variables override it: OCR_ANON_DAILY_PAGES, OCR_FREE_MONTHLY_PAGES, OCR_RETENTION_DAYS,
  * OCR_VOUCHER_PUBLIC_KEY (a JWK as JSON), OCR_MODEL_HOST (where optional models are downloaded
  * from: a hub's URL, or a folder holding `<repo>/<file>`), OCR_LANGUAGE_SOURCE (where languages
- * the app's server lacks are fetched from: a folder of `<code>.traineddata.gz`, or a URL with `{code}`).
+ * the app's server lacks are fetched from: a folder of `<code>.traineddata.gz`, or a URL with `{code}`),
+ * OCR_EMBED_ORIGINS (the sites that may drive and frame the /embed widget, comma-separated).
  */
 function buildConfig(): Record<string, unknown> {
   const env = process.env;
@@ -23,6 +24,7 @@ function buildConfig(): Record<string, unknown> {
     voucherPublicKey: env.OCR_VOUCHER_PUBLIC_KEY ? JSON.parse(env.OCR_VOUCHER_PUBLIC_KEY) : undefined,
     modelHost: env.OCR_MODEL_HOST ? { url: env.OCR_MODEL_HOST, pathTemplate: '{model}/' } : undefined,
     languageSource: env.OCR_LANGUAGE_SOURCE,
+    embedAllowedOrigins: env.OCR_EMBED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
   };
   return { ...fromFile, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) };
 }

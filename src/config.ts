@@ -46,6 +46,13 @@ export interface OcrConfig {
   modelHost: { url: string; pathTemplate: string };
   /** models a deployment adds to the registry (src/models/registry.ts), served by its model host */
   extraModels: ModelEntry[];
+  /**
+   * Sites whose pages may drive the /embed widget by postMessage and receive its results:
+   * origins such as `https://example.com`, `https://*.example.com` (any subdomain) or
+   * `http://localhost:*` (any port). The app's own origin is always allowed. Empty: the
+   * widget works for the person using it, and tells no other page anything.
+   */
+  embedAllowedOrigins: string[];
 }
 
 const MB = 1024 * 1024;
@@ -69,6 +76,7 @@ export const defaults: OcrConfig = {
   languageSourceLanguages: null,
   modelHost: { url: 'https://huggingface.co/', pathTemplate: '{model}/resolve/{revision}/' },
   extraModels: [],
+  embedAllowedOrigins: [],
 };
 
 function merge(base: OcrConfig, over: Partial<OcrConfig> | undefined): OcrConfig {

@@ -1,11 +1,13 @@
 // Starting the app in a window: the service worker, the API relay, the engine host,
 // and the wait until the worker controls the page (first visit, hard reload). Where the
 // page may not use IndexedDB or a service worker (a third-party iframe with storage
-// blocked), the same API handler runs in the page over a database held in memory.
+// blocked), or must not (a private session, the /embed widget), the same API handler runs
+// in the page over a database held in memory.
 import { Workbox } from 'workbox-window';
 import { createApiHandler } from '../api/handler';
 import { database, indexedDbUsable, useMemoryDatabase, type OcrDatabase } from '../store/db';
 import { useDirectTransport } from '../ui/transport';
+import { isolateQueueChannel } from './channel';
 import { EngineHost, defaultConcurrency } from './engine-host';
 import { serveApiInThisWindow } from './api-bridge';
 import { createWindowDeps } from './window-deps';
@@ -19,10 +21,21 @@ export interface AppRuntime {
   /** resolves once the cpu engine's files are cached for offline use */
   offlineReady: Promise<void>;
   mode: Promise<RuntimeMode>;
+  /** a private session: nothing about its documents is stored; they go when the page closes */
+  private: boolean;
 }
 
-export function boot(): AppRuntime {
-  const mode = chooseMode();
+export interface BootOptions {
+  /** run in a private session (in memory, even where storage is available) */
+  private?: boolean;
+}
+
+export function boot(opts: BootOptions = {}): AppRuntime {
+  const priv = opts.private ?? false;
+  // A private session runs in the page even where storage is available: the service worker's
+  // relay answers from the shared database, and other tabs need not hear of its jobs.
+  if (priv) isolateQueueChannel();
+  const mode: Promise<RuntimeMode> = priv ? Promise.resolve('in-page') : chooseMode();
   const ready = mode.then(async (m) => {
     const db = m === 'service-worker' ? database() : await useMemoryDatabase();
     const host = startHost(db, m === 'service-worker');
@@ -37,7 +50,7 @@ export function boot(): AppRuntime {
   });
   const offlineReady = Promise.all([ready, mode]).then(([, m]) => (m === 'service-worker' ? warmOfflineCache() : undefined));
   offlineReady.catch((err) => console.warn('offline cache incomplete', err));
-  return { ready, offlineReady, mode };
+  return { ready, offlineReady, mode, private: priv };
 }
 
 async function chooseMode(): Promise<RuntimeMode> {

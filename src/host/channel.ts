@@ -6,8 +6,15 @@ export type QueueMessage =
   | { type: 'job-updated'; uuid: string; status: string; pagesDone: number; pageCount: number };
 
 const QUEUE_CHANNEL = 'ocrchat-queue';
+let isolated = false;
+
+/** A private session's queue is in this page's memory: other tabs need not hear of its jobs. */
+export function isolateQueueChannel(): void {
+  isolated = true;
+}
 
 export function queueChannel(onMessage?: (m: QueueMessage) => void): { post(m: QueueMessage): void; close(): void } {
+  if (isolated) return { post: () => {}, close: () => {} };
   let bc: BroadcastChannel | null = null;
   try {
     bc = new BroadcastChannel(QUEUE_CHANNEL);

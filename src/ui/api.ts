@@ -1,5 +1,6 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
 import { prefs } from '../settings-store';
+import { isPrivateSession } from '../private-session';
 import { apiFetch } from './transport';
 import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobProgress, JobSummary, Plan, ChatReply, ChatHistory } from '../contract';
 
@@ -19,7 +20,8 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-let token: string | null = prefs.get('ocrchat.token');
+// A private session has a database of its own, which knows no account of the regular one.
+let token: string | null = isPrivateSession() ? null : prefs.get('ocrchat.token');
 export function setToken(t: string | null): void {
   token = t;
   prefs.set('ocrchat.token', t);

@@ -28,7 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const transient = (err: unknown): boolean => (err instanceof ApiFailure ? err.status === 503 : err instanceof TypeError);
 const finished = (s: UploadStatus): boolean => s === 'done' || s === 'failed' || s === 'cancelled';
 
-class UploadQueue {
+export class UploadQueue {
   items = $state<Upload[]>([]);
   /** goes up whenever an upload finishes, so lists of jobs know to reload */
   changes = $state(0);
@@ -37,12 +37,16 @@ class UploadQueue {
   #aborts = new Map<string, AbortController>();
   #started = new Map<string, number>();
 
-  add(files: File[], opts: SubmitOptions, onDone?: (job: Job, batchSize: number) => void): void {
+  /** Starts reading the files; answers their uploads (live: they change as the jobs go on). */
+  add(files: File[], opts: SubmitOptions, onDone?: (job: Job, batchSize: number) => void): Upload[] {
+    const added: Upload[] = [];
     for (const file of files) {
       const id = crypto.randomUUID();
       this.items.unshift({ id, name: file.name || 'upload', bytes: file.size, status: 'uploading', pagesDone: 0, pageCount: 0 });
+      added.push(this.items[0]!);
       void this.#run(id, file, opts, (job) => onDone?.(job, files.length));
     }
+    return added;
   }
 
   get(id: string): Upload | undefined {
