@@ -24,11 +24,9 @@ const COMPRESSION_NAMES: Record<number, string> = { 6: 'old-style JPEG', 34712: 
 
 /** The page's pixels, or a DocumentError that says why it cannot be read. */
 export async function decodeTiffPage(file: Uint8Array, page: TiffPage): Promise<ImageBitmap> {
-  return explained(page, async () => {
-    const pixels = await tiffPixels(file, page);
-    if ('jpeg' in pixels) return jpegPage(page, pixels.jpeg);
-    return createImageBitmap(new ImageData(pixels.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height));
-  });
+  const pixels = await tiffPixels(file, page);
+  if ('jpeg' in pixels) return explained(page, () => jpegPage(page, pixels.jpeg));
+  return createImageBitmap(new ImageData(pixels.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height));
 }
 
 /** Opaque RGBA pixels of a page, or (JPEG-in-TIFF) its strips as JPEG files for the browser to decode. */
