@@ -5,8 +5,12 @@
 const LOOK_SIZE = 1600;
 /** A pixel this far (of 255) from the page's own colour is ink, not noise. */
 const INK_STEP = 48;
-/** At most this share of ink pixels (and no more than a few specks) still counts as blank. */
-const BLANK_INK_SHARE = 0.00005;
+/**
+ * At most this share of ink pixels still counts as blank: a few specks of dust, less than a
+ * page number. Kept strict: a page wrongly thought blank loses its text, while one wrongly
+ * thought not blank is only read and then warned of as having no text.
+ */
+const BLANK_INK_SHARE = 0.00001;
 
 /** Grey levels of the page, scaled down to at most LOOK_SIZE on its long side. */
 function greyLevels(bitmap: ImageBitmap): Uint8Array {
