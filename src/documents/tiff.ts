@@ -25,8 +25,29 @@ const COMPRESSION_NAMES: Record<number, string> = { 6: 'old-style JPEG', 34712: 
 /** The page's pixels, or a DocumentError that says why it cannot be read. */
 export async function decodeTiffPage(file: Uint8Array, page: TiffPage): Promise<ImageBitmap> {
   const pixels = await tiffPixels(file, page);
-  if ('jpeg' in pixels) return explained(page, () => jpegPage(page, pixels.jpeg));
-  return createImageBitmap(new ImageData(pixels.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height));
+  const stored = 'jpeg' in pixels ? await explained(page, () => jpegPage(page, pixels.jpeg)) : await createImageBitmap(new ImageData(pixels.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height));
+  return upright(stored, tag(page, TAG.orientation, 1));
+}
+
+/**
+ * The page as it is meant to be seen, by its Orientation tag (1..8, as EXIF's): a phone's
+ * scanning app may store it sideways and say so. [a, b, c, d] of the canvas transform
+ * x' = a·x + c·y + e, y' = b·x + d·y + f; e and f follow from the size.
+ */
+function upright(bitmap: ImageBitmap, orientation: number): ImageBitmap {
+  const m: Record<number, [number, number, number, number]> = { 2: [-1, 0, 0, 1], 3: [-1, 0, 0, -1], 4: [1, 0, 0, -1], 5: [0, 1, 1, 0], 6: [0, 1, -1, 0], 7: [0, -1, -1, 0], 8: [0, -1, 1, 0] };
+  const t = m[orientation];
+  if (!t) return bitmap;
+  const [a, b, c, d] = t;
+  const { width: w, height: h } = bitmap;
+  const turned = orientation >= 5;
+  const canvas = new OffscreenCanvas(turned ? h : w, turned ? w : h);
+  const ctx = canvas.getContext('2d')!;
+  // Translate so that the image lands inside the canvas: each negative axis shifts by its extent.
+  ctx.setTransform(a, b, c, d, (a < 0 ? w : 0) + (c < 0 ? h : 0), (b < 0 ? w : 0) + (d < 0 ? h : 0));
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvas.transferToImageBitmap();
 }
 
 /** Opaque RGBA pixels of a page, or (JPEG-in-TIFF) its strips as JPEG files for the browser to decode. */
