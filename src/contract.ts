@@ -58,7 +58,10 @@ export interface Page {
   rotation?: number;
   /** the language recognised with, when language=auto */
   language?: string;
+  /** why the page failed (undecodable, a model missing); a failed page is not charged */
   error?: string;
+  /** a page that was read but holds nothing to read: blank, or no text found */
+  warning?: string;
 }
 
 export interface Job {

@@ -6,6 +6,8 @@ import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, DocumentError, type OpenedDocument } from '../documents';
 import { encodeJpeg, rotateBitmap } from '../documents/encode';
+import { isBlankPage } from '../documents/blank';
+import { blankPage, withTextWarning } from './page-warnings';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
 import { config } from '../config';
@@ -198,21 +200,23 @@ export class EngineHost {
       const image = await doc.page(page.index);
       const timings: Record<string, number> = { open: lap() };
       try {
-        const engine = await recognizePage(image, job, { onNote: this.noteFor(job.uuid) });
+        // A blank page has nothing to read: no engine is run on it, and no confidence claimed.
+        const blank = image.bitmap && isBlankPage(image.bitmap) ? blankPage(page.index, image.bitmap.width, image.bitmap.height) : null;
+        const engine = blank ? null : await recognizePage(image, job, { onNote: this.noteFor(job.uuid) });
         timings.recognize = lap();
-        const result = layoutPage(engine, page.index, { tool: job.tool });
+        const result = blank ?? withTextWarning(layoutPage(engine!, page.index, { tool: job.tool }));
         timings.layout = lap();
-        if (engine.rotation) result.rotation = engine.rotation;
-        if (engine.detectedLanguage) result.language = engine.detectedLanguage;
+        if (engine?.rotation) result.rotation = engine.rotation;
+        if (engine?.detectedLanguage) result.language = engine.detectedLanguage;
         // The boxes are in the pixels of the page as the engine saw it: upright. JPEG at 0.92:
         // a tenth of a PNG's encoding time and size, with no visible loss on a page.
         // A born-digital page has no bitmap: its image is drawn when asked for (page-images.ts).
         if (image.bitmap) {
-          const stored = engine.rotation ? await encodeRotated(image.bitmap, engine.rotation) : image.original ?? (await encodeJpeg(image.bitmap, 0.92));
+          const stored = engine?.rotation ? await encodeRotated(image.bitmap, engine.rotation) : image.original ?? (await encodeJpeg(image.bitmap, 0.92));
           await this.db.files.put({ key: `${job.uuid}/page/${page.index}`, jobUuid: job.uuid, blob: stored, created_ms: Date.now() });
           timings.store = lap();
         }
-        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine.timings, pixels: result.width * result.height }));
+        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine?.timings, pixels: result.width * result.height }));
         return { result };
       } finally {
         image.bitmap?.close();
