@@ -40,6 +40,30 @@ describe('another site', () => {
     expect(own).toBe(201);
   });
 
+  it('the app and its account screen will not run inside another site\'s frame, with or without headers', async () => {
+    const host = await s.context.newPage();
+    await host.goto(otherSite() + '/manifest.webmanifest');
+    // With the headers npm start sends, the browser refuses the frame outright.
+    await host.setContent(`<iframe id="a" src="${baseUrl()}/#/account" width="600" height="400"></iframe>`);
+    const blocked = (await (await host.waitForSelector('#a')).contentFrame())!;
+    await host.waitForTimeout(1500);
+    expect(await blocked.evaluate(() => !!document.querySelector('[data-testid="create-account"], [data-testid="token"]')).catch(() => false)).toBe(false);
+    // A static host that sends no headers: the app itself shows a notice instead of its screens.
+    await s.context.route(`${baseUrl()}/`, async (route) => {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      delete headers['content-security-policy'];
+      delete headers['x-frame-options'];
+      await route.fulfill({ response: res, headers });
+    });
+    await host.setContent(`<iframe id="b" src="${baseUrl()}/#/account" width="600" height="400"></iframe>`);
+    const frame = (await (await host.waitForSelector('#b')).contentFrame())!;
+    await frame.getByTestId('framed-notice').waitFor();
+    expect(await frame.getByTestId('framed-notice').textContent()).toMatch(/does not open inside another site/);
+    expect(await frame.locator('[data-testid="create-account"], [data-testid="token"], [data-testid="dropzone"]').count()).toBe(0);
+    await s.context.unroute(`${baseUrl()}/`);
+  });
+
   it('every page and the service worker come with the security headers', async () => {
     const page = await s.open('/');
     for (const path of ['/', '/index.html', '/embed', '/sw.js']) {
