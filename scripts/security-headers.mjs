@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 // The app's security headers, in one place: `npm start`'s server and the test server send
 // them (a Vite plugin), the build writes them as a `_headers` file for static hosts that read
-// one, and every HTML page carries the Content-Security-Policy as a <meta> for hosts that
+// one (which the preview server reads back), and every HTML page carries the Content-Security-Policy as a <meta> for hosts that
 // send no headers at all (a <meta> cannot set frame-ancestors: the app checks that itself).
 
 /**
@@ -49,6 +51,16 @@ export function headersFile(opts) {
   return [block('/*', '/assets/x.js'), block('/', '/'), block('/index.html', '/index.html'), block('/sw.js', '/sw.js'), block('/embed', '/embed'), block('/embed.html', '/embed.html')].join('\n');
 }
 
+/**
+ * The embed allowlist a build wrote into its `_headers`: the preview server serves a build with
+ * the settings it was built with, whatever the environment it is started in.
+ */
+export function builtOptions(headersText) {
+  const m = headersText?.match(/^\/embed\n(?: {2}.*\n)*? {2}Content-Security-Policy: .*frame-ancestors ([^;\n]*)/m);
+  if (!m) return null;
+  return { embedOrigins: m[1].trim().split(/\s+/).filter((o) => o !== "'self'") };
+}
+
 /** The Vite plugin: headers on the preview server, the <meta> in each page, `_headers` in dist/. */
 export function securityHeaders(opts = {}) {
   return {
@@ -61,9 +73,17 @@ export function securityHeaders(opts = {}) {
       this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(opts) });
     },
     configurePreviewServer(server) {
+      const outDir = server.config.build.outDir;
+      let built = null;
+      try {
+        built = builtOptions(readFileSync(resolve(server.config.root, outDir, '_headers'), 'utf8'));
+      } catch {
+        // A build from before this plugin: the settings of this environment.
+      }
+      const served = built ?? opts;
       server.middlewares.use((req, res, next) => {
         const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-        for (const [k, v] of Object.entries(headersFor(pathname, opts))) res.setHeader(k, v);
+        for (const [k, v] of Object.entries(headersFor(pathname, served))) res.setHeader(k, v);
         next();
       });
     },

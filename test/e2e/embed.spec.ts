@@ -105,8 +105,25 @@ describe('embed', () => {
     expect(got.every((m) => m.status === 'done' && m.job?.tool === 'receipt')).toBe(true);
   });
 
+  it('a page of an origin not allowed may not frame the widget where the headers are sent', async () => {
+    const page = await s.context.newPage();
+    await page.goto(otherOrigin() + '/manifest.webmanifest');
+    await page.setContent(`<iframe id="w" src="${baseUrl()}/embed" width="700" height="300"></iframe>`);
+    const frame = (await (await page.waitForSelector('#w')).contentFrame())!;
+    await page.waitForTimeout(1500);
+    expect(await frame.evaluate(() => (window as unknown as Partial<W>).ocrchat !== undefined).catch(() => false)).toBe(false);
+  });
+
   it('a page of an origin not allowed gets no answer, starts no job, and hears nothing of what the widget reads', async () => {
+    // A static host that sends no headers: the widget's own allowlist is all that stands.
+    await s.context.route(`${baseUrl()}/embed`, async (route) => {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      delete headers['content-security-policy'];
+      await route.fulfill({ response: res, headers });
+    });
     const { page, frame } = await hostPage(s, otherOrigin());
+    await s.context.unroute(`${baseUrl()}/embed`);
     await sendFiles(page, { type: 'ocrchat:ocr', id: 'sneaky', options: { tier: 'cpu' } });
     await sendFiles(page, { type: 'ocrchat:ocr', id: 'sneaky-bad', options: { tier: 'gpu' } });
     // No answer is the answer: give the widget time to have made one, then look.
