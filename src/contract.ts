@@ -32,6 +32,9 @@ export interface Block {
   kind?: BlockKind;
   /** heading level 1..3 when kind is heading */
   level?: number;
+  /** true when each of its lines is a line of its own (a receipt, an address, a form):
+   * Markdown and DOCX keep the breaks instead of reflowing the lines into one paragraph */
+  keep_lines?: boolean;
   lines?: Line[];
 }
 

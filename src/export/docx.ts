@@ -50,14 +50,18 @@ class SectionWriter {
     this.d = d;
   }
 
-  private paragraph(text: string, style: RunStyle = {}) {
+  /** One paragraph; several lines are kept apart by line breaks (w:br). */
+  private paragraph(text: string | string[], style: RunStyle = {}) {
     const d = this.d;
-    const rtl = isRtl(text) || undefined;
+    const lines = typeof text === 'string' ? [text] : text;
+    const rtl = isRtl(lines.join(' ')) || undefined;
+    const run = (t: string, i: number) =>
+      new d.TextRun({ text: t, break: i > 0 ? 1 : undefined, italics: style.italics || undefined, bold: style.bold || undefined, rightToLeft: rtl });
     return new d.Paragraph({
       heading: style.heading ? HEADINGS[Math.min(6, style.heading) - 1] : undefined,
       numbering: style.list ? { ...style.list, level: 0 } : undefined,
       bidirectional: rtl,
-      children: [new d.TextRun({ text, italics: style.italics || undefined, bold: style.bold || undefined, rightToLeft: rtl })],
+      children: lines.map(run),
     });
   }
 
@@ -84,8 +88,9 @@ class SectionWriter {
       case 'heading':
         return [this.paragraph(s.text, { heading: s.level })];
       case 'paragraph':
-        // Lines of a paragraph reflow in Word; the scan's line breaks are not the author's.
-        return [this.paragraph(s.lines.join(' '), { italics: s.caption })];
+        // Lines of a paragraph reflow in Word, the scan's line breaks not being the author's,
+        // unless the layout found that they are (a receipt, an address).
+        return [this.paragraph(s.kept ? s.lines : s.lines.join(' '), { italics: s.caption })];
       case 'list': {
         const list = { reference: numberingRef(s), instance: ++this.lists };
         return s.items.map((item) => this.paragraph(item, { list }));

@@ -33,7 +33,9 @@ export function sectionMarkdown(s: Section): string {
       // A trailing run of # would be read as the heading's closing sequence.
       return `${'#'.repeat(s.level)} ${s.text.replace(/(^|\s)(#+)\s*$/, '$1\\$2')}`;
     case 'paragraph': {
-      const text = s.lines.map(escapeLine).join('\n');
+      // Kept lines end in a hard break (a backslash); others are soft breaks that reflow.
+      const lines = s.lines.map(escapeLine);
+      const text = s.kept ? lines.map((l) => l.replace(/\\$/, '\\\\')).join('\\\n') : lines.join('\n');
       return s.caption ? `*${text}*` : text;
     }
     case 'list':

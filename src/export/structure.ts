@@ -5,7 +5,8 @@ import { area, clean, overlap } from './text';
 
 export type Section =
   | { kind: 'heading'; level: number; text: string }
-  | { kind: 'paragraph'; lines: string[]; caption?: boolean }
+  /** `kept`: each line is a line of its own (a receipt, an address), not reflowed */
+  | { kind: 'paragraph'; lines: string[]; caption?: boolean; kept?: boolean }
   | { kind: 'list'; ordered: boolean; start: number; items: string[] }
   | { kind: 'table'; rows: string[][] };
 
@@ -56,7 +57,7 @@ function blockSection(block: Block): Section | null {
     case 'caption':
       return { kind: 'paragraph', lines, caption: true };
     default:
-      return { kind: 'paragraph', lines };
+      return { kind: 'paragraph', lines, ...(block.keep_lines && lines.length > 1 ? { kept: true } : {}) };
   }
 }
 

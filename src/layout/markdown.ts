@@ -1,4 +1,5 @@
-// Markdown for a page: headings as #, paragraphs reflowed into one line, lists as
+// Markdown for a page: headings as #, paragraphs reflowed into one line (or kept line by
+// line, with hard breaks, where the block keeps its lines), lists as
 // "- item" / "1. item", tables as GitHub pipe tables.
 import type { Block, Table } from '../contract';
 import { LIST_MARK, ORDERED_MARK } from './kind';
@@ -41,6 +42,12 @@ function listMarkdown(lines: readonly string[]): string {
   return items.map((item, i) => `${ordered ? `${first + i}.` : '-'} ${escapeStart(item)}`).join('\n');
 }
 
+/** Lines kept as lines (a receipt, an address): each ends in a hard break (a backslash),
+ * and each is escaped as a line start, since a break may start a heading or a list. */
+function keptLines(lines: readonly string[]): string {
+  return lines.map((l) => escapeStart(l.trim()).replace(/\\$/, '\\\\')).join('\\\n');
+}
+
 function cell(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
@@ -65,7 +72,7 @@ function blockMarkdown(block: Block, table: Table | undefined): string {
     case 'list':
       return listMarkdown(lines);
     default:
-      return escapeStart(reflow(lines));
+      return block.keep_lines ? keptLines(lines) : escapeStart(reflow(lines));
   }
 }
 

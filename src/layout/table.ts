@@ -5,6 +5,7 @@ import { joinWords } from '../engines/text';
 import type { BBox, Table, Word } from '../contract';
 import type { Metrics } from './metrics';
 import { type Interval, type Seg, mergeIntervals, median, midY, rowsOf, union, wordGaps } from './geometry';
+import { wideGap } from './breaks';
 import { MARK_ONLY } from './kind';
 
 export interface FoundTable {
@@ -66,9 +67,7 @@ function isTextLine(s: Seg, m: Metrics): boolean {
   return words.length >= TEXT_LINE_WORDS && wordGaps(words).every((g) => g < cellGap(m));
 }
 
-function cellGap(m: Metrics): number {
-  return Math.max(3 * m.wordGap, m.lineHeight);
-}
+const cellGap = wideGap;
 
 /** A row's words split into cells where the gap is much wider than between words. */
 function rowOf(segs: Seg[], m: Metrics): Row {
