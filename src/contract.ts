@@ -42,6 +42,8 @@ export interface Table {
   /** rows of cells, the first row is the header when the table has one */
   rows: string[][];
   bbox: BBox;
+  /** false when the table has no header: its first row is data like the rest */
+  header?: boolean;
 }
 
 export type PageSource = 'ocr' | 'pdf-text';

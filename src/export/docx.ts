@@ -65,7 +65,7 @@ class SectionWriter {
     });
   }
 
-  private table(rows: string[][], textWidth: number) {
+  private table(rows: string[][], header: boolean, textWidth: number) {
     const d = this.d;
     const cols = Math.max(1, ...rows.map((r) => r.length));
     const colWidth = Math.floor(textWidth / cols);
@@ -75,8 +75,8 @@ class SectionWriter {
       rows: rows.map(
         (row, i) =>
           new d.TableRow({
-            tableHeader: i === 0 || undefined,
-            children: Array.from({ length: cols }, (_, c) => new d.TableCell({ children: [this.paragraph(row[c] ?? '', { bold: i === 0 })] })),
+            tableHeader: (header && i === 0) || undefined,
+            children: Array.from({ length: cols }, (_, c) => new d.TableCell({ children: [this.paragraph(row[c] ?? '', { bold: header && i === 0 })] })),
           }),
       ),
     });
@@ -96,7 +96,7 @@ class SectionWriter {
         return s.items.map((item) => this.paragraph(item, { list }));
       }
       case 'table':
-        return [this.table(s.rows, textWidth)];
+        return [this.table(s.rows, s.header, textWidth)];
     }
   }
 }

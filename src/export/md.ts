@@ -20,10 +20,11 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
 
-function pipeTable(rows: string[][]): string {
+/** A pipe table; one without a header gets an empty header row, as Markdown needs one. */
+function pipeTable(rows: string[][], header: boolean): string {
   const cols = Math.max(1, ...rows.map((r) => r.length));
   const line = (r: string[]) => `| ${Array.from({ length: cols }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`;
-  const [head = [], ...body] = rows;
+  const [head = [], ...body] = header ? rows : [[], ...rows];
   return [line(head), `|${' --- |'.repeat(cols)}`, ...body.map(line)].join('\n');
 }
 
@@ -41,7 +42,7 @@ export function sectionMarkdown(s: Section): string {
     case 'list':
       return s.items.map((item, i) => `${s.ordered ? `${s.start + i}.` : '-'} ${escapeLine(item)}`).join('\n');
     case 'table':
-      return pipeTable(s.rows);
+      return pipeTable(s.rows, s.header);
   }
 }
 

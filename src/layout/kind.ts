@@ -3,7 +3,7 @@
 // with its amount), a list (lines that start with a bullet or a number), a caption, or a
 // paragraph.
 import type { BBox, BlockKind, Line } from '../contract';
-import { hasWideGap } from './breaks';
+import { wideGap } from './breaks';
 import { median, textSize, union } from './geometry';
 import type { Metrics } from './metrics';
 
@@ -35,7 +35,7 @@ interface Facts {
   text: string;
   words: number;
   size: number;
-  /** a line item or a form field: an amount, or a wide gap between a label and its value */
+  /** a line item or a form field: it ends in an amount, or has a number after a wide gap */
   item: boolean;
   /** white above or below it */
   apart: boolean;
@@ -60,8 +60,14 @@ export function classify(blocks: readonly Line[][], m: Metrics, others: readonly
 
 function factsOf(lines: Line[], m: Metrics, apart: boolean): Facts {
   const text = lines.map((l) => l.text).join(' ').trim();
-  const item = lines.some((l) => AMOUNT.test(l.text) || hasWideGap(l, m));
+  const item = lines.some((l) => AMOUNT.test(l.text) || valueAfterGap(l, m));
   return { lines, text, words: text.split(/\s+/).filter(Boolean).length, size: median(lines.map(textSize)), item, apart };
+}
+
+/** A line with a number after a wide gap: an item and its price, a label and its value. */
+function valueAfterGap(l: Line, m: Metrics): boolean {
+  const words = [...l.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  return words.some((w, i) => i > 0 && w.bbox[0] - words[i - 1]!.bbox[2] >= wideGap(m) && /\d/.test(w.text));
 }
 
 /** Whether a block has white above or below it: not one line of a tight stack (the lines

@@ -52,10 +52,11 @@ function cell(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
 
+/** A pipe table; one without a header gets an empty header row, as Markdown needs one. */
 export function pipeTable(table: Table): string {
   const cols = Math.max(1, ...table.rows.map((r) => r.length));
   const row = (r: readonly string[]) => `| ${Array.from({ length: cols }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`;
-  const [head = [], ...body] = table.rows;
+  const [head = [], ...body] = table.header === false ? [[], ...table.rows] : table.rows;
   return [row(head), `|${' --- |'.repeat(cols)}`, ...body.map(row)].join('\n');
 }
 
