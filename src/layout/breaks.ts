@@ -4,15 +4,28 @@
 // purpose: a line leaves room for the next line's first word, or has a wide gap in it
 // (an item and its price, a label and its value). Those lines are kept as lines.
 import type { Line, Word } from '../contract';
-import { wordGaps } from './geometry';
+import { median, wordGaps } from './geometry';
 import type { Metrics } from './metrics';
 
-/** Whether the block's lines are each a line of their own: at least half of its breaks
- * are deliberate. */
-export function keepsLines(lines: readonly Line[], m: Metrics): boolean {
+/** A block narrower than this share of its column, of short lines, is set line by line
+ * (an address, a list of names), not a paragraph, which fills the column. */
+const NARROW = 0.6;
+const SHORT_LINE_WORDS = 5;
+
+export interface LinesInFrame {
+  lines: readonly Line[];
+  /** the x extent of the column the block stands in */
+  frame: readonly [number, number];
+}
+
+/** Whether the block's lines are each a line of their own: a narrow block of short lines,
+ * or at least half of its breaks are deliberate. */
+export function keepsLines({ lines, frame }: LinesInFrame, m: Metrics): boolean {
   if (lines.length < 2) return false;
   const x0 = Math.min(...lines.map((l) => l.bbox[0]));
   const x1 = Math.max(...lines.map((l) => l.bbox[2]));
+  const short = median(lines.map((l) => l.words.length)) <= SHORT_LINE_WORDS;
+  if (short && x1 - x0 < NARROW * (frame[1] - frame[0])) return true;
   let kept = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     if (hasWideGap(lines[i]!, m) || hasWideGap(lines[i + 1]!, m) || leavesRoom(lines[i]!, lines[i + 1]!, [x0, x1], m)) kept++;
@@ -23,13 +36,13 @@ export function keepsLines(lines: readonly Line[], m: Metrics): boolean {
 /** Whether a page is set line by line (a receipt, a form): more of its lines are in
  * blocks that keep their lines, or are lone lines with a wide gap (an item and its price),
  * than in blocks of running text. Then every block of it keeps its lines. */
-export function lineByLine(blocks: readonly Line[][], m: Metrics): boolean {
+export function lineByLine(blocks: readonly LinesInFrame[], m: Metrics): boolean {
   let kept = 0;
   let running = 0;
-  for (const lines of blocks) {
-    if (lines.length === 1) kept += hasWideGap(lines[0]!, m) ? 1 : 0;
-    else if (keepsLines(lines, m)) kept += lines.length;
-    else running += lines.length;
+  for (const b of blocks) {
+    if (b.lines.length === 1) kept += hasWideGap(b.lines[0]!, m) ? 1 : 0;
+    else if (keepsLines(b, m)) kept += b.lines.length;
+    else running += b.lines.length;
   }
   return kept > running;
 }

@@ -12,6 +12,7 @@ const RULE = /^[|¦‖[\]]+$/;
 /** A number or an amount, perhaps with a currency, a sign, a percent or a tax code. */
 const NUMBER = /^[-+(]?[$€£¥@]?\s?\d[\d\s.,:/]*%?\)?(?:\s+\p{L}{1,2})?$/u;
 const LETTER = /\p{L}/u;
+const MAX_HEADER_LINES = 3;
 
 /** A row's words (in reading order) column by column, or null when its cells (words
  * closer than `gap`, parted by rules) do not fall under at least two columns, and half of
@@ -52,6 +53,32 @@ function zoneOf(x: number, cols: readonly Interval[]): number {
   let i = 0;
   while (i + 1 < cols.length && x > (cols[i]![1] + cols[i + 1]![0]) / 2) i++;
   return i;
+}
+
+/** How many of the first rows are lines of one header (1 when only the first): a
+ * heading of two or three lines read as rows. Each holds words, not numbers, in the
+ * columns where the rows under them hold numbers, and each but the last leaves a column
+ * empty (its other headings are one line high) yet fills two. */
+export function headerLines(rows: readonly string[][]): number {
+  const filled = (r: readonly string[]) => r.filter((c) => c.trim()).length;
+  let n = 1;
+  while (n < Math.min(MAX_HEADER_LINES, rows.length - 1)) {
+    const prev = rows[n - 1]!;
+    const body = rows.slice(n + 1);
+    if (!(filled(prev) >= 2 && filled(prev) < prev.length && isHeading(prev, body) && isHeading(rows[n]!, body))) break;
+    n++;
+  }
+  return n;
+}
+
+/** A row of words over columns of numbers: no number where the body has numbers, and at
+ * least one such column. */
+function isHeading(row: readonly string[], body: readonly string[][]): boolean {
+  const numeric = row.map((_, c) => {
+    const cells = body.map((r) => (r[c] ?? '').trim()).filter(Boolean);
+    return cells.length > 0 && 2 * cells.filter((v) => NUMBER.test(v)).length >= cells.length;
+  });
+  return numeric.some(Boolean) && row.every((cell, c) => !numeric[c] || !NUMBER.test(cell.trim())) && row.some((c) => LETTER.test(c));
 }
 
 /** Whether the first row is a row of data: in some column where most rows hold numbers,

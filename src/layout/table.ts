@@ -7,7 +7,7 @@ import type { Metrics } from './metrics';
 import { type Interval, type Seg, mergeIntervals, median, midY, rowsOf, union, wordGaps } from './geometry';
 import { wideGap } from './breaks';
 import { MARK_ONLY } from './kind';
-import { firstRowIsData, headerCells } from './table-header';
+import { firstRowIsData, headerCells, headerLines } from './table-header';
 
 export interface FoundTable {
   table: Table;
@@ -149,8 +149,12 @@ function headerAbove(above: readonly Row[], first: Row, cols: Interval[], m: Met
 }
 
 /** The run as a table, unless it reads as text side by side or as a list's markers. */
-function tableOf(run: Row[], above: readonly Row[], m: Metrics, between: (a: Row, b: Row) => boolean): FoundTable | null {
+function tableOf(run: Row[], above: readonly Row[], m: Metrics, between: (a: Row, b: Row) => boolean, depth = 0): FoundTable | null {
   const cols = columnsOf(run, m);
+  // A first row that makes or merges columns that the rows under it do not (a header with
+  // rules read as text, headings wider than their numbers) is read as a header above them.
+  const peel = depth < MAX_HEADER_ROWS && run.length > 2 && wordy(run[0]!) && columnsOf(run.slice(1), m).length !== cols.length;
+  if (peel) return tableOf(run.slice(1), [...above, run[0]!], m, between, depth + 1);
   if (cols.length < 2) return null;
   const cells = run.flatMap((r) => r.cells);
   if (median(cells.map((c) => c.words.length)) > MAX_CELL_WORDS) return null;
@@ -163,7 +167,9 @@ function tableOf(run: Row[], above: readonly Row[], m: Metrics, between: (a: Row
   if (cols.length === 2 && grid.every((row) => row[0]!.length === 0 || MARK_ONLY.test(cellText(row[0]!)))) return null;
   // A right-to-left table's first column is its rightmost.
   const texts = (row: Word[][]) => (m.rtl ? [...row].reverse() : row).map(cellText);
-  const rows = grid.map(texts);
+  // A header of several lines read as several rows is one row.
+  const lead = headerLines(grid.map(texts));
+  const rows = [texts(cols.map((_, c) => grid.slice(0, lead).flatMap((row) => row[c]!))), ...grid.slice(lead).map(texts)];
   const head = headerAbove(above, run[0]!, cols, m, between);
   const headRow = texts(head.words);
   const withHead = head.rows.length > 0 && !firstRowIsData([headRow, ...rows]);
@@ -172,6 +178,12 @@ function tableOf(run: Row[], above: readonly Row[], m: Metrics, between: (a: Row
   const header = withHead || !firstRowIsData(rows);
   const table = { rows: withHead ? [headRow, ...rows] : rows, bbox: union(segs.map((s) => s.line.bbox)), ...(header ? {} : { header: false }) };
   return { table, segs };
+}
+
+/** More letters than digits: headings, not figures. */
+function wordy(row: Row): boolean {
+  const text = row.segs.map((s) => s.line.text).join(' ');
+  return (text.match(/\p{L}/gu)?.length ?? 0) > (text.match(/\p{N}/gu)?.length ?? 0);
 }
 
 function cellText(words: readonly Word[]): string {
