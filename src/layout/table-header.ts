@@ -5,6 +5,7 @@
 // their cells fall under the table's columns; and a first row that reads like the rows
 // under it (a number where they have numbers) is data, not a header.
 import type { Word } from '../contract';
+import { joinWords } from '../engines/text';
 import type { Interval } from './geometry';
 
 /** Rules between header cells that an engine reads as letters. */
@@ -12,14 +13,18 @@ const RULE = /^[|¦‖[\]]+$/;
 /** A number or an amount, perhaps with a currency, a sign, a percent or a tax code. */
 const NUMBER = /^[-+(]?[$€£¥@]?\s?\d[\d\s.,:/]*%?\)?(?:\s+\p{L}{1,2})?$/u;
 const LETTER = /\p{L}/u;
+/** Headings hold no prices. */
+const AMOUNT = /\d[.,]\d{2}(?!\d)/;
 const MAX_HEADER_LINES = 3;
 
 /** A row's words (in reading order) column by column, or null when its cells (words
  * closer than `gap`, parted by rules) do not fall under at least two columns, and half of
  * them, or one cell spans two columns (a title). */
 export function headerCells(words: readonly Word[], gap: number, cols: readonly Interval[]): Word[][] | null {
+  if (words.some((w) => AMOUNT.test(w.text))) return null;
   const out = cols.map(() => [] as Word[]);
   for (const c of cellsOf(words, gap)) {
+    if (NUMBER.test(cellText(c.words))) return null;
     const spans = cols.filter((col) => col[0] >= c.x0 && col[1] <= c.x1).length;
     if (spans > 1) return null;
     out[zoneOf((c.x0 + c.x1) / 2, cols)]!.push(...c.words);
@@ -28,6 +33,8 @@ export function headerCells(words: readonly Word[], gap: number, cols: readonly 
   const named = filled.filter((ws) => ws.some((w) => LETTER.test(w.text))).length;
   return filled.length >= 2 && 2 * filled.length >= cols.length && 2 * named >= filled.length ? out : null;
 }
+
+const cellText = (words: readonly Word[]) => joinWords(words.map((w) => w.text));
 
 /** Words closer than `gap` share a cell; a rule between two words parts them. */
 function cellsOf(words: readonly Word[], gap: number): { words: Word[]; x0: number; x1: number }[] {
@@ -71,14 +78,14 @@ export function headerLines(rows: readonly string[][]): number {
   return n;
 }
 
-/** A row of words over columns of numbers: no number where the body has numbers, and at
- * least one such column. */
+/** A row of words over columns of numbers: no number or price in it, and at least one
+ * column of numbers under it. */
 function isHeading(row: readonly string[], body: readonly string[][]): boolean {
   const numeric = row.map((_, c) => {
     const cells = body.map((r) => (r[c] ?? '').trim()).filter(Boolean);
     return cells.length > 0 && 2 * cells.filter((v) => NUMBER.test(v)).length >= cells.length;
   });
-  return numeric.some(Boolean) && row.every((cell, c) => !numeric[c] || !NUMBER.test(cell.trim())) && row.some((c) => LETTER.test(c));
+  return numeric.some(Boolean) && row.every((cell) => !NUMBER.test(cell.trim()) && !AMOUNT.test(cell)) && row.some((c) => LETTER.test(c));
 }
 
 /** Whether the first row is a row of data: in some column where most rows hold numbers,
