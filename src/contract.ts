@@ -32,6 +32,9 @@ export interface Block {
   kind?: BlockKind;
   /** heading level 1..3 when kind is heading */
   level?: number;
+  /** true when each of its lines is a line of its own (a receipt, an address, a form):
+   * Markdown and DOCX keep the breaks instead of reflowing the lines into one paragraph */
+  keep_lines?: boolean;
   lines?: Line[];
 }
 
@@ -39,6 +42,8 @@ export interface Table {
   /** rows of cells, the first row is the header when the table has one */
   rows: string[][];
   bbox: BBox;
+  /** false when the table has no header: its first row is data like the rest */
+  header?: boolean;
 }
 
 export type PageSource = 'ocr' | 'pdf-text';

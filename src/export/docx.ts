@@ -50,18 +50,22 @@ class SectionWriter {
     this.d = d;
   }
 
-  private paragraph(text: string, style: RunStyle = {}) {
+  /** One paragraph; several lines are kept apart by line breaks (w:br). */
+  private paragraph(text: string | string[], style: RunStyle = {}) {
     const d = this.d;
-    const rtl = isRtl(text) || undefined;
+    const lines = typeof text === 'string' ? [text] : text;
+    const rtl = isRtl(lines.join(' ')) || undefined;
+    const run = (t: string, i: number) =>
+      new d.TextRun({ text: t, break: i > 0 ? 1 : undefined, italics: style.italics || undefined, bold: style.bold || undefined, rightToLeft: rtl });
     return new d.Paragraph({
       heading: style.heading ? HEADINGS[Math.min(6, style.heading) - 1] : undefined,
       numbering: style.list ? { ...style.list, level: 0 } : undefined,
       bidirectional: rtl,
-      children: [new d.TextRun({ text, italics: style.italics || undefined, bold: style.bold || undefined, rightToLeft: rtl })],
+      children: lines.map(run),
     });
   }
 
-  private table(rows: string[][], textWidth: number) {
+  private table(rows: string[][], header: boolean, textWidth: number) {
     const d = this.d;
     const cols = Math.max(1, ...rows.map((r) => r.length));
     const colWidth = Math.floor(textWidth / cols);
@@ -71,8 +75,8 @@ class SectionWriter {
       rows: rows.map(
         (row, i) =>
           new d.TableRow({
-            tableHeader: i === 0 || undefined,
-            children: Array.from({ length: cols }, (_, c) => new d.TableCell({ children: [this.paragraph(row[c] ?? '', { bold: i === 0 })] })),
+            tableHeader: (header && i === 0) || undefined,
+            children: Array.from({ length: cols }, (_, c) => new d.TableCell({ children: [this.paragraph(row[c] ?? '', { bold: header && i === 0 })] })),
           }),
       ),
     });
@@ -84,14 +88,15 @@ class SectionWriter {
       case 'heading':
         return [this.paragraph(s.text, { heading: s.level })];
       case 'paragraph':
-        // Lines of a paragraph reflow in Word; the scan's line breaks are not the author's.
-        return [this.paragraph(s.lines.join(' '), { italics: s.caption })];
+        // Lines of a paragraph reflow in Word, the scan's line breaks not being the author's,
+        // unless the layout found that they are (a receipt, an address).
+        return [this.paragraph(s.kept ? s.lines : s.lines.join(' '), { italics: s.caption })];
       case 'list': {
         const list = { reference: numberingRef(s), instance: ++this.lists };
         return s.items.map((item) => this.paragraph(item, { list }));
       }
       case 'table':
-        return [this.table(s.rows, textWidth)];
+        return [this.table(s.rows, s.header, textWidth)];
     }
   }
 }

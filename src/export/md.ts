@@ -20,10 +20,11 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
 
-function pipeTable(rows: string[][]): string {
+/** A pipe table; one without a header gets an empty header row, as Markdown needs one. */
+function pipeTable(rows: string[][], header: boolean): string {
   const cols = Math.max(1, ...rows.map((r) => r.length));
   const line = (r: string[]) => `| ${Array.from({ length: cols }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`;
-  const [head = [], ...body] = rows;
+  const [head = [], ...body] = header ? rows : [[], ...rows];
   return [line(head), `|${' --- |'.repeat(cols)}`, ...body.map(line)].join('\n');
 }
 
@@ -33,13 +34,15 @@ export function sectionMarkdown(s: Section): string {
       // A trailing run of # would be read as the heading's closing sequence.
       return `${'#'.repeat(s.level)} ${s.text.replace(/(^|\s)(#+)\s*$/, '$1\\$2')}`;
     case 'paragraph': {
-      const text = s.lines.map(escapeLine).join('\n');
+      // Kept lines end in a hard break (a backslash); others are soft breaks that reflow.
+      const lines = s.lines.map(escapeLine);
+      const text = s.kept ? lines.map((l) => l.replace(/\\$/, '\\\\')).join('\\\n') : lines.join('\n');
       return s.caption ? `*${text}*` : text;
     }
     case 'list':
       return s.items.map((item, i) => `${s.ordered ? `${s.start + i}.` : '-'} ${escapeLine(item)}`).join('\n');
     case 'table':
-      return pipeTable(s.rows);
+      return pipeTable(s.rows, s.header);
   }
 }
 

@@ -5,9 +5,11 @@ import { area, clean, overlap } from './text';
 
 export type Section =
   | { kind: 'heading'; level: number; text: string }
-  | { kind: 'paragraph'; lines: string[]; caption?: boolean }
+  /** `kept`: each line is a line of its own (a receipt, an address), not reflowed */
+  | { kind: 'paragraph'; lines: string[]; caption?: boolean; kept?: boolean }
   | { kind: 'list'; ordered: boolean; start: number; items: string[] }
-  | { kind: 'table'; rows: string[][] };
+  /** `header`: the first row is the table's header */
+  | { kind: 'table'; rows: string[][]; header: boolean };
 
 const BULLET = /^\s*[-*+•·‣◦▪▫■□●○–—]\s+/;
 const NUMBER = /^\s*(\d{1,3})[.)]\s+/;
@@ -45,6 +47,10 @@ function tableRows(table: Table): string[][] {
   return rows.filter((r) => r.some((c) => c)).map((r) => [...r, ...Array<string>(cols - r.length).fill('')]);
 }
 
+function tableSection(table: Table): Section {
+  return { kind: 'table', rows: tableRows(table), header: table.header !== false };
+}
+
 function blockSection(block: Block): Section | null {
   const lines = blockLines(block);
   if (lines.length === 0) return null;
@@ -56,7 +62,7 @@ function blockSection(block: Block): Section | null {
     case 'caption':
       return { kind: 'paragraph', lines, caption: true };
     default:
-      return { kind: 'paragraph', lines };
+      return { kind: 'paragraph', lines, ...(block.keep_lines && lines.length > 1 ? { kept: true } : {}) };
   }
 }
 
@@ -79,7 +85,7 @@ export function pageSections(page: Page): Section[] {
   for (const block of page.blocks) {
     const t = tableOf(block, tables);
     if (t >= 0) {
-      if (!placed.has(t)) out.push({ top: tables[t]!.bbox[1], section: { kind: 'table', rows: tableRows(tables[t]!) } });
+      if (!placed.has(t)) out.push({ top: tables[t]!.bbox[1], section: tableSection(tables[t]!) });
       placed.add(t);
       continue;
     }
@@ -89,7 +95,7 @@ export function pageSections(page: Page): Section[] {
   tables.forEach((table, t) => {
     if (placed.has(t)) return;
     const at = out.findIndex((o) => o.top > table.bbox[1]);
-    const entry = { top: table.bbox[1], section: { kind: 'table', rows: tableRows(table) } as Section };
+    const entry = { top: table.bbox[1], section: tableSection(table) };
     out.splice(at < 0 ? out.length : at, 0, entry);
   });
   if (out.length === 0 && page.text.trim()) {

@@ -1,7 +1,10 @@
-// What each block is: a heading (set larger than the page's text, short, not a sentence),
-// a list (lines that start with a bullet or a number), a caption, or a paragraph.
-import type { BlockKind, Line } from '../contract';
-import { median, textSize } from './geometry';
+// What each block is: a heading (set larger than the page's text, or in capitals on a
+// page of prose; short, not a sentence, set apart from its neighbours, and not an item
+// with its amount), a list (lines that start with a bullet or a number), a caption, or a
+// paragraph.
+import type { BBox, BlockKind, Line } from '../contract';
+import { wideGap } from './breaks';
+import { median, textSize, union } from './geometry';
 import type { Metrics } from './metrics';
 
 const BULLETS = '•\\-*·‣◦▪▫●○■□–';
@@ -17,6 +20,10 @@ const CAPTION = /^(?:fig(?:ure)?|table|tab|chart|plate)\.?\s*[\dIVX]+[a-z]?\s*[.
 const HEADING_SIZE = 1.3;
 /** Heading sizes within this ratio of each other share a level. */
 const LEVEL_STEP = 0.88;
+/** A heading has at least this much white (in line heights) above or below it. */
+const APART = 0.5;
+/** A line that ends in an amount, perhaps with a tax code after it: "4.00 S", "€17.90". */
+const AMOUNT = /\d[.,]\d{2}(?:\s+\S{1,3})?\s*$/u;
 
 export interface Kind {
   kind: BlockKind;
@@ -28,11 +35,17 @@ interface Facts {
   text: string;
   words: number;
   size: number;
+  /** a line item or a form field: it ends in an amount, or has a number after a wide gap */
+  item: boolean;
+  /** white above or below it */
+  apart: boolean;
 }
 
-/** Kinds for a page's (non-table) blocks, in the same order. */
-export function classify(blocks: readonly Line[][], m: Metrics): Kind[] {
-  const facts = blocks.map(factsOf);
+/** Kinds for a page's (non-table) blocks, in the same order; `others` are the boxes of
+ * everything else on the page (tables), for the white around a heading. */
+export function classify(blocks: readonly Line[][], m: Metrics, others: readonly BBox[] = []): Kind[] {
+  const boxes = [...blocks.map((b) => union(b.map((l) => l.bbox))), ...others];
+  const facts = blocks.map((b, i) => factsOf(b, m, isApart(boxes[i]!, boxes, m)));
   const sized = facts.map((f) => (isShortTitle(f) && f.size >= HEADING_SIZE * m.lineHeight ? f.size : 0));
   const levels = headingLevels(sized.filter((s) => s > 0));
   const prosePage = facts.some((f) => f.lines.length >= 3 && f.words >= 20);
@@ -45,14 +58,35 @@ export function classify(blocks: readonly Line[][], m: Metrics): Kind[] {
   });
 }
 
-function factsOf(lines: Line[]): Facts {
+function factsOf(lines: Line[], m: Metrics, apart: boolean): Facts {
   const text = lines.map((l) => l.text).join(' ').trim();
-  return { lines, text, words: text.split(/\s+/).filter(Boolean).length, size: median(lines.map(textSize)) };
+  const item = lines.some((l) => AMOUNT.test(l.text) || valueAfterGap(l, m));
+  return { lines, text, words: text.split(/\s+/).filter(Boolean).length, size: median(lines.map(textSize)), item, apart };
 }
 
-/** Short, has letters, and does not end like a sentence or a clause. */
+/** A line with a number after a wide gap: an item and its price, a label and its value. */
+function valueAfterGap(l: Line, m: Metrics): boolean {
+  const words = [...l.words].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  return words.some((w, i) => i > 0 && w.bbox[0] - words[i - 1]!.bbox[2] >= wideGap(m) && /\d/.test(w.text));
+}
+
+/** Whether a block has white above or below it: not one line of a tight stack (the lines
+ * of a receipt, an address). */
+function isApart(box: BBox, boxes: readonly BBox[], m: Metrics): boolean {
+  let above = Infinity;
+  let below = Infinity;
+  for (const b of boxes) {
+    if (b === box || b[0] >= box[2] || b[2] <= box[0]) continue;
+    if (b[3] <= box[1] + 0.5 * m.lineHeight && b[1] < box[1]) above = Math.min(above, box[1] - b[3]);
+    else if (b[1] >= box[3] - 0.5 * m.lineHeight && b[3] > box[3]) below = Math.min(below, b[1] - box[3]);
+  }
+  return Math.max(above, below) >= APART * m.lineHeight;
+}
+
+/** Short, has letters, does not end like a sentence or a clause, is not a line item, and
+ * stands apart. */
 function isShortTitle(f: Facts): boolean {
-  return f.lines.length <= 3 && f.words <= 15 && /\p{L}/u.test(f.text) && !/[.,;]$/.test(f.text);
+  return f.lines.length <= 3 && f.words <= 15 && /\p{L}/u.test(f.text) && !/[.,;]$/.test(f.text) && !f.item && f.apart;
 }
 
 /** A title in capitals at text size ("1. INTRODUCTION"), on a page of prose. */

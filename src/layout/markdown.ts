@@ -1,4 +1,5 @@
-// Markdown for a page: headings as #, paragraphs reflowed into one line, lists as
+// Markdown for a page: headings as #, paragraphs reflowed into one line (or kept line by
+// line, with hard breaks, where the block keeps its lines), lists as
 // "- item" / "1. item", tables as GitHub pipe tables.
 import type { Block, Table } from '../contract';
 import { LIST_MARK, ORDERED_MARK } from './kind';
@@ -41,14 +42,21 @@ function listMarkdown(lines: readonly string[]): string {
   return items.map((item, i) => `${ordered ? `${first + i}.` : '-'} ${escapeStart(item)}`).join('\n');
 }
 
+/** Lines kept as lines (a receipt, an address): each ends in a hard break (a backslash),
+ * and each is escaped as a line start, since a break may start a heading or a list. */
+function keptLines(lines: readonly string[]): string {
+  return lines.map((l) => escapeStart(l.trim()).replace(/\\$/, '\\\\')).join('\\\n');
+}
+
 function cell(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
 
+/** A pipe table; one without a header gets an empty header row, as Markdown needs one. */
 export function pipeTable(table: Table): string {
   const cols = Math.max(1, ...table.rows.map((r) => r.length));
   const row = (r: readonly string[]) => `| ${Array.from({ length: cols }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`;
-  const [head = [], ...body] = table.rows;
+  const [head = [], ...body] = table.header === false ? [[], ...table.rows] : table.rows;
   return [row(head), `|${' --- |'.repeat(cols)}`, ...body.map(row)].join('\n');
 }
 
@@ -65,7 +73,7 @@ function blockMarkdown(block: Block, table: Table | undefined): string {
     case 'list':
       return listMarkdown(lines);
     default:
-      return escapeStart(reflow(lines));
+      return block.keep_lines ? keptLines(lines) : escapeStart(reflow(lines));
   }
 }
 

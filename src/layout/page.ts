@@ -4,7 +4,9 @@ import type { Block, Line, Page, Table, Word } from '../contract';
 import type { EngineLine, EnginePage } from '../engines/types';
 import { type Seg, core, lineOf, midY, union, weightedConfidence, yOverlapShare } from './geometry';
 import { type Metrics, pageMetrics } from './metrics';
+import { keepsLines, lineByLine } from './breaks';
 import { classify } from './kind';
+import { joinPieces } from './pieces';
 import { pageMarkdown } from './markdown';
 import { readingRegions } from './order';
 import { findTables } from './table';
@@ -24,6 +26,8 @@ interface Draft {
   /** the engine block, when the draft holds all of it unchanged */
   whole?: { confidence: number };
   table?: Table;
+  /** the x extent of the region (column) it stands in */
+  frame: [number, number];
 }
 
 export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions = {}): Page {
@@ -99,14 +103,17 @@ function cleanLine(l: EngineLine): Line | null {
 
 /** A region's tables and paragraphs, ordered top to bottom (left to right on one row). */
 function regionDrafts(region: Seg[], m: Metrics, minRows: number, page: EnginePage): Draft[] {
-  const { tables, rest } = findTables(region, m, minRows);
+  const found = findTables(region, m, minRows);
+  const tables = found.tables;
+  const rest = m.vertical ? found.rest : joinPieces(found.rest, m);
   const first = (segs: Seg[]) => Math.min(...segs.map((s) => s.order));
-  const drafts: Draft[] = tables.map((t) => ({ lines: t.segs.map((s) => s.line), order: first(t.segs), table: t.table }));
+  const frame: [number, number] = [Math.min(...region.map((s) => s.line.bbox[0])), Math.max(...region.map((s) => s.line.bbox[2]))];
+  const drafts: Draft[] = tables.map((t) => ({ lines: t.segs.map((s) => s.line), order: first(t.segs), table: t.table, frame }));
   for (const group of paragraphs(rest, tables.map((t) => t.table))) {
     const source = page.blocks[group[0]!.block]!;
     const own = new Set(source.lines.map((l) => l.bbox));
     const whole = group.length === source.lines.length && group.every((s) => own.has(s.line.bbox));
-    drafts.push({ lines: group.map((s) => s.line), order: first(group), ...(whole ? { whole: { confidence: source.confidence } } : {}) });
+    drafts.push({ lines: group.map((s) => s.line), order: first(group), frame, ...(whole ? { whole: { confidence: source.confidence } } : {}) });
   }
   return m.vertical ? drafts.sort((a, b) => a.order - b.order) : byRows(drafts, m.rtl);
 }
@@ -162,15 +169,19 @@ function inTextLayerOrder(drafts: Draft[], segs: readonly Seg[], page: EnginePag
 
 function toBlocks(drafts: readonly Draft[], m: Metrics): Block[] {
   const prose = drafts.filter((d) => !d.table);
-  const kinds = new Map(classify(prose.map((d) => d.lines), m).map((k, i) => [prose[i]!, k]));
+  const tableBoxes = drafts.flatMap((d) => (d.table ? [d.table.bbox] : []));
+  const kinds = new Map(classify(prose.map((d) => d.lines), m, tableBoxes).map((k, i) => [prose[i]!, k]));
+  const allKept = lineByLine(prose, m);
   return drafts.map((d): Block => {
     const text = d.table ? d.table.rows.map((r) => r.join('\t')).join('\n') : d.lines.map((l) => l.text).join('\n');
     const kind = kinds.get(d) ?? { kind: 'table' as const };
+    const keep = kind.kind === 'paragraph' && d.lines.length > 1 && (allKept || keepsLines(d, m));
     return {
       text,
       bbox: d.table?.bbox ?? union(d.lines.map((l) => l.bbox)),
       confidence: d.whole?.confidence ?? weightedConfidence(d.lines),
       ...kind,
+      ...(keep ? { keep_lines: true } : {}),
       lines: d.lines,
     };
   });

@@ -5,7 +5,9 @@ import { joinWords } from '../engines/text';
 import type { BBox, Table, Word } from '../contract';
 import type { Metrics } from './metrics';
 import { type Interval, type Seg, mergeIntervals, median, midY, rowsOf, union, wordGaps } from './geometry';
+import { wideGap } from './breaks';
 import { MARK_ONLY } from './kind';
+import { firstRowIsData, headerCells, headerLines } from './table-header';
 
 export interface FoundTable {
   table: Table;
@@ -29,6 +31,10 @@ interface Row {
 const MAX_CELL_WORDS = 4;
 /** A line with this many words and no wide gap is a line of text, not a table row. */
 const TEXT_LINE_WORDS = 9;
+/** A header is at most this many rows (a heading of three lines in a narrow column)… */
+const MAX_HEADER_ROWS = 3;
+/** …each at most this many line heights over the next. */
+const HEADER_GAP = 2.5;
 
 /** Finds the tables among a region's lines; what they do not use is left for paragraphs. */
 export function findTables(segs: readonly Seg[], m: Metrics, minRows: number): { tables: FoundTable[]; rest: Seg[] } {
@@ -38,12 +44,15 @@ export function findTables(segs: readonly Seg[], m: Metrics, minRows: number): {
   const isText = new Set(text);
   const rows = rowsOf(segs.filter((s) => !isText.has(s))).map((r) => rowOf(r, m));
   const tables: FoundTable[] = [];
+  const between = (a: Row, b: Row) => textBetween(text, a, b);
   let start = 0;
+  // Rows from here on belong to no table yet.
+  let free = 0;
   while (start < rows.length) {
-    const end = runEnd(rows, start, m, (a, b) => textBetween(text, a, b));
+    const end = runEnd(rows, start, m, between);
     const run = rows.slice(start, end);
-    const table = end - start >= minRows ? tableOf(run, m) : null;
-    if (table) tables.push(table);
+    const table = end - start >= minRows ? tableOf(run, rows.slice(free, start), m, between) : null;
+    if (table) tables.push(table), (free = end);
     start = Math.max(end, start + 1);
   }
   const used = new Set(tables.flatMap((t) => t.segs));
@@ -66,9 +75,7 @@ function isTextLine(s: Seg, m: Metrics): boolean {
   return words.length >= TEXT_LINE_WORDS && wordGaps(words).every((g) => g < cellGap(m));
 }
 
-function cellGap(m: Metrics): number {
-  return Math.max(3 * m.wordGap, m.lineHeight);
-}
+const cellGap = wideGap;
 
 /** A row's words split into cells where the gap is much wider than between words. */
 function rowOf(segs: Seg[], m: Metrics): Row {
@@ -123,9 +130,31 @@ function columnIndex(c: Cell, cols: readonly Interval[]): number {
   return i < 0 ? 0 : i;
 }
 
+/** Rows just above a table that are its header: up to three, each close over the next
+ * and with cells under at least half of the columns. Their words, column by column. */
+function headerAbove(above: readonly Row[], first: Row, cols: Interval[], m: Metrics, between: (a: Row, b: Row) => boolean) {
+  const found: Row[] = [];
+  const header = cols.map(() => [] as Word[]);
+  let next = first;
+  for (let i = above.length - 1; i >= 0 && found.length < MAX_HEADER_ROWS; i--) {
+    const row = above[i]!;
+    if (next.bbox[1] - row.bbox[3] > HEADER_GAP * m.lineHeight || between(row, next)) break;
+    const cells = headerCells(row.segs.flatMap((s) => s.line.words), cellGap(m), cols);
+    if (!cells) break;
+    cells.forEach((ws, c) => header[c]!.unshift(...ws));
+    found.push(row);
+    next = row;
+  }
+  return { rows: found.reverse(), words: header };
+}
+
 /** The run as a table, unless it reads as text side by side or as a list's markers. */
-function tableOf(run: Row[], m: Metrics): FoundTable | null {
+function tableOf(run: Row[], above: readonly Row[], m: Metrics, between: (a: Row, b: Row) => boolean, depth = 0): FoundTable | null {
   const cols = columnsOf(run, m);
+  // A first row that makes or merges columns that the rows under it do not (a header with
+  // rules read as text, headings wider than their numbers) is read as a header above them.
+  const peel = depth < MAX_HEADER_ROWS && run.length > 2 && wordy(run[0]!) && columnsOf(run.slice(1), m).length !== cols.length;
+  if (peel) return tableOf(run.slice(1), [...above, run[0]!], m, between, depth + 1);
   if (cols.length < 2) return null;
   const cells = run.flatMap((r) => r.cells);
   if (median(cells.map((c) => c.words.length)) > MAX_CELL_WORDS) return null;
@@ -136,10 +165,25 @@ function tableOf(run: Row[], m: Metrics): FoundTable | null {
   });
   // Bullets or numbers set apart from their items are a list, not a column.
   if (cols.length === 2 && grid.every((row) => row[0]!.length === 0 || MARK_ONLY.test(cellText(row[0]!)))) return null;
-  const segs = run.flatMap((r) => r.segs);
   // A right-to-left table's first column is its rightmost.
-  const rows = grid.map((row) => (m.rtl ? [...row].reverse() : row).map(cellText));
-  return { table: { rows, bbox: union(segs.map((s) => s.line.bbox)) }, segs };
+  const texts = (row: Word[][]) => (m.rtl ? [...row].reverse() : row).map(cellText);
+  // A header of several lines read as several rows is one row.
+  const lead = headerLines(grid.map(texts));
+  const rows = [texts(cols.map((_, c) => grid.slice(0, lead).flatMap((row) => row[c]!))), ...grid.slice(lead).map(texts)];
+  const head = headerAbove(above, run[0]!, cols, m, between);
+  const headRow = texts(head.words);
+  const withHead = head.rows.length > 0 && !firstRowIsData([headRow, ...rows]);
+  const all = withHead ? [...head.rows, ...run] : run;
+  const segs = all.flatMap((r) => r.segs);
+  const header = withHead || !firstRowIsData(rows);
+  const table = { rows: withHead ? [headRow, ...rows] : rows, bbox: union(segs.map((s) => s.line.bbox)), ...(header ? {} : { header: false }) };
+  return { table, segs };
+}
+
+/** More letters than digits: headings, not figures. */
+function wordy(row: Row): boolean {
+  const text = row.segs.map((s) => s.line.text).join(' ');
+  return (text.match(/\p{L}/gu)?.length ?? 0) > (text.match(/\p{N}/gu)?.length ?? 0);
 }
 
 function cellText(words: readonly Word[]): string {

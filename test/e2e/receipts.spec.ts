@@ -1,0 +1,89 @@
+// Receipts and tables as people upload them through the file picker: a receipt's lines
+// stay lines in the Text tab and in the Markdown and DOCX downloads, with no heading made
+// of a line item; a table's real column headers are its header row.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath, useBrowser } from './browser';
+import { openedJob, pick } from './ui-page';
+import { unzip } from '../unit/export/support/zip';
+
+const EVAL = join(__dirname, '../../../shared/eval/public');
+const evalFile = (name: string, type: string) => ({ name, type, data: readFileSync(join(EVAL, name)) });
+
+/** A download of the job, fetched in the page as the app would, as bytes. */
+async function download(page: Page, uuid: string, format: 'md' | 'docx'): Promise<Buffer> {
+  const b64 = await page.evaluate(async ({ uuid, format }) => {
+    const res = await fetch(`/api/v1/ocr/${uuid}/download/?format=${format}`);
+    if (!res.ok) throw new Error(`download ${format}: HTTP ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(bin);
+  }, { uuid, format });
+  return Buffer.from(b64, 'base64');
+}
+
+/** Markdown as the lines a reader sees: a hard break (trailing backslash or two spaces) or
+ * a blank line ends a line; other line ends reflow. */
+const markdownLines = (md: string) =>
+  md
+    .split(/\n\s*\n/)
+    .flatMap((para) => para.split(/(?:\\| {2,})\n/))
+    .map((l) => l.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+
+/** DOCX body text as lines: each paragraph, and each part of one between line breaks. */
+function docxLines(docx: Buffer): string[] {
+  const xml = unzip(docx).get('word/document.xml')!.toString('utf8');
+  return xml
+    .split(/<\/w:p>|<w:br\/>/)
+    .map((part) => [...part.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').trim())
+    .filter(Boolean);
+}
+
+/** The line holding the item, which must not run on into the next item. */
+function itemLine(lines: string[], what: string): string {
+  const line = lines.find((l) => /DELIVERY/i.test(l));
+  expect(line, `${what}: a line with DELIVERY CHG in ${JSON.stringify(lines)}`).toBeDefined();
+  expect(line, what).not.toMatch(/Chic/i);
+  expect(lines.some((l) => /Chic/i.test(l) && !/DELIVERY/i.test(l)), `${what}: the next item on a line of its own`).toBe(true);
+  return line!;
+}
+
+describe('receipts and tables through the file picker', () => {
+  const s = useBrowser({ perTest: true });
+
+  for (const tier of ['cpu', 'vlm'] as const) {
+    it(`a receipt's lines stay lines in the Text tab, Markdown and DOCX, with no heading on an item (${tier})`, async () => {
+      const page = await s.open('/');
+      await page.locator(`input[name="tier"][value="${tier}"]`).check();
+      await pick(page, [evalFile('receipt_sroie_061.jpg', 'image/jpeg')]);
+      const uuid = await openedJob(page);
+      const text = (await page.getByTestId('result-text').textContent()) ?? '';
+      itemLine(text.split('\n').map((l) => l.trim()), 'Text tab');
+      await page.screenshot({ path: screenshotPath(`receipt-text-${tier}`) });
+
+      const md = (await download(page, uuid, 'md')).toString('utf8');
+      itemLine(markdownLines(md), 'Markdown');
+      expect(md).not.toMatch(/^#+ .*(DELIVERY|\d[.,]\d\d)/im);
+      itemLine(docxLines(await download(page, uuid, 'docx')), 'DOCX');
+    }, 300_000);
+  }
+
+  it('a table form with extract-tables: the real column headers are the header row, not its first sector', async () => {
+    const page = await s.open('/');
+    await page.locator('#tool').selectOption('extract-tables');
+    await pick(page, [evalFile('form_table_border_patrol_p1.png', 'image/png')]);
+    const uuid = await openedJob(page);
+    const md = (await download(page, uuid, 'md')).toString('utf8').split('\n');
+    const rule = md.findIndex((l) => /^\|( --- \|)+$/.test(l));
+    expect(rule, md.join('\n')).toBeGreaterThan(0);
+    expect(md[rule - 1]).toMatch(/SECTOR/i);
+    expect(md[rule - 1]).not.toMatch(/Miami/);
+    expect(md[rule + 1]).toMatch(/^\| Miami \|/);
+    // The headers are the table's, not a paragraph of garbled text above it.
+    expect(md.slice(0, rule - 1).join('\n')).not.toMatch(/\bSECTOR\b/);
+  }, 300_000);
+});
