@@ -55,13 +55,15 @@ const texify: ModelEntry = {
     { path: 'preprocessor_config.json', bytes: null, sha256: null },
     { path: 'tokenizer.json', bytes: null, sha256: null },
     { path: 'tokenizer_config.json', bytes: null, sha256: null },
-    { path: 'onnx/encoder_model_quantized.onnx', bytes: null, sha256: null },
-    { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: null, sha256: null },
+    // The two weights are nearly all of it: their sizes as the hub lists this model's 8-bit
+    // encoder and merged decoder (the hub sends their SHA-256, which is what is checked).
+    { path: 'onnx/encoder_model_quantized.onnx', bytes: 79.3 * MB, approx: true, sha256: null },
+    { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: 240 * MB, approx: true, sha256: null },
   ],
   requiresWebGPU: false,
   runtime: 'transformers',
   transformers: { task: 'image-to-text', dtype: 'q8', maxNewTokens: 384 },
-  caveat: 'The file list follows the layout of Xenova’s encoder-decoder conversions; sizes are learnt when it is downloaded.',
+  caveat: 'The file list follows the layout of Xenova’s encoder-decoder conversions; the size is the hub’s listing of its two weight files (the small configuration files are not counted), learnt exactly when it is downloaded.',
 };
 
 const docling: ModelEntry = {
@@ -144,6 +146,18 @@ export function findModel(id: string): ModelEntry | undefined {
 /** Entries that do `task`, in registry order (the first installed one is used). */
 export function modelsFor(task: ModelTask): ModelEntry[] {
   return MODELS.filter((m) => m.tasks.includes(task));
+}
+
+/**
+ * What a download comes to as far as it is known, for people to read: exact when every
+ * size is, "about" when some are the host's rounded listing or a small file's is unknown;
+ * null when no size at all is known.
+ */
+export function estimatedBytes(entry: ModelEntry): { bytes: number; approx: boolean } | null {
+  const known = entry.files.filter((f) => f.bytes !== null);
+  if (!known.length) return null;
+  const bytes = known.reduce((n, f) => n + f.bytes!, 0);
+  return { bytes, approx: known.length < entry.files.length || known.some((f) => f.approx) };
 }
 
 /** Known sizes added up; null when any is unknown. */
