@@ -59,6 +59,8 @@ export interface Page {
   /** the language recognised with, when language=auto */
   language?: string;
   error?: string;
+  /** the error's stable code (e.g. model_missing), for a client to act on */
+  error_code?: string;
 }
 
 export interface Job {
@@ -83,6 +85,8 @@ export interface Job {
   finished_at?: string;
   /** a failed job says why, in words a person can act on */
   error?: string;
+  /** and as a stable code: model_missing (download it in Settings → Models), model_needs_webgpu, … */
+  error_code?: string;
   /** e.g. why a job waits: no app window is open to run the engine */
   note?: string;
 }
@@ -100,6 +104,7 @@ export interface JobSummary {
 /** GET /api/v1/ocr/<uuid>/?summary=1 */
 export interface JobProgress extends JobSummary {
   error?: string;
+  error_code?: string;
   detected_language?: string;
 }
 
