@@ -1,5 +1,6 @@
 // After the first visit the app must work offline: fetch the cpu engine's files once
 // so the service worker keeps them in its runtime cache (they are too big for the shell precache).
+// The vlm engine's files are kept after its first page instead (engines/vlm/offline.ts).
 const ENGINE_FILES = [
   'vendor/tesseract/worker.min.js',
   'vendor/tesseract/core/tesseract-core-relaxedsimd-lstm.wasm.js',
@@ -13,6 +14,8 @@ const ENGINE_FILES = [
   'vendor/pdfjs/wasm/qcms_bg.wasm',
   'vendor/lang/eng.traineddata.gz',
   'vendor/lang/osd.traineddata.gz',
+  // Settings lists the languages from it, online and offline.
+  'vendor/lang/index.json',
 ];
 
 export async function warmOfflineCache(): Promise<void> {
