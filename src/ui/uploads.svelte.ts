@@ -14,7 +14,7 @@ export interface Upload {
   pagesDone: number;
   pageCount: number;
   error?: string;
-  /** the API's error code when it failed, e.g. payment_required */
+  /** the API's error code when it failed, e.g. payment_required, or the failed job's (model_missing) */
   code?: string;
 }
 
@@ -70,7 +70,7 @@ class UploadQueue {
     this.changes++;
   }
 
-  #patch(item: Upload, job: Pick<Job, 'uuid' | 'status' | 'pages_done' | 'page_count' | 'error'>): void {
+  #patch(item: Upload, job: Pick<Job, 'uuid' | 'status' | 'pages_done' | 'page_count' | 'error' | 'error_code'>): void {
     if (item.status === 'cancelled') return;
     if (item.uuid !== job.uuid) this.changes++;
     item.uuid = job.uuid;
@@ -78,6 +78,7 @@ class UploadQueue {
     item.pagesDone = job.pages_done;
     item.pageCount = job.page_count;
     if (job.error) item.error = job.error;
+    if (job.error_code) item.code = job.error_code;
   }
 
   async #run(id: string, file: File, opts: SubmitOptions, onDone: (job: Job) => void): Promise<void> {
