@@ -15,7 +15,7 @@ import { charsetFor } from './charset';
 import { cacheNameFor, hasWebGPU, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
 import { applyToolModel, modelForTool, pageModelFor, readWithPageModel } from './tools';
 import { terminateReaders } from './reader';
-import { keepForOffline, notSavedError } from './offline';
+import { notSavedError, pageEnded, pageStarted } from './offline';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
 
 export const meta: EngineMeta = { id: 'vlm', label: 'PP-OCRv4 (deep learning; WebGPU or WASM)', cost: 5 };
@@ -158,13 +158,15 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // The tool's model reads every line PP-OCRv4 finds, even those PP-OCRv4 itself cannot read.
   const charset = charsetFor(opts.languages);
   let result: RunResult;
+  // Once the engine has loaded and read, all it may load is kept for offline use (offline.ts).
+  pageStarted();
   try {
     result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal);
+    pageEnded(true);
   } catch (err) {
+    pageEnded(false);
     throw (await notSavedError(err)) ?? err;
   }
-  // The engine loaded and read: keep all it may load for offline use (once, in the background).
-  void keepForOffline();
   status.backend = result.backend;
   status.lastTimings = result.timings;
   status.pages++;

@@ -1,8 +1,9 @@
-// The Accurate (vlm) tier offline. After its first page, every file it may load (PP-OCRv4's
-// models and dictionary, onnxruntime's WASM build and, with a WebGPU adapter, its WebGPU
-// build) is fetched once more, mostly from the service worker's cache where that page just
-// put it, checked and kept, so it reads offline and Settings → Models says so. Not at the
-// app's first load: about 40 MB that a person who only uses the Fast tier never needs.
+// The Accurate (vlm) tier offline. Once it has read a page and then been idle a few seconds
+// (not to take bandwidth and hashing from a job's next pages), every file it may load
+// (PP-OCRv4's models and dictionary, onnxruntime's WASM build and, with a WebGPU adapter,
+// its WebGPU build) is fetched once more, mostly from the service worker's cache where the
+// engine just put it, checked and kept, so it reads offline and Settings → Models says so.
+// Not at the app's first load: about 40 MB that a person who only uses the Fast tier never needs.
 // Offline without them, a page fails at once with model_missing, naming what to download.
 import { findModel, hasWebGPU, modelStatus, runtimesFor, sizeText, ModelError, type ModelEntry } from '../../models';
 import { keepOnDevice } from '../../models/offline';
@@ -14,6 +15,27 @@ async function needed(): Promise<ModelEntry[]> {
 }
 
 let keeping: Promise<void> | undefined;
+
+/** How long the engine must be idle after a page before its files are kept. */
+export const KEEP_AFTER_IDLE_MS = 5000;
+let busy = 0;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Around each page: the files are kept once the engine has been idle a while after one. */
+export function pageStarted(): void {
+  busy++;
+  clearTimeout(idleTimer);
+}
+
+let readOnce = false;
+
+export function pageEnded(read: boolean): void {
+  busy = Math.max(0, busy - 1);
+  readOnce ||= read;
+  if (busy || !readOnce) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => void keepForOffline(), KEEP_AFTER_IDLE_MS);
+}
 
 /** Once per window; a failed attempt (offline, say) is tried again after the next page. */
 export function keepForOffline(): Promise<void> {
