@@ -75,6 +75,19 @@ describe('offline after a first visit, before the Accurate tier was ever used', 
       expect(await page.getByTestId('chat-models-unchecked').count()).toBe(0);
       expect(seen.errors).toEqual([]);
       expect(seen.requests.filter((r) => /\/assets\//.test(r))).toEqual([]);
+      await page.locator('#models').screenshot({ path: screenshotPath('offline-settings-models') });
+
+      // web-llm has kept something (a chat model), but its code was never loaded here, so it
+      // cannot be fetched offline: the section says so instead of failing an import.
+      await page.evaluate(() => caches.open('webllm/config'));
+      await page.reload();
+      await ready(page);
+      const unchecked = page.getByTestId('chat-models-unchecked');
+      await unchecked.waitFor();
+      expect(await unchecked.textContent()).toMatch(/cannot be checked now/);
+      expect(await page.getByTestId('chat-model-Qwen2.5-0.5B-Instruct-q4f16_1-MLC').textContent()).toMatch(/Not known offline/);
+      expect(seen.errors).toEqual([]);
+      await page.evaluate(() => caches.delete('webllm/config'));
 
       // Reading with the Accurate tier fails at once, naming what to download, with a link there:
       // in the upload's row, and on the job's own page.
@@ -113,6 +126,7 @@ describe('the Accurate tier offline after one use', () => {
     await page.getByText('The Accurate tier reads offline').waitFor({ timeout: 90_000 });
     await page.getByTestId('vlm-model-ppocr-v4').getByTestId('vlm-model-installed').waitFor();
     await page.getByTestId('vlm-model-onnxruntime-wasm').getByTestId('vlm-model-installed').waitFor();
+    await page.locator('#models').screenshot({ path: screenshotPath('settings-models-vlm-kept') });
     await offline(s, async () => {
       const seen = watchFailures(page);
       await page.reload();
