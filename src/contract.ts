@@ -67,6 +67,8 @@ export interface Page {
   error?: string;
   /** a page that was read but holds nothing to read: blank, or no text found */
   warning?: string;
+  /** the error's stable code (e.g. model_missing), for a client to act on */
+  error_code?: string;
 }
 
 export interface Job {
@@ -91,6 +93,8 @@ export interface Job {
   finished_at?: string;
   /** a failed job says why, in words a person can act on */
   error?: string;
+  /** and as a stable code: model_missing (download it in Settings → Models), model_needs_webgpu, … */
+  error_code?: string;
   /** e.g. why a job waits: no app window is open to run the engine */
   note?: string;
 }
@@ -108,6 +112,7 @@ export interface JobSummary {
 /** GET /api/v1/ocr/<uuid>/?summary=1 */
 export interface JobProgress extends JobSummary {
   error?: string;
+  error_code?: string;
   detected_language?: string;
   /** what the job waits on meanwhile, e.g. a language downloading */
   note?: string;

@@ -28,6 +28,7 @@ export function toProgress(rec: JobRecord): JobProgress {
   return {
     ...toSummary(rec),
     ...(rec.error ? { error: rec.error } : {}),
+    ...(rec.error_code ? { error_code: rec.error_code } : {}),
     ...(rec.detected_language ? { detected_language: rec.detected_language } : {}),
     ...(rec.note ? { note: rec.note } : {}),
   };

@@ -222,7 +222,7 @@ export class EngineHost {
         image.bitmap?.close();
       }
     } catch (err) {
-      if (err instanceof DocumentError) return { error: err.detail };
+      if (err instanceof DocumentError) return { error: err.detail, code: err.code };
       console.error('page failed', job.uuid, page.index, err);
       // One more try for what may be a crashed worker; then the page fails and is not charged.
       if (page.attempts < 2) return { retry: true };

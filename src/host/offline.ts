@@ -12,6 +12,8 @@ const ENGINE_FILES = [
   'vendor/pdfjs/wasm/jbig2.wasm',
   'vendor/pdfjs/wasm/openjpeg.wasm',
   'vendor/pdfjs/wasm/qcms_bg.wasm',
+  // Settings lists the languages from it, online and offline.
+  'vendor/lang/index.json',
 ];
 /** English and orientation detection: every page's first pass, and a page that reads badly. */
 const LANGUAGES = ['eng', 'osd'];

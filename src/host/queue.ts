@@ -69,6 +69,8 @@ export async function claimNextPage(db: OcrDatabase, hostId: string, now: number
 export interface PageOutcome {
   result?: Page;
   error?: string;
+  /** the error's stable code, when it has one (a DocumentError's, e.g. model_missing) */
+  code?: string;
   /** put the page back for another try */
   retry?: boolean;
 }
@@ -126,7 +128,7 @@ async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now
     return rec;
   }
   const state = outcome.result ? 'done' : 'failed';
-  const writes: Promise<unknown>[] = [db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed') })];
+  const writes: Promise<unknown>[] = [db.pages.put({ ...current, state, leaseOwner: undefined, doneBy: current.leaseOwner, result: outcome.result ?? failedPage(page.index, outcome.error ?? 'failed', outcome.code) })];
   if (outcome.result) {
     const plan: Plan = rec.owner === 'anonymous' ? 'anonymous' : (account?.plan ?? 'free');
     writes.push(db.usage.add(usageRow({ subject: rec.owner, plan }, rec.page_cost, 'page', now, { jobUuid: rec.uuid, pageIndex: page.index })));
@@ -151,7 +153,7 @@ async function commitIn(db: OcrDatabase, lease: Lease, outcome: PageOutcome, now
       status: anyDone ? 'done' : 'failed',
       note: undefined,
       finished_at: new Date(now).toISOString(),
-      ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.' }),
+      ...(anyDone ? {} : { error: results[0]?.error ?? 'No page could be recognised.', error_code: results[0]?.error_code }),
     });
     const texts: JobTextRecord = { uuid: rec.uuid, text: text ?? '', markdown: markdown ?? '' };
     writes.push(db.jobTexts.put(texts));
@@ -200,6 +202,6 @@ function withoutUndefined<T extends object>(o: T): T {
   return o;
 }
 
-function failedPage(index: number, error: string): Page {
-  return { index, width: 0, height: 0, text: '', markdown: '', blocks: [], tables: [], confidence: 0, source: 'ocr', error };
+function failedPage(index: number, error: string, code?: string): Page {
+  return { index, width: 0, height: 0, text: '', markdown: '', blocks: [], tables: [], confidence: 0, source: 'ocr', error, ...(code ? { error_code: code } : {}) };
 }

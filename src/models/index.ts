@@ -2,10 +2,11 @@
 // and removing them, and the engine's question "is the model for this task here?".
 import { modelsFor } from './registry';
 import { modelStatus } from './store';
-import { ModelError, type ModelEntry, type ModelTask } from './types';
-import { downloadBytes } from './registry';
+import { ModelError, type ModelEntry, type ModelStatus, type ModelTask } from './types';
+import { estimatedBytes } from './registry';
+import { formatBytes } from '../bytes';
 
-export { MODELS, findModel, modelsFor, downloadBytes, recogniserFor, vlmRecogniserFor } from './registry';
+export { MODELS, ORT_WASM, ORT_WEBGPU, findModel, modelsFor, downloadBytes, estimatedBytes, recogniserFor, runtimesFor, vlmRecogniserFor } from './registry';
 export { modelHost, setModelHost, sourceUrl, appBase, type ModelHost } from './host';
 export { modelStatus, removeModel, storeKey, readRecord, cacheNameFor, type InstallRecord } from './store';
 export { installModel, sha256Hex, hostHash } from './download';
@@ -20,11 +21,22 @@ const TASK_WORDS: Record<ModelTask, string> = {
   math: 'formulas',
   tables: 'tables',
   'page-to-markdown': 'whole-page conversion',
+  'run-models': 'model runtime',
 };
 
+/**
+ * A model's size as Settings → Models shows it, and as every message that names the model
+ * repeats it: what is stored once installed, else what the download comes to; null when unknown.
+ */
+export function sizeText(entry: ModelEntry, status?: Pick<ModelStatus, 'installed' | 'storedBytes'>): string | null {
+  if (status?.installed && status.storedBytes) return formatBytes(status.storedBytes);
+  const est = estimatedBytes(entry);
+  return est ? `${est.approx ? 'about ' : ''}${formatBytes(est.bytes)}` : null;
+}
+
 const sizeWords = (e: ModelEntry) => {
-  const n = downloadBytes(e);
-  return n === null ? '' : `, about ${Math.max(1, Math.round(n / 1e6))} MB`;
+  const size = sizeText(e);
+  return size ? ` (${size})` : '';
 };
 
 /** Whether the browser gives a WebGPU adapter (a software fallback counts: the model runs, slowly). */

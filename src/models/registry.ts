@@ -4,14 +4,14 @@
 // Sizes marked `approx` are as the host lists them; hashes are given only where they are
 // known here; the others are checked against the host's own hash header when it sends one.
 import { config } from '../config';
-import { modelFiles, PPOCR_V4 } from '../engines/vlm/models';
+import { modelFiles, PPOCR_V4, RUNTIME_FILES } from '../engines/vlm/models';
 import { vlmReads } from '../engines/vlm/charset';
 import type { ModelEntry, ModelTask } from './types';
 
 const ppocr: ModelEntry = {
   id: PPOCR_V4.id,
   label: 'PP-OCRv4 text detection, line orientation and recognition',
-  description: 'The vlm tier’s printed-text engine (Chinese and Latin scripts). Comes with the app; download it to read offline.',
+  description: 'The vlm tier’s printed-text engine (Chinese and Latin scripts). Comes with the app, and is kept for offline use after the first page read with the Accurate tier (or download it here).',
   tasks: ['detect', 'orient', 'recognise-lines'],
   source: { kind: 'app', folder: PPOCR_V4.folder },
   files: modelFiles(PPOCR_V4).map((f) => ({ path: f.file, bytes: f.bytes, sha256: f.sha256 })),
@@ -20,6 +20,41 @@ const ppocr: ModelEntry = {
 };
 
 const MB = 1_000_000;
+
+/**
+ * onnxruntime-web's WASM binaries as the app's own files (Vite emits them hashed under
+ * assets/): listed so that Settings says whether they are on this device, and so that
+ * "download for offline" fetches them; without one, the models it runs cannot load offline.
+ */
+function runtimeBuild(id: string, label: string, description: string, file: { url: string; bytes: number; sha256: string }): ModelEntry {
+  const base = import.meta.env?.BASE_URL ?? '/';
+  const rel = file.url.startsWith(base) ? file.url.slice(base.length) : file.url.replace(/^\//, '');
+  const cut = rel.lastIndexOf('/') + 1;
+  return {
+    id,
+    label,
+    description,
+    tasks: ['run-models'],
+    source: { kind: 'app', folder: rel.slice(0, cut) },
+    files: [{ path: rel.slice(cut), bytes: file.bytes, sha256: file.sha256 }],
+    requiresWebGPU: false,
+    runtime: 'onnxruntime',
+  };
+}
+
+export const ORT_WASM = runtimeBuild(
+  'onnxruntime-wasm',
+  'ONNX Runtime Web, WASM build',
+  'Runs PP-OCRv4 on the processor (browsers without WebGPU). Comes with the app.',
+  RUNTIME_FILES.wasm,
+);
+
+export const ORT_WEBGPU = runtimeBuild(
+  'onnxruntime-webgpu',
+  'ONNX Runtime Web, WebGPU build',
+  'Runs PP-OCRv4 on the graphics card, and every model downloaded here (on WebGPU or WASM). Comes with the app.',
+  RUNTIME_FILES.webgpu,
+);
 
 const trocr: ModelEntry = {
   id: 'trocr-small-handwritten',
@@ -55,13 +90,15 @@ const texify: ModelEntry = {
     { path: 'preprocessor_config.json', bytes: null, sha256: null },
     { path: 'tokenizer.json', bytes: null, sha256: null },
     { path: 'tokenizer_config.json', bytes: null, sha256: null },
-    { path: 'onnx/encoder_model_quantized.onnx', bytes: null, sha256: null },
-    { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: null, sha256: null },
+    // The two weights are nearly all of it: their sizes as the hub lists this model's 8-bit
+    // encoder and merged decoder (the hub sends their SHA-256, which is what is checked).
+    { path: 'onnx/encoder_model_quantized.onnx', bytes: 79.3 * MB, approx: true, sha256: null },
+    { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: 240 * MB, approx: true, sha256: null },
   ],
   requiresWebGPU: false,
   runtime: 'transformers',
   transformers: { task: 'image-to-text', dtype: 'q8', maxNewTokens: 384 },
-  caveat: 'The file list follows the layout of Xenova’s encoder-decoder conversions; sizes are learnt when it is downloaded.',
+  caveat: 'The file list follows the layout of Xenova’s encoder-decoder conversions; the size is the hub’s listing of its two weight files (the small configuration files are not counted), learnt exactly when it is downloaded.',
 };
 
 const docling: ModelEntry = {
@@ -120,7 +157,18 @@ const scripts: ModelEntry[] = [
 ];
 
 /** The registry, built-in first; a deployment's own entries (config.extraModels) after. */
-export const MODELS: ModelEntry[] = [ppocr, trocr, texify, docling, ...scripts, ...config.extraModels];
+export const MODELS: ModelEntry[] = [ppocr, ORT_WASM, ORT_WEBGPU, trocr, texify, docling, ...scripts, ...config.extraModels];
+
+/**
+ * The runtime builds a model needs on this device besides its own files: PP-OCRv4 loads the
+ * WebGPU build where there is an adapter and falls back to the WASM one; the optional
+ * models' worker (engines/vlm/reader.ts) always loads the WebGPU build.
+ */
+export function runtimesFor(entry: ModelEntry, webgpu: boolean): ModelEntry[] {
+  if (entry.runtime === 'onnxruntime') return [];
+  if (entry.runtime === 'transformers' || entry.requiresWebGPU) return [ORT_WEBGPU];
+  return webgpu ? [ORT_WEBGPU, ORT_WASM] : [ORT_WASM];
+}
 
 /** The recogniser of a script one of the languages of a Tesseract set ('rus+eng') is written in. */
 export function recogniserFor(languages: string): ModelEntry | undefined {
@@ -144,6 +192,18 @@ export function findModel(id: string): ModelEntry | undefined {
 /** Entries that do `task`, in registry order (the first installed one is used). */
 export function modelsFor(task: ModelTask): ModelEntry[] {
   return MODELS.filter((m) => m.tasks.includes(task));
+}
+
+/**
+ * What a download comes to as far as it is known, for people to read: exact when every
+ * size is, "about" when some are the host's rounded listing or a small file's is unknown;
+ * null when no size at all is known.
+ */
+export function estimatedBytes(entry: ModelEntry): { bytes: number; approx: boolean } | null {
+  const known = entry.files.filter((f) => f.bytes !== null);
+  if (!known.length) return null;
+  const bytes = known.reduce((n, f) => n + f.bytes!, 0);
+  return { bytes, approx: known.length < entry.files.length || known.some((f) => f.approx) };
 }
 
 /** Known sizes added up; null when any is unknown. */

@@ -3,7 +3,7 @@
 import { DocumentError } from '../documents/errors';
 
 /** What a model does, in the pipeline's words. */
-export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown';
+export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models';
 
 export interface ModelFile {
   /** path under the model's folder (or the repository's root on a model host) */
@@ -29,8 +29,8 @@ export interface ModelEntry {
   files: ModelFile[];
   /** runs only where `navigator.gpu` gives an adapter */
   requiresWebGPU: boolean;
-  /** the code that runs it: the PP-OCR pipeline, or a transformers.js pipeline */
-  runtime: 'ppocr' | 'transformers';
+  /** the code that runs it: the PP-OCR pipeline, or a transformers.js pipeline; 'onnxruntime' for a build of the runtime itself */
+  runtime: 'ppocr' | 'transformers' | 'onnxruntime';
   /** for transformers.js: the pipeline task, weight type and the longest output; a page
    * model (image-text-to-text) is asked `prompt` about each page */
   transformers?: { task: 'image-to-text' | 'image-text-to-text'; dtype: string; maxNewTokens: number; prompt?: string };

@@ -4,7 +4,7 @@
 // an app window, which runs the handler and the engines (browsers stop idle workers).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { CacheFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { ClientToWorkerMessage, RelayMessage, WireRequest, WireResponse } from '../host/channel';
 import { ENGINE_CACHE } from './caches';
 import { judgeSite } from '../api/same-site';
@@ -45,7 +45,15 @@ registerRoute(
   },
 );
 
-// Engines, WASM cores, the language index and models: cached the first time they are fetched.
+// The list of languages changes with the app: fresh from the network, the kept copy offline
+// (Settings reads it; the first visit's warm-up, host/offline.ts, fetches it). Before the
+// /vendor/ route, which would keep the first copy for good.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/vendor/lang/index.json'),
+  new NetworkFirst({ cacheName: ENGINE_CACHE, networkTimeoutSeconds: 5 }),
+);
+
+// Engines, WASM cores, traineddata and models: cached the first time they are fetched.
 // The runtimes' .wasm that Vite emits under /assets/ (onnxruntime-web's, 14–27 MB) are too
 // big for the precache and are kept here too, so the vlm tier works offline after one use.
 registerRoute(

@@ -1,16 +1,6 @@
 // Numbers and dates as people read them.
-export function formatBytes(n: number | undefined): string {
-  if (n === undefined || !Number.isFinite(n)) return '—';
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
-}
+// One formatter for sizes everywhere (src/bytes.ts); kept importable from here for the screens.
+export { formatBytes } from '../bytes';
 
 export const percent = (x: number): string => `${Math.round(x * 100)}%`;
 

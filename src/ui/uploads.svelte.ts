@@ -14,7 +14,7 @@ export interface Upload {
   pagesDone: number;
   pageCount: number;
   error?: string;
-  /** the API's error code when it failed, e.g. payment_required */
+  /** the API's error code when it failed, e.g. payment_required, or the failed job's (model_missing) */
   code?: string;
   /** what the job waits on meanwhile, e.g. its language downloading */
   note?: string;
@@ -76,7 +76,7 @@ export class UploadQueue {
     this.changes++;
   }
 
-  #patch(item: Upload, job: Pick<Job, 'uuid' | 'status' | 'pages_done' | 'page_count' | 'error' | 'note'>): void {
+  #patch(item: Upload, job: Pick<Job, 'uuid' | 'status' | 'pages_done' | 'page_count' | 'error' | 'error_code' | 'note'>): void {
     if (item.status === 'cancelled') return;
     if (item.uuid !== job.uuid) this.changes++;
     item.uuid = job.uuid;
@@ -86,6 +86,7 @@ export class UploadQueue {
     // Only a job being read says something worth showing (a language downloading).
     item.note = job.status === 'processing' ? job.note : undefined;
     if (job.error) item.error = job.error;
+    if (job.error_code) item.code = job.error_code;
   }
 
   async #run(id: string, file: File, opts: SubmitOptions, onDone: (job: Job) => void): Promise<void> {

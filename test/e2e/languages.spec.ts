@@ -5,7 +5,7 @@
 // The test server's /__test-langs/ is the source (test/e2e/global-setup.ts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { postFile, useBrowser } from './browser';
+import { baseUrl, postFile, useBrowser } from './browser';
 import { testocrPng } from './fixtures';
 import { fullShot, openedJob, pick, png } from './ui-page';
 
@@ -65,6 +65,13 @@ describe('languages', () => {
     expect(failed.body.error).toMatch(/^Ancient Greek \(grc\) is not available on this app's server and no language source is set: .*Settings → Languages.*administrator/);
     const again = await page.evaluate(async (uuid) => (await fetch(`/api/v1/ocr/${uuid}/`)).json(), failed.body.uuid as string);
     expect(again.status).toBe('failed');
+    // The person who opens it reads the sentence and follows its link to where languages are set.
+    await page.goto(`${baseUrl()}/#/job/${failed.body.uuid}`);
+    await page.getByRole('alert').filter({ hasText: 'Ancient Greek (grc)' }).first().waitFor();
+    await page.getByRole('link', { name: 'Open Settings → Languages' }).first().click();
+    await page.waitForFunction(() => location.hash === '#/settings/languages');
+    await page.goto(`${baseUrl()}/#/`);
+    await page.evaluate(() => (window as unknown as { ocrchat: { ready: Promise<void> } }).ocrchat.ready);
 
     const german = await ocrIn(page, 'deu');
     expect(german.body.status).toBe('done');

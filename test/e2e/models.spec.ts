@@ -49,9 +49,9 @@ describe('models', () => {
     await list.waitFor();
     const pp = page.getByTestId('vlm-model-ppocr-v4');
     await pp.getByText('comes with the app', { exact: true }).waitFor();
-    expect(await pp.getByTestId('vlm-model-size').textContent()).toBe('22 MB'); // the float recogniser (WebGPU) and its 8-bit rewrite (WASM) both
+    expect(await pp.getByTestId('vlm-model-size').textContent()).toBe('23 MB'); // the float recogniser (WebGPU) and its 8-bit rewrite (WASM) both, in decimal MB
     expect(await page.getByTestId('vlm-model-trocr-small-handwritten').getByTestId('vlm-model-size').textContent()).toMatch(/^about 6\d MB$/);
-    expect(await page.getByTestId('vlm-model-texify').getByTestId('vlm-model-size').textContent()).toBe('size known after download');
+    expect(await page.getByTestId('vlm-model-texify').getByTestId('vlm-model-size').textContent()).toMatch(/^about \d{3} MB$/);
     const docling = page.getByTestId('vlm-model-granite-docling-258m');
     await docling.getByText('needs WebGPU', { exact: true }).waitFor();
     await page.screenshot({ path: screenshotPath('settings-models'), fullPage: true });

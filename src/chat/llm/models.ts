@@ -26,6 +26,18 @@ export const CHAT_MODELS: ChatModel[] = [
 
 export const chatModel = (id: string): ChatModel | undefined => CHAT_MODELS.find((m) => m.id === id);
 
+/** The prefix of web-llm's Cache Storage names (webllm/model, webllm/config, webllm/wasm). */
+export const WEBLLM_CACHE_PREFIX = 'webllm/';
+
+/**
+ * Whether web-llm has kept anything on this device. Without, no chat model is downloaded, and
+ * its 6 MB code (cached only once used, so perhaps not there offline) need not load to say so.
+ */
+export async function webllmHasCaches(): Promise<boolean> {
+  if (!('caches' in globalThis)) return false;
+  return (await caches.keys()).some((k) => k.startsWith(WEBLLM_CACHE_PREFIX));
+}
+
 const HOST_KEY = 'ocrchat.modelHost';
 const CHOSEN_KEY = 'ocrchat.chatModel';
 export const PUBLIC_HUB = 'https://huggingface.co/mlc-ai/';

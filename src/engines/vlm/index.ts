@@ -15,6 +15,7 @@ import { charsetFor } from './charset';
 import { cacheNameFor, hasWebGPU, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
 import { applyToolModel, modelForTool, pageModelFor, readWithPageModel } from './tools';
 import { terminateReaders } from './reader';
+import { notSavedError, pageEnded, pageStarted } from './offline';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
 
 export const meta: EngineMeta = { id: 'vlm', label: 'PP-OCRv4 (deep learning; WebGPU or WASM)', cost: 5 };
@@ -156,7 +157,16 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const copy = await createImageBitmap(page.bitmap);
   // The tool's model reads every line PP-OCRv4 finds, even those PP-OCRv4 itself cannot read.
   const charset = charsetFor(opts.languages);
-  const result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal);
+  let result: RunResult;
+  // Once the engine has loaded and read, all it may load is kept for offline use (offline.ts).
+  pageStarted();
+  try {
+    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal);
+    pageEnded(true);
+  } catch (err) {
+    pageEnded(false);
+    throw (await notSavedError(err)) ?? err;
+  }
   status.backend = result.backend;
   status.lastTimings = result.timings;
   status.pages++;

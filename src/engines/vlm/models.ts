@@ -65,6 +65,6 @@ export function modelFiles(set: ModelSet = PPOCR_V4): ModelFile[] {
 // build, and the larger one with the WebGPU kernels (the readers of tools.ts load it).
 
 export const RUNTIME_FILES = {
-  wasm: { url: ortWasmUrl, bytes: 14_239_897 },
-  webgpu: { url: ortWebGpuWasmUrl, bytes: 26_781_914 },
+  wasm: { url: ortWasmUrl, bytes: 14_239_897, sha256: '3398c10d07d229bd91b364548e130e0e51a8e5704b88c7c083ebbeb78842dee2' },
+  webgpu: { url: ortWebGpuWasmUrl, bytes: 26_781_914, sha256: '39f9f0894d478800487ed9f7dbe92618498db320cf55c8e3d89adff8dce658da' },
 };

@@ -65,6 +65,21 @@ describe('the job queue', () => {
     expect(usage.map((u) => u.pageIndex)).toEqual([0]);
   });
 
+  it('a job whose every page failed on a missing model carries the error\'s code, page and job alike', async () => {
+    const db = await setup(job('m', 0, 1, 1));
+    const lease = (await claimNextPage(db, 'h', 0))!;
+    const detail = 'Handwriting to text needs the handwriting model, which is not on this device: download it in Settings → Models, then try again.';
+    const { job: failed } = await commitPage(db, lease, { error: detail, code: 'model_missing' }, 0, finish);
+    expect(failed).toMatchObject({ status: 'failed', error: detail, error_code: 'model_missing' });
+    const read = (await loadJob(db, 'm'))!;
+    expect(read).toMatchObject({ error: detail, error_code: 'model_missing' });
+    expect(read.pages[0]).toMatchObject({ error: detail, error_code: 'model_missing' });
+    // An error without a code stores none (no `error_code: undefined` in the record).
+    const db2 = await setup(job('n', 0, 1, 1));
+    const { job: plain } = await commitPage(db2, (await claimNextPage(db2, 'h', 0))!, { error: 'unreadable' }, 0, finish);
+    expect(plain).not.toHaveProperty('error_code');
+  });
+
   it('within a plan, a job no other loop of the host is on comes first; a better plan still goes first', async () => {
     const db = await setup(job('old', 1, 1, 3), job('new', 1, 2, 1), job('paid', 2, 3, 1));
     // The paid job goes first even though a loop is already on it.
