@@ -66,10 +66,38 @@ function blockSection(block: Block): Section | null {
   }
 }
 
-/** The table a block belongs to: most of the block lies inside it. */
-function tableOf(block: Block, tables: Table[]): number {
+/**
+ * The table a block belongs to: most of the block lies inside it, and most of its words are
+ * the table's. A block that only overlaps a table's box (footnotes under it, a column beside
+ * it) keeps its own place: leaving it out would drop its words from the export.
+ */
+function tableOf(block: Block, tables: Table[], cellWords: Map<string, number>[]): number {
   const a = area(block.bbox);
-  return tables.findIndex((t) => (a > 0 ? overlap(block.bbox, t.bbox) / a > 0.5 : inside(block.bbox, t.bbox)));
+  return tables.findIndex((t, i) => (a > 0 ? overlap(block.bbox, t.bbox) / a > 0.5 : inside(block.bbox, t.bbox)) && mostlyIn(blockLines(block), cellWords[i]!));
+}
+
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+function countWords(texts: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of texts.flatMap(wordsOf)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether at least 80% of these lines' words are among the table's cells. */
+function mostlyIn(lines: string[], cells: Map<string, number>): boolean {
+  const words = lines.flatMap(wordsOf);
+  if (words.length === 0) return true;
+  const left = new Map(cells);
+  let found = 0;
+  for (const w of words) {
+    const n = left.get(w) ?? 0;
+    if (n > 0) {
+      found++;
+      left.set(w, n - 1);
+    }
+  }
+  return found >= 0.8 * words.length;
 }
 
 function inside(b: BBox, t: BBox): boolean {
@@ -82,8 +110,9 @@ export function pageSections(page: Page): Section[] {
   const tables = page.tables.filter((t) => t.rows.some((r) => r.some((c) => c.trim())));
   const placed = new Set<number>();
   const out: { top: number; section: Section }[] = [];
+  const cellWords = tables.map((t) => countWords(tableRows(t).flat()));
   for (const block of page.blocks) {
-    const t = tableOf(block, tables);
+    const t = tableOf(block, tables, cellWords);
     if (t >= 0) {
       if (!placed.has(t)) out.push({ top: tables[t]!.bbox[1], section: tableSection(tables[t]!) });
       placed.add(t);

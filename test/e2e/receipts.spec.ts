@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { screenshotPath, useBrowser } from './browser';
 import { openedJob, pick } from './ui-page';
 import { unzip } from '../unit/export/support/zip';
+import { EVAL_DIR } from '../shared-dir';
 
-const EVAL = join(__dirname, '../../../shared/eval/public');
-const evalFile = (name: string, type: string) => ({ name, type, data: readFileSync(join(EVAL, name)) });
+const evalFile = (name: string, type: string) => ({ name, type, data: readFileSync(join(EVAL_DIR, name)) });
 
 /** A download of the job, fetched in the page as the app would, as bytes. */
 async function download(page: Page, uuid: string, format: 'md' | 'docx'): Promise<Buffer> {

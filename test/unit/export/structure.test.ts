@@ -24,6 +24,15 @@ describe('pageSections', () => {
     expect(pageSections(p).map((s) => s.kind)).toEqual(['paragraph', 'table', 'paragraph']);
   });
 
+  it('keeps a block that lies in a table\'s box but whose words are not its cells (footnotes under a table)', () => {
+    const cells = [block('paragraph', [line('Region Sales', 10, 100)]), block('paragraph', [line('North 120', 10, 130)])];
+    const notes = block('paragraph', [line('1 Figures are unaudited and rounded', 10, 160), line('2 Source: the annual report', 10, 185)]);
+    const p = page(0, [...cells, notes], [{ rows: [['Region', 'Sales'], ['North', '120']], bbox: [0, 90, 600, 200] }]);
+    const sections = pageSections(p);
+    expect(sections.map((s) => s.kind)).toEqual(['table', 'paragraph']);
+    expect(sections[1]).toMatchObject({ lines: ['1 Figures are unaudited and rounded', '2 Source: the annual report'] });
+  });
+
   it('puts a table no block lies in before the first block below its top', () => {
     const p = page(0, [block('paragraph', [line('top', 10, 10)]), block('paragraph', [line('bottom', 10, 500)])], [
       { rows: [['x', 'y']], bbox: [0, 200, 600, 260] },
