@@ -60,14 +60,21 @@ export function textRuns(page: Page): TextRun[] {
 export function textOperators(runs: TextRun[], font: GlyphlessFont, height: number, scale: number): string {
   const ops = ['BT', '3 Tr'];
   let size = -1;
-  for (const run of runs) {
-    const { hex, count } = font.encode(clean(run.text).trim());
-    if (count === 0) continue;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    // A word followed by another on its line carries the space between them, and its glyphs
+    // end where the next word starts: extractors (pdftotext -raw, copy and paste) then keep words
+    // apart even where their boxes touch, as the vlm engine's do.
+    const spaced = followedOnLine(run, runs[i + 1]);
+    const { hex, count } = font.encode(clean(run.text).trim() + (spaced ? ' ' : ''));
+    if (count === 0 || (spaced && count === 1)) continue;
     const fs = Math.max(0.5, (run.line[1] - run.line[0]) * scale);
     if (fs !== size) ops.push(`/F1 ${num(fs)} Tf`);
     size = fs;
     const [x0, , x1] = run.box;
-    const width = Math.max(0.01, (x1 - x0) * scale);
+    // Never past the next word's start: glyphs that overlap it are merged by extractors.
+    const right = spaced ? runs[i + 1]!.box[0] : x1;
+    const width = Math.max(0.01, (right - x0) * scale);
     const tz = (100 * width) / (count * GLYPH_WIDTH * fs);
     const y = (height - run.line[1]) * scale;
     // Right-to-left words start at the box's right edge and run leftwards (a mirrored
@@ -77,4 +84,12 @@ export function textOperators(runs: TextRun[], font: GlyphlessFont, height: numb
   }
   ops.push('ET');
   return ops.join('\n');
+}
+
+/** Whether `next` continues `run`'s line to its right (left-to-right text only). */
+function followedOnLine(run: TextRun, next: TextRun | undefined): boolean {
+  if (!next || isRtl(run.text) || isRtl(next.text)) return false;
+  const shared = Math.min(run.line[1], next.line[1]) - Math.max(run.line[0], next.line[0]);
+  const height = Math.min(run.line[1] - run.line[0], next.line[1] - next.line[0]);
+  return height > 0 && shared >= height / 2 && next.box[0] >= run.box[0] + (run.box[2] - run.box[0]) / 2;
 }
