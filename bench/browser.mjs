@@ -250,3 +250,23 @@ export async function submit(page, file, opts) {
     pageCount: 0, pages: [], uuid: null, meanConfidence: null, detectedLanguage: null,
   }));
 }
+
+/**
+ * One export of a job, fetched in the page as the app's download button does.
+ * @param {import('playwright-core').Page} page
+ * @param {string} uuid
+ * @param {string} format
+ * @param {string | null} [token]
+ * @returns {Promise<Uint8Array>}
+ */
+export async function downloadExport(page, uuid, format, token) {
+  const b64 = await page.evaluate(async ({ uuid, format, token }) => {
+    const res = await fetch(`/api/v1/ocr/${uuid}/download/?format=${format}`, { headers: token ? { Authorization: `Bearer ${token}` } : undefined });
+    if (!res.ok) throw new Error(`${format}: HTTP ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(bin);
+  }, { uuid, format, token: token ?? null });
+  return Buffer.from(b64, 'base64');
+}

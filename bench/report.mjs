@@ -4,7 +4,8 @@ import { mean, median } from './score.mjs';
 import { GROUP_ORDER } from './manifest.mjs';
 
 /**
- * @typedef {{ cer: number, wer: number, orderFree: number, failed?: boolean, error?: string | null, fallback?: boolean }} Scored
+ * @typedef {{ cer: number, wer: number, orderFree: number, failed?: boolean, error?: string | null, fallback?: boolean, exportWords?: number }} Scored
+ *   exportWords: the least share of the job's words found in any of its txt, md, docx and pdf exports
  * @typedef {{ name: string, group: string, lang: string, gold: boolean, ours?: Scored, native?: Scored }} PageRecord
  * @typedef {{ pages: number, wallMs: number, passMs?: number[], medianMs?: number }} Timing
  *   wallMs: the kind's time in the run; medianMs (a kind too short to time once): the median of passMs, its passes
@@ -25,6 +26,7 @@ function stats(xs) {
     orderFree: mean(s.map((x) => x.orderFree)),
     failed: s.filter((x) => x.failed).length,
     fallback: s.filter((x) => x.fallback).length,
+    exportWords: s.some((x) => x.exportWords !== undefined) ? Math.min(...s.map((x) => x.exportWords ?? 1)) : null,
   };
 }
 
@@ -79,8 +81,8 @@ const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | n
 export function formatTable(s, opts) {
   const n = opts.native;
   const head = n
-    ? ['kind', 'pages', 'mean CER (ours / native)', 'median CER', 'WER', 'order-free word err', 'pages/s', 'speed ours÷native', 'CER ours÷native']
-    : ['kind', 'pages', 'mean CER', 'median CER', 'WER', 'order-free word err', 'pages/s'];
+    ? ['kind', 'pages', 'mean CER (ours / native)', 'median CER', 'WER', 'order-free word err', 'pages/s', 'speed ours÷native', 'CER ours÷native', 'words in exports']
+    : ['kind', 'pages', 'mean CER', 'median CER', 'WER', 'order-free word err', 'pages/s', 'words in exports'];
   const lines = [head];
   for (const r of [...s.rows, s.overall]) {
     const o = r.ours;
@@ -99,6 +101,8 @@ export function formatTable(s, opts) {
       pair(f2(r.oursRate), n ? f2(r.nativeRate) : null),
     ];
     if (n) cells.push(ratio(r.oursRate, r.nativeRate), ratio(o?.meanCer, v?.meanCer));
+    // The worst page of the kind: the least share of its job's words found in one of txt, md, docx, pdf.
+    cells.push(o?.exportWords == null ? '–' : `${(100 * o.exportWords).toFixed(1)}%`);
     lines.push(cells);
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));

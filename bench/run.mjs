@@ -22,7 +22,8 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { loadSubmissions, byGroup, limitSubmissions } from './manifest.mjs';
 import { scorePage, FAILED_SCORE } from './score.mjs';
-import { serve, openApp, createAccount, balance, submit, stage, unstage, freePort } from './browser.mjs';
+import { serve, openApp, createAccount, balance, submit, stage, unstage, freePort, downloadExport } from './browser.mjs';
+import { WORD_FORMATS, exportWordShares } from './exports.mjs';
 import { startSampler, pidsWithCmdline } from './memory.mjs';
 import { nativeVersion, nativeLangs, nativeLang, runNative, jsTessdata } from './native.mjs';
 import { summarise, formatTable } from './report.mjs';
@@ -275,6 +276,21 @@ async function main() {
           const pg = r.pages.find((x) => x.index === p.pageIndex) ?? r.pages[p.pageIndex];
           if (!ok || !pg) rec.ours = { ...FAILED_SCORE, failed: true, error: ok ? `page ${p.pageIndex + 1} missing from the job` : r.error ?? `HTTP ${r.httpStatus}, status ${r.status}` };
           else rec.ours = { ...scorePage(pg.text, p.gtText, { caseInsensitive: p.caseInsensitive }), ms: r.ms / s.pages.length, text: pg.text };
+        }
+        // Every word of the job in each export (after the clock: not part of pages/s).
+        if (ok && r.uuid) {
+          try {
+            const downloads = {};
+            for (const f of WORD_FORMATS) downloads[f] = await downloadExport(app.page, r.uuid, f, opts.token);
+            const shares = exportWordShares(r.pages.map((x) => x.text).join('\f'), downloads);
+            const worst = Math.min(...Object.values(shares).map((x) => x.found));
+            for (const p of s.pages) {
+              const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(p));
+              if (rec.ours && !rec.ours.failed) rec.ours = { ...rec.ours, exportWords: worst, exportShares: shares };
+            }
+          } catch (e) {
+            log(`  ${group.padEnd(12)} ${s.name}: exports not checked (${e})`);
+          }
         }
       }
     }

@@ -1,16 +1,13 @@
 // Every export carries every word of the job, in reading order: eval pages of several kinds
 // on both tiers, each download read back with the tool a person would use.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { postFile, useBrowser } from './browser';
 import { EVAL_DIR } from '../shared-dir';
-
-const dir = mkdtempSync(join(tmpdir(), 'words-'));
+import { exportText, inOrder, missingWords as missing, words } from '../../bench/exports.mjs';
 
 async function download(page: Page, uuid: string, format: string): Promise<Buffer> {
   const b64 = await page.evaluate(async ({ uuid, format }) => {
@@ -22,39 +19,6 @@ async function download(page: Page, uuid: string, format: string): Promise<Buffe
     return btoa(bin);
   }, { uuid, format });
   return Buffer.from(b64, 'base64');
-}
-
-/** Words as a reader compares them: Markdown's own marks and escapes, and rules drawn as | or -, left out. */
-const words = (text: string) =>
-  text
-    .normalize('NFC')
-    .split(/\s+/)
-    .map((w) => w.replace(/[\\|#*_`>]/g, '').replace(/^-+$/, ''))
-    .filter(Boolean);
-
-const unescapeXml = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-function missing(want: string[], got: string[]): string[] {
-  const left = new Map<string, number>();
-  for (const w of got) left.set(w, (left.get(w) ?? 0) + 1);
-  const out: string[] = [];
-  for (const w of want) {
-    const n = left.get(w) ?? 0;
-    if (n > 0) left.set(w, n - 1);
-    else out.push(w);
-  }
-  return out;
-}
-
-/** The share of `want` that `got` has in the same order (longest common subsequence). */
-function inOrder(want: string[], got: string[]): number {
-  let prev = new Array<number>(got.length + 1).fill(0);
-  for (let i = 1; i <= want.length; i++) {
-    const cur = new Array<number>(got.length + 1).fill(0);
-    for (let j = 1; j <= got.length; j++) cur[j] = want[i - 1] === got[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
-    prev = cur;
-  }
-  return want.length ? prev[got.length]! / want.length : 1;
 }
 
 const CASES: [string, string, 'cpu' | 'vlm'][] = [
@@ -74,18 +38,8 @@ describe('exports carry every word', () => {
       const want = words(job.text);
       expect(want.length).toBeGreaterThan(20);
 
-      const docx = join(dir, `${tier}-${name}.docx`);
-      writeFileSync(docx, await download(page, job.uuid, 'docx'));
-      const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
-      const pdf = join(dir, `${tier}-${name}.pdf`);
-      writeFileSync(pdf, await download(page, job.uuid, 'pdf'));
-      const formats: Record<string, string> = {
-        txt: (await download(page, job.uuid, 'txt')).toString('utf8'),
-        md: (await download(page, job.uuid, 'md')).toString('utf8'),
-        // Paragraphs and table cells apart, the runs of one paragraph together.
-        docx: xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)].map((m) => (m[1] === undefined ? ' ' : unescapeXml(m[1]))).join('')).join('\n'),
-        pdf: execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }),
-      };
+      const formats: Record<string, string> = {};
+      for (const f of ['txt', 'md', 'docx', 'pdf']) formats[f] = exportText(f, await download(page, job.uuid, f));
       for (const [format, text] of Object.entries(formats)) {
         const got = words(text);
         expect(missing(want, got), `${format} lacks words of the job`).toEqual([]);
