@@ -10,11 +10,21 @@ export const WORD_FORMATS = ['txt', 'md', 'docx', 'pdf'];
 
 /** Words as a reader compares them: Markdown's own marks and escapes, and rules drawn as | or -, left out. */
 export function words(text) {
-  return text
+  const raw = text
     .normalize('NFC')
     .split(/\s+/)
     .map((w) => w.replace(/[\\|#*_`>]/g, '').replace(/^-+$/, ''))
     .filter(Boolean);
+  // A word broken at a line end ("Ver-" "bindung") counts once, joined: Markdown and Word
+  // reflow a paragraph and join it, which loses no word.
+  const out = [];
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i];
+    if (/\p{L}{2}[-¬]$/u.test(w) && i + 1 < raw.length && /^\p{Ll}/u.test(raw[i + 1])) {
+      out.push(w.slice(0, -1) + raw[++i]);
+    } else out.push(w);
+  }
+  return out;
 }
 
 /** The words of `want` that `got` lacks (each occurrence counts). */

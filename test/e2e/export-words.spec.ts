@@ -25,6 +25,7 @@ const CASES: [string, string, 'cpu' | 'vlm'][] = [
   ['multicol_report1_p1.png', 'image/png', 'cpu'],
   ['form_table_border_patrol_p1.png', 'image/png', 'cpu'],
   ['receipt_sroie_061.jpg', 'image/jpeg', 'vlm'],
+
 ];
 
 describe('exports carry every word', () => {
