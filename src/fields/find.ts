@@ -1,8 +1,8 @@
 // Amount and date fields of receipts and invoices: which labelled value answers "what is
 // the total / tax / date?", ranked so that the final amount beats the subtotal and the
 // transaction date beats a print or due date.
-import type { FieldName } from './intent';
-import type { LineRec } from './passages';
+import type { FieldName } from './lines';
+import type { LineRec } from './lines';
 import { amounts, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';

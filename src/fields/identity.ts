@@ -1,8 +1,8 @@
 // Who issued a receipt or invoice and how to reach them: name, address, phone, and the
 // document's own number. These sit in the header, the first lines of the first page.
-import type { LineRec } from './passages';
+import type { LineRec } from './lines';
 import { amounts, findDate, findPhones } from './patterns';
-import { squash } from './text';
+import { squash } from './lines';
 import { best, type Candidate, type Found } from './values';
 
 /** How far into the first page the header reaches. */

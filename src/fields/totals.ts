@@ -2,7 +2,7 @@
 // (the final, rounded amount beats the subtotal), then checked against what else the
 // receipt says: the rounding adjustment, cash less change, the amounts it repeats. A
 // reading that the rest contradicts loses, and the answer says what the scan shows.
-import type { LineRec } from './passages';
+import type { LineRec } from './lines';
 import { amountFor, best, summaryStarts, type Candidate, type Found } from './values';
 import { amountValue, formatAmount, lineAmount } from './readings';
 import { amounts } from './patterns';
