@@ -9,7 +9,7 @@ import { best, type Candidate, type Found } from './values';
 const HEADER_LINES = 12;
 
 const COMPANY =
-  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b/;
+  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
@@ -81,8 +81,8 @@ export function findNumber(lines: LineRec[], question: string): Found | null {
 }
 
 const ADDRESS_CUE =
-  /\b(?:NO\.?\s*\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,)/;
-const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
+  /\b(?:NO\.?\s*\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,|RUE|AVENIDA|CALLE|VIA|PLAZA|PLATZ|LAAN|STRAAT|GASSE|DRIVE|LANE|BOULEVARD|HIGHWAY)|(?:STRASSE|STR\.|WEG)(?=[\s\d,]|$)|[路街号]|丁目|번지|\d+\s*[로길]\b/;
+const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-\d{4,5}\b|〒\s?\d{3}-\d{4}|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */
 const REG_NUMBER = /^[\s(]*(?:CO\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}-?[A-Z]\b[\s)]*$/;
