@@ -97,7 +97,8 @@ export function findAddress(lines: LineRec[]): Found | null {
   let postcode = false;
   for (let i = start; i < header.length && cite.length < 6; i++) {
     const u = header[i].upper;
-    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u)) break;
+    // a line with a price is an item or a sum, past the header
+    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u) || amounts(u).length) break;
     // after the postcode only a short state or country line still belongs ("JOHOR.")
     if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25)) break;
     cite.push(header[i]);
