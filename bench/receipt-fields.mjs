@@ -43,7 +43,7 @@ export function fieldRight(field, want, fields) {
     case 'company':
       return !!fields.merchant && squeeze(fields.merchant.value) === squeeze(want);
     case 'address':
-      return !!fields.address && squeeze(fields.address.value.replace(/,\s*/g, ' ')) === squeeze(want.replace(/,\s*/g, ' '));
+      return !!fields.address && squeeze(fields.address.value) === squeeze(want);
     case 'total': {
       const a = amountOf(want);
       return !!fields.total && a !== null && Math.abs(fields.total.amount - a) < 0.005;

@@ -8,7 +8,7 @@ import { findDate, findPhones } from './patterns';
 
 const STOP = /\b(?:TEL|FAX|PHONE|PH|GST|VAT|TAX|MWST|UST|TVA|IVA|NIF|CIF|ABN|REG|INVOICE|RECEIPT|BILL|DATE|CASHIER|TABLE|SERVER|ORDER|WWW|HTTP|EMAIL|E-MAIL)\b|@|電話|电话|전화/;
 /** Company registration numbers printed under the name: "(789417-W)", "CO. NO. 373665-A". */
-const REG = /^[\s(]*(?:CO\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}-?[A-Z]\b[\s)]*$/;
+const REG = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{4,}[-\s]?[A-Z0-9]\b[\s)]*$/;
 
 export function findReceiptAddress(lines: LineRec[], vendor?: LineRec[]): Found | null {
   const cued = findAddress(lines);

@@ -28,7 +28,8 @@ function looksLikeBill(lines: LineRec[]): boolean {
 /** The seller: the first header line that names a company, else the first plain line of a bill. */
 export function findVendor(lines: LineRec[]): Found | null {
   const header = headerOf(lines);
-  const named = header.findIndex((l) => COMPANY.test(l.upper) && !DOC_TYPE.test(l.upper) && !/^\(/.test(l.upper.trim()));
+  // a line wholly in brackets is a registration or branch note, not the name
+  const named = header.findIndex((l) => COMPANY.test(l.upper) && !DOC_TYPE.test(l.upper) && !/^\(.*\)$/.test(l.upper.trim()));
   if (named >= 0) {
     const line = header[named];
     // "NANDO'S CHICKENLAND MALAYSIA / SDN BHD": the suffix alone is not a name
@@ -85,8 +86,14 @@ const ADDRESS_CUE =
 const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-\d{4,5}\b|〒\s?\d{3}-\d{4}|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */
-const REG_NUMBER = /^[\s(]*(?:CO\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}-?[A-Z]\b[\s)]*$/;
+const REG_NUMBER = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\b[\s)]*$/;
 const isStart = (u: string) => ADDRESS_CUE.test(u) && !NOT_ADDRESS.test(u) && !COMPANY.test(u) && !REG_NUMBER.test(u);
+
+/** A line that ends with a price is an item or a sum, past the header ("55,57 & 59, JALAN" is not). */
+const endsWithPrice = (u: string) => {
+  const last = amounts(u).pop();
+  return last !== undefined && u.replace(/\s+(?:S|SR|Z|ZR|T|X|E)$/, '').trimEnd().endsWith(last);
+};
 
 /** The header lines from the first street-like line to the line with the postcode. */
 export function findAddress(lines: LineRec[]): Found | null {
@@ -97,8 +104,7 @@ export function findAddress(lines: LineRec[]): Found | null {
   let postcode = false;
   for (let i = start; i < header.length && cite.length < 6; i++) {
     const u = header[i].upper;
-    // a line with a price is an item or a sum, past the header
-    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u) || amounts(u).length) break;
+    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u) || endsWithPrice(u)) break;
     // after the postcode only a short state or country line still belongs ("JOHOR.")
     if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25)) break;
     cite.push(header[i]);

@@ -23,10 +23,11 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
   const fields: ReceiptFields = { items: [] };
   if (!lines.length) return fields;
 
-  const vendor = findVendor(lines);
-  if (vendor) fields.merchant = place(placed, vendor.cite, vendor.value);
+  const vendor = merchantOf(lines);
+  if (vendor) fields.merchant = place(placed, vendor.cite, vendor.value, true);
   const address = findReceiptAddress(lines, vendor?.cite);
-  if (address) fields.address = place(placed, address.cite, address.value);
+  // as printed: each line's own punctuation, lines joined by a space
+  if (address) fields.address = place(placed, address.cite, address.cite.map((l) => l.text.trim()).join(' '), true);
 
   const total = findField('total', lines, '');
   const currency = findCurrency(lines, total?.cite[0]);
@@ -58,10 +59,42 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
   return withoutEmpty(fields);
 }
 
+/** Legal forms that end a company's name; a name broken over two lines ends on one of them. */
+const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|LTD|LIMITED|INC|LLC|CORP|CORPORATION|GMBH|AG|PLC|PTE|PTY|LLP|SARL|SAS|SRL|SPA|BV|NV)\b\.?/;
+/** A registration number printed after the name: "(728515-M)", "CO. NO. 373665-A". */
+const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\s*\)?\s*$/i;
+
+/**
+ * The seller: the header's name line, continued onto the next line when the name breaks
+ * before its legal form ("AIK HUAT HARDWARE ENTERPRISE" / "SDN BHD"), without the
+ * registration number printed after it or stray marks before it.
+ */
+function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null {
+  const found = findVendor(lines);
+  if (!found) return null;
+  const cite = [...found.cite];
+  for (let k = 0; k < 2 && !LEGAL_FORM.test(cite.map((l) => l.upper).join(' ')); k++) {
+    const next = lines[cite[cite.length - 1].order + 1];
+    const after = next && lines.slice(next.order, next.order + 2).filter((l) => l.page === next.page);
+    if (!after?.length || !/[A-Z]{2}/.test(next.upper) || /\d{3,}/.test(next.upper.replace(TRAILING_REG, ''))) break;
+    // take the next line only when the name's legal form is on it or on the one after
+    if (!after.some((l) => LEGAL_FORM.test(l.upper))) break;
+    cite.push(next);
+  }
+  const value = cite
+    .map((l) => l.text.trim())
+    .join(' ')
+    .replace(TRAILING_REG, '')
+    .replace(/[‘’`´]/g, "'")
+    .replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, '')
+    .trim();
+  return value ? { value, cite } : null;
+}
+
 /** A field's value placed on its page: the box of the words that hold it, on the line that prints it. */
-function place(placed: PlacedLines, cite: LineRec[], value: string): FieldValue {
+function place(placed: PlacedLines, cite: LineRec[], value: string, allLines = false): FieldValue {
   const holder = cite.find((l) => l.upper.includes(value.toUpperCase().replace(/\s+/g, ' '))) ?? cite[cite.length - 1];
-  const spans = value.includes(', ') || cite.length > 1 && !amounts(value.toUpperCase()).length && !holder.upper.includes(value.toUpperCase()) ? cite : [holder];
+  const spans = allLines && cite.length > 1 ? cite : [holder];
   const boxes = spans.map((l) => (spans.length === 1 ? valueBox(placed, l, value) : l.bbox ?? placed.pageBox(l.page)));
   const confidence = Math.min(...spans.map((l) => l.confidence ?? 1));
   return { value, page: holder.page - 1, bbox: union(boxes), confidence: round(confidence) };

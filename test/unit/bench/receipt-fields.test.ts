@@ -3,9 +3,10 @@ import { dateOf, fieldRight, receiptTable } from '../../../bench/receipt-fields.
 
 describe('receipt field scoring', () => {
   it('folds case and spacing, reads totals as amounts and dates as dates', () => {
-    const fields = { merchant: { value: 'Book Ta .K (Taman  Daya) SDN BHD' }, address: { value: 'NO.53, JALAN SAGU 18, 81100 JOHOR' }, total: { amount: 9 }, date: { value: '25/12/2018', iso: '2018-12-25' } };
+    const fields = { merchant: { value: 'Book Ta .K (Taman  Daya) SDN BHD' }, address: { value: 'NO.53, JALAN SAGU 18,  81100 johor' }, total: { amount: 9 }, date: { value: '25/12/2018', iso: '2018-12-25' } };
     expect(fieldRight('company', 'BOOK TA .K (TAMAN DAYA) SDN BHD', fields)).toBe(true);
-    expect(fieldRight('address', 'NO.53 JALAN SAGU 18 81100 JOHOR', fields)).toBe(true);
+    expect(fieldRight('address', 'NO.53, JALAN SAGU 18, 81100 JOHOR', fields)).toBe(true);
+    expect(fieldRight('address', 'NO.53 JALAN SAGU 18 81100 JOHOR', fields)).toBe(false);
     expect(fieldRight('total', '9.00', fields)).toBe(true);
     expect(fieldRight('total', 'RM19.00', fields)).toBe(false);
     expect(fieldRight('date', '25-12-18', fields)).toBe(true);

@@ -51,7 +51,7 @@ Sales Tax $1.06
 Total $13.31
 VISA **** 4242 $13.31`);
     expect(f.merchant?.value).toBe('Corner Coffee Co.');
-    expect(f.address?.value).toBe('1200 Market Street, San Francisco, CA 94103');
+    expect(f.address?.value).toBe('1200 Market Street San Francisco, CA 94103');
     expect(f.date).toMatchObject({ value: '03/04/19', iso: '2019-03-04' });
     expect(f.total).toMatchObject({ amount: 13.31, currency: 'USD' });
     expect(f.tax?.amount).toBe(1.06);
@@ -73,7 +73,7 @@ Bar 5,00
 Rückgeld 0,70
 Datum: 28.03.2018`);
     expect(f.merchant?.value).toBe('Bäckerei Schmidt GmbH');
-    expect(f.address?.value).toBe('Hauptstr. 5, 10115 Berlin');
+    expect(f.address?.value).toBe('Hauptstr. 5 10115 Berlin');
     expect(f.total).toMatchObject({ amount: 4.3, currency: 'EUR' });
     expect(f.tax?.amount).toBe(0.28);
     expect(f.date?.iso).toBe('2018-03-28');
@@ -128,8 +128,18 @@ TOTAL £2.65
 CARD £2.65`);
     expect(f.total).toMatchObject({ amount: 2.65, currency: 'GBP' });
     expect(f.date?.iso).toBe('2018-03-28');
-    expect(f.address?.value).toBe('14 High Street, London SW1A 1AA');
+    expect(f.address?.value).toBe('14 High Street London SW1A 1AA');
     expect(f.payment?.value).toBe('Card');
+  });
+
+  it('a name broken over two lines before its legal form, without its registration number', () => {
+    const f = read(`SRI MURNI HARDWARE ENTERPRISE
+SDN BHD (654321-K)
+LOT 7, JALAN BESI 2
+43000 KAJANG
+TOTAL 12.00`);
+    expect(f.merchant?.value).toBe('SRI MURNI HARDWARE ENTERPRISE SDN BHD');
+    expect(f.address?.value).toBe('LOT 7, JALAN BESI 2 43000 KAJANG');
   });
 
   it('sums that disagree lower the confidence of the amounts', () => {
