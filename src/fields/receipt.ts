@@ -27,7 +27,8 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
   if (vendor) fields.merchant = place(placed, vendor.cite, vendor.value, true);
   const address = findReceiptAddress(lines, vendor?.cite);
   // as printed: each line's own punctuation, lines joined by a space
-  if (address) fields.address = place(placed, address.cite, address.cite.map((l) => l.text.trim()).join(' '), true);
+  // (a colon or semicolon at its end belongs to no address: OCR's, or a label's)
+  if (address) fields.address = place(placed, address.cite, address.cite.map((l) => l.text.trim()).join(' ').replace(/\s*[:;]+$/, ''), true);
 
   const total = findField('total', lines, '');
   const currency = findCurrency(lines, total?.cite[0]);

@@ -1,6 +1,6 @@
 // The Receipt tool through the file picker: a receipt drawn in the test is read into a form
 // (merchant, date, total, line items); clicking the total marks its place on the page image,
-// and the CSV download holds the line items.
+// and the CSV download holds the line items, the JSON download the fields.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath, useBrowser } from './browser';
@@ -71,5 +71,9 @@ describe('the Receipt tool', () => {
     expect(rows[0]).toBe('description,quantity,unit_price,amount');
     expect(rows).toContain('Coffee,2,3.50,7.00');
     expect(rows.some((r) => /^Bagel,.*4\.25$/.test(r))).toBe(true);
+
+    const saved = JSON.parse((await downloadByButton(page, 'json')).bytes.toString('utf8'));
+    expect(saved.fields.total).toMatchObject({ amount: 16.5, page: 0 });
+    expect(saved.fields.items.length).toBeGreaterThanOrEqual(3);
   }, 300_000);
 });
