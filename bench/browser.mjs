@@ -197,7 +197,7 @@ const staged = new WeakMap();
  */
 export async function submit(page, file, opts) {
   await stage(page, [file]);
-  const arg = { key: file.path, name: file.name, tier: opts.tier, language: opts.language, token: opts.token ?? null, timeoutMs: opts.timeoutMs ?? 600_000, pollMs: opts.pollMs ?? 500 };
+  const arg = { key: file.path, name: file.name, tier: opts.tier, language: opts.language, tool: opts.tool ?? null, token: opts.token ?? null, timeoutMs: opts.timeoutMs ?? 600_000, pollMs: opts.pollMs ?? 500 };
   const t0 = Date.now();
   const inPage = page.evaluate(async (a) => {
     const staged = /** @type {Map<string, Blob>} */ (/** @type {any} */ (window).__benchFiles);
@@ -207,6 +207,7 @@ export async function submit(page, file, opts) {
     fd.append('file', blob, a.name);
     fd.append('tier', a.tier);
     fd.append('language', a.language);
+    if (a.tool) fd.append('tool', a.tool);
     /** @param {any} job @param {number} httpStatus @param {number} postStatus @param {number} polls @param {number} ms @param {string | null} [err] */
     const result = (job, httpStatus, postStatus, polls, ms, err = null) => ({
       httpStatus, postStatus, ms, polls,
@@ -217,6 +218,7 @@ export async function submit(page, file, opts) {
       uuid: job?.uuid ?? null,
       meanConfidence: typeof job?.mean_confidence === 'number' ? job.mean_confidence : null,
       detectedLanguage: job?.detected_language ?? null,
+      fields: job?.fields ?? null,
     });
     const t0 = performance.now();
     let polls = 0;

@@ -27,6 +27,7 @@ import { WORD_FORMATS, exportWordShares } from './exports.mjs';
 import { startSampler, pidsWithCmdline } from './memory.mjs';
 import { nativeVersion, nativeLangs, nativeLang, runNative, jsTessdata } from './native.mjs';
 import { summarise, formatTable } from './report.mjs';
+import { keyFor, receiptTable } from './receipt-fields.mjs';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
 
@@ -182,6 +183,8 @@ async function main() {
   const oursTiming = {};
   /** @type {any[]} */
   const submitLog = [];
+  /** @type {Array<{ name: string, key: Record<string, string>, fields: any }>} */
+  const receiptRuns = [];
   /** @type {any} */
   let warmup = null;
   let account;
@@ -237,7 +240,10 @@ async function main() {
       const t0 = performance.now();
       const results = await pool(gsubs, parallel, async (s) => {
         app.inFlight.add(s.name);
-        const r = await submit(app.page, s, { ...opts, language: s.lang });
+        // a receipt with a key is read with the receipt tool (its text is the same) to score its fields
+        const key = s.pages.length === 1 ? keyFor(s.path) : null;
+        const r = await submit(app.page, s, { ...opts, language: s.lang, ...(key ? { tool: 'receipt' } : {}) });
+        if (key) receiptRuns.push({ name: s.name, key, fields: r.fields });
         app.inFlight.delete(s.name);
         const ok = r.httpStatus < 400 && r.status === 'done';
         log(`  ${group.padEnd(12)} ${s.name.padEnd(42)} ${ok ? 'done' : `FAILED (${r.httpStatus} ${r.status}: ${r.error})`} ${r.pageCount} p, ${(r.ms / 1000).toFixed(1)} s${r.postStatus === 202 ? `, 202 + ${r.polls} polls` : ''}`);
@@ -365,6 +371,8 @@ async function main() {
   if (longRun) notes.push(`born-digital over a long file (generated, ${longRun.pages} pages, text layer), read after the set: ${longRun.status === 'done' ? `${longRun.pagesPerS.toFixed(1)} pages/s (${(longRun.ms / 1000).toFixed(1)} s, upload to result)` : `FAILED: ${longRun.error}`}; peak memory meanwhile ${longRun.memory?.pssMB.toFixed(0)} MB PSS (not in the set's peak above)`);
   const failed = pages.filter((p) => p.ours?.failed);
   const out = [table, '', ...notes.map((n) => `- ${n}`)];
+  const receipts = receiptRuns.length ? receiptTable(receiptRuns) : null;
+  if (receipts) out.push('', receipts.table, ...(receipts.misses.length ? ['misses:', ...receipts.misses] : []));
   if (failed.length) out.push('', 'failed pages (ours):', ...failed.map((p) => `  ${p.name}: ${p.ours?.error}`));
   const nfailed = pages.filter((p) => p.native?.failed);
   if (nfailed.length) out.push('', 'failed pages (native):', ...nfailed.map((p) => `  ${p.name}: ${p.native?.error}`));
@@ -389,7 +397,7 @@ async function main() {
     args: { ...args, kinds, parallel }, date: new Date().toISOString(), cpus: cpus().length, native: version,
     readyMs: app.readyMs, longPdf: longRun, account: account ? { status: account.status, ok: !!account.token, used: account.used, anonymous: account.anonymous, free: account.free } : null, warmup,
     timing: { ours: oursTiming, native: nativeTiming }, memory: { ours: memoryOurs, native: memoryNative },
-    summary, submissions: submitLog, pages, browserProblems: app.problems,
+    summary, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns,
   }, null, 1));
   log(`bench: results in ${file}`);
 }

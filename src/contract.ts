@@ -97,6 +97,56 @@ export interface Job {
   error_code?: string;
   /** e.g. why a job waits: no app window is open to run the engine */
   note?: string;
+  /** tool=receipt: merchant, address, date, amounts, payment and line items, each with its place */
+  fields?: ReceiptFields;
+}
+
+/** A value read off a receipt or invoice (tool=receipt), with where it is printed. */
+export interface FieldValue {
+  /** as printed (an address's lines joined by ", ") */
+  value: string;
+  /** 0-based page index */
+  page: number;
+  /** the value's box, in pixels of that page's image */
+  bbox: BBox;
+  /** 0..1: the line's recognition confidence, lowered when the document's sums disagree */
+  confidence: number;
+}
+
+export interface AmountField extends FieldValue {
+  amount: number;
+  /** ISO 4217 code, when the document shows one */
+  currency?: string;
+}
+
+export interface DateField extends FieldValue {
+  /** yyyy-mm-dd, when the printed date can be read as one */
+  iso?: string;
+}
+
+export interface LineItem {
+  description: string;
+  quantity?: number;
+  unit_price?: number;
+  amount: number;
+  page: number;
+  bbox: BBox;
+  confidence: number;
+}
+
+/** What tool=receipt reads off a receipt or invoice: each field absent when the document shows none. */
+export interface ReceiptFields {
+  merchant?: FieldValue;
+  address?: FieldValue;
+  date?: DateField;
+  total?: AmountField;
+  subtotal?: AmountField;
+  tax?: AmountField;
+  /** ISO 4217 code */
+  currency?: FieldValue;
+  /** cash, card, Visa, … */
+  payment?: FieldValue;
+  items: LineItem[];
 }
 
 export interface JobSummary {

@@ -1,6 +1,7 @@
 // Assembling the contract's Job from the stored job and its pages.
 import type { Job, JobProgress, JobSummary, Page } from '../contract';
 import type { JobRecord, JobTextRecord, OcrDatabase, PageRecord } from '../store/db';
+import { findTool } from './tools';
 
 export async function loadJob(db: OcrDatabase, uuid: string): Promise<Job | undefined> {
   const rec = await db.jobs.get(uuid);
@@ -13,13 +14,18 @@ export async function loadJob(db: OcrDatabase, uuid: string): Promise<Job | unde
 export function toJob(rec: JobRecord, pages: PageRecord[], texts?: Pick<JobTextRecord, 'text' | 'markdown'>): Job {
   const { owner: _o, priority: _p, page_cost: _c, created_ms: _m, ...fields } = rec;
   const done = pages.filter((p) => p.state === 'done' || p.state === 'failed');
+  const results = pages.filter((p) => p.result).map((p) => p.result as Page);
+  // a tool's own output (the receipt's fields) is read from the finished pages, so a job
+  // finished before the tool learnt it gets it too
+  const tool = rec.status === 'done' && rec.tool ? findTool(rec.tool)?.finish?.(results) : undefined;
   return {
     ...fields,
+    ...tool,
     pages_done: done.length,
     mean_confidence: rec.mean_confidence ?? 0,
     text: texts?.text ?? '',
     markdown: texts?.markdown ?? '',
-    pages: pages.filter((p) => p.result).map((p) => p.result as Page),
+    pages: results,
   };
 }
 

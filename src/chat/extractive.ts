@@ -2,12 +2,12 @@
 // answers, with its page, and says so when the document does not hold the answer, rather
 // than guess.
 import type { ChatMessage, Citation } from '../contract';
-import { findField, type FieldAnswer } from './fields';
+import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';
 import type { LineRec } from './passages';
 import { buildIndex, searchTerms, type DocIndex } from './search';
-import { amounts, findDate, findPhones, findTime } from './patterns';
+import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { indexTerms, joinHyphenated, locateSnippet, squash } from './text';
 import type { Answerer, AnswerInput } from './types';
 

@@ -4,7 +4,8 @@
 import type { ChatMessage } from '../contract';
 import { keywords } from './text';
 
-export type FieldName = 'total' | 'subtotal' | 'tax' | 'date' | 'time' | 'vendor' | 'number' | 'address' | 'phone';
+import type { FieldName } from '../fields/lines';
+export type { FieldName };
 
 /** Checked in order: the more specific asks come first ("tax invoice number" is a number, "total tax" is tax). */
 const FIELD_PATTERNS: Array<[FieldName, RegExp]> = [

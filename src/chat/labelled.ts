@@ -3,7 +3,7 @@
 // and receipts beyond the fields the answerer knows by name.
 import type { LineRec } from './passages';
 import { indexTerms } from './text';
-import { best, isAmount, isLabel, textAfter, type Candidate } from './values';
+import { best, isAmount, isLabel, textAfter, type Candidate } from '../fields/values';
 
 /** A label longer than the question by more than this is a sentence, not a label. */
 const SPARE_LABEL_WORDS = 3;

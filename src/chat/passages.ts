@@ -2,23 +2,10 @@
 // on receipts and forms) and the passages the search index holds (sentences of prose,
 // lines of everything else), each knowing its page and block.
 import type { Job, Page } from '../contract';
+import type { LineRec } from '../fields/lines';
 import { squash } from './text';
 
-export interface LineRec {
-  /** 1-based page number */
-  page: number;
-  /** index of the block on its page */
-  block: number;
-  /** position in DocIndex.lines */
-  order: number;
-  /** the line as on the page */
-  text: string;
-  /** upper case, whitespace squashed: what the field patterns read */
-  upper: string;
-  /** memo of isAmountLine / isLabelLine: questions on a long job re-read every line */
-  amount?: boolean;
-  label?: boolean;
-}
+export type { LineRec } from '../fields/lines';
 
 export interface PassageRec {
   id: number;

@@ -1,4 +1,5 @@
-// CSV (RFC 4180): the tables found, one row per table row; the lines of text when there are none.
+// CSV (RFC 4180): a receipt's line items (tool=receipt); else the tables found, one row per
+// table row; else the lines of text.
 import Papa from 'papaparse';
 import type { Job } from '../contract';
 import type { Exporter, ExporterMeta } from './types';
@@ -27,6 +28,12 @@ export function tableRecords(job: Job): { fields: string[]; data: (string | numb
   return { fields, data };
 }
 
+/** Columns description, quantity, unit_price, amount: the line items of a receipt read with tool=receipt. */
+export function itemRecords(job: Job): { fields: string[]; data: (string | number)[][] } {
+  const data = (job.fields?.items ?? []).map((i) => [clean(i.description), i.quantity ?? '', i.unit_price?.toFixed(2) ?? '', i.amount.toFixed(2)]);
+  return { fields: ['description', 'quantity', 'unit_price', 'amount'], data };
+}
+
 /** Columns page, line, text: each non-blank line of each page's text. */
 export function lineRecords(job: Job): { fields: string[]; data: (string | number)[][] } {
   const data: (string | number)[][] = [];
@@ -48,7 +55,8 @@ export const csv: Exporter = {
   meta,
   async export({ job }, signal) {
     signal?.throwIfAborted();
-    const tables = tableRecords(job);
+    const items = itemRecords(job);
+    const tables = items.data.length > 0 ? items : tableRecords(job);
     const records = tables.data.length > 0 ? tables : lineRecords(job);
     const text = Papa.unparse(records, { newline: '\r\n', quotes: false, header: true, escapeFormulae: FORMULA_CELL });
     return new Blob([text], { type: meta.mime });

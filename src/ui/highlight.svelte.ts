@@ -1,10 +1,14 @@
-// The words a chat citation points at, so the page viewer can highlight them.
+// The words a chat citation points at, and the box of a receipt field, so the page viewer
+// can highlight them.
+import type { BBox } from '../contract';
+
 export const citation = $state<{ uuid: string; page: number; snippet: string } | { uuid: ''; page: -1; snippet: '' }>({ uuid: '', page: -1, snippet: '' });
 
 export function highlight(uuid: string, page: number, snippet: string): void {
   citation.uuid = uuid;
   citation.page = page;
   citation.snippet = snippet;
+  marked.bbox = null;
 }
 
 const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -25,4 +29,14 @@ export function citedWords(words: readonly { text: string }[], snippet: string):
   const wanted = new Set(want);
   have.forEach((w, i) => wanted.has(w) && out.add(i));
   return out;
+}
+
+/** A box to mark on a page: where a receipt field's value is printed. */
+export const marked = $state<{ uuid: string; page: number; bbox: BBox | null; label: string }>({ uuid: '', page: -1, bbox: null, label: '' });
+
+export function markBox(uuid: string, page: number, bbox: BBox, label: string): void {
+  marked.uuid = uuid;
+  marked.page = page;
+  marked.bbox = bbox;
+  marked.label = label;
 }

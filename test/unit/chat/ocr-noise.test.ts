@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswerer, NOT_FOUND } from '../../../src/chat';
 import type { ChatMessage, Job } from '../../../src/contract';
-import { findDate } from '../../../src/chat/patterns';
-import { amountReadings, amountValue, lineAmount, repairDate } from '../../../src/chat/readings';
+import { findDate } from '../../../src/fields/patterns';
+import { amountReadings, amountValue, lineAmount, repairDate } from '../../../src/fields/readings';
 import { jobFromTexts } from './helpers';
 
 async function ask(text: string, question: string): Promise<{ msg: ChatMessage; job: Job }> {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectField, resolveQuestion } from '../../../src/chat/intent';
 import { splitSentences } from '../../../src/chat/passages';
-import { amounts, findDate, findPhones, findTime, isAmountLine } from '../../../src/chat/patterns';
+import { amounts, findDate, findPhones, findTime, isAmountLine } from '../../../src/fields/patterns';
 import { keywords, locateSnippet } from '../../../src/chat/text';
 
 describe('patterns', () => {

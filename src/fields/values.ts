@@ -1,7 +1,7 @@
 // Finding the value that belongs to a label. Receipts print "TOTAL: 9.00" on one line,
 // or the label on one line and the amount on the next, or (read column by column) a run
 // of labels followed by a run of amounts in the same order.
-import type { LineRec } from './passages';
+import type { LineRec } from './lines';
 import { amounts, isAmountLine, isLabelLine } from './patterns';
 
 export interface Found {

@@ -1,14 +1,14 @@
 // What values look like on receipts and invoices: amounts, dates, times, phone numbers.
 // Patterns read upper-cased, whitespace-squashed lines (LineRec.upper).
 
-const CURRENCY = String.raw`(?:RM|USD|EUR|GBP|SGD|MYR|AUD|CAD|INR|RS\.?|\$|€|£|¥)`;
+const CURRENCY = String.raw`(?:RM|USD|EUR|GBP|SGD|MYR|AUD|CAD|NZD|HKD|CHF|JPY|CNY|RMB|KRW|IDR|RP\.?|PHP|THB|INR|RS\.?|R\$|S\$|\$|€|£|¥|￥|₩|₹)`;
 
 /**
  * An amount: two decimals (9.00, 1,234.56, 9,00), or a whole number after a currency
  * sign ($120). Not part of a longer number or a dotted date (25.12.2018).
  */
 const MONEY = new RegExp(
-  String.raw`(?<![\d.,])(?:${CURRENCY}\s?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.,]\d{2})?|-?(?:\d{1,3}(?:,\d{3})+|\d+)[.,]\d{2})(?!\d)(?![.,]\d)`,
+  String.raw`(?<![\d.,])(?:${CURRENCY}\s?-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=,\d{2})|\d+)(?:[.,]\d{2})?|-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=,\d{2})|\d+)[.,]\d{2})(?!\d)(?![.,]\d)`,
   'g',
 );
 
@@ -30,7 +30,10 @@ export function isLabelLine(upper: string): boolean {
 
 const MONTH_NAME =
   '(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|' +
-  'JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?(?![A-Z])';
+  'JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC|' +
+  // German, French, Spanish, Italian, Dutch, Malay/Indonesian spellings that differ
+  'JANUAR|FEBRUAR|MÄRZ|MAERZ|MÄR|MAI|JUNI|JULI|OKTOBER|OKT|DEZEMBER|DEZ|JANV|FÉVR|FEVR|FÉV|MARS|AVRIL|AVR|JUIN|JUIL|AOÛT|AOUT|DÉC|' +
+  'ENERO|ENE|ABRIL|ABR|MAYO|AGOSTO|AGO|DICIEMBRE|DIC|GENNAIO|GEN|MAGGIO|MAG|GIU|LUG|SETT|OTT|MEI|MAC|OGOS|OGO|DIS|DES|AGU|OKTOBER)\\.?(?![A-Z])';
 
 type DateCheck = (m: RegExpExecArray) => boolean;
 const inRange = (x: string, lo: number, hi: number) => Number(x) >= lo && Number(x) <= hi;
@@ -48,6 +51,8 @@ const DATE_PATTERNS: Array<[RegExp, DateCheck]> = [
   ],
   // 25-DEC-2018, 28 MAR 18, 3rd March 2019
   [new RegExp(`(?<![\\dA-Z])(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*${MONTH_NAME}[\\s./,-]*(\\d{4}|\\d{2})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31) && yearOk(m[2])],
+  // 2018年3月28日, 2018년 3월 28일
+  [/(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/, (m) => yearOk(m[1]) && inRange(m[2], 1, 12) && inRange(m[3], 1, 31)],
   // DEC 25, 2018; March 3rd 2019
   [new RegExp(`(?<![A-Z])${MONTH_NAME}\\s*(\\d{1,2})(?:ST|ND|RD|TH)?,?\\s+(\\d{4})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31) && yearOk(m[2])],
 ];

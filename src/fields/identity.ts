@@ -1,15 +1,15 @@
 // Who issued a receipt or invoice and how to reach them: name, address, phone, and the
 // document's own number. These sit in the header, the first lines of the first page.
-import type { LineRec } from './passages';
+import type { LineRec } from './lines';
 import { amounts, findDate, findPhones } from './patterns';
-import { squash } from './text';
+import { squash } from './lines';
 import { best, type Candidate, type Found } from './values';
 
 /** How far into the first page the header reaches. */
 const HEADER_LINES = 12;
 
 const COMPANY =
-  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b/;
+  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
@@ -28,7 +28,8 @@ function looksLikeBill(lines: LineRec[]): boolean {
 /** The seller: the first header line that names a company, else the first plain line of a bill. */
 export function findVendor(lines: LineRec[]): Found | null {
   const header = headerOf(lines);
-  const named = header.findIndex((l) => COMPANY.test(l.upper) && !DOC_TYPE.test(l.upper) && !/^\(/.test(l.upper.trim()));
+  // a line wholly in brackets is a registration or branch note, not the name
+  const named = header.findIndex((l) => COMPANY.test(l.upper) && !DOC_TYPE.test(l.upper) && !/^\(.*\)$/.test(l.upper.trim()));
   if (named >= 0) {
     const line = header[named];
     // "NANDO'S CHICKENLAND MALAYSIA / SDN BHD": the suffix alone is not a name
@@ -81,12 +82,18 @@ export function findNumber(lines: LineRec[], question: string): Found | null {
 }
 
 const ADDRESS_CUE =
-  /\b(?:NO\.?\s*\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,)/;
-const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
+  /\b(?:NO\.?\s*\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,|RUE|AVENIDA|CALLE|VIA|PLAZA|PLATZ|LAAN|STRAAT|GASSE|DRIVE|LANE|BOULEVARD|HIGHWAY)|(?:STRASSE|STR\.|WEG)(?=[\s\d,]|$)|[路街号]|丁目|번지|\d+\s*[로길]\b/;
+const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-\d{4,5}\b|〒\s?\d{3}-\d{4}|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */
-const REG_NUMBER = /^[\s(]*(?:CO\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}-?[A-Z]\b[\s)]*$/;
+const REG_NUMBER = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\b[\s)]*$/;
 const isStart = (u: string) => ADDRESS_CUE.test(u) && !NOT_ADDRESS.test(u) && !COMPANY.test(u) && !REG_NUMBER.test(u);
+
+/** A line that ends with a price is an item or a sum, past the header ("55,57 & 59, JALAN" is not). */
+const endsWithPrice = (u: string) => {
+  const last = amounts(u).pop();
+  return last !== undefined && u.replace(/\s+(?:S|SR|Z|ZR|T|X|E)$/, '').trimEnd().endsWith(last);
+};
 
 /** The header lines from the first street-like line to the line with the postcode. */
 export function findAddress(lines: LineRec[]): Found | null {
@@ -97,7 +104,7 @@ export function findAddress(lines: LineRec[]): Found | null {
   let postcode = false;
   for (let i = start; i < header.length && cite.length < 6; i++) {
     const u = header[i].upper;
-    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u)) break;
+    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u) || endsWithPrice(u)) break;
     // after the postcode only a short state or country line still belongs ("JOHOR.")
     if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25)) break;
     cite.push(header[i]);

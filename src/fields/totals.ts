@@ -2,22 +2,25 @@
 // (the final, rounded amount beats the subtotal), then checked against what else the
 // receipt says: the rounding adjustment, cash less change, the amounts it repeats. A
 // reading that the rest contradicts loses, and the answer says what the scan shows.
-import type { LineRec } from './passages';
+import type { LineRec } from './lines';
 import { amountFor, best, summaryStarts, type Candidate, type Found } from './values';
 import { amountValue, formatAmount, lineAmount } from './readings';
 import { amounts } from './patterns';
 
-/** Totals that are not the amount to pay. */
+/** Totals that are not the amount to pay: subtotals and pre-tax sums in several languages. */
 const NOT_TOTAL =
-  /SUB[\s.-]*TOTAL|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|WEIGHT|POINTS?|PAX|TENDER)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
+  /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
 /** The final amount: rounded, grand, net, payable, due. */
 const FINAL_TOTAL =
-  /GRAND\s*TOTAL|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*DUE|TOTAL\s*TO\s*PAY/;
+  /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*DUE|TOTAL\s*TO\s*PAY/;
 /** A total that says it includes tax, or names its amount. */
-const FULL_TOTAL = /TOTAL.*\bINC|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
-const ANY_TOTAL = /\bTOTAL\b|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|PAYABLE/;
+const FULL_TOTAL = /(?:TOTAL|GESAMT|SUMME).*\b(?:INC|INKL)|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
+const ANY_TOTAL =
+  /\bTOTAL\b|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|PAYABLE|\bTOTALE?\b|\bTOTAAL\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bIMPORTO\b|\bMONTANT\b|ZU\s*ZAHLEN|TE\s*BETALEN|[AÀ]\s*PAYER|A\s*PAGAR|合计|合計|总计|総計|お会計|총액|합계|결제\s*금액/;
+/** The word for the whole sum, which a total including tax names beside the tax. */
+const TOTAL_WORD = /\bTOTALE?\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bTOTAAL\b|合计|合計|총액|합계/;
 /** A tax's own line ("GST PAYABLE: 1.76") is the tax, not the total, unless it says TOTAL. */
-const TAX_WORD = /\b(?:GST|VAT|SST|HST|TAX)\b/;
+const TAX_WORD = /\b(?:GST|VAT|SST|HST|PST|TAX|MWST|MW\.?ST|UST|TVA|IVA|IGV|BTW|PPN|CUKAI)\b|税|부가세/;
 /** The rounding adjustment's line, OCR-spelt too ("ROUR DING ADJUSTMENT"); not "TOTAL AFTER ROUNDING". */
 const ROUNDING = /\bROU\w{0,2}\s?DING\b|\bROUND\w*\W*(?:ADJ\w*|OFF)\b|\bADJ\w*\W*ROUND/;
 const CHARGES = /\b(?:GST|VAT|SST|HST|TAX)\b|SERVICE|SVC|CHARGE|DISC|TIP|DELIVERY|FEE/;
@@ -33,7 +36,7 @@ export const ocrTotal = (u: string): string => u.replace(/\bT\s?[O0Q]\s?T\s?[A4R
 function totalScore(lines: LineRec[], i: number): number {
   const u = ocrTotal(lines[i].upper);
   if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u) || isAdjustment(u)) return 0;
-  if (TAX_WORD.test(u) && !/\bTOTAL\b/.test(u)) return 0;
+  if (TAX_WORD.test(u) && !TOTAL_WORD.test(u)) return 0;
   let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) ? 4 : 3;
   // a total printed just after the rounding line is the rounded one
   for (let j = Math.max(0, i - 3); j < i; j++) {

@@ -20,9 +20,9 @@ const MAX_READINGS = 8;
 
 /** The number an amount stands for: "RM 1,234.56" → 1234.56, "12,80" → 12.8, "-0.02" → -0.02. */
 export function amountValue(amount: string): number | null {
-  const m = /(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:[.,](\d{2}))?(?!\d)/.exec(amount.replace(/^[^\d-]+/, ''));
+  const m = /(-)?\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=,\d{2})|\d+)(?:[.,](\d{2}))?(?!\d)/.exec(amount.replace(/^[^\d-]+/, ''));
   if (!m) return null;
-  const whole = Number(m[2].replace(/,/g, ''));
+  const whole = Number(m[2].replace(/[,.]/g, ''));
   const cents = m[3] ? Number(m[3]) / 100 : 0;
   return (m[1] ? -1 : 1) * (whole + cents);
 }

@@ -1,13 +1,16 @@
 // Amount and date fields of receipts and invoices: which labelled value answers "what is
 // the total / tax / date?", ranked so that the final amount beats the subtotal and the
 // transaction date beats a print or due date.
-import type { FieldName } from './intent';
-import type { LineRec } from './passages';
+import type { FieldName } from './lines';
+import type { LineRec } from './lines';
 import { amounts, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
 import { repairDate } from './readings';
 import { findTotal } from './totals';
+
+/** Subtotal labels: the sum of the items before tax, in several languages. */
+const SUBTOTAL = /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*KECIL|SUBTOTALE|小计|小計|소계/;
 
 /** Scores every label line with `score` and pairs it with its amount. */
 function amountCandidates(lines: LineRec[], score: (i: number) => number): Candidate[] {
@@ -24,13 +27,14 @@ function amountCandidates(lines: LineRec[], score: (i: number) => number): Candi
   return out;
 }
 
-const NOT_TAX = /\b(?:ID|REG|NO|NUMBER|INVOICE|SUMMARY|CODE|RATE|INC|CO)\b|EXCL|INCL|INCLUSIVE|EXCLUDING|TAXABLE|SUB|SUPPLIES/;
-const TAX = /\b(?:GST|VAT|SST|HST|PST|TAX)\b|GST\(|TAX\(/;
+const NOT_TAX = /\b(?:ID|REG|NO|NUMBER|INVOICE|SUMMARY|CODE|RATE|INC|CO|NR|N°|NIF|CIF|UID)\b|EXCL|INCL|INCLUSIVE|EXCLUDING|TAXABLE|SUB|SUPPLIES|\bINKL|\bNETTO|税込|税抜|込/;
+/** Tax words of many countries: sales tax, GST, VAT and its names (MwSt, TVA, IVA, BTW, PPN), 税, 부가세. */
+const TAX = /\b(?:GST|VAT|SST|HST|PST|TAX|MWST|MW\.?ST|UST|TVA|IVA|IGV|BTW|PPN|CUKAI)\b|GST\(|TAX\(|消費税|税额|税額|税金|부가세|세액/;
 
 function taxScore(u: string): number {
   if (!TAX.test(u) || NOT_TAX.test(u)) return 0;
-  if (/TOTAL\s*(?:GST|TAX|VAT|SST)|(?:GST|TAX|VAT|SST)\s*(?:TOTAL|PAYABLE|AMT|AMOUNT|DUE)/.test(u)) return 5;
-  if (/(?:GST|TAX|VAT|SST)\s*@?\s*\d/.test(u)) return 4;
+  if (/TOTAL\s*(?:GST|TAX|VAT|SST|TVA|IVA)|(?:GST|TAX|VAT|SST)\s*(?:TOTAL|PAYABLE|AMT|AMOUNT|DUE)/.test(u)) return 5;
+  if (/(?:GST|TAX|VAT|SST|MWST|MW\.?ST|UST|TVA|IVA|BTW|PPN)\s*@?\s*\d/.test(u)) return 4;
   return 3;
 }
 
@@ -60,7 +64,7 @@ function taxCandidates(lines: LineRec[]): Candidate[] {
 }
 
 /** Labels of the transaction date, and dates that answer something else. */
-const DATE_LABEL = /\bDATE\b|\bDATED\b|\bDT\b|\bTARIKH\b/;
+const DATE_LABEL = /\bDATE\b|\bDATED\b|\bDT\b|\bTARIKH\b|\bTANGGAL\b|\bDATUM\b|\bFECHA\b|\bDATA\b|日期|日付|날짜/;
 const OTHER_DATE = /PRINT|DUE|EXP|EXPIRY|BIRTH|\bDOB\b|\bDD\b|DELIVERY|VALID/;
 
 function dateCandidates(lines: LineRec[], question: string): Candidate[] {
@@ -123,7 +127,7 @@ function findRaw(field: FieldName, lines: LineRec[], question: string): (Found &
     case 'total':
       return findTotal(lines);
     case 'subtotal':
-      return best(amountCandidates(lines, (i) => (/SUB[\s.-]*TOTAL/.test(lines[i].upper) ? 3 : 0)));
+      return best(amountCandidates(lines, (i) => (SUBTOTAL.test(lines[i].upper) ? 3 : 0)));
     case 'tax':
       return best(taxCandidates(lines));
     case 'date':

@@ -1,0 +1,28 @@
+// The seller's address on a receipt: the street-like header lines the chat finder picks,
+// else the lines after the seller's name up to the first phone, tax-number, date or
+// document-title line.
+import type { Found } from './values';
+import type { LineRec } from './lines';
+import { findAddress } from './identity';
+import { findDate, findPhones } from './patterns';
+
+const STOP = /\b(?:TEL|FAX|PHONE|PH|GST|VAT|TAX|MWST|UST|TVA|IVA|NIF|CIF|ABN|REG|INVOICE|RECEIPT|BILL|DATE|CASHIER|TABLE|SERVER|ORDER|WWW|HTTP|EMAIL|E-MAIL)\b|@|電話|电话|전화/;
+/** Company registration numbers printed under the name: "(789417-W)", "CO. NO. 373665-A". */
+const REG = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{4,}[-\s]?[A-Z0-9]\b[\s)]*$/;
+
+export function findReceiptAddress(lines: LineRec[], vendor?: LineRec[]): Found | null {
+  const cued = findAddress(lines);
+  if (cued?.cite.length) return cued;
+  if (!vendor?.length) return null;
+  const last = vendor[vendor.length - 1];
+  const cite: LineRec[] = [];
+  for (let i = last.order + 1; i < lines.length && lines[i].page === last.page && cite.length < 4; i++) {
+    const l = lines[i];
+    if (REG.test(l.upper)) continue;
+    if (STOP.test(l.upper) || findDate(l.text) || findPhones(l.text).some((p) => p.length >= l.text.trim().length - 6)) break;
+    cite.push(l);
+  }
+  // an address has a number somewhere: a house number or a postcode
+  if (!cite.length || !cite.some((l) => /\d/.test(l.text))) return null;
+  return { value: cite.map((l) => l.text.trim().replace(/,$/, '')).join(', '), cite };
+}

@@ -1,0 +1,158 @@
+// tool=receipt: the fields of a receipt or invoice read off a job's pages, each with the
+// page, box and confidence of where it is printed. The finders are the ones chat answers
+// with; here their answers are placed on the page and checked against each other: the
+// items should add up to the subtotal, the subtotal and tax to the total.
+import type { AmountField, BBox, FieldValue, LineItem, Page, ReceiptFields } from '../contract';
+import { findField } from './find';
+import { findVendor } from './identity';
+import { isoDate } from './dates';
+import { findItems, type ItemRead } from './items';
+import type { LineRec } from './lines';
+import { findCurrency, findPayment } from './money';
+import { findReceiptAddress } from './address';
+import { amounts } from './patterns';
+import { amountValue } from './readings';
+import { lineRecs, valueBox, type PlacedLines } from './place';
+
+/** How much a value is trusted when the sums it takes part in disagree. */
+const DISAGREE = 0.75;
+
+export function readReceipt(pages: readonly Page[]): ReceiptFields {
+  const placed = lineRecs(pages);
+  const { lines } = placed;
+  const fields: ReceiptFields = { items: [] };
+  if (!lines.length) return fields;
+
+  const vendor = merchantOf(lines);
+  if (vendor) fields.merchant = place(placed, vendor.cite, vendor.value, true);
+  const address = findReceiptAddress(lines, vendor?.cite);
+  // as printed: each line's own punctuation, lines joined by a space
+  // (a colon or semicolon at its end belongs to no address: OCR's, or a label's)
+  if (address) fields.address = place(placed, address.cite, address.cite.map((l) => l.text.trim()).join(' ').replace(/\s*[:;]+$/, ''), true);
+
+  const total = findField('total', lines, '');
+  const currency = findCurrency(lines, total?.cite[0]);
+  const money = (f: ReturnType<typeof findField>): AmountField | undefined => {
+    const amount = f ? amountValue(f.value) : null;
+    if (!f || amount === null) return undefined;
+    return { ...place(placed, f.cite, f.value), amount, ...(currency ? { currency: currency.code } : {}) };
+  };
+  fields.total = money(total);
+  fields.subtotal = money(findField('subtotal', lines, ''));
+  fields.tax = money(findField('tax', lines, ''));
+  if (currency) fields.currency = { ...place(placed, [currency.line], currency.code) };
+
+  const date = findField('date', lines, 'date');
+  if (date) {
+    const usd = currency?.code === 'USD';
+    const iso = isoDate(date.value, usd);
+    fields.date = { ...place(placed, date.cite, date.value), ...(iso ? { iso } : {}) };
+  }
+
+  const sumsStart = firstSumLine(lines, [total, findField('subtotal', lines, ''), findField('tax', lines, '')]);
+  const headerEnd = lastHeaderLine([vendor?.cite, address?.cite, date?.cite], sumsStart);
+  fields.items = findItems(lines, headerEnd + 1, sumsStart).map((item) => toItem(placed, item));
+
+  const payment = findPayment(lines, total?.cite[total.cite.length - 1].order ?? -1);
+  if (payment) fields.payment = place(placed, [payment.line], payment.method);
+
+  checkSums(fields);
+  return withoutEmpty(fields);
+}
+
+/** Legal forms that end a company's name; a name broken over two lines ends on one of them. */
+const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|LTD|LIMITED|INC|LLC|CORP|CORPORATION|GMBH|AG|PLC|PTE|PTY|LLP|SARL|SAS|SRL|SPA|BV|NV)\b\.?/;
+/** A registration number printed after the name: "(728515-M)", "CO. NO. 373665-A". */
+const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\s*\)?\s*$/i;
+
+/**
+ * The seller: the header's name line, continued onto the next line when the name breaks
+ * before its legal form ("AIK HUAT HARDWARE ENTERPRISE" / "SDN BHD"), without the
+ * registration number printed after it or stray marks before it.
+ */
+function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null {
+  const found = findVendor(lines);
+  if (!found) return null;
+  const cite = [...found.cite];
+  for (let k = 0; k < 2 && !LEGAL_FORM.test(cite.map((l) => l.upper).join(' ')); k++) {
+    const next = lines[cite[cite.length - 1].order + 1];
+    const after = next && lines.slice(next.order, next.order + 2).filter((l) => l.page === next.page);
+    if (!after?.length || !/[A-Z]{2}/.test(next.upper) || /\d{3,}/.test(next.upper.replace(TRAILING_REG, ''))) break;
+    // take the next line only when the name's legal form is on it or on the one after
+    if (!after.some((l) => LEGAL_FORM.test(l.upper))) break;
+    cite.push(next);
+  }
+  const value = cite
+    .map((l) => l.text.trim())
+    .join(' ')
+    .replace(TRAILING_REG, '')
+    .replace(/[‘’`´]/g, "'")
+    .replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, '')
+    .trim();
+  return value ? { value, cite } : null;
+}
+
+/** A field's value placed on its page: the box of the words that hold it, on the line that prints it. */
+function place(placed: PlacedLines, cite: LineRec[], value: string, allLines = false): FieldValue {
+  const holder = cite.find((l) => l.upper.includes(value.toUpperCase().replace(/\s+/g, ' '))) ?? cite[cite.length - 1];
+  const spans = allLines && cite.length > 1 ? cite : [holder];
+  const boxes = spans.map((l) => (spans.length === 1 ? valueBox(placed, l, value) : l.bbox ?? placed.pageBox(l.page)));
+  const confidence = Math.min(...spans.map((l) => l.confidence ?? 1));
+  return { value, page: holder.page - 1, bbox: union(boxes), confidence: round(confidence) };
+}
+
+function toItem(placed: PlacedLines, item: ItemRead): LineItem {
+  const bbox = union(item.lines.map((l) => l.bbox ?? placed.pageBox(l.page)));
+  const confidence = Math.min(...item.lines.map((l) => l.confidence ?? 1)) * (item.consistent ? 1 : DISAGREE);
+  const { description, quantity, unit_price, amount } = item;
+  return { description, ...(quantity !== undefined ? { quantity } : {}), ...(unit_price !== undefined ? { unit_price } : {}), amount, page: item.lines[0].page - 1, bbox, confidence: round(confidence) };
+}
+
+/** The first line of the bill's sums (subtotal, tax, total): the items end there. */
+function firstSumLine(lines: LineRec[], found: Array<ReturnType<typeof findField>>): number {
+  const orders = found.flatMap((f) => (f ? [f.cite[0].order] : []));
+  return orders.length ? Math.min(...orders) : lines.length;
+}
+
+/** The last line of the header (seller, address, date) above the sums: the items start after it. */
+function lastHeaderLine(cites: Array<LineRec[] | undefined>, sumsStart: number): number {
+  const orders = cites.flatMap((c) => (c ? c.map((l) => l.order).filter((o) => o < sumsStart) : []));
+  return orders.length ? Math.max(...orders) : -1;
+}
+
+const near = (a: number, b: number, slack: number) => Math.abs(a - b) <= slack + 1e-9;
+
+/**
+ * Items → subtotal → tax → total. Where a sum holds, its parts are confirmed; where none
+ * holds, the amounts involved are trusted less. A missing subtotal is the items' sum when
+ * that plus the tax makes the total.
+ */
+function checkSums(fields: ReceiptFields): void {
+  const { total, subtotal, tax, items } = fields;
+  const itemSum = items.reduce((s, i) => s + i.amount, 0);
+  // rounding lines move a total by up to 0.05 (Malaysia, Switzerland, Australia…)
+  const slack = 0.05;
+  if (total && subtotal) {
+    const adds = near(subtotal.amount + (tax?.amount ?? 0), total.amount, slack) || near(subtotal.amount, total.amount, slack);
+    if (!adds) for (const f of [total, subtotal, tax]) if (f) f.confidence = round(f.confidence * DISAGREE);
+  }
+  if (items.length && (subtotal || total)) {
+    const target = subtotal?.amount ?? total!.amount;
+    const adds = near(itemSum, target, slack) || (!subtotal && tax && near(itemSum + tax.amount, target, slack));
+    if (!adds) for (const item of items) item.confidence = round(item.confidence * DISAGREE);
+  }
+}
+
+function withoutEmpty(fields: ReceiptFields): ReceiptFields {
+  const out = { ...fields };
+  for (const k of Object.keys(out) as Array<keyof ReceiptFields>) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function union(boxes: BBox[]): BBox {
+  return boxes.reduce<BBox>((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+}
+
+export { union as unionBoxes };

@@ -1,0 +1,180 @@
+// The receipt tool's fields on receipts written here, in the formats of several countries.
+import { describe, expect, it } from 'vitest';
+import { readReceipt } from '../../../src/fields/receipt';
+import { isoDate } from '../../../src/fields/dates';
+import { pageOf } from './page';
+
+const read = (text: string) => readReceipt([pageOf(text)]);
+
+describe('receipt fields', () => {
+  it('a Malaysian receipt: RM, GST, rounding, cash', () => {
+    const f = read(`KEDAI RUNCIT MAJU JAYA SDN BHD
+(123456-X)
+NO. 12, JALAN MAWAR 3,
+TAMAN SRI MAWAR, 81100 JOHOR BAHRU
+TEL: 07-3551234
+GST ID: 000123456789
+TAX INVOICE
+DATE: 14/04/2018 10:22
+MILO 1KG 1 x 25.90 25.90 SR
+GARDENIA BREAD 2 x 3.80 7.60 SR
+SUB TOTAL 33.50
+GST @6% 2.01
+ROUNDING ADJ -0.01
+TOTAL (RM) 35.50
+CASH 50.00
+CHANGE 14.50`);
+    expect(f.merchant?.value).toBe('KEDAI RUNCIT MAJU JAYA SDN BHD');
+    expect(f.address?.value).toBe('NO. 12, JALAN MAWAR 3, TAMAN SRI MAWAR, 81100 JOHOR BAHRU');
+    expect(f.date).toMatchObject({ value: '14/04/2018', iso: '2018-04-14', page: 0 });
+    expect(f.total).toMatchObject({ amount: 35.5, currency: 'MYR' });
+    expect(f.subtotal?.amount).toBe(33.5);
+    expect(f.tax?.amount).toBe(2.01);
+    expect(f.currency?.value).toBe('MYR');
+    expect(f.payment?.value).toBe('Cash');
+    expect(f.items.map((i) => [i.description, i.quantity, i.unit_price, i.amount])).toEqual([
+      ['MILO 1KG', 1, 25.9, 25.9],
+      ['GARDENIA BREAD', 2, 3.8, 7.6],
+    ]);
+  });
+
+  it('a US receipt: month first, sales tax, Visa', () => {
+    const f = read(`Corner Coffee Co.
+1200 Market Street
+San Francisco, CA 94103
+(415) 555-0134
+03/04/19 8:15 AM
+Latte 2 @ 4.25 8.50
+Blueberry Muffin 3.75
+Subtotal $12.25
+Sales Tax $1.06
+Total $13.31
+VISA **** 4242 $13.31`);
+    expect(f.merchant?.value).toBe('Corner Coffee Co.');
+    expect(f.address?.value).toBe('1200 Market Street San Francisco, CA 94103');
+    expect(f.date).toMatchObject({ value: '03/04/19', iso: '2019-03-04' });
+    expect(f.total).toMatchObject({ amount: 13.31, currency: 'USD' });
+    expect(f.tax?.amount).toBe(1.06);
+    expect(f.payment?.value).toBe('Visa');
+    expect(f.items).toHaveLength(2);
+    expect(f.items[0]).toMatchObject({ description: 'Latte', quantity: 2, unit_price: 4.25, amount: 8.5 });
+  });
+
+  it('a German receipt: Summe, MwSt, comma decimals, paid cash', () => {
+    const f = read(`Bäckerei Schmidt GmbH
+Hauptstr. 5
+10115 Berlin
+Tel. 030 1234567
+Brötchen 4 x 0,45 1,80
+Kaffee 2,50
+Summe EUR 4,30
+MwSt 7% 0,28
+Bar 5,00
+Rückgeld 0,70
+Datum: 28.03.2018`);
+    expect(f.merchant?.value).toBe('Bäckerei Schmidt GmbH');
+    expect(f.address?.value).toBe('Hauptstr. 5 10115 Berlin');
+    expect(f.total).toMatchObject({ amount: 4.3, currency: 'EUR' });
+    expect(f.tax?.amount).toBe(0.28);
+    expect(f.date?.iso).toBe('2018-03-28');
+    expect(f.payment?.value).toBe('Cash');
+    expect(f.items.map((i) => i.amount)).toEqual([1.8, 2.5]);
+  });
+
+  it('a French invoice: Total TTC beats Total HT, TVA, a month name', () => {
+    const f = read(`Librairie du Parc SARL
+12 rue de la Paix
+75002 Paris
+Facture du 12 mars 2018
+Total HT 50,00
+TVA 20% 10,00
+Total TTC 60,00 €
+Payé par CB`);
+    expect(f.total).toMatchObject({ amount: 60, currency: 'EUR' });
+    expect(f.subtotal?.amount).toBe(50);
+    expect(f.tax?.amount).toBe(10);
+    expect(f.date?.iso).toBe('2018-03-12');
+    expect(f.payment?.value).toBe('Card');
+    expect(f.total!.confidence).toBe(0.9);
+  });
+
+  it('a Japanese receipt: 合計, 年月日, yen, 現金', () => {
+    const f = read(`株式会社 山田商店
+東京都中央区銀座1丁目2-3
+2018年3月28日 14:05
+おにぎり ¥150
+お茶 ¥130
+小計 ¥280
+消費税 ¥22
+合計 ¥302
+現金 ¥500`);
+    expect(f.merchant?.value).toBe('株式会社 山田商店');
+    expect(f.date).toMatchObject({ value: '2018年3月28日', iso: '2018-03-28' });
+    expect(f.total).toMatchObject({ amount: 302, currency: 'JPY' });
+    expect(f.subtotal?.amount).toBe(280);
+    expect(f.tax?.amount).toBe(22);
+    expect(f.payment?.value).toBe('Cash');
+  });
+
+  it('a UK receipt: VAT, pounds, 28-Mar-18, card', () => {
+    const f = read(`THE CORNER SHOP LTD
+14 High Street
+London SW1A 1AA
+VAT No. GB 123 4567 89
+28-Mar-18
+Milk 1.20
+Bread 1.45
+TOTAL £2.65
+CARD £2.65`);
+    expect(f.total).toMatchObject({ amount: 2.65, currency: 'GBP' });
+    expect(f.date?.iso).toBe('2018-03-28');
+    expect(f.address?.value).toBe('14 High Street London SW1A 1AA');
+    expect(f.payment?.value).toBe('Card');
+  });
+
+  it('a name broken over two lines before its legal form, without its registration number', () => {
+    const f = read(`SRI MURNI HARDWARE ENTERPRISE
+SDN BHD (654321-K)
+LOT 7, JALAN BESI 2
+43000 KAJANG
+TOTAL 12.00`);
+    expect(f.merchant?.value).toBe('SRI MURNI HARDWARE ENTERPRISE SDN BHD');
+    expect(f.address?.value).toBe('LOT 7, JALAN BESI 2 43000 KAJANG');
+  });
+
+  it('sums that disagree lower the confidence of the amounts', () => {
+    const f = read(`SHOP ONE STORE
+Tea 2.00
+SUBTOTAL 2.00
+TAX 0.20
+TOTAL 9.99`);
+    expect(f.total!.confidence).toBeLessThan(0.9);
+  });
+
+  it('a value is placed on the words that print it', () => {
+    const f = read(`SHOP ONE STORE
+Tea 2.00
+TOTAL 2.00`);
+    // "TOTAL 2.00" is line 3 (y 80); "2.00" starts at character 6
+    expect(f.total).toMatchObject({ page: 0, bbox: [80, 80, 120, 104] });
+  });
+});
+
+describe('dates as ISO', () => {
+  it.each([
+    ['25/12/2018', false, '2018-12-25'],
+    ['12/25/2018', false, '2018-12-25'],
+    ['03/04/2019', true, '2019-03-04'],
+    ['03/04/2019', false, '2019-04-03'],
+    ['2018-03-28', false, '2018-03-28'],
+    ['28 MAR 18', false, '2018-03-28'],
+    ['28-Mar-18', false, '2018-03-28'],
+    ['March 3, 2019', false, '2019-03-03'],
+    ['3. Dezember 2018', false, '2018-12-03'],
+    ['2018年3月28日', false, '2018-03-28'],
+    ['2018년 3월 28일', false, '2018-03-28'],
+    ['31/02/2018', false, undefined],
+  ])('%s (month first: %s) is %s', (printed, monthFirst, iso) => {
+    expect(isoDate(printed, monthFirst)).toBe(iso);
+  });
+});
