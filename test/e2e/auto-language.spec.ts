@@ -8,7 +8,8 @@ import { postFile, useBrowser } from './browser';
 const PUBLIC = '/work/shared/eval/public';
 const ARABIC_LINES = ['line_ara_IbnAthir_Kamil_000010', 'line_ara_IbnQutayba_Adab_000030', 'line_ara_Jahiz_Hayawan_000020', 'line_ara_Yacqubi_Tarikh_000040'];
 
-const fold = (s: string) => s.replace(/\s+/g, '').normalize('NFC');
+// Bidi marks are invisible: not counted.
+const fold = (s: string) => s.replace(/[\s\p{Cf}]+/gu, '').normalize('NFC');
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

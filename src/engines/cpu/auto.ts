@@ -5,7 +5,7 @@
 // model cannot be had fails the page, naming the language, rather than reading it as English.
 import type { EngineBlock } from '../types';
 import { languageLabel } from '../../languages/names';
-import { languageOf, SCRIPT_MODELS, scriptFromOsd, scriptOf, type Script } from '../../languages/detect';
+import { languageOf, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
 import { LanguageError } from './ready';
 
 export interface Reading {
@@ -39,11 +39,12 @@ const family = (s: Script): string => (CJK.has(s) ? 'CJK' : s);
 /** What a page in `script` is read with first. Han: both variants, so that the characters say which. */
 function broadSet(script: Script): string | null {
   if (script === 'Han') return 'chi_sim+chi_tra';
-  const model = SCRIPT_MODELS[script];
-  return model ? `${model}+eng` : null;
+  return SCRIPT_MODELS[script] ?? null;
 }
 
 const setFor = (language: string): string => (language === 'eng' ? 'eng' : `${language}+eng`);
+/** This much Latin in a page read in another script is English mixed in (a bilingual form): read with eng too. */
+const MIXED_LATIN = 0.1;
 
 export function textOf(blocks: EngineBlock[]): string {
   return blocks.map((b) => b.lines.map((l) => l.text).join('\n')).join('\n\n');
@@ -85,13 +86,13 @@ async function readInScript(page: AutoPage, suspect: Script): Promise<AutoChoice
   const reading = await page.read(broad);
   const seen = scriptOf(textOf(reading.blocks));
   if (!seen || seen === 'Latin' || family(seen) !== family(suspect) || reading.confidence <= page.first.confidence) return null;
-  const language = languageOf(textOf(reading.blocks), seen);
-  const set = setFor(language);
+  const text = textOf(reading.blocks);
+  const language = languageOf(text, seen);
+  const set = shareOf(text, 'Latin') >= MIXED_LATIN ? setFor(language) : language;
   if (set === broad) return { reading, language };
   if (!(await canRead(page, set))) {
     // A language of the same script that cannot be had (ukr, say): its script's model read it.
-    const model = broad.split('+')[0]!;
-    if (family(scriptOfModel(model)) === family(seen) && broad !== 'chi_sim+chi_tra') return { reading, language: model };
+    if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') return { reading, language: broad };
     await failNaming(page, language);
   }
   return { reading: await page.read(set), language };

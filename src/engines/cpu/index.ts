@@ -83,7 +83,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const doubtful = best.confidence < DOUBTFUL || best.words < 3;
   let osd: Orientation | null = null;
   if (doubtful || sideways) {
-    osd = await timed('osd', detectOrientation(input).catch(() => null));
+    // OSD wants more characters than one line holds: a line is shown to it stacked a few times.
+    const osdInput = isLine(bitmap) ? encode(stacked(bitmap, LINE_COPIES)) : input;
+    osd = await timed('osd', detectOrientation(osdInput).catch(() => null));
     if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) {
       opts.signal?.throwIfAborted();
       const turned = rotateBitmap(bitmap, osd.degrees);
@@ -121,6 +123,21 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
   return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: detected, timings };
+}
+
+/** An image of one line of text: wide and short. */
+const isLine = (b: ImageBitmap): boolean => b.height <= 200 && b.width >= 4 * b.height;
+const LINE_COPIES = 6;
+
+/** `bitmap` drawn `times` times, one under another, on white. */
+function stacked(bitmap: ImageBitmap, times: number): ImageBitmap {
+  const gap = Math.round(bitmap.height / 2);
+  const canvas = new OffscreenCanvas(bitmap.width, times * (bitmap.height + gap) + gap);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  for (let i = 0; i < times; i++) ctx.drawImage(bitmap, 0, gap + i * (bitmap.height + gap));
+  return canvas.transferToImageBitmap();
 }
 
 /**
