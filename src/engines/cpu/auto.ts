@@ -19,6 +19,10 @@ export interface AutoPage {
   first: Reading;
   /** the first reading is doubtful: low confidence or few words */
   doubtful: boolean;
+  /** so little text that reading it with each shipped script's model costs little */
+  small: boolean;
+  /** the languages the app itself has: the scripts tried on a small page OSD could not tell */
+  shipped: (code: string) => boolean;
   osd: { script: string | null; scriptConfidence: number } | null;
   read: (languages: string) => Promise<Reading>;
   /** makes a language set ready; throws a LanguageError when it cannot be had */
@@ -66,6 +70,16 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
     const chosen = await readInScript(page, suspect);
     if (chosen) return chosen;
   }
+  // A label or a few words: OSD has too little to go on, so each script the app has is tried.
+  if (page.doubtful && page.small) {
+    let found: AutoChoice | null = null;
+    for (const script of Object.keys(SCRIPT_MODELS)) {
+      if (script === 'Latin' || script === suspect || !broadModels(script).every(page.shipped)) continue;
+      const chosen = await readInScript(page, script, true);
+      if (chosen && (!found || chosen.reading.confidence > found.reading.confidence)) found = chosen;
+    }
+    if (found && found.reading.confidence >= page.first.confidence + CLEARLY_BETTER) return found;
+  }
   const language = languageOf(textOf(page.first.blocks), 'Latin');
   if (language !== 'eng' && (await canRead(page, setFor(language)))) {
     const again = await page.read(setFor(language));
@@ -74,18 +88,26 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
   return { reading: page.first, language: 'eng' };
 }
 
+/** A page truly in a script reads at least this well with its model; garbage in a wrong script reads worse. */
+const READS_WELL = 0.5;
+/** A guess without OSD's word must read this much better than English did. */
+const CLEARLY_BETTER = 0.2;
+const broadModels = (script: Script): string[] => broadSet(script)?.split('+') ?? [];
+
 /** The page read in `suspect` if its characters confirm it; null when they do not (or it cannot be checked). */
-async function readInScript(page: AutoPage, suspect: Script): Promise<AutoChoice | null> {
+async function readInScript(page: AutoPage, suspect: Script, guess = false): Promise<AutoChoice | null> {
   const broad = broadSet(suspect);
   if (!broad) return null;
   if (!(await canRead(page, broad))) {
+    if (guess) return null;
     // Sure enough that English would be the wrong model: say which language is needed.
     if ((page.osd?.scriptConfidence ?? 0) >= OSD_SURE) await failNaming(page, broad.split('+')[0]!);
     return null;
   }
   const reading = await page.read(broad);
   const seen = scriptOf(textOf(reading.blocks));
-  if (!seen || seen === 'Latin' || family(seen) !== family(suspect) || reading.confidence <= page.first.confidence) return null;
+  if (!seen || seen === 'Latin' || family(seen) !== family(suspect)) return null;
+  if (reading.confidence <= page.first.confidence || reading.confidence < READS_WELL) return null;
   const text = textOf(reading.blocks);
   const language = languageOf(text, seen);
   const set = shareOf(text, 'Latin') >= MIXED_LATIN ? setFor(language) : language;

@@ -10,6 +10,7 @@ import { TesseractPool } from './pool';
 import { detectOrientation, type Orientation } from './osd';
 import { chooseLanguage } from './auto';
 import { readyLanguages } from './ready';
+import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../text';
 
 export const meta: EngineMeta = { id: 'cpu', label: 'Tesseract (CPU, WASM)', cost: 1 };
@@ -83,8 +84,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const doubtful = best.confidence < DOUBTFUL || best.words < 3;
   let osd: Orientation | null = null;
   if (doubtful || sideways) {
-    // OSD wants more characters than one line holds: a line is shown to it stacked a few times.
-    const osdInput = isLine(bitmap) ? encode(stacked(bitmap, LINE_COPIES)) : input;
+    // OSD wants more characters than a line or a label holds: it is shown their text tiled.
+    const chars = textChars(best.blocks);
+    const osdInput = chars < FEW_CHARS ? encode(tiled(bitmap, textBox(best.blocks, bitmap), Math.min(16, Math.max(4, Math.ceil(FEW_CHARS / Math.max(chars, 1)))))) : input;
     osd = await timed('osd', detectOrientation(osdInput).catch(() => null));
     if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) {
       opts.signal?.throwIfAborted();
@@ -109,6 +111,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
       chooseLanguage({
         first: best,
         doubtful: best.confidence < DOUBTFUL || best.words < 3,
+        small: textChars(best.blocks) < FEW_CHARS && page.bitmap.width * page.bitmap.height < SMALL_PIXELS,
+        shipped: (code) => onAppServer(code),
         osd,
         read: (set) => {
           opts.signal?.throwIfAborted();
@@ -125,18 +129,36 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: detected, timings };
 }
 
-/** An image of one line of text: wide and short. */
-const isLine = (b: ImageBitmap): boolean => b.height <= 200 && b.width >= 4 * b.height;
-const LINE_COPIES = 6;
+/** Fewer characters than this on a page, and OSD (which wants ~50) is shown them several times over. */
+const FEW_CHARS = 100;
 
-/** `bitmap` drawn `times` times, one under another, on white. */
-function stacked(bitmap: ImageBitmap, times: number): ImageBitmap {
-  const gap = Math.round(bitmap.height / 2);
-  const canvas = new OffscreenCanvas(bitmap.width, times * (bitmap.height + gap) + gap);
+/** A page this small (a label, a line) is read again cheaply. */
+const SMALL_PIXELS = 1_000_000;
+const textChars = (blocks: EngineBlock[]): number => blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.text.replace(/\s/g, '').length, 0), 0);
+
+/** Where the words found lie, with a margin; the whole page when none were found. */
+function textBox(blocks: EngineBlock[], page: ImageBitmap): BBox {
+  const boxes = blocks.flatMap((b) => b.lines.map((l) => l.bbox));
+  if (!boxes.length) return [0, 0, page.width, page.height];
+  const x0 = Math.min(...boxes.map((b) => b[0]));
+  const y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[2]));
+  const y1 = Math.max(...boxes.map((b) => b[3]));
+  const m = Math.round((y1 - y0) / 4) + 8;
+  return [Math.max(0, x0 - m), Math.max(0, y0 - m), Math.min(page.width, x1 + m), Math.min(page.height, y1 + m)];
+}
+
+/** The `box` of `bitmap`, `copies` times in a grid on white. */
+function tiled(bitmap: ImageBitmap, box: BBox, copies: number): ImageBitmap {
+  const w = box[2] - box[0];
+  const h = box[3] - box[1];
+  const cols = Math.max(1, Math.min(copies, Math.floor(2400 / w)));
+  const rows = Math.ceil(copies / cols);
+  const canvas = new OffscreenCanvas(cols * w, rows * h);
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  for (let i = 0; i < times; i++) ctx.drawImage(bitmap, 0, gap + i * (bitmap.height + gap));
+  for (let i = 0; i < copies; i++) ctx.drawImage(bitmap, box[0], box[1], w, h, (i % cols) * w, Math.floor(i / cols) * h, w, h);
   return canvas.transferToImageBitmap();
 }
 
