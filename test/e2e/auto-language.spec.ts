@@ -68,6 +68,13 @@ describe('language=auto across scripts', () => {
     expect(cer(r.body.text, TRADITIONAL.join(''))).toBeLessThan(0.15);
   });
 
+  it("tesseract.js's own Traditional Chinese test image (six characters) is read as chi_tra", async () => {
+    // test/fixtures/tesseractjs-chinese.png: tests/assets/images/chinese.png of naptha/tesseract.js (Apache-2.0)
+    const r = await postFile(page, readFileSync('test/fixtures/tesseractjs-chinese.png'), 'chinese.png');
+    expect(r.body.detected_language).toBe('chi_tra');
+    expect(fold(r.body.text)).toBe('繁體中文測試');
+  });
+
   it('a Greek page, with no Greek to be had, fails at once naming Greek (ell), not read as English', async () => {
     const t0 = Date.now();
     const r = await postFile(page, await render(page, GREEK, '32px "DejaVu Serif", serif'), 'el.png');
