@@ -71,7 +71,7 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
     if (chosen) return chosen;
   }
   // A label or a few words: OSD has too little to go on, so each script the app has is tried.
-  if (page.doubtful && page.small) {
+  if (page.doubtful && page.small && page.first.confidence < GARBLED) {
     let found: AutoChoice | null = null;
     for (const script of Object.keys(SCRIPT_MODELS)) {
       if (script === 'Latin' || script === suspect || !broadModels(script).every(page.shipped)) continue;
@@ -90,6 +90,8 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
 
 /** A page truly in a script reads at least this well with its model; garbage in a wrong script reads worse. */
 const READS_WELL = 0.5;
+/** English this unsure of a small page is reading another script: worth a sweep of the shipped ones. */
+const GARBLED = 0.3;
 /** A guess without OSD's word must read this much better than English did. */
 const CLEARLY_BETTER = 0.2;
 const broadModels = (script: Script): string[] => broadSet(script)?.split('+') ?? [];
