@@ -1,15 +1,15 @@
 // The cpu engine: Tesseract (tesseract.js, WASM) in a pool of Web Workers owned by the app window.
 // A page that reads badly is checked for orientation and script (OSD) and read again upright,
-// with the traineddata for its script; language=auto also identifies a Latin-script language.
+// with the traineddata for its script; language=auto chooses the traineddata (./auto.ts).
 import type { Block as TBlock, Bbox } from 'tesseract.js';
 import type { BBox } from '../../contract';
 import type { RasterPage } from '../../documents/types';
 import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../documents/encode';
 import type { EngineBlock, EngineMeta, EnginePage, RecognizeOptions } from '../types';
 import { TesseractPool } from './pool';
-import { detectOrientation, SCRIPT_LANGUAGES } from './osd';
-import { latinLanguageOf } from './language';
-import { LanguageError, readyLanguages } from './ready';
+import { detectOrientation, type Orientation } from './osd';
+import { chooseLanguage } from './auto';
+import { readyLanguages } from './ready';
 import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../text';
 
@@ -69,9 +69,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let bitmap = page.bitmap;
   let input: Blob = page.original ?? encode(bitmap);
   const auto = opts.languages === 'auto';
-  let languages = auto ? 'eng' : opts.languages;
+  const languages = auto ? 'eng' : opts.languages;
   let rotation = 0;
-  let script: string | null = 'Latin';
   opts.signal?.throwIfAborted();
   let best = await timed('pass1', pass(input, languages, bitmap, false, opts.onNote));
   // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost
@@ -82,53 +81,85 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   // PSM 3 reads a page lying on its side line by line, as vertical text: still a page to turn.
   const sideways = verticalShare(best.blocks) > 0.5;
-  if (best.confidence < DOUBTFUL || best.words < 3 || sideways) {
-    const osd = await timed('osd', detectOrientation(input).catch(() => null));
+  const doubtful = best.confidence < DOUBTFUL || best.words < 3;
+  let osd: Orientation | null = null;
+  if (doubtful || sideways) {
+    // OSD wants more characters than a line or a label holds: it is shown their text tiled.
+    const chars = textChars(best.blocks);
+    const osdInput = chars < FEW_CHARS ? encode(tiled(bitmap, textBox(best.blocks, bitmap), Math.min(16, Math.max(4, Math.ceil(FEW_CHARS / Math.max(chars, 1)))))) : input;
+    osd = await timed('osd', detectOrientation(osdInput).catch(() => null));
     if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) {
-      rotation = osd.degrees;
-      bitmap = rotateBitmap(bitmap, rotation);
-      input = encode(bitmap);
-    }
-    if (auto && osd?.script && osd.scriptConfidence >= 1) {
-      script = osd.script;
-      const forScript = SCRIPT_LANGUAGES[osd.script];
-      // A guess is not worth a download from elsewhere: auto reads with what the app's server has.
-      if (forScript && onAppServer(forScript)) languages = forScript === 'eng' ? 'eng' : `${forScript}+eng`;
-      if (!(await usable(languages, opts))) languages = 'eng';
-    }
-    // Read again only when OSD found something to change: a second pass costs a whole page.
-    if (rotation || languages !== (auto ? 'eng' : opts.languages)) {
       opts.signal?.throwIfAborted();
-      const again = await timed('pass2', pass(input, languages, bitmap, true));
+      const turned = rotateBitmap(bitmap, osd.degrees);
+      const turnedInput = encode(turned);
+      const again = await timed('pass2', pass(turnedInput, languages, turned, true));
       // OSD can be wrong on sparse pages (receipts): keep the turn only if it reads better.
       // A sideways page read as vertical lines can score well too: upright is what is wanted.
-      if (again.confidence > best.confidence + 0.02 || (sideways && rotation && again.confidence >= best.confidence - 0.05)) best = again;
-      else rotation = 0;
+      if (again.confidence > best.confidence + 0.02 || (sideways && again.confidence >= best.confidence - 0.05)) {
+        best = again;
+        rotation = osd.degrees;
+        bitmap = turned;
+        input = turnedInput;
+      } else turned.close();
     }
   }
-  let detected = languages.split('+')[0];
-  if (auto && script === 'Latin') {
-    const lang = latinLanguageOf(textOf(best.blocks));
-    if (lang && lang !== 'eng' && onAppServer(lang) && (await usable(`${lang}+eng`, opts))) {
-      const again = await timed('passLang', pass(input, `${lang}+eng`, bitmap));
-      if (again.confidence >= best.confidence - 0.02) best = again;
-      detected = lang;
-    }
+  let detected: string | undefined;
+  if (auto) {
+    const upright = { input, bitmap };
+    const choice = await timed(
+      'language',
+      chooseLanguage({
+        first: best,
+        doubtful: best.confidence < DOUBTFUL || best.words < 3,
+        small: textChars(best.blocks) < FEW_CHARS && page.bitmap.width * page.bitmap.height < SMALL_PIXELS,
+        shipped: (code) => onAppServer(code),
+        osd,
+        read: (set) => {
+          opts.signal?.throwIfAborted();
+          return pass(upright.input, set, upright.bitmap, rotation !== 0);
+        },
+        ready: (set) => readyLanguages(set, opts.onNote),
+      }),
+    );
+    best = choice.reading;
+    detected = choice.language;
   }
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
-  return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: auto ? detected : undefined, timings };
+  return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: detected, timings };
 }
 
-/** language=auto's guess can be read with: a guess that cannot be had is dropped, not the page. */
-async function usable(languages: string, opts: RecognizeOptions): Promise<boolean> {
-  try {
-    await readyLanguages(languages, opts.onNote);
-    return true;
-  } catch (err) {
-    if (err instanceof LanguageError) return false;
-    throw err;
-  }
+/** Fewer characters than this on a page, and OSD (which wants ~50) is shown them several times over. */
+const FEW_CHARS = 100;
+
+/** A page this small (a label, a line) is read again cheaply. */
+const SMALL_PIXELS = 1_000_000;
+const textChars = (blocks: EngineBlock[]): number => blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.text.replace(/\s/g, '').length, 0), 0);
+
+/** Where the words found lie, with a margin; the whole page when none were found. */
+function textBox(blocks: EngineBlock[], page: ImageBitmap): BBox {
+  const boxes = blocks.flatMap((b) => b.lines.map((l) => l.bbox));
+  if (!boxes.length) return [0, 0, page.width, page.height];
+  const x0 = Math.min(...boxes.map((b) => b[0]));
+  const y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[2]));
+  const y1 = Math.max(...boxes.map((b) => b[3]));
+  const m = Math.round((y1 - y0) / 4) + 8;
+  return [Math.max(0, x0 - m), Math.max(0, y0 - m), Math.min(page.width, x1 + m), Math.min(page.height, y1 + m)];
+}
+
+/** The `box` of `bitmap`, `copies` times in a grid on white. */
+function tiled(bitmap: ImageBitmap, box: BBox, copies: number): ImageBitmap {
+  const w = box[2] - box[0];
+  const h = box[3] - box[1];
+  const cols = Math.max(1, Math.min(copies, Math.floor(2400 / w)));
+  const rows = Math.ceil(copies / cols);
+  const canvas = new OffscreenCanvas(cols * w, rows * h);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  for (let i = 0; i < copies; i++) ctx.drawImage(bitmap, box[0], box[1], w, h, (i % cols) * w, Math.floor(i / cols) * h, w, h);
+  return canvas.transferToImageBitmap();
 }
 
 /**
@@ -204,10 +235,6 @@ export function verticalShare(blocks: EngineBlock[]): number {
     }
   }
   return all ? vertical / all : 0;
-}
-
-function textOf(blocks: EngineBlock[]): string {
-  return blocks.map((b) => b.lines.map((l) => l.text).join('\n')).join('\n\n');
 }
 
 const box = (b: Bbox): BBox => [b.x0, b.y0, b.x1, b.y1];

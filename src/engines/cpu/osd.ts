@@ -55,10 +55,11 @@ export async function detectOrientation(image: Blob): Promise<Orientation | null
   const run = queue.then(async () => {
     const w = await osdWorker();
     const { data } = await w.detect(image);
-    if (data.orientation_degrees === null) return null;
+    // On a single line OSD may find no orientation but still name a script: keep what it says.
+    if (data.orientation_degrees === null && !data.script) return null;
     return {
       degrees: (((data.orientation_degrees ?? 0) % 360) as Orientation['degrees']),
-      confidence: data.orientation_confidence ?? 0,
+      confidence: data.orientation_degrees === null ? 0 : (data.orientation_confidence ?? 0),
       script: data.script ?? null,
       scriptConfidence: data.script_confidence ?? 0,
     };
@@ -66,36 +67,3 @@ export async function detectOrientation(image: Blob): Promise<Orientation | null
   queue = run.catch(() => null).finally(scheduleIdle);
   return run;
 }
-
-/** Tesseract's script names to the traineddata that reads them. */
-export const SCRIPT_LANGUAGES: Record<string, string> = {
-  Latin: 'eng',
-  Han: 'chi_sim',
-  HanS: 'chi_sim',
-  HanT: 'chi_tra',
-  Japanese: 'jpn',
-  Katakana: 'jpn',
-  Hiragana: 'jpn',
-  Hangul: 'kor',
-  Arabic: 'ara',
-  Cyrillic: 'rus',
-  Devanagari: 'hin',
-  Greek: 'ell',
-  Hebrew: 'heb',
-  Thai: 'tha',
-  Bengali: 'ben',
-  Tamil: 'tam',
-  Telugu: 'tel',
-  Kannada: 'kan',
-  Malayalam: 'mal',
-  Gujarati: 'guj',
-  Gurmukhi: 'pan',
-  Georgian: 'kat',
-  Armenian: 'hye',
-  Ethiopic: 'amh',
-  Khmer: 'khm',
-  Lao: 'lao',
-  Myanmar: 'mya',
-  Sinhala: 'sin',
-  Tibetan: 'bod',
-};

@@ -1,0 +1,135 @@
+// language=auto: which traineddata reads this page. The first pass (eng) is kept for a Latin
+// page, or a page read with a Latin language found in its text. A doubtful page whose script
+// OSD names is read with that script's broad model, and kept only if the characters that
+// come back are in that script; its language is then told from that text. A script whose
+// model cannot be had fails the page, naming the language, rather than reading it as English.
+import type { EngineBlock } from '../types';
+import { languageLabel } from '../../languages/names';
+import { languageOf, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
+import { LanguageError } from './ready';
+
+export interface Reading {
+  blocks: EngineBlock[];
+  confidence: number;
+  words: number;
+}
+
+export interface AutoPage {
+  /** the best reading so far, with eng */
+  first: Reading;
+  /** the first reading is doubtful: low confidence or few words */
+  doubtful: boolean;
+  /** so little text that reading it with each shipped script's model costs little */
+  small: boolean;
+  /** the languages the app itself has: the scripts tried on a small page OSD could not tell */
+  shipped: (code: string) => boolean;
+  osd: { script: string | null; scriptConfidence: number } | null;
+  read: (languages: string) => Promise<Reading>;
+  /** makes a language set ready; throws a LanguageError when it cannot be had */
+  ready: (languages: string) => Promise<void>;
+}
+
+export interface AutoChoice {
+  reading: Reading;
+  /** the language it was read in: detected_language */
+  language: string;
+}
+
+/** OSD this sure of a script, with a doubtful first pass, is enough to fail a page whose script model is missing. */
+const OSD_SURE = 1;
+const CJK = new Set<Script>(['Han', 'Japanese', 'Hangul']);
+const family = (s: Script): string => (CJK.has(s) ? 'CJK' : s);
+
+/** What a page in `script` is read with first. Han: both variants, so that the characters say which. */
+function broadSet(script: Script): string | null {
+  if (script === 'Han') return 'chi_sim+chi_tra';
+  return SCRIPT_MODELS[script] ?? null;
+}
+
+const setFor = (language: string): string => (language === 'eng' ? 'eng' : `${language}+eng`);
+/** This much Latin in a page read in another script is English mixed in (a bilingual form): read with eng too. */
+const MIXED_LATIN = 0.1;
+
+export function textOf(blocks: EngineBlock[]): string {
+  return blocks.map((b) => b.lines.map((l) => l.text).join('\n')).join('\n\n');
+}
+
+async function canRead(page: AutoPage, languages: string): Promise<boolean> {
+  try {
+    await page.ready(languages);
+    return true;
+  } catch (err) {
+    if (err instanceof LanguageError) return false;
+    throw err;
+  }
+}
+
+export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
+  const suspect = page.doubtful && page.osd?.script ? scriptFromOsd(page.osd.script) : null;
+  if (suspect && suspect !== 'Latin') {
+    const chosen = await readInScript(page, suspect);
+    if (chosen) return chosen;
+  }
+  // A label or a few words: OSD has too little to go on, so each script the app has is tried.
+  if (page.doubtful && page.small && page.first.confidence < GARBLED) {
+    let found: AutoChoice | null = null;
+    for (const script of Object.keys(SCRIPT_MODELS)) {
+      if (script === 'Latin' || script === suspect || !broadModels(script).every(page.shipped)) continue;
+      const chosen = await readInScript(page, script, true);
+      if (chosen && (!found || chosen.reading.confidence > found.reading.confidence)) found = chosen;
+    }
+    if (found && found.reading.confidence >= page.first.confidence + CLEARLY_BETTER) return found;
+  }
+  const language = languageOf(textOf(page.first.blocks), 'Latin');
+  if (language !== 'eng' && (await canRead(page, setFor(language)))) {
+    const again = await page.read(setFor(language));
+    if (again.confidence >= page.first.confidence - 0.02) return { reading: again, language };
+  }
+  return { reading: page.first, language: 'eng' };
+}
+
+/** A page truly in a script reads at least this well with its model; garbage in a wrong script reads worse. */
+const READS_WELL = 0.5;
+/** English this unsure of a small page is reading another script: worth a sweep of the shipped ones. */
+const GARBLED = 0.3;
+/** A guess without OSD's word must read this much better than English did. */
+const CLEARLY_BETTER = 0.2;
+const broadModels = (script: Script): string[] => broadSet(script)?.split('+') ?? [];
+
+/** The page read in `suspect` if its characters confirm it; null when they do not (or it cannot be checked). */
+async function readInScript(page: AutoPage, suspect: Script, guess = false): Promise<AutoChoice | null> {
+  const broad = broadSet(suspect);
+  if (!broad) return null;
+  if (!(await canRead(page, broad))) {
+    if (guess) return null;
+    // Sure enough that English would be the wrong model: say which language is needed.
+    if ((page.osd?.scriptConfidence ?? 0) >= OSD_SURE) await failNaming(page, broad.split('+')[0]!);
+    return null;
+  }
+  const reading = await page.read(broad);
+  const seen = scriptOf(textOf(reading.blocks));
+  if (!seen || seen === 'Latin' || family(seen) !== family(suspect)) return null;
+  if (reading.confidence <= page.first.confidence || reading.confidence < READS_WELL) return null;
+  const text = textOf(reading.blocks);
+  const language = languageOf(text, seen);
+  const set = shareOf(text, 'Latin') >= MIXED_LATIN ? setFor(language) : language;
+  if (set === broad) return { reading, language };
+  if (!(await canRead(page, set))) {
+    // A language of the same script that cannot be had (ukr, say): its script's model read it.
+    if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') return { reading, language: broad };
+    await failNaming(page, language);
+  }
+  return { reading: await page.read(set), language };
+}
+
+const scriptOfModel = (model: string): Script => Object.entries(SCRIPT_MODELS).find(([, m]) => m === model)?.[0] ?? 'Latin';
+
+async function failNaming(page: AutoPage, language: string): Promise<never> {
+  try {
+    await page.ready(language);
+  } catch (err) {
+    if (err instanceof LanguageError) throw new LanguageError(err.code as ConstructorParameters<typeof LanguageError>[0], `This page is in ${languageLabel(language)}, as far as language=auto can tell. ${err.message}`);
+    throw err;
+  }
+  throw new LanguageError('language_unavailable', `${languageLabel(language)} is needed for this page and could not be had.`);
+}

@@ -1,0 +1,155 @@
+// language=auto's decisions from recognised text: which script its characters are in
+// (Unicode script ranges), which Han variant or CJK language, and which of Tesseract's
+// languages for that script (franc-min trigrams, letters only one language uses).
+import { franc } from 'franc-min';
+import tesseractLanguages from './tesseract-languages.json';
+
+/** Script names as Tesseract's OSD says them, for the scripts told apart here. */
+export type Script = 'Latin' | 'Cyrillic' | 'Greek' | 'Hebrew' | 'Arabic' | 'Devanagari' | 'Thai' | 'Han' | 'Japanese' | 'Hangul' | string;
+
+/** Scripts counted in text; CJK ones apart, then folded into Han / Japanese / Hangul. */
+const COUNTED = ['Latin', 'Cyrillic', 'Greek', 'Hebrew', 'Arabic', 'Devanagari', 'Thai', 'Bengali', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Gujarati', 'Gurmukhi', 'Georgian', 'Armenian', 'Ethiopic', 'Khmer', 'Lao', 'Myanmar', 'Sinhala', 'Tibetan'] as const;
+const PATTERNS = COUNTED.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')] as const);
+const HAN = /\p{Script=Han}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** A Han, kana or Hangul character carries about as much as a short word: weighed as 3 letters. */
+const CJK_WEIGHT = 3;
+
+export interface ScriptCount {
+  script: Script;
+  /** its share of the text's letters, CJK characters weighed as CJK_WEIGHT letters */
+  share: number;
+}
+
+/** Each script's share of the letters of `text`, largest first. CJK comes back as Han, Japanese or Hangul. */
+export function scriptsOf(text: string): ScriptCount[] {
+  const counts = new Map<Script, number>();
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  for (const ch of text) {
+    if (HAN.test(ch)) han++;
+    else if (KANA.test(ch)) kana++;
+    else if (HANGUL.test(ch)) hangul++;
+    else {
+      const hit = PATTERNS.find(([, re]) => re.test(ch));
+      if (hit) counts.set(hit[0], (counts.get(hit[0]) ?? 0) + 1);
+    }
+  }
+  const cjk = han + kana + hangul;
+  if (cjk) counts.set(cjkScript(han, kana, hangul), cjk * CJK_WEIGHT);
+  const all = [...counts.values()].reduce((n, c) => n + c, 0);
+  return [...counts].map(([script, c]) => ({ script, share: c / all })).sort((a, b) => b.share - a.share);
+}
+
+/** Korean by its Hangul, Japanese by its kana (even kanji-heavy Japanese has some), else Chinese. */
+function cjkScript(han: number, kana: number, hangul: number): Script {
+  const cjk = han + kana + hangul;
+  if (hangul / cjk >= 0.3) return 'Hangul';
+  if (kana / cjk >= 0.1) return 'Japanese';
+  return 'Han';
+}
+
+/** The share of `text` in `script` (0 when none). */
+export function shareOf(text: string, script: Script): number {
+  return scriptsOf(text).find((s) => s.script === script)?.share ?? 0;
+}
+
+/** A script other than Latin this present is the page's: Latin is what every page mixes in (English terms, codes). */
+const BESIDE_LATIN = 0.3;
+
+/** The main script of `text`, or null when it has too few letters to say. */
+export function scriptOf(text: string): Script | null {
+  const letters = [...text].filter((c) => /\p{L}/u.test(c)).length;
+  if (letters < 2) return null;
+  const scripts = scriptsOf(text);
+  const other = scripts.find((s) => s.script !== 'Latin');
+  if (other && other.share >= BESIDE_LATIN) return other.script;
+  return scripts[0]?.script ?? null;
+}
+
+// Common characters written differently in the two variants: [traditional, simplified].
+const HAN_PAIRS =
+  '這这們们個个來来時时會会為为說说國国區区學学對对從从與与機机關关開开長长門门問问間间發发經经過过還还進进現现動动種种樣样點点體体當当實实見见議议話话語语讓让記记號号東东車车書书電电馬马鳥鸟魚鱼無无愛爱頭头聽听總总應应業业產产題题親亲萬万義义麼么張张華华歲岁灣湾廣广邊边價价買买賣卖錢钱銀银級级線线結结給给統统紅红約约織织網网認认請请讀读課课試试論论計计設设員员億亿傳传備备辦办務务勞劳條条標标樓楼權权歡欢氣气漢汉濟济熱热營营獨独環环療疗報报場场壓压處处變变將将專专導导屬属層层戶户換换據据擊击數数斷断於于術术衛卫補补裝装觀观規规覺觉訊讯許许證证財财質质購购資资轉转輸输農农連连運运達达選选遺遗醫医鐵铁陽阳際际隊队離离難难雙双須须預预領领頁页顯显風风飛飞館馆驗验黨党齊齐龍龙';
+const TRADITIONAL = new Set<string>();
+const SIMPLIFIED = new Set<string>();
+for (let i = 0; i < HAN_PAIRS.length; i += 2) {
+  TRADITIONAL.add(HAN_PAIRS[i]!);
+  SIMPLIFIED.add(HAN_PAIRS[i + 1]!);
+}
+
+/** Chinese text's variant from the characters that differ between the two; Simplified when none do. */
+export function hanVariant(text: string): 'chi_tra' | 'chi_sim' {
+  let tra = 0;
+  let sim = 0;
+  for (const ch of text) {
+    if (TRADITIONAL.has(ch)) tra++;
+    else if (SIMPLIFIED.has(ch)) sim++;
+  }
+  return tra > sim ? 'chi_tra' : 'chi_sim';
+}
+
+const TESSERACT = new Set<string>(tesseractLanguages);
+
+/** franc's ISO 639-3 codes that differ from Tesseract's, per script. */
+const FRANC_TO_TESSERACT: Record<string, Record<string, string>> = {
+  Latin: { zlm: 'msa', swh: 'swa', uzn: 'uzb', azj: 'aze', tgl: 'fil' },
+  Cyrillic: { uzn: 'uzb_cyrl', azj: 'aze_cyrl' },
+  Arabic: { arb: 'ara', pes: 'fas', pbu: 'pus' },
+  Devanagari: { npi: 'nep' },
+};
+
+/** The script's broad model: what a page in it is read with before its language is known. */
+export const SCRIPT_MODELS: Record<string, string> = {
+  Latin: 'eng', Cyrillic: 'rus', Greek: 'ell', Hebrew: 'heb', Arabic: 'ara', Devanagari: 'hin', Thai: 'tha',
+  Han: 'chi_sim', Japanese: 'jpn', Hangul: 'kor', Bengali: 'ben', Tamil: 'tam', Telugu: 'tel', Kannada: 'kan',
+  Malayalam: 'mal', Gujarati: 'guj', Gurmukhi: 'pan', Georgian: 'kat', Armenian: 'hye', Ethiopic: 'amh', Khmer: 'khm',
+  Lao: 'lao', Myanmar: 'mya', Sinhala: 'sin', Tibetan: 'bod',
+};
+
+/** Tesseract's script names from OSD folded onto the ones above. */
+const OSD_ALIASES: Record<string, Script> = { HanS: 'Han', HanT: 'Han', Katakana: 'Japanese', Hiragana: 'Japanese', Korean: 'Hangul' };
+export const scriptFromOsd = (name: string): Script => OSD_ALIASES[name] ?? name;
+
+/** Letters that only one language of a script uses, for text too short for trigrams. */
+const TELLING_LETTERS: Record<string, [RegExp, string][]> = {
+  Cyrillic: [[/[їєґ]/iu, 'ukr'], [/[ў]/iu, 'bel'], [/[ђћџ]/iu, 'srp'], [/[әғқңөұһ]/iu, 'kaz']],
+  Arabic: [[/[ٹڈڑںےۓ]/u, 'urd'], [/[پچژگ]/u, 'fas']],
+  Latin: [[/[ąęłńśźż]/iu, 'pol'], [/[ğış]/iu, 'tur'], [/[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu, 'vie'], [/ß/u, 'deu']],
+};
+
+/** Languages of a script that franc-min knows and Tesseract reads. */
+function francCandidates(script: Script): string[] {
+  const map = FRANC_TO_TESSERACT[script];
+  if (!map) return [];
+  const lists: Record<string, string[]> = {
+    Latin: ['eng', 'deu', 'fra', 'spa', 'por', 'ita', 'nld', 'pol', 'tur', 'vie', 'ind', 'jav', 'sun', 'ron', 'hrv', 'bos', 'ces', 'hun', 'swe', 'ceb', 'tgl', 'zlm', 'swh', 'uzn', 'azj', 'yor'],
+    Cyrillic: ['rus', 'ukr', 'bel', 'bul', 'srp', 'kaz', 'uzn', 'azj'],
+    Arabic: ['arb', 'pes', 'urd', 'pbu'],
+    Devanagari: ['hin', 'mar', 'npi'],
+  };
+  return (lists[script] ?? []).filter((c) => TESSERACT.has(map[c] ?? c));
+}
+
+/** Below this many letters trigram statistics guess more than they know. */
+const FRANC_MIN_LETTERS = 40;
+
+/**
+ * The Tesseract language of `text`, read in `script`: the one language Tesseract has for
+ * scripts with one, the Han variant, or franc-min among the script's languages. Falls back
+ * to the script's broad model when the text cannot tell.
+ */
+export function languageOf(text: string, script: Script): string {
+  if (script === 'Han') return hanVariant(text);
+  const broad = SCRIPT_MODELS[script] ?? 'eng';
+  const candidates = francCandidates(script);
+  if (!candidates.length) return broad;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= FRANC_MIN_LETTERS) {
+    const code = franc(text.replace(/\s+/g, ' ').slice(0, 4000), { minLength: FRANC_MIN_LETTERS, only: candidates });
+    if (code !== 'und') return FRANC_TO_TESSERACT[script]?.[code] ?? code;
+  }
+  for (const [re, lang] of TELLING_LETTERS[script] ?? []) if (re.test(text)) return lang;
+  return broad;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { chooseLanguage, type AutoPage, type Reading } from '../../../src/engines/cpu/auto';
+import { LanguageError } from '../../../src/engines/cpu/ready';
+
+const reading = (text: string, confidence: number): Reading => ({
+  blocks: [{ bbox: [0, 0, 1, 1], confidence, lines: [{ text, bbox: [0, 0, 1, 1], confidence, words: text.split(' ').map((w) => ({ text: w, bbox: [0, 0, 1, 1] as [number, number, number, number], confidence })) }] }],
+  confidence,
+  words: text.split(' ').length,
+});
+
+/** A page whose readings per language set are given; languages not in `have` cannot be had. */
+function page(opts: { first: Reading; osd?: [string, number]; reads: Record<string, Reading>; have: string[]; small?: boolean }): AutoPage & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    first: opts.first,
+    doubtful: opts.first.confidence < 0.6,
+    small: opts.small ?? false,
+    shipped: (c) => opts.have.includes(c),
+    osd: opts.osd ? { script: opts.osd[0], scriptConfidence: opts.osd[1] } : null,
+    read: async (set) => {
+      asked.push(set);
+      return opts.reads[set] ?? reading('', 0);
+    },
+    ready: async (set) => {
+      const missing = set.split('+').find((c) => !opts.have.includes(c));
+      if (missing) throw new LanguageError('language_unavailable', `${missing} is not available`);
+    },
+  };
+}
+
+const SHIPPED = ['eng', 'rus', 'ara', 'hin', 'chi_sim', 'chi_tra', 'jpn', 'kor', 'deu', 'fra'];
+const UKRAINIAN = 'Всі люди народжуються вільними і рівними у своїй гідності та правах. Вони наділені розумом і совістю.';
+const GARBAGE = reading('Bcl moan Hapo KyloTbCA BinbHUMU i piBHUMU', 0.3);
+
+describe('language=auto chooses the model', () => {
+  it('a Greek page, OSD sure, Greek not to be had: fails naming ell', async () => {
+    const p = page({ first: reading('Oioi oi avOpwnoi yevvioUvTal', 0.3), osd: ['Greek', 3], reads: {}, have: SHIPPED });
+    await expect(chooseLanguage(p)).rejects.toThrow(/Greek \(ell\)/);
+  });
+
+  it('OSD unsure of a script it cannot check: the page keeps English', async () => {
+    const p = page({ first: reading('Some faint words here', 0.5), osd: ['Greek', 0.3], reads: {}, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('eng');
+  });
+
+  it("OSD's script is not taken when its model reads garbage", async () => {
+    const p = page({ first: reading('x', 0.1), osd: ['Devanagari', 2], reads: { hin: reading('डा पा पाक', 0.34) }, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('eng');
+  });
+
+  it('Ukrainian is told from Russian, and read with ukr when it can be had', async () => {
+    const p = page({ first: GARBAGE, osd: ['Cyrillic', 2], reads: { rus: reading(UKRAINIAN, 0.85), ukr: reading(UKRAINIAN, 0.92) }, have: [...SHIPPED, 'ukr'] });
+    const c = await chooseLanguage(p);
+    expect(c.language).toBe('ukr');
+    expect(p.asked).toEqual(['rus', 'ukr']);
+  });
+
+  it('Ukrainian without ukr to be had: read with the Cyrillic model, and said so', async () => {
+    const p = page({ first: GARBAGE, osd: ['Cyrillic', 2], reads: { rus: reading(UKRAINIAN, 0.85) }, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('rus');
+  });
+
+  it('a Traditional Chinese form with English: chi_tra+eng', async () => {
+    const text = '社區防疫表單 指定處所隔離通知書 這個國家的學生們 COVID-19 Designated Residence Isolation Notice';
+    const p = page({ first: reading('ii Bh fe', 0.4), osd: ['Han', 1.4], reads: { 'chi_sim+chi_tra': reading(text, 0.88), 'chi_tra+eng': reading(text, 0.9) }, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('chi_tra');
+    expect(p.asked).toEqual(['chi_sim+chi_tra', 'chi_tra+eng']);
+  });
+
+  it('a confident German page pays one more pass, in German, and no OSD pass of another script', async () => {
+    const de = 'Alle Menschen sind frei und gleich an Würde und Rechten geboren. Sie sind mit Vernunft und Gewissen begabt.';
+    const p = page({ first: reading(de, 0.9), reads: { 'deu+eng': reading(de, 0.93) }, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('deu');
+    expect(p.asked).toEqual(['deu+eng']);
+  });
+
+  it('an English page is not read again', async () => {
+    const p = page({ first: reading('All human beings are born free and equal in dignity and rights and should act in a spirit of brotherhood.', 0.93), reads: {}, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('eng');
+    expect(p.asked).toEqual([]);
+  });
+
+  it('a small page OSD misplaces is tried with each shipped script, and the one that reads well wins', async () => {
+    const p = page({ first: reading('FRET OCHE', 0), osd: ['Devanagari', 2], small: true, reads: { hin: reading('डा पा पाक', 0.34), 'chi_sim+chi_tra': reading('繁體中文測試', 0.95), chi_tra: reading('繁體中文測試', 0.95) }, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('chi_tra');
+  });
+});
