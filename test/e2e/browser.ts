@@ -115,3 +115,33 @@ export async function postFile(
     { data: bytes.toString('base64'), name, fields, token },
   );
 }
+
+/** One export of a job, fetched in the page through the API (as the download buttons do), as bytes. */
+export async function downloadInPage(page: Page, uuid: string, format: string): Promise<Buffer> {
+  const b64 = await page.evaluate(
+    async ({ uuid, format }) => {
+      const res = await fetch(`/api/v1/ocr/${uuid}/download/?format=${format}`);
+      if (!res.ok) throw new Error(`download ${format}: HTTP ${res.status}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(bin);
+    },
+    { uuid, format },
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+/**
+ * Serves `url` as a static host that sends no security headers would (the named ones removed),
+ * until the returned function is called.
+ */
+export async function withoutHeaders(context: BrowserContext, url: string, names: string[]): Promise<() => Promise<void>> {
+  await context.route(url, async (route) => {
+    const res = await route.fetch();
+    const headers = { ...res.headers() };
+    for (const n of names) delete headers[n];
+    await route.fulfill({ response: res, headers });
+  });
+  return () => context.unroute(url);
+}

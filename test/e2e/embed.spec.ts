@@ -4,7 +4,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, screenshotPath, useBrowser, type Session } from './browser';
+import { baseUrl, screenshotPath, useBrowser, withoutHeaders, type Session } from './browser';
 import { testocrPng, textPdf } from './fixtures';
 
 type Heard = { type: string; id?: unknown; index?: number; file?: string; status?: string; text?: string; detail?: string; error?: string; job?: { tool?: string; language?: string } };
@@ -116,14 +116,9 @@ describe('embed', () => {
 
   it('a page of an origin not allowed gets no answer, starts no job, and hears nothing of what the widget reads', async () => {
     // A static host that sends no headers: the widget's own allowlist is all that stands.
-    await s.context.route(`${baseUrl()}/embed`, async (route) => {
-      const res = await route.fetch();
-      const headers = { ...res.headers() };
-      delete headers['content-security-policy'];
-      await route.fulfill({ response: res, headers });
-    });
+    const restore = await withoutHeaders(s.context, `${baseUrl()}/embed`, ['content-security-policy']);
     const { page, frame } = await hostPage(s, otherOrigin());
-    await s.context.unroute(`${baseUrl()}/embed`);
+    await restore();
     await sendFiles(page, { type: 'ocrchat:ocr', id: 'sneaky', options: { tier: 'cpu' } });
     await sendFiles(page, { type: 'ocrchat:ocr', id: 'sneaky-bad', options: { tier: 'gpu' } });
     // No answer is the answer: give the widget time to have made one, then look.

@@ -3,23 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { postFile, useBrowser } from './browser';
+import { downloadInPage, postFile, useBrowser } from './browser';
 import { EVAL_DIR } from '../shared-dir';
 import { exportText, inOrder, missingWords as missing, words } from '../../bench/exports.mjs';
 
-async function download(page: Page, uuid: string, format: string): Promise<Buffer> {
-  const b64 = await page.evaluate(async ({ uuid, format }) => {
-    const res = await fetch(`/api/v1/ocr/${uuid}/download/?format=${format}`);
-    if (!res.ok) throw new Error(`${format}: HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(bin);
-  }, { uuid, format });
-  return Buffer.from(b64, 'base64');
-}
+const download = downloadInPage;
 
 const CASES: [string, string, 'cpu' | 'vlm'][] = [
   ['multicol_report1_p1.png', 'image/png', 'cpu'],

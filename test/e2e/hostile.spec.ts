@@ -1,7 +1,7 @@
 // Another site, and a careless or hostile page: what the app refuses, and what it sends.
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/security-headers.mjs';
-import { baseUrl, useBrowser } from './browser';
+import { baseUrl, useBrowser, withoutHeaders } from './browser';
 import { scannedPdf, testocrPng } from './fixtures';
 import { postFile } from './browser';
 
@@ -49,19 +49,13 @@ describe('another site', () => {
     await host.waitForTimeout(1500);
     expect(await blocked.evaluate(() => !!document.querySelector('[data-testid="create-account"], [data-testid="token"]')).catch(() => false)).toBe(false);
     // A static host that sends no headers: the app itself shows a notice instead of its screens.
-    await s.context.route(`${baseUrl()}/`, async (route) => {
-      const res = await route.fetch();
-      const headers = { ...res.headers() };
-      delete headers['content-security-policy'];
-      delete headers['x-frame-options'];
-      await route.fulfill({ response: res, headers });
-    });
+    const restore = await withoutHeaders(s.context, `${baseUrl()}/`, ['content-security-policy', 'x-frame-options']);
     await host.setContent(`<iframe id="b" src="${baseUrl()}/#/account" width="600" height="400"></iframe>`);
     const frame = (await (await host.waitForSelector('#b')).contentFrame())!;
     await frame.getByTestId('framed-notice').waitFor();
     expect(await frame.getByTestId('framed-notice').textContent()).toMatch(/does not open inside another site/);
     expect(await frame.locator('[data-testid="create-account"], [data-testid="token"], [data-testid="dropzone"]').count()).toBe(0);
-    await s.context.unroute(`${baseUrl()}/`);
+    await restore();
   });
 
   it('every page and the service worker come with the security headers', async () => {

@@ -5,25 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshotPath, useBrowser } from './browser';
+import { downloadInPage, screenshotPath, useBrowser } from './browser';
 import { openedJob, pick } from './ui-page';
 import { unzip } from '../unit/export/support/zip';
 import { EVAL_DIR } from '../shared-dir';
 
 const evalFile = (name: string, type: string) => ({ name, type, data: readFileSync(join(EVAL_DIR, name)) });
 
-/** A download of the job, fetched in the page as the app would, as bytes. */
-async function download(page: Page, uuid: string, format: 'md' | 'docx'): Promise<Buffer> {
-  const b64 = await page.evaluate(async ({ uuid, format }) => {
-    const res = await fetch(`/api/v1/ocr/${uuid}/download/?format=${format}`);
-    if (!res.ok) throw new Error(`download ${format}: HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(bin);
-  }, { uuid, format });
-  return Buffer.from(b64, 'base64');
-}
+const download = (page: Page, uuid: string, format: 'md' | 'docx') => downloadInPage(page, uuid, format);
 
 /** Markdown as the lines a reader sees: a hard break (trailing backslash or two spaces) or
  * a blank line ends a line; other line ends reflow. */
