@@ -4,22 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { postFile, useBrowser } from './browser';
+import { cerWith } from './text-distance';
 
 const PUBLIC = '/work/shared/eval/public';
 const ARABIC_LINES = ['line_ara_IbnAthir_Kamil_000010', 'line_ara_IbnQutayba_Adab_000030', 'line_ara_Jahiz_Hayawan_000020', 'line_ara_Yacqubi_Tarikh_000040'];
 
 // Bidi marks are invisible: not counted.
 const fold = (s: string) => s.replace(/[\s\p{Cf}]+/gu, '').normalize('NFC');
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-const cer = (hyp: string, ref: string) => distance(fold(hyp), fold(ref)) / fold(ref).length;
+const cer = cerWith(fold);
 
 /** Text drawn on a canvas in the page with a system font. */
 async function render(page: Page, lines: string[], font: string): Promise<Buffer> {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { postFile, useBrowser } from './browser';
+import { cerWith } from './text-distance';
 
 const testocr = readFileSync('test/fixtures/testocr.png');
 const TRUTH = [
@@ -27,17 +28,7 @@ type Job = Record<string, unknown> & {
 };
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-const cer = (hyp: string, ref: string) => distance(fold(hyp), fold(ref)) / fold(ref).length;
+const cer = cerWith(fold);
 
 /** POSTs with tier=vlm; a slow run (software WebGPU) answers 202 and is polled until it ends. */
 async function ocrVlm(page: Page, timeoutMs: number, bytes: Buffer = testocr): Promise<{ status: number; job: Job }> {
