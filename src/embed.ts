@@ -4,7 +4,7 @@ import './embed-private';
 import { mount } from 'svelte';
 import Embed from './ui/Embed.svelte';
 import { boot } from './host/boot';
-import { config } from './config';
+import { config } from './shared/config';
 import { apiFetch } from './ui/transport';
 import { originAllowed } from './ui/embed/origins';
 import { EmbedWidget } from './ui/embed/widget.svelte';

@@ -1,5 +1,5 @@
 // Bearer tokens of local accounts. Only a SHA-256 hash of a token is stored.
-import type { Plan } from '../contract';
+import type { Plan } from '../shared/contract';
 import type { AccountRecord, OcrDatabase } from '../store/db';
 import { ApiError } from './errors';
 

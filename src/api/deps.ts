@@ -1,5 +1,5 @@
 // What the API handler is given: storage and the work it delegates. It never knows which engine runs.
-import type { ChatMessage, ExportFormat, Job, Page } from '../contract';
+import type { ChatMessage, ExportFormat, Job, Page } from '../shared/contract';
 import type { DocumentType } from '../documents/sniff';
 import type { OcrDatabase } from '../store/db';
 
@@ -21,7 +21,7 @@ export interface ExportResult {
 
 export interface ApiDeps {
   db: OcrDatabase;
-  /** reads the file enough to know its type and page count; throws DocumentError */
+  /** reads the file enough to know its type and page count; throws UserError */
   inspect(bytes: ArrayBuffer): Promise<InspectedDocument>;
   /** tells whoever runs the engine that there is work */
   notifyQueue(): void;

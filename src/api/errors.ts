@@ -1,5 +1,5 @@
 // Errors are values with a code and a sentence a person can act on (API.md "Errors").
-import type { ApiErrorBody } from '../contract';
+import type { ApiErrorBody } from '../shared/contract';
 
 export class ApiError extends Error {
   constructor(

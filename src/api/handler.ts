@@ -1,10 +1,11 @@
 // The REST contract as one pure handler: (Request) => Promise<Response>, with its
 // storage and the work it delegates passed in. No DOM, no engine, no service worker.
-import { EXPORT_FORMATS, type ExportFormat } from '../contract';
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/contract';
 import { identify } from './auth';
 import { assertSameSite, type RequestSite } from './same-site';
 import type { ApiDeps } from './deps';
 import { ApiError, badRequest, json, notFound } from './errors';
+import { UserError } from '../shared/errors';
 import { loadJob } from './jobs';
 import { adoptAnonymousJobs, createAccount, getAccount, redeemVoucher, rotateToken } from './routes/account';
 import { chat, history } from './routes/chat';
@@ -84,6 +85,8 @@ export function createApiHandler(deps: ApiDeps): ApiHandler {
       return await route[2](req, path.match(route[1])!, deps);
     } catch (err) {
       if (err instanceof ApiError) return err.toResponse();
+      // A user's error from below the API (an unknown language code, an unreadable file): a 400 with its sentence.
+      if (err instanceof UserError) return badRequest(err.code, err.detail).toResponse();
       console.error('api error', err);
       return json({ error: 'internal_error', detail: 'Something went wrong on this device; try again, and reload the app if it persists.' }, 500);
     }

@@ -1,5 +1,5 @@
 // Assembling the contract's Job from the stored job and its pages.
-import type { Job, JobProgress, JobSummary, Page } from '../contract';
+import type { Job, JobProgress, JobSummary, Page } from '../shared/contract';
 import type { JobRecord, JobTextRecord, OcrDatabase, PageRecord } from '../store/db';
 import { findTool } from './tools';
 

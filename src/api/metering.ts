@@ -1,8 +1,8 @@
 // Per-page metering in credits. Anonymous callers get a daily allowance per browser
 // profile, free accounts a monthly bucket, paid accounts spend purchased credits.
 // Pages are charged when they are processed, never when a job is accepted.
-import type { AccountInfo, Plan, Tier } from '../contract';
-import { config } from '../config';
+import type { AccountInfo, Plan, Tier } from '../shared/contract';
+import { config } from '../shared/config';
 import type { OcrDatabase, UsageRecord } from '../store/db';
 import type { Caller } from './auth';
 import { ApiError } from './errors';

@@ -1,5 +1,5 @@
 // Tool presets: one entry each, the same shape, so the API, the UI and the tests iterate them.
-import type { Job, Page, Tier } from '../contract';
+import type { Job, Page, Tier } from '../shared/contract';
 import { readReceipt } from '../fields/receipt';
 
 export interface ToolPreset {

@@ -1,7 +1,7 @@
 // Purchased credits arrive as vouchers signed by the deployment (ECDSA P-256, SHA-256)
 // and are verified offline against its public key. A voucher is
 // base64url(JSON {id, credits, issued}) + "." + base64url(signature over the first part).
-import { config } from '../config';
+import { config } from '../shared/config';
 import { badRequest } from './errors';
 
 export interface VoucherPayload {

@@ -1,7 +1,7 @@
 // The answerer that needs no model: it quotes the line, sentence or labelled value that
 // answers, with its page, and says so when the document does not hold the answer, rather
 // than guess.
-import type { ChatMessage, Citation } from '../contract';
+import type { ChatMessage, Citation } from '../shared/contract';
 import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';

@@ -1,7 +1,7 @@
 // What a question asks for: a known field of a receipt or invoice, or free text to search
 // for; and, for a follow-up such as "and the tax?", what it means given the question
 // before it.
-import type { ChatMessage } from '../contract';
+import type { ChatMessage } from '../shared/contract';
 import { keywords } from './text';
 
 import type { FieldName } from '../fields/lines';

@@ -1,7 +1,7 @@
 // A job's text as the answerer reads it: every line in reading order (for key-value fields
 // on receipts and forms) and the passages the search index holds (sentences of prose,
 // lines of everything else), each knowing its page and block.
-import type { Job, Page } from '../contract';
+import type { Job, Page } from '../shared/contract';
 import type { LineRec } from '../fields/lines';
 import { squash } from './text';
 

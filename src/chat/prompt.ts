@@ -2,7 +2,7 @@
 // reply: the model cites pages as "(p. N)", and each mark becomes a citation quoting the
 // passage it drew on. Pages it names that were not in its passages are dropped: a
 // citation must point at text the model was shown.
-import type { ChatMessage, Citation } from '../contract';
+import type { ChatMessage, Citation } from '../shared/contract';
 import type { Passage } from './search';
 import { indexTerms, squash } from './text';
 

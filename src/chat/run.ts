@@ -1,7 +1,7 @@
 // The answerer the API uses: an on-device LLM when WebGPU and a downloaded model are
 // there, the extractive answerer everywhere else (and whenever the model fails, or answers
 // without citing the document). Each answer says which answerer wrote it.
-import type { ChatMessage, Job } from '../contract';
+import type { ChatMessage, Job } from '../shared/contract';
 import { extractiveAnswerer } from './index';
 
 export async function answerQuestion(job: Job, question: string, history: ChatMessage[]): Promise<ChatMessage> {

@@ -2,7 +2,7 @@
 // and kept for the next questions, since a 500-page job takes far longer to index than
 // to query.
 import MiniSearch from 'minisearch';
-import type { ChatMessage, Job } from '../contract';
+import type { ChatMessage, Job } from '../shared/contract';
 import { resolveQuestion } from './intent';
 import { readJob, type LineRec, type PassageRec } from './passages';
 import { indexTerms, joinHyphenated } from './text';

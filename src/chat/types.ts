@@ -1,6 +1,6 @@
 // The shape every answerer has (extractive now, an in-browser LLM later), so the API
 // can pick one without knowing how it works.
-import type { ChatMessage, Job } from '../contract';
+import type { ChatMessage, Job } from '../shared/contract';
 
 export interface AnswerInput {
   question: string;

@@ -1,17 +1,17 @@
 // Browser image formats, decoded by the browser; TIFF by our own reader (browsers don't
 // decode it). Every size is read from the header and checked before any pixel is decoded.
-import { config } from '../config';
-import { DocumentError } from './errors';
+import { config } from '../shared/config';
+import { UserError } from '../shared/errors';
 import { exifOrientation, imageSize } from './headers';
 import type { DocumentType } from './sniff';
 import { decodeTiffPage, readTiffPages } from './tiff';
 import type { OpenedDocument, PageImage } from './types';
 
 function checkSize(width: number, height: number, what = 'The image'): void {
-  if (!width || !height) throw new DocumentError('undecodable_file', `${what} has no pixels; it may be truncated or corrupt.`);
+  if (!width || !height) throw new UserError('undecodable_file', `${what} has no pixels; it may be truncated or corrupt.`);
   const mp = (width * height) / 1e6;
   if (mp > config.maxMegapixels) {
-    throw new DocumentError(
+    throw new UserError(
       'image_too_large',
       `${what} is ${width}×${height} pixels (${Math.round(mp)} megapixels); the limit is ${config.maxMegapixels}. Scale it down and try again.`,
     );
@@ -22,7 +22,7 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
   const head = new Uint8Array(bytes);
   // The header first: decoding a huge image could exhaust the browser's memory.
   const size = imageSize(head, type);
-  if (!size) throw new DocumentError('undecodable_file', `The ${type.toUpperCase()} file's header is damaged: its size cannot be read.`);
+  if (!size) throw new UserError('undecodable_file', `The ${type.toUpperCase()} file's header is damaged: its size cannot be read.`);
   checkSize(size.width, size.height);
   const blob = new Blob([bytes], { type: `image/${type}` });
   // The browser turns a photo upright by its EXIF orientation; its bytes as they are are
@@ -32,7 +32,7 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
     try {
       return await createImageBitmap(blob, { imageOrientation: 'from-image' });
     } catch {
-      throw new DocumentError('undecodable_file', `The ${type.toUpperCase()} file could not be decoded; it may be truncated or corrupt.`);
+      throw new UserError('undecodable_file', `The ${type.toUpperCase()} file could not be decoded; it may be truncated or corrupt.`);
     }
   };
   const bitmap = await decode();
@@ -42,7 +42,7 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
     type,
     pageCount: 1,
     async page(index: number): Promise<PageImage> {
-      if (index !== 0) throw new DocumentError('no_such_page', `This image has one page, not ${index + 1}.`);
+      if (index !== 0) throw new UserError('no_such_page', `This image has one page, not ${index + 1}.`);
       return { bitmap: await decode(), ...(original ? { original } : {}) };
     },
     close() {},
@@ -62,7 +62,7 @@ export function openTiff(bytes: ArrayBuffer): OpenedDocument {
     pageCount: pages.length,
     async page(index: number): Promise<PageImage> {
       const page = pages[index];
-      if (!page) throw new DocumentError('no_such_page', `This TIFF has ${pages.length} pages.`);
+      if (!page) throw new UserError('no_such_page', `This TIFF has ${pages.length} pages.`);
       return { bitmap: await decodeTiffPage(file, page) };
     },
     close() {},

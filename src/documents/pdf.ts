@@ -3,9 +3,9 @@
 // OCR layer, is rendered for recognition.
 import * as pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
-import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../engines/types';
-import type { BBox } from '../contract';
-import { DocumentError } from './errors';
+import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../shared/engine';
+import type { BBox } from '../shared/contract';
+import { UserError } from '../shared/errors';
 import { encodeJpeg } from './encode';
 import { mayDrawInvisibleText } from './pdf-render-modes';
 import type { OpenedDocument, PageImage } from './types';
@@ -54,7 +54,7 @@ interface LoadedPdf {
 }
 
 /**
- * Opens the PDF in pdf.js; a clear DocumentError for an encrypted or broken file.
+ * Opens the PDF in pdf.js; a clear UserError for an encrypted or broken file.
  * `fontFaces`: load the embedded fonts into the page as FontFaces, for drawing text
  * sharply and fast. Reading a text layer needs no FontFace, and the browser checking each
  * embedded font as it loads it was most of the main thread's time on a born-digital page;
@@ -95,9 +95,9 @@ async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } 
     await destroy();
     const name = (err as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new DocumentError('encrypted_pdf', 'The PDF is protected by a password; remove the password and upload it again.');
+      throw new UserError('encrypted_pdf', 'The PDF is protected by a password; remove the password and upload it again.');
     }
-    throw new DocumentError('undecodable_file', 'The PDF could not be read; it may be truncated or corrupt.');
+    throw new UserError('undecodable_file', 'The PDF could not be read; it may be truncated or corrupt.');
   }
 }
 

@@ -1,7 +1,7 @@
 // The directories (IFDs) of a TIFF: one per page, read from the header alone, before
 // any pixel is decoded. A hostile file can claim anything, so every count and offset is
 // checked against the file's length before it is followed.
-import { DocumentError } from './errors';
+import { UserError } from '../shared/errors';
 
 /** The tags a page is decoded with (TIFF 6.0 numbers). */
 export const TAG = {
@@ -53,9 +53,9 @@ export function tag(page: TiffPage, id: number, fallback: number): number {
   return page.tags.get(id)?.[0] ?? fallback;
 }
 
-const damaged = (why: string) => new DocumentError('undecodable_file', `The TIFF file is damaged: ${why}`);
+const damaged = (why: string) => new UserError('undecodable_file', `The TIFF file is damaged: ${why}`);
 
-/** Every page of the TIFF with its size; throws a DocumentError when not even one can be read. */
+/** Every page of the TIFF with its size; throws a UserError when not even one can be read. */
 export function readTiffPages(b: Uint8Array): TiffPage[] {
   if (b.length < 8) throw damaged('it ends inside its header.');
   const le = b[0] === 0x49;
@@ -103,7 +103,7 @@ export function readTiffPages(b: Uint8Array): TiffPage[] {
     if (((tags.get(TAG.newSubfileType)?.[0] ?? 0) & 1) === 1 || !tags.has(TAG.width)) continue;
     pages.push({ index: pages.length, width, height, littleEndian: le, tags, ...(jpegTables ? { jpegTables } : {}) });
   }
-  if (!pages.length) throw new DocumentError('undecodable_file', 'The TIFF file holds no image.');
+  if (!pages.length) throw new UserError('undecodable_file', 'The TIFF file holds no image.');
   return pages;
 }
 

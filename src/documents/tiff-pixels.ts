@@ -1,7 +1,7 @@
 // From a TIFF page's raw samples to opaque RGBA pixels: any bit depth a scanner writes,
 // grey, palette, RGB and CMYK, with alpha laid over white paper (what OCR reads best, and
 // what the page looks like printed).
-import { DocumentError } from './errors';
+import { UserError } from '../shared/errors';
 
 export interface SampleLayout {
   width: number;
@@ -27,7 +27,7 @@ export function undoPredictor(buf: Uint8Array, rowWidth: number, rows: number, s
       for (let i = samples * 2; i < rowBytes; i += 2) dv.setUint16(o + i, (dv.getUint16(o + i, le) + dv.getUint16(o + i - samples * 2, le)) & 0xffff, le);
     }
   } else {
-    throw new DocumentError('unsupported_tiff', `This TIFF uses horizontal prediction with ${bits}-bit samples, which cannot be read.`);
+    throw new UserError('unsupported_tiff', `This TIFF uses horizontal prediction with ${bits}-bit samples, which cannot be read.`);
   }
 }
 
@@ -116,7 +116,7 @@ function colourOf(m: ColourModel): Colour {
       c[0] = ((255 - s[o]!) * k) / 255; c[1] = ((255 - s[o + 1]!) * k) / 255; c[2] = ((255 - s[o + 2]!) * k) / 255;
     };
   }
-  throw new DocumentError('unsupported_tiff', `This TIFF stores its colours as ${PHOTOMETRIC_NAMES[m.photometric] ?? `photometric type ${m.photometric}`}, which cannot be read; save it as RGB, greyscale or black and white.`);
+  throw new UserError('unsupported_tiff', `This TIFF stores its colours as ${PHOTOMETRIC_NAMES[m.photometric] ?? `photometric type ${m.photometric}`}, which cannot be read; save it as RGB, greyscale or black and white.`);
 }
 
 const PHOTOMETRIC_NAMES: Record<number, string> = { 4: 'a transparency mask', 6: 'uncompressed YCbCr', 8: 'CIE L*a*b*', 9: 'ICC L*a*b*', 10: 'ITU L*a*b*', 32844: 'LogL', 32845: 'LogLuv' };
@@ -124,9 +124,9 @@ const PHOTOMETRIC_NAMES: Record<number, string> = { 4: 'a transparency mask', 6:
 /** The colour model of a page from its tags, or why it cannot be read. */
 export function colourModel(photometric: number, spp: number, extra: number[], inkSet: number, colorMap?: number[]): ColourModel {
   const colourSamples = photometric === 2 ? 3 : photometric === 5 ? 4 : 1;
-  if (spp < colourSamples) throw new DocumentError('unsupported_tiff', `This TIFF has ${spp} samples a pixel where its colour type needs ${colourSamples}.`);
-  if (photometric === 5 && inkSet !== 1) throw new DocumentError('unsupported_tiff', 'This TIFF is separated into inks other than CMYK, which cannot be read.');
-  if (photometric === 3 && !colorMap) throw new DocumentError('undecodable_file', 'This palette TIFF has no colour map.');
+  if (spp < colourSamples) throw new UserError('unsupported_tiff', `This TIFF has ${spp} samples a pixel where its colour type needs ${colourSamples}.`);
+  if (photometric === 5 && inkSet !== 1) throw new UserError('unsupported_tiff', 'This TIFF is separated into inks other than CMYK, which cannot be read.');
+  if (photometric === 3 && !colorMap) throw new UserError('undecodable_file', 'This palette TIFF has no colour map.');
   // ExtraSamples: 1 premultiplied alpha, 2 straight alpha, 0 unspecified (ignored).
   const kind = extra[0] ?? 0;
   const alpha = spp > colourSamples && (kind === 1 || kind === 2) ? { index: colourSamples, associated: kind === 1 } : null;

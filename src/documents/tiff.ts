@@ -1,7 +1,7 @@
 // TIFF, which browsers do not decode: pages from the directories (tiff-ifd.ts), each
 // strip or tile undone (tiff-codecs.ts) and laid into the page, then turned into RGBA
 // (tiff-pixels.ts). JPEG-in-TIFF goes to the browser's own JPEG decoder.
-import { DocumentError } from './errors';
+import { UserError } from '../shared/errors';
 import { ChunkError, fax, inflate, lzw, packBits, reverseBits, uncompressed } from './tiff-codecs';
 import { readTiffPages, tag, TAG, type TiffPage } from './tiff-ifd';
 import { colourModel, eightBit, toRgba, undoPredictor } from './tiff-pixels';
@@ -22,7 +22,7 @@ interface Chunk {
 
 const COMPRESSION_NAMES: Record<number, string> = { 6: 'old-style JPEG', 34712: 'JPEG 2000', 34887: 'LERC', 34925: 'LZMA', 50000: 'Zstandard', 50001: 'WebP', 34661: 'JBIG' };
 
-/** The page's pixels, or a DocumentError that says why it cannot be read. */
+/** The page's pixels, or a UserError that says why it cannot be read. */
 export async function decodeTiffPage(file: Uint8Array, page: TiffPage): Promise<ImageBitmap> {
   const pixels = await tiffPixels(file, page);
   const stored = 'jpeg' in pixels ? await explained(page, () => jpegPage(page, pixels.jpeg)) : await createImageBitmap(new ImageData(pixels.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height));
@@ -63,9 +63,9 @@ async function explained<T>(page: TiffPage, work: () => Promise<T>): Promise<T> 
     return await work();
   } catch (err) {
     const n = page.index + 1;
-    if (err instanceof ChunkError) throw new DocumentError('undecodable_page', `Page ${n} of the TIFF is damaged: ${err.message}.`);
-    if (err instanceof DocumentError) throw new DocumentError(err.code, `Page ${n}: ${err.detail}`);
-    throw new DocumentError('undecodable_page', `Page ${n} of the TIFF could not be decoded (${(err as Error).message ?? err}).`);
+    if (err instanceof ChunkError) throw new UserError('undecodable_page', `Page ${n} of the TIFF is damaged: ${err.message}.`);
+    if (err instanceof UserError) throw new UserError(err.code, `Page ${n}: ${err.detail}`);
+    throw new UserError('undecodable_page', `Page ${n} of the TIFF could not be decoded (${(err as Error).message ?? err}).`);
   }
 }
 
@@ -76,10 +76,10 @@ async function decode(file: Uint8Array, page: TiffPage): Promise<TiffPixels> {
   const bits = bitsList[0]!;
   const spp = tag(page, TAG.samplesPerPixel, 1);
   const photometric = tag(page, TAG.photometric, compression >= 2 && compression <= 4 ? 0 : 1);
-  if (tag(page, TAG.sampleFormat, 1) === 3) throw new DocumentError('unsupported_tiff', 'This TIFF holds floating-point samples, which cannot be read; save it with 8 or 16 bits a sample.');
-  if (![1, 2, 4, 8, 16].includes(bits) || bitsList.some((b) => b !== bits)) throw new DocumentError('unsupported_tiff', `This TIFF has ${bitsList.join('/')} bits a sample, which cannot be read; save it with 8 or 16.`);
+  if (tag(page, TAG.sampleFormat, 1) === 3) throw new UserError('unsupported_tiff', 'This TIFF holds floating-point samples, which cannot be read; save it with 8 or 16 bits a sample.');
+  if (![1, 2, 4, 8, 16].includes(bits) || bitsList.some((b) => b !== bits)) throw new UserError('unsupported_tiff', `This TIFF has ${bitsList.join('/')} bits a sample, which cannot be read; save it with 8 or 16.`);
   if (COMPRESSION_NAMES[compression] || ![1, 2, 3, 4, 5, 7, 8, 32773, 32946].includes(compression)) {
-    throw new DocumentError('unsupported_tiff', `This TIFF is compressed with ${COMPRESSION_NAMES[compression] ?? `method ${compression}`}, which cannot be read; save it with LZW, ZIP, JPEG or Group 4 compression.`);
+    throw new UserError('unsupported_tiff', `This TIFF is compressed with ${COMPRESSION_NAMES[compression] ?? `method ${compression}`}, which cannot be read; save it with LZW, ZIP, JPEG or Group 4 compression.`);
   }
   const planar = tag(page, TAG.planarConfig, 1) === 2 && spp > 1;
   const chunks = chunksOf(page, file.length, planar ? spp : 1);
@@ -90,7 +90,7 @@ async function decode(file: Uint8Array, page: TiffPage): Promise<TiffPixels> {
   const planeRowBytes = Math.ceil((width * samplesInPlane * bits) / 8);
   const planes = Array.from({ length: planar ? spp : 1 }, () => new Uint8Array(planeRowBytes * height));
   const predictor = tag(page, TAG.predictor, 1);
-  if (predictor === 3) throw new DocumentError('unsupported_tiff', 'This TIFF uses floating-point prediction, which cannot be read.');
+  if (predictor === 3) throw new UserError('unsupported_tiff', 'This TIFF uses floating-point prediction, which cannot be read.');
   const reversed = tag(page, TAG.fillOrder, 1) === 2;
   for (const c of chunks) {
     const rowBytes = Math.ceil((c.width * samplesInPlane * bits) / 8);
@@ -113,7 +113,7 @@ function decompress(src: Uint8Array, compression: number, expected: number, fx: 
     case 8: case 32946: return inflate(src, expected);
     case 32773: return packBits(src, expected);
   }
-  throw new DocumentError('unsupported_tiff', `This TIFF is compressed with method ${compression}, which cannot be read.`);
+  throw new UserError('unsupported_tiff', `This TIFF is compressed with method ${compression}, which cannot be read.`);
 }
 
 /** The strips or tiles of a page, each checked to lie inside the file. */
@@ -122,10 +122,10 @@ function chunksOf(page: TiffPage, fileLength: number, planes: number): Chunk[] {
   const tiled = page.tags.has(TAG.tileWidth);
   const offsets = page.tags.get(tiled ? TAG.tileOffsets : TAG.stripOffsets);
   const counts = page.tags.get(tiled ? TAG.tileByteCounts : TAG.stripByteCounts);
-  if (!offsets?.length) throw new DocumentError('undecodable_file', 'The page says nothing about where its pixels are.');
+  if (!offsets?.length) throw new UserError('undecodable_file', 'The page says nothing about where its pixels are.');
   const tw = tiled ? tag(page, TAG.tileWidth, 0) : width;
   const th = tiled ? tag(page, TAG.tileLength, 0) : Math.min(height, tag(page, TAG.rowsPerStrip, height) || height);
-  if (!tw || !th) throw new DocumentError('undecodable_file', 'The page gives its tiles no size.');
+  if (!tw || !th) throw new UserError('undecodable_file', 'The page gives its tiles no size.');
   const across = Math.ceil(width / tw);
   const down = Math.ceil(height / th);
   const perPlane = across * down;

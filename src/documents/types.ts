@@ -1,4 +1,4 @@
-import type { EnginePage } from '../engines/types';
+import type { EnginePage } from '../shared/engine';
 import type { DocumentType } from './sniff';
 
 /** One page to recognise: its pixels. */

@@ -1,9 +1,9 @@
 // The engine registry: one page image + the job's options → an EnginePage.
 import type { PageImage } from '../documents/types';
 import type { JobRecord } from '../store/db';
-import { parseLanguage } from '../api/languages';
-import { DocumentError } from '../documents/errors';
-import type { EngineMeta, EnginePage, RecognizeOptions } from './types';
+import { parseLanguage } from '../shared/languages';
+import { UserError } from '../shared/errors';
+import type { EngineMeta, EnginePage, RecognizeOptions } from '../shared/engine';
 import * as cpu from './cpu';
 import * as vlm from './vlm';
 
@@ -20,5 +20,5 @@ export async function recognizePage(image: PageImage, job: JobRecord, opts: Pick
   if (image.textLayer) return image.textLayer;
   if (job.tier === 'cpu') return cpu.recognize(image, { languages: languagesFor(job), tool: job.tool, ...opts });
   if (job.tier === 'vlm') return vlm.recognize(image, { languages: languagesFor(job), tool: job.tool, ...opts });
-  throw new DocumentError('engine_missing', `No engine for tier ${String(job.tier)}.`);
+  throw new UserError('engine_missing', `No engine for tier ${String(job.tier)}.`);
 }

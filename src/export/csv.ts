@@ -1,7 +1,7 @@
 // CSV (RFC 4180): a receipt's line items (tool=receipt); else the tables found, one row per
 // table row; else the lines of text.
 import Papa from 'papaparse';
-import type { Job } from '../contract';
+import type { Job } from '../shared/contract';
 import type { Exporter, ExporterMeta } from './types';
 import { clean, orderedPages } from './text';
 

@@ -1,6 +1,6 @@
 // Word: headings, paragraphs, lists and real tables from the pages' sections; one section per page.
 import type { FileChild, ISectionOptions, INumberingOptions } from 'docx';
-import type { Job } from '../contract';
+import type { Job } from '../shared/contract';
 import type { Exporter, ExporterMeta } from './types';
 import { pageSections, type Section } from './structure';
 import { isRtl, orderedPages } from './text';

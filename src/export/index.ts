@@ -1,5 +1,5 @@
 // The exporters, one module each; the API, the UI and the tests iterate over this registry.
-import type { ExportFormat } from '../contract';
+import type { ExportFormat } from '../shared/contract';
 import type { Exporter } from './types';
 import { txt } from './txt';
 import { md } from './md';

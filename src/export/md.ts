@@ -1,5 +1,5 @@
 // Markdown: the job's own when the layout wrote one, else built from the pages' sections.
-import type { Page } from '../contract';
+import type { Page } from '../shared/contract';
 import type { Exporter, ExporterMeta } from './types';
 import { pageSections, type Section } from './structure';
 import { orderedPages } from './text';

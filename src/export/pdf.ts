@@ -1,7 +1,7 @@
 // Searchable PDF: each page's image with the words invisibly on top. Written by hand
 // (pdf/writer.ts) rather than with jsPDF: the text layer needs Tesseract's glyphless CID
 // font with a ToUnicode map for any script, and page images must go in without re-encoding.
-import type { Job } from '../contract';
+import type { Job } from '../shared/contract';
 import type { ExportContext, Exporter, ExporterMeta } from './types';
 import { ascii, deflate } from './pdf/bytes';
 import { GlyphlessFont } from './pdf/font';

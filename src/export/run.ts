@@ -1,6 +1,6 @@
 // Running an exporter for a stored job, in a Web Worker; page images come from IndexedDB
 // (a born-digital PDF page's is drawn from the upload the first time).
-import type { ExportFormat, Job } from '../contract';
+import type { ExportFormat, Job } from '../shared/contract';
 import type { ExportResult } from '../api/deps';
 import { database } from '../store/db';
 import { pageImages } from '../host/page-images';

@@ -1,6 +1,6 @@
 // A page as a reader sees it: headings, paragraphs, lists and tables in reading order.
 // Markdown and DOCX are both written from this, so they agree with each other.
-import type { BBox, Block, Page, Table } from '../contract';
+import type { BBox, Block, Page, Table } from '../shared/contract';
 import { area, clean, overlap } from './text';
 
 export type Section =

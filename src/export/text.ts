@@ -1,5 +1,5 @@
 // Small text rules the exporters share.
-import type { BBox, Job, Page } from '../contract';
+import type { BBox, Job, Page } from '../shared/contract';
 
 // C0/C1 controls (but tab, LF, CR), lone surrogates and noncharacters: XML 1.0 and
 // PDF text cannot hold them, and OCR never means them.

@@ -1,5 +1,5 @@
 // The one shape every exporter has: what it is (meta) and one function that makes the file.
-import type { ExportFormat, Job } from '../contract';
+import type { ExportFormat, Job } from '../shared/contract';
 
 export interface ExportContext {
   job: Job;

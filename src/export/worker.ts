@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Exports run here, off the main thread: a 50-page searchable PDF or DOCX takes a while.
-import type { ExportFormat, Job } from '../contract';
+import type { ExportFormat, Job } from '../shared/contract';
 import { exporters } from './index';
 
 export interface ExportRequest {

@@ -1,6 +1,6 @@
 // A line of a job as the field finders read it: its text, where it is, and memos of what
 // it looks like. Chat answers and the receipt tool both build these.
-import type { BBox } from '../contract';
+import type { BBox } from '../shared/contract';
 
 export interface LineRec {
   /** 1-based page number */

@@ -1,6 +1,6 @@
 // A job's pages as the field finders' lines, each with its box and confidence, and the
 // box of a value's own words on its line.
-import type { BBox, Line, Page } from '../contract';
+import type { BBox, Line, Page } from '../shared/contract';
 import type { LineRec } from './lines';
 import { squash } from './lines';
 

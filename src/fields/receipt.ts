@@ -2,7 +2,7 @@
 // page, box and confidence of where it is printed. The finders are the ones chat answers
 // with; here their answers are placed on the page and checked against each other: the
 // items should add up to the subtotal, the subtotal and tax to the total.
-import type { AmountField, BBox, FieldValue, LineItem, Page, ReceiptFields } from '../contract';
+import type { AmountField, BBox, FieldValue, LineItem, Page, ReceiptFields } from '../shared/contract';
 import { findField } from './find';
 import { findVendor } from './identity';
 import { isoDate } from './dates';

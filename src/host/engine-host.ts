@@ -1,16 +1,16 @@
 // The engine host: one app window, elected with a Web Lock, leases pages from the
 // queue in IndexedDB and runs the engines in its workers. When the tab closes the
 // lock passes to another open tab, which picks up what was left.
-import type { Job, Page } from '../contract';
+import type { Job, Page } from '../shared/contract';
 import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
-import { openDocument, DocumentError, type OpenedDocument } from '../documents';
+import { openDocument, UserError, type OpenedDocument } from '../documents';
 import { encodeJpeg, rotateBitmap } from '../documents/encode';
 import { isBlankPage } from '../documents/blank';
 import { blankPage, withTextWarning } from './page-warnings';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
-import { config } from '../config';
+import { config } from '../shared/config';
 import { claimNextPage, commitOrFail, commitPage, releaseLease, releaseStaleLeases, type Committed, type Finish, type Lease, type PageOutcome } from './queue';
 import { queueChannel, type QueueMessage } from './channel';
 import { sweepExpiredFiles } from './retention';
@@ -222,7 +222,7 @@ export class EngineHost {
         image.bitmap?.close();
       }
     } catch (err) {
-      if (err instanceof DocumentError) return { error: err.detail, code: err.code };
+      if (err instanceof UserError) return { error: err.detail, code: err.code };
       console.error('page failed', job.uuid, page.index, err);
       // One more try for what may be a crashed worker; then the page fails and is not charged.
       if (page.attempts < 2) return { retry: true };
@@ -249,7 +249,7 @@ export class EngineHost {
     if (!doc) {
       doc = (async () => {
         const file = await this.db.files.get(uuid);
-        if (!file) throw new DocumentError('file_gone', 'The uploaded file is no longer stored (deleted or past the retention period).');
+        if (!file) throw new UserError('file_gone', 'The uploaded file is no longer stored (deleted or past the retention period).');
         return openDocument(await file.blob.arrayBuffer());
       })();
       doc.catch(() => this.docs.delete(uuid));

@@ -3,7 +3,7 @@
 // (its words come from the text layer), so its image is drawn here, from the upload, the
 // first time someone asks for it, and kept with the job.
 import type { OcrDatabase } from '../store/db';
-import type { Page } from '../contract';
+import type { Page } from '../shared/contract';
 import { renderPdfPages } from '../documents/pdf';
 
 const key = (uuid: string, index: number) => `${uuid}/page/${index}`;

@@ -1,5 +1,5 @@
 // A page with nothing read says so, in words, instead of an empty text with a confidence.
-import type { Page } from '../contract';
+import type { Page } from '../shared/contract';
 
 export const BLANK_PAGE = 'The page is blank: no text was found.';
 export const NO_TEXT = 'No text was found on this page: it may be a picture, or its writing too faint or too small to read.';

@@ -1,6 +1,6 @@
 // Leasing pages from the job queue in IndexedDB. Only committed transactions move a
 // page or a job forward, so a closed tab loses at most the page it was working on.
-import type { Page, Plan } from '../contract';
+import type { Page, Plan } from '../shared/contract';
 import type { JobRecord, JobTextRecord, OcrDatabase, PageRecord } from '../store/db';
 import { usageRow } from '../api/metering';
 
@@ -69,7 +69,7 @@ export async function claimNextPage(db: OcrDatabase, hostId: string, now: number
 export interface PageOutcome {
   result?: Page;
   error?: string;
-  /** the error's stable code, when it has one (a DocumentError's, e.g. model_missing) */
+  /** the error's stable code, when it has one (a UserError's, e.g. model_missing) */
   code?: string;
   /** put the page back for another try */
   retry?: boolean;

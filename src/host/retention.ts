@@ -1,5 +1,5 @@
 // Uploaded files are deleted automatically after the retention period; the text stays.
-import { config } from '../config';
+import { config } from '../shared/config';
 import type { OcrDatabase } from '../store/db';
 
 export async function retentionDays(db: OcrDatabase): Promise<number> {

@@ -1,6 +1,6 @@
 // The API handler's dependencies as an app window provides them.
 import type { ApiDeps } from '../api/deps';
-import type { Job } from '../contract';
+import type { Job } from '../shared/contract';
 import type { OcrDatabase } from '../store/db';
 import { openDocument } from '../documents';
 import { exportJob } from '../export/run';

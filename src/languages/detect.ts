@@ -2,7 +2,7 @@
 // (Unicode script ranges), which Han variant or CJK language, and which of Tesseract's
 // languages for that script (franc-min trigrams, letters only one language uses).
 import { franc } from 'franc-min';
-import tesseractLanguages from './tesseract-languages.json';
+import tesseractLanguages from '../shared/tesseract-languages.json';
 
 /** Script names as Tesseract's OSD says them, for the scripts told apart here. */
 export type Script = 'Latin' | 'Cyrillic' | 'Greek' | 'Hebrew' | 'Arabic' | 'Devanagari' | 'Thai' | 'Han' | 'Japanese' | 'Hangul' | string;

@@ -2,7 +2,7 @@
 // app's own server or the language source, with progress, checked to be traineddata, and
 // kept in Cache Storage under the app's own URL. Tesseract reads it from there (through the
 // service worker), so it only ever sees verified data, online or offline.
-import { ENGINE_CACHE } from '../sw/caches';
+import { ENGINE_CACHE } from '../shared/caches';
 import { languageLabel } from './names';
 import { appBase, appLanguages, languageSource, languageUrl, onAppServer, sourceUrls, type LanguageIndex, type LanguageSource } from './offered';
 import { checkTraineddata, PREFIX_BYTES, readPrefix } from './traineddata';

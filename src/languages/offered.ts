@@ -1,10 +1,10 @@
 // Which languages this deployment can provide: those on the app's own server (shipped with
 // it, or vendored by the build), and those of a language source (the build's, or a person's
 // own in Settings → Languages). The picker offers these and no others.
-import { config } from '../config';
-import { prefs } from '../settings-store';
+import { config } from '../shared/config';
+import { prefs } from '../shared/settings-store';
 import shippedCodes from '../engines/cpu/shipped-languages.json';
-import tesseractLanguages from './tesseract-languages.json';
+import tesseractLanguages from '../shared/tesseract-languages.json';
 
 export interface IndexedLanguage {
   code: string;

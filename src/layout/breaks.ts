@@ -3,7 +3,7 @@
 // paragraph. A receipt, an address, a form or a list of short items breaks its lines on
 // purpose: a line leaves room for the next line's first word, or has a wide gap in it
 // (an item and its price, a label and its value). Those lines are kept as lines.
-import type { Line, Word } from '../contract';
+import type { Line, Word } from '../shared/contract';
 import { median, wordGaps } from './geometry';
 import type { Metrics } from './metrics';
 

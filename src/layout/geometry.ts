@@ -1,6 +1,6 @@
 // Boxes, intervals and the page's typical sizes, shared by the layout steps.
-import { joinWords } from '../engines/text';
-import type { BBox, Line, Word } from '../contract';
+import { joinWords } from '../shared/text';
+import type { BBox, Line, Word } from '../shared/contract';
 
 /** A line on its way through the layout, with the engine block it came from. */
 export interface Seg {

@@ -1,6 +1,6 @@
 // Column gutters: vertical bands free of words between columns of running text, and the
 // splitting of lines that an engine merged across such a band.
-import type { Word } from '../contract';
+import type { Word } from '../shared/contract';
 import type { Metrics } from './metrics';
 import { type Interval, type Seg, height, horizontalRuns, lineOf, median, midY, yOverlapShare } from './geometry';
 

@@ -2,7 +2,7 @@
 // page of prose; short, not a sentence, set apart from its neighbours, and not an item
 // with its amount), a list (lines that start with a bullet or a number), a caption, or a
 // paragraph.
-import type { BBox, BlockKind, Line } from '../contract';
+import type { BBox, BlockKind, Line } from '../shared/contract';
 import { wideGap } from './breaks';
 import { median, textSize, union } from './geometry';
 import type { Metrics } from './metrics';

@@ -1,7 +1,7 @@
 // Markdown for a page: headings as #, paragraphs reflowed into one line (or kept line by
 // line, with hard breaks, where the block keeps its lines), lists as
 // "- item" / "1. item", tables as GitHub pipe tables.
-import type { Block, Table } from '../contract';
+import type { Block, Table } from '../shared/contract';
 import { LIST_MARK, ORDERED_MARK } from './kind';
 
 /** A line that Markdown would otherwise read as a heading, quote, list, rule, table or code. */

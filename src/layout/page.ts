@@ -1,7 +1,7 @@
 // From an engine's blocks, lines and words to the contract's Page: blocks in reading
 // order, each with its kind, the tables found, the text, the Markdown and a confidence.
-import type { Block, Line, Page, Table, Word } from '../contract';
-import type { EngineLine, EnginePage } from '../engines/types';
+import type { Block, Line, Page, Table, Word } from '../shared/contract';
+import type { EngineLine, EnginePage } from '../shared/engine';
 import { type Seg, core, lineOf, midY, union, weightedConfidence, yOverlapShare } from './geometry';
 import { type Metrics, pageMetrics } from './metrics';
 import { keepsLines, lineByLine } from './breaks';

@@ -4,8 +4,8 @@
 // starts below them. Here the lines just above the first row are taken as the header when
 // their cells fall under the table's columns; and a first row that reads like the rows
 // under it (a number where they have numbers) is data, not a header.
-import type { Word } from '../contract';
-import { joinWords } from '../engines/text';
+import type { Word } from '../shared/contract';
+import { joinWords } from '../shared/text';
 import type { Interval } from './geometry';
 
 /** Rules between header cells that an engine reads as letters. */

@@ -1,8 +1,8 @@
 // Tables: runs of rows whose words fall into two or more columns with a vertical strip
 // of white between them in every row. Running text never has such strips; receipts
 // (item and price) do, and count once three rows line up.
-import { joinWords } from '../engines/text';
-import type { BBox, Table, Word } from '../contract';
+import { joinWords } from '../shared/text';
+import type { BBox, Table, Word } from '../shared/contract';
 import type { Metrics } from './metrics';
 import { type Interval, type Seg, mergeIntervals, median, midY, rowsOf, union, wordGaps } from './geometry';
 import { wideGap } from './breaks';

@@ -8,7 +8,7 @@
 // nearest block beside it on its own row. That is what lets a narrow sidebar title come
 // between two paragraphs of the main column, as pdftotext prints it, so that the text of
 // a page read from its text layer matches what poppler gives for the same file.
-import type { BBox } from '../contract';
+import type { BBox } from '../shared/contract';
 
 const MAX_BLOCKS = 600;
 

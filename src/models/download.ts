@@ -4,7 +4,7 @@
 import { modelHost, sourceUrl, type ModelHost } from './host';
 import { downloadBytes } from './registry';
 import { storeModel, type InstallRecord } from './store';
-import { ModelError, type DownloadProgress, type ModelEntry, type ModelFile } from './types';
+import { ModelError, type DownloadProgress, type ModelEntry, type ModelFile } from '../shared/models';
 
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));

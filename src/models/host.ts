@@ -1,8 +1,8 @@
 // Where optional models are downloaded from: the build's default (a public hub) or a
 // folder a person names in Settings → Models (their own server, holding `<repo>/<file>`).
-import { config } from '../config';
-import { prefs } from '../settings-store';
-import type { ModelEntry, ModelFile } from './types';
+import { config } from '../shared/config';
+import { prefs } from '../shared/settings-store';
+import type { ModelEntry, ModelFile } from '../shared/models';
 
 export const MODEL_HOST_KEY = 'ocrchat.models.host';
 

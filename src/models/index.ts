@@ -2,15 +2,15 @@
 // and removing them, and the engine's question "is the model for this task here?".
 import { modelsFor } from './registry';
 import { modelStatus } from './store';
-import { ModelError, type ModelEntry, type ModelStatus, type ModelTask } from './types';
+import { ModelError, type ModelEntry, type ModelStatus, type ModelTask } from '../shared/models';
 import { estimatedBytes } from './registry';
-import { formatBytes } from '../bytes';
+import { formatBytes } from '../shared/bytes';
 
 export { MODELS, ORT_WASM, ORT_WEBGPU, findModel, modelsFor, downloadBytes, estimatedBytes, recogniserFor, runtimesFor, vlmRecogniserFor } from './registry';
 export { modelHost, setModelHost, sourceUrl, appBase, type ModelHost } from './host';
 export { modelStatus, removeModel, storeKey, readRecord, cacheNameFor, type InstallRecord } from './store';
 export { installModel, sha256Hex, hostHash } from './download';
-export * from './types';
+export * from '../shared/models';
 
 const TASK_WORDS: Record<ModelTask, string> = {
   detect: 'text detection',

@@ -2,7 +2,7 @@
 // (in this tab or another) that what is on the device changed.
 import { installModel } from './download';
 import { modelStatus } from './store';
-import type { ModelEntry } from './types';
+import type { ModelEntry } from '../shared/models';
 
 const CHANNEL = 'ocrchat-models';
 

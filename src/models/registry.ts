@@ -3,10 +3,10 @@
 // person asks for them. A deployment adds its own through the build config (extraModels).
 // Sizes marked `approx` are as the host lists them; hashes are given only where they are
 // known here; the others are checked against the host's own hash header when it sends one.
-import { config } from '../config';
+import { config } from '../shared/config';
 import { modelFiles, PPOCR_V4, RUNTIME_FILES } from '../engines/vlm/models';
 import { vlmReads } from '../engines/vlm/charset';
-import type { ModelEntry, ModelTask } from './types';
+import type { ModelEntry, ModelTask } from '../shared/models';
 
 const ppocr: ModelEntry = {
   id: PPOCR_V4.id,

@@ -3,9 +3,9 @@
 // under `<base>model-files/<repo>/<revision>/<path>` in the models cache, whatever host they
 // came from, so that changing hosts keeps what is installed and transformers.js can read
 // them with the host set to `<base>model-files/` (it never fetches them itself).
-import { ENGINE_CACHE, MODEL_CACHE } from '../sw/caches';
+import { ENGINE_CACHE, MODEL_CACHE } from '../shared/caches';
 import { appBase, sourceUrl } from './host';
-import type { ModelEntry, ModelFile, ModelStatus } from './types';
+import type { ModelEntry, ModelFile, ModelStatus } from '../shared/models';
 import { downloadBytes } from './registry';
 
 /** What was checked when a model was installed, kept beside its files. */

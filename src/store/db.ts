@@ -3,7 +3,7 @@
 // workers and the service worker. Every schema change is a new version() with
 // an upgrade, so data people already have migrates.
 import Dexie, { type Table } from 'dexie';
-import type { ChatMessage, Job, Page, Plan } from '../contract';
+import type { ChatMessage, Job, Page, Plan } from '../shared/contract';
 
 /** A job without its text and Markdown (in JobTextRecord): what listing jobs reads. */
 export type JobRecord = Omit<Job, 'pages' | 'text' | 'markdown' | 'mean_confidence'> & {

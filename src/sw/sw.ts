@@ -6,7 +6,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { ClientToWorkerMessage, RelayMessage, WireRequest, WireResponse } from '../host/channel';
-import { ENGINE_CACHE } from './caches';
+import { ENGINE_CACHE } from '../shared/caches';
 import { judgeSite } from '../api/same-site';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };

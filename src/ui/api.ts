@@ -1,8 +1,8 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
-import { prefs } from '../settings-store';
-import { isPrivateSession } from '../private-session';
+import { prefs } from '../shared/settings-store';
+import { isPrivateSession } from '../shared/private-session';
 import { apiFetch } from './transport';
-import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobProgress, JobSummary, Plan, ChatReply, ChatHistory } from '../contract';
+import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobProgress, JobSummary, Plan, ChatReply, ChatHistory } from '../shared/contract';
 
 export class ApiFailure extends Error {
   constructor(

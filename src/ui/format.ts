@@ -1,6 +1,6 @@
 // Numbers and dates as people read them.
 // One formatter for sizes everywhere (src/bytes.ts); kept importable from here for the screens.
-export { formatBytes } from '../bytes';
+export { formatBytes } from '../shared/bytes';
 
 export const percent = (x: number): string => `${Math.round(x * 100)}%`;
 

@@ -1,6 +1,6 @@
 // The words a chat citation points at, and the box of a receipt field, so the page viewer
 // can highlight them.
-import type { BBox } from '../contract';
+import type { BBox } from '../shared/contract';
 
 export const citation = $state<{ uuid: string; page: number; snippet: string } | { uuid: ''; page: -1; snippet: '' }>({ uuid: '', page: -1, snippet: '' });
 

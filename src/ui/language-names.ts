@@ -1,5 +1,5 @@
 // Language options for pickers and lists: a code with the name people know it by.
-import { TESSERACT_LANGUAGES } from '../api/languages';
+import { TESSERACT_LANGUAGES } from '../shared/languages';
 import { languageLabel, languageName } from '../languages/names';
 
 export { languageLabel, languageName };

@@ -1,5 +1,5 @@
 // Light or dark: the system's choice until the person picks one, then theirs.
-import { prefs } from '../settings-store';
+import { prefs } from '../shared/settings-store';
 
 export type Theme = 'light' | 'dark';
 const KEY = 'ocrchat.theme';

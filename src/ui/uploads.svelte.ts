@@ -1,6 +1,6 @@
 // Files the person has handed over in this tab: each is POSTed to /api/v1/ocr/ and then
 // followed by polling GET until it is done, failed or cancelled (DELETE).
-import type { Job, JobProgress, JobStatus } from '../contract';
+import type { Job, JobProgress, JobStatus } from '../shared/contract';
 import { ApiFailure, deleteJob, describeError, getJob, getProgress, listJobs, submit, type SubmitOptions } from './api';
 
 export type UploadStatus = 'uploading' | JobStatus | 'cancelled';

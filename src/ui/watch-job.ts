@@ -1,7 +1,7 @@
 // How the job screen follows a job: its progress polled each second (a cheap answer, the
 // job record only), and the whole job, with every page finished so far, read again only
 // when a page, the status or the note (a language downloading) has changed. A long job's full answer is megabytes.
-import type { Job, JobProgress } from '../contract';
+import type { Job, JobProgress } from '../shared/contract';
 
 export interface WatchApi {
   getJob(uuid: string): Promise<Job>;

@@ -1,6 +1,6 @@
 // POST /api/v1/chat/<uuid>/ and GET /api/v1/chat/<uuid>/history/.
-import { config } from '../../config';
-import type { ChatHistory, ChatMessage, ChatReply } from '../../contract';
+import { config } from '../../shared/config';
+import type { ChatHistory, ChatMessage, ChatReply } from '../../shared/contract';
 import { requireAccount, type Caller } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, json } from '../errors';

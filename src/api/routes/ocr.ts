@@ -1,14 +1,14 @@
 // POST/GET/DELETE /api/v1/ocr/ : submitting, reading, listing and deleting jobs.
-import { config } from '../../config';
-import { TIERS, type Tier } from '../../contract';
-import { DocumentError } from '../../documents/errors';
+import { config } from '../../shared/config';
+import { TIERS, type Tier } from '../../shared/contract';
+import { UserError } from '../../shared/errors';
 import { DOCUMENT_MIME } from '../../documents/sniff';
 import type { JobRecord, PageRecord } from '../../store/db';
 import type { Caller } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiError, badRequest, json, notFound } from '../errors';
 import { loadJob, toProgress, toSummary } from '../jobs';
-import { parseLanguage } from '../languages';
+import { parseLanguage } from '../../shared/languages';
 import { vlmRecogniserFor } from '../../models/registry';
 import { assertCanAfford, pageCost } from '../metering';
 import { findTool, TOOL_PRESETS } from '../tools';
@@ -78,7 +78,7 @@ export async function submitJob(req: Request, caller: Caller, deps: ApiDeps): Pr
   try {
     inspected = await deps.inspect(bytes);
   } catch (err) {
-    if (err instanceof DocumentError) throw badRequest(err.code, err.detail);
+    if (err instanceof UserError) throw badRequest(err.code, err.detail);
     throw err;
   }
   let rec: JobRecord;

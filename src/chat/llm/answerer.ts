@@ -1,6 +1,6 @@
 // The LLM answerer: retrieved passages only, in a prompt that requires page citations.
 // Used when WebGPU gives an adapter and the user has downloaded a model.
-import type { ChatMessage } from '../../contract';
+import type { ChatMessage } from '../../shared/contract';
 import type { Answerer, AnswerInput } from '../types';
 import { buildIndex, retrieve, type Passage } from '../search';
 import { buildPrompt, parseCitations, type PromptMessage } from '../prompt';

@@ -3,7 +3,7 @@
 // OSD names is read with that script's broad model, and kept only if the characters that
 // come back are in that script; its language is then told from that text. A script whose
 // model cannot be had fails the page, naming the language, rather than reading it as English.
-import type { EngineBlock } from '../types';
+import type { EngineBlock } from '../../shared/engine';
 import { languageLabel } from '../../languages/names';
 import { languageOf, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
 import { LanguageError } from './ready';

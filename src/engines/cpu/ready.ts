@@ -2,12 +2,12 @@
 // this device (src/languages/obtain.ts): Tesseract never fetches what was not verified, and
 // a language that cannot be had fails the page at once, with a sentence, instead of leaving
 // a worker that never starts.
-import { DocumentError } from '../../documents/errors';
+import { UserError } from '../../shared/errors';
 import { languageLabel } from '../../languages/names';
 import { obtainLanguage, type LanguageErrorCode, type LanguageProgress } from '../../languages/obtain';
 
 /** A page's language cannot be had: no retry helps, and the page is not charged. */
-export class LanguageError extends DocumentError {
+export class LanguageError extends UserError {
   constructor(code: LanguageErrorCode, detail: string) {
     super(code, detail);
     this.name = 'LanguageError';

@@ -3,7 +3,7 @@
 // than 1.5× taller than wide is a vertical line, turned a quarter anticlockwise. The
 // frame maps positions along the crop back to page pixels, for word boxes.
 import type { Pt, Quad } from './det';
-import type { BBox } from '../../contract';
+import type { BBox } from '../../shared/contract';
 
 /** An affine frame on the page: page point = origin + ex·(x / width) + ey·(y / height). */
 export interface LineFrame {

@@ -3,8 +3,8 @@
 // the page; the kind says heading, paragraph, list item, caption, formula, code or table
 // (OTSL: a cell tag before each cell, <nl> at each row's end). The structure is carried to
 // the layout as it is (EngineBlock.structure): nothing is guessed again from geometry.
-import type { BBox, BlockKind } from '../../contract';
-import type { EngineBlock } from '../types';
+import type { BBox, BlockKind } from '../../shared/contract';
+import type { EngineBlock } from '../../shared/engine';
 import { wordsAlong } from './lines';
 
 const GRID = 500;

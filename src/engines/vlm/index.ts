@@ -8,7 +8,7 @@
 // model (tools.ts) and fail at once, naming it, when it is not downloaded; image-to-markdown
 // and extract-tables go to a downloaded page model (granite-docling) instead of PP-OCRv4.
 import type { RasterPage } from '../../documents/types';
-import type { EngineMeta, EnginePage, RecognizeOptions } from '../types';
+import type { EngineMeta, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { modelUrls, PPOCR_V4 } from './models';
 import { toBlocks } from './lines';
 import { charsetFor } from './charset';

@@ -5,8 +5,8 @@
 // gutter with full lines of text on both sides runs down several rows: there the
 // left column is read before the right one. Consecutive lines of the same size that
 // stack closely become one paragraph block.
-import type { BBox } from '../../contract';
-import type { EngineBlock, EngineLine, EngineWord } from '../types';
+import type { BBox } from '../../shared/contract';
+import type { EngineBlock, EngineLine, EngineWord } from '../../shared/engine';
 import type { RawLine } from './worker';
 
 export interface Seg {

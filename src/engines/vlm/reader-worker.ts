@@ -5,7 +5,7 @@
 // from Cache Storage, where Settings → Models put them: transformers.js is pointed at the
 // cache's keys and its fetch answers 404, so it never downloads anything itself; its
 // onnxruntime is the app's own, with the WASM served from the app's origin.
-import type { ModelEntry } from '../../models/types';
+import type { ModelEntry } from '../../shared/models';
 
 export interface ReaderInit {
   type: 'init';

@@ -1,7 +1,7 @@
 // The app window's side of the optional models' worker (reader-worker.ts): one warm worker
 // per model, images in (transferred), text and confidence out, in order.
-import type { ModelEntry } from '../../models/types';
-import { MODEL_CACHE } from '../../sw/caches';
+import type { ModelEntry } from '../../shared/models';
+import { MODEL_CACHE } from '../../shared/caches';
 import { MODEL_FILES_DIR } from '../../models/store';
 import { appBase } from '../../models/host';
 import { RUNTIME_FILES } from './models';

@@ -4,11 +4,11 @@
 // sentence that says what to download. Image-to-Markdown and table extraction hand the
 // whole page to a page model (granite-docling) when one is downloaded, and to PP-OCRv4
 // otherwise.
-import type { BBox } from '../../contract';
+import type { BBox } from '../../shared/contract';
 import { rotateBitmap } from '../../documents/encode';
 import { requireModel, usableModel, type ModelEntry, type ModelTask } from '../../models';
 import { docTagsToBlocks } from './doctags';
-import type { EngineBlock } from '../types';
+import type { EngineBlock } from '../../shared/engine';
 import { toBlocks, wordsAlong } from './lines';
 import { readImages } from './reader';
 import type { RawLine, RunResult } from './worker';

@@ -6,7 +6,7 @@ import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import { dbPostprocess, detInputSize, detTensorData, type DbOptions } from './det';
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
 import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
-import type { BBox } from '../../contract';
+import type { BBox } from '../../shared/contract';
 import { rotateBitmap } from '../../documents/encode';
 import { allowedClasses, type Charset } from './charset';
 

@@ -1,7 +1,7 @@
 // The invisible text of a page: each word drawn (render mode 3, no ink) on its box, its
 // font as tall as its line and stretched (Tz) to the box's width, so that selection,
 // search and pdftotext see the words where the image shows them.
-import type { BBox, Page } from '../../contract';
+import type { BBox, Page } from '../../shared/contract';
 import { clean, isRtl } from '../text';
 import { GLYPH_WIDTH, type GlyphlessFont } from './font';
 import { num } from './writer';

@@ -1,7 +1,7 @@
 // One request's files through the widget's upload queue: a report each time a file's job
 // moves, and its result once it is finished, in whatever order the files finish.
 import { untrack } from 'svelte';
-import type { Job } from '../../contract';
+import type { Job } from '../../shared/contract';
 import type { SubmitOptions } from '../api';
 import type { Upload, UploadQueue } from '../uploads.svelte';
 

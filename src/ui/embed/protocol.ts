@@ -3,7 +3,7 @@
 // `ocrchat:progress` for each file as it goes, then `ocrchat:result` for each file, or one
 // `ocrchat:error` when the request itself cannot run. Every message the widget sends says
 // `version`; a request may name the version it speaks.
-import type { ApiErrorBody, Job, JobStatus, Page } from '../../contract';
+import type { ApiErrorBody, Job, JobStatus, Page } from '../../shared/contract';
 
 export const PROTOCOL_VERSION = 1;
 const PREFIX = 'ocrchat:';

@@ -1,7 +1,7 @@
 // The widget's state: its pickers, its own upload queue, the jobs it has read, and which
 // page, if any, may be told about them.
 import { findTool } from '../../api/tools';
-import type { Job } from '../../contract';
+import type { Job } from '../../shared/contract';
 import type { SubmitOptions } from '../api';
 import { UploadQueue, type Upload } from '../uploads.svelte';
 import { readBatch } from './batch.svelte';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { OcrDatabase } from '../../../src/store/db';
 import { createApiHandler } from '../../../src/api/handler';
-import { config } from '../../../src/config';
+import { config } from '../../../src/shared/config';
 import type { ApiDeps } from '../../../src/api/deps';
 
 function handler(db: OcrDatabase) {

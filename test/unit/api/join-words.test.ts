@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinWords } from '../../../src/engines/text';
+import { joinWords } from '../../../src/shared/text';
 
 describe('joinWords', () => {
   it('puts no space between CJK characters, and spaces elsewhere', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OcrDatabase, type JobRecord } from '../../../src/store/db';
 import { assertCanAfford, balance, periodOf, usageRow } from '../../../src/api/metering';
 import { ApiError } from '../../../src/api/errors';
-import { config } from '../../../src/config';
+import { config } from '../../../src/shared/config';
 
 const now = Date.UTC(2026, 10, 21, 12);
 const caller = { subject: 'acct-1', plan: 'free' as const };

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { OcrDatabase, SCHEMA_V1, SCHEMA_VERSION, type JobRecord } from '../../../src/store/db';
 import { claimNextPage, commitOrFail, commitPage, releaseLease, releaseStaleLeases, type Lease } from '../../../src/host/queue';
 import { loadJob, toJob } from '../../../src/api/jobs';
-import type { Page } from '../../../src/contract';
+import type { Page } from '../../../src/shared/contract';
 
 function job(uuid: string, priority: number, created_ms: number, pages = 2): [JobRecord, number] {
   return [{ uuid, status: 'pending', tier: 'cpu', language: 'auto', file_name: 'f', file_type: 'image/png', page_count: pages, pages_done: 0, created_at: '', owner: 'anonymous', priority, page_cost: 1, created_ms }, pages];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OcrDatabase } from '../../../src/store/db';
 import { submitJob } from '../../../src/api/routes/ocr';
 import { usageRow } from '../../../src/api/metering';
-import { config } from '../../../src/config';
+import { config } from '../../../src/shared/config';
 import type { ApiDeps } from '../../../src/api/deps';
 
 const now = Date.UTC(2026, 10, 22, 12);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswerer, NOT_FOUND } from '../../../src/chat';
-import type { ChatMessage, Job } from '../../../src/contract';
+import type { ChatMessage, Job } from '../../../src/shared/contract';
 import { jobFromTexts } from './helpers';
 
 const EVAL = EVAL_DIR;

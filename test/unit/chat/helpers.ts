@@ -1,6 +1,6 @@
 // Jobs made from plain text, for the chat tests: one block per paragraph (blank-line
 // separated), one line per text line, words with made-up boxes.
-import type { Block, Job, Line, Page } from '../../../src/contract';
+import type { Block, Job, Line, Page } from '../../../src/shared/contract';
 
 const LINE_HEIGHT = 20;
 const CHAR_WIDTH = 10;

@@ -4,7 +4,7 @@
 // made up, in the shapes tesseract.js produced on the evaluation receipts.
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswerer, NOT_FOUND } from '../../../src/chat';
-import type { ChatMessage, Job } from '../../../src/contract';
+import type { ChatMessage, Job } from '../../../src/shared/contract';
 import { findDate } from '../../../src/fields/patterns';
 import { amountReadings, amountValue, lineAmount, repairDate } from '../../../src/fields/readings';
 import { jobFromTexts } from './helpers';

@@ -1,7 +1,7 @@
 // The prompt for a model answerer and the reading of its "(p. N)" marks.
 import { describe, expect, it } from 'vitest';
 import { buildPrompt, parseCitations, SYSTEM_PROMPT, type Passage } from '../../../src/chat';
-import type { ChatMessage } from '../../../src/contract';
+import type { ChatMessage } from '../../../src/shared/contract';
 import { isGrounded, promptFor } from '../../../src/chat/llm/answerer';
 import { jobFromTexts } from './helpers';
 

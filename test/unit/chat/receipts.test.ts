@@ -5,7 +5,7 @@ import { EVAL_DIR } from '../../shared-dir';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswerer } from '../../../src/chat';
-import type { ChatMessage, Job } from '../../../src/contract';
+import type { ChatMessage, Job } from '../../../src/shared/contract';
 import {
   answersMissingFromGroundTruth,
   citesValue,

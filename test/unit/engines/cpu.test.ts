@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineSlope, unskew, verticalShare } from '../../../src/engines/cpu';
-import type { EngineBlock } from '../../../src/engines/types';
+import type { EngineBlock } from '../../../src/shared/engine';
 
 const word = (text: string, bbox: [number, number, number, number]) => ({ text, bbox, confidence: 0.9 });
 const block = (words: ReturnType<typeof word>[]): EngineBlock => ({ bbox: [0, 0, 1, 1], confidence: 0.9, lines: [{ text: words.map((w) => w.text).join(' '), bbox: [0, 0, 1, 1], confidence: 0.9, words }] });

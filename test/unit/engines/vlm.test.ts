@@ -9,7 +9,7 @@ import { allowedClasses, charsetFor, vlmReads } from '../../../src/engines/vlm/c
 import { ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
 import { findGutters, toBlocks } from '../../../src/engines/vlm/lines';
-import type { BBox } from '../../../src/contract';
+import type { BBox } from '../../../src/shared/contract';
 import type { RawLine } from '../../../src/engines/vlm/worker';
 import { recogniserFor } from '../../../src/models/registry';
 

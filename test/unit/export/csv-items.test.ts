@@ -1,7 +1,7 @@
 // The CSV of a receipt read with tool=receipt: its line items, formulas neutralised.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/contract';
+import type { Job } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
 import { readReceipt } from '../../../src/fields/receipt';
 import { pageOf } from '../fields/page';

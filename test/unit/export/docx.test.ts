@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/contract';
+import type { Job } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
 import { block, job, line, page, sampleJob } from './support/fixture';
 import { sortedWords } from './support/tools';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job, Table } from '../../../src/contract';
+import type { Job, Table } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
 import { block, job, line, page } from './support/fixture';
 import { unzip } from './support/zip';

@@ -2,7 +2,7 @@
 // (pdftoppm) the colour they went in, the right way up.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/contract';
+import type { Job } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
 import { job, page } from './support/fixture';
 import { encodeJpeg } from './support/jpeg';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/contract';
+import type { Job } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
 import { glyphlessFont } from '../../../src/export/pdf/glyphless-font';
 import { pageSizePt } from '../../../src/export/text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../src/contract';
+import { EXPORT_FORMATS } from '../../../src/shared/contract';
 import { downloadName, exporters } from '../../../src/export';
 import { sampleJob } from './support/fixture';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../src/contract';
+import { EXPORT_FORMATS } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
 import { PAGE_H, PAGE_W, longJob } from './support/fixture';
 import { encodeJpeg } from './support/jpeg';

@@ -1,7 +1,7 @@
 import { marked, type Tokens } from 'marked';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/contract';
+import type { Job } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
 import { TABLE_ROWS, block, job, line, page, sampleJob } from './support/fixture';
 

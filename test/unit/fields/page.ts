@@ -1,6 +1,6 @@
 // A page made from lines of text, as an engine would give it: one block, each line with its
 // box and its words' boxes (10 px a character, 30 px a line).
-import type { Line, Page } from '../../../src/contract';
+import type { Line, Page } from '../../../src/shared/contract';
 
 export function pageOf(text: string, index = 0, confidence = 0.9): Page {
   const lines: Line[] = text

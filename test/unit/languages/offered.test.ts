@@ -2,7 +2,7 @@
 // source's; without a source, a language the server lacks is not offered.
 import { describe, expect, it } from 'vitest';
 import { languageSource, offeredLanguages, setLanguageSource, sourceUrls, type LanguageIndex } from '../../../src/languages/offered';
-import { TESSERACT_LANGUAGES } from '../../../src/api/languages';
+import { TESSERACT_LANGUAGES } from '../../../src/shared/languages';
 
 const INDEX: LanguageIndex = {
   shipped: ['eng', 'osd', 'deu'].map((code) => ({ code, bytes: 1 })),

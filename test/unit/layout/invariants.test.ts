@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPage, wordsOf } from '../../../src/layout';
-import type { EngineBlock, EnginePage, EngineWord } from '../../../src/engines/types';
+import type { EngineBlock, EnginePage, EngineWord } from '../../../src/shared/engine';
 import { block, lineOf } from './support/page';
 
 /** A small seeded generator, so a failure can be replayed. */

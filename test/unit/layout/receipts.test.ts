@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from '../../../src/layout';
-import type { EngineBlock } from '../../../src/engines/types';
+import type { EngineBlock } from '../../../src/shared/engine';
 import { block, enginePage, line, lineOf, lines, prose, words } from './support/page';
 
 // A till receipt 42 characters wide (cw 10): centred shop lines, then items with the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from '../../../src/layout';
-import type { EngineLine, EngineWord } from '../../../src/engines/types';
+import type { EngineLine, EngineWord } from '../../../src/shared/engine';
 import { block, enginePage, lineOf, words } from './support/page';
 
 const COLS = [60, 400, 700];

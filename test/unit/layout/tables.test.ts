@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from '../../../src/layout';
-import type { EngineLine } from '../../../src/engines/types';
+import type { EngineLine } from '../../../src/shared/engine';
 import { block, enginePage, line, lineOf, lines, prose, words } from './support/page';
 
 const GRID = [

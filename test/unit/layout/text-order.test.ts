@@ -2,7 +2,7 @@
 // case is page 1 of the Wikipedia "Iris (plant)" PDF of the evaluation set: the blocks our
 // text-layer reader builds for it, in the order pdftotext prints the same text.
 import { describe, expect, it } from 'vitest';
-import type { BBox } from '../../../src/contract';
+import type { BBox } from '../../../src/shared/contract';
 import { textLayerRanks } from '../../../src/layout/text-order';
 
 const ordered = (named: [string, BBox][]) => {

@@ -2,7 +2,7 @@
 // a job that needs it repeats, written by one formatter in decimal units.
 import { describe, expect, it } from 'vitest';
 import { findModel, requireModel, sizeText, ModelError } from '../../../src/models';
-import { formatBytes } from '../../../src/bytes';
+import { formatBytes } from '../../../src/shared/bytes';
 import { formatBytes as uiFormatBytes } from '../../../src/ui/format';
 
 describe('sizes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TESSERACT_LANGUAGES } from '../../../src/api/languages';
+import { TESSERACT_LANGUAGES } from '../../../src/shared/languages';
 import { LANGUAGES, languageLabel, matchesLanguage } from '../../../src/ui/language-names';
 
 describe('language names for the pickers', () => {

@@ -1,6 +1,6 @@
 // The job screen's polling: the whole job is read again only after its progress changed.
 import { describe, expect, it } from 'vitest';
-import type { Job, JobProgress } from '../../../src/contract';
+import type { Job, JobProgress } from '../../../src/shared/contract';
 import { watchJob } from '../../../src/ui/watch-job';
 
 /** A job's successive states, as the API would answer them at each poll. */

@@ -1,6 +1,6 @@
 // Jobs built by hand: words with boxes, lines, blocks (heading, paragraph, list, table) and
 // tables, laid out as an engine would report them.
-import type { BBox, Block, BlockKind, Job, Line, Page, Table, Word } from '../../../../src/contract';
+import type { BBox, Block, BlockKind, Job, Line, Page, Table, Word } from '../../../../src/shared/contract';
 
 export const PAGE_W = 620;
 export const PAGE_H = 877; // A4 at 75 dpi

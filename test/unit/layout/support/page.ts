@@ -1,7 +1,7 @@
 // Hand-built engine pages: words laid out from strings at given positions, with a fixed
 // character width, so a test can say exactly where every column and gap is.
-import type { BBox } from '../../../../src/contract';
-import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../../../../src/engines/types';
+import type { BBox } from '../../../../src/shared/contract';
+import type { EngineBlock, EngineLine, EnginePage, EngineWord } from '../../../../src/shared/engine';
 
 export interface TextStyle {
   /** line height in px (font size) */

@@ -1,6 +1,6 @@
 // One interface for every engine: a page image and options in, words grouped into
 // lines and blocks out, with boxes in page pixels and 0..1 confidence.
-import type { BBox, BlockKind, PageSource } from '../contract';
+import type { BBox, BlockKind, PageSource } from './contract';
 
 export interface EngineWord {
   text: string;

@@ -1,7 +1,7 @@
 // Language codes: the seed's short codes (en, ch, ja, ar, …), Tesseract's own
 // (eng, chi_sim, …) and '+' sets of either, normalised to Tesseract's.
-import { badRequest } from './errors';
-import tesseractLanguages from '../languages/tesseract-languages.json';
+import { UserError } from './errors';
+import tesseractLanguages from './tesseract-languages.json';
 
 /** Every language Tesseract 4/5 has traineddata for (tessdata_best / _fast). */
 export const TESSERACT_LANGUAGES: ReadonlySet<string> = new Set(tesseractLanguages);
@@ -39,7 +39,7 @@ export function parseLanguage(raw: string | null | undefined): LanguageChoice {
     const lower = code.toLowerCase().replace(/-/g, '_');
     const tess = TESSERACT_LANGUAGES.has(lower) ? lower : ALIASES[lower] ?? ALIASES[lower.replace(/_/g, '-')];
     if (!tess) {
-      throw badRequest(
+      throw new UserError(
         'unknown_language',
         `Unknown language code "${code}"; use "auto", a short code such as en, ch, ja, ar, or a Tesseract code such as eng, chi_sim, jpn.`,
       );

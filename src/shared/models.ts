@@ -1,6 +1,6 @@
 // The model registry's shapes: what a model is for, which files it needs, where they come
 // from, and what is known for sure about their sizes and hashes.
-import { DocumentError } from '../documents/errors';
+import { UserError } from './errors';
 
 /** What a model does, in the pipeline's words. */
 export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models';
@@ -77,9 +77,9 @@ export type ModelErrorCode = 'model_missing' | 'model_needs_webgpu' | 'model_dow
 
 /**
  * An error a person can act on: a code and one sentence (the API's error shape). A
- * DocumentError, so that a page that fails on it carries the sentence as its error.
+ * UserError, so that a page that fails on it carries the sentence as its error.
  */
-export class ModelError extends DocumentError {
+export class ModelError extends UserError {
   constructor(code: ModelErrorCode, detail: string) {
     super(code, detail);
     this.name = 'ModelError';

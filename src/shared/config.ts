@@ -1,6 +1,6 @@
 // Allowances, caps and limits: the one place they live. Each can be set when the
 // app is built (VITE_ or OCR_ environment variables, see vite.config.ts `define`).
-import type { ModelEntry } from './models/types';
+import type { ModelEntry } from './models';
 
 declare const __OCR_CONFIG__: Partial<OcrConfig> | undefined;
 
