@@ -4,7 +4,7 @@
 // come back are in that script; its language is then told from that text. A script whose
 // model cannot be had fails the page, naming the language, rather than reading it as English.
 import type { EngineBlock } from '../../shared/engine';
-import { languageLabel } from '../../languages/names';
+import { languageLabel, languageName } from '../../languages/names';
 import { languageOf, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
 import { LanguageError } from './ready';
 
@@ -24,7 +24,8 @@ export interface AutoPage {
   /** the languages the app itself has: the scripts tried on a small page OSD could not tell */
   shipped: (code: string) => boolean;
   osd: { script: string | null; scriptConfidence: number } | null;
-  read: (languages: string) => Promise<Reading>;
+  /** a full reading of the page; `block`: as one uniform block of text, without Tesseract's page layout analysis */
+  read: (languages: string, how?: { block?: boolean }) => Promise<Reading>;
   /** makes a language set ready; throws a LanguageError when it cannot be had */
   ready: (languages: string) => Promise<void>;
 }
@@ -33,6 +34,8 @@ export interface AutoChoice {
   reading: Reading;
   /** the language it was read in: detected_language */
   language: string;
+  /** the page's language could not be had, and a close one of its script read it: said on the page */
+  warning?: string;
 }
 
 /** OSD this sure of a script, with a doubtful first pass, is enough to fail a page whose script model is missing. */
@@ -55,13 +58,26 @@ export function textOf(blocks: EngineBlock[]): string {
 }
 
 async function canRead(page: AutoPage, languages: string): Promise<boolean> {
+  return (await whyNot(page, languages)) === null;
+}
+
+/** Why `languages` cannot be read here (the LanguageError), or null when it can. */
+async function whyNot(page: AutoPage, languages: string): Promise<LanguageError | null> {
   try {
     await page.ready(languages);
-    return true;
+    return null;
   } catch (err) {
-    if (err instanceof LanguageError) return false;
+    if (err instanceof LanguageError) return err;
     throw err;
   }
+}
+
+/**
+ * The page warning when a language of the script could not be had and the script's broad model
+ * read the page instead: the text is usable, but letters only that language has may be wrong.
+ */
+export function closeLanguageWarning(language: string, readWith: string, why: LanguageError): string {
+  return `This page seems to be in ${languageLabel(language)}, which could not be had, so it was read with ${languageLabel(readWith)}, a language of the same script: letters that only ${languageName(language)} uses may be wrong. ${why.message}`;
 }
 
 export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
@@ -81,7 +97,10 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
     if (found && found.reading.confidence >= page.first.confidence + CLEARLY_BETTER) return found;
   }
   const language = languageOf(textOf(page.first.blocks), 'Latin');
-  if (language !== 'eng' && (await canRead(page, setFor(language)))) {
+  if (language !== 'eng') {
+    const missing = await whyNot(page, setFor(language));
+    // Polish without pol: English reads its letters but not all of its diacritics. Said on the page.
+    if (missing) return { reading: page.first, language: 'eng', warning: closeLanguageWarning(language, 'eng', missing) };
     const again = await page.read(setFor(language));
     if (again.confidence >= page.first.confidence - 0.02) return { reading: again, language };
   }
@@ -113,13 +132,35 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   const text = textOf(reading.blocks);
   const language = languageOf(text, seen);
   const set = shareOf(text, 'Latin') >= MIXED_LATIN ? setFor(language) : language;
-  if (set === broad) return { reading, language };
-  if (!(await canRead(page, set))) {
-    // A language of the same script that cannot be had (ukr, say): its script's model read it.
-    if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') return { reading, language: broad };
+  if (set === broad) return { reading: await wholeHangul(page, seen, set, reading), language };
+  const missing = await whyNot(page, set);
+  if (missing) {
+    // A language of the same script that cannot be had (ukr, say): its script's model read it, and the page says so.
+    if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') {
+      return { reading, language: broad, ...(language !== broad ? { warning: closeLanguageWarning(language, broad, missing) } : {}) };
+    }
     await failNaming(page, language);
   }
-  return { reading: await page.read(set), language };
+  return { reading: await wholeHangul(page, seen, set, await page.read(set)), language };
+}
+
+/** What a reading holds: its characters weighed by their confidence. */
+export function readingWeight(r: Reading): number {
+  return r.blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.words.reduce((k, w) => k + [...w.text].length * w.confidence, 0), 0), 0);
+}
+
+/** The block reading must hold this much more to be taken over the page layout's. */
+const FULLER = 1.15;
+
+/**
+ * Tesseract's page layout analysis (PSM 3) takes many Hangul lines for pictures and loses them
+ * (a clean Korean paragraph came back as a third of its text, with kor). A Korean page is
+ * also read as one block of text, and that reading is kept when it holds clearly more.
+ */
+async function wholeHangul(page: AutoPage, script: Script, set: string, reading: Reading): Promise<Reading> {
+  if (script !== 'Hangul') return reading;
+  const block = await page.read(set, { block: true });
+  return readingWeight(block) > readingWeight(reading) * FULLER ? block : reading;
 }
 
 const scriptOfModel = (model: string): Script => Object.entries(SCRIPT_MODELS).find(([, m]) => m === model)?.[0] ?? 'Latin';
