@@ -23,6 +23,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { serve, openApp, createAccount, submit, freePort } from './browser.mjs';
 import { levenshtein, codePoints } from './score.mjs';
 
@@ -154,6 +155,16 @@ async function main() {
   const source = withSource ? sourceFolder(list(/** @type {string} */ (args.without))) : null;
   log(withSource ? `bench:auto: language source ${SOURCE_DIR}/ holds ${source?.codes.join(' ')}` : 'bench:auto: this build has no language source: only the shipped languages');
 
+  // Without its font Chromium draws another, or boxes: say so rather than score a wrong page.
+  const families = (() => {
+    try {
+      return execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+    } catch {
+      return '';
+    }
+  })();
+  const lacking = [...new Set(Object.values(LANGS).map((l) => l.font))].filter((f) => !families.includes(f));
+  if (lacking.length) log(`bench:auto: WARNING: fonts missing (${lacking.join(', ')}): apt-get install fonts-noto-core fonts-noto-cjk`);
   const only = list(/** @type {string} */ (args.only));
   const work = args.keep ? /** @type {string} */ (args.keep) : mkdtempSync(join(tmpdir(), 'ocrchat-bench-auto-'));
   mkdirSync(work, { recursive: true });

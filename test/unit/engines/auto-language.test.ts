@@ -18,9 +18,10 @@ function page(opts: { first: Reading; osd?: [string, number]; reads: Record<stri
     small: opts.small ?? false,
     shipped: (c) => opts.have.includes(c),
     osd: opts.osd ? { script: opts.osd[0], scriptConfidence: opts.osd[1] } : null,
-    read: async (set) => {
-      asked.push(set);
-      return opts.reads[set] ?? reading('', 0);
+    read: async (set, how) => {
+      const key = how?.block ? `${set} block` : set;
+      asked.push(key);
+      return opts.reads[key] ?? reading('', 0);
     },
     ready: async (set) => {
       const missing = set.split('+').find((c) => !opts.have.includes(c));
@@ -58,7 +59,43 @@ describe('language=auto chooses the model', () => {
 
   it('Ukrainian without ukr to be had: read with the Cyrillic model, and said so', async () => {
     const p = page({ first: GARBAGE, osd: ['Cyrillic', 2], reads: { rus: reading(UKRAINIAN, 0.85) }, have: SHIPPED });
-    expect((await chooseLanguage(p)).language).toBe('rus');
+    const c = await chooseLanguage(p);
+    expect(c.language).toBe('rus');
+    expect(c.warning).toMatch(/Ukrainian \(ukr\).*Russian \(rus\)/);
+    expect(p.asked).toEqual(['rus']);
+  });
+
+  it('Russian read with rus carries no warning', async () => {
+    const ru = 'Все люди рождаются свободными и равными в своем достоинстве и правах. Они наделены разумом и совестью.';
+    const p = page({ first: GARBAGE, osd: ['Cyrillic', 2], reads: { rus: reading(ru, 0.9) }, have: SHIPPED });
+    const c = await chooseLanguage(p);
+    expect(c.language).toBe('rus');
+    expect(c.warning).toBeUndefined();
+  });
+
+  it('a Polish page without pol to be had: the English reading is kept, with a warning naming Polish, and no second pass', async () => {
+    const pl = 'Wszyscy ludzie rodza sie wolni i rowni pod wzgledem swej godnosci i swych praw. Sa oni obdarzeni rozumem i sumieniem.';
+    const p = page({ first: reading(pl, 0.85), reads: {}, have: SHIPPED });
+    const c = await chooseLanguage(p);
+    expect(c.language).toBe('eng');
+    expect(c.warning).toMatch(/Polish \(pol\).*English \(eng\)/);
+    expect(p.asked).toEqual([]);
+  });
+
+  it('a Korean page is also read as one block, kept when it holds clearly more', async () => {
+    const full = '한강은 한반도 중부를 흐르는 큰 강으로, 강원도 태백시에서 시작하여 서울을 가로질러 서해로 흘러간다.';
+    const p = page({ first: reading('Sh Sb 2a', 0.3), osd: ['Korean', 2], reads: { kor: reading('가로질러 서해로 흘러간다.', 0.83), 'kor block': reading(full, 0.93) }, have: SHIPPED });
+    const c = await chooseLanguage(p);
+    expect(c.language).toBe('kor');
+    expect(p.asked).toEqual(['kor', 'kor block']);
+    expect(c.reading.blocks[0]!.lines[0]!.text).toBe(full);
+  });
+
+  it('the block reading of a Korean page is not taken when it holds no more', async () => {
+    const full = '한강은 한반도 중부를 흐르는 큰 강으로, 강원도 태백시에서 시작하여 서울을 가로질러 서해로 흘러간다.';
+    const laidOut = reading(full, 0.9);
+    const p = page({ first: reading('Sh Sb 2a', 0.3), osd: ['Korean', 2], reads: { kor: laidOut, 'kor block': reading(full, 0.9) }, have: SHIPPED });
+    expect((await chooseLanguage(p)).reading).toBe(laidOut);
   });
 
   it('a Traditional Chinese form with English: chi_tra+eng', async () => {
