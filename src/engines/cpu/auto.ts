@@ -5,7 +5,7 @@
 // model cannot be had fails the page, naming the language, rather than reading it as English.
 import type { EngineBlock } from '../../shared/engine';
 import { languageLabel, languageName } from '../../languages/names';
-import { languageOf, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
+import { rankLanguages, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
 import { LanguageError } from './ready';
 
 export interface Reading {
@@ -96,17 +96,45 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
     }
     if (found && found.reading.confidence >= page.first.confidence + CLEARLY_BETTER) return found;
   }
-  const language = languageOf(textOf(page.first.blocks), 'Latin');
-  if (language !== 'eng') {
-    const missing = await whyNot(page, setFor(language));
-    // Polish without pol: English reads its letters but not all of its diacritics. Said on the page.
-    if (missing) return { reading: page.first, language: 'eng', warning: closeLanguageWarning(language, 'eng', missing) };
-    const again = await page.read(setFor(language));
-    if (again.confidence >= page.first.confidence - 0.02) return { reading: again, language };
-  }
+  const ranked = rankLanguages(textOf(page.first.blocks), 'Latin');
+  if (ranked[0] === 'eng') return { reading: page.first, language: 'eng' };
+  // One language on a long text; on a line, the identifier's close choices, each read.
+  const { best, missing } = await readEach(page, ranked.filter((l) => l !== 'eng'), setFor);
+  // A short text is taken from English only by a reading at least as sure.
+  const margin = ranked.length > 1 ? 0 : 0.02;
+  if (best && best.reading.confidence >= page.first.confidence - margin) return best;
+  // Polish without pol: English reads its letters but not all of its diacritics. Said on the page.
+  if (!best && missing) return { reading: page.first, language: 'eng', warning: closeLanguageWarning(missing.language, 'eng', missing.why) };
   return { reading: page.first, language: 'eng' };
 }
 
+/**
+ * Each language (as the set `setOf` makes it) that can be had, read; the most confident
+ * reading, and the first language that could not be had.
+ */
+async function readEach(page: AutoPage, languages: string[], setOf: (l: string) => string, have?: { set: string; reading: Reading }): Promise<{ best: AutoChoice | null; missing: { language: string; why: LanguageError } | null }> {
+  let best: AutoChoice | null = null;
+  let missing: { language: string; why: LanguageError } | null = null;
+  for (const language of languages) {
+    const set = setOf(language);
+    let reading: Reading;
+    if (have && set === have.set) reading = have.reading;
+    else {
+      const why = await whyNot(page, set);
+      if (why) {
+        missing ??= { language, why };
+        continue;
+      }
+      reading = await page.read(set);
+    }
+    // The first, the likeliest, unless another reads clearly better.
+    if (!best || reading.confidence > best.reading.confidence + CLEARLY_SURER) best = { reading, language };
+  }
+  return { best, missing };
+}
+
+/** Among the languages tried on a short text, a later one must read this much surer than the likeliest. */
+const CLEARLY_SURER = 0.02;
 /** A page truly in a script reads at least this well with its model; garbage in a wrong script reads worse. */
 const READS_WELL = 0.5;
 /** English this unsure of a small page is reading another script: worth a sweep of the shipped ones. */
@@ -130,18 +158,18 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   if (!seen || seen === 'Latin' || family(seen) !== family(suspect)) return null;
   if (reading.confidence <= page.first.confidence || reading.confidence < READS_WELL) return null;
   const text = textOf(reading.blocks);
-  const language = languageOf(text, seen);
-  const set = shareOf(text, 'Latin') >= MIXED_LATIN ? setFor(language) : language;
-  if (set === broad) return { reading: await wholeHangul(page, seen, set, reading), language };
-  const missing = await whyNot(page, set);
-  if (missing) {
-    // A language of the same script that cannot be had (ukr, say): its script's model read it, and the page says so.
-    if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') {
-      return { reading, language: broad, ...(language !== broad ? { warning: closeLanguageWarning(language, broad, missing) } : {}) };
-    }
-    await failNaming(page, language);
+  const mixed = shareOf(text, 'Latin') >= MIXED_LATIN;
+  const setOf = (l: string): string => (mixed ? setFor(l) : l);
+  // One language on a long text; on a line, the identifier's close choices, each read (the broad one is read already).
+  const ranked = rankLanguages(text, seen);
+  const { best, missing } = await readEach(page, ranked, setOf, { set: broad, reading });
+  if (best) return { reading: await wholeHangul(page, seen, setOf(best.language), best.reading), language: best.language };
+  const language = missing!.language;
+  // A language of the same script that cannot be had (ukr, say): its script's model read it, and the page says so.
+  if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') {
+    return { reading: await wholeHangul(page, seen, broad, reading), language: broad, warning: closeLanguageWarning(language, broad, missing!.why) };
   }
-  return { reading: await wholeHangul(page, seen, set, await page.read(set)), language };
+  return failNaming(page, language);
 }
 
 /** What a reading holds: its characters weighed by their confidence. */

@@ -102,7 +102,32 @@ describe('language=auto chooses the model', () => {
     const text = '社區防疫表單 指定處所隔離通知書 這個國家的學生們 COVID-19 Designated Residence Isolation Notice';
     const p = page({ first: reading('ii Bh fe', 0.4), osd: ['Han', 1.4], reads: { 'chi_sim+chi_tra': reading(text, 0.88), 'chi_tra+eng': reading(text, 0.9) }, have: SHIPPED });
     expect((await chooseLanguage(p)).language).toBe('chi_tra');
-    expect(p.asked).toEqual(['chi_sim+chi_tra', 'chi_tra+eng']);
+    // A short text: Simplified is read too, and kept only if it reads clearly surer.
+    expect(p.asked).toEqual(['chi_sim+chi_tra', 'chi_tra+eng', 'chi_sim+eng']);
+  });
+
+  it('a Simplified line that the two Han models read as Traditional is read with each, and the surer kept', async () => {
+    const p = page({
+      first: reading('KiT 2 P B', 0.2),
+      osd: ['Han', 1.2],
+      reads: { 'chi_sim+chi_tra': reading('長江是上國第一長河，全長約六千三', 0.86), chi_tra: reading('長江是上國第一長河，全長約六千三', 0.8), chi_sim: reading('长江是中国第一长河，全长约六千三', 0.93) },
+      have: SHIPPED,
+    });
+    expect((await chooseLanguage(p)).language).toBe('chi_sim');
+    expect(p.asked).toEqual(['chi_sim+chi_tra', 'chi_tra', 'chi_sim']);
+  });
+
+  it('a short Ukrainian line that the identifier takes for Bulgarian: each close language is read, the surest kept', async () => {
+    // as rus reads it: і lost or taken for ! and |
+    const line = 'Днпро — найбльша р!чка Укратни 1 третя за довжиною в Европ|.';
+    const p = page({ first: GARBAGE, osd: ['Cyrillic', 2], reads: { rus: reading(line, 0.67), bul: reading(line, 0.7), ukr: reading('Дніпро — найбільша річка України і третя за довжиною в Європі.', 0.93) }, have: [...SHIPPED, 'ukr', 'bul'] });
+    expect((await chooseLanguage(p)).language).toBe('ukr');
+  });
+
+  it('a short German line read well by English: German is read, and kept when it reads as sure', async () => {
+    const de = 'Der Rhein ist ein Strom in Mitteleuropa.';
+    const p = page({ first: reading(de, 0.94), reads: { 'deu+eng': reading(de, 0.95) }, have: SHIPPED });
+    expect((await chooseLanguage(p)).language).toBe('deu');
   });
 
   it('a confident German page pays one more pass, in German, and no OSD pass of another script', async () => {
