@@ -182,11 +182,12 @@ const FULLER = 1.15;
 
 /**
  * Tesseract's page layout analysis (PSM 3) takes many Hangul lines for pictures and loses them
- * (a clean Korean paragraph came back as a third of its text, with kor). A Korean page is
- * also read as one block of text, and that reading is kept when it holds clearly more.
+ * (a clean Korean paragraph came back as a third of its text, with kor), and breaks a single
+ * line of Chinese or Japanese into scraps. A Korean page, and a small CJK page, are also read
+ * as one block of text, and that reading is kept when it holds clearly more.
  */
 async function wholeHangul(page: AutoPage, script: Script, set: string, reading: Reading): Promise<Reading> {
-  if (script !== 'Hangul') return reading;
+  if (script !== 'Hangul' && !(family(script) === 'CJK' && page.small)) return reading;
   const block = await page.read(set, { block: true });
   return readingWeight(block) > readingWeight(reading) * FULLER ? block : reading;
 }

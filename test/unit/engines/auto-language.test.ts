@@ -91,6 +91,16 @@ describe('language=auto chooses the model', () => {
     expect(c.reading.blocks[0]!.lines[0]!.text).toBe(full);
   });
 
+  it('a single line of Japanese is also read as one block; a page of it is not', async () => {
+    const line = '富士山は、静岡県と山梨県にまたがる活火山で、標高は三千七百七十六メートルである。';
+    const reads = { jpn: reading('富ゴ 国ユ 上山は、静岡県と山梨県にま', 0.82), 'jpn block': reading(line, 0.88) };
+    const small = page({ first: reading('Sh Sb', 0.2), osd: ['Japanese', 2], small: true, reads, have: SHIPPED });
+    expect((await chooseLanguage(small)).reading).toBe(reads['jpn block']);
+    const large = page({ first: reading('Sh Sb', 0.2), osd: ['Japanese', 2], reads, have: SHIPPED });
+    await chooseLanguage(large);
+    expect(large.asked).toEqual(['jpn']);
+  });
+
   it('the block reading of a Korean page is not taken when it holds no more', async () => {
     const full = '한강은 한반도 중부를 흐르는 큰 강으로, 강원도 태백시에서 시작하여 서울을 가로질러 서해로 흘러간다.';
     const laidOut = reading(full, 0.9);
