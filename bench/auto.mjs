@@ -87,7 +87,7 @@ function cer(/** @type {string} */ hyp, /** @type {string} */ gt) {
  * @param {string[]} without
  */
 function sourceFolder(without) {
-  const shipped = new Set(JSON.parse(readFileSync(join(ROOT, 'src', 'engines', 'cpu', 'shipped-languages.json'), 'utf8')));
+  const shipped = new Set(JSON.parse(readFileSync(join(ROOT, 'src', 'languages', 'shipped-languages.json'), 'utf8')));
   const dataDir = join(ROOT, 'node_modules', '@tesseract.js-data');
   const dir = mkdtempSync(join(tmpdir(), 'ocrchat-bench-langs-'));
   const codes = [];
