@@ -177,8 +177,10 @@ export function readingWeight(r: Reading): number {
   return r.blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.words.reduce((k, w) => k + [...w.text].length * w.confidence, 0), 0), 0);
 }
 
-/** The block reading must hold this much more to be taken over the page layout's. */
+/** The block reading must hold this much more to be taken over the page layout's, */
 const FULLER = 1.15;
+/** or about as much (this share at least), read clearly surer. */
+const AS_MUCH = 0.9;
 
 /**
  * Tesseract's page layout analysis (PSM 3) takes many Hangul lines for pictures and loses them
@@ -189,7 +191,9 @@ const FULLER = 1.15;
 async function wholeHangul(page: AutoPage, script: Script, set: string, reading: Reading): Promise<Reading> {
   if (script !== 'Hangul' && !(family(script) === 'CJK' && page.small)) return reading;
   const block = await page.read(set, { block: true });
-  return readingWeight(block) > readingWeight(reading) * FULLER ? block : reading;
+  const more = readingWeight(block) / Math.max(readingWeight(reading), 1e-9);
+  // Scraps come back as wrong characters as often as lost ones: as much text, read surer, wins too.
+  return more > FULLER || (more >= AS_MUCH && block.confidence >= reading.confidence + CLEARLY_SURER) ? block : reading;
 }
 
 const scriptOfModel = (model: string): Script => Object.entries(SCRIPT_MODELS).find(([, m]) => m === model)?.[0] ?? 'Latin';
