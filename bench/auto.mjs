@@ -220,7 +220,7 @@ async function main() {
       const t = (r.uuid && timings.get(r.uuid)) || {};
       const row = {
         name: item.name, script: item.script, expected: item.expected, detected, status: r.status ?? `HTTP ${r.httpStatus}`,
-        right: done ? detected?.split('+')[0] === item.expected : named,
+        right: done ? detected?.split('+')[0] === item.expected || new RegExp(`\\(${item.expected}\\)`).test(pg?.warning ?? '') : named,
         named, cer: done ? cer(r.pages[0]?.text ?? '', item.gt) : null, ms: r.ms, error: done ? null : r.error, warning: pg?.warning ?? null,
         recognize: t.recognize ?? null, first: t.firstMs ?? t.pass1 ?? null, final: t.finalMs ?? null, reads: t.reads ?? null, osd: t.osd ?? 0, timings: t, text: r.pages[0]?.text ?? '',
       };
@@ -260,7 +260,7 @@ async function main() {
     out.push(`| ${sc} | ${rs.length} | ${rs.filter((r) => r.right).length}/${rs.length} | ${f(cers.length ? cers.reduce((a, b) => a + b, 0) / cers.length : null)} | ${f(cers.length ? Math.max(...cers) : null)} | ${timed.length ? `${(cost / timed.length / 1000).toFixed(2)} (${Math.round((cost / all) * 100)}%)` : '-'} | ${reads.length ? (reads.reduce((a, b) => a + b, 0) / reads.length).toFixed(1) : '-'} |`);
   }
   out.push('');
-  out.push('- right: detected_language is the page\'s language, or the job failed at once naming it ("… (ell)")');
+  out.push('- right: detected_language is the page\'s language, or the job failed at once naming it ("… (ell)"), or the page\'s warning names it (read with a close language of its script)');
   out.push('- CER: edit distance over characters / ground truth, whitespace and bidi marks ignored, NFKC; failed pages have none');
   out.push('- detection cost: the page\'s recognition time less the one reading that was kept (the first pass, OSD and any reading thrown away); reads: recognitions of the whole page');
   console.log(out.join('\n'));

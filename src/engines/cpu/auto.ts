@@ -76,8 +76,10 @@ async function whyNot(page: AutoPage, languages: string): Promise<LanguageError 
  * The page warning when a language of the script could not be had and the script's broad model
  * read the page instead: the text is usable, but letters only that language has may be wrong.
  */
-export function closeLanguageWarning(language: string, readWith: string, why: LanguageError): string {
-  return `This page seems to be in ${languageLabel(language)}, which could not be had, so it was read with ${languageLabel(readWith)}, a language of the same script: letters that only ${languageName(language)} uses may be wrong. ${why.message}`;
+export function closeLanguageWarning(languages: string[], readWith: string, why: LanguageError): string {
+  const named = languages.map(languageLabel).join(' or ');
+  const only = languages.map(languageName).join(' or ');
+  return `This page seems to be in ${named}, which could not be had, so it was read with ${languageLabel(readWith)}, a language of the same script: letters that only ${only} uses may be wrong. ${why.message}`;
 }
 
 export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
@@ -104,7 +106,7 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
   const margin = ranked.length > 1 ? 0 : 0.02;
   if (best && best.reading.confidence >= page.first.confidence - margin) return best;
   // Polish without pol: English reads its letters but not all of its diacritics. Said on the page.
-  if (!best && missing) return { reading: page.first, language: 'eng', warning: closeLanguageWarning(missing.language, 'eng', missing.why) };
+  if (!best && missing) return { reading: page.first, language: 'eng', warning: closeLanguageWarning(missing.languages, 'eng', missing.why) };
   return { reading: page.first, language: 'eng' };
 }
 
@@ -112,9 +114,9 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
  * Each language (as the set `setOf` makes it) that can be had, read; the most confident
  * reading, and the first language that could not be had.
  */
-async function readEach(page: AutoPage, languages: string[], setOf: (l: string) => string, have?: { set: string; reading: Reading }): Promise<{ best: AutoChoice | null; missing: { language: string; why: LanguageError } | null }> {
+async function readEach(page: AutoPage, languages: string[], setOf: (l: string) => string, have?: { set: string; reading: Reading }): Promise<{ best: AutoChoice | null; missing: { languages: string[]; why: LanguageError } | null }> {
   let best: AutoChoice | null = null;
-  let missing: { language: string; why: LanguageError } | null = null;
+  let missing: { languages: string[]; why: LanguageError } | null = null;
   for (const language of languages) {
     const set = setOf(language);
     let reading: Reading;
@@ -122,7 +124,8 @@ async function readEach(page: AutoPage, languages: string[], setOf: (l: string) 
     else {
       const why = await whyNot(page, set);
       if (why) {
-        missing ??= { language, why };
+        missing ??= { languages: [], why };
+        missing.languages.push(language);
         continue;
       }
       reading = await page.read(set);
@@ -149,8 +152,10 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   if (!broad) return null;
   if (!(await canRead(page, broad))) {
     if (guess) return null;
-    // Sure enough that English would be the wrong model: say which language is needed.
-    if ((page.osd?.scriptConfidence ?? 0) >= OSD_SURE) await failNaming(page, broad.split('+')[0]!);
+    // Sure enough that English would be the wrong model: say which language is needed. OSD
+    // less sure (a single line) counts when English reads the page as garbage.
+    const osdSure = page.osd?.scriptConfidence ?? 0;
+    if (osdSure >= OSD_SURE || (osdSure > 0 && page.first.confidence < GARBLED)) await failNaming(page, broad.split('+')[0]!);
     return null;
   }
   const reading = await page.read(broad);
@@ -164,12 +169,11 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   const ranked = rankLanguages(text, seen);
   const { best, missing } = await readEach(page, ranked, setOf, { set: broad, reading });
   if (best) return { reading: await wholeHangul(page, seen, setOf(best.language), best.reading), language: best.language };
-  const language = missing!.language;
   // A language of the same script that cannot be had (ukr, say): its script's model read it, and the page says so.
   if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') {
-    return { reading: await wholeHangul(page, seen, broad, reading), language: broad, warning: closeLanguageWarning(language, broad, missing!.why) };
+    return { reading: await wholeHangul(page, seen, broad, reading), language: broad, warning: closeLanguageWarning(missing!.languages, broad, missing!.why) };
   }
-  return failNaming(page, language);
+  return failNaming(page, missing!.languages[0]!);
 }
 
 /** What a reading holds: its characters weighed by their confidence. */

@@ -40,6 +40,11 @@ describe('language=auto chooses the model', () => {
     await expect(chooseLanguage(p)).rejects.toThrow(/Greek \(ell\)/);
   });
 
+  it('a Hebrew line, OSD unsure, English reading garbage, Hebrew not to be had: fails naming heb', async () => {
+    const p = page({ first: reading('Dan WAIN wo', 0.2), osd: ['Hebrew', 0.4], small: true, reads: {}, have: SHIPPED });
+    await expect(chooseLanguage(p)).rejects.toThrow(/Hebrew \(heb\)/);
+  });
+
   it('OSD unsure of a script it cannot check: the page keeps English', async () => {
     const p = page({ first: reading('Some faint words here', 0.5), osd: ['Greek', 0.3], reads: {}, have: SHIPPED });
     expect((await chooseLanguage(p)).language).toBe('eng');
