@@ -7,7 +7,7 @@
 // stack closely become one paragraph block.
 import type { BBox } from '../../shared/contract';
 import type { EngineBlock, EngineLine, EngineWord } from '../../shared/engine';
-import type { RawLine } from './worker';
+import type { RawLine } from './protocol';
 
 export interface Seg {
   line: EngineLine;

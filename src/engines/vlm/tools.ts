@@ -11,7 +11,7 @@ import { docTagsToBlocks } from './doctags';
 import type { EngineBlock } from '../../shared/engine';
 import { toBlocks, wordsAlong } from './lines';
 import { readImages } from './reader';
-import type { RawLine, RunResult } from './worker';
+import type { RawLine, RunResult } from './protocol';
 
 export interface ToolModel {
   task: ModelTask;

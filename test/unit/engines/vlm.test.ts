@@ -10,7 +10,7 @@ import { ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpace
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
 import { findGutters, toBlocks } from '../../../src/engines/vlm/lines';
 import type { BBox } from '../../../src/shared/contract';
-import type { RawLine } from '../../../src/engines/vlm/worker';
+import type { RawLine } from '../../../src/engines/vlm/protocol';
 import { recogniserFor } from '../../../src/models/registry';
 
 const require = createRequire(import.meta.url);
