@@ -13,8 +13,8 @@ import { findTables } from './table';
 import { textLayerRanks } from './text-order';
 
 export interface LayoutOptions {
-  /** the job's tool preset: 'extract-tables' looks for tables more eagerly */
-  tool?: string;
+  /** a table is taken from this many rows (the extract-tables tool asks for 2); 3 otherwise */
+  minTableRows?: number;
 }
 
 /** A block before its kind is known: the lines of one engine paragraph within one region,
@@ -34,7 +34,7 @@ export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions 
   if (page.blocks.length && page.blocks.every((b) => b.structure)) return structuredPage(page, index);
   const segs = flatten(page);
   const m = pageMetrics(segs);
-  const minRows = opts.tool === 'extract-tables' ? 2 : 3;
+  const minRows = opts.minTableRows ?? 3;
   // Vertical writing is left in the engine's order: the geometry below assumes rows.
   const regions = m.vertical ? [segs] : readingRegions(segs, m);
   let drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page));

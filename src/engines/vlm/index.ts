@@ -7,9 +7,9 @@
 // The handwriting-to-text and math tools re-read those lines or blocks with an optional
 // model (tools.ts) and fail at once, naming it, when it is not downloaded; image-to-markdown
 // and extract-tables go to a downloaded page model (granite-docling) instead of PP-OCRv4.
-import type { RasterPage } from '../../documents/types';
-import type { EngineMeta, EnginePage, RecognizeOptions } from '../../shared/engine';
-import { modelUrls, PPOCR_V4 } from './models';
+import type { RasterPage } from '../../shared/page-image';
+import type { EnginePage, RecognizeOptions } from '../../shared/engine';
+import { modelUrls, PPOCR_V4 } from '../../models/ppocr';
 import { toBlocks } from './lines';
 import { charsetFor } from './charset';
 import { cacheNameFor, hasWebGPU, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
@@ -19,8 +19,6 @@ import { notSavedError, pageEnded, pageStarted } from './offline';
 import type { Backend, BackendChoice, RunOptions, RunResult, VlmProtocol, WorkerRecogniser } from './protocol';
 import { WorkerBridge } from '../../shared/bridge';
 import { WorkerPool } from '../../shared/worker-pool';
-
-export const meta: EngineMeta = { id: 'vlm', label: 'PP-OCRv4 (deep learning; WebGPU or WASM)', cost: 5 };
 
 /** localStorage key that forces a backend: 'webgpu', 'wasm' or 'auto' (the default). */
 export const BACKEND_KEY = 'ocrchat.vlm.backend';
@@ -87,7 +85,7 @@ async function scriptRecogniser(languages: string): Promise<WorkerRecogniser | u
 
 export async function recognize(page: RasterPage, opts: RecognizeOptions): Promise<EnginePage> {
   opts.signal?.throwIfAborted();
-  const pageModel = await pageModelFor(opts.tool);
+  const pageModel = await pageModelFor(opts.recipe);
   if (pageModel) {
     // WebGPU when there is an adapter, unless WASM was asked for (as for PP-OCRv4).
     const device = backendChoice() !== 'wasm' && (await hasWebGPU()) ? 'webgpu' : 'wasm';
@@ -97,7 +95,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     // Nothing readable came back: PP-OCRv4 reads the page.
   }
   // A tool or a script that needs another model fails here, at once, when it is not installed.
-  const tool = await modelForTool(opts.tool);
+  const tool = await modelForTool(opts.recipe);
   const recogniser = await scriptRecogniser(opts.languages);
   // The caller still needs its bitmap (it stores the page image): send the worker a copy.
   const copy = await createImageBitmap(page.bitmap);

@@ -3,7 +3,7 @@
 import { dbPostprocess, detInputSize, detTensorData } from './det';
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
 import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, insertLikelySpaces, normaliseLatin, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
-import { rotateBitmap } from '../../documents/encode';
+import { rotateBitmap } from '../../shared/pixels';
 import { allowedClasses } from './charset';
 import type { Handlers } from '../../shared/bridge';
 import { load, runOne, scriptRecogniser, type Engine } from './sessions';

@@ -5,7 +5,7 @@ import { MODEL_CACHE } from '../../shared/caches';
 import { WorkerBridge } from '../../shared/bridge';
 import { MODEL_FILES_DIR } from '../../models/store';
 import { appBase } from '../../models/host';
-import { RUNTIME_FILES } from './models';
+import { RUNTIME_FILES } from '../../models/ppocr';
 import type { ReaderProtocol, ReadText } from './protocol';
 
 /** A model's worker holds it in memory (up to a few hundred MB): one idle this long is ended. */

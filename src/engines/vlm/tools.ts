@@ -5,36 +5,24 @@
 // whole page to a page model (granite-docling) when one is downloaded, and to PP-OCRv4
 // otherwise.
 import type { BBox } from '../../shared/contract';
-import { rotateBitmap } from '../../documents/encode';
+import { rotateBitmap } from '../../shared/pixels';
 import { requireModel, usableModel, type ModelEntry, type ModelTask } from '../../models';
 import { docTagsToBlocks } from './doctags';
 import type { EngineBlock } from '../../shared/engine';
+import type { ToolRecipe } from '../../shared/tools';
 import { toBlocks, wordsAlong } from './lines';
 import { readImages } from './reader';
 import type { RawLine, RunResult } from './protocol';
 
-export interface ToolModel {
-  task: ModelTask;
-  /** what the model reads: one text line, or one paragraph block */
-  unit: 'line' | 'block';
-  /** the tool's name in the error sentence */
-  purpose: string;
-}
-
-export const TOOL_MODELS: Record<string, ToolModel> = {
-  'handwriting-to-text': { task: 'handwriting', unit: 'line', purpose: 'Handwriting to text' },
-  math: { task: 'math', unit: 'block', purpose: 'Math to LaTeX' },
-};
-
-/** Tools whose page a whole-page model (granite-docling) converts when it is on the device. */
-const PAGE_MODEL_TOOLS = new Set(['image-to-markdown', 'extract-tables']);
+/** What a tool's model re-reads: the model's task, one text line or one paragraph block, and the tool's name for the error sentence. */
+export type ToolModel = NonNullable<ToolRecipe['reread']>;
 
 /**
  * The installed page model a tool's page goes to, if any (and if it can run here). Its
  * absence is no failure: PP-OCRv4 and the layout read the page instead.
  */
-export async function pageModelFor(tool: string | undefined): Promise<ModelEntry | undefined> {
-  if (!tool || !PAGE_MODEL_TOOLS.has(tool)) return undefined;
+export async function pageModelFor(recipe: ToolRecipe | undefined): Promise<ModelEntry | undefined> {
+  if (!recipe?.pageModel) return undefined;
   return (await usableModel('page-to-markdown')).entry;
 }
 
@@ -53,8 +41,8 @@ export async function readWithPageModel(
 }
 
 /** The tool's model, or a ModelError naming what to download (or that WebGPU is missing). */
-export async function modelForTool(tool: string | undefined): Promise<{ spec: ToolModel; entry: ModelEntry } | undefined> {
-  const spec = tool ? TOOL_MODELS[tool] : undefined;
+export async function modelForTool(recipe: ToolRecipe | undefined): Promise<{ spec: ToolModel; entry: ModelEntry } | undefined> {
+  const spec = recipe?.reread;
   if (!spec) return undefined;
   return { spec, entry: await requireModel(spec.task, spec.purpose) };
 }
