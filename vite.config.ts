@@ -70,6 +70,27 @@ export default defineConfig({
         display: 'standalone',
         background_color: '#0f172a',
         theme_color: '#2563eb',
+        // Share an image or a PDF into the app (the service worker receives it), or open one with it.
+        share_target: {
+          action: '/share-target/',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { title: 'title', text: 'text', files: [{ name: 'files', accept: ['image/*', 'application/pdf', '.pdf', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp', '.tif', '.tiff'] }] },
+        },
+        file_handlers: [
+          {
+            action: '/',
+            accept: {
+              'application/pdf': ['.pdf'],
+              'image/png': ['.png'],
+              'image/jpeg': ['.jpg', '.jpeg'],
+              'image/webp': ['.webp'],
+              'image/gif': ['.gif'],
+              'image/bmp': ['.bmp'],
+              'image/tiff': ['.tif', '.tiff'],
+            },
+          },
+        ],
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },

@@ -4,3 +4,8 @@
 export const ENGINE_CACHE = 'ocrchat-engines-v1';
 /** models downloaded from a model host in Settings → Models, keyed by their own URLs */
 export const MODEL_CACHE = 'ocrchat-models-v1';
+/** files shared into the app (the manifest's share_target), kept until the app window takes them */
+export const SHARE_CACHE = 'ocrchat-shared-v1';
+/** where the service worker receives a share (POST, multipart), and where it keeps its files */
+export const SHARE_ACTION = '/share-target/';
+export const SHARED_PREFIX = '/__shared/';

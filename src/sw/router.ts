@@ -6,7 +6,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { ClientToWorkerMessage, RelayMessage, WireRequest, WireResponse } from '../shared/channel';
-import { ENGINE_CACHE } from '../shared/caches';
+import { ENGINE_CACHE, SHARE_ACTION, SHARE_CACHE, SHARED_PREFIX } from '../shared/caches';
 import { judgeSite } from '../api/same-site';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
@@ -26,6 +26,8 @@ export function startServiceWorker(): void {
     const url = new URL(event.request.url);
     if (url.origin === self.location.origin && url.pathname.startsWith(API_PREFIX)) {
       event.respondWith(relay(event));
+    } else if (url.origin === self.location.origin && url.pathname === SHARE_ACTION && event.request.method === 'POST') {
+      event.respondWith(receiveShare(event.request));
     }
   });
 
@@ -157,3 +159,27 @@ async function candidates(clientId: string): Promise<readonly Client[]> {
   return own ? [own, ...windows.filter((c) => c !== own)] : windows;
 }
 
+/**
+ * A share from the OS (the manifest's share_target): the files are kept in Cache Storage under
+ * one id and the app opens on them (`/?shared=<id>`); the app window starts their jobs with the
+ * person's own engine, language and token, and lets the kept files go.
+ */
+async function receiveShare(req: Request): Promise<Response> {
+  let files: File[] = [];
+  try {
+    files = (await req.formData()).getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+  } catch {
+    // Not a form: the app opens and says nothing arrived.
+  }
+  const id = crypto.randomUUID();
+  const cache = await caches.open(SHARE_CACHE);
+  await Promise.all(
+    files.map((f, i) =>
+      cache.put(
+        new Request(new URL(`${SHARED_PREFIX}${id}/${i}`, self.location.origin).href),
+        new Response(f, { headers: { 'Content-Type': f.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name || `shared-${i + 1}`) } }),
+      ),
+    ),
+  );
+  return Response.redirect(new URL(`/?shared=${id}`, self.location.origin).href, 303);
+}
