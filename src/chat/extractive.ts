@@ -5,16 +5,23 @@ import type { ChatMessage, Citation } from '../shared/contract';
 import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';
-import type { LineRec } from './passages';
+import type { LineRec, PassageRec } from './passages';
 import { buildIndex, searchTerms, type DocIndex } from './search';
 import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { indexTerms, joinHyphenated, locateSnippet, squash } from './text';
 import type { Answerer, AnswerInput } from './types';
+import { answerType, type AnswerType } from './answer-type';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
 /** Share of the question's term weight a sentence must hold to count as the answer. */
 const MIN_COVERAGE = 0.65;
+/**
+ * The same when the question's form asks for a kind of value ("when", "how many") and the
+ * sentence holds one: the form words are gone from the terms, and the value stands in for
+ * them, so fewer words need to match.
+ */
+const MIN_TYPED_COVERAGE = 0.5;
 /** Sentences looked at beyond the top BM25 hit: coverage can reorder them. */
 const CANDIDATES = 20;
 
@@ -68,12 +75,14 @@ function fromField(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
-  const found = findLabelled(index.lines, q.terms, how);
-  // "Total Amount:" over "Cash Received" is a label with its amount lost, not an answer.
-  const holds = q.field && HOLDS[q.field];
-  if (!found || (holds && !holds(found.value))) return null;
+  const type = q.field ? null : answerType(q.text);
+  // "Total Amount:" over "Cash Received" is a label with its amount lost, not an answer;
+  // "Aseem Patel:" answers "her email?" only with an email
+  const holds = (q.field && HOLDS[q.field]) || (type && ((v: string) => holdsAnswer(type, v, q.text)));
+  const found = findLabelled(index.lines, contentTerms(q.terms, type), how, holds || undefined);
+  if (!found) return null;
   const citations = citeLines(index, found.cite);
-  return reply(`${squash(found.label)}: ${squash(found.value)} (${pagesOf(citations)}).`, citations);
+  return reply(`${squash(found.label)}: ${squash(joinHyphenated(found.value))} (${pagesOf(citations)}).`, citations);
 }
 
 /** Whether a page holds a word (or a word it starts): the check on a label's context. */
@@ -101,16 +110,50 @@ const HOLDS: Partial<Record<FieldName, (text: string) => boolean>> = {
   number: (t) => /\d/.test(t),
 };
 
+/** Words that point back to the sentence before: "They are called 'standards'." */
+const ANAPHOR = /^(?:they|it|this|these|those|he|she|its|their|his|her|such|there)\b/i;
+
+/** The question's terms less the words that only say what kind of value it asks for. */
+function contentTerms(terms: string[], type: AnswerType | null): string[] {
+  if (!type) return terms;
+  const left = terms.filter((t) => !type.kindWords.has(t));
+  return left.length ? left : terms;
+}
+
+/** Whether a text holds a value of the asked kind beyond the values the question itself names. */
+function holdsAnswer(type: AnswerType, text: string, question: string): boolean {
+  const own = question.match(/\d[\d,.]*\d|\d/g) ?? [];
+  let rest = text;
+  for (const v of own) rest = rest.split(v).join(' ');
+  return type.holds(rest);
+}
+
 function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
   const holds = (q.field && HOLDS[q.field]) || (() => true);
-  const hits = searchTerms(index, q.terms, CANDIDATES, new Set(q.own)).filter(
-    (h) => h.coverage >= MIN_COVERAGE && saysMore(h.passage.text, q.terms) && holds(h.passage.text),
-  );
-  if (!hits.length) return null;
-  const top = hits.reduce((a, b) => (b.score * b.coverage > a.score * a.coverage ? b : a));
-  const page = top.passage.page;
-  const snippet = locateSnippet(index.pageText.get(page) ?? '', top.passage.text);
-  return reply(`The document says: "${squash(top.passage.text)}" (p. ${page}).`, [{ page, snippet }]);
+  const type = q.field ? null : answerType(q.text);
+  const terms = contentTerms(q.terms, type);
+  const min = type ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
+  type Pick = { passages: PassageRec[]; rank: number };
+  const picks: Pick[] = [];
+  for (const h of searchTerms(index, terms, CANDIDATES, new Set(q.own))) {
+    const text = h.passage.text;
+    if (h.coverage < min || !saysMore(text, terms) || !holds(text)) continue;
+    if (!type || holdsAnswer(type, text, q.text)) {
+      picks.push({ passages: [h.passage], rank: h.score * h.coverage });
+      continue;
+    }
+    // the sentence names the subject, and the next one, pointing back at it, says the value
+    const next = index.passages[h.passage.id + 1];
+    if (next && next.page === h.passage.page && next.block === h.passage.block && ANAPHOR.test(next.text) && holdsAnswer(type, next.text, q.text)) {
+      picks.push({ passages: [h.passage, next], rank: h.score * h.coverage * 0.9 });
+    }
+  }
+  if (!picks.length) return null;
+  const top = picks.reduce((a, b) => (b.rank > a.rank ? b : a));
+  const page = top.passages[0].page;
+  const text = top.passages.map((p) => p.text).join('\n');
+  const snippet = locateSnippet(index.pageText.get(page) ?? '', text);
+  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, [{ page, snippet }]);
 }
 
 async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMessage> {

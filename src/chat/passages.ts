@@ -77,6 +77,18 @@ export interface JobText {
   pageText: Map<number, string>;
 }
 
+/**
+ * Blocks that go on with the sentence of the block before: that one ends without a stop and
+ * this one starts in lower case ("...established by the fraud-on-the-" / "market doctrine").
+ * A page layout cuts a paragraph in two at a column foot or a numbered margin; the sentence
+ * is one.
+ */
+function continues(before: string[] | undefined, block: string[]): boolean {
+  const last = before?.[before.length - 1]?.trim() ?? '';
+  const first = block[0]?.trim() ?? '';
+  return !!last && !/[.!?:;"”)\]]$/.test(last) && /^\p{Ll}/u.test(first) && isProse([...before!, ...block]);
+}
+
 export function readJob(job: Job): JobText {
   const lines: LineRec[] = [];
   const passages: PassageRec[] = [];
@@ -85,11 +97,19 @@ export function readJob(job: Job): JobText {
   for (const page of pages) {
     const pageNo = page.index + 1;
     pageText.set(pageNo, page.text);
-    blocksOfPage(page).forEach((blockLines, block) => {
+    const blocks = blocksOfPage(page);
+    // runs of blocks that make one stretch of prose, each run with its first block's index
+    const runs: Array<{ block: number; lines: string[] }> = [];
+    blocks.forEach((blockLines, block) => {
       for (const text of blockLines) lines.push({ page: pageNo, block, order: lines.length, text, upper: squash(text).toUpperCase() });
-      const units = isProse(blockLines) ? proseUnits(blockLines) : blockLines.map((l) => l.trim());
-      for (const text of units) passages.push({ id: passages.length, page: pageNo, block, text });
+      const run = runs[runs.length - 1];
+      if (run && continues(run.lines, blockLines)) run.lines.push(...blockLines);
+      else runs.push({ block, lines: [...blockLines] });
     });
+    for (const { block, lines: runLines } of runs) {
+      const units = isProse(runLines) ? proseUnits(runLines) : runLines.map((l) => l.trim());
+      for (const text of units) passages.push({ id: passages.length, page: pageNo, block, text });
+    }
   }
   return { lines, passages, pageText };
 }
