@@ -8,7 +8,7 @@ import { findLabelled, type LabelMatch } from './labelled';
 import type { LineRec, PassageRec } from './passages';
 import { buildIndex, searchTerms, type DocIndex } from './search';
 import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
-import { indexTerms, joinHyphenated, locateSnippet, squash } from './text';
+import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
 import { answerType, type AnswerType } from './answer-type';
 
@@ -113,6 +113,25 @@ const HOLDS: Partial<Record<FieldName, (text: string) => boolean>> = {
 /** Words that point back to the sentence before: "They are called 'standards'." */
 const ANAPHOR = /^(?:they|it|this|these|those|he|she|its|their|his|her|such|there)\b/i;
 
+/** A caption or heading ("Iris reichenbachii fruit"): a few words, no verb's stop, no value. */
+function isFragment(text: string): boolean {
+  return text.trim().split(/\s+/).length < 5 && !/[.!?;:]\W*$/.test(text.trim()) && !/\d/.test(text);
+}
+
+/**
+ * "What is a beard?" asks for a definition: a sentence that says what the thing is ("a
+ * "beard", a row of fuzzy hairs"; "the fruit is a capsule") answers it before one that only
+ * mentions the word.
+ */
+function defines(text: string, question: string): number {
+  const m = /^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*([\p{L}-]+)\s*(?:[\p{L}-]+\s*)?\??\s*$/iu.exec(question) ??
+    /^\s*what\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*([\p{L}-]+)\s+(?:on|of|in)\b/iu.exec(question);
+  if (!m) return 1;
+  const word = escapeRegExp(stem(m[1].toLowerCase()));
+  const says = new RegExp(`\\b${word}\\p{L}*["”’']?\\s*(?:,\\s*(?:a|an|the|which|who)\\b|\\s+(?:is|are|was|were|means|refers)\\b|\\s*\\()`, 'iu');
+  return says.test(text) ? 2 : 1;
+}
+
 /** The question's terms less the words that only say what kind of value it asks for. */
 function contentTerms(terms: string[], type: AnswerType | null): string[] {
   if (!type) return terms;
@@ -138,14 +157,15 @@ function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
   for (const h of searchTerms(index, terms, CANDIDATES, new Set(q.own))) {
     const text = h.passage.text;
     if (h.coverage < min || !saysMore(text, terms) || !holds(text)) continue;
+    const shape = defines(text, q.text) * (isFragment(text) ? 0.5 : 1);
     if (!type || holdsAnswer(type, text, q.text)) {
-      picks.push({ passages: [h.passage], rank: h.score * h.coverage });
+      picks.push({ passages: [h.passage], rank: h.score * h.coverage * shape * (type ? type.strength(text) : 1) });
       continue;
     }
     // the sentence names the subject, and the next one, pointing back at it, says the value
     const next = index.passages[h.passage.id + 1];
     if (next && next.page === h.passage.page && next.block === h.passage.block && ANAPHOR.test(next.text) && holdsAnswer(type, next.text, q.text)) {
-      picks.push({ passages: [h.passage, next], rank: h.score * h.coverage * 0.9 });
+      picks.push({ passages: [h.passage, next], rank: h.score * h.coverage * 0.9 * shape * type.strength(next.text) });
     }
   }
   if (!picks.length) return null;

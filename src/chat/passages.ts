@@ -59,13 +59,23 @@ export function splitSentences(text: string): Array<[number, number]> {
 /** Very long sentences (run-on OCR, tables read as prose) are cut at lines. */
 const MAX_SENTENCE = 600;
 
+/**
+ * A sentence too long to quote (a list run on with semicolons, a table read as prose) is cut
+ * at its clauses: after a colon or semicolon that ends a line or opens a numbered item
+ * ("...reasons: (i) ...; and (ii) ..."); what is still too long, at its lines.
+ */
+function clauses(sentence: string): string[] {
+  const parts = sentence.split(/(?<=[;:])\s*\n|(?<=[;:])\s+(?=\(?(?:[ivx]+|[a-z]|\d+)[).]\s)/).map((p) => p.trim()).filter(Boolean);
+  return parts.flatMap((p) => (p.length <= MAX_SENTENCE ? [p] : p.split('\n').filter((l) => l.trim())));
+}
+
 function proseUnits(lines: string[]): string[] {
   const text = lines.join('\n');
   const out: string[] = [];
   for (const [s, e] of splitSentences(text)) {
     const sentence = text.slice(s, e).trim();
     if (sentence.length <= MAX_SENTENCE) out.push(sentence);
-    else out.push(...sentence.split('\n').filter((l) => l.trim()));
+    else out.push(...clauses(sentence));
   }
   return out;
 }
