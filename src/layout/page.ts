@@ -11,6 +11,7 @@ import { pageMarkdown } from './markdown';
 import { readingRegions } from './order';
 import { findTables } from './table';
 import { textLayerRanks } from './text-order';
+import { detectedBlocks } from './detected-lines';
 
 export interface LayoutOptions {
   /** a table is taken from this many rows (the extract-tables tool asks for 2); 3 otherwise */
@@ -30,7 +31,9 @@ interface Draft {
   frame: [number, number];
 }
 
-export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions = {}): Page {
+export function layoutPage(found: EnginePage, index: number, opts: LayoutOptions = {}): Page {
+  // Lines an engine found without grouping them (the vlm engine's) become paragraph blocks first.
+  const page: EnginePage = found.lines?.length ? { ...found, blocks: [...found.blocks, ...detectedBlocks(found.lines, found.width, found.height)], lines: undefined } : found;
   if (page.blocks.length && page.blocks.every((b) => b.structure)) return structuredPage(page, index);
   const segs = flatten(page);
   const m = pageMetrics(segs);

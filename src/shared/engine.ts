@@ -27,10 +27,24 @@ export interface EngineBlock {
   structure?: { kind: BlockKind; level?: number; rows?: string[][] };
 }
 
+/** A line as a text detector found it: not yet grouped into paragraphs nor ordered (the layout does that). */
+export interface DetectedLine {
+  text: string;
+  confidence: number;
+  /** corners clockwise from the line's own top-left, page pixels */
+  quad: [number, number][];
+  bbox: BBox;
+  /** the line runs up or down the (upright) page */
+  vertical: boolean;
+  words: EngineWord[];
+}
+
 export interface EnginePage {
   width: number;
   height: number;
   blocks: EngineBlock[];
+  /** lines the engine found without grouping them (the vlm engine): the layout groups and orders them */
+  lines?: DetectedLine[];
   source: PageSource;
   rotation?: number;
   detectedLanguage?: string;

@@ -10,7 +10,6 @@
 import type { RasterPage } from '../../shared/page-image';
 import type { EnginePage, RecognizeOptions } from '../../shared/engine';
 import { modelUrls, PPOCR_V4 } from '../../models/ppocr';
-import { toBlocks } from './lines';
 import { charsetFor } from './charset';
 import { cacheNameFor, hasWebGPU, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
 import { applyToolModel, modelForTool, pageModelFor, readWithPageModel } from './tools';
@@ -170,11 +169,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   status.pages++;
   (globalThis as unknown as { __ocrchatVlm?: typeof status }).__ocrchatVlm = status;
   if (tool) {
-    const { blocks, timings } = await applyToolModel(tool, page.bitmap, result, result.backend, opts.signal);
+    const { blocks, lines, timings } = await applyToolModel(tool, page.bitmap, result, result.backend, opts.signal);
     status.lastTimings = { ...result.timings, ...timings };
-    return { width: result.width, height: result.height, blocks, source: 'ocr', rotation: result.rotation, timings: status.lastTimings };
+    return { width: result.width, height: result.height, blocks, lines, source: 'ocr', rotation: result.rotation, timings: status.lastTimings };
   }
-  return { width: result.width, height: result.height, blocks: toBlocks(result.lines, result.width, result.height), source: 'ocr', rotation: result.rotation, timings: result.timings };
+  // The lines as found: the layout groups them into paragraphs and orders them.
+  return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings };
 }
 
 /** Ends the worker and its sessions (frees its memory); the next page starts a new one. */

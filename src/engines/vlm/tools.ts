@@ -10,7 +10,9 @@ import { requireModel, usableModel, type ModelEntry, type ModelTask } from '../.
 import { docTagsToBlocks } from './doctags';
 import type { EngineBlock } from '../../shared/engine';
 import type { ToolRecipe } from '../../shared/tools';
-import { toBlocks, wordsAlong } from './lines';
+import { wordsAlong } from '../../shared/text';
+// A model that reads a paragraph at a time needs the page's paragraphs: the layout finds them.
+import { detectedBlocks } from '../../layout/detected-lines';
 import { readImages } from './reader';
 import type { RawLine, RunResult } from './worker';
 
@@ -32,7 +34,7 @@ export async function readWithPageModel(
   page: ImageBitmap,
   device: 'webgpu' | 'wasm',
   signal?: AbortSignal,
-): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
+): Promise<{ blocks: EngineBlock[]; lines?: RawLine[]; timings: Record<string, number> }> {
   const t0 = performance.now();
   const { texts, loadMs } = await readImages(entry, device, [await createImageBitmap(page)], signal);
   const t = texts[0];
@@ -67,7 +69,7 @@ export async function applyToolModel(
   result: RunResult,
   device: 'webgpu' | 'wasm',
   signal?: AbortSignal,
-): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
+): Promise<{ blocks: EngineBlock[]; lines?: RawLine[]; timings: Record<string, number> }> {
   const t0 = performance.now();
   // The page turned upright, as the boxes are given.
   const source = result.rotation ? rotateBitmap(page, result.rotation) : page;
@@ -80,9 +82,9 @@ export async function applyToolModel(
       if (!t?.text) return;
       lines.push({ ...l, text: t.text, confidence: t.confidence, words: wordsAlong(t.text, l.bbox, t.confidence) });
     });
-    return { blocks: toBlocks(lines, result.width, result.height), timings: { model: performance.now() - t0, modelLoad: loadMs } };
+    return { blocks: [], lines, timings: { model: performance.now() - t0, modelLoad: loadMs } };
   }
-  const blocks = toBlocks(result.lines, result.width, result.height);
+  const blocks = detectedBlocks(result.lines, result.width, result.height);
   const crops = await Promise.all(blocks.map((b) => cut(source, b.bbox)));
   const { texts, loadMs } = crops.length ? await readImages(tool.entry, device, crops, signal) : { texts: [], loadMs: 0 };
   const out: EngineBlock[] = [];
