@@ -37,8 +37,8 @@ function isProse(lines: string[]): boolean {
   return chars / lines.length >= 30 && /[.!?]/.test(lines.join(' '));
 }
 
-/** Words before a full stop that do not end a sentence. */
-const ABBREVIATIONS = /(?:^|\s)(?:[A-Za-z]|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Fig|al|cf|approx|ca|Inc|Ltd|Co)\.$/;
+/** Words before a full stop that do not end a sentence: initials, initialisms ("U.S."), and common short forms. */
+const ABBREVIATIONS = /(?:^|[\s(])(?:[A-Za-z]|(?:[A-Za-z]\.)+[A-Za-z]|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Fig|al|cf|approx|ca|Inc|Ltd|Co|Corp|Jr|Sr|Vol|pp|Cir|Cal|Supp|ed)\.$/;
 
 /** Sentence spans of a block's text (lines joined by "\n"), as [start, end) offsets. */
 export function splitSentences(text: string): Array<[number, number]> {
