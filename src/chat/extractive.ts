@@ -11,6 +11,7 @@ import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
 import { answerType, type AnswerType } from './answer-type';
+import { secondOpinion, type LineReader } from './second-opinion';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
@@ -65,13 +66,29 @@ function reply(content: string, citations: Citation[]): ChatMessage {
   return { role: 'assistant', content, citations };
 }
 
-function fromField(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+async function fromField(index: DocIndex, q: ResolvedQuestion, reader: LineReader | undefined, signal?: AbortSignal): Promise<ChatMessage | null> {
   if (!q.field) return null;
   const found = findField(q.field, index.lines, q.text);
   if (!found) return null;
   const citations = citeLines(index, found.cite);
   const note = found.note ? ` ${found.note}` : '';
-  return reply(`${subjectOf(found, q.text)} is ${squash(found.value)} (${pagesOf(citations)}).${note}`, citations);
+  const subject = subjectOf(found, q.text);
+  const opinion = await secondOpinion(found, reader, signal);
+  const value = squash(found.value);
+  if (opinion.verdict === 'differ') {
+    const line = squash(opinion.line.text);
+    return reply(
+      `${subject} is unsure: the line "${line}" is hard to read (${pagesOf(citations)}). The first reading gives ${value}; a second reading (${opinion.engine}) gives ${squash(opinion.second)}.${note}`,
+      citations,
+    );
+  }
+  const second =
+    opinion.verdict === 'agree'
+      ? ` A second reading (${opinion.engine}) of the unclear line agrees.`
+      : opinion.verdict === 'unread'
+        ? ` The line "${squash(opinion.line.text)}" is hard to read, and a second reading (${opinion.engine}) found no value on it: check the scan.`
+        : '';
+  return reply(`${subject} is ${value} (${pagesOf(citations)}).${note}${second}`, citations);
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
@@ -181,7 +198,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
   const index = buildIndex(input.job);
   const q = resolveQuestion(input.question, input.history);
   return (
-    fromField(index, q) ??
+    (await fromField(index, q, input.reader, signal)) ??
     fromLabel(index, q, { mode: 'all' }) ??
     fromProse(index, q) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??

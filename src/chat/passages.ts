@@ -1,7 +1,7 @@
 // A job's text as the answerer reads it: every line in reading order (for key-value fields
 // on receipts and forms) and the passages the search index holds (sentences of prose,
 // lines of everything else), each knowing its page and block.
-import type { Job, Page } from '../shared/contract';
+import type { BBox, Job, Page } from '../shared/contract';
 import type { LineRec } from '../fields/lines';
 import { squash } from './text';
 
@@ -15,16 +15,25 @@ export interface PassageRec {
   text: string;
 }
 
+/** A line's text, with its box and confidence where the page gives them. */
+interface RawLine {
+  text: string;
+  bbox?: BBox;
+  confidence?: number;
+}
+
 /** A block's lines; blocks without line detail (some PDF text) fall back to its text. */
-function linesOfBlock(block: Page['blocks'][number]): string[] {
-  const raw = block.lines?.length ? block.lines.map((l) => l.text) : block.text.split('\n');
-  return raw.filter((l) => l.trim() !== '');
+function linesOfBlock(block: Page['blocks'][number]): RawLine[] {
+  const raw: RawLine[] = block.lines?.length
+    ? block.lines.map((l) => ({ text: l.text, bbox: l.bbox, confidence: l.confidence }))
+    : block.text.split('\n').map((text) => ({ text }));
+  return raw.filter((l) => l.text.trim() !== '');
 }
 
 /** Blocks as lists of lines; a page with text but no blocks is split on blank lines. */
-function blocksOfPage(page: Page): string[][] {
+function blocksOfPage(page: Page): RawLine[][] {
   if (page.blocks.length) return page.blocks.map(linesOfBlock);
-  return page.text.split(/\n\s*\n/).map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+  return page.text.split(/\n\s*\n/).map((p) => p.split('\n').filter((l) => l.trim() !== '').map((text) => ({ text })));
 }
 
 /**
@@ -110,8 +119,14 @@ export function readJob(job: Job): JobText {
     const blocks = blocksOfPage(page);
     // runs of blocks that make one stretch of prose, each run with its first block's index
     const runs: Array<{ block: number; lines: string[] }> = [];
-    blocks.forEach((blockLines, block) => {
-      for (const text of blockLines) lines.push({ page: pageNo, block, order: lines.length, text, upper: squash(text).toUpperCase() });
+    blocks.forEach((raw, block) => {
+      for (const { text, bbox, confidence } of raw) {
+        const rec: LineRec = { page: pageNo, block, order: lines.length, text, upper: squash(text).toUpperCase() };
+        if (bbox) rec.bbox = bbox;
+        if (typeof confidence === 'number') rec.confidence = confidence;
+        lines.push(rec);
+      }
+      const blockLines = raw.map((l) => l.text);
       const run = runs[runs.length - 1];
       if (run && continues(run.lines, blockLines)) run.lines.push(...blockLines);
       else runs.push({ block, lines: [...blockLines] });
