@@ -130,6 +130,28 @@ const HOLDS: Partial<Record<FieldName, (text: string) => boolean>> = {
 /** Words that point back to the sentence before: "They are called 'standards'." */
 const ANAPHOR = /^(?:they|it|this|these|those|he|she|its|their|his|her|such|there)\b/i;
 
+/**
+ * A quote as citations of exact page text: one snippet when the quote runs on in the page
+ * text, else one per stretch that does (a sentence whose first line the reading order put
+ * elsewhere on the page).
+ */
+function citeText(pageText: string, page: number, text: string): Citation[] {
+  const whole = locateSnippet(pageText, text);
+  if (pageText.includes(whole)) return [{ page, snippet: whole }];
+  const out: Citation[] = [];
+  let run = '';
+  for (const line of text.split('\n').filter((l) => l.trim())) {
+    const longer = run ? locateSnippet(pageText, `${run}\n${line}`) : '';
+    if (run && pageText.includes(longer)) run = longer;
+    else {
+      if (run) out.push({ page, snippet: run });
+      run = locateSnippet(pageText, line);
+    }
+  }
+  if (run) out.push({ page, snippet: run });
+  return out.filter((c) => pageText.includes(c.snippet));
+}
+
 /** A caption or heading ("Iris reichenbachii fruit"): a few words, no verb's stop, no value. */
 function isFragment(text: string): boolean {
   return text.trim().split(/\s+/).length < 5 && !/[.!?;:]\W*$/.test(text.trim()) && !/\d/.test(text);
@@ -189,8 +211,7 @@ function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
   const top = picks.reduce((a, b) => (b.rank > a.rank ? b : a));
   const page = top.passages[0].page;
   const text = top.passages.map((p) => p.text).join('\n');
-  const snippet = locateSnippet(index.pageText.get(page) ?? '', text);
-  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, [{ page, snippet }]);
+  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
 }
 
 async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMessage> {

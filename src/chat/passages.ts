@@ -108,6 +108,34 @@ function continues(before: string[] | undefined, block: string[]): boolean {
   return !!last && !/[.!?:;"”)\]]$/.test(last) && /^\p{Ll}/u.test(first) && isProse([...before!, ...block]);
 }
 
+/**
+ * Which block goes on with which: the block right below one that stopped mid-sentence, in
+ * the same column, starting in lower case; without boxes, the next block in reading order.
+ * A reading order can put a paragraph's indented first line apart from the rest of it
+ * ("55. Plaintiff will rely upon ... fraud-on-the-" / "market doctrine that, ..."); the
+ * boxes still show where the sentence goes on.
+ */
+function successors(texts: string[][], boxes: BBox[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const claimed = new Set<number>();
+  texts.forEach((lines, i) => {
+    const below = (j: number) => {
+      if (j === i || j >= texts.length || claimed.has(j) || !continues(lines, texts[j])) return false;
+      if (!boxes.length) return j === i + 1;
+      const [ax0, , ax1, ay1] = boxes[i];
+      const [bx0, by0, bx1] = boxes[j];
+      const lineHeight = (boxes[i][3] - boxes[i][1]) / Math.max(1, lines.length);
+      return by0 >= ay1 - lineHeight / 2 && by0 - ay1 <= 2 * lineHeight && Math.min(ax1, bx1) - Math.max(ax0, bx0) > 0;
+    };
+    const j = below(i + 1) ? i + 1 : boxes.length ? texts.findIndex((_t, k) => below(k)) : -1;
+    if (j >= 0) {
+      out.set(i, j);
+      claimed.add(j);
+    }
+  });
+  return out;
+}
+
 export function readJob(job: Job): JobText {
   const lines: LineRec[] = [];
   const passages: PassageRec[] = [];
@@ -117,8 +145,6 @@ export function readJob(job: Job): JobText {
     const pageNo = page.index + 1;
     pageText.set(pageNo, page.text);
     const blocks = blocksOfPage(page);
-    // runs of blocks that make one stretch of prose, each run with its first block's index
-    const runs: Array<{ block: number; lines: string[] }> = [];
     blocks.forEach((raw, block) => {
       for (const { text, bbox, confidence } of raw) {
         const rec: LineRec = { page: pageNo, block, order: lines.length, text, upper: squash(text).toUpperCase() };
@@ -126,15 +152,22 @@ export function readJob(job: Job): JobText {
         if (typeof confidence === 'number') rec.confidence = confidence;
         lines.push(rec);
       }
-      const blockLines = raw.map((l) => l.text);
-      const run = runs[runs.length - 1];
-      if (run && continues(run.lines, blockLines)) run.lines.push(...blockLines);
-      else runs.push({ block, lines: [...blockLines] });
     });
-    for (const { block, lines: runLines } of runs) {
+    const texts = blocks.map((raw) => raw.map((l) => l.text));
+    const next = successors(texts, page.blocks.length === blocks.length ? page.blocks.map((b) => b.bbox) : []);
+    const taken = new Set(next.values());
+    // each stretch of prose from its first block on, through the blocks that go on with it
+    blocks.forEach((_raw, block) => {
+      if (taken.has(block)) return;
+      const runLines = [...texts[block]];
+      const seen = new Set([block]);
+      for (let b = next.get(block); b !== undefined && !seen.has(b); b = next.get(b)) {
+        seen.add(b);
+        runLines.push(...texts[b]);
+      }
       const units = isProse(runLines) ? proseUnits(runLines) : runLines.map((l) => l.trim());
       for (const text of units) passages.push({ id: passages.length, page: pageNo, block, text });
-    }
+    });
   }
   return { lines, passages, pageText };
 }

@@ -113,3 +113,18 @@ describe('keys and values', () => {
     expect((await ask(harbour, "What is Tomas Ferrel's email address?")).content).toContain('t.ferrel@vell-harbour.example');
   });
 });
+
+describe('a sentence whose first line the reading order put apart', () => {
+  it('follows the boxes to the block right below, in the same column', async () => {
+    const job = jobFromTexts(['related to the dredging contract and its costs.\n\nThe harbour trust met twice that year.\n\n12. The fall in the trust\'s income is directly attributable to the announcements']);
+    const [rest, other, head] = job.pages[0].blocks;
+    // the head line sits above the rest of its paragraph; the other block is in another column
+    head.bbox = [40, 100, 900, 120];
+    rest.bbox = [0, 122, 900, 142];
+    other.bbox = [1000, 100, 1800, 120];
+    const msg = await ask(job, "What is the fall in the trust's income attributable to?");
+    expect(msg.content).toContain('directly attributable to the announcements related to the dredging contract');
+    // two stretches of the page text, each quoted exactly
+    expect(msg.citations).toHaveLength(2);
+  });
+});
