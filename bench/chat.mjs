@@ -1,13 +1,21 @@
 #!/usr/bin/env node
-// Chat on real OCR: each receipt of ../shared/eval/public is read by the app (tier cpu) in
-// headless Chromium, then asked "What is the total?" and "What is the date?" through
-// POST /api/v1/chat/<uuid>/. An answer is right when it states the value the receipt's
+// Chat on real OCR, through POST /api/v1/chat/<uuid>/ of the app in headless Chromium.
+//
+// Prose (--set questions): the documents of bench/chat-questions.json (born-digital and
+// scanned PDFs, multi-column pages, forms, a table; ../shared/eval/public) are read by the
+// app (--tier, default cpu), and each question is asked of its job. A reply is right when it
+// states the answer and cites one of its pages with that page's exact text; a question the
+// text cannot answer is right when the reply declines. Held-out questions (never tuned on)
+// are reported apart.
+//
+// Receipts (--set receipts): each receipt of ../shared/eval/public is read by the app, then
+// asked "What is the total?" and "What is the date?". An answer is right when it states the value the receipt's
 // ground truth holds and cites page 1 (and no other) with snippets of the page's exact
 // text. Whether a cited snippet also prints the value is counted apart: a value worked
 // out from misread text (31.02 less its rounding 0.02; "17/83/2817" read as 17/03/2017)
 // is not printed anywhere.
 //
-//   node bench/chat.mjs --dist DIR [--port 4398] [--timeout 300] [--eval DIR] [--limit N]
+//   node bench/chat.mjs --dist DIR [--set all|questions|receipts] [--tier cpu|vlm] [--port 4398] [--timeout 300] [--eval DIR] [--limit N]
 //   npm run bench:chat -- --dist DIR
 //
 // Builds nothing: give it a build (e.g. `OCR_DIST=/tmp/chat-bench-dist npx vite build`).
@@ -16,6 +24,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAccount, freePort, openApp, serve, submit, withTimeout } from './browser.mjs';
+import { loadQuestions, scoreReply, summarise } from './chat-questions.mjs';
 import { DATE_QUESTION, RECEIPT_ANSWERS, TOTAL_QUESTION, citesPage, citesValue, holdsValue, manifestReceiptIds, receiptImagePath, statesValue } from './receipts.mjs';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -27,6 +36,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '4398' },
     timeout: { type: 'string', default: '300' },
     limit: { type: 'string' },
+    set: { type: 'string', default: 'all' },
+    tier: { type: 'string', default: 'cpu' },
   },
 });
 
@@ -68,15 +79,66 @@ function fetchJob(page, uuid, token) {
 const clip = (/** @type {string} */ s, /** @type {number} */ n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const pct = (/** @type {number} */ a, /** @type {number} */ b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
 
+/**
+ * The prose question set on the app's own OCR of each document.
+ * @param {import('playwright-core').Page} page
+ * @param {string} token
+ * @param {string} evalDir
+ */
+async function runQuestions(page, token, evalDir) {
+  const { docs, questions } = loadQuestions();
+  /** @type {any[]} */
+  const rows = [];
+  /** @type {Record<string, any>} */
+  const jobs = {};
+  for (const [key, doc] of Object.entries(docs)) {
+    const asked = questions.filter((q) => q.doc === key);
+    if (!asked.length) continue;
+    const file = { path: join(evalDir, doc.file), name: doc.file.split('/').pop() ?? doc.file, mime: doc.mime };
+    const ocr = await submit(page, file, { tier: String(args.tier), language: 'eng', token, timeoutMs: Number(args.timeout) * 1000 });
+    if (ocr.status !== 'done' || !ocr.uuid) {
+      log(`  ${key}: OCR ${ocr.status ?? ocr.httpStatus} (${ocr.error}); its ${asked.length} questions count as wrong`);
+      for (const q of asked) rows.push({ q, ok: false, content: `(no job: ${ocr.error})`, citations: [] });
+      continue;
+    }
+    const job = await fetchJob(page, ocr.uuid, token);
+    jobs[key] = { uuid: ocr.uuid, ms: ocr.ms, pages: job.pages?.map((/** @type {any} */ p) => p.text) };
+    const pageText = (/** @type {number} */ n) => String(job.pages?.[n - 1]?.text ?? '');
+    let right = 0;
+    for (const q of asked) {
+      const a = await ask(page, ocr.uuid, token, q.q);
+      const reply = a.message ?? { content: a.error ?? '', citations: [] };
+      const score = scoreReply(q, reply, pageText);
+      right += score.ok ? 1 : 0;
+      rows.push({ q, ...score, content: reply.content, citations: reply.citations ?? [], answerer: a.message?.answerer ?? null, ms: a.ms });
+    }
+    log(`  ${key}: ${right}/${asked.length} right (OCR ${Math.round(ocr.ms)} ms, ${job.pages?.length} pages)`);
+  }
+  const s = summarise(rows);
+  const f = (/** @type {{ right: number, of: number }} */ p) => `${p.right}/${p.of} = ${pct(p.right, p.of)}`;
+  const out = [
+    ...rows.filter((r) => !r.ok).map((r) => `  wrong${r.q.heldout ? ' (held out)' : ''} [${r.q.doc}] ${r.q.q} — want ${r.q.answers ? `${r.q.answers.join(' | ')} p. ${r.q.pages}` : 'a decline'}; got ${clip(r.content.replace(/\s+/g, ' '), 110)}`),
+    '',
+    `prose questions, tier ${args.tier}: ${f(s.all)} right (answer stated, its page cited; declined when the text does not say)`,
+    `  tuned on: ${f(s.tuned)}; held out: ${f(s.heldout)}`,
+    `  answerable: ${f(s.answerable)}; unanswerable declined: ${f(s.unanswerable)}`,
+  ];
+  return { rows, jobs, summary: s, report: out.join('\n') };
+}
+
 async function main() {
   const dist = /** @type {string} */ (args.dist);
   const evalDir = /** @type {string} */ (args.eval);
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: build the app first (OCR_DIST=${dist} npx vite build)`);
+  const doReceipts = args.set === 'all' || args.set === 'receipts';
+  const doQuestions = args.set === 'all' || args.set === 'questions';
+  /** @type {Awaited<ReturnType<typeof runQuestions>> | null} */
+  let prose = null;
   const listed = manifestReceiptIds(evalDir);
   const known = RECEIPT_ANSWERS.filter((r) => listed.includes(r.id));
   const unknown = listed.filter((id) => !RECEIPT_ANSWERS.some((r) => r.id === id));
   if (unknown.length) log(`bench:chat: no ground-truth values for receipts ${unknown.join(', ')}; left out`);
-  const receipts = Number(args.limit) > 0 ? known.slice(0, Number(args.limit)) : known;
+  const receipts = !doReceipts ? [] : Number(args.limit) > 0 ? known.slice(0, Number(args.limit)) : known;
 
   const port = await freePort(Number(args.port));
   const server = await serve(ROOT, dist, port);
@@ -87,10 +149,11 @@ async function main() {
     const account = await createAccount(app.page);
     if (!account.token) throw new Error(`could not create an account (HTTP ${account.status}): chat needs one`);
     const token = account.token;
-    log(`bench:chat: ${receipts.length} receipts, tier cpu, app ready in ${app.readyMs} ms`);
+    log(`bench:chat: ${receipts.length} receipts, tier ${args.tier}, app ready in ${app.readyMs} ms`);
+    if (doQuestions) prose = await runQuestions(app.page, token, evalDir);
     for (const r of receipts) {
       const file = { path: receiptImagePath(evalDir, r.id), name: `receipt_sroie_${r.id}.jpg`, mime: 'image/jpeg' };
-      const ocr = await submit(app.page, file, { tier: 'cpu', language: 'eng', token, timeoutMs: Number(args.timeout) * 1000 });
+      const ocr = await submit(app.page, file, { tier: String(args.tier), language: 'eng', token, timeoutMs: Number(args.timeout) * 1000 });
       /** @type {any} */
       const row = { id: r.id, expected: { total: r.total, date: r.date }, ocrMs: ocr.ms, status: ocr.status, error: ocr.error };
       rows.push(row);
@@ -146,7 +209,7 @@ async function main() {
   const dates = rows.filter((x) => x.date?.ok).length;
   const reachable = rows.filter((x) => x.total?.inText && x.date?.inText).length;
   const printed = rows.filter((x) => x.total?.ok && x.date?.ok && x.total.citedPrinted && x.date.citedPrinted).length;
-  const out = [
+  const out = !doReceipts ? [] : [
     fmt(head),
     widths.map((w) => '-'.repeat(w)).join('-|-'),
     ...lines.map(fmt),
@@ -158,11 +221,12 @@ async function main() {
     `answerers: ${[...new Set(rows.flatMap((x) => [x.total?.answerer, x.date?.answerer]).filter(Boolean))].join(', ') || '—'}`,
     '"yes *": right value and page, worked out from misread text, so no cited snippet prints it; "no (cite)": right value, wrong page or inexact snippet; "no (OCR lost it)": the value is not in the page\'s OCR text',
   ];
+  if (prose) out.unshift(prose.report, '');
   console.log(out.join('\n'));
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `chat-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), dist, both, totals, dates, n, rows }, null, 1));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), dist, tier: args.tier, both, totals, dates, n, rows, questions: prose && { summary: prose.summary, jobs: prose.jobs, rows: prose.rows } }, null, 1));
   log(`bench:chat: results in ${file}`);
 }
 

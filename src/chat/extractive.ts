@@ -5,16 +5,24 @@ import type { ChatMessage, Citation } from '../shared/contract';
 import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';
-import type { LineRec } from './passages';
+import type { LineRec, PassageRec } from './passages';
 import { buildIndex, searchTerms, type DocIndex } from './search';
 import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
-import { indexTerms, joinHyphenated, locateSnippet, squash } from './text';
+import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
+import { answerType, type AnswerType } from './answer-type';
+import { secondOpinion, type LineReader } from './second-opinion';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
 /** Share of the question's term weight a sentence must hold to count as the answer. */
 const MIN_COVERAGE = 0.65;
+/**
+ * The same when the question's form asks for a kind of value ("when", "how many") and the
+ * sentence holds one: the form words are gone from the terms, and the value stands in for
+ * them, so fewer words need to match.
+ */
+const MIN_TYPED_COVERAGE = 0.5;
 /** Sentences looked at beyond the top BM25 hit: coverage can reorder them. */
 const CANDIDATES = 20;
 
@@ -58,22 +66,40 @@ function reply(content: string, citations: Citation[]): ChatMessage {
   return { role: 'assistant', content, citations };
 }
 
-function fromField(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+async function fromField(index: DocIndex, q: ResolvedQuestion, reader: LineReader | undefined, signal?: AbortSignal): Promise<ChatMessage | null> {
   if (!q.field) return null;
   const found = findField(q.field, index.lines, q.text);
   if (!found) return null;
   const citations = citeLines(index, found.cite);
   const note = found.note ? ` ${found.note}` : '';
-  return reply(`${subjectOf(found, q.text)} is ${squash(found.value)} (${pagesOf(citations)}).${note}`, citations);
+  const subject = subjectOf(found, q.text);
+  const opinion = await secondOpinion(found, reader, signal);
+  const value = squash(found.value);
+  if (opinion.verdict === 'differ') {
+    const line = squash(opinion.line.text);
+    return reply(
+      `${subject} is unsure: the line "${line}" is hard to read (${pagesOf(citations)}). The first reading gives ${value}; a second reading (${opinion.engine}) gives ${squash(opinion.second)}.${note}`,
+      citations,
+    );
+  }
+  const second =
+    opinion.verdict === 'agree'
+      ? ` A second reading (${opinion.engine}) of the unclear line agrees.`
+      : opinion.verdict === 'unread'
+        ? ` The line "${squash(opinion.line.text)}" is hard to read, and a second reading (${opinion.engine}) found no value on it: check the scan.`
+        : '';
+  return reply(`${subject} is ${value} (${pagesOf(citations)}).${note}${second}`, citations);
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
-  const found = findLabelled(index.lines, q.terms, how);
-  // "Total Amount:" over "Cash Received" is a label with its amount lost, not an answer.
-  const holds = q.field && HOLDS[q.field];
-  if (!found || (holds && !holds(found.value))) return null;
+  const type = q.field ? null : answerType(q.text);
+  // "Total Amount:" over "Cash Received" is a label with its amount lost, not an answer;
+  // "Aseem Patel:" answers "her email?" only with an email
+  const holds = (q.field && HOLDS[q.field]) || (type && ((v: string) => holdsAnswer(type, v, q.text)));
+  const found = findLabelled(index.lines, contentTerms(q.terms, type), how, holds || undefined);
+  if (!found) return null;
   const citations = citeLines(index, found.cite);
-  return reply(`${squash(found.label)}: ${squash(found.value)} (${pagesOf(citations)}).`, citations);
+  return reply(`${squash(found.label)}: ${squash(joinHyphenated(found.value))} (${pagesOf(citations)}).`, citations);
 }
 
 /** Whether a page holds a word (or a word it starts): the check on a label's context. */
@@ -101,16 +127,91 @@ const HOLDS: Partial<Record<FieldName, (text: string) => boolean>> = {
   number: (t) => /\d/.test(t),
 };
 
+/** Words that point back to the sentence before: "They are called 'standards'." */
+const ANAPHOR = /^(?:they|it|this|these|those|he|she|its|their|his|her|such|there)\b/i;
+
+/**
+ * A quote as citations of exact page text: one snippet when the quote runs on in the page
+ * text, else one per stretch that does (a sentence whose first line the reading order put
+ * elsewhere on the page).
+ */
+function citeText(pageText: string, page: number, text: string): Citation[] {
+  const whole = locateSnippet(pageText, text);
+  if (pageText.includes(whole)) return [{ page, snippet: whole }];
+  const out: Citation[] = [];
+  let run = '';
+  for (const line of text.split('\n').filter((l) => l.trim())) {
+    const longer = run ? locateSnippet(pageText, `${run}\n${line}`) : '';
+    if (run && pageText.includes(longer)) run = longer;
+    else {
+      if (run) out.push({ page, snippet: run });
+      run = locateSnippet(pageText, line);
+    }
+  }
+  if (run) out.push({ page, snippet: run });
+  return out.filter((c) => pageText.includes(c.snippet));
+}
+
+/** A caption or heading ("Iris reichenbachii fruit"): a few words, no verb's stop, no value. */
+function isFragment(text: string): boolean {
+  return text.trim().split(/\s+/).length < 5 && !/[.!?;:]\W*$/.test(text.trim()) && !/\d/.test(text);
+}
+
+/**
+ * "What is a beard?" asks for a definition: a sentence that says what the thing is ("a
+ * "beard", a row of fuzzy hairs"; "the fruit is a capsule") answers it before one that only
+ * mentions the word.
+ */
+function defines(text: string, question: string): number {
+  const m = /^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*([\p{L}-]+)\s*(?:[\p{L}-]+\s*)?\??\s*$/iu.exec(question) ??
+    /^\s*what\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*([\p{L}-]+)\s+(?:on|of|in)\b/iu.exec(question);
+  if (!m) return 1;
+  const word = escapeRegExp(stem(m[1].toLowerCase()));
+  const says = new RegExp(`\\b${word}\\p{L}*["”’']?\\s*(?:,\\s*(?:a|an|the|which|who)\\b|\\s+(?:is|are|was|were|means|refers)\\b|\\s*\\()`, 'iu');
+  return says.test(text) ? 2 : 1;
+}
+
+/** The question's terms less the words that only say what kind of value it asks for. */
+function contentTerms(terms: string[], type: AnswerType | null): string[] {
+  if (!type) return terms;
+  const left = terms.filter((t) => !type.kindWords.has(t));
+  return left.length ? left : terms;
+}
+
+/** Whether a text holds a value of the asked kind beyond the values the question itself names. */
+function holdsAnswer(type: AnswerType, text: string, question: string): boolean {
+  const own = question.match(/\d[\d,.]*\d|\d/g) ?? [];
+  let rest = text;
+  for (const v of own) rest = rest.split(v).join(' ');
+  return type.holds(rest);
+}
+
 function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
   const holds = (q.field && HOLDS[q.field]) || (() => true);
-  const hits = searchTerms(index, q.terms, CANDIDATES, new Set(q.own)).filter(
-    (h) => h.coverage >= MIN_COVERAGE && saysMore(h.passage.text, q.terms) && holds(h.passage.text),
-  );
-  if (!hits.length) return null;
-  const top = hits.reduce((a, b) => (b.score * b.coverage > a.score * a.coverage ? b : a));
-  const page = top.passage.page;
-  const snippet = locateSnippet(index.pageText.get(page) ?? '', top.passage.text);
-  return reply(`The document says: "${squash(top.passage.text)}" (p. ${page}).`, [{ page, snippet }]);
+  const type = q.field ? null : answerType(q.text);
+  const terms = contentTerms(q.terms, type);
+  const min = type ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
+  type Pick = { passages: PassageRec[]; rank: number };
+  const picks: Pick[] = [];
+  for (const h of searchTerms(index, terms, CANDIDATES, new Set(q.own))) {
+    const text = h.passage.text;
+    if (h.coverage < min || !saysMore(text, terms) || !holds(text)) continue;
+    const shape = defines(text, q.text) * (isFragment(text) ? 0.5 : 1);
+    if (!type || holdsAnswer(type, text, q.text)) {
+      picks.push({ passages: [h.passage], rank: h.score * h.coverage * shape * (type ? type.strength(text) : 1) });
+      continue;
+    }
+    // the sentence names the subject, and the next one, pointing back at it, says the value
+    const next = index.passages[h.passage.id + 1];
+    if (next && next.page === h.passage.page && next.block === h.passage.block && ANAPHOR.test(next.text) && holdsAnswer(type, next.text, q.text)) {
+      picks.push({ passages: [h.passage, next], rank: h.score * h.coverage * 0.9 * shape * type.strength(next.text) });
+    }
+  }
+  if (!picks.length) return null;
+  const top = picks.reduce((a, b) => (b.rank > a.rank ? b : a));
+  const page = top.passages[0].page;
+  const text = top.passages.map((p) => p.text).join('\n');
+  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
 }
 
 async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMessage> {
@@ -118,7 +219,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
   const index = buildIndex(input.job);
   const q = resolveQuestion(input.question, input.history);
   return (
-    fromField(index, q) ??
+    (await fromField(index, q, input.reader, signal)) ??
     fromLabel(index, q, { mode: 'all' }) ??
     fromProse(index, q) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??

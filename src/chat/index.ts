@@ -2,4 +2,5 @@
 export type { Answerer, AnswerInput } from './types';
 export { buildIndex, retrieve, type DocIndex, type Passage } from './search';
 export { extractiveAnswerer, NOT_FOUND } from './extractive';
+export { secondOpinion, UNSURE_BELOW, type LineReader } from './second-opinion';
 export { buildPrompt, parseCitations, SYSTEM_PROMPT, type PromptMessage } from './prompt';

@@ -1,7 +1,7 @@
 // A job's text as the answerer reads it: every line in reading order (for key-value fields
 // on receipts and forms) and the passages the search index holds (sentences of prose,
 // lines of everything else), each knowing its page and block.
-import type { Job, Page } from '../shared/contract';
+import type { BBox, Job, Page } from '../shared/contract';
 import type { LineRec } from '../fields/lines';
 import { squash } from './text';
 
@@ -15,16 +15,25 @@ export interface PassageRec {
   text: string;
 }
 
+/** A line's text, with its box and confidence where the page gives them. */
+interface RawLine {
+  text: string;
+  bbox?: BBox;
+  confidence?: number;
+}
+
 /** A block's lines; blocks without line detail (some PDF text) fall back to its text. */
-function linesOfBlock(block: Page['blocks'][number]): string[] {
-  const raw = block.lines?.length ? block.lines.map((l) => l.text) : block.text.split('\n');
-  return raw.filter((l) => l.trim() !== '');
+function linesOfBlock(block: Page['blocks'][number]): RawLine[] {
+  const raw: RawLine[] = block.lines?.length
+    ? block.lines.map((l) => ({ text: l.text, bbox: l.bbox, confidence: l.confidence }))
+    : block.text.split('\n').map((text) => ({ text }));
+  return raw.filter((l) => l.text.trim() !== '');
 }
 
 /** Blocks as lists of lines; a page with text but no blocks is split on blank lines. */
-function blocksOfPage(page: Page): string[][] {
+function blocksOfPage(page: Page): RawLine[][] {
   if (page.blocks.length) return page.blocks.map(linesOfBlock);
-  return page.text.split(/\n\s*\n/).map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+  return page.text.split(/\n\s*\n/).map((p) => p.split('\n').filter((l) => l.trim() !== '').map((text) => ({ text })));
 }
 
 /**
@@ -37,8 +46,8 @@ function isProse(lines: string[]): boolean {
   return chars / lines.length >= 30 && /[.!?]/.test(lines.join(' '));
 }
 
-/** Words before a full stop that do not end a sentence. */
-const ABBREVIATIONS = /(?:^|\s)(?:[A-Za-z]|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Fig|al|cf|approx|ca|Inc|Ltd|Co)\.$/;
+/** Words before a full stop that do not end a sentence: initials, initialisms ("U.S."), and common short forms. */
+const ABBREVIATIONS = /(?:^|[\s(])(?:[A-Za-z]|(?:[A-Za-z]\.)+[A-Za-z]|e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Fig|al|cf|approx|ca|Inc|Ltd|Co|Corp|Jr|Sr|Vol|pp|Cir|Cal|Supp|ed)\.$/;
 
 /** Sentence spans of a block's text (lines joined by "\n"), as [start, end) offsets. */
 export function splitSentences(text: string): Array<[number, number]> {
@@ -59,13 +68,23 @@ export function splitSentences(text: string): Array<[number, number]> {
 /** Very long sentences (run-on OCR, tables read as prose) are cut at lines. */
 const MAX_SENTENCE = 600;
 
+/**
+ * A sentence too long to quote (a list run on with semicolons, a table read as prose) is cut
+ * at its clauses: after a colon or semicolon that ends a line or opens a numbered item
+ * ("...reasons: (i) ...; and (ii) ..."); what is still too long, at its lines.
+ */
+function clauses(sentence: string): string[] {
+  const parts = sentence.split(/(?<=[;:])\s*\n|(?<=[;:])\s+(?=\(?(?:[ivx]+|[a-z]|\d+)[).]\s)/).map((p) => p.trim()).filter(Boolean);
+  return parts.flatMap((p) => (p.length <= MAX_SENTENCE ? [p] : p.split('\n').filter((l) => l.trim())));
+}
+
 function proseUnits(lines: string[]): string[] {
   const text = lines.join('\n');
   const out: string[] = [];
   for (const [s, e] of splitSentences(text)) {
     const sentence = text.slice(s, e).trim();
     if (sentence.length <= MAX_SENTENCE) out.push(sentence);
-    else out.push(...sentence.split('\n').filter((l) => l.trim()));
+    else out.push(...clauses(sentence));
   }
   return out;
 }
@@ -77,6 +96,46 @@ export interface JobText {
   pageText: Map<number, string>;
 }
 
+/**
+ * Blocks that go on with the sentence of the block before: that one ends without a stop and
+ * this one starts in lower case ("...established by the fraud-on-the-" / "market doctrine").
+ * A page layout cuts a paragraph in two at a column foot or a numbered margin; the sentence
+ * is one.
+ */
+function continues(before: string[] | undefined, block: string[]): boolean {
+  const last = before?.[before.length - 1]?.trim() ?? '';
+  const first = block[0]?.trim() ?? '';
+  return !!last && !/[.!?:;"”)\]]$/.test(last) && /^\p{Ll}/u.test(first) && isProse([...before!, ...block]);
+}
+
+/**
+ * Which block goes on with which: the block right below one that stopped mid-sentence, in
+ * the same column, starting in lower case; without boxes, the next block in reading order.
+ * A reading order can put a paragraph's indented first line apart from the rest of it
+ * ("55. Plaintiff will rely upon ... fraud-on-the-" / "market doctrine that, ..."); the
+ * boxes still show where the sentence goes on.
+ */
+function successors(texts: string[][], boxes: BBox[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const claimed = new Set<number>();
+  texts.forEach((lines, i) => {
+    const below = (j: number) => {
+      if (j === i || j >= texts.length || claimed.has(j) || !continues(lines, texts[j])) return false;
+      if (!boxes.length) return j === i + 1;
+      const [ax0, , ax1, ay1] = boxes[i];
+      const [bx0, by0, bx1] = boxes[j];
+      const lineHeight = (boxes[i][3] - boxes[i][1]) / Math.max(1, lines.length);
+      return by0 >= ay1 - lineHeight / 2 && by0 - ay1 <= 2 * lineHeight && Math.min(ax1, bx1) - Math.max(ax0, bx0) > 0;
+    };
+    const j = below(i + 1) ? i + 1 : boxes.length ? texts.findIndex((_t, k) => below(k)) : -1;
+    if (j >= 0) {
+      out.set(i, j);
+      claimed.add(j);
+    }
+  });
+  return out;
+}
+
 export function readJob(job: Job): JobText {
   const lines: LineRec[] = [];
   const passages: PassageRec[] = [];
@@ -85,9 +144,28 @@ export function readJob(job: Job): JobText {
   for (const page of pages) {
     const pageNo = page.index + 1;
     pageText.set(pageNo, page.text);
-    blocksOfPage(page).forEach((blockLines, block) => {
-      for (const text of blockLines) lines.push({ page: pageNo, block, order: lines.length, text, upper: squash(text).toUpperCase() });
-      const units = isProse(blockLines) ? proseUnits(blockLines) : blockLines.map((l) => l.trim());
+    const blocks = blocksOfPage(page);
+    blocks.forEach((raw, block) => {
+      for (const { text, bbox, confidence } of raw) {
+        const rec: LineRec = { page: pageNo, block, order: lines.length, text, upper: squash(text).toUpperCase() };
+        if (bbox) rec.bbox = bbox;
+        if (typeof confidence === 'number') rec.confidence = confidence;
+        lines.push(rec);
+      }
+    });
+    const texts = blocks.map((raw) => raw.map((l) => l.text));
+    const next = successors(texts, page.blocks.length === blocks.length ? page.blocks.map((b) => b.bbox) : []);
+    const taken = new Set(next.values());
+    // each stretch of prose from its first block on, through the blocks that go on with it
+    blocks.forEach((_raw, block) => {
+      if (taken.has(block)) return;
+      const runLines = [...texts[block]];
+      const seen = new Set([block]);
+      for (let b = next.get(block); b !== undefined && !seen.has(b); b = next.get(b)) {
+        seen.add(b);
+        runLines.push(...texts[b]);
+      }
+      const units = isProse(runLines) ? proseUnits(runLines) : runLines.map((l) => l.trim());
       for (const text of units) passages.push({ id: passages.length, page: pageNo, block, text });
     });
   }

@@ -3,9 +3,10 @@
 // without citing the document). Each answer says which answerer wrote it.
 import type { ChatMessage, Job } from '../shared/contract';
 import { extractiveAnswerer } from './index';
+import type { LineReader } from './second-opinion';
 
-export async function answerQuestion(job: Job, question: string, history: ChatMessage[]): Promise<ChatMessage> {
-  const input = { question, job, history };
+export async function answerQuestion(job: Job, question: string, history: ChatMessage[], reader?: LineReader): Promise<ChatMessage> {
+  const input = { question, job, history, reader };
   try {
     const { readyModel } = await import('./llm/engine');
     const model = await readyModel();

@@ -85,12 +85,35 @@ function weight(index: DocIndex, term: string): number {
 }
 
 /**
+ * Each term's weight. One word the document never uses, among several it does, is most
+ * often the question's own verb ("which years does the microdata *cover*?"): it weighs as
+ * much as the words it does use on average, not more. Two or more unknown words, or one
+ * beside a single known word, keep their full weight: the question asks about something
+ * the document does not hold.
+ */
+function termWeights(index: DocIndex, terms: string[]): Map<string, number> {
+  const w = new Map(terms.map((t) => [t, weight(index, t)]));
+  const absent = terms.filter((t) => !index.docFreq.has(t) && !knownByPrefix(index, t));
+  const present = terms.filter((t) => !absent.includes(t));
+  if (absent.length === 1 && present.length >= 2) w.set(absent[0], present.reduce((s, t) => s + w.get(t)!, 0) / present.length);
+  return w;
+}
+
+/** Whether the document holds a word the term starts ("publish" in "published" is stemmed apart). */
+function knownByPrefix(index: DocIndex, term: string): boolean {
+  if (term.length < 4) return false;
+  for (const t of index.docFreq.keys()) if (t.startsWith(term)) return true;
+  return false;
+}
+
+/**
  * BM25 hits for the given terms, each with its coverage. `boost` raises the terms of the
  * question itself over those carried from an earlier question.
  */
 export function searchTerms(index: DocIndex, terms: string[], k: number, boost: Set<string> = new Set()): Hit[] {
   if (!terms.length || !index.passages.length) return [];
-  const total = terms.reduce((s, t) => s + weight(index, t), 0);
+  const weights = termWeights(index, terms);
+  const total = terms.reduce((s, t) => s + weights.get(t)!, 0);
   const results = index.search.search(terms.join(' '), {
     // short terms matched fuzzily or by prefix drag in noise ("fox" ~ "for")
     prefix: (t) => t.length >= 4,
@@ -101,7 +124,7 @@ export function searchTerms(index: DocIndex, terms: string[], k: number, boost: 
     weights: { fuzzy: 0.4, prefix: 0.6 },
   });
   return results.slice(0, k).map((r) => {
-    const got = terms.reduce((s, t) => s + weight(index, t) * matchStrength(t, r.queryTerms, r.terms), 0);
+    const got = terms.reduce((s, t) => s + weights.get(t)! * matchStrength(t, r.queryTerms, r.terms), 0);
     return { passage: index.passages[r.id as number], score: r.score, coverage: total ? got / total : 0 };
   });
 }

@@ -35,9 +35,17 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Splits on anything that is not a letter or a digit; keeps Unicode letters. */
+/** Signs that stand for a word: "© 2020 Nevada Supreme Court" holds the copyright. */
+const SIGN_WORDS: Record<string, string> = { '©': ' copyright ', '®': ' registered ', '§': ' section ', '%': ' percent ', '@': ' at ' };
+
+/**
+ * Splits on anything that is not a letter or a digit; keeps Unicode letters. Compatibility
+ * forms are folded first ("ﬁling" is "filing"), and a few signs read as their words.
+ */
 export function tokenize(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  let plain = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
+  if (/[©®§%@]/.test(plain)) plain = plain.replace(/[©®§%@]/g, (c) => SIGN_WORDS[c]);
+  return plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /** Lower-cased stem, or null for a stop word: the index's processTerm. */
@@ -61,7 +69,11 @@ export function indexTerms(text: string): string[] {
 export function keywords(text: string): string[] {
   const out: string[] = [];
   // "how long / how many": the adverb asks, it is not a word the answer contains
-  const asked = text.replace(/'s\b/gi, '').replace(/\bhow\s+(?:long|many|much|old|far|often|big|large|tall|soon)\b/gi, ' ');
+  const asked = text
+    .replace(/['’]s\b/gi, '')
+    .replace(/\bhow\s+(?:long|many|much|old|far|often|big|large|tall|soon)\b/gi, ' ')
+    // "what kind of fruit": the kind is what is asked, the fruit is what the text names
+    .replace(/\b(?:kind|kinds|type|types|sort|sorts)\s+of\b/gi, ' ');
   for (const tok of tokenize(asked)) {
     const t = processTerm(tok);
     if (t && !FILLER_WORDS.has(t) && !out.includes(t)) out.push(t);
@@ -69,9 +81,17 @@ export function keywords(text: string): string[] {
   return out;
 }
 
-/** Lines from OCR break words with a hyphen; the index should see the whole word. */
+/**
+ * Lines break words with a hyphen; the index and the quotes should see the whole word. A
+ * hyphen that ends part of a compound ("fraud-on-the-" / "market") is the compound's own
+ * and stays; one inside a plain word ("interro-" / "gation") goes.
+ */
 export function joinHyphenated(text: string): string {
-  return text.replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2');
+  return text.replace(/([\p{L}\p{N}][\p{L}\p{N}'’]*)([-‐­])[ \t]*\n\s*(?=\p{Ll})/gu, (_m, word: string, _h: string, offset: number, all: string) => {
+    const before = all.slice(Math.max(0, offset - 40), offset);
+    const compound = /[\p{L}\p{N}]-$/u.test(before);
+    return compound ? `${word}-` : word;
+  });
 }
 
 export function escapeRegExp(s: string): string {

@@ -1,0 +1,84 @@
+// The prose question set (bench/chat-questions.json) and how a reply is scored against it.
+// bench/chat.mjs asks the questions through the app's chat API on jobs the app made by OCR;
+// test/unit/chat/questions.test.ts asks them of jobs made from the ground-truth text.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const HERE = dirname(new URL(import.meta.url).pathname);
+
+/**
+ * @typedef {{ file: string, mime: string, gt: string[] }} QuestionDoc
+ * @typedef {{ doc: string, q: string, answers: string[] | null, pages?: number[], quote: string, heldout?: boolean }} Question
+ * @typedef {{ content: string, citations?: Array<{ page: number, snippet: string }> }} Reply
+ */
+
+/** @returns {{ docs: Record<string, QuestionDoc>, questions: Question[] }} */
+export function loadQuestions() {
+  return JSON.parse(readFileSync(join(HERE, 'chat-questions.json'), 'utf8'));
+}
+
+/**
+ * Text folded for comparison: compatibility forms (ligatures), quotes and dashes of one
+ * kind, line-end hyphens joined, spaces collapsed, lower case.
+ * @param {string} s
+ */
+export function fold(s) {
+  return s
+    .normalize('NFKC')
+    .replace(/[‘’ʼ`]/g, "'")
+    .replace(/[“”„]/g, '"')
+    .replace(/[‐-―−]/g, '-')
+    .replace(/(\p{L})-\s*\n\s*(\p{Ll})/gu, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const escape = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether the reply states the answer as a whole ("34" not inside "1934", "falls" not
+ * inside "waterfalls").
+ * @param {string} content
+ * @param {string} answer
+ */
+export function statesAnswer(content, answer) {
+  const a = escape(fold(answer)).replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}]|\\d[.,])${a}(?![\\p{L}]|[.,]?\\d)`, 'u').test(fold(content));
+}
+
+/** The reply declines: the answerer's "I couldn't find that" and no citation. @param {Reply} reply */
+export function declines(reply) {
+  return /couldn.t find|could not find|does(?:n.t| not) say/i.test(reply.content) && !(reply.citations ?? []).length;
+}
+
+/**
+ * Right: an answerable question's reply states one of its answers and cites one of its pages
+ * with a snippet of that page's exact text (and no page outside the document); an
+ * unanswerable one's reply declines.
+ * @param {Question} q
+ * @param {Reply} reply
+ * @param {(page: number) => string} pageText
+ */
+export function scoreReply(q, reply, pageText) {
+  if (q.answers === null) return { ok: declines(reply), stated: false, cited: false };
+  const stated = q.answers.some((a) => statesAnswer(reply.content, a));
+  const cites = reply.citations ?? [];
+  const cited = cites.some((c) => (q.pages ?? [1]).includes(c.page) && pageText(c.page).includes(c.snippet));
+  return { ok: stated && cited, stated, cited };
+}
+
+/**
+ * The figures: all, the questions tuned on, the held-out ones, and the unanswerable ones.
+ * @param {Array<{ q: Question, ok: boolean }>} rows
+ */
+export function summarise(rows) {
+  const part = (/** @type {typeof rows} */ r) => ({ right: r.filter((x) => x.ok).length, of: r.length });
+  return {
+    all: part(rows),
+    tuned: part(rows.filter((x) => !x.q.heldout)),
+    heldout: part(rows.filter((x) => x.q.heldout)),
+    answerable: part(rows.filter((x) => x.q.answers !== null)),
+    unanswerable: part(rows.filter((x) => x.q.answers === null)),
+  };
+}

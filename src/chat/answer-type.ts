@@ -1,0 +1,66 @@
+// What kind of thing a question asks for, read from how it is asked: "when" and "in which
+// year" ask for a time, "how many" and "what share" for a quantity, "how much did it cost"
+// for money, "what is it called" for a name, "her email" for an address. The words that
+// only say the kind ("year", "number", "called") are not words the answer's sentence must
+// hold; instead the sentence must hold a value of that kind. A sentence that matches the
+// question's words but holds no such value does not answer it.
+import { findDate } from '../fields/patterns';
+import { indexTerms } from './text';
+
+export type AnswerKind = 'time' | 'quantity' | 'measure' | 'money' | 'name' | 'email';
+
+export interface AnswerType {
+  kind: AnswerKind;
+  /** stemmed words of the question that name the kind, not the subject */
+  kindWords: Set<string>;
+  /** whether a text holds a value of the kind */
+  holds: (text: string) => boolean;
+  /** how surely it does: 1, or less when only a weak sign says so (quotes, not "called") */
+  strength: (text: string) => number;
+}
+
+const stems = (words: string) => new Set(indexTerms(words));
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
+const RELATIVE_TIME = /\b(?:this|last|next|that|the same|the following|the previous)\s+(?:year|month|week|quarter|day|decade|century)\b/i;
+const NUMBER_WORDS =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|twice|single|both|once)\b/i;
+const CURRENCY = /[$€£¥₹]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|yen|rupees?)\b|\b(?:USD|EUR|GBP|RM|Rs\.?)\s?\d|\d[\d,.]*\s?(?:million|billion|thousand)\b/i;
+const NAMING = /\b(?:call(?:ed|s)?|named|names?\s+(?:is|was)|known\s+as|referred\s+to\s+as|termed|dubbed)\b|["“‘'][^"”’']{2,40}["”’']/i;
+const NAMING_VERB = /\b(?:call(?:ed|s)?|named|known\s+as|referred\s+to\s+as|termed|dubbed)\b/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
+/** A number with a unit of length, weight, time or size: what "how tall", "how long" ask for. */
+const MEASURE =
+  /\d\s*(?:[-–]\s*\d+\s*)?(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yards?|miles?|metres?|meters?|centimet(?:re|er)s?|millimet(?:re|er)s?|kilomet(?:re|er)s?|kg|g|lbs?|pounds?|ounces?|oz|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|pages?|%|percent)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|feet|metres?|meters?|miles?|inches)\b/i;
+
+const holdsTime = (t: string) => YEAR.test(t) || findDate(t) !== null || new RegExp(`\\b(?:${MONTHS})\\b`, 'i').test(t) || RELATIVE_TIME.test(t);
+const holdsQuantity = (t: string) => /\d/.test(t) || NUMBER_WORDS.test(t);
+
+const KINDS: Record<AnswerKind, { words: Set<string>; holds: (t: string) => boolean }> = {
+  time: { words: stems('year years date dates day days month months decade century time'), holds: holdsTime },
+  quantity: { words: stems('number numbers percentage percent share proportion fraction size amount count'), holds: holdsQuantity },
+  measure: { words: stems('height length width depth weight size age duration distance'), holds: (t) => MEASURE.test(t) },
+  money: { words: stems('price cost costs amount sum money paid pay'), holds: (t) => CURRENCY.test(t) },
+  name: { words: stems('called call named name known referred termed dubbed'), holds: (t) => NAMING.test(t) },
+  email: { words: stems('email emails e mail address'), holds: (t) => EMAIL.test(t) },
+};
+
+/** The kind of answer a question asks for, or null when its form does not say. */
+export function answerType(question: string): AnswerType | null {
+  const q = question.toLowerCase().replace(/[’]/g, "'");
+  let kind: AnswerKind | null = null;
+  if (/\be-?mail\b/.test(q)) kind = 'email';
+  else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q)) kind = 'time';
+  else if (/\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|price|owe|owed|earn|earned|worth|money)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:price|cost)\b/.test(q)) kind = 'money';
+  else if (/\bhow\s+(?:long|old|far|big|large|tall|high|heavy|wide|deep)\b(?!\s+ago)|\b(?:what|which)\s+(?:is|was|are|were)?\s*(?:the|its|their|his|her)?\s*(?:height|length|width|depth|weight|age|duration|distance)\b/.test(q)) kind = 'measure';
+  else if (/\bhow\s+(?:many|much|often)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:number|percentage|percent|share|proportion|fraction|size|amount)\b/.test(q)) kind = 'quantity';
+  else if (/\b(?:called|named|known\s+as|referred\s+to\s+as|termed)\s*\??\s*$/.test(q) || /^\s*what\s+(?:is|are|was|were)\s+.+\b(?:called|named)\b/.test(q)) kind = 'name';
+  if (!kind) return null;
+  const k = KINDS[kind];
+  // a question may name its subject with a kind word too ("the loan amount"); only the
+  // words the question uses to ask are dropped
+  const strength = kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.7) : () => 1;
+  return { kind, kindWords: k.words, holds: k.holds, strength };
+}

@@ -1,0 +1,130 @@
+// Rules of language the extractive answerer reads prose by, on made-up documents that the
+// question set (bench/chat-questions.json) does not hold: the kind of value a question's
+// form asks for, sentences cut by the layout, line-end hyphens, keys without a colon,
+// pronouns that point back, and declining when the text does not say.
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswerer, NOT_FOUND } from '../../../src/chat';
+import { answerType } from '../../../src/chat/answer-type';
+import { joinHyphenated } from '../../../src/chat/text';
+import type { ChatMessage, Job } from '../../../src/shared/contract';
+import { jobFromTexts } from './helpers';
+
+async function ask(job: Job, question: string): Promise<ChatMessage> {
+  const msg = await extractiveAnswerer.answer({ question, job, history: [] });
+  for (const c of msg.citations ?? []) expect(job.pages[c.page - 1].text).toContain(c.snippet);
+  return msg;
+}
+
+const harbour = jobFromTexts([
+  [
+    'The Harbour of Vell',
+    '',
+    'The old harbour of Vell was dredged by the Marrow company, whose engineers came',
+    'from the north coast. Work on the outer mole began in the spring of 1874 under',
+    'the engineer Edda Lorne.',
+    '',
+    'The breakwater stones are quarried at Hask. They are known locally as "greys".',
+    'The inner basin holds fourteen berths for fishing boats and two for the ferry.',
+    'Harbour dues were cut after the storm of 1901 damaged the quays, because the',
+    '',
+    'town council wanted the fleet to return quickly.',
+  ].join('\n'),
+  [
+    'Port facts',
+    'Founded',
+    'Vell Harbour Trust',
+    'Harbour master',
+    'Tomas Ferrel',
+    'Reference no.: VH-2291',
+    'Contact: Tomas Ferrel: t.ferrel@vell-harbour.example',
+    '',
+    'The lighthouse keeper lives in the cottage by the mole. The non-',
+    'stop ferry to Aun runs twice a day in summer.',
+  ].join('\n'),
+]);
+
+describe('the kind of value a question asks for', () => {
+  it('reads the kind from the question form', () => {
+    expect(answerType('When did work on the mole begin?')?.kind).toBe('time');
+    expect(answerType('In which year was it built?')?.kind).toBe('time');
+    expect(answerType('How many berths are there?')?.kind).toBe('quantity');
+    expect(answerType('How tall is the lighthouse?')?.kind).toBe('measure');
+    expect(answerType('How much did the dredging cost?')?.kind).toBe('money');
+    expect(answerType('What are the stones called?')?.kind).toBe('name');
+    expect(answerType("What is the harbour master's email address?")?.kind).toBe('email');
+    expect(answerType('Who dredged the harbour?')).toBeNull();
+  });
+
+  it('answers "when" from the sentence that holds a time, though it lacks the word "year"', async () => {
+    const msg = await ask(harbour, 'In which year did work on the outer mole begin?');
+    expect(msg.content).toContain('1874');
+    expect(msg.citations?.[0].page).toBe(1);
+  });
+
+  it('answers "how many" from the sentence with a number, written as a word', async () => {
+    const msg = await ask(harbour, 'How many berths does the inner basin hold for fishing boats?');
+    expect(msg.content).toContain('fourteen');
+  });
+
+  it('takes the next sentence when it points back with a pronoun and holds the name', async () => {
+    const msg = await ask(harbour, 'What are the breakwater stones called?');
+    expect(msg.content).toContain('"greys"');
+    expect(msg.citations).toHaveLength(1);
+  });
+
+  it('declines a measure the text does not give, though a bare count is there', async () => {
+    expect((await ask(harbour, 'How tall is the inner basin wall?')).content).toBe(NOT_FOUND);
+  });
+
+  it('declines money the text does not state', async () => {
+    expect((await ask(harbour, 'How much did the dredging of the harbour cost?')).content).toBe(NOT_FOUND);
+  });
+});
+
+describe('sentences the layout cut', () => {
+  it('goes on across a block break in mid-sentence', async () => {
+    const msg = await ask(harbour, 'Why were harbour dues cut after the storm?');
+    expect(msg.content).toContain('town council wanted the fleet to return quickly');
+  });
+
+  it('joins a word broken at a line end, and keeps the hyphen of a compound', () => {
+    expect(joinHyphenated('the interro-\ngation')).toBe('the interrogation');
+    expect(joinHyphenated('the fraud-on-the-\nmarket doctrine')).toBe('the fraud-on-the-market doctrine');
+  });
+
+  it('quotes the joined word', async () => {
+    const msg = await ask(harbour, 'How often does the ferry to Aun run in summer?');
+    expect(msg.content).toContain('nonstop ferry to Aun runs twice a day');
+  });
+});
+
+describe('keys and values', () => {
+  it('reads a key without a colon over its value', async () => {
+    const msg = await ask(harbour, 'Who is the harbour master?');
+    expect(msg.content).toContain('Tomas Ferrel');
+    expect(msg.citations?.[0].page).toBe(2);
+  });
+
+  it('answers "reference number" from "Reference no.:" with digits', async () => {
+    expect((await ask(harbour, 'What is the reference number?')).content).toContain('VH-2291');
+  });
+
+  it('answers an email question only with an email', async () => {
+    expect((await ask(harbour, "What is Tomas Ferrel's email address?")).content).toContain('t.ferrel@vell-harbour.example');
+  });
+});
+
+describe('a sentence whose first line the reading order put apart', () => {
+  it('follows the boxes to the block right below, in the same column', async () => {
+    const job = jobFromTexts(['related to the dredging contract and its costs.\n\nThe harbour trust met twice that year.\n\n12. The fall in the trust\'s income is directly attributable to the announcements']);
+    const [rest, other, head] = job.pages[0].blocks;
+    // the head line sits above the rest of its paragraph; the other block is in another column
+    head.bbox = [40, 100, 900, 120];
+    rest.bbox = [0, 122, 900, 142];
+    other.bbox = [1000, 100, 1800, 120];
+    const msg = await ask(job, "What is the fall in the trust's income attributable to?");
+    expect(msg.content).toContain('directly attributable to the announcements related to the dredging contract');
+    // two stretches of the page text, each quoted exactly
+    expect(msg.citations).toHaveLength(2);
+  });
+});
