@@ -32,7 +32,7 @@ const index = vendorLanguages({
   shipped: readJson('src/engines/cpu/shipped-languages.json'),
   dataDir: join(root, 'node_modules', '@tesseract.js-data'),
   all: ['1', 'true', 'yes'].includes(String(process.env.OCR_VENDOR_ALL_LANGUAGES ?? '').toLowerCase()),
-  known: readJson('src/languages/tesseract-languages.json'),
+  known: readJson('src/shared/tesseract-languages.json'),
   log: console.warn,
 });
 const vendored = index.vendored.length ? `, and ${index.vendored.length} more languages (${index.vendored.map((l) => l.code).join(' ')})` : '';
