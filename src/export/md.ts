@@ -3,6 +3,7 @@ import type { Page } from '../shared/contract';
 import type { Exporter, ExporterMeta } from './types';
 import { pageSections, type Section } from './structure';
 import { orderedPages } from './text';
+import { listItemMarkdown } from '../layout/markdown';
 
 /** Between pages: a thematic break, so the pages stay apart when rendered. */
 export const PAGE_SEPARATOR = '\n\n---\n\n';
@@ -40,7 +41,7 @@ export function sectionMarkdown(s: Section): string {
       return s.caption ? `*${text}*` : text;
     }
     case 'list':
-      return s.items.map((item, i) => `${s.ordered ? `${s.start + i}.` : '-'} ${escapeLine(item)}`).join('\n');
+      return s.items.map((item, i) => listItemMarkdown(s.markers[i] ?? '', item)).join('\n');
     case 'table':
       return pipeTable(s.rows, s.header);
   }

@@ -12,7 +12,7 @@ describe('pageSections', () => {
     expect(pageSections(p)).toEqual([
       { kind: 'heading', level: 1, text: 'Title' },
       { kind: 'paragraph', lines: ['one', 'two'] },
-      { kind: 'list', ordered: false, start: 1, items: ['a'] },
+      { kind: 'list', ordered: false, start: 1, items: ['a'], markers: ['•'] },
     ]);
   });
 
@@ -62,12 +62,13 @@ describe('pageSections', () => {
 
 describe('listItems', () => {
   it('starts an item at each marker and joins the lines that carry on', () => {
-    expect(listItems(['• first item that', 'wraps', '- second', '* third'])).toEqual({ ordered: false, start: 1, items: ['first item that wraps', 'second', 'third'] });
+    expect(listItems(['• first item that', 'wraps', '- second', '* third'])).toEqual({ ordered: false, start: 1, items: ['first item that wraps', 'second', 'third'], markers: ['•', '-', '*'] });
   });
 
   it('reads numbers and letters as an ordered list, from the number shown', () => {
-    expect(listItems(['3. c', '4) d'])).toEqual({ ordered: true, start: 3, items: ['c', 'd'] });
-    expect(listItems(['b) two', 'c) three'])).toEqual({ ordered: true, start: 2, items: ['two', 'three'] });
+    expect(listItems(['3. c', '4) d'])).toEqual({ ordered: true, start: 3, items: ['c', 'd'], markers: ['3.', '4)'] });
+    expect(listItems(['b) two', 'c) three'])).toEqual({ ordered: true, start: 2, items: ['two', 'three'], markers: ['b)', 'c)'] });
+    expect(listItems(['(2) two', '(3) three'])).toEqual({ ordered: true, start: 2, items: ['two', 'three'], markers: ['(2)', '(3)'] });
   });
 
   it('takes lines without markers as one item each when the first has none', () => {
