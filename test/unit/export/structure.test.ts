@@ -33,6 +33,16 @@ describe('pageSections', () => {
     expect(sections[1]).toMatchObject({ lines: ['1 Figures are unaudited and rounded', '2 Source: the annual report'] });
   });
 
+  it('keeps a block in a table\'s box whose words the table\'s blocks already took (a total printed again under it)', () => {
+    const cells = [block('table', [line('Rate Amount', 10, 100), line('0% 0.00', 10, 130)])];
+    const again = block('paragraph', [line('0.00', 10, 160)]);
+    const p = page(0, [...cells, again], [{ rows: [['Rate', 'Amount'], ['0%', '0.00']], bbox: [0, 90, 600, 200] }]);
+    expect(pageSections(p)).toEqual([
+      { kind: 'table', rows: [['Rate', 'Amount'], ['0%', '0.00']], header: true },
+      { kind: 'paragraph', lines: ['0.00'] },
+    ]);
+  });
+
   it('puts a table no block lies in before the first block below its top', () => {
     const p = page(0, [block('paragraph', [line('top', 10, 10)]), block('paragraph', [line('bottom', 10, 500)])], [
       { rows: [['x', 'y']], bbox: [0, 200, 600, 260] },
