@@ -6,7 +6,7 @@ import { pdfjsTextFonts } from './scripts/pdfjs-text-fonts.mjs';
 import { securityHeaders } from './scripts/security-headers.mjs';
 
 /**
- * Build-time limits (src/config.ts): OCR_CONFIG_FILE names a JSON file, and single
+ * Build-time limits (src/shared/config.ts): OCR_CONFIG_FILE names a JSON file, and single
  * variables override it: OCR_ANON_DAILY_PAGES, OCR_FREE_MONTHLY_PAGES, OCR_RETENTION_DAYS,
  * OCR_VOUCHER_PUBLIC_KEY (a JWK as JSON), OCR_MODEL_HOST (where optional models are downloaded
  * from: a hub's URL, or a folder holding `<repo>/<file>`), OCR_LANGUAGE_SOURCE (where languages

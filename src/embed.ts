@@ -5,7 +5,7 @@ import { mount } from 'svelte';
 import Embed from './ui/Embed.svelte';
 import { boot } from './host/boot';
 import { config } from './shared/config';
-import { apiFetch } from './ui/transport';
+import { apiFetch } from './shared/transport';
 import { originAllowed } from './ui/embed/origins';
 import { EmbedWidget } from './ui/embed/widget.svelte';
 import { listenToParent } from './ui/embed/bridge';

@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { boot } from './host/boot';
 import { isPrivateSession } from './shared/private-session';
-import { apiFetch } from './ui/transport';
+import { apiFetch } from './shared/transport';
 import { framedByAnotherSite, showFramedNotice } from './ui/framed';
 import './ui/theme.css';
 

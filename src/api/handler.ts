@@ -9,6 +9,7 @@ import { UserError } from '../shared/errors';
 import { loadJob } from './jobs';
 import { adoptAnonymousJobs, createAccount, getAccount, redeemVoucher, rotateToken } from './routes/account';
 import { chat, history } from './routes/chat';
+import { getSettings, putSettings } from './routes/settings';
 import { assertDone, deleteJob, getJob, listJobs, ownedJob, submitJob } from './routes/ocr';
 
 export const API_PREFIX = '/api/v1/';
@@ -31,6 +32,8 @@ const routes: [string, RegExp, Route][] = [
   ['POST', /^account\/token$/, async (req, _m, d) => rotateToken(await identify(req, d.db), d)],
   ['POST', /^account\/adopt$/, async (req, _m, d) => adoptAnonymousJobs(await identify(req, d.db), d)],
   ['POST', /^account\/credits$/, async (req, _m, d) => redeemVoucher(req, await identify(req, d.db), d)],
+  ['GET', /^settings$/, async (_req, _m, d) => getSettings(d)],
+  ['PUT', /^settings$/, async (req, _m, d) => putSettings(req, d)],
 ];
 
 async function download(req: Request, m: string[], deps: ApiDeps): Promise<Response> {

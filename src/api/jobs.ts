@@ -1,7 +1,7 @@
 // Assembling the contract's Job from the stored job and its pages.
 import type { Job, JobProgress, JobSummary, Page } from '../shared/contract';
 import type { JobRecord, JobTextRecord, OcrDatabase, PageRecord } from '../store/db';
-import { findTool } from './tools';
+import { findTool } from '../tools';
 
 export async function loadJob(db: OcrDatabase, uuid: string): Promise<Job | undefined> {
   const rec = await db.jobs.get(uuid);

@@ -1,7 +1,7 @@
 // Per-page metering in credits. Anonymous callers get a daily allowance per browser
 // profile, free accounts a monthly bucket, paid accounts spend purchased credits.
 // Pages are charged when they are processed, never when a job is accepted.
-import type { AccountInfo, Plan, Tier } from '../shared/contract';
+import type { AccountInfo, Plan } from '../shared/contract';
 import { config } from '../shared/config';
 import type { OcrDatabase, UsageRecord } from '../store/db';
 import type { Caller } from './auth';
@@ -14,9 +14,8 @@ export function periodOf(plan: Plan, now: number): string {
   return 'credits';
 }
 
-export function pageCost(tier: Tier): number {
-  return config.creditsPerPage[tier];
-}
+/** Credits a page of a job on this tier costs: the tier's engine says (src/engines/registry.ts). */
+export { pageCost } from '../engines/registry';
 
 async function sumCredits(db: OcrDatabase, subject: string, period: string): Promise<number> {
   const rows = await db.usage.where('[subject+period]').equals([subject, period]).toArray();

@@ -1,24 +1,41 @@
-// The engine registry: one page image + the job's options → an EnginePage.
-import type { PageImage } from '../documents/types';
-import type { JobRecord } from '../store/db';
-import { parseLanguage } from '../shared/languages';
+// The engines: one page image and the job's options in, an EnginePage out. Each engine is
+// a module with its meta (./registry.ts); the page's kind and the job's tier choose it.
+import type { Tier } from '../shared/contract';
+import type { Engine, EnginePage, RecognizeOptions } from '../shared/engine';
 import { UserError } from '../shared/errors';
-import type { EngineMeta, EnginePage, RecognizeOptions } from '../shared/engine';
+import { parseLanguage } from '../shared/languages';
+import type { PageImage } from '../shared/page-image';
 import * as cpu from './cpu';
+import { meta as cpuMeta } from './cpu/meta';
+import * as pdfText from './pdf-text';
 import * as vlm from './vlm';
+import { meta as vlmMeta } from './vlm/meta';
 
-export const engines: EngineMeta[] = [cpu.meta, vlm.meta, { id: 'pdf-text', label: 'PDF text layer', cost: 1 }];
+export const ENGINES: readonly Engine[] = [
+  { meta: cpuMeta, recognize: (page, opts) => cpu.recognize(raster(page), opts) },
+  { meta: vlmMeta, recognize: (page, opts) => vlm.recognize(raster(page), opts) },
+  { meta: pdfText.meta, recognize: async (page) => pdfText.readTextLayer(page.textLayer!) },
+];
 
-/** Tesseract's language set, or 'auto' for the engine to detect. */
-function languagesFor(job: Pick<JobRecord, 'language'>): string {
-  const choice = parseLanguage(job.language);
-  return choice.tesseract;
+function raster(page: PageImage) {
+  if (!page.bitmap) throw new Error('This engine reads page pixels.');
+  return page;
 }
 
-export async function recognizePage(image: PageImage, job: JobRecord, opts: Pick<RecognizeOptions, 'signal' | 'onNote'> = {}): Promise<EnginePage> {
-  // A born-digital PDF page needs no OCR.
-  if (image.textLayer) return image.textLayer;
-  if (job.tier === 'cpu') return cpu.recognize(image, { languages: languagesFor(job), tool: job.tool, ...opts });
-  if (job.tier === 'vlm') return vlm.recognize(image, { languages: languagesFor(job), tool: job.tool, ...opts });
-  throw new UserError('engine_missing', `No engine for tier ${String(job.tier)}.`);
+export interface PageJob {
+  tier: Tier;
+  /** the job's language as asked ('auto', 'en', 'eng+deu') */
+  language: string;
+}
+
+/** The engine for this page: the text layer's for a born-digital page, else the tier's. */
+export function engineFor(image: PageImage, tier: Tier): Engine {
+  const input = image.textLayer ? 'text-layer' : 'raster';
+  const engine = ENGINES.find((e) => e.meta.input === input && (input === 'text-layer' || e.meta.tier === tier));
+  if (!engine) throw new UserError('engine_missing', `No engine reads this page on the ${String(tier)} tier.`);
+  return engine;
+}
+
+export async function recognizePage(image: PageImage, job: PageJob, opts: Omit<RecognizeOptions, 'languages'> = {}): Promise<EnginePage> {
+  return engineFor(image, job.tier).recognize(image, { languages: parseLanguage(job.language).tesseract, ...opts });
 }

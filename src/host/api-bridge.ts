@@ -1,7 +1,7 @@
 // The window side of the service-worker relay: the service worker stays a thin router
 // and hands each /api/v1/ request to an app window, which runs the API handler here.
 import type { ApiHandler } from '../api/handler';
-import type { RelayMessage, WireRequest, WireResponse } from './channel';
+import type { RelayMessage, WireRequest, WireResponse } from '../shared/channel';
 
 export function serveApiInThisWindow(handler: ApiHandler): void {
   const sw = navigator.serviceWorker;

@@ -6,8 +6,8 @@
 import { Workbox } from 'workbox-window';
 import { createApiHandler } from '../api/handler';
 import { database, indexedDbUsable, useMemoryDatabase, type OcrDatabase } from '../store/db';
-import { useDirectTransport } from '../ui/transport';
-import { isolateQueueChannel } from './channel';
+import { useDirectTransport } from '../shared/transport';
+import { isolateQueueChannel } from '../shared/channel';
 import { EngineHost, defaultConcurrency } from './engine-host';
 import { serveApiInThisWindow } from './api-bridge';
 import { createWindowDeps } from './window-deps';

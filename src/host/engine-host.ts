@@ -5,14 +5,15 @@ import type { Job, Page } from '../shared/contract';
 import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, UserError, type OpenedDocument } from '../documents';
-import { encodeJpeg, rotateBitmap } from '../documents/encode';
+import { encodeJpeg, rotateBitmap } from '../shared/pixels';
 import { isBlankPage } from '../documents/blank';
 import { blankPage, withTextWarning } from './page-warnings';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
+import { findTool } from '../tools';
 import { config } from '../shared/config';
 import { claimNextPage, commitOrFail, commitPage, releaseLease, releaseStaleLeases, type Committed, type Finish, type Lease, type PageOutcome } from './queue';
-import { queueChannel, type QueueMessage } from './channel';
+import { queueChannel, type QueueMessage } from '../shared/channel';
 import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
 
@@ -202,9 +203,10 @@ export class EngineHost {
       try {
         // A blank page has nothing to read: no engine is run on it, and no confidence claimed.
         const blank = image.bitmap && isBlankPage(image.bitmap) ? blankPage(page.index, image.bitmap.width, image.bitmap.height) : null;
-        const engine = blank ? null : await recognizePage(image, job, { onNote: this.noteFor(job.uuid) });
+        const recipe = findTool(job.tool)?.recipe;
+        const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid) });
         timings.recognize = lap();
-        const result = blank ?? withTextWarning(layoutPage(engine!, page.index, { tool: job.tool }));
+        const result = blank ?? withTextWarning(layoutPage(engine!, page.index, { minTableRows: recipe?.minTableRows }));
         timings.layout = lap();
         if (engine?.rotation) result.rotation = engine.rotation;
         if (engine?.detectedLanguage) result.language = engine.detectedLanguage;

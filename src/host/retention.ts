@@ -1,11 +1,6 @@
 // Uploaded files are deleted automatically after the retention period; the text stays.
-import { config } from '../shared/config';
+import { retentionDays } from '../api/routes/settings';
 import type { OcrDatabase } from '../store/db';
-
-export async function retentionDays(db: OcrDatabase): Promise<number> {
-  const s = await db.settings.get('retentionDays');
-  return typeof s?.value === 'number' ? s.value : config.retentionDays;
-}
 
 export async function sweepExpiredFiles(db: OcrDatabase, now: number): Promise<number> {
   const days = await retentionDays(db);

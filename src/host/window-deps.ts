@@ -6,7 +6,7 @@ import { openDocument } from '../documents';
 import { exportJob } from '../export/run';
 import { pageImage } from './page-images';
 import { answerQuestion } from '../chat/run';
-import { queueChannel } from './channel';
+import { queueChannel } from '../shared/channel';
 import type { EngineHost } from './engine-host';
 import { KeyedListeners } from './listeners';
 

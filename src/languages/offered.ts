@@ -3,7 +3,7 @@
 // own in Settings → Languages). The picker offers these and no others.
 import { config } from '../shared/config';
 import { prefs } from '../shared/settings-store';
-import shippedCodes from '../engines/cpu/shipped-languages.json';
+import shippedCodes from './shipped-languages.json';
 import tesseractLanguages from '../shared/tesseract-languages.json';
 
 export interface IndexedLanguage {

@@ -11,10 +11,11 @@ import { pageMarkdown } from './markdown';
 import { readingRegions } from './order';
 import { findTables } from './table';
 import { textLayerRanks } from './text-order';
+import { detectedBlocks } from './detected-lines';
 
 export interface LayoutOptions {
-  /** the job's tool preset: 'extract-tables' looks for tables more eagerly */
-  tool?: string;
+  /** a table is taken from this many rows (the extract-tables tool asks for 2); 3 otherwise */
+  minTableRows?: number;
 }
 
 /** A block before its kind is known: the lines of one engine paragraph within one region,
@@ -30,11 +31,13 @@ interface Draft {
   frame: [number, number];
 }
 
-export function layoutPage(page: EnginePage, index: number, opts: LayoutOptions = {}): Page {
+export function layoutPage(found: EnginePage, index: number, opts: LayoutOptions = {}): Page {
+  // Lines an engine found without grouping them (the vlm engine's) become paragraph blocks first.
+  const page: EnginePage = found.lines?.length ? { ...found, blocks: [...found.blocks, ...detectedBlocks(found.lines, found.width, found.height)], lines: undefined } : found;
   if (page.blocks.length && page.blocks.every((b) => b.structure)) return structuredPage(page, index);
   const segs = flatten(page);
   const m = pageMetrics(segs);
-  const minRows = opts.tool === 'extract-tables' ? 2 : 3;
+  const minRows = opts.minTableRows ?? 3;
   // Vertical writing is left in the engine's order: the geometry below assumes rows.
   const regions = m.vertical ? [segs] : readingRegions(segs, m);
   let drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page));

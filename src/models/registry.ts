@@ -4,8 +4,8 @@
 // Sizes marked `approx` are as the host lists them; hashes are given only where they are
 // known here; the others are checked against the host's own hash header when it sends one.
 import { config } from '../shared/config';
-import { modelFiles, PPOCR_V4, RUNTIME_FILES } from '../engines/vlm/models';
-import { vlmReads } from '../engines/vlm/charset';
+import { modelFiles, PPOCR_V4, RUNTIME_FILES } from './ppocr';
+import { vlmReads } from './ppocr';
 import type { ModelEntry, ModelTask } from '../shared/models';
 
 const ppocr: ModelEntry = {

@@ -212,3 +212,9 @@ export interface AccountInfo {
 
 export const EXPORT_FORMATS = ['txt', 'md', 'docx', 'pdf', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** GET/PUT /api/v1/settings/ (a local extension): this device's settings. */
+export interface DeviceSettings {
+  /** days an uploaded file is kept after it is read (the text stays) */
+  retention_days: number;
+}

@@ -1,6 +1,8 @@
 // One interface for every engine: a page image and options in, words grouped into
 // lines and blocks out, with boxes in page pixels and 0..1 confidence.
-import type { BBox, BlockKind, PageSource } from './contract';
+import type { BBox, BlockKind, PageSource, Tier } from './contract';
+import type { PageImage } from './page-image';
+import type { ToolRecipe } from './tools';
 
 export interface EngineWord {
   text: string;
@@ -25,10 +27,24 @@ export interface EngineBlock {
   structure?: { kind: BlockKind; level?: number; rows?: string[][] };
 }
 
+/** A line as a text detector found it: not yet grouped into paragraphs nor ordered (the layout does that). */
+export interface DetectedLine {
+  text: string;
+  confidence: number;
+  /** corners clockwise from the line's own top-left, page pixels */
+  quad: [number, number][];
+  bbox: BBox;
+  /** the line runs up or down the (upright) page */
+  vertical: boolean;
+  words: EngineWord[];
+}
+
 export interface EnginePage {
   width: number;
   height: number;
   blocks: EngineBlock[];
+  /** lines the engine found without grouping them (the vlm engine): the layout groups and orders them */
+  lines?: DetectedLine[];
   source: PageSource;
   rotation?: number;
   detectedLanguage?: string;
@@ -39,15 +55,34 @@ export interface EnginePage {
 export interface RecognizeOptions {
   /** Tesseract language set, e.g. 'eng' or 'eng+deu' */
   languages: string;
-  tool?: string;
+  /** what the job's tool asks of the engine (src/tools): no slug */
+  recipe?: ToolRecipe;
   signal?: AbortSignal;
   /** what the job should say meanwhile (a language downloading); null: nothing more */
   onNote?: (note: string | null) => void;
 }
 
+export type EngineId = 'cpu' | 'vlm' | 'pdf-text';
+
+/** What an engine is, for the API, the UI and the tests, which iterate the registry (src/engines/registry.ts). */
 export interface EngineMeta {
-  id: 'cpu' | 'vlm' | 'pdf-text';
+  id: EngineId;
   label: string;
-  /** credits per page */
-  cost: number;
+  /** what it reads: page pixels, or a born-digital PDF page's text layer */
+  input: 'raster' | 'text-layer';
+  /** the tier a job names to have its pages read by it; none: chosen by the page itself (pdf-text) */
+  tier?: Tier;
+  /** credits a page, for a tier's engine (a text-layer page is charged as its job's tier) */
+  cost?: number;
+  /** what it reads, in words */
+  reads: string;
+  /** what it needs to run, in words */
+  needs: string;
+  /** why it cannot read a Tesseract language set ('auto', 'eng+deu'), or null when it can */
+  refuses?(languages: string): string | null;
+}
+
+export interface Engine {
+  meta: EngineMeta;
+  recognize(page: PageImage, opts: RecognizeOptions): Promise<EnginePage>;
 }

@@ -5,7 +5,7 @@
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
-import type { ClientToWorkerMessage, RelayMessage, WireRequest, WireResponse } from '../host/channel';
+import type { ClientToWorkerMessage, RelayMessage, WireRequest, WireResponse } from '../shared/channel';
 import { ENGINE_CACHE } from '../shared/caches';
 import { judgeSite } from '../api/same-site';
 

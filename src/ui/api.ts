@@ -1,8 +1,8 @@
 // The UI's client of /api/v1/: the same endpoints users' scripts call.
 import { prefs } from '../shared/settings-store';
 import { isPrivateSession } from '../shared/private-session';
-import { apiFetch } from './transport';
-import type { AccountInfo, ApiErrorBody, ExportFormat, Job, JobProgress, JobSummary, Plan, ChatReply, ChatHistory } from '../shared/contract';
+import { apiFetch } from '../shared/transport';
+import type { DeviceSettings, AccountInfo, ApiErrorBody, ExportFormat, Job, JobProgress, JobSummary, Plan, ChatReply, ChatHistory } from '../shared/contract';
 
 export class ApiFailure extends Error {
   constructor(
@@ -137,3 +137,7 @@ export const redeemVoucher = (voucher: string) => call<AccountInfo>('account/cre
 
 export const askChat = (uuid: string, message: string) => call<ChatReply>(`chat/${uuid}/`, postJson({ message }));
 export const chatHistory = (uuid: string) => call<ChatHistory>(`chat/${uuid}/history/`);
+
+export const getSettings = () => call<DeviceSettings>('settings/');
+export const saveSettings = (settings: DeviceSettings) =>
+  call<DeviceSettings>('settings/', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, screenshotPath, useBrowser, type Session } from './browser';
-import { CHAT_MODELS } from '../../src/chat/llm/models';
+import { CHAT_MODELS } from '../../src/models/chat';
 
 /** Chromium's software WebGPU adapter (SwiftShader), as in vlm.spec.ts. */
 const SOFTWARE_WEBGPU = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-webgpu-adapter=swiftshader'];

@@ -3,7 +3,7 @@
 // person would use. API calls appear only to confirm what the person cannot see.
 // Each test saves screenshots to look at.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TOOL_PRESETS } from '../../src/api/tools';
+import { TOOL_METAS } from '../../src/tools';
 import { execFileSync } from 'node:child_process';
 import { baseUrl, postFile, screenshotPath, useBrowser } from './browser';
 import { invoicePdf, scannedPdf, testocrPng, textPdf } from './fixtures';
@@ -23,7 +23,7 @@ describe('what a person does', () => {
     await page.getByLabel(/Accurate/).check();
     expect(await page.getByLabel(/Accurate/).isChecked()).toBe(true);
     await page.getByLabel(/Fast/).check();
-    expect(await page.locator('#tool option').count()).toBe(TOOL_PRESETS.length + 1);
+    expect(await page.locator('#tool option').count()).toBe(TOOL_METAS.length + 1);
     await page.locator('#language').fill('germ');
     const german = page.getByRole('option', { name: 'German (deu)' });
     await german.waitFor();

@@ -1,6 +1,6 @@
 // POST/GET/DELETE /api/v1/ocr/ : submitting, reading, listing and deleting jobs.
 import { config } from '../../shared/config';
-import { TIERS, type Tier } from '../../shared/contract';
+import type { Tier } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
 import { DOCUMENT_MIME } from '../../documents/sniff';
 import type { JobRecord, PageRecord } from '../../store/db';
@@ -9,9 +9,9 @@ import type { ApiDeps } from '../deps';
 import { ApiError, badRequest, json, notFound } from '../errors';
 import { loadJob, toProgress, toSummary } from '../jobs';
 import { parseLanguage } from '../../shared/languages';
-import { vlmRecogniserFor } from '../../models/registry';
+import { TIER_IDS, tierEngine } from '../../engines/registry';
 import { assertCanAfford, pageCost } from '../metering';
-import { findTool, TOOL_PRESETS } from '../tools';
+import { findTool, TOOL_METAS } from '../../tools';
 
 /** How long a POST of a short file waits for its result before answering 202. */
 const INLINE_WAIT_MS = 240_000;
@@ -34,25 +34,21 @@ async function readForm(req: Request): Promise<Submission> {
   const file = form.get('file');
   if (!(file instanceof File)) throw badRequest('no_file', 'No file was sent; add the image or PDF as the "file" field.');
   const tool = form.get('tool') ? String(form.get('tool')).trim() : undefined;
-  if (tool && !findTool(tool)) {
-    throw badRequest('unknown_tool', `Unknown tool "${tool}"; use one of ${TOOL_PRESETS.map((t) => t.slug).join(', ')}.`);
+  const preset = tool ? findTool(tool) : undefined;
+  if (tool && !preset) {
+    throw badRequest('unknown_tool', `Unknown tool "${tool}"; use one of ${TOOL_METAS.map((t) => t.slug).join(', ')}.`);
   }
   // A tool that needs a tier (handwriting-to-text, math: vlm) gets it when none is asked for.
-  const tier = String(form.get('tier') ?? '').trim() || (tool && findTool(tool)?.tier) || 'cpu';
-  if (!TIERS.includes(tier as Tier)) throw badRequest('bad_tier', `Unknown tier "${tier}"; use "cpu" or "vlm".`);
+  const tier = String(form.get('tier') ?? '').trim() || preset?.meta.tier || 'cpu';
+  const engine = tierEngine(tier);
+  if (!engine) throw badRequest('bad_tier', `Unknown tier "${tier}"; use ${TIER_IDS.map((t) => `"${t}"`).join(' or ')}.`);
   const language = String(form.get('language') ?? 'auto').trim() || 'auto';
   const choice = parseLanguage(language);
-  // Other scripts need a recogniser of their own (downloaded in Settings → Models; the page
-  // says so when it is not there); for those the registry has none, tier=cpu.
-  if (tier === 'vlm' && !vlmRecogniserFor(choice.tesseract)) {
-    throw badRequest(
-      'language_not_on_tier',
-      `The vlm tier reads Chinese and Latin-script languages and those it has a recogniser for, not ${choice.tesseract.replace(/\+/g, ', ')}: use tier=cpu (Tesseract) for this file.`,
-    );
-  }
+  const refusal = 'refuses' in engine ? engine.refuses(choice.tesseract) : null;
+  if (refusal) throw badRequest('language_not_on_tier', refusal);
   const translate_to = form.get('translate_to') ? String(form.get('translate_to')).trim() : undefined;
   if (translate_to) parseLanguageOr400(translate_to, 'translate_to');
-  if (tool && findTool(tool)?.needsTarget && !translate_to) {
+  if (preset?.meta.needsTarget && !translate_to) {
     throw badRequest('missing_translate_to', 'The translate tool needs translate_to, the code of the language to translate into (for example "en").');
   }
   return { file, tier: tier as Tier, language, tool, translate_to };

@@ -4,7 +4,7 @@ import type { ChatMessage } from '../../shared/contract';
 import type { Answerer, AnswerInput } from '../types';
 import { buildIndex, retrieve, type Passage } from '../search';
 import { buildPrompt, parseCitations, type PromptMessage } from '../prompt';
-import { chatModel } from './models';
+import { chatModel } from '../../models/chat';
 
 const PASSAGES = 6;
 

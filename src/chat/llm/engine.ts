@@ -2,7 +2,7 @@
 // checks the host first (so a missing model fails at once, naming the host), drives the
 // progress bar, and gives up when the download stalls rather than hang.
 import type { ModelRecord, WebWorkerMLCEngine } from '@mlc-ai/web-llm';
-import { appConfig, chatModel, chosenModel, hostLabel, modelFolder, webgpuAdapter } from './models';
+import { appConfig, chatModel, chosenModel, hostLabel, modelFolder, webgpuAdapter } from '../../models/chat';
 
 export interface ModelProgress {
   /** 0..1 */

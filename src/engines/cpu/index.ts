@@ -3,9 +3,9 @@
 // with the traineddata for its script; language=auto chooses the traineddata (./auto.ts).
 import type { Block as TBlock, Bbox } from 'tesseract.js';
 import type { BBox } from '../../shared/contract';
-import type { RasterPage } from '../../documents/types';
-import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../documents/encode';
-import type { EngineBlock, EngineMeta, EnginePage, RecognizeOptions } from '../../shared/engine';
+import type { RasterPage } from '../../shared/page-image';
+import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../shared/pixels';
+import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { TesseractPool } from './pool';
 import { detectOrientation, type Orientation } from './osd';
 import { chooseLanguage } from './auto';
@@ -13,7 +13,6 @@ import { readyLanguages } from './ready';
 import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../../shared/text';
 
-export const meta: EngineMeta = { id: 'cpu', label: 'Tesseract (CPU, WASM)', cost: 1 };
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
 /**

@@ -5,7 +5,7 @@
 // the layout as it is (EngineBlock.structure): nothing is guessed again from geometry.
 import type { BBox, BlockKind } from '../../shared/contract';
 import type { EngineBlock } from '../../shared/engine';
-import { wordsAlong } from './lines';
+import { wordsAlong } from '../../shared/text';
 
 const GRID = 500;
 const CELL_TAGS = new Set(['fcel', 'ecel', 'ched', 'rhed', 'srow', 'lcel', 'ucel', 'xcel']);

@@ -7,18 +7,15 @@
 // The handwriting-to-text and math tools re-read those lines or blocks with an optional
 // model (tools.ts) and fail at once, naming it, when it is not downloaded; image-to-markdown
 // and extract-tables go to a downloaded page model (granite-docling) instead of PP-OCRv4.
-import type { RasterPage } from '../../documents/types';
-import type { EngineMeta, EnginePage, RecognizeOptions } from '../../shared/engine';
-import { modelUrls, PPOCR_V4 } from './models';
-import { toBlocks } from './lines';
+import type { RasterPage } from '../../shared/page-image';
+import type { EnginePage, RecognizeOptions } from '../../shared/engine';
+import { modelUrls, PPOCR_V4 } from '../../models/ppocr';
 import { charsetFor } from './charset';
 import { cacheNameFor, hasWebGPU, ModelError, requireInstalled, storeKey, vlmRecogniserFor } from '../../models';
 import { applyToolModel, modelForTool, pageModelFor, readWithPageModel } from './tools';
 import { terminateReaders } from './reader';
 import { notSavedError, pageEnded, pageStarted } from './offline';
 import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
-
-export const meta: EngineMeta = { id: 'vlm', label: 'PP-OCRv4 (deep learning; WebGPU or WASM)', cost: 5 };
 
 /** localStorage key that forces a backend: 'webgpu', 'wasm' or 'auto' (the default). */
 export const BACKEND_KEY = 'ocrchat.vlm.backend';
@@ -141,7 +138,7 @@ async function scriptRecogniser(languages: string): Promise<WorkerRecogniser | u
 
 export async function recognize(page: RasterPage, opts: RecognizeOptions): Promise<EnginePage> {
   opts.signal?.throwIfAborted();
-  const pageModel = await pageModelFor(opts.tool);
+  const pageModel = await pageModelFor(opts.recipe);
   if (pageModel) {
     // WebGPU when there is an adapter, unless WASM was asked for (as for PP-OCRv4).
     const device = backendChoice() !== 'wasm' && (await hasWebGPU()) ? 'webgpu' : 'wasm';
@@ -151,7 +148,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     // Nothing readable came back: PP-OCRv4 reads the page.
   }
   // A tool or a script that needs another model fails here, at once, when it is not installed.
-  const tool = await modelForTool(opts.tool);
+  const tool = await modelForTool(opts.recipe);
   const recogniser = await scriptRecogniser(opts.languages);
   // The caller still needs its bitmap (it stores the page image): send the worker a copy.
   const copy = await createImageBitmap(page.bitmap);
@@ -172,11 +169,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   status.pages++;
   (globalThis as unknown as { __ocrchatVlm?: typeof status }).__ocrchatVlm = status;
   if (tool) {
-    const { blocks, timings } = await applyToolModel(tool, page.bitmap, result, result.backend, opts.signal);
+    const { blocks, lines, timings } = await applyToolModel(tool, page.bitmap, result, result.backend, opts.signal);
     status.lastTimings = { ...result.timings, ...timings };
-    return { width: result.width, height: result.height, blocks, source: 'ocr', rotation: result.rotation, timings: status.lastTimings };
+    return { width: result.width, height: result.height, blocks, lines, source: 'ocr', rotation: result.rotation, timings: status.lastTimings };
   }
-  return { width: result.width, height: result.height, blocks: toBlocks(result.lines, result.width, result.height), source: 'ocr', rotation: result.rotation, timings: result.timings };
+  // The lines as found: the layout groups them into paragraphs and orders them.
+  return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings };
 }
 
 /** Ends the worker and its sessions (frees its memory); the next page starts a new one. */

@@ -7,7 +7,7 @@
 // Offline without them, a page fails at once with model_missing, naming what to download.
 import { findModel, hasWebGPU, modelStatus, runtimesFor, sizeText, ModelError, type ModelEntry } from '../../models';
 import { keepOnDevice } from '../../models/offline';
-import { PPOCR_V4 } from './models';
+import { PPOCR_V4 } from '../../models/ppocr';
 
 async function needed(): Promise<ModelEntry[]> {
   const pp = findModel(PPOCR_V4.id)!;

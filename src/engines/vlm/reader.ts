@@ -4,7 +4,7 @@ import type { ModelEntry } from '../../shared/models';
 import { MODEL_CACHE } from '../../shared/caches';
 import { MODEL_FILES_DIR } from '../../models/store';
 import { appBase } from '../../models/host';
-import { RUNTIME_FILES } from './models';
+import { RUNTIME_FILES } from '../../models/ppocr';
 import type { ReaderInit, ReaderReply, ReaderRun, ReadText } from './reader-worker';
 
 interface Reader {

@@ -5,36 +5,26 @@
 // whole page to a page model (granite-docling) when one is downloaded, and to PP-OCRv4
 // otherwise.
 import type { BBox } from '../../shared/contract';
-import { rotateBitmap } from '../../documents/encode';
+import { rotateBitmap } from '../../shared/pixels';
 import { requireModel, usableModel, type ModelEntry, type ModelTask } from '../../models';
 import { docTagsToBlocks } from './doctags';
 import type { EngineBlock } from '../../shared/engine';
-import { toBlocks, wordsAlong } from './lines';
+import type { ToolRecipe } from '../../shared/tools';
+import { wordsAlong } from '../../shared/text';
+// A model that reads a paragraph at a time needs the page's paragraphs: the layout finds them.
+import { detectedBlocks } from '../../layout/detected-lines';
 import { readImages } from './reader';
 import type { RawLine, RunResult } from './worker';
 
-export interface ToolModel {
-  task: ModelTask;
-  /** what the model reads: one text line, or one paragraph block */
-  unit: 'line' | 'block';
-  /** the tool's name in the error sentence */
-  purpose: string;
-}
-
-export const TOOL_MODELS: Record<string, ToolModel> = {
-  'handwriting-to-text': { task: 'handwriting', unit: 'line', purpose: 'Handwriting to text' },
-  math: { task: 'math', unit: 'block', purpose: 'Math to LaTeX' },
-};
-
-/** Tools whose page a whole-page model (granite-docling) converts when it is on the device. */
-const PAGE_MODEL_TOOLS = new Set(['image-to-markdown', 'extract-tables']);
+/** What a tool's model re-reads: the model's task, one text line or one paragraph block, and the tool's name for the error sentence. */
+export type ToolModel = NonNullable<ToolRecipe['reread']>;
 
 /**
  * The installed page model a tool's page goes to, if any (and if it can run here). Its
  * absence is no failure: PP-OCRv4 and the layout read the page instead.
  */
-export async function pageModelFor(tool: string | undefined): Promise<ModelEntry | undefined> {
-  if (!tool || !PAGE_MODEL_TOOLS.has(tool)) return undefined;
+export async function pageModelFor(recipe: ToolRecipe | undefined): Promise<ModelEntry | undefined> {
+  if (!recipe?.pageModel) return undefined;
   return (await usableModel('page-to-markdown')).entry;
 }
 
@@ -44,7 +34,7 @@ export async function readWithPageModel(
   page: ImageBitmap,
   device: 'webgpu' | 'wasm',
   signal?: AbortSignal,
-): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
+): Promise<{ blocks: EngineBlock[]; lines?: RawLine[]; timings: Record<string, number> }> {
   const t0 = performance.now();
   const { texts, loadMs } = await readImages(entry, device, [await createImageBitmap(page)], signal);
   const t = texts[0];
@@ -53,8 +43,8 @@ export async function readWithPageModel(
 }
 
 /** The tool's model, or a ModelError naming what to download (or that WebGPU is missing). */
-export async function modelForTool(tool: string | undefined): Promise<{ spec: ToolModel; entry: ModelEntry } | undefined> {
-  const spec = tool ? TOOL_MODELS[tool] : undefined;
+export async function modelForTool(recipe: ToolRecipe | undefined): Promise<{ spec: ToolModel; entry: ModelEntry } | undefined> {
+  const spec = recipe?.reread;
   if (!spec) return undefined;
   return { spec, entry: await requireModel(spec.task, spec.purpose) };
 }
@@ -79,7 +69,7 @@ export async function applyToolModel(
   result: RunResult,
   device: 'webgpu' | 'wasm',
   signal?: AbortSignal,
-): Promise<{ blocks: EngineBlock[]; timings: Record<string, number> }> {
+): Promise<{ blocks: EngineBlock[]; lines?: RawLine[]; timings: Record<string, number> }> {
   const t0 = performance.now();
   // The page turned upright, as the boxes are given.
   const source = result.rotation ? rotateBitmap(page, result.rotation) : page;
@@ -92,9 +82,9 @@ export async function applyToolModel(
       if (!t?.text) return;
       lines.push({ ...l, text: t.text, confidence: t.confidence, words: wordsAlong(t.text, l.bbox, t.confidence) });
     });
-    return { blocks: toBlocks(lines, result.width, result.height), timings: { model: performance.now() - t0, modelLoad: loadMs } };
+    return { blocks: [], lines, timings: { model: performance.now() - t0, modelLoad: loadMs } };
   }
-  const blocks = toBlocks(result.lines, result.width, result.height);
+  const blocks = detectedBlocks(result.lines, result.width, result.height);
   const crops = await Promise.all(blocks.map((b) => cut(source, b.bbox)));
   const { texts, loadMs } = crops.length ? await readImages(tool.entry, device, crops, signal) : { texts: [], loadMs: 0 };
   const out: EngineBlock[] = [];

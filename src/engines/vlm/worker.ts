@@ -7,7 +7,7 @@ import { dbPostprocess, detInputSize, detTensorData, type DbOptions } from './de
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
 import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
 import type { BBox } from '../../shared/contract';
-import { rotateBitmap } from '../../documents/encode';
+import { rotateBitmap } from '../../shared/pixels';
 import { allowedClasses, type Charset } from './charset';
 
 export type Backend = 'webgpu' | 'wasm';

@@ -1,6 +1,6 @@
 // The widget's state: its pickers, its own upload queue, the jobs it has read, and which
 // page, if any, may be told about them.
-import { findTool } from '../../api/tools';
+import { findTool } from '../../tools';
 import type { Job } from '../../shared/contract';
 import type { SubmitOptions } from '../api';
 import { UploadQueue, type Upload } from '../uploads.svelte';
@@ -51,7 +51,7 @@ export class EmbedWidget {
   read(id: RequestId, files: File[], options: EmbedOptions | undefined, reply: Reply | null): Promise<void> {
     const opts: SubmitOptions = options
       ? { tier: options.tier ?? '', language: options.language ?? 'auto', tool: options.tool, translate_to: options.translate_to }
-      : { ...this.options, tool: this.options.tool || undefined, translate_to: findTool(this.options.tool ?? '')?.needsTarget ? this.options.translate_to : undefined };
+      : { ...this.options, tool: this.options.tool || undefined, translate_to: findTool(this.options.tool)?.meta.needsTarget ? this.options.translate_to : undefined };
     let optionsRefused = false;
     return readBatch(this.queue, files, opts, {
       progress: (index, item) =>

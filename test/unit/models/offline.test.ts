@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MODELS, ORT_WASM, ORT_WEBGPU, findModel, runtimesFor, sizeText } from '../../../src/models';
-import { WEBLLM_CACHE_PREFIX } from '../../../src/chat/llm/models';
+import { WEBLLM_CACHE_PREFIX } from '../../../src/models/chat';
 
 const ortFile = (name: string) => readFileSync(`node_modules/onnxruntime-web/dist/${name}`);
 

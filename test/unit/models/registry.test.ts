@@ -2,7 +2,7 @@
 // up to, the host's hash header, SHA-256, and the sentence a job fails with.
 import { describe, expect, it } from 'vitest';
 import { MODELS, downloadBytes, findModel, hostHash, modelsFor, requireModel, sha256Hex, sourceUrl, storeKey, ModelError } from '../../../src/models';
-import { PPOCR_V4 } from '../../../src/engines/vlm/models';
+import { PPOCR_V4 } from '../../../src/models/ppocr';
 
 const base = 'https://app.example/';
 

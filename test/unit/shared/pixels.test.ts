@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { greyPgm } from '../../../src/documents/encode';
+import { greyPgm } from '../../../src/shared/pixels';
 
 describe('greyPgm', () => {
   it('writes a binary PGM: P5 header, then the rows top-down, one byte a pixel', () => {

@@ -1,13 +1,14 @@
-// From the detector's text segments to lines, reading order and paragraph blocks.
+// From a detector's text segments (the vlm engine's lines, not yet grouped or ordered) to
+// lines, reading order and paragraph blocks; layoutPage() runs this before its own regions.
 // PP-OCR boxes are runs of text: a line split at a wide space comes back as two, and a
 // receipt's "CASH ........ 10.00" as two. Segments on the same row with a gap of about a
 // character are joined; rows are read top to bottom, left to right, except where a
 // gutter with full lines of text on both sides runs down several rows: there the
 // left column is read before the right one. Consecutive lines of the same size that
 // stack closely become one paragraph block.
-import type { BBox } from '../../shared/contract';
-import type { EngineBlock, EngineLine, EngineWord } from '../../shared/engine';
-import type { RawLine } from './worker';
+import type { BBox } from '../shared/contract';
+import type { EngineBlock, EngineLine, EngineWord } from '../shared/engine';
+import type { DetectedLine as RawLine } from '../shared/engine';
 
 export interface Seg {
   line: EngineLine;
@@ -228,7 +229,7 @@ function splitAtGutters(segs: Seg[], gutters: readonly [number, number][], hMed:
 }
 
 /** Lines in reading order, grouped into paragraph blocks; boxes clipped to the page. */
-export function toBlocks(raw: RawLine[], width: number, height: number): EngineBlock[] {
+export function detectedBlocks(raw: readonly RawLine[], width: number, height: number): EngineBlock[] {
   if (!raw.length) return [];
   const all = raw.map((r) => segOf(r, width, height));
   const h0 = median(all.filter((s) => !s.vertical).map((s) => s.h));
@@ -263,21 +264,4 @@ function follows(a: Seg, b: Seg): boolean {
   if (dy < 0.5 * h || dy > 1.6 * Math.max(a.h, b.h)) return false;
   const overlap = Math.min(a.line.bbox[2], b.line.bbox[2]) - Math.max(a.line.bbox[0], b.line.bbox[0]);
   return overlap > 0.3 * Math.min(a.line.bbox[2] - a.line.bbox[0], b.line.bbox[2] - b.line.bbox[0]);
-}
-
-/**
- * Words of a text read as one piece (a re-read line, a page model's block): split at
- * spaces and laid along the box, each as wide as its share of the letters.
- */
-export function wordsAlong(text: string, b: BBox, confidence: number): EngineWord[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const total = words.reduce((n, w) => n + w.length, 0) + Math.max(0, words.length - 1);
-  let at = 0;
-  return words.map((w) => {
-    const x0 = b[0] + ((b[2] - b[0]) * at) / total;
-    at += w.length;
-    const x1 = b[0] + ((b[2] - b[0]) * at) / total;
-    at += 1;
-    return { text: w, bbox: [x0, b[1], x1, b[3]] as BBox, confidence };
-  });
 }

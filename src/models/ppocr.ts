@@ -68,3 +68,34 @@ export const RUNTIME_FILES = {
   wasm: { url: ortWasmUrl, bytes: 14_239_897, sha256: '3398c10d07d229bd91b364548e130e0e51a8e5704b88c7c083ebbeb78842dee2' },
   webgpu: { url: ortWebGpuWasmUrl, bytes: 26_781_914, sha256: '39f9f0894d478800487ed9f7dbe92618498db320cf55c8e3d89adff8dce658da' },
 };
+
+// Which languages the recogniser reads: PP-OCRv4's dictionary is Chinese and Latin together.
+
+/** Tesseract's codes of the languages written in the Latin script. */
+const LATIN_LANGUAGES = new Set([
+  'afr', 'aze', 'bos', 'bre', 'cat', 'ceb', 'ces', 'cos', 'cym', 'dan', 'deu', 'eng', 'enm', 'epo', 'est', 'eus', 'fao', 'fil',
+  'fin', 'fra', 'frk', 'frm', 'fry', 'gla', 'gle', 'glg', 'hat', 'hrv', 'hun', 'ind', 'isl', 'ita', 'ita_old', 'jav', 'kmr',
+  'lat', 'lav', 'lit', 'ltz', 'mlt', 'mri', 'msa', 'nld', 'nor', 'oci', 'pol', 'por', 'que', 'ron', 'slk', 'slv', 'spa',
+  'spa_old', 'sqi', 'srp_latn', 'sun', 'swa', 'swe', 'tgl', 'ton', 'tur', 'uzb', 'vie', 'wln', 'yor',
+]);
+
+export type Charset = 'all' | 'latin';
+
+/** Tesseract's codes of the Chinese languages (the recogniser's other script). */
+const CHINESE_LANGUAGES = new Set(['chi_sim', 'chi_tra', 'chi_sim_vert', 'chi_tra_vert']);
+
+/**
+ * Whether PP-OCRv4's Chinese-and-Latin recogniser can read a Tesseract set: 'auto', or at
+ * least one language in either script ('ara+eng' reads the English). Its dictionary has no
+ * Arabic, Cyrillic, Devanagari, Hangul, kana, Thai…: such a page comes out empty or garbled.
+ */
+export function vlmReads(languages: string): boolean {
+  if (languages === 'auto') return true;
+  return languages.split('+').some((c) => LATIN_LANGUAGES.has(c.trim()) || CHINESE_LANGUAGES.has(c.trim()));
+}
+
+/** 'latin' when every language of a Tesseract set ('eng', 'eng+deu') is written in Latin. */
+export function charsetFor(languages: string): Charset {
+  const codes = languages.split('+').map((c) => c.trim()).filter(Boolean);
+  return codes.length > 0 && codes.every((c) => LATIN_LANGUAGES.has(c)) ? 'latin' : 'all';
+}

@@ -7,13 +7,12 @@ import { encodePng } from './support/png';
 import { blobOf, saveBlob, tool } from './support/tools';
 
 describe('a 50-page job', () => {
-  it('exports in every format within a few seconds', async () => {
+  it('exports in every format (its time is measured by npm run bench:units)', async () => {
     const job = longJob(50);
     const png = blobOf(encodePng(PAGE_W, PAGE_H, (x, y) => [(x * 7) & 255, (y * 3) & 255, 240], { colorType: 2 }));
     const rgba = blobOf(encodePng(PAGE_W, PAGE_H, (x, y) => [(x * 7) & 255, (y * 3) & 255, 240, 255], { colorType: 6 }));
     const jpeg = blobOf(encodeJpeg(PAGE_W, PAGE_H, (bx, by) => [(bx * 20) & 255, (by * 5) & 255, 200]));
     const images = [png, rgba, jpeg];
-    const started = performance.now();
     const sizes: Record<string, number> = {};
     for (const format of EXPORT_FORMATS) {
       const blob = await exporters[format].export({ job, pageImage: async (i) => images[i % 3]! });
@@ -24,8 +23,6 @@ describe('a 50-page job', () => {
         expect(tool('pdftotext', ['-f', '50', '-l', '50', path, '-']).stdout).toContain('Chapter 50');
       }
     }
-    const seconds = (performance.now() - started) / 1000;
-    expect(seconds).toBeLessThan(10);
     for (const format of EXPORT_FORMATS) expect(sizes[format]).toBeGreaterThan(0);
   });
 });

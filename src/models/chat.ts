@@ -1,7 +1,7 @@
 // The in-browser chat models (web-llm, WebGPU): a short list with download sizes, fetched
 // from a model host the user chooses (web-llm's public hub by default, or a self-hosted folder
 // with the same layout) into Cache Storage, and kept for offline use.
-import { prefs } from '../../shared/settings-store';
+import { prefs } from '../shared/settings-store';
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 
 export interface ChatModel {

@@ -1,0 +1,44 @@
+// A page as the documents part gives it to an engine: its pixels, or a born-digital PDF
+// page's text runs (what the page says and where, before any grouping into words and lines).
+
+/** One page to recognise: its pixels. */
+export interface RasterPage {
+  bitmap: ImageBitmap;
+  /** the original encoded bytes when they can stand for the page as is */
+  original?: Blob;
+  textLayer?: undefined;
+}
+
+/**
+ * A born-digital PDF page: its words come from the text layer and no OCR is needed, so it
+ * is not rendered while the job runs; its image is drawn when someone asks for it
+ * (src/host/page-images.ts).
+ */
+export interface TextPage {
+  textLayer: TextLayer;
+  bitmap?: undefined;
+  original?: undefined;
+}
+
+/** One page, ready for an engine. */
+export type PageImage = RasterPage | TextPage;
+
+/** One run of text as the PDF shows it: a string set in one font along one baseline. */
+export interface TextRun {
+  str: string;
+  /** left end of the run and its baseline, in page pixels */
+  x: number;
+  baseline: number;
+  /** the run's advance width and its type's height, in page pixels */
+  width: number;
+  fontHeight: number;
+  /** the generic family it was set in (serif, sans-serif, monospace) or the font's name */
+  family: string;
+}
+
+/** A born-digital page's text layer, measured in the pixels of its image. */
+export interface TextLayer {
+  width: number;
+  height: number;
+  runs: TextRun[];
+}
