@@ -12,14 +12,15 @@ const ALLOWED = {
   models: [],
   layout: [],
   fields: [],
-  languages: ['models'],
+  languages: [],
   // A tool's model that reads a paragraph at a time asks the layout for the page's paragraphs.
   engines: ['models', 'languages', 'layout/detected-lines'],
   tools: ['fields'],
-  export: ['layout'],
+  export: [],
   chat: ['fields', 'models'],
   // The API knows which engines exist (their metas: tiers, costs, languages), not which runs.
-  api: ['store', 'documents', 'tools', 'export', 'chat', 'layout', 'engines/registry', 'engines/(cpu|vlm|pdf-text)/meta', 'models', 'languages'],
+  // (Exports and chat answers are work it hands to whoever runs it, through ApiDeps.)
+  api: ['store', 'documents', 'tools', 'engines/registry', 'engines/(cpu|vlm|pdf-text)/meta'],
   host: ['api', 'store', 'documents', 'engines', 'layout', 'export', 'chat', 'tools', 'models', 'languages', 'fields'],
   // A thin router: it relays /api/v1/ to a window and judges who sent a request.
   sw: ['api/same-site'],

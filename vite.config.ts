@@ -48,7 +48,7 @@ export default defineConfig({
     svelte(),
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src/sw',
+      srcDir: 'workers',
       filename: 'sw.ts',
       injectRegister: false,
       registerType: 'autoUpdate',
@@ -58,7 +58,7 @@ export default defineConfig({
         // The shell only: engines, cores and traineddata are cached at run time.
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
         // web-llm (6 MB, useful only with WebGPU and a downloaded model) is cached when first used.
-        globIgnores: ['vendor/**', 'assets/webllm-*', 'assets/llm-worker-*'],
+        globIgnores: ['vendor/**', 'assets/webllm-*', 'assets/llm-*'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },
       manifest: {

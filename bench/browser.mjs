@@ -46,10 +46,12 @@ export function freePort(wanted) {
  * @param {string} root  the project root (its vite config is used)
  * @param {string} dist  the build to serve
  * @param {number} port
+ * @param {Record<string, string>} [extra]  folders served beside the build: path in the app → folder here
  */
-export async function serve(root, dist, port) {
+export async function serve(root, dist, port, extra = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'ocrchat-bench-dist-'));
   cpSync(dist, outDir, { recursive: true });
+  for (const [at, folder] of Object.entries(extra)) cpSync(folder, join(outDir, at), { recursive: true });
   const server = await preview({
     root,
     logLevel: 'warn',

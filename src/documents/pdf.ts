@@ -6,6 +6,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { UserError } from '../shared/errors';
 import { encodeJpeg } from '../shared/pixels';
 import { mayDrawInvisibleText } from './pdf-render-modes';
+import { WorkerPool } from '../shared/worker-pool';
 import type { OpenedDocument, PageImage, TextLayer, TextRun } from './types';
 
 /** About 300 dpi, capped so a huge page stays a sane bitmap. */
@@ -20,27 +21,27 @@ const TEXT_PAGE_SCALE = 2;
  * upload being checked while another is read) each get a worker of their own, up to two,
  * so that parsing uses both cores of a small machine.
  */
-const pdfWorkers: { worker: pdfjs.PDFWorker; docs: number }[] = [];
-function borrowWorker(): { worker: pdfjs.PDFWorker; release: () => void } {
-  const size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
-  let slot = pdfWorkers.find((w) => w.docs === 0);
-  if (!slot && pdfWorkers.length < size) {
-    const port = new Worker(new URL('./pdf-worker.ts', import.meta.url), { type: 'module', name: 'ocrchat-pdfjs' });
+const pdfWorkers = new WorkerPool<pdfjs.PDFWorker>({
+  size: () => Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
+  whenFull: 'share',
+  start: () => {
+    const port = new Worker(new URL('../../workers/pdfjs.ts', import.meta.url), { type: 'module', name: 'ocrchat-pdfjs' });
     // pdf.js takes a Worker as its port (its type declaration says otherwise).
     // Errors only: the reading opening leaves images out with a warning each, and real files
     // have many harmless quirks pdf.js warns about. (A worker's level is set when it starts.)
     const options = { port, verbosity: pdfjs.VerbosityLevel.ERRORS };
-    slot = { worker: new pdfjs.PDFWorker(options as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]), docs: 0 };
-    pdfWorkers.push(slot);
-  }
-  slot ??= pdfWorkers.reduce((a, b) => (b.docs < a.docs ? b : a));
-  const held = slot;
-  held.docs++;
+    return new pdfjs.PDFWorker(options as unknown as ConstructorParameters<typeof pdfjs.PDFWorker>[0]);
+  },
+  stop: (worker) => worker.destroy(),
+});
+
+async function borrowWorker(): Promise<{ worker: pdfjs.PDFWorker; release: () => void }> {
+  const slot = await pdfWorkers.acquire();
   let released = false;
   return {
-    worker: held.worker,
+    worker: slot.worker,
     release: () => {
-      if (!released) held.docs--;
+      if (!released) pdfWorkers.release(slot);
       released = true;
     },
   };
@@ -64,7 +65,7 @@ interface LoadedPdf {
  * an opening that draws pages must never set it.
  */
 async function loadPdf(bytes: ArrayBuffer, { fontFaces = false, images = true } = {}): Promise<LoadedPdf> {
-  const { worker, release } = borrowWorker();
+  const { worker, release } = await borrowWorker();
   const vendor = new URL(`${import.meta.env.BASE_URL}vendor/pdfjs/`, location.href).href;
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes.slice(0)),

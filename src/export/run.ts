@@ -1,47 +1,34 @@
-// Running an exporter for a stored job, in a Web Worker; page images come from IndexedDB
-// (a born-digital PDF page's is drawn from the upload the first time).
+// Running an exporter for a job, in a Web Worker. The caller says where page images come
+// from (the host reads them from IndexedDB, drawing a born-digital PDF page's the first time).
 import type { ExportFormat, Job } from '../shared/contract';
-import type { ExportResult } from '../api/deps';
-import { database } from '../store/db';
-import { pageImages } from '../host/page-images';
+import { WorkerBridge } from '../shared/bridge';
 import { downloadName, exporters } from './index';
-import type { ExportReply, ExportRequest } from './worker';
+import type { ExportProtocol } from './protocol';
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<number, (r: ExportReply) => void>();
-
-function exportWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<ExportReply>) => {
-      pending.get(e.data.id)?.(e.data);
-      pending.delete(e.data.id);
-    };
-    worker.onerror = () => {
-      // A crashed worker fails what it held and is replaced on the next export.
-      for (const [id, done] of pending) done({ id, ok: false, error: 'The export worker stopped.' });
-      pending.clear();
-      worker = undefined;
-    };
-  }
-  return worker;
+export interface ExportedFile {
+  blob: Blob;
+  mime: string;
+  fileName: string;
 }
 
-export async function exportJob(job: Job, format: ExportFormat): Promise<ExportResult> {
+/** The job's page images by page index; null where a page has none. */
+export type PageImages = (job: Job) => Promise<Map<number, Blob | null>>;
+
+const worker = new WorkerBridge<ExportProtocol>({
+  label: 'The export worker',
+  start: () => new Worker(new URL('../../workers/export.ts', import.meta.url), { type: 'module' }),
+  // Starting one takes a moment; an export is seldom alone.
+  idleMs: 60_000,
+  onAbort: 'terminate',
+});
+
+export async function exportJob(job: Job, format: ExportFormat, pageImages: PageImages, signal?: AbortSignal): Promise<ExportedFile> {
   const exporter = exporters[format];
-  const db = database();
-  const needsImages = format === 'pdf';
   // Indexed by page.index, which is how exporters ask for them.
   const images: (Blob | null)[] = [];
-  if (needsImages) {
-    for (const [index, blob] of await pageImages(db, job)) images[index] = blob;
+  if (format === 'pdf') {
+    for (const [index, blob] of await pageImages(job)) images[index] = blob;
   }
-  const id = nextId++;
-  const reply = await new Promise<ExportReply>((resolve) => {
-    pending.set(id, resolve);
-    exportWorker().postMessage({ id, job, format, images } satisfies ExportRequest);
-  });
-  if (!reply.ok) throw new Error(reply.error);
-  return { blob: reply.blob, mime: exporter.meta.mime, fileName: downloadName(job.file_name, format) };
+  const blob = await worker.call('export', { job, format, images }, { signal });
+  return { blob, mime: exporter.meta.mime, fileName: downloadName(job.file_name, format) };
 }

@@ -210,6 +210,7 @@ export class EngineHost {
         timings.layout = lap();
         if (engine?.rotation) result.rotation = engine.rotation;
         if (engine?.detectedLanguage) result.language = engine.detectedLanguage;
+        if (engine?.warning && !result.warning) result.warning = engine.warning;
         // The boxes are in the pixels of the page as the engine saw it: upright. JPEG at 0.92:
         // a tenth of a PNG's encoding time and size, with no visible loss on a page.
         // A born-digital page has no bitmap: its image is drawn when asked for (page-images.ts).

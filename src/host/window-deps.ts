@@ -4,7 +4,7 @@ import type { Job } from '../shared/contract';
 import type { OcrDatabase } from '../store/db';
 import { openDocument } from '../documents';
 import { exportJob } from '../export/run';
-import { pageImage } from './page-images';
+import { pageImage, pageImages } from './page-images';
 import { answerQuestion } from '../chat/run';
 import { queueChannel } from '../shared/channel';
 import type { EngineHost } from './engine-host';
@@ -34,7 +34,7 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
       channel.post({ type: 'work-added' });
     },
     waitForJob: (uuid, ms) => waitForJob(db, host, uuid, ms),
-    exportJob,
+    exportJob: (job, format) => exportJob(job, format, (j) => pageImages(db, j)),
     pageImage: (job, index) => pageImage(db, job, index),
     answer: answerQuestion,
     now: () => Date.now(),

@@ -1,7 +1,7 @@
 // language=auto's decisions from recognised text: which script its characters are in
 // (Unicode script ranges), which Han variant or CJK language, and which of Tesseract's
 // languages for that script (franc-min trigrams, letters only one language uses).
-import { franc } from 'franc-min';
+import { francAll } from 'franc-min';
 import tesseractLanguages from '../shared/tesseract-languages.json';
 
 /** Script names as Tesseract's OSD says them, for the scripts told apart here. */
@@ -79,6 +79,9 @@ for (let i = 0; i < HAN_PAIRS.length; i += 2) {
   SIMPLIFIED.add(HAN_PAIRS[i + 1]!);
 }
 
+/** From this many Han characters the variant is taken from them alone. */
+const HAN_SURE = 40;
+
 /** Chinese text's variant from the characters that differ between the two; Simplified when none do. */
 export function hanVariant(text: string): 'chi_tra' | 'chi_sim' {
   let tra = 0;
@@ -133,23 +136,53 @@ function francCandidates(script: Script): string[] {
 }
 
 /** Below this many letters trigram statistics guess more than they know. */
-const FRANC_MIN_LETTERS = 40;
+const FRANC_MIN_LETTERS = 20;
+/** From this many letters the identifier's first choice is taken alone; below, its close runners-up are read too. */
+export const FRANC_SURE_LETTERS = 100;
+/** A runner-up this close to the first (francAll's scores, the first at 1) is worth reading a short text with. */
+const CLOSE_SCORE = 0.65;
+/** At most this many languages are tried on a short text. */
+const MOST_TRIED = 3;
 
 /**
- * The Tesseract language of `text`, read in `script`: the one language Tesseract has for
- * scripts with one, the Han variant, or franc-min among the script's languages. Falls back
- * to the script's broad model when the text cannot tell.
+ * The Tesseract languages `text`, read in `script`, may be in, likeliest first: one when the
+ * text says enough (the one language Tesseract has for the script, the Han variant, or
+ * franc-min's choice among the script's languages on a long text); on a short text franc-min's
+ * close runners-up too, for readings to decide between. The script's broad model when the
+ * text cannot tell.
  */
-export function languageOf(text: string, script: Script): string {
-  if (script === 'Han') return hanVariant(text);
+export function rankLanguages(text: string, script: Script): string[] {
+  if (script === 'Han') {
+    // A line has few of the characters that differ, and a reading with both models mixes them:
+    // both variants are read, the one the characters say first.
+    const variant = hanVariant(text);
+    const han = [...text].filter((c) => HAN.test(c)).length;
+    return han >= HAN_SURE ? [variant] : [variant, variant === 'chi_tra' ? 'chi_sim' : 'chi_tra'];
+  }
   const broad = SCRIPT_MODELS[script] ?? 'eng';
   const candidates = francCandidates(script);
-  if (!candidates.length) return broad;
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= FRANC_MIN_LETTERS) {
-    const code = franc(text.replace(/\s+/g, ' ').slice(0, 4000), { minLength: FRANC_MIN_LETTERS, only: candidates });
-    if (code !== 'und') return FRANC_TO_TESSERACT[script]?.[code] ?? code;
+  if (!candidates.length) return [broad];
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  if (letters >= FRANC_MIN_LETTERS) {
+    const ranked = francAll(text.replace(/\s+/g, ' ').slice(0, 4000), { minLength: FRANC_MIN_LETTERS, only: candidates }).filter(([code]) => code !== 'und');
+    const tess = (code: string) => FRANC_TO_TESSERACT[script]?.[code] ?? code;
+    if (ranked.length) {
+      if (letters >= FRANC_SURE_LETTERS) return [tess(ranked[0]![0])];
+      const close = ranked.filter(([, score]) => score >= CLOSE_SCORE).slice(0, MOST_TRIED).map(([code]) => tess(code));
+      // A letter only one language uses settles a short text.
+      const telling = tellingLanguage(text, script);
+      return telling ? [telling] : close;
+    }
   }
+  return [tellingLanguage(text, script) ?? broad];
+}
+
+function tellingLanguage(text: string, script: Script): string | null {
   for (const [re, lang] of TELLING_LETTERS[script] ?? []) if (re.test(text)) return lang;
-  return broad;
+  return null;
+}
+
+/** The likeliest Tesseract language of `text`, read in `script` (rankLanguages' first). */
+export function languageOf(text: string, script: Script): string {
+  return rankLanguages(text, script)[0]!;
 }

@@ -42,3 +42,20 @@ export async function keepOnDevice(entries: ModelEntry[], signal?: AbortSignal):
   if (changed) announceModelsChanged();
   return failed;
 }
+
+/**
+ * Downloads a model the person asked for, with progress, then keeps the runtime build that
+ * loads it (a model is no use offline without it). Answers a sentence when the model was
+ * kept but a runtime could not be; throws when the model itself could not be.
+ */
+export async function installForUse(
+  entry: ModelEntry,
+  runtimes: ModelEntry[],
+  opts: { signal?: AbortSignal; onProgress?: (p: { received: number; total: number | null }) => void } = {},
+): Promise<string | null> {
+  await installModel(entry, { signal: opts.signal, onProgress: opts.onProgress });
+  const failed = await keepOnDevice(runtimes, opts.signal);
+  announceModelsChanged();
+  if (!failed.length) return null;
+  return `Kept, but ${failed.map((f) => f.entry.label).join(' and ')} could not be: ${String((failed[0]!.error as Error)?.message ?? failed[0]!.error)}`;
+}

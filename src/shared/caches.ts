@@ -1,4 +1,4 @@
-// Cache Storage names shared by the service worker and the app (importing sw.ts would run it).
+// Cache Storage names shared by the service worker and the app (kept apart from src/sw, which the app need not load).
 
 /** engines, WASM cores, traineddata and the app's own models, cached when first fetched */
 export const ENGINE_CACHE = 'ocrchat-engines-v1';

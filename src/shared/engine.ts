@@ -48,6 +48,8 @@ export interface EnginePage {
   source: PageSource;
   rotation?: number;
   detectedLanguage?: string;
+  /** what the page's reader should know about it (language=auto read it with a close language) */
+  warning?: string;
   /** milliseconds per step (passes, OSD, …), for diagnosis and the benchmark */
   timings?: Record<string, number>;
 }

@@ -165,7 +165,18 @@ describe('models', () => {
     const page = await s.open('/#/settings');
     await page.getByTestId('vlm-models').waitFor();
     await setHost(page, `${baseUrl()}/__test-models/`);
-    await install(page, 'test-tiny-reader');
+    // The tool says before the upload what it does and needs, and offers the model's download there.
+    await page.goto(`${baseUrl()}/`);
+    await page.getByTestId('tool').selectOption('handwriting-to-text');
+    const needs = page.getByTestId('tool-needs');
+    await needs.getByText('Runs on the Accurate engine').waitFor();
+    await needs.getByText('Needs this model on this device').waitFor();
+    expect(await page.locator('input[name=tier][value=vlm]').isChecked()).toBe(true);
+    const offered = needs.getByTestId('tool-model-test-tiny-reader');
+    await offered.getByTestId('tool-model-download').click();
+    await offered.getByTestId('tool-model-installed').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('tool-needs-installed') });
+    await page.goto(`${baseUrl()}/#/settings`);
     await page.getByTestId('vlm-model-test-tiny-reader').getByText('checked against its SHA-256').waitFor();
     // Each line PP-OCRv4 finds on the page is re-read by the model.
     const hw = await postFile(page, testocr, 'notes.png', { tool: 'handwriting-to-text' });

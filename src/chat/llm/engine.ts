@@ -100,7 +100,7 @@ export async function loadModel(id: string, onProgress?: (p: ModelProgress) => v
   if (loaded?.id === id) return loaded.engine;
   unloadModel();
   const { CreateWebWorkerMLCEngine } = await import('@mlc-ai/web-llm');
-  const worker = new Worker(new URL('./llm-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../../../workers/llm.ts', import.meta.url), { type: 'module' });
   const config = await appConfig();
   const engine = new Promise<WebWorkerMLCEngine>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;

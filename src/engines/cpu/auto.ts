@@ -4,8 +4,8 @@
 // come back are in that script; its language is then told from that text. A script whose
 // model cannot be had fails the page, naming the language, rather than reading it as English.
 import type { EngineBlock } from '../../shared/engine';
-import { languageLabel } from '../../languages/names';
-import { languageOf, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
+import { languageLabel, languageName } from '../../languages/names';
+import { rankLanguages, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
 import { LanguageError } from './ready';
 
 export interface Reading {
@@ -24,7 +24,8 @@ export interface AutoPage {
   /** the languages the app itself has: the scripts tried on a small page OSD could not tell */
   shipped: (code: string) => boolean;
   osd: { script: string | null; scriptConfidence: number } | null;
-  read: (languages: string) => Promise<Reading>;
+  /** a full reading of the page; `block`: as one uniform block of text, without Tesseract's page layout analysis */
+  read: (languages: string, how?: { block?: boolean }) => Promise<Reading>;
   /** makes a language set ready; throws a LanguageError when it cannot be had */
   ready: (languages: string) => Promise<void>;
 }
@@ -33,6 +34,8 @@ export interface AutoChoice {
   reading: Reading;
   /** the language it was read in: detected_language */
   language: string;
+  /** the page's language could not be had, and a close one of its script read it: said on the page */
+  warning?: string;
 }
 
 /** OSD this sure of a script, with a doubtful first pass, is enough to fail a page whose script model is missing. */
@@ -55,13 +58,28 @@ export function textOf(blocks: EngineBlock[]): string {
 }
 
 async function canRead(page: AutoPage, languages: string): Promise<boolean> {
+  return (await whyNot(page, languages)) === null;
+}
+
+/** Why `languages` cannot be read here (the LanguageError), or null when it can. */
+async function whyNot(page: AutoPage, languages: string): Promise<LanguageError | null> {
   try {
     await page.ready(languages);
-    return true;
+    return null;
   } catch (err) {
-    if (err instanceof LanguageError) return false;
+    if (err instanceof LanguageError) return err;
     throw err;
   }
+}
+
+/**
+ * The page warning when a language of the script could not be had and the script's broad model
+ * read the page instead: the text is usable, but letters only that language has may be wrong.
+ */
+export function closeLanguageWarning(languages: string[], readWith: string, why: LanguageError): string {
+  const named = languages.map(languageLabel).join(' or ');
+  const only = languages.map(languageName).join(' or ');
+  return `This page seems to be in ${named}, which could not be had, so it was read with ${languageLabel(readWith)}, a language of the same script: letters that only ${only} uses may be wrong. ${why.message}`;
 }
 
 export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
@@ -80,14 +98,46 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
     }
     if (found && found.reading.confidence >= page.first.confidence + CLEARLY_BETTER) return found;
   }
-  const language = languageOf(textOf(page.first.blocks), 'Latin');
-  if (language !== 'eng' && (await canRead(page, setFor(language)))) {
-    const again = await page.read(setFor(language));
-    if (again.confidence >= page.first.confidence - 0.02) return { reading: again, language };
-  }
+  const ranked = rankLanguages(textOf(page.first.blocks), 'Latin');
+  if (ranked[0] === 'eng') return { reading: page.first, language: 'eng' };
+  // One language on a long text; on a line, the identifier's close choices, each read.
+  const { best, missing } = await readEach(page, ranked.filter((l) => l !== 'eng'), setFor);
+  // A short text is taken from English only by a reading at least as sure.
+  const margin = ranked.length > 1 ? 0 : 0.02;
+  if (best && best.reading.confidence >= page.first.confidence - margin) return best;
+  // Polish without pol: English reads its letters but not all of its diacritics. Said on the page.
+  if (!best && missing) return { reading: page.first, language: 'eng', warning: closeLanguageWarning(missing.languages, 'eng', missing.why) };
   return { reading: page.first, language: 'eng' };
 }
 
+/**
+ * Each language (as the set `setOf` makes it) that can be had, read; the most confident
+ * reading, and the first language that could not be had.
+ */
+async function readEach(page: AutoPage, languages: string[], setOf: (l: string) => string, have?: { set: string; reading: Reading }): Promise<{ best: AutoChoice | null; missing: { languages: string[]; why: LanguageError } | null }> {
+  let best: AutoChoice | null = null;
+  let missing: { languages: string[]; why: LanguageError } | null = null;
+  for (const language of languages) {
+    const set = setOf(language);
+    let reading: Reading;
+    if (have && set === have.set) reading = have.reading;
+    else {
+      const why = await whyNot(page, set);
+      if (why) {
+        missing ??= { languages: [], why };
+        missing.languages.push(language);
+        continue;
+      }
+      reading = await page.read(set);
+    }
+    // The first, the likeliest, unless another reads clearly better.
+    if (!best || reading.confidence > best.reading.confidence + CLEARLY_SURER) best = { reading, language };
+  }
+  return { best, missing };
+}
+
+/** Among the languages tried on a short text, a later one must read this much surer than the likeliest. */
+const CLEARLY_SURER = 0.02;
 /** A page truly in a script reads at least this well with its model; garbage in a wrong script reads worse. */
 const READS_WELL = 0.5;
 /** English this unsure of a small page is reading another script: worth a sweep of the shipped ones. */
@@ -102,8 +152,10 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   if (!broad) return null;
   if (!(await canRead(page, broad))) {
     if (guess) return null;
-    // Sure enough that English would be the wrong model: say which language is needed.
-    if ((page.osd?.scriptConfidence ?? 0) >= OSD_SURE) await failNaming(page, broad.split('+')[0]!);
+    // Sure enough that English would be the wrong model: say which language is needed. OSD
+    // less sure (a single line) counts when English reads the page as garbage.
+    const osdSure = page.osd?.scriptConfidence ?? 0;
+    if (osdSure >= OSD_SURE || (osdSure > 0 && page.first.confidence < GARBLED)) await failNaming(page, broad.split('+')[0]!);
     return null;
   }
   const reading = await page.read(broad);
@@ -111,15 +163,41 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   if (!seen || seen === 'Latin' || family(seen) !== family(suspect)) return null;
   if (reading.confidence <= page.first.confidence || reading.confidence < READS_WELL) return null;
   const text = textOf(reading.blocks);
-  const language = languageOf(text, seen);
-  const set = shareOf(text, 'Latin') >= MIXED_LATIN ? setFor(language) : language;
-  if (set === broad) return { reading, language };
-  if (!(await canRead(page, set))) {
-    // A language of the same script that cannot be had (ukr, say): its script's model read it.
-    if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') return { reading, language: broad };
-    await failNaming(page, language);
+  const mixed = shareOf(text, 'Latin') >= MIXED_LATIN;
+  const setOf = (l: string): string => (mixed ? setFor(l) : l);
+  // One language on a long text; on a line, the identifier's close choices, each read (the broad one is read already).
+  const ranked = rankLanguages(text, seen);
+  const { best, missing } = await readEach(page, ranked, setOf, { set: broad, reading });
+  if (best) return { reading: await wholeHangul(page, seen, setOf(best.language), best.reading), language: best.language };
+  // A language of the same script that cannot be had (ukr, say): its script's model read it, and the page says so.
+  if (family(scriptOfModel(broad)) === family(seen) && broad !== 'chi_sim+chi_tra') {
+    return { reading: await wholeHangul(page, seen, broad, reading), language: broad, warning: closeLanguageWarning(missing!.languages, broad, missing!.why) };
   }
-  return { reading: await page.read(set), language };
+  return failNaming(page, missing!.languages[0]!);
+}
+
+/** What a reading holds: its characters weighed by their confidence. */
+export function readingWeight(r: Reading): number {
+  return r.blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.words.reduce((k, w) => k + [...w.text].length * w.confidence, 0), 0), 0);
+}
+
+/** The block reading must hold this much more to be taken over the page layout's, */
+const FULLER = 1.15;
+/** or about as much (this share at least), read clearly surer. */
+const AS_MUCH = 0.9;
+
+/**
+ * Tesseract's page layout analysis (PSM 3) takes many Hangul lines for pictures and loses them
+ * (a clean Korean paragraph came back as a third of its text, with kor), and breaks a single
+ * line of Chinese or Japanese into scraps. A Korean page, and a small CJK page, are also read
+ * as one block of text, and that reading is kept when it holds clearly more.
+ */
+async function wholeHangul(page: AutoPage, script: Script, set: string, reading: Reading): Promise<Reading> {
+  if (script !== 'Hangul' && !(family(script) === 'CJK' && page.small)) return reading;
+  const block = await page.read(set, { block: true });
+  const more = readingWeight(block) / Math.max(readingWeight(reading), 1e-9);
+  // Scraps come back as wrong characters as often as lost ones: as much text, read surer, wins too.
+  return more > FULLER || (more >= AS_MUCH && block.confidence >= reading.confidence + CLEARLY_SURER) ? block : reading;
 }
 
 const scriptOfModel = (model: string): Script => Object.entries(SCRIPT_MODELS).find(([, m]) => m === model)?.[0] ?? 'Latin';

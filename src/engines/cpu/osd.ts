@@ -5,6 +5,7 @@ import { QUIET } from './pool';
 import { tesseractPaths } from './paths';
 import { readyLanguages } from './ready';
 import { startTesseract } from './start';
+import { WorkerPool } from '../../shared/worker-pool';
 
 /** As the pool's: a worker that has not started by then never will. */
 const START_DEADLINE_MS = 60_000;
@@ -17,43 +18,36 @@ export interface Orientation {
   scriptConfidence: number;
 }
 
-let worker: Promise<TessWorker> | undefined;
-let queue: Promise<unknown> = Promise.resolve();
-
-function osdWorker(): Promise<TessWorker> {
-  worker ??= readyLanguages('osd').then(() =>
-    startTesseract(
-      'osd',
-      OEM.TESSERACT_ONLY,
-      { ...tesseractPaths(), workerBlobURL: false, cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true },
-      QUIET,
-      AbortSignal.timeout(START_DEADLINE_MS),
-    ),
-  );
-  const mine = worker;
-  mine.catch(() => {
-    if (worker === mine) worker = undefined;
-  });
-  return worker;
-}
-
 /** OSD is needed on few pages: its worker (a second full WASM heap) goes when idle. */
 const IDLE_MS = 20_000;
-let idle: ReturnType<typeof setTimeout> | undefined;
 
-function scheduleIdle(): void {
-  clearTimeout(idle);
-  idle = setTimeout(() => {
-    const w = worker;
-    worker = undefined;
-    void w?.then((x) => x.terminate()).catch(() => {});
-  }, IDLE_MS);
-}
+/** One worker, pages one at a time; one that did not start is dropped, the next page starts another. */
+const osd = new WorkerPool<Promise<TessWorker>>({
+  size: () => 1,
+  whenFull: 'wait',
+  idleMs: IDLE_MS,
+  start: () => {
+    const started = readyLanguages('osd').then(() =>
+      startTesseract(
+        'osd',
+        OEM.TESSERACT_ONLY,
+        { ...tesseractPaths(), workerBlobURL: false, cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true },
+        QUIET,
+        AbortSignal.timeout(START_DEADLINE_MS),
+      ),
+    );
+    started.catch(() => {});
+    return started;
+  },
+  stop: (worker) => worker.then((w) => w.terminate()).then(() => {}, () => {}),
+});
 
 export async function detectOrientation(image: Blob): Promise<Orientation | null> {
-  clearTimeout(idle);
-  const run = queue.then(async () => {
-    const w = await osdWorker();
+  const slot = await osd.acquire();
+  let started = false;
+  try {
+    const w = await slot.worker;
+    started = true;
     const { data } = await w.detect(image);
     // On a single line OSD may find no orientation but still name a script: keep what it says.
     if (data.orientation_degrees === null && !data.script) return null;
@@ -63,7 +57,7 @@ export async function detectOrientation(image: Blob): Promise<Orientation | null
       script: data.script ?? null,
       scriptConfidence: data.script_confidence ?? 0,
     };
-  });
-  queue = run.catch(() => null).finally(scheduleIdle);
-  return run;
+  } finally {
+    osd.release(slot, !started);
+  }
 }

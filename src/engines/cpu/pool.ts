@@ -3,6 +3,7 @@
 import { OEM, type Worker as TessWorker } from 'tesseract.js';
 import { tesseractPaths } from './paths';
 import { EngineError, startTesseract } from './start';
+import { WorkerPool } from '../../shared/worker-pool';
 
 // A WASM heap never shrinks: recycling bounds what one large page leaves behind.
 const RECYCLE_AFTER_PAGES = 40;
@@ -12,22 +13,25 @@ const RECYCLE_AFTER_PAGES = 40;
  */
 const START_DEADLINE_MS = 60_000;
 
-interface Slot {
-  worker: Promise<TessWorker>;
-  languages: string;
-  pages: number;
-  busy: boolean;
-}
-
 export class TesseractPool {
-  private slots: Slot[] = [];
-  private waiters: (() => void)[] = [];
+  private pool: WorkerPool<Promise<TessWorker>>;
 
   constructor(
     readonly size: number = defaultPoolSize(),
     private readonly spawnWorker: (languages: string, signal: AbortSignal) => Promise<TessWorker> = spawn,
     private readonly startDeadlineMs = START_DEADLINE_MS,
-  ) {}
+  ) {
+    // Another language set gets a fresh worker, never a reinitialised one (the pool ends a
+    // free worker of another set to make room): Tesseract keeps global parameters from the
+    // last traineddata's config across Init (chi_tra's turned an English receipt read after
+    // it into noise), so a page would read differently depending on what its worker read before.
+    this.pool = new WorkerPool({
+      size: () => this.size,
+      whenFull: 'wait',
+      start: (languages) => this.start(languages),
+      stop: (worker) => worker.then((w) => w.terminate()).then(() => {}, () => {}),
+    });
+  }
 
   /**
    * Runs `fn` on a worker loaded with `languages`, waiting for a free one. A worker that does
@@ -35,40 +39,17 @@ export class TesseractPool {
    * next call starts a fresh one.
    */
   async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>): Promise<T> {
-    const slot = await this.acquire(languages);
+    const slot = await this.pool.acquire(languages);
+    let failed = false;
     try {
       const worker = await slot.worker;
       return await fn(worker);
     } catch (err) {
       // A worker that failed may be broken: drop it rather than reuse it.
-      this.drop(slot);
+      failed = true;
       throw err;
     } finally {
-      slot.busy = false;
-      slot.pages++;
-      if (slot.pages >= RECYCLE_AFTER_PAGES) this.drop(slot);
-      this.waiters.shift()?.();
-    }
-  }
-
-  private async acquire(languages: string): Promise<Slot> {
-    for (;;) {
-      const free = this.slots.filter((s) => !s.busy);
-      const same = free.find((s) => s.languages === languages);
-      if (same) return this.take(same);
-      // Another language set gets a fresh worker, never a reinitialised one: Tesseract keeps
-      // global parameters from the last traineddata's config across Init (chi_tra's turned
-      // an English receipt read after it into noise), so a page would read differently
-      // depending on what its worker read before.
-      const other = free[0];
-      if (this.slots.length >= this.size && other) this.drop(other);
-      if (this.slots.length < this.size) {
-        const slot: Slot = { worker: this.start(languages), languages, pages: 0, busy: true };
-        this.slots.push(slot);
-        slot.worker.catch(() => this.drop(slot));
-        return slot;
-      }
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      this.pool.release(slot, failed || slot.uses + 1 >= RECYCLE_AFTER_PAGES);
     }
   }
 
@@ -88,24 +69,13 @@ export class TesseractPool {
     const started = spawned.catch((err: unknown) => {
       throw err instanceof EngineError ? err : new EngineError('engine_start_failed', `Tesseract could not start with ${languages}: ${String((err as Error)?.message ?? err)}`);
     });
-    return Promise.race([started, late]).finally(() => clearTimeout(timer));
+    const worker = Promise.race([started, late]).finally(() => clearTimeout(timer));
+    worker.catch(() => {});
+    return worker;
   }
 
-  private take(slot: Slot): Slot {
-    slot.busy = true;
-    return slot;
-  }
-
-  private drop(slot: Slot): void {
-    const i = this.slots.indexOf(slot);
-    if (i < 0) return;
-    this.slots.splice(i, 1);
-    void slot.worker.then((w) => w.terminate()).catch(() => {});
-  }
-
-  async terminate(): Promise<void> {
-    const slots = this.slots.splice(0);
-    await Promise.all(slots.map((s) => s.worker.then((w) => w.terminate()).catch(() => {})));
+  terminate(): Promise<void> {
+    return this.pool.clear();
   }
 }
 

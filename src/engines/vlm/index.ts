@@ -15,24 +15,12 @@ import { cacheNameFor, hasWebGPU, ModelError, requireInstalled, storeKey, vlmRec
 import { applyToolModel, modelForTool, pageModelFor, readWithPageModel } from './tools';
 import { terminateReaders } from './reader';
 import { notSavedError, pageEnded, pageStarted } from './offline';
-import type { Backend, BackendChoice, RunOptions, RunResult, WorkerInit, WorkerRecogniser, WorkerReply, WorkerRun } from './worker';
+import type { Backend, BackendChoice, RunOptions, RunResult, VlmProtocol, WorkerRecogniser } from './protocol';
+import { WorkerBridge } from '../../shared/bridge';
+import { WorkerPool } from '../../shared/worker-pool';
 
 /** localStorage key that forces a backend: 'webgpu', 'wasm' or 'auto' (the default). */
 export const BACKEND_KEY = 'ocrchat.vlm.backend';
-
-interface Pending {
-  resolve: (r: RunResult) => void;
-  reject: (e: Error) => void;
-}
-
-/** One worker and the pages it has in hand. */
-interface Slot {
-  worker: Worker;
-  pending: Map<number, Pending>;
-}
-
-const slots: Slot[] = [];
-let nextId = 1;
 
 /** The backend and timings of the last page, for the models screen and for tests. */
 export const status: { backend?: Backend; lastTimings?: Record<string, number>; pages: number } = { pages: 0 };
@@ -47,79 +35,37 @@ function backendChoice(): BackendChoice {
   return 'auto';
 }
 
+/** A worker holds the sessions (hundreds of MB): one idle this long is ended. */
+const IDLE_MS = 5 * 60_000;
+
 /**
  * Workers: on WASM one a core, two at most (onnxruntime runs one thread each, and two
  * threads in one worker were slower than one on 2 cores); each holds its own copy of the
  * sessions. The second starts only when two pages are in flight at once.
  */
-function poolSize(): number {
-  return backendChoice() === 'webgpu' ? 1 : Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurrency || 1));
-}
-
-function failAll(slot: Slot, err: Error): void {
-  for (const p of slot.pending.values()) p.reject(err);
-  slot.pending.clear();
-}
-
-function spawn(): Slot {
-  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ocrchat-vlm' });
-  const slot: Slot = { worker: w, pending: new Map() };
-  w.onmessage = (ev: MessageEvent<WorkerReply>) => {
-    const msg = ev.data;
-    const p = slot.pending.get(msg.id);
-    if (!p) return;
-    slot.pending.delete(msg.id);
-    if (msg.type === 'result') p.resolve(msg.result);
-    else p.reject(new Error(msg.message));
-  };
-  w.onerror = (ev) => {
-    // A crashed worker (out of memory, a failed module load): drop it, the next page starts a fresh one.
-    ev.preventDefault?.();
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
-    w.terminate();
-    failAll(slot, new Error(`The vlm engine's worker failed: ${ev.message || 'unknown error'}`));
-  };
-  const base = new URL(import.meta.env.BASE_URL, location.href).href;
-  w.postMessage({ type: 'init', urls: modelUrls(PPOCR_V4, base), backend: backendChoice() } satisfies WorkerInit);
-  return slot;
-}
-
-/** An idle worker, a new one while the pool has room, else the least busy. */
-function pick(): Slot {
-  const idle = slots.find((s) => s.pending.size === 0);
-  if (idle) return idle;
-  if (slots.length < poolSize()) {
-    const slot = spawn();
-    slots.push(slot);
-    return slot;
-  }
-  return slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-}
+const pool = new WorkerPool<WorkerBridge<VlmProtocol>>({
+  size: () => (backendChoice() === 'webgpu' ? 1 : Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurrency || 1))),
+  whenFull: 'share',
+  start: () =>
+    new WorkerBridge<VlmProtocol>({
+      label: "The vlm engine's worker",
+      start: () => new Worker(new URL('../../../workers/vlm.ts', import.meta.url), { type: 'module', name: 'ocrchat-vlm' }),
+      setup: (call) => void call('setup', { urls: modelUrls(PPOCR_V4, new URL(import.meta.env.BASE_URL, location.href).href), backend: backendChoice() }).catch(() => {}),
+      idleMs: IDLE_MS,
+      // A cancelled page stops between its stages; the sessions stay loaded.
+      onAbort: 'cancel',
+    }),
+  stop: (bridge) => bridge.terminate(new Error('The vlm engine was stopped.')),
+});
 
 /** Runs the models on one bitmap (which is transferred: pass a copy you can spare). */
-export function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, signal?: AbortSignal): Promise<RunResult> {
-  const slot = pick();
-  const id = nextId++;
-  return new Promise<RunResult>((resolve, reject) => {
-    const onAbort = () => {
-      // The worker finishes the page and its answer is dropped.
-      slot.pending.delete(id);
-      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    slot.pending.set(id, {
-      resolve: (r) => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(r);
-      },
-      reject: (e) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    });
-    slot.worker.postMessage({ type: 'run', id, bitmap, options } satisfies WorkerRun, [bitmap]);
-  });
+export async function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, signal?: AbortSignal): Promise<RunResult> {
+  const slot = await pool.acquire();
+  try {
+    return await slot.worker.call('run', { bitmap, options }, { signal, transfer: [bitmap] });
+  } finally {
+    pool.release(slot);
+  }
 }
 
 /**
@@ -177,11 +123,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings };
 }
 
-/** Ends the worker and its sessions (frees its memory); the next page starts a new one. */
+/** Ends the workers and their sessions (frees their memory); the next page starts a new one. */
 export function terminate(): void {
   terminateReaders();
-  for (const slot of slots.splice(0)) {
-    slot.worker.terminate();
-    failAll(slot, new Error('The vlm engine was stopped.'));
-  }
+  void pool.clear();
 }

@@ -14,7 +14,7 @@ import { wordsAlong } from '../../shared/text';
 // A model that reads a paragraph at a time needs the page's paragraphs: the layout finds them.
 import { detectedBlocks } from '../../layout/detected-lines';
 import { readImages } from './reader';
-import type { RawLine, RunResult } from './worker';
+import type { RawLine, RunResult } from './protocol';
 
 /** What a tool's model re-reads: the model's task, one text line or one paragraph block, and the tool's name for the error sentence. */
 export type ToolModel = NonNullable<ToolRecipe['reread']>;

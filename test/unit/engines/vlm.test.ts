@@ -11,7 +11,7 @@ import { vlmReads } from '../../../src/models/ppocr';
 import { ctcGreedy, dictionaryFromPaddlexYml, insertGapSpaces, insertLikelySpaces, normaliseLatin, parseDictionary, planBatches, rotate180, type Decoded } from '../../../src/engines/vlm/rec';
 import { cropWidth, flipFrame, frameOf, spanBox } from '../../../src/engines/vlm/crop';
 import type { BBox } from '../../../src/shared/contract';
-import type { RawLine } from '../../../src/engines/vlm/worker';
+import type { RawLine } from '../../../src/engines/vlm/protocol';
 import { recogniserFor } from '../../../src/models/registry';
 
 const require = createRequire(import.meta.url);

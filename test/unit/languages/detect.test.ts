@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanVariant, languageOf, scriptFromOsd, scriptOf, shareOf } from '../../../src/languages/detect';
+import { hanVariant, languageOf, rankLanguages, scriptFromOsd, scriptOf, shareOf } from '../../../src/languages/detect';
 
 // Real sentences (the opening of the Universal Declaration of Human Rights and similar).
 const SAMPLES: [code: string, script: string, text: string][] = [
@@ -43,6 +43,15 @@ describe('language=auto from recognised text', () => {
     expect(languageOf('وقال أبو عبيدة', 'Arabic')).toBe('ara');
     expect(languageOf('Zażółć gęślą jaźń', 'Latin')).toBe('pol');
     expect(languageOf('Hello there', 'Latin')).toBe('eng');
+  });
+
+  it('a short line: the close choices, for readings to decide; a long text: one', () => {
+    expect(rankLanguages('Der Rhein ist ein Strom in Mitteleuropa.', 'Latin')[0]).toBe('deu');
+    expect(rankLanguages('Wista jest najdtuzsza rzeka w Polsce.', 'Latin')[0]).toBe('pol');
+    expect(rankLanguages('The Thames is a river that flows through southern England,', 'Latin')[0]).toBe('eng');
+    expect(rankLanguages('Днпро — найбльша р!чка Укратни 1 третя за довжиною в Европ|.', 'Cyrillic')).toContain('ukr');
+    expect(rankLanguages('長江是上國第一長河，全長約六千三', 'Han')).toEqual(['chi_tra', 'chi_sim']);
+    expect(rankLanguages(SAMPLES.find(([c]) => c === 'pol')![2], 'Latin')).toEqual(['pol']);
   });
 
   it('Traditional from Simplified by the characters that differ', () => {

@@ -1,36 +1,11 @@
-/// <reference lib="webworker" />
-// The optional models' worker: a transformers.js image-to-text model (TrOCR for
-// handwriting, Texify for formulas) reads cut-out images one by one; a page model
-// (granite-docling) converts whole pages to DocTags. Its files come only
-// from Cache Storage, where Settings → Models put them: transformers.js is pointed at the
-// cache's keys and its fetch answers 404, so it never downloads anything itself; its
-// onnxruntime is the app's own, with the WASM served from the app's origin.
-import type { ModelEntry } from '../../shared/models';
-
-export interface ReaderInit {
-  type: 'init';
-  entry: ModelEntry;
-  /** `<base>model-files/`: the prefix of the model cache's keys */
-  filesUrl: string;
-  cacheName: string;
-  /** onnxruntime-web's WASM (the build with the WebGPU kernels), on the app's origin */
-  wasmUrl: string;
-  device: 'webgpu' | 'wasm';
-}
-
-export interface ReaderRun {
-  type: 'run';
-  id: number;
-  images: ImageBitmap[];
-}
-
-export interface ReadText {
-  text: string;
-  /** mean probability of the chosen tokens, 0..1 */
-  confidence: number;
-}
-
-export type ReaderReply = { type: 'result'; id: number; texts: ReadText[]; loadMs: number } | { type: 'error'; id: number; message: string };
+// The optional models, in their worker (workers/reader.ts): a transformers.js image-to-text
+// model (TrOCR for handwriting, Texify for formulas) reads cut-out images one by one; a page
+// model (granite-docling) converts whole pages to DocTags. Its files come only from Cache
+// Storage, where Settings → Models put them: transformers.js is pointed at the cache's keys
+// and its fetch answers 404, so it never downloads anything itself; its onnxruntime is the
+// app's own, with the WASM served from the app's origin.
+import type { Handlers } from '../../shared/bridge';
+import type { ReaderProtocol, ReaderSetup, ReadText } from './protocol';
 
 type Transformers = typeof import('@huggingface/transformers');
 type Tensor = InstanceType<Transformers['Tensor']>;
@@ -80,7 +55,7 @@ interface PageProcessor {
 }
 
 /** TrOCR, Texify: an image-to-text pipeline over a cut-out line or block. */
-async function loadCropModel(tf: Transformers, cfg: ReaderInit, repo: string, revision: string): Promise<Loaded['read']> {
+async function loadCropModel(tf: Transformers, cfg: ReaderSetup, repo: string, revision: string): Promise<Loaded['read']> {
   const spec = cfg.entry.transformers!;
   const pipe = (await tf.pipeline('image-to-text', repo, { revision, dtype: spec.dtype as 'q8', device: cfg.device })) as unknown as CropPipeline;
   return async (image, probe) => {
@@ -91,7 +66,7 @@ async function loadCropModel(tf: Transformers, cfg: ReaderInit, repo: string, re
 }
 
 /** granite-docling: a vision-language model asked, through its chat template, to convert the whole page. */
-async function loadPageModel(tf: Transformers, cfg: ReaderInit, repo: string, revision: string): Promise<Loaded['read']> {
+async function loadPageModel(tf: Transformers, cfg: ReaderSetup, repo: string, revision: string): Promise<Loaded['read']> {
   const spec = cfg.entry.transformers!;
   const processor = (await tf.AutoProcessor.from_pretrained(repo, { revision })) as unknown as PageProcessor;
   const model = (await tf.AutoModelForVision2Seq.from_pretrained(repo, { revision, dtype: spec.dtype as 'fp16', device: cfg.device })) as unknown as CropPipeline['model'];
@@ -106,7 +81,7 @@ async function loadPageModel(tf: Transformers, cfg: ReaderInit, repo: string, re
   };
 }
 
-async function load(cfg: ReaderInit): Promise<Loaded> {
+async function load(cfg: ReaderSetup): Promise<Loaded> {
   const t0 = performance.now();
   // The same onnxruntime-web module transformers.js imports (one copy in this worker's
   // bundle). Set before transformers.js loads: it only points at a CDN when no path is set.
@@ -150,37 +125,41 @@ async function read(l: Loaded, bitmap: ImageBitmap): Promise<ReadText> {
   return { text, confidence: Math.max(0, Math.min(1, probe.mean())) };
 }
 
-let init: ReaderInit | undefined;
-let loaded: Promise<Loaded> | undefined;
-let queue: Promise<unknown> = Promise.resolve();
-
-self.onmessage = (ev: MessageEvent<ReaderInit | ReaderRun>) => {
-  const msg = ev.data;
-  if (msg.type === 'init') {
-    init = msg;
-    return;
-  }
-  const job = queue.then(async () => {
-    try {
-      if (!init) throw new Error('reader worker: run before init');
-      loaded ??= load(init);
-      let l: Loaded;
-      try {
-        l = await loaded;
-      } catch (err) {
-        loaded = undefined;
-        throw err;
-      }
-      const texts: ReadText[] = [];
-      for (const img of msg.images) texts.push(await read(l, img));
-      const loadMs = l.loadMs;
-      l.loadMs = 0;
-      (self as unknown as Worker).postMessage({ type: 'result', id: msg.id, texts, loadMs } satisfies ReaderReply);
-    } catch (err) {
-      (self as unknown as Worker).postMessage({ type: 'error', id: msg.id, message: (err as Error)?.message ?? String(err) } satisfies ReaderReply);
-    } finally {
-      for (const img of msg.images) img.close();
-    }
-  });
-  queue = job;
-};
+/** The worker's answers: reads queue, one at a time; a cancelled read stops between images. */
+export function readerHandlers(): Handlers<ReaderProtocol> {
+  let setup: ReaderSetup | undefined;
+  let loaded: Promise<Loaded> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    setup: (s) => {
+      setup = s;
+    },
+    read: ({ images }, signal) => {
+      const job = queue.then(async () => {
+        try {
+          if (!setup) throw new Error('reader worker: read before setup');
+          loaded ??= load(setup);
+          let l: Loaded;
+          try {
+            l = await loaded;
+          } catch (err) {
+            loaded = undefined;
+            throw err;
+          }
+          const texts: ReadText[] = [];
+          for (const img of images) {
+            signal.throwIfAborted();
+            texts.push(await read(l, img));
+          }
+          const loadMs = l.loadMs;
+          l.loadMs = 0;
+          return { texts, loadMs };
+        } finally {
+          for (const img of images) img.close();
+        }
+      });
+      queue = job.catch(() => {});
+      return job;
+    },
+  };
+}

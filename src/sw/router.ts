@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-// The one service worker: precache of the app shell, runtime cache for engines and
-// traineddata, and the /api/v1/ router. It stays thin: each API request is relayed to
+// The one service worker (workers/sw.ts): precache of the app shell, runtime cache for engines
+// and traineddata, and the /api/v1/ router. It stays thin: each API request is relayed to
 // an app window, which runs the handler and the engines (browsers stop idle workers).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
@@ -19,57 +19,60 @@ const ACK_DEADLINE_MS = 30_000;
 /** The window that took the request must answer by then (a short POST answers within 240 s). */
 const ANSWER_DEADLINE_MS = 300_000;
 
-// The API listener comes first so that nothing else answers /api/v1/.
-self.addEventListener('fetch', (event: FetchEvent) => {
-  const url = new URL(event.request.url);
-  if (url.origin === self.location.origin && url.pathname.startsWith(API_PREFIX)) {
-    event.respondWith(relay(event));
-  }
-});
+/** Registers the service worker's listeners and routes (workers/sw.ts). */
+export function startServiceWorker(): void {
+  // The API listener comes first so that nothing else answers /api/v1/.
+  self.addEventListener('fetch', (event: FetchEvent) => {
+    const url = new URL(event.request.url);
+    if (url.origin === self.location.origin && url.pathname.startsWith(API_PREFIX)) {
+      event.respondWith(relay(event));
+    }
+  });
 
-precacheAndRoute(self.__WB_MANIFEST);
-cleanupOutdatedCaches();
+  precacheAndRoute(self.__WB_MANIFEST);
+  cleanupOutdatedCaches();
 
-// Traineddata: the app fetches a language, checks its bytes and keeps it in the engine cache
-// itself (src/languages/obtain.ts); Tesseract then reads it from there. Nothing fetched here
-// is stored, and a static host's fallback page for a file it lacks (200, index.html) becomes
-// the 404 it stands for, so Tesseract never loads a web page as a language.
-registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/vendor/lang/') && /\.traineddata(\.gz)?$/.test(url.pathname),
-  async ({ request }) => {
-    const kept = await (await caches.open(ENGINE_CACHE)).match(request);
-    if (kept) return kept;
-    const res = await fetch(request);
-    if (res.ok && /text\/html/i.test(res.headers.get('Content-Type') ?? '')) return new Response(null, { status: 404, statusText: 'Not Found' });
-    return res;
-  },
-);
+  // Traineddata: the app fetches a language, checks its bytes and keeps it in the engine cache
+  // itself (src/languages/obtain.ts); Tesseract then reads it from there. Nothing fetched here
+  // is stored, and a static host's fallback page for a file it lacks (200, index.html) becomes
+  // the 404 it stands for, so Tesseract never loads a web page as a language.
+  registerRoute(
+    ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/vendor/lang/') && /\.traineddata(\.gz)?$/.test(url.pathname),
+    async ({ request }) => {
+      const kept = await (await caches.open(ENGINE_CACHE)).match(request);
+      if (kept) return kept;
+      const res = await fetch(request);
+      if (res.ok && /text\/html/i.test(res.headers.get('Content-Type') ?? '')) return new Response(null, { status: 404, statusText: 'Not Found' });
+      return res;
+    },
+  );
 
-// The list of languages changes with the app: fresh from the network, the kept copy offline
-// (Settings reads it; the first visit's warm-up, host/offline.ts, fetches it). Before the
-// /vendor/ route, which would keep the first copy for good.
-registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/vendor/lang/index.json'),
-  new NetworkFirst({ cacheName: ENGINE_CACHE, networkTimeoutSeconds: 5 }),
-);
+  // The list of languages changes with the app: fresh from the network, the kept copy offline
+  // (Settings reads it; the first visit's warm-up, host/offline.ts, fetches it). Before the
+  // /vendor/ route, which would keep the first copy for good.
+  registerRoute(
+    ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('/vendor/lang/index.json'),
+    new NetworkFirst({ cacheName: ENGINE_CACHE, networkTimeoutSeconds: 5 }),
+  );
 
-// Engines, WASM cores, traineddata and models: cached the first time they are fetched.
-// The runtimes' .wasm that Vite emits under /assets/ (onnxruntime-web's, 14–27 MB) are too
-// big for the precache and are kept here too, so the vlm tier works offline after one use.
-registerRoute(
-  ({ url }) =>
-    url.origin === self.location.origin &&
-    (url.pathname.startsWith('/vendor/') || /^\/assets\/(webllm|llm-worker)-/.test(url.pathname) || /^\/assets\/[^/]+\.wasm$/.test(url.pathname)),
-  new CacheFirst({ cacheName: ENGINE_CACHE }),
-);
+  // Engines, WASM cores, traineddata and models: cached the first time they are fetched.
+  // The runtimes' .wasm that Vite emits under /assets/ (onnxruntime-web's, 14–27 MB) are too
+  // big for the precache and are kept here too, so the vlm tier works offline after one use.
+  registerRoute(
+    ({ url }) =>
+      url.origin === self.location.origin &&
+      (url.pathname.startsWith('/vendor/') || /^\/assets\/(webllm|llm)-/.test(url.pathname) || /^\/assets\/[^/]+\.wasm$/.test(url.pathname)),
+    new CacheFirst({ cacheName: ENGINE_CACHE }),
+  );
 
-self.addEventListener('install', () => void self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
-self.addEventListener('message', (event: ExtendableMessageEvent) => {
-  const msg = event.data as ClientToWorkerMessage;
-  // A hard reload leaves the page uncontrolled; claiming takes it back.
-  if (msg?.type === 'claim') event.waitUntil(self.clients.claim());
-});
+  self.addEventListener('install', () => void self.skipWaiting());
+  self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+  self.addEventListener('message', (event: ExtendableMessageEvent) => {
+    const msg = event.data as ClientToWorkerMessage;
+    // A hard reload leaves the page uncontrolled; claiming takes it back.
+    if (msg?.type === 'claim') event.waitUntil(self.clients.claim());
+  });
+}
 
 async function relay(event: FetchEvent): Promise<Response> {
   const req = event.request;

@@ -1,0 +1,92 @@
+// A few workers of one kind, sized to the machine (after Excalidraw's WorkerPool). Work goes
+// to a free worker of its kind (its key: the languages a Tesseract worker was started with),
+// else to a new one while there is room (a free worker of another kind makes room), else to
+// the least busy ('share') or waits for one to be released ('wait'). The pools of the cpu
+// engine, its orientation detection, the vlm engine and pdf.js are this one.
+
+export interface PoolOptions<W> {
+  /** how many workers at most (read on each acquire: it may depend on a setting) */
+  size: () => number;
+  start: (key: string) => W;
+  stop: (worker: W) => void | Promise<void>;
+  /** when every worker is busy: 'share' gives the least busy more, 'wait' waits for a free one */
+  whenFull: 'share' | 'wait';
+  /** a worker with nothing in hand this long is stopped */
+  idleMs?: number;
+}
+
+export interface PoolSlot<W> {
+  readonly worker: W;
+  readonly key: string;
+  /** calls in hand */
+  busy: number;
+  /** calls it has finished */
+  uses: number;
+  idle?: ReturnType<typeof setTimeout>;
+}
+
+export class WorkerPool<W> {
+  private slots: PoolSlot<W>[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly options: PoolOptions<W>) {}
+
+  get workers(): readonly PoolSlot<W>[] {
+    return this.slots;
+  }
+
+  /** A slot to run on, counted busy until `release`. */
+  async acquire(key = ''): Promise<PoolSlot<W>> {
+    for (;;) {
+      const free = this.slots.filter((s) => s.busy === 0);
+      const same = free.find((s) => s.key === key);
+      if (same) return this.take(same);
+      const size = this.options.size();
+      const other = free[0];
+      if (this.slots.length >= size && other) this.remove(other);
+      if (this.slots.length < size) {
+        const slot: PoolSlot<W> = { worker: this.options.start(key), key, busy: 0, uses: 0 };
+        this.slots.push(slot);
+        return this.take(slot);
+      }
+      const sharing = this.slots.filter((s) => s.key === key);
+      if (this.options.whenFull === 'share' && sharing.length) return this.take(sharing.reduce((a, b) => (b.busy < a.busy ? b : a)));
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  /** The call is done; `retire`: stop this worker (it failed, or has done enough). */
+  release(slot: PoolSlot<W>, retire = false): void {
+    slot.busy = Math.max(0, slot.busy - 1);
+    slot.uses++;
+    if (retire) this.remove(slot);
+    else if (slot.busy === 0 && this.options.idleMs !== undefined && this.slots.includes(slot)) {
+      slot.idle = setTimeout(() => {
+        if (slot.busy === 0) this.remove(slot);
+      }, this.options.idleMs);
+    }
+    this.waiters.shift()?.();
+  }
+
+  /** Stops one worker now (the next acquire may start another). */
+  remove(slot: PoolSlot<W>): void {
+    clearTimeout(slot.idle);
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    void this.options.stop(slot.worker);
+  }
+
+  /** Stops every worker. */
+  async clear(): Promise<void> {
+    const slots = this.slots.splice(0);
+    for (const s of slots) clearTimeout(s.idle);
+    await Promise.all(slots.map((s) => this.options.stop(s.worker)));
+  }
+
+  private take(slot: PoolSlot<W>): PoolSlot<W> {
+    clearTimeout(slot.idle);
+    slot.busy++;
+    return slot;
+  }
+}

@@ -1,0 +1,67 @@
+// The one worker pool (cpu, osd, vlm, pdf.js): a free worker of the same kind first, a new
+// one while there is room, then share the least busy or wait; idle workers stopped.
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../../src/shared/worker-pool';
+
+interface Fake {
+  id: number;
+  key: string;
+  stopped: boolean;
+}
+
+function pool(size: number, whenFull: 'share' | 'wait', idleMs?: number) {
+  const made: Fake[] = [];
+  const p = new WorkerPool<Fake>({
+    size: () => size,
+    whenFull,
+    idleMs,
+    start: (key) => {
+      const f = { id: made.length, key, stopped: false };
+      made.push(f);
+      return f;
+    },
+    stop: (f) => void (f.stopped = true),
+  });
+  return { p, made };
+}
+
+describe('WorkerPool', () => {
+  it('starts a second worker only when the first is busy, then shares the least busy', async () => {
+    const { p, made } = pool(2, 'share');
+    const a = await p.acquire();
+    p.release(a);
+    expect((await p.acquire()).worker).toBe(a.worker);
+    const b = await p.acquire();
+    expect(made).toHaveLength(2);
+    const c = await p.acquire();
+    expect([a.worker, b.worker]).toContain(c.worker);
+    expect(made).toHaveLength(2);
+  });
+
+  it('in wait mode a call waits for a release, and a free worker of another kind makes room', async () => {
+    const { p, made } = pool(1, 'wait');
+    const eng = await p.acquire('eng');
+    let got = false;
+    const deu = p.acquire('deu').then((s) => ((got = true), s));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(got).toBe(false);
+    p.release(eng);
+    const slot = await deu;
+    expect(slot.key).toBe('deu');
+    expect(made[0]!.stopped).toBe(true);
+  });
+
+  it('retires a worker on release when asked, and stops an idle one after idleMs', async () => {
+    const { p, made } = pool(1, 'wait', 30);
+    const a = await p.acquire();
+    p.release(a, true);
+    expect(made[0]!.stopped).toBe(true);
+    const b = await p.acquire();
+    expect(b.worker.id).toBe(1);
+    p.release(b);
+    expect(made[1]!.stopped).toBe(false);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(made[1]!.stopped).toBe(true);
+    expect(p.workers).toHaveLength(0);
+  });
+});
