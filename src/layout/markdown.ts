@@ -43,7 +43,7 @@ function listItems(lines: readonly string[]): { marker: string; text: string }[]
  * own; a bullet becomes "-"; a marker Markdown has no list for ("a)", "(2)") stays the
  * item's first word, under "-".
  */
-export function listItemMarkdown(marker: string, text: string): string {
+function listItemMarkdown(marker: string, text: string): string {
   if (/^\d{1,9}[.)]$/.test(marker)) return `${marker} ${escapeStart(text)}`;
   if (!marker || !/[\p{L}\p{N}]/u.test(marker)) return `- ${escapeStart(text)}`;
   return `- ${marker} ${text}`;
