@@ -4,8 +4,9 @@ import { mean, median } from './score.mjs';
 import { GROUP_ORDER } from './manifest.mjs';
 
 /**
- * @typedef {{ cer: number, wer: number, orderFree: number, failed?: boolean, error?: string | null, fallback?: boolean, exportWords?: number }} Scored
- *   exportWords: the least share of the job's words found in any of its txt, md, docx and pdf exports
+ * @typedef {{ cer: number, wer: number, orderFree: number, failed?: boolean, error?: string | null, fallback?: boolean, exportWords?: number, exportOrder?: number }} Scored
+ *   exportWords: the least share of the job's words found in any of its txt, md, docx and pdf exports;
+ *   exportOrder: the least share found in the job's order
  * @typedef {{ name: string, group: string, lang: string, gold: boolean, ours?: Scored, native?: Scored }} PageRecord
  * @typedef {{ pages: number, wallMs: number, passMs?: number[], medianMs?: number }} Timing
  *   wallMs: the kind's time in the run; medianMs (a kind too short to time once): the median of passMs, its passes
@@ -27,6 +28,7 @@ function stats(xs) {
     failed: s.filter((x) => x.failed).length,
     fallback: s.filter((x) => x.fallback).length,
     exportWords: s.some((x) => x.exportWords !== undefined) ? Math.min(...s.map((x) => x.exportWords ?? 1)) : null,
+    exportOrder: s.some((x) => x.exportOrder !== undefined) ? Math.min(...s.map((x) => x.exportOrder ?? 1)) : null,
   };
 }
 
@@ -101,8 +103,9 @@ export function formatTable(s, opts) {
       pair(f2(r.oursRate), n ? f2(r.nativeRate) : null),
     ];
     if (n) cells.push(ratio(r.oursRate, r.nativeRate), ratio(o?.meanCer, v?.meanCer));
-    // The worst page of the kind: the least share of its job's words found in one of txt, md, docx, pdf.
-    cells.push(o?.exportWords == null ? '–' : `${(100 * o.exportWords).toFixed(1)}%`);
+    // The worst page of the kind: the least share of its job's words found in one of txt, md,
+    // docx, pdf, and the least share found in the job's order.
+    cells.push(o?.exportWords == null ? '–' : `${(100 * o.exportWords).toFixed(1)}%${o.exportOrder == null ? '' : ` (order ${(100 * o.exportOrder).toFixed(1)}%)`}`);
     lines.push(cells);
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));

@@ -23,7 +23,8 @@ import { createRequire } from 'node:module';
 import { loadSubmissions, byGroup, limitSubmissions } from './manifest.mjs';
 import { scorePage, FAILED_SCORE } from './score.mjs';
 import { serve, openApp, createAccount, balance, submit, stage, unstage, freePort, downloadExport } from './browser.mjs';
-import { WORD_FORMATS, exportWordShares } from './exports.mjs';
+import Papa from 'papaparse';
+import { WORD_FORMATS, exportWordShares, missingCells } from './exports.mjs';
 import { startSampler, pidsWithCmdline } from './memory.mjs';
 import { nativeVersion, nativeLangs, nativeLang, runNative, jsTessdata } from './native.mjs';
 import { summarise, formatTable } from './report.mjs';
@@ -185,6 +186,8 @@ async function main() {
   const submitLog = [];
   /** @type {Array<{ name: string, key: Record<string, string>, fields: any }>} */
   const receiptRuns = [];
+  /** Each file's exports against its job: words per format, table cells in the CSV. @type {any[]} */
+  const exportChecks = [];
   /** @type {any} */
   let warmup = null;
   let account;
@@ -283,16 +286,22 @@ async function main() {
           if (!ok || !pg) rec.ours = { ...FAILED_SCORE, failed: true, error: ok ? `page ${p.pageIndex + 1} missing from the job` : r.error ?? `HTTP ${r.httpStatus}, status ${r.status}` };
           else rec.ours = { ...scorePage(pg.text, p.gtText, { caseInsensitive: p.caseInsensitive }), ms: r.ms / s.pages.length, text: pg.text };
         }
-        // Every word of the job in each export (after the clock: not part of pages/s).
+        // Every word of the job in each export (after the clock: not part of pages/s), and
+        // every table cell in the CSV.
         if (ok && r.uuid) {
           try {
             const downloads = {};
             for (const f of WORD_FORMATS) downloads[f] = await downloadExport(app.page, r.uuid, f, opts.token);
             const shares = exportWordShares(r.pages.map((x) => x.text).join('\f'), downloads);
             const worst = Math.min(...Object.values(shares).map((x) => x.found));
+            const worstOrder = Math.min(...Object.values(shares).map((x) => x.inOrder));
+            const job = JSON.parse(Buffer.from(await downloadExport(app.page, r.uuid, 'json', opts.token)).toString('utf8'));
+            const csvRows = Papa.parse(Buffer.from(await downloadExport(app.page, r.uuid, 'csv', opts.token)).toString('utf8'), { skipEmptyLines: true }).data;
+            const csvMissing = missingCells(job, csvRows);
+            exportChecks.push({ file: s.name, group, shares, csvMissing, cells: job.pages.reduce((n, p) => n + p.tables.reduce((m, t) => m + t.rows.flat().filter((c) => c.trim()).length, 0), 0) });
             for (const p of s.pages) {
               const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(p));
-              if (rec.ours && !rec.ours.failed) rec.ours = { ...rec.ours, exportWords: worst, exportShares: shares };
+              if (rec.ours && !rec.ours.failed) rec.ours = { ...rec.ours, exportWords: worst, exportOrder: worstOrder, exportShares: shares };
             }
           } catch (e) {
             log(`  ${group.padEnd(12)} ${s.name}: exports not checked (${e})`);
@@ -369,6 +378,13 @@ async function main() {
   }
   if (warmup) notes.push(`warm-up (not scored): ${warmup.file ?? 'no image'} ${(warmup.ms / 1000).toFixed(1)} s${warmup.pdf ? `, a 2-page PDF (${warmup.pdf.copies} at once) ${(warmup.pdf.ms / 1000).toFixed(1)} s` : ''}; app ready in ${(app.readyMs / 1000).toFixed(1)} s`);
   if (longRun) notes.push(`born-digital over a long file (generated, ${longRun.pages} pages, text layer), read after the set: ${longRun.status === 'done' ? `${longRun.pagesPerS.toFixed(1)} pages/s (${(longRun.ms / 1000).toFixed(1)} s, upload to result)` : `FAILED: ${longRun.error}`}; peak memory meanwhile ${longRun.memory?.pssMB.toFixed(0)} MB PSS (not in the set's peak above)`);
+  if (exportChecks.length) {
+    const lacking = exportChecks.flatMap((c) => Object.entries(c.shares).filter(([, x]) => x.found < 1 || x.inOrder < 1).map(([f, x]) => `${c.file} ${f}: ${(100 * x.found).toFixed(1)}% found, ${(100 * x.inOrder).toFixed(1)}% in order${x.missing.length ? `, lacks ${x.missing.slice(0, 8).join(' ')}` : ''}`));
+    const withTables = exportChecks.filter((c) => c.cells > 0 && c.csvMissing);
+    const csvLacking = withTables.filter((c) => c.csvMissing.length);
+    notes.push(`words in exports: the worst page of the kind, its job's words found in the least of txt, md, docx (document.xml) and pdf (pdftotext -raw), and (order) the least share found in the job's order; ${lacking.length ? `short: ${lacking.join('; ')}` : 'every export of every file has every word, in order'}`);
+    notes.push(`csv: ${withTables.length - csvLacking.length} of ${withTables.length} files with tables carry every table cell${csvLacking.length ? `; lacking: ${csvLacking.map((c) => `${c.file} (${c.csvMissing.length} of ${c.cells}: ${c.csvMissing.slice(0, 5).join(' | ')})`).join('; ')}` : ''}${exportChecks.some((c) => !c.csvMissing) ? ` (receipts read with tool=receipt: their CSV is the line items, not checked here)` : ''}`);
+  }
   const failed = pages.filter((p) => p.ours?.failed);
   const out = [table, '', ...notes.map((n) => `- ${n}`)];
   const receipts = receiptRuns.length ? receiptTable(receiptRuns) : null;
@@ -397,7 +413,7 @@ async function main() {
     args: { ...args, kinds, parallel }, date: new Date().toISOString(), cpus: cpus().length, native: version,
     readyMs: app.readyMs, longPdf: longRun, account: account ? { status: account.status, ok: !!account.token, used: account.used, anonymous: account.anonymous, free: account.free } : null, warmup,
     timing: { ours: oursTiming, native: nativeTiming }, memory: { ours: memoryOurs, native: memoryNative },
-    summary, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns,
+    summary, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns, exports: exportChecks,
   }, null, 1));
   log(`bench: results in ${file}`);
 }

@@ -19,19 +19,19 @@ const MARGIN = 1440;
 type Docx = typeof import('docx');
 const HEADINGS = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'] as const;
 
-function numberingRef(s: Extract<Section, { kind: 'list' }>): string {
-  return s.ordered ? `ordered-${s.start}` : 'bullet';
-}
+/** A list item's indent: the marker hangs in the margin, the text lines up after it. */
+const LIST_INDENT = { left: 720, hanging: 360 };
 
-function numbering(d: Docx, refs: Set<string>): INumberingOptions {
-  const indent = { left: 720, hanging: 360 };
+/** Bulleted lists are Word's bullets; a numbered list keeps the markers the page shows as
+ * its text ("33.", "a)", "(2)"), which Word's numbering would replace with its own. */
+function numbering(d: Docx): INumberingOptions {
   return {
-    config: [...refs].map((reference) => {
-      const start = reference === 'bullet' ? 1 : Number(reference.slice('ordered-'.length));
-      const format = reference === 'bullet' ? d.LevelFormat.BULLET : d.LevelFormat.DECIMAL;
-      const text = reference === 'bullet' ? '•' : '%1.';
-      return { reference, levels: [{ level: 0, format, text, start, alignment: d.AlignmentType.START, style: { paragraph: { indent } } }] };
-    }),
+    config: [
+      {
+        reference: 'bullet',
+        levels: [{ level: 0, format: d.LevelFormat.BULLET, text: '•', start: 1, alignment: d.AlignmentType.START, style: { paragraph: { indent: LIST_INDENT } } }],
+      },
+    ],
   };
 }
 
@@ -40,6 +40,8 @@ interface RunStyle {
   italics?: boolean;
   bold?: boolean;
   list?: { reference: string; instance: number };
+  /** a numbered item's marker, before a tab, hanging in the indent */
+  marker?: string;
 }
 
 /** Writes sections as docx children; counts lists so each one restarts its numbering. */
@@ -57,11 +59,13 @@ class SectionWriter {
     const rtl = isRtl(lines.join(' ')) || undefined;
     const run = (t: string, i: number) =>
       new d.TextRun({ text: t, break: i > 0 ? 1 : undefined, italics: style.italics || undefined, bold: style.bold || undefined, rightToLeft: rtl });
+    const marker = style.marker ? [new d.TextRun({ text: style.marker, rightToLeft: rtl }), new d.TextRun({ children: [new d.Tab()], rightToLeft: rtl })] : [];
     return new d.Paragraph({
       heading: style.heading ? HEADINGS[Math.min(6, style.heading) - 1] : undefined,
       numbering: style.list ? { ...style.list, level: 0 } : undefined,
+      indent: style.marker !== undefined ? LIST_INDENT : undefined,
       bidirectional: rtl,
-      children: lines.map(run),
+      children: [...marker, ...lines.map(run)],
     });
   }
 
@@ -92,7 +96,8 @@ class SectionWriter {
         // unless the layout found that they are (a receipt, an address).
         return [this.paragraph(s.kept ? s.lines : s.lines.join(' '), { italics: s.caption })];
       case 'list': {
-        const list = { reference: numberingRef(s), instance: ++this.lists };
+        if (s.ordered) return s.items.map((item, i) => this.paragraph(item, { marker: s.markers[i] ?? '' }));
+        const list = { reference: 'bullet', instance: ++this.lists };
         return s.items.map((item) => this.paragraph(item, { list }));
       }
       case 'table':
@@ -103,13 +108,11 @@ class SectionWriter {
 
 export async function buildDocx(job: Job, signal?: AbortSignal): Promise<Blob> {
   const d = await import('docx');
-  const refs = new Set<string>();
   const sections: ISectionOptions[] = [];
   const writer = new SectionWriter(d);
   for (const page of orderedPages(job)) {
     signal?.throwIfAborted();
     const parts = pageSections(page);
-    for (const s of parts) if (s.kind === 'list') refs.add(numberingRef(s));
     const landscape = page.width > page.height * 1.05;
     const textWidth = (landscape ? A4.long : A4.short) - 2 * MARGIN;
     const children = parts.flatMap((s) => writer.write(s, textWidth));
@@ -127,7 +130,7 @@ export async function buildDocx(job: Job, signal?: AbortSignal): Promise<Blob> {
   const doc = new d.Document({
     creator: 'OCR.chat',
     title: job.file_name,
-    numbering: numbering(d, refs),
+    numbering: numbering(d),
     sections,
   });
   const bytes = await d.Packer.toArrayBuffer(doc);

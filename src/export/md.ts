@@ -16,6 +16,17 @@ function escapeLine(line: string): string {
   return line.replace(BLOCK_START, '$1\\$2');
 }
 
+/**
+ * A list item, its marker as the page shows it: "3." and "4)" are Markdown's own; a bullet
+ * becomes "-"; a marker Markdown has no list for ("a)", "(2)") stays the item's first word,
+ * under "-". (The layout writes a page's own Markdown by the same rule, src/layout/markdown.ts.)
+ */
+function listItem(marker: string, text: string): string {
+  if (/^\d{1,9}[.)]$/.test(marker)) return `${marker} ${escapeLine(text)}`;
+  if (!marker || !/[\p{L}\p{N}]/u.test(marker)) return `- ${escapeLine(text)}`;
+  return `- ${marker} ${text}`;
+}
+
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
 }
@@ -40,7 +51,7 @@ export function sectionMarkdown(s: Section): string {
       return s.caption ? `*${text}*` : text;
     }
     case 'list':
-      return s.items.map((item, i) => `${s.ordered ? `${s.start + i}.` : '-'} ${escapeLine(item)}`).join('\n');
+      return s.items.map((item, i) => listItem(s.markers[i] ?? '', item)).join('\n');
     case 'table':
       return pipeTable(s.rows, s.header);
   }

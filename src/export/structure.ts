@@ -7,13 +7,14 @@ export type Section =
   | { kind: 'heading'; level: number; text: string }
   /** `kept`: each line is a line of its own (a receipt, an address), not reflowed */
   | { kind: 'paragraph'; lines: string[]; caption?: boolean; kept?: boolean }
-  | { kind: 'list'; ordered: boolean; start: number; items: string[] }
+  /** `markers`: each item's marker as the page shows it ("3.", "a)", "(2)", "•"), "" for none */
+  | { kind: 'list'; ordered: boolean; start: number; items: string[]; markers: string[] }
   /** `header`: the first row is the table's header */
   | { kind: 'table'; rows: string[][]; header: boolean };
 
 const BULLET = /^\s*[-*+•·‣◦▪▫■□●○–—]\s+/;
-const NUMBER = /^\s*(\d{1,3})[.)]\s+/;
-const LETTER = /^\s*([a-zA-Z])[.)]\s+/;
+const NUMBER = /^\s*\(?(\d{1,3})[.)]\s+/;
+const LETTER = /^\s*\(?([a-zA-Z])[.)]\s+/;
 
 function blockLines(block: Block): string[] {
   const lines = block.lines?.length ? block.lines.map((l) => l.text) : block.text.split('\n');
@@ -21,8 +22,9 @@ function blockLines(block: Block): string[] {
 }
 
 /** A list block's items: a line with a marker starts an item, a line without one continues it. */
-export function listItems(lines: string[]): { ordered: boolean; start: number; items: string[] } {
+export function listItems(lines: string[]): { ordered: boolean; start: number; items: string[]; markers: string[] } {
   const items: string[] = [];
+  const markers: string[] = [];
   let ordered = false;
   let start = 1;
   for (const line of lines) {
@@ -34,11 +36,12 @@ export function listItems(lines: string[]): { ordered: boolean; start: number; i
         start = /\d/.test(num[1]!) ? Number(num[1]) : num[1]!.toLowerCase().charCodeAt(0) - 96;
       }
       items.push(marker ? line.slice(marker[0].length) : line);
+      markers.push(marker ? marker[0].trim() : '');
     } else {
       items[items.length - 1] += ` ${line}`;
     }
   }
-  return { ordered, start, items };
+  return { ordered, start, items, markers };
 }
 
 function tableRows(table: Table): string[][] {
@@ -68,12 +71,16 @@ function blockSection(block: Block): Section | null {
 
 /**
  * The table a block belongs to: most of the block lies inside it, and most of its words are
- * the table's. A block that only overlaps a table's box (footnotes under it, a column beside
- * it) keeps its own place: leaving it out would drop its words from the export.
+ * the table's cells not yet taken by the blocks before it. A block that only overlaps a
+ * table's box (footnotes under it, a column beside it, a total printed again below it)
+ * keeps its own place: leaving it out would drop its words from the export.
  */
 function tableOf(block: Block, tables: Table[], cellWords: Map<string, number>[]): number {
   const a = area(block.bbox);
-  return tables.findIndex((t, i) => (a > 0 ? overlap(block.bbox, t.bbox) / a > 0.5 : inside(block.bbox, t.bbox)) && mostlyIn(blockLines(block), cellWords[i]!));
+  const lines = blockLines(block);
+  const t = tables.findIndex((t, i) => (a > 0 ? overlap(block.bbox, t.bbox) / a > 0.5 : inside(block.bbox, t.bbox)) && mostlyIn(lines, cellWords[i]!) !== null);
+  if (t >= 0) cellWords[t] = mostlyIn(lines, cellWords[t]!)!;
+  return t;
 }
 
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -84,10 +91,11 @@ function countWords(texts: string[]): Map<string, number> {
   return counts;
 }
 
-/** Whether at least 80% of these lines' words are among the table's cells. */
-function mostlyIn(lines: string[], cells: Map<string, number>): boolean {
+/** Whether at least 80% of these lines' words are among the cells: then the cells left
+ * after them, else null. */
+function mostlyIn(lines: string[], cells: Map<string, number>): Map<string, number> | null {
   const words = lines.flatMap(wordsOf);
-  if (words.length === 0) return true;
+  if (words.length === 0) return cells;
   const left = new Map(cells);
   let found = 0;
   for (const w of words) {
@@ -97,7 +105,7 @@ function mostlyIn(lines: string[], cells: Map<string, number>): boolean {
       left.set(w, n - 1);
     }
   }
-  return found >= 0.8 * words.length;
+  return found >= 0.8 * words.length ? left : null;
 }
 
 function inside(b: BBox, t: BBox): boolean {

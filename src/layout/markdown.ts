@@ -1,8 +1,8 @@
 // Markdown for a page: headings as #, paragraphs reflowed into one line (or kept line by
 // line, with hard breaks, where the block keeps its lines), lists as
-// "- item" / "1. item", tables as GitHub pipe tables.
+// "- item" / "1. item" (each item's own marker), tables as GitHub pipe tables.
 import type { Block, Table } from '../shared/contract';
-import { LIST_MARK, ORDERED_MARK } from './kind';
+import { LIST_MARK } from './kind';
 
 /** A line that Markdown would otherwise read as a heading, quote, list, rule, table or code. */
 const BLOCK_START = /^(\s*)([#>+|]|[-*_](?=\s|[-*_]|$)|`{3}|~{3}|=+\s*$)/;
@@ -26,20 +26,31 @@ function reflow(lines: readonly string[]): string {
   return out;
 }
 
-/** A list block's items: a line with a marker starts an item, one without goes on with it. */
-function listItems(lines: readonly string[]): { ordered: boolean; items: string[] } {
-  const items: string[][] = [];
+/** A list block's items, each with its marker: a line with a marker starts an item, one
+ * without goes on with it. */
+function listItems(lines: readonly string[]): { marker: string; text: string }[] {
+  const items: { marker: string; lines: string[] }[] = [];
   for (const line of lines) {
-    if (LIST_MARK.test(line) || items.length === 0) items.push([line.replace(LIST_MARK, '')]);
-    else items[items.length - 1]!.push(line);
+    const mark = LIST_MARK.exec(line);
+    if (mark || items.length === 0) items.push({ marker: mark ? mark[0].trim() : '', lines: [mark ? line.slice(mark[0].length) : line] });
+    else items[items.length - 1]!.lines.push(line);
   }
-  return { ordered: ORDERED_MARK.test(lines[0] ?? ''), items: items.map(reflow) };
+  return items.map((i) => ({ marker: i.marker, text: reflow(i.lines) }));
+}
+
+/**
+ * A list item as Markdown, its marker as the page shows it: "3." and "4)" are Markdown's
+ * own; a bullet becomes "-"; a marker Markdown has no list for ("a)", "(2)") stays the
+ * item's first word, under "-".
+ */
+function listItemMarkdown(marker: string, text: string): string {
+  if (/^\d{1,9}[.)]$/.test(marker)) return `${marker} ${escapeStart(text)}`;
+  if (!marker || !/[\p{L}\p{N}]/u.test(marker)) return `- ${escapeStart(text)}`;
+  return `- ${marker} ${text}`;
 }
 
 function listMarkdown(lines: readonly string[]): string {
-  const { ordered, items } = listItems(lines);
-  const first = Number(/^\s*\(?(\d{1,3})[.)]/.exec(lines[0] ?? '')?.[1] ?? 1);
-  return items.map((item, i) => `${ordered ? `${first + i}.` : '-'} ${escapeStart(item)}`).join('\n');
+  return listItems(lines).map((i) => listItemMarkdown(i.marker, i.text)).join('\n');
 }
 
 /** Lines kept as lines (a receipt, an address): each ends in a hard break (a backslash),

@@ -12,7 +12,7 @@ describe('pageSections', () => {
     expect(pageSections(p)).toEqual([
       { kind: 'heading', level: 1, text: 'Title' },
       { kind: 'paragraph', lines: ['one', 'two'] },
-      { kind: 'list', ordered: false, start: 1, items: ['a'] },
+      { kind: 'list', ordered: false, start: 1, items: ['a'], markers: ['•'] },
     ]);
   });
 
@@ -31,6 +31,16 @@ describe('pageSections', () => {
     const sections = pageSections(p);
     expect(sections.map((s) => s.kind)).toEqual(['table', 'paragraph']);
     expect(sections[1]).toMatchObject({ lines: ['1 Figures are unaudited and rounded', '2 Source: the annual report'] });
+  });
+
+  it('keeps a block in a table\'s box whose words the table\'s blocks already took (a total printed again under it)', () => {
+    const cells = [block('table', [line('Rate Amount', 10, 100), line('0% 0.00', 10, 130)])];
+    const again = block('paragraph', [line('0.00', 10, 160)]);
+    const p = page(0, [...cells, again], [{ rows: [['Rate', 'Amount'], ['0%', '0.00']], bbox: [0, 90, 600, 200] }]);
+    expect(pageSections(p)).toEqual([
+      { kind: 'table', rows: [['Rate', 'Amount'], ['0%', '0.00']], header: true },
+      { kind: 'paragraph', lines: ['0.00'] },
+    ]);
   });
 
   it('puts a table no block lies in before the first block below its top', () => {
@@ -62,12 +72,13 @@ describe('pageSections', () => {
 
 describe('listItems', () => {
   it('starts an item at each marker and joins the lines that carry on', () => {
-    expect(listItems(['• first item that', 'wraps', '- second', '* third'])).toEqual({ ordered: false, start: 1, items: ['first item that wraps', 'second', 'third'] });
+    expect(listItems(['• first item that', 'wraps', '- second', '* third'])).toEqual({ ordered: false, start: 1, items: ['first item that wraps', 'second', 'third'], markers: ['•', '-', '*'] });
   });
 
   it('reads numbers and letters as an ordered list, from the number shown', () => {
-    expect(listItems(['3. c', '4) d'])).toEqual({ ordered: true, start: 3, items: ['c', 'd'] });
-    expect(listItems(['b) two', 'c) three'])).toEqual({ ordered: true, start: 2, items: ['two', 'three'] });
+    expect(listItems(['3. c', '4) d'])).toEqual({ ordered: true, start: 3, items: ['c', 'd'], markers: ['3.', '4)'] });
+    expect(listItems(['b) two', 'c) three'])).toEqual({ ordered: true, start: 2, items: ['two', 'three'], markers: ['b)', 'c)'] });
+    expect(listItems(['(2) two', '(3) three'])).toEqual({ ordered: true, start: 2, items: ['two', 'three'], markers: ['(2)', '(3)'] });
   });
 
   it('takes lines without markers as one item each when the first has none', () => {

@@ -50,6 +50,16 @@ describe('md exporter', () => {
     expect(md.split('\n\n---\n\n')[1]).toBe('**page two**');
   });
 
+  it("keeps each list item's marker as the page shows it: numbers as Markdown's own, letters as the item's first word", async () => {
+    const j = job([
+      page(0, [
+        block('list', [line('33. On February 17', 10, 10), line('35) During a call', 10, 40)]),
+        block('list', [line('a) Defendants made', 10, 100), line('(2) The omissions', 10, 130)]),
+      ]),
+    ]);
+    expect(await exportText('md', j)).toBe('33. On February 17\n35) During a call\n\n- a) Defendants made\n- (2) The omissions\n');
+  });
+
   it('escapes text that would otherwise turn into Markdown structure', async () => {
     const j = job([
       page(0, [

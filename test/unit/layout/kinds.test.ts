@@ -48,14 +48,17 @@ describe('block kinds and Markdown', () => {
     expect(page.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
   });
 
-  it('writes bullet and numbered lists as Markdown lists, an item running on over two lines', () => {
+  it('writes bullet and numbered lists as Markdown lists, each item with its marker as read, an item running on over two lines', () => {
     const bullets = block(lines(['• apples', '• pears that are', 'ripe and sweet', '- plums', '* figs', '· dates'], 80, 100));
     const numbered = block(lines(['1. first step', '2) second step', '3. third step'], 80, 320));
     const lettered = block(lines(['a) one', 'b) two'], 80, 440));
     const page = layoutPage(enginePage([bullets, numbered, lettered, block(lines(BODY, 60, 520))]), 0);
     expect(page.blocks.slice(0, 3).map((b) => b.kind)).toEqual(['list', 'list', 'list']);
     expect(page.markdown).toContain('- apples\n- pears that are ripe and sweet\n- plums\n- figs\n- dates');
-    expect(page.markdown).toContain('1. first step\n2. second step\n3. third step');
+    // Numbers keep the page's own marker, ")" as read; letters, which Markdown has no list
+    // for, stay the item's first word.
+    expect(page.markdown).toContain('1. first step\n2) second step\n3. third step');
+    expect(page.markdown).toContain('- a) one\n- b) two');
     // The text stays as the engine read it.
     expect(page.blocks[1]!.text).toBe('1. first step\n2) second step\n3. third step');
   });
