@@ -6,6 +6,7 @@ import { openDocument } from '../documents';
 import { exportJob } from '../export/run';
 import { pageImage, pageImages } from './page-images';
 import { answerQuestion } from '../chat/run';
+import { lineReaderFor } from './line-reader';
 import { queueChannel } from '../shared/channel';
 import type { EngineHost } from './engine-host';
 import { KeyedListeners } from './listeners';
@@ -36,7 +37,8 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     waitForJob: (uuid, ms) => waitForJob(db, host, uuid, ms),
     exportJob: (job, format) => exportJob(job, format, (j) => pageImages(db, j)),
     pageImage: (job, index) => pageImage(db, job, index),
-    answer: answerQuestion,
+    // A number read from an unsure line is read again by the other tier's engine before it is given.
+    answer: (job, question, history) => answerQuestion(job, question, history, lineReaderFor(job, (index) => pageImage(db, job, index))),
     now: () => Date.now(),
   };
 }

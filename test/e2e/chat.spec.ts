@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, postFile, screenshotPath, useBrowser } from './browser';
 import { invoicePdf } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVAL_DIR } from '../shared-dir';
 
 async function ask(page: Page, uuid: string, message: string, token?: string) {
   return page.evaluate(
@@ -64,5 +67,15 @@ describe('chat', () => {
     const acct = await page.evaluate(async (token) => (await fetch('/api/v1/account/', { headers: { Authorization: `Bearer ${token}` } })).json(), token);
     // 2 pages of OCR and 4 chat messages, a credit each in the test build.
     expect(acct.used).toBe(6);
+  });
+
+  it('reads a date from an unsure line again with the other tier\'s engine (PP-OCR for a Tesseract job) and says it agrees', async () => {
+    const name = 'receipt_sroie_090.jpg';
+    const receipt = (await postFile(page, readFileSync(join(EVAL_DIR, name)), name, { tier: 'cpu' }, token)).body;
+    expect(receipt.status).toBe('done');
+    const r = await ask(page, receipt.uuid, 'What is the date of this receipt?', token);
+    expect(r.body.message.content).toContain('13/03/2017');
+    expect(r.body.message.content).toContain('A second reading (PP-OCR) of the unclear line agrees.');
+    expect(r.body.message.citations[0].page).toBe(1);
   });
 });

@@ -1,0 +1,42 @@
+// The second opinion's reader (src/chat/second-opinion.ts): one line's crop of a page image,
+// read again by the other tier's engine: PP-OCR (vlm) when Tesseract read the job, Tesseract
+// (cpu) when PP-OCR did. Both ship with the app, so the reader works offline.
+import type { LineReader } from '../chat/second-opinion';
+import type { BBox, Job } from '../shared/contract';
+import { ENGINES } from '../engines';
+import { parseLanguage } from '../shared/languages';
+
+/** Margin around the line's box, in line heights: a recogniser wants some white round the text. */
+const PAD = 0.35;
+
+export function lineReaderFor(job: Job, pageImage: (index: number) => Promise<Blob | null>): LineReader | undefined {
+  const other = ENGINES.find((e) => e.meta.input === 'raster' && e.meta.tier && e.meta.tier !== job.tier);
+  if (!other) return undefined;
+  const languages = job.detected_language ?? parseLanguage(job.language).tesseract;
+  return {
+    engine: other.meta.id === 'vlm' ? 'PP-OCR' : 'Tesseract',
+    async read(page: number, bbox: BBox, signal?: AbortSignal): Promise<string | null> {
+      // The answer's lines number their pages from 1.
+      const blob = await pageImage(page - 1);
+      if (!blob) return null;
+      const image = await createImageBitmap(blob);
+      try {
+        const h = bbox[3] - bbox[1];
+        const x0 = Math.max(0, Math.floor(bbox[0] - PAD * h));
+        const y0 = Math.max(0, Math.floor(bbox[1] - PAD * h));
+        const x1 = Math.min(image.width, Math.ceil(bbox[2] + PAD * h));
+        const y1 = Math.min(image.height, Math.ceil(bbox[3] + PAD * h));
+        if (x1 <= x0 || y1 <= y0) return null;
+        const crop = await createImageBitmap(image, x0, y0, x1 - x0, y1 - y0);
+        try {
+          const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal });
+          return read.lines?.map((l) => l.text).join(' ') || read.blocks.flatMap((b) => b.lines.map((l) => l.text)).join(' ') || null;
+        } finally {
+          crop.close();
+        }
+      } finally {
+        image.close();
+      }
+    },
+  };
+}
