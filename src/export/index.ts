@@ -7,10 +7,12 @@ import { docx } from './docx';
 import { pdf } from './pdf';
 import { csv } from './csv';
 import { json } from './json';
+import { hocr } from './hocr';
+import { alto } from './alto';
 
 export type { ExportContext, Exporter, ExporterMeta } from './types';
 
-export const exporters: Record<ExportFormat, Exporter> = { txt, md, docx, pdf, csv, json };
+export const exporters: Record<ExportFormat, Exporter> = { txt, md, docx, pdf, csv, json, hocr, alto };
 
 // Characters Windows, macOS or a Content-Disposition header cannot take in a file name.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*;,'`$%{}[\]#^~!=+&]/g;

@@ -210,7 +210,7 @@ export interface AccountInfo {
   credits: number;
 }
 
-export const EXPORT_FORMATS = ['txt', 'md', 'docx', 'pdf', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = ['txt', 'md', 'docx', 'pdf', 'csv', 'json', 'hocr', 'alto'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** GET/PUT /api/v1/settings/ (a local extension): this device's settings. */

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { postFile, useBrowser } from './browser';
 import { scannedPdf, textPdf } from './fixtures';
 import { signVoucher } from './vouchers';
+import { altoStrings, checkAlto, checkHocr, hocrWords, parseXml } from '../unit/export/support/layout-xml';
 
 const dir = mkdtempSync(join(tmpdir(), 'dl-'));
 
@@ -100,8 +101,32 @@ describe('downloads', () => {
     expect(job.text).toBe(scan.text);
   });
 
+  it('hocr and alto: every word the engine read, with its box and confidence, in hOCR 1.2 and ALTO v4', async () => {
+    const want = scan.pages.flatMap((p: any) => p.blocks.flatMap((b: any) => (b.lines ?? []).flatMap((l: any) => l.words.map((w: any) => ({ text: w.text, bbox: w.bbox.map(Math.round) })))));
+    expect(want.length).toBeGreaterThan(20);
+    const hocr = await download(page, scan.uuid, 'hocr');
+    expect(hocr.status).toBe(200);
+    expect(hocr.type).toBe('application/xhtml+xml');
+    expect(hocr.disposition).toContain('My Scan (final).hocr');
+    const hocrDoc = parseXml(hocr.bytes.toString('utf8'), 'application/xhtml+xml');
+    expect(checkHocr(hocrDoc)).toEqual([]);
+    const words = hocrWords(hocrDoc);
+    expect(words.map((w) => ({ text: w.text, bbox: w.bbox }))).toEqual(want);
+    expect(new Set(words.map((w) => w.page))).toEqual(new Set([0, 1]));
+    const alto = await download(page, scan.uuid, 'alto');
+    expect(alto.status).toBe(200);
+    expect(alto.type).toBe('application/xml');
+    expect(alto.disposition).toContain('My Scan (final).xml');
+    const altoDoc = parseXml(alto.bytes.toString('utf8'));
+    expect(checkAlto(altoDoc)).toEqual([]);
+    expect(altoStrings(altoDoc).map((s) => ({ text: s.content, bbox: s.box }))).toEqual(want);
+  });
+
   it('400 for an unknown format, 409 before the job is done', async () => {
     expect((await download(page, scan.uuid, 'exe')).status).toBe(400);
+    const bad = await page.evaluate(async (u) => (await fetch(`/api/v1/ocr/${u}/download/?format=exe`)).json(), scan.uuid);
+    expect(bad.error).toBe('bad_format');
+    expect(bad.detail).toBe('Unknown format "exe"; use one of txt, md, docx, pdf, csv, json, hocr, alto.');
     const pending = (await postFile(page, scannedPdf(7), 'seven.pdf')).body;
     expect((await download(page, pending.uuid, 'pdf')).status).toBe(409);
   });
@@ -116,7 +141,7 @@ describe('downloads', () => {
       await page.waitForTimeout(500);
       job = await page.evaluate(async ({ u, t }) => (await fetch(`/api/v1/ocr/${u}/?api_token=${t}`)).json(), { u: job.uuid, t: token });
     }
-    for (const format of ['txt', 'md', 'docx', 'pdf', 'csv', 'json']) {
+    for (const format of ['txt', 'md', 'docx', 'pdf', 'csv', 'json', 'hocr', 'alto']) {
       const t0 = Date.now();
       const r = await download(page, job.uuid, format, token);
       expect(r.status, format).toBe(200);

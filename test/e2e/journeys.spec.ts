@@ -10,6 +10,7 @@ import { invoicePdf, scannedPdf, testocrPng, textPdf } from './fixtures';
 import Papa from 'papaparse';
 import { apiStatus, downloadByButton, dropFiles, fullShot, noSideScroll, openedJob, overflowing, pasteFile, pick, png, tablePdf, unnamed } from './ui-page';
 import { signVoucher } from './vouchers';
+import { altoStrings, checkAlto, checkHocr, hocrWords, parseXml } from '../unit/export/support/layout-xml';
 
 describe('what a person does', () => {
   const s = useBrowser({ perTest: true });
@@ -329,7 +330,7 @@ describe('what a person does', () => {
     await fullShot(page, 'journey-bad-files');
   });
 
-  it('saves each of the six downloads and opens them with the tools people use', async () => {
+  it('saves each of the eight downloads and opens them with the tools people use', async () => {
     const page = await s.open('/');
     await page.locator('#tool').selectOption('extract-tables');
     await pick(page, [{ name: 'Quarterly report.pdf', type: 'application/pdf', data: tablePdf() }]);
@@ -371,6 +372,31 @@ describe('what a person does', () => {
     expect(job.uuid).toBe(uuid);
     expect(job.status).toBe('done');
     expect(job.pages[0].tables[0].rows[0]).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
+
+    // hOCR and ALTO: every word of the job (pages → blocks → lines → words, the table's
+    // too) with its box, in the saved files, which hold to hOCR 1.2 and ALTO v4's rules.
+    type JobLine = { text: string; words: { text: string; bbox: number[] }[] };
+    const jobWords: { text: string; bbox: number[] | null }[] = job.pages.flatMap((p: { blocks: { text: string; lines?: JobLine[] }[] }) =>
+      p.blocks.flatMap((b) =>
+        b.lines?.length
+          ? b.lines.flatMap((l) => (l.words.length ? l.words.map((w) => ({ text: w.text, bbox: w.bbox.map(Math.round) })) : words(l.text).map((text) => ({ text, bbox: null }))))
+          : b.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null })),
+      ),
+    );
+    expect(jobWords.length).toBeGreaterThan(10);
+    const hocr = await downloadByButton(page, 'hocr');
+    expect(hocr.name).toBe('Quarterly report.hocr');
+    const hocrDoc = parseXml(hocr.bytes.toString('utf8'), 'application/xhtml+xml');
+    expect(checkHocr(hocrDoc)).toEqual([]);
+    const inHocr = hocrWords(hocrDoc);
+    expect(inHocr.map((w) => w.text)).toEqual(jobWords.map((w) => w.text));
+    jobWords.forEach((w, i) => w.bbox && expect(inHocr[i]!.bbox).toEqual(w.bbox));
+    for (const w of words(shown)) expect(inHocr.some((h) => h.text === w), w).toBe(true);
+    const alto = await downloadByButton(page, 'alto');
+    expect(alto.name).toBe('Quarterly report.xml');
+    const altoDoc = parseXml(alto.bytes.toString('utf8'));
+    expect(checkAlto(altoDoc)).toEqual([]);
+    expect(altoStrings(altoDoc).map((s) => ({ text: s.content, bbox: s.box }))).toEqual(inHocr.map((w) => ({ text: w.text, bbox: w.bbox })));
     expect(await page.getByTestId('download-error').count()).toBe(0);
   });
 

@@ -10,7 +10,10 @@ const MIME = {
   pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json',
+  hocr: 'application/xhtml+xml',
+  alto: 'application/xml',
 };
+const EXT = { txt: 'txt', md: 'md', docx: 'docx', pdf: 'pdf', csv: 'csv', json: 'json', hocr: 'hocr', alto: 'xml' };
 
 describe('exporter registry', () => {
   it('has one exporter per format, each naming its format, MIME type and extension', () => {
@@ -19,7 +22,7 @@ describe('exporter registry', () => {
       const { meta } = exporters[format];
       expect(meta.format).toBe(format);
       expect(meta.mime).toBe(MIME[format]);
-      expect(meta.ext).toBe(format);
+      expect(meta.ext).toBe(EXT[format]);
       expect(meta.label.length).toBeGreaterThan(0);
     }
   });
@@ -59,6 +62,8 @@ describe('downloadName', () => {
     ['???.png', 'txt', 'document.txt'],
     ['CON.png', 'txt', '_CON.txt'],
     ['noextension', 'csv', 'noextension.csv'],
+    ['scan.tiff', 'hocr', 'scan.hocr'],
+    ['scan.tiff', 'alto', 'scan.xml'],
   ] as const)('%j as %s is %j', (name, format, want) => {
     expect(downloadName(name, format)).toBe(want);
   });
