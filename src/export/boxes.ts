@@ -22,7 +22,7 @@ export interface BoxLine {
 
 export interface BoxBlock {
   bbox: BBox;
-  kind: string;
+  /** its text is right to left */
   rtl: boolean;
   lines: BoxLine[];
 }
@@ -83,7 +83,7 @@ export function pageBoxes(page: Page): BoxPage {
   // A page without a size (it should not happen) takes its boxes' size.
   const w = width > 0 ? width : Number.MAX_SAFE_INTEGER;
   const h = height > 0 ? height : Number.MAX_SAFE_INTEGER;
-  let blocks: { block: Pick<Block, 'bbox' | 'kind' | 'text'>; lines: { bbox: BBox; words: BoxWord[] }[] }[] = page.blocks.map((block) => ({ block, lines: blockLines(block) }));
+  let blocks: { block: Pick<Block, 'bbox' | 'text'>; lines: { bbox: BBox; words: BoxWord[] }[] }[] = page.blocks.map((block) => ({ block, lines: blockLines(block) }));
   if (blocks.every((b) => b.lines.every((l) => l.words.length === 0)) && clean(page.text).trim()) {
     // Text without boxes: its lines down the page, as the searchable PDF lays them.
     const lines = clean(page.text).split('\n').filter((l) => l.trim());
@@ -91,7 +91,7 @@ export function pageBoxes(page: Page): BoxPage {
     const ph = page.height > 0 ? page.height : 3508;
     const lh = Math.min(ph / (lines.length + 2), ph / 40);
     const box: BBox = [pw * 0.05, lh, pw * 0.95, lh * (lines.length + 1)];
-    blocks = [{ block: { bbox: box, kind: 'paragraph', text: page.text }, lines: spread(lines, box, page.confidence) }];
+    blocks = [{ block: { bbox: box, text: page.text }, lines: spread(lines, box, page.confidence) }];
   }
   const out: BoxBlock[] = [];
   for (const { block, lines } of blocks) {
@@ -104,7 +104,7 @@ export function pageBoxes(page: Page): BoxPage {
       boxLines.push({ bbox: union([fit(line.bbox, w, h), ...words.map((x) => x.bbox)]), words });
     }
     if (boxLines.length === 0) continue;
-    out.push({ bbox: union([fit(block.bbox, w, h), ...boxLines.map((l) => l.bbox)]), kind: block.kind ?? 'paragraph', rtl: isRtl(block.text), lines: boxLines });
+    out.push({ bbox: union([fit(block.bbox, w, h), ...boxLines.map((l) => l.bbox)]), rtl: isRtl(block.text), lines: boxLines });
   }
   if (width === 0 || height === 0) {
     const all = union([[0, 0, 0, 0], ...out.map((b) => b.bbox)]);

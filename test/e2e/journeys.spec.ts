@@ -379,7 +379,7 @@ describe('what a person does', () => {
     const jobWords: { text: string; bbox: number[] | null }[] = job.pages.flatMap((p: { blocks: { text: string; lines?: JobLine[] }[] }) =>
       p.blocks.flatMap((b) =>
         b.lines?.length
-          ? b.lines.flatMap((l) => (l.words.length ? l.words.map((w) => ({ text: w.text, bbox: w.bbox.map(Math.round) })) : words(l.text).map((text) => ({ text, bbox: null }))))
+          ? b.lines.flatMap((l) => (l.words.length ? l.words.map((w) => ({ text: w.text, bbox: w.bbox.map(Math.round) })) : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null }))))
           : b.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null })),
       ),
     );

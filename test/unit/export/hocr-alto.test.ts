@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BBox, Block, Job, Line, Word } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
@@ -203,10 +204,13 @@ const hasTesseract = (() => {
 
 describe.skipIf(!hasTesseract)("against Tesseract's own hOCR and ALTO", () => {
   const dir = mkdtempSync(join(tmpdir(), 'tess-layout-'));
-  const image = join(import.meta.dirname, '../../fixtures/testocr.png');
+  const image = fileURLToPath(new URL('../../fixtures/testocr.png', import.meta.url));
+  const outputs = new Map<string, string>();
   const run = (config: 'hocr' | 'alto') => {
+    if (outputs.has(config)) return outputs.get(config)!;
     execFileSync('tesseract', [image, join(dir, config), '-l', 'eng', config], { stdio: 'ignore', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-    return readFileSync(join(dir, `${config}.${config === 'hocr' ? 'hocr' : 'xml'}`), 'utf8');
+    outputs.set(config, readFileSync(join(dir, `${config}.${config === 'hocr' ? 'hocr' : 'xml'}`), 'utf8'));
+    return outputs.get(config)!;
   };
   // Tesseract names some lines by their kind (a caption, a header, a floating line).
   const LINE_LIKE = /^ocr_(line|caption|header|textfloat)$/;
