@@ -5,7 +5,7 @@ import type { BBox } from '../shared/contract';
 import type { Exporter, ExporterMeta } from './types';
 import { jobBoxes, xmlEscape } from './boxes';
 
-const meta: ExporterMeta = { format: 'hocr', label: 'hOCR (words and boxes, XHTML)', mime: 'application/xhtml+xml', ext: 'hocr', short: 'hOCR' };
+const meta: ExporterMeta = { format: 'hocr', label: 'hOCR (words and boxes, XHTML)', mime: 'application/xhtml+xml', ext: 'hocr' };
 
 export const HOCR_CAPABILITIES = 'ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf ocrp_dir';
 

@@ -15,8 +15,6 @@ export interface ExporterMeta {
   mime: string;
   /** file extension, without the dot */
   ext: string;
-  /** the download button's word, where it is not the format in capitals (hOCR) */
-  short?: string;
 }
 
 export interface Exporter {

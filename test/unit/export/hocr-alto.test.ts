@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BBox, Block, Job, Line, Word } from '../../../src/shared/contract';
 import { exporters } from '../../../src/export';
-import { block, job, line, page, sampleJob } from './support/fixture';
+import { job, page, sampleJob } from './support/fixture';
 import { ALTO_NS, XHTML_NS, altoPaths, altoStrings, checkAlto, checkHocr, descendants, elements, hocrPaths, hocrProps, hocrWords, parseXml } from './support/layout-xml';
 
 async function exported(format: 'hocr' | 'alto', j: Job): Promise<{ text: string; doc: Document }> {
