@@ -215,16 +215,18 @@ describe.skipIf(!hasTesseract)("against Tesseract's own hOCR and ALTO", () => {
   // Tesseract names some lines by their kind (a caption, a header, a floating line).
   const LINE_LIKE = /^ocr_(line|caption|header|textfloat)$/;
 
-  /** Tesseract's hOCR as a job: its blocks, lines and words with their boxes and confidences. */
+  /** Tesseract's hOCR as a job: its paragraphs, lines and words with their boxes and confidences. */
   function jobOf(doc: Document): Job {
     const all = descendants(doc.documentElement);
     const cls = (el: Element) => el.getAttribute('class') ?? '';
     const bbox = (el: Element) => hocrProps(el).bbox!.map(Number) as BBox;
     const pageEl = all.find((el) => cls(el) === 'ocr_page')!;
+    // A job's block is a paragraph: Tesseract's ocr_par (its ALTO's TextBlock; its ocr_carea
+    // is the ALTO's ComposedBlock, a grouping of paragraphs jobs do not keep).
     const blocks: Block[] = descendants(pageEl)
-      .filter((el) => cls(el) === 'ocr_carea')
-      .map((carea) => {
-        const lines: Line[] = descendants(carea)
+      .filter((el) => cls(el) === 'ocr_par')
+      .map((par) => {
+        const lines: Line[] = descendants(par)
           .filter((el) => LINE_LIKE.test(cls(el)))
           .map((l) => {
             const words = descendants(l)
@@ -232,7 +234,7 @@ describe.skipIf(!hasTesseract)("against Tesseract's own hOCR and ALTO", () => {
               .map((w) => ({ text: w.textContent!, bbox: bbox(w), confidence: Number(hocrProps(w).x_wconf![0]) / 100 }));
             return { text: words.map((w) => w.text).join(' '), bbox: bbox(l), confidence: 0.9, words };
           });
-        return { text: lines.map((l) => l.text).join('\n'), bbox: bbox(carea), confidence: 0.9, lines };
+        return { text: lines.map((l) => l.text).join('\n'), bbox: bbox(par), confidence: 0.9, lines };
       });
     const [, , width, height] = bbox(pageEl);
     const p = { ...page(0, blocks), width, height };
