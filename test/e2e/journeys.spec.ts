@@ -376,10 +376,11 @@ describe('what a person does', () => {
     // hOCR and ALTO: every word of the job (pages → blocks → lines → words, the table's
     // too) with its box, in the saved files, which hold to hOCR 1.2 and ALTO v4's rules.
     type JobLine = { text: string; words: { text: string; bbox: number[] }[] };
-    const jobWords: { text: string; bbox: number[] | null }[] = job.pages.flatMap((p: { blocks: { text: string; lines?: JobLine[] }[] }) =>
-      p.blocks.flatMap((b) =>
+    type Found = { text: string; bbox: number[] | null };
+    const jobWords: Found[] = job.pages.flatMap((p: { blocks: { text: string; lines?: JobLine[] }[] }) =>
+      p.blocks.flatMap((b): Found[] =>
         b.lines?.length
-          ? b.lines.flatMap((l) => (l.words.length ? l.words.map((w) => ({ text: w.text, bbox: w.bbox.map(Math.round) })) : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null }))))
+          ? b.lines.flatMap((l): Found[] => (l.words.length ? l.words.map((w) => ({ text: w.text, bbox: w.bbox.map(Math.round) })) : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null }))))
           : b.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null })),
       ),
     );
