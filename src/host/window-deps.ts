@@ -10,6 +10,7 @@ import { lineReaderFor } from './line-reader';
 import { queueChannel } from '../shared/channel';
 import type { EngineHost } from './engine-host';
 import { KeyedListeners } from './listeners';
+import { browserTranslator, startTranslatorDownload, translatorProblem } from './translation';
 
 export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
   const channel = queueChannel();
@@ -39,6 +40,13 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     pageImage: (job, index) => pageImage(db, job, index),
     // A number read from an unsure line is read again by the other tier's engine before it is given.
     answer: (job, question, history) => answerQuestion(job, question, history, lineReaderFor(job, (index) => pageImage(db, job, index))),
+    // tool=translate: Chrome's Translator is a global of this window, where the handler runs.
+    async translatorProblem(language, translateTo) {
+      const factory = browserTranslator();
+      const problem = await translatorProblem(factory, language, translateTo);
+      if (!problem && factory) void startTranslatorDownload(factory, language, translateTo);
+      return problem;
+    },
     now: () => Date.now(),
   };
 }
