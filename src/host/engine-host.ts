@@ -42,8 +42,8 @@ export class EngineHost {
   constructor(
     private db: OcrDatabase,
     private concurrency: number,
-    /** the translators of tool=translate (Chrome's built-in Translator), one per language pair */
-    private translators: Pick<Translators, 'get' | 'problem'> = new Translators(),
+    /** the translators of tool=translate (Chrome's built-in Translator), one per language pair; the API handler of this window starts downloads with them */
+    readonly translators: Translators = new Translators(),
   ) {}
 
   /** `shared`: the database is shared with other tabs, so only the elected one runs. */

@@ -83,52 +83,108 @@ export async function translatorProblem(factory: TranslatorFactory | null, langu
   return availability === 'unavailable' ? unavailableSentence(source, target) : null;
 }
 
+type Note = (note: string | null) => void;
+
+interface Made {
+  ready: Promise<TranslatorInstance>;
+  /** who shows the download's progress: each job waiting for this translator */
+  listeners: Set<Note>;
+  last: string | null;
+}
+
 /**
- * Makes the translators the engine host uses, one per language pair, kept while the host runs.
- * A download's progress goes to `onNote` of the job that asked first.
+ * The translators of one window, one per language pair, kept while it runs: the engine host's,
+ * shared with the API handler of the same window, so that a download the POST started (after
+ * the person's click, which Chrome requires to start one) is the one the host waits for.
+ * A download's progress goes to the note of every job waiting for it.
  */
 export class Translators {
-  private made = new Map<string, Promise<TranslatorInstance>>();
+  private made = new Map<string, Made>();
 
-  constructor(private factory: () => TranslatorFactory | null = browserTranslator) {}
+  constructor(
+    private factory: () => TranslatorFactory | null = browserTranslator,
+    /** while Chrome downloads a pair this window did not ask for (another tab did), how often to look and how long to wait */
+    private pollMs = 1000,
+    private waitMs = 15 * 60_000,
+  ) {}
 
   /** Why no translator can run for the job's languages (translatorProblem()), or null. */
   problem(language: string, translateTo: string): Promise<string | null> {
     return translatorProblem(this.factory(), language, translateTo);
   }
 
+  /**
+   * Makes the pair's translator now, from the POST that follows the person's click (Chrome
+   * starts a download only then), when the pair is known; a failure shows when the host asks.
+   */
+  prepare(language: string, translateTo: string): void {
+    const source = toBcp47(language);
+    const target = toBcp47(translateTo);
+    if (!source || !target || sameLanguage(source, target) || !this.factory()) return;
+    this.get(source, target, () => {}).catch(() => {});
+  }
+
   /** A translator for the pair; throws UserError(translator_missing) with what to enable or download. */
-  get(source: string, target: string, onNote: (note: string | null) => void): Promise<TranslatorInstance> {
+  get(source: string, target: string, onNote: Note): Promise<TranslatorInstance> {
     const key = `${source}>${target}`;
     let made = this.made.get(key);
     if (!made) {
-      made = this.make(source, target, onNote);
-      made.catch(() => this.made.delete(key));
-      this.made.set(key, made);
+      const m: Made = { listeners: new Set(), last: null, ready: Promise.resolve(null as never) };
+      const note: Note = (n) => {
+        m.last = n;
+        for (const l of m.listeners) l(n);
+      };
+      m.ready = this.make(source, target, note);
+      m.ready.catch(() => this.made.delete(key));
+      this.made.set(key, (made = m));
     }
-    return made;
+    const m = made;
+    m.listeners.add(onNote);
+    if (m.last) onNote(m.last);
+    return m.ready.finally(() => m.listeners.delete(onNote));
   }
 
-  private async make(source: string, target: string, onNote: (note: string | null) => void): Promise<TranslatorInstance> {
+  private async make(source: string, target: string, onNote: Note): Promise<TranslatorInstance> {
     const factory = this.factory();
     if (!factory) throw new UserError(TRANSLATOR_CODE, noTranslatorSentence(target));
-    const availability = await factory.availability({ sourceLanguage: source, targetLanguage: target });
-    if (availability === 'unavailable') throw new UserError(TRANSLATOR_CODE, unavailableSentence(source, target));
     const what = `Chrome's ${pair(source, target)} translator`;
-    if (availability !== 'available') onNote(`Downloading ${what}…`);
+    const options = { sourceLanguage: source, targetLanguage: target };
+    const availability = async (): Promise<string> => {
+      try {
+        return await factory.availability(options);
+      } catch (err) {
+        throw new UserError(TRANSLATOR_CODE, `Chrome could not say whether ${what} can run (${(err as Error).message ?? err}). See ${TRANSLATOR_DOCS}.`);
+      }
+    };
     try {
-      return await factory.create({
-        sourceLanguage: source,
-        targetLanguage: target,
-        monitor(m) {
-          m.addEventListener('downloadprogress', (e) => onNote(`Downloading ${what}: ${Math.round(Math.min(1, Math.max(0, e.loaded)) * 100)}%`));
-        },
-      });
-    } catch (err) {
-      const why = (err as Error).message ?? String(err);
-      // Chrome starts a translator's download only in answer to a click (user activation).
-      const gesture = (err as Error).name === 'NotAllowedError' ? ' Chrome starts that download only in answer to a click: upload the file again from the OCR.chat page (a click on Upload), and keep the tab open while it downloads.' : '';
-      throw new UserError(TRANSLATOR_CODE, `${what} could not be made ready (${why}).${gesture} See ${TRANSLATOR_DOCS}.`);
+      let state = await availability();
+      if (state === 'unavailable') throw new UserError(TRANSLATOR_CODE, unavailableSentence(source, target));
+      if (state === 'downloading') {
+        // Chrome downloads it already for another window: creating it meanwhile would need a click here.
+        onNote(`Chrome is downloading its ${pair(source, target)} translator…`);
+        const until = Date.now() + this.waitMs;
+        while (state === 'downloading' && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, this.pollMs));
+          state = await availability();
+        }
+      }
+      if (state !== 'available') onNote(`Downloading ${what}…`);
+      try {
+        return await factory.create({
+          ...options,
+          monitor(m) {
+            m.addEventListener('downloadprogress', (e) => onNote(`Downloading ${what}: ${Math.round(Math.min(1, Math.max(0, e.loaded)) * 100)}%`));
+          },
+        });
+      } catch (err) {
+        const why = (err as Error).message ?? String(err);
+        // Chrome starts a translator's download only in answer to a click (user activation).
+        const gesture =
+          (err as Error).name === 'NotAllowedError'
+            ? ' Chrome starts that download only in answer to a click: upload the file again from the OCR.chat page (a click on Upload), and keep the tab open while it downloads.'
+            : '';
+        throw new UserError(TRANSLATOR_CODE, `${what} could not be made ready (${why}).${gesture} See ${TRANSLATOR_DOCS}.`);
+      }
     } finally {
       onNote(null);
     }
@@ -255,24 +311,5 @@ export async function translateLaidOutPage(
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError(TRANSLATOR_CODE, `Chrome's ${pair(source, target)} translator failed on page ${page.index + 1}: ${(err as Error).message ?? err}. See ${TRANSLATOR_DOCS}.`);
-  }
-}
-
-/**
- * Starts the download of the pair's translator when Chrome says it is downloadable, from the
- * POST (which follows the person's click on Upload: Chrome starts a download only in answer to
- * one), so that the engine host finds it downloading or ready. Best effort: a refusal shows
- * when the host asks for the translator.
- */
-export async function startTranslatorDownload(factory: TranslatorFactory, language: string, translateTo: string): Promise<void> {
-  const source = toBcp47(language);
-  const target = toBcp47(translateTo);
-  if (!source || !target || sameLanguage(source, target)) return;
-  try {
-    const options = { sourceLanguage: source, targetLanguage: target };
-    if ((await factory.availability(options)) !== 'downloadable') return;
-    void factory.create(options).then((t) => t.destroy?.(), () => {});
-  } catch {
-    // the host says why when it asks
   }
 }

@@ -10,7 +10,6 @@ import { lineReaderFor } from './line-reader';
 import { queueChannel } from '../shared/channel';
 import type { EngineHost } from './engine-host';
 import { KeyedListeners } from './listeners';
-import { browserTranslator, startTranslatorDownload, translatorProblem } from './translation';
 
 export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
   const channel = queueChannel();
@@ -41,10 +40,11 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     // A number read from an unsure line is read again by the other tier's engine before it is given.
     answer: (job, question, history) => answerQuestion(job, question, history, lineReaderFor(job, (index) => pageImage(db, job, index))),
     // tool=translate: Chrome's Translator is a global of this window, where the handler runs.
+    // The POST follows the person's click: a download Chrome needs is started now, with the
+    // host's translators, so that the host reads the job with it.
     async translatorProblem(language, translateTo) {
-      const factory = browserTranslator();
-      const problem = await translatorProblem(factory, language, translateTo);
-      if (!problem && factory) void startTranslatorDownload(factory, language, translateTo);
+      const problem = await host.translators.problem(language, translateTo);
+      if (!problem) host.translators.prepare(language, translateTo);
       return problem;
     },
     now: () => Date.now(),

@@ -93,6 +93,32 @@ describe('the translation step (protocol test with a stand-in Translator)', () =
     expect(made[0]).toMatchObject({ sourceLanguage: 'zh-Hant', targetLanguage: 'en' });
   });
 
+  it('a download the POST started (prepare, after the click) is the one the host waits for, its progress in each waiting job’s note', async () => {
+    const { f, made } = factory('downloadable', { progress: [0.25] });
+    const translators = new Translators(() => f);
+    translators.prepare('eng', 'fra');
+    const notes: (string | null)[] = [];
+    const out = await translateLaidOutPage(page({ language: 'eng' }), { language: 'eng', translate_to: 'fra' }, translators, (n) => notes.push(n));
+    expect(made.length).toBe(1);
+    expect(out.text).toBe('bonjour monde');
+    expect(notes.at(-1)).toBeNull();
+    // nothing to prepare where the pair is not known yet, or the same language
+    translators.prepare('auto', 'deu');
+    translators.prepare('eng', 'en');
+    expect(made.length).toBe(1);
+  });
+
+  it('waits while Chrome downloads the pair for another window, then makes it without a click', async () => {
+    const states = ['downloading', 'downloading', 'available'];
+    const made: TranslatorOptions[] = [];
+    const f: TranslatorFactory = { availability: async () => states.shift() ?? 'available', create: async (o) => (made.push(o), standIn()) };
+    const notes: (string | null)[] = [];
+    await translateLaidOutPage(page({ language: 'spa' }), { language: 'auto', translate_to: 'en' }, new Translators(() => f, 0), (n) => notes.push(n));
+    expect(states).toEqual([]);
+    expect(made.length).toBe(1);
+    expect(notes).toContain('Chrome is downloading its Spanish → English translator…');
+  });
+
   it('fails the page with translator_missing and a sentence: no API, a pair Chrome lacks, a download refused without a click', async () => {
     const fail = async (translators: Translators) => {
       try {
