@@ -201,7 +201,7 @@ export function sourceLanguage(page: Pick<Page, 'language'>, jobLanguage: string
  * Markdown block by block with its structure kept: heading marks, list markers, quotes, table
  * pipes and code stay; only what they hold is translated. Each distinct piece is translated once.
  */
-export async function translatePage(page: Pick<Page, 'text' | 'markdown'>, translator: Pick<TranslatorInstance, 'translate'>): Promise<PageTranslation> {
+export async function translatePage(page: Pick<Page, 'text' | 'markdown'>, translator: { translate(text: string): Promise<string> }): Promise<PageTranslation> {
   const cache = new Map<string, Promise<string>>();
   const tr = (s: string): Promise<string> => {
     const core = s.trim();
