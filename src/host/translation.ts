@@ -106,6 +106,8 @@ export class Translators {
     /** while Chrome downloads a pair this window did not ask for (another tab did), how often to look and how long to wait */
     private pollMs = 1000,
     private waitMs = 15 * 60_000,
+    /** a translator whose download shows no progress this long fails (offline, or a Chrome that cannot download: headless) */
+    private stallMs = 45_000,
   ) {}
 
   /** Why no translator can run for the job's languages (translatorProblem()), or null. */
@@ -169,20 +171,40 @@ export class Translators {
         }
       }
       if (state !== 'available') onNote(`Downloading ${what}…`);
+      let progressAt = Date.now();
       try {
-        return await factory.create({
+        const created = factory.create({
           ...options,
           monitor(m) {
-            m.addEventListener('downloadprogress', (e) => onNote(`Downloading ${what}: ${Math.round(Math.min(1, Math.max(0, e.loaded)) * 100)}%`));
+            m.addEventListener('downloadprogress', (e) => {
+              progressAt = Date.now();
+              onNote(`Downloading ${what}: ${Math.round(Math.min(1, Math.max(0, e.loaded)) * 100)}%`);
+            });
           },
+        });
+        // create() never settles where Chrome cannot download (offline; headless Chromium says
+        // "downloadable" and waits for ever): no progress for stallMs fails the page.
+        return await new Promise<TranslatorInstance>((resolve, reject) => {
+          const stalled = setInterval(() => {
+            if (Date.now() - progressAt < this.stallMs) return;
+            clearInterval(stalled);
+            reject(Object.assign(new Error(`its download made no progress for ${Math.round(this.stallMs / 1000)} s`), { name: 'StallError' }));
+          }, Math.min(1000, this.stallMs));
+          created.then(
+            (t) => (clearInterval(stalled), resolve(t)),
+            (e) => (clearInterval(stalled), reject(e)),
+          );
         });
       } catch (err) {
         const why = (err as Error).message ?? String(err);
         // Chrome starts a translator's download only in answer to a click (user activation).
+        const name = (err as Error).name;
         const gesture =
-          (err as Error).name === 'NotAllowedError'
+          name === 'NotAllowedError'
             ? ' Chrome starts that download only in answer to a click: upload the file again from the OCR.chat page (a click on Upload), and keep the tab open while it downloads.'
-            : '';
+            : name === 'StallError'
+              ? ' Chrome downloads each language pair once, over the network: connect this device, use Chrome 138 or later on desktop (not a headless one), and upload the file again.'
+              : '';
         throw new UserError(TRANSLATOR_CODE, `${what} could not be made ready (${why}).${gesture} See ${TRANSLATOR_DOCS}.`);
       }
     } finally {

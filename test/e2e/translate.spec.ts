@@ -1,9 +1,11 @@
-// The translate tool in headless Chromium, which has NO translator (no Translator API, no
-// network): a job that needs one is refused at once with the sentence of what to enable and
-// where, by the API and in the UI (with a link). Nothing here shows a translation being made.
-// The one job that finishes is a page already in the target language (English into English),
-// which is its own translation: it drives the job's translation fields, the side-by-side view
-// and the translation downloads with a real engine, database and exporters.
+// The translate tool where no translator can run. Headless Chromium here has Chrome's
+// Translator API but cannot download a language pair (no network: it answers "downloadable" and
+// create() never settles), so a translate job must fail with translator_missing and the sentence
+// of what to do, never come back "done" untranslated; a browser without the API gets a 400 at
+// once. Nothing here shows a translation being made. The one job that finishes is a page already
+// in the target language (English into English), which is its own translation: it drives the
+// job's translation fields, the side-by-side view and the translation downloads with a real
+// engine, database and exporters.
 import { describe, expect, it } from 'vitest';
 import { postFile, useBrowser } from './browser';
 import { testocrPng } from './fixtures';
@@ -14,19 +16,25 @@ const DOCS = 'https://developer.chrome.com/docs/ai/translator-api';
 describe('the translate tool without a translator', () => {
   const s = useBrowser({ perTest: true });
 
-  it('POST tool=translate answers 400 translator_missing naming Chrome’s Translator API, and stores no job', async () => {
+  it('POST tool=translate into French: refused with translator_missing and what to do, and never done', async () => {
     const page = await s.open('/');
-    expect(await page.evaluate(() => typeof (globalThis as { Translator?: unknown }).Translator)).toBe('undefined');
-    const before = await page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.length);
-    for (const language of ['eng', 'auto']) {
-      const r = await postFile(page, testocrPng, 'letter.png', { tool: 'translate', translate_to: 'fr', language });
-      expect(r.status, language).toBe(400);
+    const hasApi = await page.evaluate(() => typeof (globalThis as { Translator?: unknown }).Translator === 'function');
+    const r = await postFile(page, testocrPng, 'letter.png', { tool: 'translate', translate_to: 'fr', language: 'eng' });
+    if (!hasApi) {
+      // no Translator API: 400 at once, no job
+      expect(r.status).toBe(400);
       expect(r.body.error).toBe('translator_missing');
       expect(r.body.detail).toContain("Chrome's built-in Translator API");
       expect(r.body.detail).toContain(DOCS);
+      return;
     }
-    const after = await page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.length);
-    expect(after).toBe(before);
+    // the API is there but cannot download the pair: the job fails with the reason
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('failed');
+    expect(r.body.error_code).toBe('translator_missing');
+    expect(r.body.error).toContain('made no progress');
+    expect(r.body.error).toContain(DOCS);
+    expect(r.body.translation).toBeUndefined();
   });
 
   it('the upload screen shows the refusal with a link to what to enable', async () => {
@@ -35,8 +43,8 @@ describe('the translate tool without a translator', () => {
     await page.getByTestId('translate-to').selectOption('fra');
     await pick(page, [{ name: 'letter.png', type: 'image/png', data: testocrPng }]);
     const error = page.getByTestId('upload-error');
-    await error.waitFor({ timeout: 60_000 });
-    expect(await error.textContent()).toContain('Translator API');
+    await error.waitFor({ timeout: 150_000 });
+    expect(await error.textContent()).toContain('translator');
     const fix = page.getByTestId('upload-error-fix');
     expect(await fix.getAttribute('href')).toBe(DOCS);
     expect(await fix.textContent()).toContain('Translator');

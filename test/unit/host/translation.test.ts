@@ -119,6 +119,16 @@ describe('the translation step (protocol test with a stand-in Translator)', () =
     expect(notes).toContain('Chrome is downloading its Spanish → English translator…');
   });
 
+  it('a download that makes no progress (offline, headless Chromium) fails the page instead of waiting for ever', async () => {
+    const f: TranslatorFactory = { availability: async () => 'downloadable', create: () => new Promise(() => {}) };
+    const started = Date.now();
+    await expect(translateLaidOutPage(page({ language: 'eng' }), { language: 'eng', translate_to: 'fr' }, new Translators(() => f, 0, 0, 50), () => {})).rejects.toMatchObject({
+      code: 'translator_missing',
+      detail: expect.stringContaining('made no progress'),
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('fails the page with translator_missing and a sentence: no API, a pair Chrome lacks, a download refused without a click', async () => {
     const fail = async (translators: Translators) => {
       try {
