@@ -1,4 +1,5 @@
 // Markdown: the job's own when the layout wrote one, else built from the pages' sections.
+import { listItemMarkdown } from '../shared/markdown';
 import type { Page } from '../shared/contract';
 import type { Exporter, ExporterMeta } from './types';
 import { pageSections, type Section } from './structure';
@@ -14,17 +15,6 @@ const ORDERED_START = /^(\s*\d{1,9})([.)])(?=\s|$)/;
 function escapeLine(line: string): string {
   if (ORDERED_START.test(line)) return line.replace(ORDERED_START, '$1\\$2');
   return line.replace(BLOCK_START, '$1\\$2');
-}
-
-/**
- * A list item, its marker as the page shows it: "3." and "4)" are Markdown's own; a bullet
- * becomes "-"; a marker Markdown has no list for ("a)", "(2)") stays the item's first word,
- * under "-". (The layout writes a page's own Markdown by the same rule, src/layout/markdown.ts.)
- */
-function listItem(marker: string, text: string): string {
-  if (/^\d{1,9}[.)]$/.test(marker)) return `${marker} ${escapeLine(text)}`;
-  if (!marker || !/[\p{L}\p{N}]/u.test(marker)) return `- ${escapeLine(text)}`;
-  return `- ${marker} ${text}`;
 }
 
 function cell(text: string): string {
@@ -51,7 +41,7 @@ export function sectionMarkdown(s: Section): string {
       return s.caption ? `*${text}*` : text;
     }
     case 'list':
-      return s.items.map((item, i) => listItem(s.markers[i] ?? '', item)).join('\n');
+      return s.items.map((item, i) => listItemMarkdown(s.markers[i] ?? '', item, escapeLine)).join('\n');
     case 'table':
       return pipeTable(s.rows, s.header);
   }

@@ -1,6 +1,7 @@
 // Markdown for a page: headings as #, paragraphs reflowed into one line (or kept line by
 // line, with hard breaks, where the block keeps its lines), lists as
 // "- item" / "1. item" (each item's own marker), tables as GitHub pipe tables.
+import { listItemMarkdown } from '../shared/markdown';
 import type { Block, Table } from '../shared/contract';
 import { LIST_MARK } from './kind';
 
@@ -38,19 +39,8 @@ function listItems(lines: readonly string[]): { marker: string; text: string }[]
   return items.map((i) => ({ marker: i.marker, text: reflow(i.lines) }));
 }
 
-/**
- * A list item as Markdown, its marker as the page shows it: "3." and "4)" are Markdown's
- * own; a bullet becomes "-"; a marker Markdown has no list for ("a)", "(2)") stays the
- * item's first word, under "-".
- */
-function listItemMarkdown(marker: string, text: string): string {
-  if (/^\d{1,9}[.)]$/.test(marker)) return `${marker} ${escapeStart(text)}`;
-  if (!marker || !/[\p{L}\p{N}]/u.test(marker)) return `- ${escapeStart(text)}`;
-  return `- ${marker} ${text}`;
-}
-
 function listMarkdown(lines: readonly string[]): string {
-  return listItems(lines).map((i) => listItemMarkdown(i.marker, i.text)).join('\n');
+  return listItems(lines).map((i) => listItemMarkdown(i.marker, i.text, escapeStart)).join('\n');
 }
 
 /** Lines kept as lines (a receipt, an address): each ends in a hard break (a backslash),
