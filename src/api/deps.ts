@@ -34,5 +34,11 @@ export interface ApiDeps {
   /** the page's image (drawn from the upload for a born-digital PDF page), or null */
   pageImage(job: { uuid: string; pages: Pick<Page, 'index' | 'width' | 'source'>[] }, index: number): Promise<Blob | null>;
   answer(job: Job, question: string, history: ChatMessage[]): Promise<ChatMessage>;
+  /**
+   * tool=translate: why no translator can run here from `language` (the job's: 'auto' or a
+   * code) into `translateTo`, as a sentence naming what to enable or download and where; null
+   * when one can. Absent: no translator can be reached from this handler, and the POST says so.
+   */
+  translatorProblem?(language: string, translateTo: string): Promise<string | null>;
   now(): number;
 }

@@ -1,12 +1,13 @@
 // The REST contract as one pure handler: (Request) => Promise<Response>, with its
 // storage and the work it delegates passed in. No DOM, no engine, no service worker.
-import { EXPORT_FORMATS, type ExportFormat } from '../shared/contract';
+import { EXPORT_FORMATS, TRANSLATION_FORMATS, type ExportFormat } from '../shared/contract';
 import { identify } from './auth';
 import { assertSameSite, type RequestSite } from './same-site';
 import type { ApiDeps } from './deps';
 import { ApiError, badRequest, json, notFound } from './errors';
 import { UserError } from '../shared/errors';
 import { loadJob } from './jobs';
+import { translatedJob } from '../tools/translate';
 import { adoptAnonymousJobs, createAccount, getAccount, redeemVoucher, rotateToken } from './routes/account';
 import { chat, history } from './routes/chat';
 import { getSettings, putSettings } from './routes/settings';
@@ -43,8 +44,17 @@ async function download(req: Request, m: string[], deps: ApiDeps): Promise<Respo
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
     throw badRequest('bad_format', `Unknown format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
   }
+  const wantsTranslation = /^(1|true|yes)$/i.test(new URL(req.url).searchParams.get('translation') ?? '');
+  if (wantsTranslation && !TRANSLATION_FORMATS.includes(format as ExportFormat)) {
+    throw badRequest('bad_format', `The translation is offered as ${TRANSLATION_FORMATS.join(', ')}: the ${format} export is made from the original's boxes and tables.`);
+  }
   assertDone(rec.status, 'download it');
-  const job = (await loadJob(deps.db, rec.uuid))!;
+  let job = (await loadJob(deps.db, rec.uuid))!;
+  if (wantsTranslation) {
+    const translated = translatedJob(job);
+    if (!translated) throw badRequest('no_translation', 'This job has no translation: upload the file with tool=translate and translate_to, the language to translate into.');
+    job = translated;
+  }
   const out = await deps.exportJob(job, format as ExportFormat);
   return new Response(out.blob, {
     status: 200,

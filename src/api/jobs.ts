@@ -17,7 +17,7 @@ export function toJob(rec: JobRecord, pages: PageRecord[], texts?: Pick<JobTextR
   const results = pages.filter((p) => p.result).map((p) => p.result as Page);
   // a tool's own output (the receipt's fields) is read from the finished pages, so a job
   // finished before the tool learnt it gets it too
-  const tool = rec.status === 'done' && rec.tool ? findTool(rec.tool)?.finish?.(results) : undefined;
+  const tool = rec.status === 'done' && rec.tool ? findTool(rec.tool)?.finish?.(results, rec) : undefined;
   return {
     ...fields,
     ...tool,

@@ -16,6 +16,7 @@ import { claimNextPage, commitOrFail, commitPage, releaseLease, releaseStaleLeas
 import { queueChannel, type QueueMessage } from '../shared/channel';
 import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
+import { TRANSLATOR_CODE, translateLaidOutPage, Translators } from './translation';
 
 const LOCK = 'ocrchat-engine-host';
 const IDLE_POLL_MS = 3000;
@@ -41,6 +42,8 @@ export class EngineHost {
   constructor(
     private db: OcrDatabase,
     private concurrency: number,
+    /** the translators of tool=translate (Chrome's built-in Translator), one per language pair; the API handler of this window starts downloads with them */
+    readonly translators: Translators = new Translators(),
   ) {}
 
   /** `shared`: the database is shared with other tabs, so only the elected one runs. */
@@ -203,7 +206,12 @@ export class EngineHost {
       try {
         // A blank page has nothing to read: no engine is run on it, and no confidence claimed.
         const blank = image.bitmap && isBlankPage(image.bitmap) ? blankPage(page.index, image.bitmap.width, image.bitmap.height) : null;
-        const recipe = findTool(job.tool)?.recipe;
+        const tool = findTool(job.tool);
+        const recipe = tool?.recipe;
+        const translates = !!(tool?.meta.needsTarget && job.translate_to);
+        // No translator at all for the job: the page fails before it is read, not after.
+        const problem = translates ? await this.translators.problem(job.language, job.translate_to!) : null;
+        if (problem) throw new UserError(TRANSLATOR_CODE, problem);
         const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid) });
         timings.recognize = lap();
         const result = blank ?? withTextWarning(layoutPage(engine!, page.index, { minTableRows: recipe?.minTableRows }));
@@ -211,6 +219,12 @@ export class EngineHost {
         if (engine?.rotation) result.rotation = engine.rotation;
         if (engine?.detectedLanguage) result.language = engine.detectedLanguage;
         if (engine?.warning && !result.warning) result.warning = engine.warning;
+        // tool=translate: the laid-out page translated (its detected language known now). No
+        // translator for the pair fails the page with what to enable: never done untranslated.
+        if (translates) {
+          result.translation = await translateLaidOutPage(result, job, this.translators, this.noteFor(job.uuid));
+          timings.translate = lap();
+        }
         // The boxes are in the pixels of the page as the engine saw it: upright. JPEG at 0.92:
         // a tenth of a PNG's encoding time and size, with no visible loss on a page.
         // A born-digital page has no bitmap: its image is drawn when asked for (page-images.ts).

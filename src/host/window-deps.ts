@@ -39,6 +39,14 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     pageImage: (job, index) => pageImage(db, job, index),
     // A number read from an unsure line is read again by the other tier's engine before it is given.
     answer: (job, question, history) => answerQuestion(job, question, history, lineReaderFor(job, (index) => pageImage(db, job, index))),
+    // tool=translate: Chrome's Translator is a global of this window, where the handler runs.
+    // The POST follows the person's click: a download Chrome needs is started now, with the
+    // host's translators, so that the host reads the job with it.
+    async translatorProblem(language, translateTo) {
+      const problem = await host.translators.problem(language, translateTo);
+      if (!problem) host.translators.prepare(language, translateTo);
+      return problem;
+    },
     now: () => Date.now(),
   };
 }

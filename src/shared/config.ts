@@ -25,6 +25,8 @@ export interface OcrConfig {
   retentionDays: number;
   /** files of this many pages or fewer answer inline */
   inlinePages: number;
+  /** a translator download (Chrome's Translator API) that shows no progress this long fails the page, in ms */
+  translatorStallMs: number;
   /** largest image we decode, in megapixels */
   maxMegapixels: number;
   /** ECDSA P-256 public key (JWK) that signs purchase vouchers */
@@ -70,6 +72,7 @@ export const defaults: OcrConfig = {
   },
   retentionDays: 30,
   inlinePages: 5,
+  translatorStallMs: 45_000,
   maxMegapixels: 100,
   voucherPublicKey: null,
   languageSource: '',

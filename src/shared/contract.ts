@@ -69,6 +69,20 @@ export interface Page {
   warning?: string;
   /** the error's stable code (e.g. model_missing), for a client to act on */
   error_code?: string;
+  /** tool=translate: this page's text and Markdown in the job's translate_to language */
+  translation?: PageTranslation;
+}
+
+/** A page's recognised text translated (tool=translate); the Markdown translated block by block. */
+export interface PageTranslation {
+  text: string;
+  markdown: string;
+}
+
+/** The job's translation (tool=translate): its pages' translations joined as the job's text is. */
+export interface Translation extends PageTranslation {
+  /** the language translated into, as a BCP 47 tag (e.g. fr, zh-Hant) */
+  language: string;
 }
 
 export interface Job {
@@ -99,6 +113,8 @@ export interface Job {
   note?: string;
   /** tool=receipt: merchant, address, date, amounts, payment and line items, each with its place */
   fields?: ReceiptFields;
+  /** tool=translate: the text and Markdown translated into translate_to */
+  translation?: Translation;
 }
 
 /** A value read off a receipt or invoice (tool=receipt), with where it is printed. */
@@ -212,6 +228,8 @@ export interface AccountInfo {
 
 export const EXPORT_FORMATS = ['txt', 'md', 'docx', 'pdf', 'csv', 'json', 'hocr', 'alto'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats a job's translation downloads as (?translation=1): those made from text and Markdown. */
+export const TRANSLATION_FORMATS: readonly ExportFormat[] = ['txt', 'md', 'docx', 'json'];
 
 /** GET/PUT /api/v1/settings/ (a local extension): this device's settings. */
 export interface DeviceSettings {

@@ -5,6 +5,6 @@ import type { ToolMeta, ToolRecipe } from '../shared/tools';
 export interface Tool {
   meta: ToolMeta;
   recipe?: ToolRecipe;
-  /** what the tool adds to a finished job, read from its pages */
-  finish?: (pages: readonly Page[]) => Partial<Job>;
+  /** what the tool adds to a finished job, read from its pages (and the job's options) */
+  finish?: (pages: readonly Page[], job: Pick<Job, 'language' | 'translate_to'>) => Partial<Job>;
 }

@@ -107,8 +107,9 @@ export function attachmentName(disposition: string | null, fallback: string): st
  * One export of a job as a file: fetched through the API (Chromium does not send an
  * `<a download>` click through the service worker, so a link would save index.html).
  */
-export async function fetchExport(uuid: string, format: ExportFormat | string): Promise<File> {
-  const res = await send(`ocr/${uuid}/download/?format=${encodeURIComponent(format)}`);
+/** A download; with `translation`, of the job's translation (tool=translate) instead of its text. */
+export async function fetchExport(uuid: string, format: ExportFormat | string, translation = false): Promise<File> {
+  const res = await send(`ocr/${uuid}/download/?format=${encodeURIComponent(format)}${translation ? '&translation=1' : ''}`);
   const blob = await res.blob();
   const name = attachmentName(res.headers.get('Content-Disposition'), `document.${format}`);
   return new File([blob], name, { type: res.headers.get('Content-Type') ?? blob.type });

@@ -62,8 +62,20 @@ function parseLanguageOr400(code: string, field: string): void {
   }
 }
 
+/** The sentence when the handler has no way to reach a translator (deps without translatorProblem). */
+const NO_TRANSLATOR_HERE =
+  "No translator can be reached here: the translate tool runs Chrome's built-in Translator API in an open OCR.chat tab (Chrome 138 or later on desktop); see https://developer.chrome.com/docs/ai/translator-api.";
+
+/** tool=translate: a 400 (translator_missing) at once when no translator can run for the job, never a job "done" untranslated. */
+async function assertCanTranslate(sub: Submission, deps: ApiDeps): Promise<void> {
+  if (!sub.translate_to || !findTool(sub.tool)?.meta.needsTarget) return;
+  const problem = deps.translatorProblem ? await deps.translatorProblem(sub.language, sub.translate_to) : NO_TRANSLATOR_HERE;
+  if (problem) throw badRequest('translator_missing', problem);
+}
+
 export async function submitJob(req: Request, caller: Caller, deps: ApiDeps): Promise<Response> {
   const sub = await readForm(req);
+  await assertCanTranslate(sub, deps);
   const limits = config.plans[caller.plan];
   if (sub.file.size > limits.maxFileBytes) {
     const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
