@@ -1,7 +1,13 @@
 // The translation step (tool=translate): after a page is laid out, its text and Markdown are
-// translated on this device by Chrome's built-in Translator API, where it offers the pair.
+// translated on this device by the best translator the browser offers, in this order:
+//   1. Chrome's built-in Translator API where the pair is ready ("available");
+//   2. a translation model of the pair downloaded in Settings → Models (OPUS-MT through
+//      transformers.js, host/model-translator.ts);
+//   3. Chrome's Translator where it can download the pair ("downloadable": it needs the network
+//      and a click, so a model already on the device goes first).
 // Where no translator can run, a sentence says what to enable or download, and where.
 import { config } from '../shared/config';
+import { downloadedModels, modelWords, type ModelTranslators } from './model-translator';
 import type { Page, PageTranslation } from '../shared/contract';
 import { UserError } from '../shared/errors';
 import { sameLanguage, toBcp47 } from '../tools/translate';
@@ -22,6 +28,8 @@ export interface TranslatorOptions {
 export interface TranslatorInstance {
   translate(text: string): Promise<string>;
   destroy?(): void;
+  /** who translates, for a sentence when it fails (a model's label; Chrome's otherwise) */
+  label?: string;
 }
 
 export interface TranslatorFactory {
@@ -48,19 +56,34 @@ const name = (tag: string): string => {
 
 const pair = (source: string, target: string) => `${name(source)} → ${name(target)}`;
 
+const MODELS_PAGE = 'Settings → Models (or under the Translate tool on the upload screen)';
+
+/** What to download for the pair (or into the target, when the source is not known yet), as a sentence. */
+function modelAdvice(models: ModelTranslators, target: string, source?: string): string {
+  const offered = source ? models.offered(source, target) : models.offeredInto(target);
+  if (offered.length) {
+    const what = offered.slice(0, 3).map(modelWords).join(' or ');
+    return `Or download the translation model ${what} in ${MODELS_PAGE}; it runs on this device in any modern browser.`;
+  }
+  const pairWords = source ? pair(source, target) : `into ${name(target)}`;
+  return `No translation model for ${pairWords} is offered in ${MODELS_PAGE} either (a deployment can add one to its registry).`;
+}
+
 /** Where there is no Translator API at all. */
-export function noTranslatorSentence(target: string): string {
+export function noTranslatorSentence(target: string, models: ModelTranslators = downloadedModels, source?: string): string {
   return (
-    `No translator can run in this browser to translate into ${name(target)}: translation on this device needs Chrome's built-in Translator API ` +
-    `(Chrome 138 or later on desktop; it downloads each language pair itself the first time). Open OCR.chat in such a Chrome, ` +
-    `or enable the Translator API in chrome://flags (#translation-api); see ${TRANSLATOR_DOCS}.`
+    `No translator can run in this browser to translate ${source ? pair(source, target) : `into ${name(target)}`}: Chrome's built-in Translator API ` +
+    `(Chrome 138 or later on desktop; it downloads each language pair itself the first time) is not here, and no translation model of the pair is on this device. ` +
+    `Open OCR.chat in such a Chrome, or enable the Translator API in chrome://flags (#translation-api); see ${TRANSLATOR_DOCS}. ` +
+    modelAdvice(models, target, source)
   );
 }
 
-function unavailableSentence(source: string, target: string): string {
+function unavailableSentence(source: string, target: string, models: ModelTranslators = downloadedModels): string {
   return (
-    `Chrome's built-in Translator does not offer ${pair(source, target)} on this device (it answers "unavailable"). ` +
-    `The language pairs it offers are listed at ${TRANSLATOR_DOCS}; choose one of those, or the language the document is in.`
+    `Chrome's built-in Translator does not offer ${pair(source, target)} on this device (it answers "unavailable"), and no translation model of the pair is on this device. ` +
+    `The language pairs Chrome offers are listed at ${TRANSLATOR_DOCS}. ` +
+    modelAdvice(models, target, source)
   );
 }
 
@@ -68,20 +91,30 @@ function unavailableSentence(source: string, target: string): string {
  * Why no translator can run for `language` (the job's: 'auto' or a code) into `translateTo`,
  * or null when one can (or may: with 'auto' the pair is known only once a page is read).
  */
-export async function translatorProblem(factory: TranslatorFactory | null, language: string, translateTo: string): Promise<string | null> {
+export async function translatorProblem(
+  factory: TranslatorFactory | null,
+  language: string,
+  translateTo: string,
+  models: ModelTranslators = downloadedModels,
+): Promise<string | null> {
   const target = toBcp47(translateTo);
   if (!target) return `Unknown language code "${translateTo}" in translate_to.`;
   const source = toBcp47(language);
   if (source && sameLanguage(source, target)) return null;
-  if (!factory) return noTranslatorSentence(target);
-  if (!source) return null;
+  if (!source) {
+    // auto: Chrome may offer the pair once it is known; else a model into the target must be here
+    if (factory || (await models.anyInto(target))) return null;
+    return noTranslatorSentence(target, models);
+  }
+  if (await models.installed(source, target)) return null;
+  if (!factory) return noTranslatorSentence(target, models, source);
   let availability: string;
   try {
     availability = await factory.availability({ sourceLanguage: source, targetLanguage: target });
   } catch (err) {
-    return `Chrome's built-in Translator could not say whether it offers ${pair(source, target)}: ${(err as Error).message ?? err}. See ${TRANSLATOR_DOCS}.`;
+    return `Chrome's built-in Translator could not say whether it offers ${pair(source, target)}: ${(err as Error).message ?? err}. See ${TRANSLATOR_DOCS}. ${modelAdvice(models, target, source)}`;
   }
-  return availability === 'unavailable' ? unavailableSentence(source, target) : null;
+  return availability === 'unavailable' ? unavailableSentence(source, target, models) : null;
 }
 
 type Note = (note: string | null) => void;
@@ -109,11 +142,13 @@ export class Translators {
     private waitMs = 15 * 60_000,
     /** a translator whose download shows no progress this long fails (offline, or a Chrome that cannot download: headless) */
     private stallMs = config.translatorStallMs,
+    /** the translation models downloaded in Settings → Models */
+    private models: ModelTranslators = downloadedModels,
   ) {}
 
   /** Why no translator can run for the job's languages (translatorProblem()), or null. */
   problem(language: string, translateTo: string): Promise<string | null> {
-    return translatorProblem(this.factory(), language, translateTo);
+    return translatorProblem(this.factory(), language, translateTo, this.models);
   }
 
   /**
@@ -123,7 +158,7 @@ export class Translators {
   prepare(language: string, translateTo: string): void {
     const source = toBcp47(language);
     const target = toBcp47(translateTo);
-    if (!source || !target || sameLanguage(source, target) || !this.factory()) return;
+    if (!source || !target || sameLanguage(source, target)) return;
     this.get(source, target, () => {}).catch(() => {});
   }
 
@@ -149,7 +184,15 @@ export class Translators {
 
   private async make(source: string, target: string, onNote: Note): Promise<TranslatorInstance> {
     const factory = this.factory();
-    if (!factory) throw new UserError(TRANSLATOR_CODE, noTranslatorSentence(target));
+    const model = async (): Promise<TranslatorInstance | null> => {
+      const entry = await this.models.installed(source, target);
+      return entry ? this.models.translator(entry) : null;
+    };
+    if (!factory) {
+      const m = await model();
+      if (m) return m;
+      throw new UserError(TRANSLATOR_CODE, noTranslatorSentence(target, this.models, source));
+    }
     const what = `Chrome's ${pair(source, target)} translator`;
     const options = { sourceLanguage: source, targetLanguage: target };
     const availability = async (): Promise<string> => {
@@ -160,8 +203,21 @@ export class Translators {
       }
     };
     try {
-      let state = await availability();
-      if (state === 'unavailable') throw new UserError(TRANSLATOR_CODE, unavailableSentence(source, target));
+      let state: string;
+      try {
+        state = await availability();
+      } catch (err) {
+        // Chrome cannot say: a downloaded model does the work, else the reason stands.
+        const m = await model();
+        if (m) return m;
+        throw err;
+      }
+      // Ready in Chrome: it goes first. Else a model already on this device goes before a download.
+      if (state !== 'available') {
+        const m = await model();
+        if (m) return m;
+      }
+      if (state === 'unavailable') throw new UserError(TRANSLATOR_CODE, unavailableSentence(source, target, this.models));
       if (state === 'downloading') {
         // Chrome downloads it already for another window: creating it meanwhile would need a click here.
         onNote(`Chrome is downloading its ${pair(source, target)} translator…`);
@@ -206,7 +262,7 @@ export class Translators {
             : name === 'StallError'
               ? ' Chrome downloads each language pair once, over the network: connect this device, use Chrome 138 or later on desktop (not a headless one), and upload the file again.'
               : '';
-        throw new UserError(TRANSLATOR_CODE, `${what} could not be made ready (${why}).${gesture} See ${TRANSLATOR_DOCS}.`);
+        throw new UserError(TRANSLATOR_CODE, `${what} could not be made ready (${why}).${gesture} See ${TRANSLATOR_DOCS}. ${modelAdvice(this.models, target, source)}`);
       }
     } finally {
       onNote(null);
@@ -333,6 +389,7 @@ export async function translateLaidOutPage(
     return await translatePage(page, translator);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(TRANSLATOR_CODE, `Chrome's ${pair(source, target)} translator failed on page ${page.index + 1}: ${(err as Error).message ?? err}. See ${TRANSLATOR_DOCS}.`);
+    const who = translator.label ? `The translation model ${translator.label}` : `Chrome's ${pair(source, target)} translator`;
+    throw new UserError(TRANSLATOR_CODE, `${who} failed on page ${page.index + 1}: ${(err as Error).message ?? err}.${translator.label ? '' : ` See ${TRANSLATOR_DOCS}.`}`);
   }
 }

@@ -6,7 +6,7 @@ import { ModelError, type ModelEntry, type ModelStatus, type ModelTask } from '.
 import { estimatedBytes } from './registry';
 import { formatBytes } from '../shared/bytes';
 
-export { MODELS, ORT_WASM, ORT_WEBGPU, findModel, modelsFor, downloadBytes, estimatedBytes, recogniserFor, runtimesFor, vlmRecogniserFor } from './registry';
+export { MODELS, ORT_WASM, ORT_WEBGPU, findModel, modelsFor, translationModelsFor, downloadBytes, estimatedBytes, recogniserFor, runtimesFor, vlmRecogniserFor } from './registry';
 export { modelHost, setModelHost, sourceUrl, appBase, type ModelHost } from './host';
 export { modelStatus, removeModel, storeKey, readRecord, cacheNameFor, type InstallRecord } from './store';
 export { installModel, sha256Hex, hostHash } from './download';
@@ -21,6 +21,7 @@ const TASK_WORDS: Record<ModelTask, string> = {
   math: 'formulas',
   tables: 'tables',
   'page-to-markdown': 'whole-page conversion',
+  translation: 'translation',
   'run-models': 'model runtime',
 };
 

@@ -156,8 +156,57 @@ const scripts: ModelEntry[] = [
   scriptRecogniser('el', 'Greek', ['ell', 'grc']),
 ];
 
+const languageName = (tag: string): string => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+};
+
+/**
+ * A Marian (OPUS-MT, Helsinki-NLP) translation model of one language pair, as Xenova converts
+ * them for transformers.js: a sentencepiece tokenizer (tokenizer.json), an encoder and a merged
+ * decoder with its key/value cache, 8-bit. `encoderMB`/`decoderMB`: the two weight files' sizes as
+ * the hub lists them (rounded, so checked within 5% when the host sends no hash; learnt exactly
+ * at download). The tokenizer's size differs between pairs and revisions: left unknown.
+ */
+function opusMt(from: string, to: string, encoderMB: number, decoderMB: number): ModelEntry {
+  return {
+    id: `opus-mt-${from}-${to}`,
+    label: `OPUS-MT ${languageName(from)} → ${languageName(to)} (Helsinki-NLP Marian; ONNX by Xenova)`,
+    description: `Translates ${languageName(from)} into ${languageName(to)} on this device: the translate tool uses it where the browser has no built-in translator for the pair.`,
+    tasks: ['translation'],
+    source: { kind: 'host', repo: `Xenova/opus-mt-${from}-${to}`, revision: 'main' },
+    files: [
+      { path: 'config.json', bytes: null, sha256: null },
+      { path: 'generation_config.json', bytes: null, sha256: null },
+      { path: 'tokenizer.json', bytes: null, sha256: null },
+      { path: 'tokenizer_config.json', bytes: null, sha256: null },
+      { path: 'onnx/encoder_model_quantized.onnx', bytes: encoderMB * MB, approx: true, sha256: null },
+      { path: 'onnx/decoder_model_merged_quantized.onnx', bytes: decoderMB * MB, approx: true, sha256: null },
+    ],
+    requiresWebGPU: false,
+    runtime: 'transformers',
+    transformers: { task: 'translation', dtype: 'q8', maxNewTokens: 512, maxInputTokens: 400 },
+    translation: { from, to },
+    caveat: 'The two weight files’ sizes are as the hub lists them for this repository (rounded); the small configuration files and the tokenizer (a few MB) are learnt at download. No published SHA-256 is recorded here: files are checked against the hash the host sends, when it sends one.',
+  };
+}
+
+/** The OPUS-MT pairs offered, with the sizes the hub lists for their 8-bit encoder and merged decoder. */
+const translators: ModelEntry[] = [
+  opusMt('en', 'fr', 50.1, 57.4),
+  opusMt('fr', 'en', 50.1, 57.4),
+  opusMt('en', 'de', 49.4, 56.7),
+  opusMt('de', 'en', 49.4, 56.7),
+  opusMt('en', 'es', 52.9, 60.2),
+  opusMt('es', 'en', 52.9, 60.2),
+  opusMt('en', 'zh', 52.9, 60.2),
+];
+
 /** The registry, built-in first; a deployment's own entries (config.extraModels) after. */
-export const MODELS: ModelEntry[] = [ppocr, ORT_WASM, ORT_WEBGPU, trocr, texify, docling, ...scripts, ...config.extraModels];
+export const MODELS: ModelEntry[] = [ppocr, ORT_WASM, ORT_WEBGPU, trocr, texify, docling, ...scripts, ...translators, ...config.extraModels];
 
 /**
  * The runtime builds a model needs on this device besides its own files: PP-OCRv4 loads the
@@ -187,6 +236,12 @@ export function vlmRecogniserFor(languages: string): 'built-in' | ModelEntry | n
 
 export function findModel(id: string): ModelEntry | undefined {
   return MODELS.find((m) => m.id === id);
+}
+
+/** The translation models of a pair (BCP 47 tags, 'en' → 'fr'), in registry order. */
+export function translationModelsFor(from: string, to: string): ModelEntry[] {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return MODELS.filter((m) => m.translation && same(m.translation.from, from) && same(m.translation.to, to));
 }
 
 /** Entries that do `task`, in registry order (the first installed one is used). */

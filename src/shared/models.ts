@@ -3,7 +3,7 @@
 import { UserError } from './errors';
 
 /** What a model does, in the pipeline's words. */
-export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models';
+export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'translation' | 'run-models';
 
 export interface ModelFile {
   /** path under the model's folder (or the repository's root on a model host) */
@@ -32,8 +32,11 @@ export interface ModelEntry {
   /** the code that runs it: the PP-OCR pipeline, or a transformers.js pipeline; 'onnxruntime' for a build of the runtime itself */
   runtime: 'ppocr' | 'transformers' | 'onnxruntime';
   /** for transformers.js: the pipeline task, weight type and the longest output; a page
-   * model (image-text-to-text) is asked `prompt` about each page */
-  transformers?: { task: 'image-to-text' | 'image-text-to-text'; dtype: string; maxNewTokens: number; prompt?: string };
+   * model (image-text-to-text) is asked `prompt` about each page; a translation model reads
+   * at most `maxInputTokens` a call (Marian: 512), so longer paragraphs go in sentence by sentence */
+  transformers?: { task: 'image-to-text' | 'image-text-to-text' | 'translation'; dtype: string; maxNewTokens: number; prompt?: string; maxInputTokens?: number };
+  /** a translation model: the language pair it translates, as BCP 47 tags ('en' → 'fr') */
+  translation?: { from: string; to: string };
   /** what is not verified about this entry (file list, sizes, hashes), said plainly */
   caveat?: string;
   /** a PP-OCR line recogniser for a script the built-in one does not read */

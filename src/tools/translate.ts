@@ -79,8 +79,9 @@ export const translate: Tool = {
     slug: 'translate',
     label: 'Translate',
     description:
-      "Recognise, then translate into the language given as translate_to, on this device with Chrome's built-in Translator (Chrome 138 or later on desktop). Original and translation are shown side by side.",
+      "Recognise, then translate into the language given as translate_to, on this device: with Chrome's built-in Translator (Chrome 138 or later on desktop) where it has the pair, else with a translation model of the pair downloaded here. Original and translation are shown side by side.",
     needsTarget: true,
+    usesModel: 'translation',
   },
   finish: (pages, job) => {
     const translation = joinTranslations(pages, job.translate_to);

@@ -29,9 +29,17 @@ export const settingsHref = (section?: SettingsSection): string => (section ? `#
  * Where a person fixes what an error code says is missing: a link for the job view.
  * Codes are the engines' (models/types.ts ModelErrorCode; a missing language's when it has one).
  */
-export function fixFor(code: string | undefined): { href: string; label: string; external?: boolean } | undefined {
-  // tool=translate with no translator: Chrome's built-in Translator API, documented by Chrome
-  if (code === 'translator_missing') return { href: 'https://developer.chrome.com/docs/ai/translator-api', label: "How to get Chrome's built-in Translator", external: true };
+export function fixFor(code: string | undefined): { href: string; label: string; external?: boolean; also?: { href: string; label: string } } | undefined {
+  // tool=translate with no translator: Chrome's built-in Translator API, documented by Chrome,
+  // or a translation model downloaded in Settings → Models
+  if (code === 'translator_missing') {
+    return {
+      href: 'https://developer.chrome.com/docs/ai/translator-api',
+      label: "How to get Chrome's built-in Translator",
+      external: true,
+      also: { href: settingsHref('models'), label: 'or download a translation model in Settings → Models' },
+    };
+  }
   if (code === 'model_missing') return { href: settingsHref('models'), label: 'Open Settings → Models' };
   if (code === 'language_missing' || code?.startsWith('language_')) return { href: settingsHref('languages'), label: 'Open Settings → Languages' };
   return undefined;

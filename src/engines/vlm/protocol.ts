@@ -118,4 +118,6 @@ export type ReaderProtocol = {
   setup: { payload: ReaderSetup; result: void };
   /** the images are transferred (the worker closes them) */
   read: { payload: { images: ImageBitmap[] }; result: { texts: ReadText[]; loadMs: number } };
+  /** a translation model's worker: each text translated (a paragraph or a Markdown block's words) */
+  translateTexts: { payload: { texts: string[] }; result: { texts: string[]; loadMs: number } };
 };

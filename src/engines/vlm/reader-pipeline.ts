@@ -15,7 +15,9 @@ interface Loaded {
   tf: Transformers;
   loadMs: number;
   /** one image in, its text out; `probe` collects the probability of each token chosen */
-  read(image: RawImage, probe: Probe): Promise<string>;
+  read?(image: RawImage, probe: Probe): Promise<string>;
+  /** a translation model: one text in, its translation out */
+  translateText?(text: string): Promise<string>;
 }
 
 /** Greedy decoding keeps, step by step, the probability of the token it chose. */
@@ -81,6 +83,53 @@ async function loadPageModel(tf: Transformers, cfg: ReaderSetup, repo: string, r
   };
 }
 
+interface TextTokenizer {
+  (text: string | string[], o?: { truncation?: boolean; max_length?: number; padding?: boolean }): { input_ids: Tensor; attention_mask: Tensor };
+  encode(text: string): number[];
+  batch_decode(ids: Tensor, o: { skip_special_tokens: boolean }): string[];
+}
+
+/**
+ * The sentences of a text grouped into pieces of at most `limit` tokens: a Marian model reads
+ * 512 tokens at most, and a longer paragraph is translated piece by piece, in order. A single
+ * sentence longer than the limit is one piece (the tokenizer truncates it).
+ */
+export function pieces(text: string, count: (s: string) => number, limit: number): string[] {
+  if (count(text) <= limit) return [text];
+  const sentences = text.split(/(?<=[.!?;:。！？])\s+|\n+/).filter((x) => x.trim());
+  const out: string[] = [];
+  let cur = '';
+  for (const s of sentences) {
+    const next = cur ? `${cur} ${s}` : s;
+    if (cur && count(next) > limit) {
+      out.push(cur);
+      cur = s;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Marian (OPUS-MT): a sentencepiece tokenizer and an encoder-decoder, greedy decoding. */
+async function loadTranslator(tf: Transformers, cfg: ReaderSetup, repo: string, revision: string): Promise<Loaded['translateText']> {
+  const spec = cfg.entry.transformers!;
+  const tokenizer = (await tf.AutoTokenizer.from_pretrained(repo, { revision })) as unknown as TextTokenizer;
+  const model = (await tf.AutoModelForSeq2SeqLM.from_pretrained(repo, { revision, dtype: spec.dtype as 'q8', device: cfg.device })) as unknown as CropPipeline['model'];
+  const limit = spec.maxInputTokens ?? 400;
+  const one = async (text: string): Promise<string> => {
+    const inputs = tokenizer(text, { truncation: true, max_length: 512 });
+    // Greedy: the hub's generation config asks for beams, which cost several times as much here.
+    const out = await model.generate({ ...inputs, max_new_tokens: spec.maxNewTokens, num_beams: 1, do_sample: false });
+    return tokenizer.batch_decode(out, { skip_special_tokens: true })[0]?.trim() ?? '';
+  };
+  return async (text) => {
+    const parts = pieces(text, (s) => tokenizer.encode(s).length, limit);
+    const done: string[] = [];
+    for (const p of parts) done.push(await one(p));
+    return done.join(' ');
+  };
+}
+
 async function load(cfg: ReaderSetup): Promise<Loaded> {
   const t0 = performance.now();
   // The same onnxruntime-web module transformers.js imports (one copy in this worker's
@@ -105,8 +154,9 @@ async function load(cfg: ReaderSetup): Promise<Loaded> {
   env.fetch = async () => new Response(null, { status: 404, statusText: 'Not downloaded' });
   const source = cfg.entry.source;
   if (source.kind !== 'host' || !cfg.entry.transformers) throw new Error(`${cfg.entry.id} is not a transformers.js model`);
-  const page = cfg.entry.transformers.task === 'image-text-to-text';
-  const read = await (page ? loadPageModel : loadCropModel)(tf, cfg, source.repo, source.revision);
+  const task = cfg.entry.transformers.task;
+  if (task === 'translation') return { tf, translateText: await loadTranslator(tf, cfg, source.repo, source.revision), loadMs: performance.now() - t0 };
+  const read = await (task === 'image-text-to-text' ? loadPageModel : loadCropModel)(tf, cfg, source.repo, source.revision);
   return { tf, read, loadMs: performance.now() - t0 };
 }
 
@@ -120,6 +170,7 @@ function rawImage(tf: Transformers, bitmap: ImageBitmap): RawImage {
 }
 
 async function read(l: Loaded, bitmap: ImageBitmap): Promise<ReadText> {
+  if (!l.read) throw new Error('This model translates text; it does not read images.');
   const probe = confidenceProbe(l.tf);
   const text = await l.read(rawImage(l.tf, bitmap), probe);
   return { text, confidence: Math.max(0, Math.min(1, probe.mean())) };
@@ -130,6 +181,16 @@ export function readerHandlers(): Handlers<ReaderProtocol> {
   let setup: ReaderSetup | undefined;
   let loaded: Promise<Loaded> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  const ready = async (): Promise<Loaded> => {
+    if (!setup) throw new Error('reader worker: used before setup');
+    loaded ??= load(setup);
+    try {
+      return await loaded;
+    } catch (err) {
+      loaded = undefined;
+      throw err;
+    }
+  };
   return {
     setup: (s) => {
       setup = s;
@@ -137,15 +198,7 @@ export function readerHandlers(): Handlers<ReaderProtocol> {
     read: ({ images }, signal) => {
       const job = queue.then(async () => {
         try {
-          if (!setup) throw new Error('reader worker: read before setup');
-          loaded ??= load(setup);
-          let l: Loaded;
-          try {
-            l = await loaded;
-          } catch (err) {
-            loaded = undefined;
-            throw err;
-          }
+          const l = await ready();
           const texts: ReadText[] = [];
           for (const img of images) {
             signal.throwIfAborted();
@@ -157,6 +210,22 @@ export function readerHandlers(): Handlers<ReaderProtocol> {
         } finally {
           for (const img of images) img.close();
         }
+      });
+      queue = job.catch(() => {});
+      return job;
+    },
+    translateTexts: ({ texts }, signal) => {
+      const job = queue.then(async () => {
+        const l = await ready();
+        if (!l.translateText) throw new Error('This model reads images; it does not translate.');
+        const out: string[] = [];
+        for (const t of texts) {
+          signal.throwIfAborted();
+          out.push(await l.translateText(t));
+        }
+        const loadMs = l.loadMs;
+        l.loadMs = 0;
+        return { texts: out, loadMs };
       });
       queue = job.catch(() => {});
       return job;

@@ -42,6 +42,16 @@ export function readImages(entry: ModelEntry, device: 'webgpu' | 'wasm', images:
   return r.call('read', { images }, { signal, transfer: images });
 }
 
+/**
+ * Translates each text with a translation model (models with `translation`), in its worker,
+ * on `device`; the texts come back in order.
+ */
+export function translateTexts(entry: ModelEntry, device: 'webgpu' | 'wasm', texts: string[], signal?: AbortSignal): Promise<{ texts: string[]; loadMs: number }> {
+  let r = readers.get(entry.id);
+  if (!r) readers.set(entry.id, (r = reader(entry, entry.requiresWebGPU ? 'webgpu' : device)));
+  return r.call('translateTexts', { texts }, { signal });
+}
+
 /** Ends every optional model's worker (frees their memory). */
 export function terminateReaders(): void {
   for (const r of readers.values()) r.terminate(new Error('The model was stopped.'));
