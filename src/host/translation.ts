@@ -106,15 +106,19 @@ export async function translatorProblem(
     if (factory || (await models.anyInto(target))) return null;
     return noTranslatorSentence(target, models);
   }
-  if (await models.installed(source, target)) return null;
-  if (!factory) return noTranslatorSentence(target, models, source);
+  // Both asked at once: the POST that asks is the click Chrome's download needs, and that click
+  // is honoured only for a few seconds.
+  const installed = models.installed(source, target);
+  if (!factory) return (await installed) ? null : noTranslatorSentence(target, models, source);
   let availability: string;
   try {
     availability = await factory.availability({ sourceLanguage: source, targetLanguage: target });
   } catch (err) {
+    if (await installed) return null;
     return `Chrome's built-in Translator could not say whether it offers ${pair(source, target)}: ${(err as Error).message ?? err}. See ${TRANSLATOR_DOCS}. ${modelAdvice(models, target, source)}`;
   }
-  return availability === 'unavailable' ? unavailableSentence(source, target, models) : null;
+  if (availability !== 'unavailable' || (await installed)) return null;
+  return unavailableSentence(source, target, models);
 }
 
 type Note = (note: string | null) => void;
@@ -184,8 +188,12 @@ export class Translators {
 
   private async make(source: string, target: string, onNote: Note): Promise<TranslatorInstance> {
     const factory = this.factory();
+    // Looked up while Chrome is asked, not after: Chrome starts a download only within a few
+    // seconds of the click that made the POST.
+    const installed = this.models.installed(source, target);
+    installed.catch(() => {});
     const model = async (): Promise<TranslatorInstance | null> => {
-      const entry = await this.models.installed(source, target);
+      const entry = await installed;
       return entry ? this.models.translator(entry) : null;
     };
     if (!factory) {

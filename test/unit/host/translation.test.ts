@@ -15,6 +15,9 @@ import {
   type TranslatorFactory,
   type TranslatorOptions,
 } from '../../../src/host/translation';
+import { downloadedModels, type ModelTranslators } from '../../../src/host/model-translator';
+import { findModel } from '../../../src/models';
+import { pieces } from '../../../src/engines/vlm/reader-pipeline';
 
 const WORDS: Record<string, string> = { hello: 'bonjour', world: 'monde', total: 'total', price: 'prix', item: 'article', the: 'le', cat: 'chat', report: 'rapport' };
 
@@ -167,5 +170,82 @@ describe('the translation step (protocol test with a stand-in Translator)', () =
     expect(await translatorProblem(factory('downloadable').f, 'eng', 'fr')).toBeNull();
     // auto: the pair is known once a page is read
     expect(await translatorProblem(factory('unavailable').f, 'auto', 'fr')).toBeNull();
+  });
+});
+
+describe('choosing the translator: Chrome’s where ready, a downloaded model, Chrome’s download (protocol test with stand-ins)', () => {
+  const enFr = findModel('opus-mt-en-fr')!;
+  /** Stand-in downloaded models: `installed` lists the ids on the device; the model "translates" by appending [model]. */
+  function models(installed: string[]): ModelTranslators & { used: string[] } {
+    const used: string[] = [];
+    return {
+      ...downloadedModels,
+      used,
+      installed: async (from, to) => downloadedModels.offered(from, to).find((m) => installed.includes(m.id)),
+      anyInto: async (to) => downloadedModels.offeredInto(to).some((m) => installed.includes(m.id)),
+      translator: (entry) => ({
+        label: entry.label,
+        translate: async (text) => {
+          used.push(entry.id);
+          return `${text} [model]`;
+        },
+      }),
+    };
+  }
+  const run = (translators: Translators) => translateLaidOutPage(page({ language: 'eng' }), { language: 'eng', translate_to: 'fr' }, translators, () => {});
+
+  it('Chrome’s translator goes first where the pair is ready', async () => {
+    const m = models([enFr.id]);
+    const out = await run(new Translators(() => factory('available').f, 0, 0, 50, m));
+    expect(out.text).toBe('bonjour monde');
+    expect(m.used).toEqual([]);
+  });
+
+  it('a downloaded model goes before a Chrome download, and where there is no Translator API at all', async () => {
+    for (const chrome of [factory('downloadable'), factory('unavailable'), null]) {
+      const m = models([enFr.id]);
+      const out = await run(new Translators(() => chrome?.f ?? null, 0, 0, 50, m));
+      expect(out.text).toBe('Hello world [model]');
+      expect(m.used).toEqual([enFr.id]);
+      // Chrome was not asked to make (download) a translator
+      expect(chrome?.made ?? []).toEqual([]);
+    }
+  });
+
+  it('no translator: the sentence names the pair’s model, its size and where to download it', async () => {
+    const err = (await run(new Translators(() => null, 0, 0, 50, models([]))).catch((e) => e)) as UserError;
+    expect(err.code).toBe('translator_missing');
+    expect(err.detail).toMatch(/download the translation model “OPUS-MT English → French [^”]*” \(about \d+ MB\) in Settings → Models/);
+    const lacking = (await run(new Translators(() => factory('unavailable').f, 0, 0, 50, models([]))).catch((e) => e)) as UserError;
+    expect(lacking.detail).toContain('does not offer English → French');
+    expect(lacking.detail).toContain('OPUS-MT English → French');
+    // a pair no model is offered for says so
+    const ja = (await translateLaidOutPage(page({ language: 'eng' }), { language: 'eng', translate_to: 'ja' }, new Translators(() => null, 0, 0, 50, models([])), () => {}).catch((e) => e)) as UserError;
+    expect(ja.detail).toContain('No translation model for English → Japanese is offered');
+  });
+
+  it('the POST’s check counts a downloaded model: of the pair, or into the target when the language is auto', async () => {
+    expect(await translatorProblem(null, 'eng', 'fr', models([enFr.id]))).toBeNull();
+    expect(await translatorProblem(factory('unavailable').f, 'eng', 'fr', models([enFr.id]))).toBeNull();
+    expect(await translatorProblem(null, 'auto', 'fr', models([enFr.id]))).toBeNull();
+    expect(await translatorProblem(null, 'auto', 'fr', models([]))).toContain('OPUS-MT English → French');
+    expect(await translatorProblem(null, 'deu', 'fr', models([enFr.id]))).toContain('No translation model for German → French');
+  });
+
+  it('a model that fails mid-page fails the page naming the model, not Chrome', async () => {
+    const m: ModelTranslators = { ...models([enFr.id]), translator: (e) => ({ label: e.label, translate: async () => Promise.reject(new Error('out of memory')) }) };
+    const err = (await run(new Translators(() => null, 0, 0, 50, m)).catch((e) => e)) as UserError;
+    expect(err.code).toBe('translator_missing');
+    expect(err.detail).toContain(`The translation model ${enFr.label} failed on page 1: out of memory`);
+  });
+});
+
+describe('a long paragraph goes to a Marian model in pieces under its token limit', () => {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  it('splits at sentence ends, keeps order, and leaves a short text whole', () => {
+    expect(pieces('One two. Three four.', words, 10)).toEqual(['One two. Three four.']);
+    expect(pieces('One two three. Four five six. Seven eight.', words, 6)).toEqual(['One two three. Four five six.', 'Seven eight.']);
+    // a sentence longer than the limit is one piece (the tokenizer truncates it)
+    expect(pieces('a b c d e f g h. i j.', words, 3)).toEqual(['a b c d e f g h.', 'i j.']);
   });
 });

@@ -16,6 +16,9 @@ describe('routes', () => {
     expect(parseRoute(fixFor('model_missing')!.href)).toEqual({ name: 'settings', section: 'models' });
     expect(fixFor('language_missing')?.href).toBe('#/settings/languages');
     expect(fixFor('language_unavailable')?.href).toBe('#/settings/languages');
+    // no translator: Chrome's Translator documentation, and Settings → Models for a translation model
+    expect(fixFor('translator_missing')?.href).toBe('https://developer.chrome.com/docs/ai/translator-api');
+    expect(fixFor('translator_missing')?.also?.href).toBe('#/settings/models');
     expect(fixFor('undecodable_file')).toBeUndefined();
     expect(fixFor(undefined)).toBeUndefined();
   });
