@@ -177,7 +177,12 @@ export class Translators {
         for (const l of m.listeners) l(n);
       };
       m.ready = this.make(source, target, note);
-      m.ready.catch(() => this.made.delete(key));
+      // A model's translator is not kept: the next page looks again (the model may have been
+      // deleted, or Chrome may have the pair ready by then). Chrome's is kept while the window runs.
+      m.ready.then(
+        (t) => t.label && this.made.delete(key),
+        () => this.made.delete(key),
+      );
       this.made.set(key, (made = m));
     }
     const m = made;

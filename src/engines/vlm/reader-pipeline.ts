@@ -1,6 +1,7 @@
 // The optional models, in their worker (workers/reader.ts): a transformers.js image-to-text
 // model (TrOCR for handwriting, Texify for formulas) reads cut-out images one by one; a page
-// model (granite-docling) converts whole pages to DocTags. Its files come only from Cache
+// model (granite-docling) converts whole pages to DocTags; a translation model (OPUS-MT,
+// Marian) translates texts for the translate tool. Its files come only from Cache
 // Storage, where Settings → Models put them: transformers.js is pointed at the cache's keys
 // and its fetch answers 404, so it never downloads anything itself; its onnxruntime is the
 // app's own, with the WASM served from the app's origin.
