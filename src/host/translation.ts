@@ -398,11 +398,15 @@ export async function translateLaidOutPage(
   }
   if (sameLanguage(source, target)) return { text: page.text, markdown: page.markdown };
   const translator = await translators.get(source, target, onNote);
+  // A model loads in its worker first (seconds) and then translates a piece at a time: say so.
+  if (translator.label) onNote(`Translating page ${page.index + 1} (${pair(source, target)}) with ${translator.label}…`);
   try {
     return await translatePage(page, translator);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const who = translator.label ? `The translation model ${translator.label}` : `Chrome's ${pair(source, target)} translator`;
     throw new UserError(TRANSLATOR_CODE, `${who} failed on page ${page.index + 1}: ${(err as Error).message ?? err}.${translator.label ? '' : ` See ${TRANSLATOR_DOCS}.`}`);
+  } finally {
+    if (translator.label) onNote(null);
   }
 }

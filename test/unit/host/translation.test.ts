@@ -212,6 +212,13 @@ describe('choosing the translator: Chrome’s where ready, a downloaded model, C
     }
   });
 
+  it('the job’s note says the model translates the page, and is cleared after', async () => {
+    const notes: (string | null)[] = [];
+    await translateLaidOutPage(page({ language: 'eng' }), { language: 'eng', translate_to: 'fr' }, new Translators(() => null, 0, 0, 50, models([enFr.id])), (n) => notes.push(n));
+    expect(notes[0]).toBe(`Translating page 1 (English → French) with ${enFr.label}…`);
+    expect(notes.at(-1)).toBeNull();
+  });
+
   it('no translator: the sentence names the pair’s model, its size and where to download it', async () => {
     const err = (await run(new Translators(() => null, 0, 0, 50, models([]))).catch((e) => e)) as UserError;
     expect(err.code).toBe('translator_missing');
