@@ -84,13 +84,18 @@ const HAN_SURE = 40;
 
 /** Chinese text's variant from the characters that differ between the two; Simplified when none do. */
 export function hanVariant(text: string): 'chi_tra' | 'chi_sim' {
+  return hanVariantOf(text) ?? 'chi_sim';
+}
+
+/** The variant the characters that differ between the two say; null when none do, or as many each way. */
+export function hanVariantOf(text: string): 'chi_tra' | 'chi_sim' | null {
   let tra = 0;
   let sim = 0;
   for (const ch of text) {
     if (TRADITIONAL.has(ch)) tra++;
     else if (SIMPLIFIED.has(ch)) sim++;
   }
-  return tra > sim ? 'chi_tra' : 'chi_sim';
+  return tra > sim ? 'chi_tra' : sim > tra ? 'chi_sim' : null;
 }
 
 const TESSERACT = new Set<string>(tesseractLanguages);
