@@ -5,7 +5,7 @@
 // model cannot be had fails the page, naming the language, rather than reading it as English.
 import type { EngineBlock } from '../../shared/engine';
 import { languageLabel, languageName } from '../../languages/names';
-import { rankLanguages, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
+import { rankLanguages, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, wideIdentifier, type Script } from '../../languages/detect';
 import { LanguageError } from './ready';
 
 export interface Reading {
@@ -104,7 +104,7 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
     }
     if (found && found.reading.confidence >= page.first.confidence + CLEARLY_BETTER) return found;
   }
-  const ranked = rankLanguages(textOf(page.first.blocks), 'Latin');
+  const ranked = rankLanguages(textOf(page.first.blocks), 'Latin', await wideIdentifier());
   if (ranked[0] === 'eng') return { reading: page.first, language: 'eng' };
   // One language on a long text; on a line, the identifier's close choices, each read.
   const { best, missing } = await readEach(page, ranked.filter((l) => l !== 'eng'), setFor);
@@ -176,7 +176,7 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   const mixed = shareOf(text, 'Latin') >= MIXED_LATIN;
   const setOf = (l: string): string => (mixed ? setFor(l) : l);
   // One language on a long text; on a line, the identifier's close choices, each read (the broad one is read already).
-  let ranked = rankLanguages(text, seen);
+  let ranked = rankLanguages(text, seen, await wideIdentifier());
   // A short Chinese text: the variant as printed, when another recogniser can tell it.
   if (seen === 'Han' && ranked.length > 1 && page.hanVariant) {
     const printed = await page.hanVariant().catch(() => null);

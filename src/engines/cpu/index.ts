@@ -11,7 +11,7 @@ import { detectOrientation, type Orientation } from './osd';
 import { chooseLanguage, setFor, textOf } from './auto';
 import { LanguageError, readyLanguages } from './ready';
 import { middleBand, textRows } from './band';
-import { FRANC_SURE_LETTERS, hanVariantOf, rankLanguages, scriptOf } from '../../languages/detect';
+import { FRANC_SURE_LETTERS, hanVariantOf, rankLanguages, scriptOf, wideIdentifier } from '../../languages/detect';
 import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../../shared/text';
 
@@ -121,12 +121,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   let detected: string | undefined;
   let warning: string | undefined;
-  const bandHolds = (): boolean => {
+  const bandHolds = async (): Promise<boolean> => {
     if (!banded || banded === 'eng' || best.confidence < DOUBTFUL || best.words < 3) return false;
     const text = textOf(best.blocks);
-    return scriptOf(text) === 'Latin' && rankLanguages(text, 'Latin')[0] === banded;
+    return scriptOf(text) === 'Latin' && rankLanguages(text, 'Latin', await wideIdentifier())[0] === banded;
   };
-  if (auto && bandHolds()) {
+  if (auto && (await bandHolds())) {
     detected = banded!;
     timings.firstMs = readMs.get(best) ?? 0;
     timings.finalMs = timings.firstMs;
@@ -182,7 +182,7 @@ async function bandLanguage(bitmap: ImageBitmap, onNote?: RecognizeOptions['onNo
   if (reading.confidence < DOUBTFUL) return null;
   const text = textOf(reading.blocks);
   if (scriptOf(text) !== 'Latin' || text.replace(/[^\p{L}]/gu, '').length < FRANC_SURE_LETTERS) return null;
-  const ranked = rankLanguages(text, 'Latin');
+  const ranked = rankLanguages(text, 'Latin', await wideIdentifier());
   if (ranked.length !== 1) return null;
   const language = ranked[0]!;
   if (language === 'eng') return language;
