@@ -64,7 +64,8 @@ describe('chat through a model on WASM (transformers.js)', () => {
   beforeAll(async () => {
     page = await s.open('/#/account');
     await page.getByTestId('create-account').click();
-    token = ((await page.getByTestId('token').textContent()) ?? '').trim();
+    await page.getByTestId('token').waitFor();
+    token = (await page.evaluate(() => localStorage.getItem('ocrchat.token'))) ?? '';
     expect(token.length).toBeGreaterThan(10);
     // The premise: no WebGPU, and no Prompt API model ready, in this browser.
     expect(await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()))).toBe(false);
