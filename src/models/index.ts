@@ -23,6 +23,7 @@ const TASK_WORDS: Record<ModelTask, string> = {
   'page-to-markdown': 'whole-page conversion',
   translation: 'translation',
   'run-models': 'model runtime',
+  'answer-questions': 'chat',
 };
 
 /**

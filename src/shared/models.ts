@@ -3,7 +3,20 @@
 import { UserError } from './errors';
 
 /** What a model does, in the pipeline's words. */
-export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'translation' | 'run-models';
+export type ModelTask =
+  | 'detect'
+  | 'orient'
+  | 'recognise-lines'
+  | 'recognise-script'
+  | 'handwriting'
+  | 'math'
+  | 'tables'
+  | 'page-to-markdown'
+  | 'run-models'
+  /** translate: a model of one language pair (OPUS-MT), for the translate tool (src/host/model-translator.ts) */
+  | 'translation'
+  /** chat: a small instruct model that answers from the retrieved passages (src/chat/llm/wasm.ts) */
+  | 'answer-questions';
 
 export interface ModelFile {
   /** path under the model's folder (or the repository's root on a model host) */
@@ -34,7 +47,7 @@ export interface ModelEntry {
   /** for transformers.js: the pipeline task, weight type and the longest output; a page
    * model (image-text-to-text) is asked `prompt` about each page; a translation model reads
    * at most `maxInputTokens` a call (Marian: 512), so longer paragraphs go in sentence by sentence */
-  transformers?: { task: 'image-to-text' | 'image-text-to-text' | 'translation'; dtype: string; maxNewTokens: number; prompt?: string; maxInputTokens?: number };
+  transformers?: { task: 'image-to-text' | 'image-text-to-text' | 'text-generation' | 'translation'; dtype: string; maxNewTokens: number; prompt?: string; maxInputTokens?: number };
   /** a translation model: the language pair it translates, as BCP 47 tags ('en' → 'fr') */
   translation?: { from: string; to: string };
   /** what is not verified about this entry (file list, sizes, hashes), said plainly */

@@ -9,6 +9,8 @@ import { tinyReaderFiles } from '../../fixtures/tiny-models/reader.mjs';
 import { tinyDoclingFiles } from '../../fixtures/tiny-models/docling.mjs';
 // @ts-expect-error a plain .mjs module of the fixtures, without types
 import { tinyTranslatorFiles } from '../../fixtures/tiny-models/translator.mjs';
+// @ts-expect-error a plain .mjs module of the fixtures, without types
+import { tinyChatFiles } from '../../fixtures/tiny-models/chat.mjs';
 
 describe('the tiny test models', () => {
   it.each([
@@ -16,6 +18,7 @@ describe('the tiny test models', () => {
     ['test-tiny-reader-gpu', tinyReaderFiles],
     ['test-tiny-docling', tinyDoclingFiles],
     ['test-tiny-translator', tinyTranslatorFiles],
+    ['test-tiny-chat', tinyChatFiles],
   ])('%s is registered in the test build with the sizes and SHA-256 of the files it is made of', (id, make) => {
     const config = JSON.parse(readFileSync('test/fixtures/e2e-config.json', 'utf8')) as { extraModels: { id: string; files: unknown[] }[] };
     const entry = config.extraModels.find((m) => m.id === id);
