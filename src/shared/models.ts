@@ -3,20 +3,9 @@
 import { UserError } from './errors';
 
 /** What a model does, in the pipeline's words. */
-export type ModelTask =
-  | 'detect'
-  | 'orient'
-  | 'recognise-lines'
-  | 'recognise-script'
-  | 'handwriting'
-  | 'math'
-  | 'tables'
-  | 'page-to-markdown'
-  | 'run-models'
-  /** translate: a model of one language pair (OPUS-MT), for the translate tool (src/host/model-translator.ts) */
-  | 'translation'
-  /** chat: a small instruct model that answers from the retrieved passages (src/chat/llm/wasm.ts) */
-  | 'answer-questions';
+// 'answer-questions': chat, a small instruct model that answers from the retrieved passages (src/chat/llm/wasm.ts);
+// 'translation': a model of one language pair (OPUS-MT), for the translate tool (src/host/model-translator.ts).
+export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models' | 'answer-questions' | 'translation';
 
 export interface ModelFile {
   /** path under the model's folder (or the repository's root on a model host) */
