@@ -2,8 +2,7 @@
 // from, and what is known for sure about their sizes and hashes.
 import { UserError } from './errors';
 
-/** What a model does, in the pipeline's words. */
-/** 'answer-questions': chat, a small instruct model that answers from the retrieved passages (src/chat/llm/wasm.ts) */
+/** What a model does, in the pipeline's words ('answer-questions': chat's small instruct model, src/chat/llm/wasm.ts). */
 export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models' | 'answer-questions';
 
 export interface ModelFile {
