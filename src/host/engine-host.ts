@@ -17,6 +17,9 @@ import { queueChannel, type QueueMessage } from '../shared/channel';
 import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
 import { TRANSLATOR_CODE, translateLaidOutPage, Translators } from './translation';
+import { rereadUnsureFields } from './unsure-fields';
+import { cropReaderFor } from './line-reader';
+import { parseLanguage } from '../shared/languages';
 
 const LOCK = 'ocrchat-engine-host';
 const IDLE_POLL_MS = 3000;
@@ -214,6 +217,15 @@ export class EngineHost {
         if (problem) throw new UserError(TRANSLATOR_CODE, problem);
         const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid) });
         timings.recognize = lap();
+        // tool=receipt: fields read from unsure lines are read again by the other tier's recogniser.
+        // (An upright page only: the stored bitmap is the page as uploaded.)
+        if (engine && recipe?.checkFields && image.bitmap && !engine.rotation) {
+          const reader = cropReaderFor(job.tier, engine.detectedLanguage ?? parseLanguage(job.language).tesseract);
+          if (reader) {
+            const { reread, replaced } = await rereadUnsureFields(engine, image.bitmap, page.index, reader, { minTableRows: recipe.minTableRows });
+            Object.assign(timings, { reread: lap(), rereadLines: reread, rereadReplaced: replaced });
+          }
+        }
         const result = blank ?? withTextWarning(layoutPage(engine!, page.index, { minTableRows: recipe?.minTableRows }));
         timings.layout = lap();
         if (engine?.rotation) result.rotation = engine.rotation;
