@@ -7,10 +7,13 @@ import { GROUP_ORDER } from './manifest.mjs';
  * @typedef {{ cer: number, wer: number, orderFree: number, failed?: boolean, error?: string | null, fallback?: boolean, exportWords?: number, exportOrder?: number }} Scored
  *   exportWords: the least share of the job's words found in any of its txt, md, docx and pdf exports;
  *   exportOrder: the least share found in the job's order
- * @typedef {{ name: string, group: string, lang: string, gold: boolean, ours?: Scored, native?: Scored }} PageRecord
+ * @typedef {{ name: string, group: string, lang: string, gold: boolean, ours?: Scored, native?: Scored, nativeDefault?: Scored, bare?: Scored, timings?: Record<string, number> }} PageRecord
+ *   native: Tesseract with OMP_THREAD_LIMIT=1 (the fair baseline); nativeDefault: with its default
+ *   OpenMP threads (--native-default-threads); bare: bare tesseract.js in the same browser (--bare);
+ *   timings: the app's per-step times of the page (ms, the page's timings_ms)
  * @typedef {{ pages: number, wallMs: number, passMs?: number[], medianMs?: number }} Timing
  *   wallMs: the kind's time in the run; medianMs (a kind too short to time once): the median of passMs, its passes
- * @typedef {{ ours: Record<string, Timing>, native: Record<string, Timing> | null }} Timings
+ * @typedef {{ ours: Record<string, Timing>, native: Record<string, Timing> | null, nativeDefault?: Record<string, Timing> | null, bare?: Record<string, Timing> | null }} Timings
  */
 
 /**
@@ -52,6 +55,14 @@ function rate(t, groups) {
  * @param {Timings} timings
  */
 export function summarise(pages, timings) {
+  /** @param {string} label @param {boolean} silver @param {PageRecord[]} ps @param {string[]} timed the kinds whose time goes on this row */
+  const row = (label, silver, ps, timed) => ({
+    label, silver,
+    ours: stats(ps.map((p) => p.ours)), native: stats(ps.map((p) => p.native)),
+    nativeDefault: stats(ps.map((p) => p.nativeDefault)), bare: stats(ps.map((p) => p.bare)),
+    oursRate: timed.length ? rate(timings.ours, timed) : null, nativeRate: timed.length ? rate(timings.native, timed) : null,
+    nativeDefaultRate: timed.length ? rate(timings.nativeDefault, timed) : null, bareRate: timed.length ? rate(timings.bare, timed) : null,
+  });
   const groups = [...new Set(pages.map((p) => p.group))].sort((a, b) => {
     const r = (/** @type {string} */ g) => (GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : 99);
     return r(a) - r(b) || a.localeCompare(b);
@@ -61,11 +72,11 @@ export function summarise(pages, timings) {
     const gold = pages.filter((p) => p.group === g && p.gold);
     const silver = pages.filter((p) => p.group === g && !p.gold);
     // The group's throughput goes on its gold row, or on its silver row when it has no gold pages.
-    if (gold.length) rows.push({ label: g, silver: false, ours: stats(gold.map((p) => p.ours)), native: stats(gold.map((p) => p.native)), oursRate: rate(timings.ours, [g]), nativeRate: rate(timings.native, [g]) });
-    if (silver.length) rows.push({ label: `${g} (silver)`, silver: true, ours: stats(silver.map((p) => p.ours)), native: stats(silver.map((p) => p.native)), oursRate: gold.length ? null : rate(timings.ours, [g]), nativeRate: gold.length ? null : rate(timings.native, [g]) });
+    if (gold.length) rows.push(row(g, false, gold, [g]));
+    if (silver.length) rows.push(row(`${g} (silver)`, true, silver, gold.length ? [] : [g]));
   }
   const gold = pages.filter((p) => p.gold);
-  const overall = { label: 'overall (gold)', silver: false, ours: stats(gold.map((p) => p.ours)), native: stats(gold.map((p) => p.native)), oursRate: rate(timings.ours, groups), nativeRate: rate(timings.native, groups) };
+  const overall = row('overall (gold)', false, gold, groups);
   return { rows, overall };
 }
 
@@ -77,7 +88,7 @@ const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | n
 /**
  * The table as Markdown-style text.
  * @param {ReturnType<typeof summarise>} s
- * @param {{ native: boolean, memory: { ours?: { pssMB: number, rssMB: number, during?: string[] } | null, native?: { pssMB: number, rssMB: number } | null } }} opts
+ * @param {{ native: boolean, nativeDefault?: boolean, bare?: boolean, memory: { ours?: { pssMB: number, rssMB: number, during?: string[] } | null, native?: { pssMB: number, rssMB: number } | null, nativeDefault?: { pssMB: number, rssMB: number } | null } }} opts
  * @returns {string}
  */
 export function formatTable(s, opts) {
@@ -85,6 +96,10 @@ export function formatTable(s, opts) {
   const head = n
     ? ['kind', 'pages', 'mean CER (ours / native)', 'median CER', 'WER', 'order-free word err', 'pages/s', 'speed ours÷native', 'CER ours÷native', 'words in exports']
     : ['kind', 'pages', 'mean CER', 'median CER', 'WER', 'order-free word err', 'pages/s', 'words in exports'];
+  const nd = !!opts.nativeDefault;
+  const bare = !!opts.bare;
+  if (nd) head.push('native default threads: CER', 'pages/s', 'speed ours÷');
+  if (bare) head.push('bare tesseract.js: CER', 'pages/s', 'speed ours÷');
   const lines = [head];
   for (const r of [...s.rows, s.overall]) {
     const o = r.ours;
@@ -106,6 +121,8 @@ export function formatTable(s, opts) {
     // The worst page of the kind: the least share of its job's words found in one of txt, md,
     // docx, pdf, and the least share found in the job's order.
     cells.push(o?.exportWords == null ? '–' : `${(100 * o.exportWords).toFixed(1)}%${o.exportOrder == null ? '' : ` (order ${(100 * o.exportOrder).toFixed(1)}%)`}`);
+    if (nd) cells.push(f3(r.nativeDefault?.meanCer), f2(r.nativeDefaultRate), ratio(r.oursRate, r.nativeDefaultRate));
+    if (bare) cells.push(f3(r.bare?.meanCer), f2(r.bareRate), ratio(r.oursRate, r.bareRate));
     lines.push(cells);
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
@@ -114,5 +131,6 @@ export function formatTable(s, opts) {
   const mem = opts.memory;
   if (mem.ours) out.push('', `peak memory, Chromium process tree: ${mem.ours.pssMB.toFixed(0)} MB PSS (${mem.ours.rssMB.toFixed(0)} MB summed RSS)${mem.ours.during?.length ? `, while reading ${mem.ours.during.join(', ')}` : ''}`);
   if (n && mem.native) out.push(`peak memory, native tesseract processes: ${mem.native.pssMB.toFixed(0)} MB PSS (${mem.native.rssMB.toFixed(0)} MB summed RSS)`);
+  if (nd && mem.nativeDefault) out.push(`peak memory, native tesseract processes (default threads): ${mem.nativeDefault.pssMB.toFixed(0)} MB PSS (${mem.nativeDefault.rssMB.toFixed(0)} MB summed RSS)`);
   return out.join('\n');
 }

@@ -4,9 +4,13 @@
 // native Tesseract on the same page images for comparison.
 //
 //   node bench/run.mjs [--kind receipt[,form]] [--tier cpu|vlm] [--limit N] [--parallel N]
-//                      [--no-native] [--native-parallel 2] [--native-data system|js]
-//                      [--native-omp-threads N]  (unset by default: Tesseract's default settings,
-//                      OpenMP threads as it starts them; 1 gives each process one thread)
+//                      [--no-native] [--native-parallel N]  (default: as many processes as the
+//                      app has engine workers, min(CPUs, 4), src/engines/cpu/pool.ts)
+//                      [--native-data system|js]
+//                      [--native-omp-threads N]  (1 by default: OMP_THREAD_LIMIT=1, one thread a
+//                      process, as parallel Tesseract is run (OCRmyPDF); 0 or "default": unset)
+//                      [--native-default-threads]  (also run native with Tesseract's default
+//                      settings, OpenMP threads as it starts them, and print it beside)
 //                      [--no-warmup] [--port 4399] [--timeout 600] [--eval DIR] [--dist DIR]
 //                      [--long-pdf 150]  (pages of a generated born-digital PDF read after the
 //                      set when it has pdf-digital pages, cpu tier; 0 skips it)
@@ -110,9 +114,10 @@ const { values: args } = parseArgs({
     limit: { type: 'string' },
     parallel: { type: 'string', default: '1' },
     'no-native': { type: 'boolean', default: false },
-    'native-parallel': { type: 'string', default: '2' },
+    'native-parallel': { type: 'string', default: String(Math.max(1, Math.min(cpus().length, 4))) },
     'native-data': { type: 'string', default: 'system' },
-    'native-omp-threads': { type: 'string', default: '' },
+    'native-omp-threads': { type: 'string', default: '1' },
+    'native-default-threads': { type: 'boolean', default: false },
     'no-warmup': { type: 'boolean', default: false },
     'long-pdf': { type: 'string', default: '150' },
     passes: { type: 'string', default: '5' },
@@ -327,46 +332,63 @@ async function main() {
   }
 
   // ---- native Tesseract ----
+  // The fair baseline: OMP_THREAD_LIMIT=1, one thread a process, as many processes as the
+  // app has engine workers. With --native-default-threads, Tesseract as it starts by default
+  // (OpenMP threads in each process) is run too and printed beside.
   /** @type {Record<string, import('./report.mjs').Timing> | null} */
   let nativeTiming = null;
+  /** @type {Record<string, import('./report.mjs').Timing> | null} */
+  let nativeDefaultTiming = null;
   let memoryNative = null;
+  let memoryNativeDefault = null;
   const version = withNative ? nativeVersion() : null;
   if (withNative && !version) log('bench: tesseract is not on PATH; skipping native');
+  const ompArg = String(args['native-omp-threads']).trim();
+  const ompThreads = ompArg === 'default' ? 0 : Math.max(0, Number(ompArg) || 0);
+  const nativeParallel = Number(args['native-parallel']) || 2;
   if (version) {
     const tessdataDir = args['native-data'] === 'js'
       ? jsTessdata(ROOT, join(tmpdir(), 'ocrchat-bench-tessdata'), [...new Set(subs.flatMap((s) => s.lang.split('+')))])
       : undefined;
     const have = nativeLangs(tessdataDir);
-    log(`bench: native ${version}, languages ${[...have].join(' ')}, ${args['native-parallel']} processes`);
-    /** @type {Set<number>} */
-    const pids = new Set();
-    const nsampler = startSampler(() => [...pids]);
-    nativeTiming = {};
-    for (const [group, gsubs] of groups) {
-      const pages = gsubs.flatMap((s) => s.pages);
-      const jobs = pages.map((p) => ({ page: p, image: p.imagePath, ...nativeLang(p.lang, have) }));
-      const { results, wallMs } = await runNative(jobs, {
-        parallel: Number(args['native-parallel']) || 2, tessdataDir, ompThreads: Number(args['native-omp-threads']) || undefined, onSpawn: (pid) => pids.add(pid),
-      });
-      nativeTiming[group] = { pages: pages.length, wallMs };
-      results.forEach((r, i) => {
-        const { page, lang, fallback } = jobs[i];
-        const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(page));
-        rec.native = r.error
-          ? { ...FAILED_SCORE, failed: true, error: r.error, fallback, lang }
-          : { ...scorePage(r.text, page.gtText, { caseInsensitive: page.caseInsensitive }), fallback, lang, ms: r.ms, text: r.text };
-      });
-      log(`  native ${group.padEnd(12)} ${pages.length} p in ${(wallMs / 1000).toFixed(1)} s`);
-    }
-    memoryNative = nsampler.stop();
+    /**
+     * The set through native Tesseract; each page's score goes to rec[field].
+     * @param {number} threads  OMP_THREAD_LIMIT, 0: unset
+     * @param {'native' | 'nativeDefault'} field
+     */
+    const nativeSet = async (threads, field) => {
+      log(`bench: native ${version}, languages ${[...have].join(' ')}, ${nativeParallel} processes, OMP_THREAD_LIMIT=${threads || 'unset'}`);
+      /** @type {Set<number>} */
+      const pids = new Set();
+      const nsampler = startSampler(() => [...pids]);
+      /** @type {Record<string, import('./report.mjs').Timing>} */
+      const timing = {};
+      for (const [group, gsubs] of groups) {
+        const pages = gsubs.flatMap((s) => s.pages);
+        const jobs = pages.map((p) => ({ page: p, image: p.imagePath, ...nativeLang(p.lang, have) }));
+        const { results, wallMs } = await runNative(jobs, { parallel: nativeParallel, tessdataDir, ompThreads: threads || undefined, onSpawn: (pid) => pids.add(pid) });
+        timing[group] = { pages: pages.length, wallMs };
+        results.forEach((r, i) => {
+          const { page, lang, fallback } = jobs[i];
+          const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(page));
+          rec[field] = r.error
+            ? { ...FAILED_SCORE, failed: true, error: r.error, fallback, lang }
+            : { ...scorePage(r.text, page.gtText, { caseInsensitive: page.caseInsensitive }), fallback, lang, ms: r.ms, text: r.text };
+        });
+        log(`  native ${group.padEnd(12)} ${pages.length} p in ${(wallMs / 1000).toFixed(1)} s (OMP_THREAD_LIMIT=${threads || 'unset'})`);
+      }
+      return { timing, memory: nsampler.stop() };
+    };
+    ({ timing: nativeTiming, memory: memoryNative } = await nativeSet(ompThreads, 'native'));
+    if (args['native-default-threads'] && ompThreads) ({ timing: nativeDefaultTiming, memory: memoryNativeDefault } = await nativeSet(0, 'nativeDefault'));
   }
 
   // ---- report ----
   const pages = [...records.values()];
-  const summary = summarise(pages, { ours: oursTiming, native: nativeTiming });
-  const table = formatTable(summary, { native: !!nativeTiming, memory: { ours: memoryOurs, native: memoryNative } });
+  const summary = summarise(pages, { ours: oursTiming, native: nativeTiming, nativeDefault: nativeDefaultTiming });
+  const table = formatTable(summary, { native: !!nativeTiming, nativeDefault: !!nativeDefaultTiming, memory: { ours: memoryOurs, native: memoryNative, nativeDefault: memoryNativeDefault } });
   const notes = [
-    `tier ${args.tier}; ${parallel} file(s) at once in the app${nativeTiming ? `; native: ${args['native-parallel']} processes, OMP_THREAD_LIMIT=${args['native-omp-threads'] || 'unset (default settings)'}, data ${args['native-data']}` : ''}; ${cpus().length} CPUs`,
+    `tier ${args.tier}; ${parallel} file(s) at once in the app${nativeTiming ? `; native: ${nativeParallel} processes (the app's engine workers), OMP_THREAD_LIMIT=${ompThreads || 'unset (Tesseract\'s default settings)'}${nativeDefaultTiming ? '; "native default": the same processes with OMP_THREAD_LIMIT unset (OpenMP threads as Tesseract starts them), its pages/s and CER in the last columns' : ''}, data ${args['native-data']}` : ''}; ${cpus().length} CPUs`,
     'pages/s: pages processed ÷ wall time of that kind (whole PDFs count all their pages: trident has 7, 4 scored); overall pages/s over every kind, silver included',
     'CER/WER/order-free: means over gold pages on kind rows and overall (silver rows apart); a failed page counts 1; ratios above 1 mean faster (speed) or more errors (CER)',
   ];
@@ -412,7 +434,7 @@ async function main() {
   writeFileSync(file, JSON.stringify({
     args: { ...args, kinds, parallel }, date: new Date().toISOString(), cpus: cpus().length, native: version,
     readyMs: app.readyMs, longPdf: longRun, account: account ? { status: account.status, ok: !!account.token, used: account.used, anonymous: account.anonymous, free: account.free } : null, warmup,
-    timing: { ours: oursTiming, native: nativeTiming }, memory: { ours: memoryOurs, native: memoryNative },
+    timing: { ours: oursTiming, native: nativeTiming, nativeDefault: nativeDefaultTiming, nativeOmpThreads: ompThreads || null }, memory: { ours: memoryOurs, native: memoryNative, nativeDefault: memoryNativeDefault },
     summary, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns, exports: exportChecks,
   }, null, 1));
   log(`bench: results in ${file}`);
