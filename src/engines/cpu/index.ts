@@ -7,7 +7,8 @@ import type { RasterPage } from '../../shared/page-image';
 import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { TesseractPool } from './pool';
-import { detectOrientation, type Orientation } from './osd';
+import { detectOrientation, osdStats, type Orientation } from './osd';
+import type { PoolStats } from '../../shared/worker-pool';
 import { chooseLanguage } from './auto';
 import { readyLanguages } from './ready';
 import { onAppServer } from '../../languages/offered';
@@ -28,6 +29,11 @@ let pool: TesseractPool | undefined;
 export function tesseractPool(): TesseractPool {
   pool ??= new TesseractPool();
   return pool;
+}
+
+/** The cpu engine's workers: the recognition pool's lanes and the OSD worker's, busy time so far. */
+export function workerStats(): { recognize: PoolStats; osd: PoolStats } {
+  return { recognize: pool?.stats() ?? { at: performance.now(), lanes: [] }, osd: osdStats() };
 }
 
 interface Pass {
@@ -79,7 +85,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     return r;
   };
   let bitmap = page.bitmap;
+  let t0 = performance.now();
   let input: Blob = page.original ?? encode(bitmap);
+  timings.preprocess = performance.now() - t0;
   const auto = opts.languages === 'auto';
   const languages = auto ? 'eng' : opts.languages;
   let rotation = 0;
@@ -95,6 +103,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const sideways = verticalShare(best.blocks) > 0.5;
   const doubtful = best.confidence < DOUBTFUL || best.words < 3;
   let osd: Orientation | null = null;
+  t0 = performance.now();
   if (doubtful || sideways) {
     // OSD wants more characters than a line or a label holds: it is shown their text tiled.
     const chars = textChars(best.blocks);
@@ -114,6 +123,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
         input = turnedInput;
       } else turned.close();
     }
+    // OSD, and the page turned and read again: the cost of orientation
+    timings.orientation = performance.now() - t0;
   }
   let detected: string | undefined;
   let warning: string | undefined;

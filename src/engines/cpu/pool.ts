@@ -3,7 +3,7 @@
 import { OEM, type Worker as TessWorker } from 'tesseract.js';
 import { tesseractPaths } from './paths';
 import { EngineError, startTesseract } from './start';
-import { WorkerPool } from '../../shared/worker-pool';
+import { WorkerPool, type PoolStats } from '../../shared/worker-pool';
 
 // A WASM heap never shrinks: recycling bounds what one large page leaves behind.
 const RECYCLE_AFTER_PAGES = 40;
@@ -77,9 +77,14 @@ export class TesseractPool {
   terminate(): Promise<void> {
     return this.pool.clear();
   }
+
+  /** Each worker lane's busy time so far (diagnosis, the benchmark's busy/idle shares). */
+  stats(): PoolStats {
+    return this.pool.stats();
+  }
 }
 
-function defaultPoolSize(): number {
+export function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
   return Math.max(1, Math.min(cores, 4));
 }
