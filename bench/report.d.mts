@@ -63,6 +63,7 @@ export interface StepRow {
   label: string;
   pages: number;
   queueMs: number;
+  waitMs: number;
   workMs: number;
   steps: Record<string, { ms: number; share: number }>;
 }

@@ -141,9 +141,10 @@ export const STEPS = ['decode', 'preprocess', 'orientation', 'language', 'recogn
 /**
  * Where the time goes, per kind: the mean milliseconds of each step over the kind's pages
  * that carry timings (a step a page did not take counts 0), each step's share of the
- * pages' work (queue apart: it is waiting, not work), and the mean wait in the queue.
+ * pages' work (queue and wait apart: waiting, not work), the mean wait in the queue and for a
+ * free engine worker (a page decoded ahead waits for one).
  * @param {{ group: string, timings?: Record<string, number> | null }[]} pages
- * @returns {{ label: string, pages: number, queueMs: number, workMs: number, steps: Record<string, { ms: number, share: number }> }[]}
+ * @returns {{ label: string, pages: number, queueMs: number, waitMs: number, workMs: number, steps: Record<string, { ms: number, share: number }> }[]}
  */
 export function summariseSteps(pages) {
   /** @type {Map<string, Record<string, number>[]>} */
@@ -162,7 +163,7 @@ export function summariseSteps(pages) {
     for (const k of STEPS) steps[k] = { ms: meanOf(k), share: 0 };
     const workMs = STEPS.reduce((n, k) => n + steps[k].ms, 0);
     for (const k of STEPS) steps[k].share = workMs > 0 ? steps[k].ms / workMs : 0;
-    return { label, pages: ts.length, queueMs: meanOf('queue'), workMs, steps };
+    return { label, pages: ts.length, queueMs: meanOf('queue'), waitMs: meanOf('wait'), workMs, steps };
   };
   const rows = kinds.map((k) => row(k, /** @type {Record<string, number>[]} */ (byKind.get(k))));
   const all = [...byKind.values()].flat();
@@ -200,10 +201,10 @@ export function busyShares(before, after) {
  */
 export function formatSteps(rows, workers = {}) {
   const used = STEPS.filter((k) => rows.some((r) => r.steps[k].ms > 0));
-  const head = ['kind', 'pages', ...used.map((k) => `${k} ms (share)`), 'work ms', 'queue ms', 'workers busy'];
+  const head = ['kind', 'pages', ...used.map((k) => `${k} ms (share)`), 'work ms', 'queue ms', 'worker wait ms', 'workers busy'];
   const pct = (/** @type {number} */ x) => `${Math.round(100 * x)}%`;
   const lanes = (/** @type {{ busy: number }[] | undefined} */ ls) => (ls?.length ? ls.map((l) => pct(l.busy)).join(' / ') : '–');
-  const lines = [head, ...rows.map((r) => [r.label, String(r.pages), ...used.map((k) => `${r.steps[k].ms.toFixed(0)} (${pct(r.steps[k].share)})`), r.workMs.toFixed(0), r.queueMs.toFixed(0), lanes(r.label === 'all' ? workers.run : workers.kinds?.[r.label])])];
+  const lines = [head, ...rows.map((r) => [r.label, String(r.pages), ...used.map((k) => `${r.steps[k].ms.toFixed(0)} (${pct(r.steps[k].share)})`), r.workMs.toFixed(0), r.queueMs.toFixed(0), r.waitMs.toFixed(0), lanes(r.label === 'all' ? workers.run : workers.kinds?.[r.label])])];
   const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   const fmt = (/** @type {string[]} */ l) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   const out = [fmt(lines[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(fmt)];

@@ -451,7 +451,7 @@ async function main() {
   const workers = { kinds: kindWorkers, run: busyShares(runStats.before?.recognize, runStats.after?.recognize), osd: busyShares(runStats.before?.osd, runStats.after?.osd) };
   const out = [table, '', ...notes.map((n) => `- ${n}`)];
   if (steps.length) {
-    out.push('', 'where the time goes (the app, each page\'s timings_ms): mean ms per page of each step and its share of the page\'s work; queue: mean wait from the upload to the page\'s start; workers busy: each recognition worker\'s busy share while the kind ran', formatSteps(steps, workers));
+    out.push('', 'where the time goes (the app, each page\'s timings_ms): mean ms per page of each step and its share of the page\'s work; queue: mean wait from the upload to the page\'s start; worker wait: for a free engine worker once decoded; workers busy: each recognition worker\'s busy share while the kind ran', formatSteps(steps, workers));
   }
   const receipts = receiptRuns.length ? receiptTable(receiptRuns) : null;
   if (receipts) out.push('', receipts.table, ...(receipts.misses.length ? ['misses:', ...receipts.misses] : []));

@@ -339,5 +339,13 @@ async function encodeRotated(bitmap: ImageBitmap, degrees: number): Promise<Blob
   }
 }
 
-export const defaultConcurrency = (): number => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
+/** The engines' workers: one a core, four at most (the cpu engine's pool, src/engines/cpu/pool.ts). */
+export const engineWorkers = (): number => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
+/**
+ * Pages in hand at once: one more than the engine has workers, so that while the workers
+ * read, the next page is claimed and decoded (pdf.js renders it, the browser decodes it)
+ * and the last one stored and committed; it then waits for the first free worker (the cpu
+ * pool waits) instead of leaving a worker idle through those steps.
+ */
+export const defaultConcurrency = (): number => engineWorkers() + 1;
 export { config };

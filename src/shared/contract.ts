@@ -80,7 +80,8 @@ export interface Page {
  * to this page's start (a later page of a file waits for the earlier ones too); decode: the
  * page rendered or decoded; preprocess: the pixels made ready for the engine; orientation:
  * OSD and the reading of the page turned; language: language=auto's detection and the readings
- * it made; recognize: the engine's own reading(s) of the page; layout: blocks, lines, tables;
+ * it made; wait: for a free engine worker (a page decoded ahead waits for one); recognize: the
+ * engine's own reading(s) of the page; layout: blocks, lines, tables;
  * translate: tool=translate; store: the page image stored. The commit to the queue that
  * follows is not in it.
  */
@@ -90,6 +91,7 @@ export interface PageTimings {
   preprocess?: number;
   orientation?: number;
   language?: number;
+  wait?: number;
   recognize?: number;
   layout?: number;
   translate?: number;

@@ -57,8 +57,8 @@ export interface EnginePage {
   timings?: Record<string, number>;
 }
 
-/** The steps an engine's timings name besides recognition (a page's timings_ms carries them). */
-export const ENGINE_STEPS = ['preprocess', 'orientation', 'language'] as const;
+/** The steps an engine's timings name besides recognition (a page's timings_ms carries them); wait: for a free worker. */
+export const ENGINE_STEPS = ['preprocess', 'orientation', 'language', 'wait'] as const;
 
 export interface RecognizeOptions {
   /** Tesseract language set, e.g. 'eng' or 'eng+deu' */

@@ -52,10 +52,10 @@ function encode(bitmap: ImageBitmap): Blob {
  * its boxes are then on the straightened page, so they are turned back onto the page as it
  * was uploaded. Not by default: on single lines and some receipts it made things worse.
  */
-async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false): Promise<Pass> {
+async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false, onWaited?: (ms: number) => void): Promise<Pass> {
   await readyLanguages(languages, onNote);
   const segmentation = block ? ONE_BLOCK : PAGE_SEGMENTATION;
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }));
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }), onWaited);
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
   const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
@@ -92,11 +92,13 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const languages = auto ? 'eng' : opts.languages;
   let rotation = 0;
   opts.signal?.throwIfAborted();
-  let best = await timedPass('pass1', pass(input, languages, bitmap, false, opts.onNote));
+  // Time waiting for a free worker (a page decoded ahead waits for one): not recognition.
+  const waited = (ms: number) => void (timings.wait = (timings.wait ?? 0) + ms);
+  let best = await timedPass('pass1', pass(input, languages, bitmap, false, opts.onNote, false, waited));
   // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost
   // all the rest). Read it again straightened when the lines it found slope.
   if (Math.abs(lineSlope(best.blocks)) > SKEWED) {
-    const straight = await timedPass('deskew', pass(input, languages, bitmap, true));
+    const straight = await timedPass('deskew', pass(input, languages, bitmap, true, undefined, false, waited));
     if (straight.confidence >= best.confidence - 0.02 || straight.words > best.words * 1.2) best = straight;
   }
   // PSM 3 reads a page lying on its side line by line, as vertical text: still a page to turn.
@@ -104,6 +106,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const doubtful = best.confidence < DOUBTFUL || best.words < 3;
   let osd: Orientation | null = null;
   t0 = performance.now();
+  let waitedBefore = timings.wait ?? 0;
   if (doubtful || sideways) {
     // OSD wants more characters than a line or a label holds: it is shown their text tiled.
     const chars = textChars(best.blocks);
@@ -113,7 +116,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
       opts.signal?.throwIfAborted();
       const turned = rotateBitmap(bitmap, osd.degrees);
       const turnedInput = encode(turned);
-      const again = await timedPass('pass2', pass(turnedInput, languages, turned, true));
+      const again = await timedPass('pass2', pass(turnedInput, languages, turned, true, undefined, false, waited));
       // OSD can be wrong on sparse pages (receipts): keep the turn only if it reads better.
       // A sideways page read as vertical lines can score well too: upright is what is wanted.
       if (again.confidence > best.confidence + 0.02 || (sideways && again.confidence >= best.confidence - 0.05)) {
@@ -124,11 +127,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
       } else turned.close();
     }
     // OSD, and the page turned and read again: the cost of orientation
-    timings.orientation = performance.now() - t0;
+    timings.orientation = performance.now() - t0 - ((timings.wait ?? 0) - waitedBefore);
   }
   let detected: string | undefined;
   let warning: string | undefined;
   if (auto) {
+    waitedBefore = timings.wait ?? 0;
     const upright = { input, bitmap };
     const choice = await timed(
       'language',
@@ -140,11 +144,13 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
         osd,
         read: (set, how) => {
           opts.signal?.throwIfAborted();
-          return timedPass(`read ${set}${how?.block ? ' block' : ''}`, pass(upright.input, set, upright.bitmap, rotation !== 0, undefined, how?.block));
+          return timedPass(`read ${set}${how?.block ? ' block' : ''}`, pass(upright.input, set, upright.bitmap, rotation !== 0, undefined, how?.block, waited));
         },
         ready: (set) => readyLanguages(set, opts.onNote),
       }),
     );
+    // its readings' waits for a worker are counted as waits
+    timings.language! -= (timings.wait ?? 0) - waitedBefore;
     timings.firstMs = readMs.get(best) ?? 0;
     best = choice.reading;
     detected = choice.language;

@@ -34,12 +34,14 @@ export class TesseractPool {
   }
 
   /**
-   * Runs `fn` on a worker loaded with `languages`, waiting for a free one. A worker that does
+   * Runs `fn` on a worker loaded with `languages`, waiting for a free one (`onWaited`: how long). A worker that does
    * not start (rejects, or misses the deadline) is dropped and its EngineError thrown: the
    * next call starts a fresh one.
    */
-  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>): Promise<T> {
+  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>, onWaited?: (ms: number) => void): Promise<T> {
+    const t0 = performance.now();
     const slot = await this.pool.acquire(languages);
+    onWaited?.(performance.now() - t0);
     let failed = false;
     try {
       const worker = await slot.worker;

@@ -25,7 +25,7 @@ describe('where the time goes', () => {
   it('gives each kind the mean ms of each step over its pages, a step a page skipped counting 0, and its share of the work (queue apart)', () => {
     const rows = summariseSteps([
       timed('receipt', { queue: 100, decode: 10, recognize: 60, layout: 10, store: 20 }),
-      timed('receipt', { queue: 300, decode: 30, orientation: 100, recognize: 140, layout: 10, store: 20 }),
+      timed('receipt', { queue: 300, wait: 40, decode: 30, orientation: 100, recognize: 140, layout: 10, store: 20 }),
       timed('book', { queue: 0, decode: 5, recognize: 95 }),
       timed('book', null),
     ]);
@@ -33,6 +33,7 @@ describe('where the time goes', () => {
     const receipt = rows.find((r) => r.label === 'receipt')!;
     expect(receipt.pages).toBe(2);
     expect(receipt.queueMs).toBe(200);
+    expect(receipt.waitMs).toBe(20);
     expect(receipt.steps.decode!.ms).toBe(20);
     expect(receipt.steps.orientation!.ms).toBe(50);
     expect(receipt.steps.recognize!.ms).toBe(100);
@@ -63,7 +64,7 @@ describe('where the time goes', () => {
     const text = formatSteps(rows, { kinds: { receipt: [{ lane: 0, busy: 0.9 }, { lane: 1, busy: 0.4 }] }, run: [{ lane: 0, busy: 0.75, busyMs: 7500, uses: 9 }] });
     expect(text).toContain('decode ms (share)');
     expect(text).not.toContain('orientation ms');
-    expect(text).toMatch(/\| receipt \| 1 +\| 25 \(25%\) +\| 75 \(75%\) +\| 100 +\| 50 +\| 90% \/ 40% +\|/);
+    expect(text).toMatch(/\| receipt \| 1 +\| 25 \(25%\) +\| 75 \(75%\) +\| 100 +\| 50 +\| 0 +\| 90% \/ 40% +\|/);
     expect(text).toContain('worker 1: 75% busy, 25% idle (9 readings, 7.5 s)');
   });
 });
