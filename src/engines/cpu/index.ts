@@ -107,7 +107,10 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let osd: Orientation | null = null;
   t0 = performance.now();
   let waitedBefore = timings.wait ?? 0;
-  if (doubtful || sideways) {
+  // A doubtful page (faded print) that still reads many words surely, along horizontal lines,
+  // is upright: OSD and a second reading would cost a third of its time for nothing. With
+  // language=auto, OSD also names the script of a doubtful page, so it still runs there.
+  if ((doubtful && (auto || !readsUpright(best.blocks))) || sideways) {
     // OSD wants more characters than a line or a label holds: it is shown their text tiled.
     const chars = textChars(best.blocks);
     const osdInput = chars < FEW_CHARS ? encode(tiled(bitmap, textBox(best.blocks, bitmap), Math.min(16, Math.max(4, Math.ceil(FEW_CHARS / Math.max(chars, 1)))))) : input;
@@ -161,6 +164,33 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
   return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: detected, ...(warning ? { warning } : {}), timings };
+}
+
+/** A word read at least this surely, */
+const SURE_WORD = 0.85;
+/** and this many of them (3 letters or more, wider than tall), */
+const SURE_WORDS = 10;
+/** holding this share of the page's characters at least, and the page reads upright: a page upside down gives no such words. */
+const SURE_SHARE = 0.25;
+
+/** Whether the reading holds enough sure words, laid out left to right, to call the page upright without OSD. */
+export function readsUpright(blocks: EngineBlock[]): boolean {
+  let sure = 0;
+  let sureChars = 0;
+  let chars = 0;
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      for (const w of l.words) {
+        chars += w.text.length;
+        const letters = w.text.replace(/[^\p{L}]/gu, '').length;
+        if (letters >= 3 && w.confidence >= SURE_WORD && w.bbox[2] - w.bbox[0] > w.bbox[3] - w.bbox[1]) {
+          sure++;
+          sureChars += w.text.length;
+        }
+      }
+    }
+  }
+  return sure >= SURE_WORDS && sureChars >= SURE_SHARE * chars;
 }
 
 /** Fewer characters than this on a page, and OSD (which wants ~50) is shown them several times over. */
