@@ -2,19 +2,8 @@
 // from, and what is known for sure about their sizes and hashes.
 import { UserError } from './errors';
 
-/** What a model does, in the pipeline's words. */
-export type ModelTask =
-  | 'detect'
-  | 'orient'
-  | 'recognise-lines'
-  | 'recognise-script'
-  | 'handwriting'
-  | 'math'
-  | 'tables'
-  | 'page-to-markdown'
-  | 'run-models'
-  /** chat: a small instruct model that answers from the retrieved passages (src/chat/llm/wasm.ts) */
-  | 'answer-questions';
+/** What a model does, in the pipeline's words ('answer-questions': chat's small instruct model, src/chat/llm/wasm.ts). */
+export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models' | 'answer-questions';
 
 export interface ModelFile {
   /** path under the model's folder (or the repository's root on a model host) */
