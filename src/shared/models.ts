@@ -2,9 +2,7 @@
 // from, and what is known for sure about their sizes and hashes.
 import { UserError } from './errors';
 
-/** What a model does, in the pipeline's words. */
-// 'answer-questions': chat, a small instruct model that answers from the retrieved passages (src/chat/llm/wasm.ts);
-// 'translation': a model of one language pair (OPUS-MT), for the translate tool (src/host/model-translator.ts).
+/** What a model does, in the pipeline's words ('answer-questions': chat's small instruct model, src/chat/llm/wasm.ts; 'translation': a language pair's model for the translate tool, src/host/model-translator.ts). */
 export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models' | 'answer-questions' | 'translation';
 
 export interface ModelFile {

@@ -26,4 +26,6 @@ export interface ToolRecipe {
   pageModel?: boolean;
   /** the layout takes a table from this many rows (3 otherwise) */
   minTableRows?: number;
+  /** the tool's fields read from a line the engine was unsure of are read again by the other tier's recogniser (src/host/unsure-fields.ts) */
+  checkFields?: boolean;
 }
