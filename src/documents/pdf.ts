@@ -6,6 +6,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { UserError } from '../shared/errors';
 import { encodeJpeg } from '../shared/pixels';
 import { mayDrawInvisibleText } from './pdf-render-modes';
+import { pathRules } from './pdf-rules';
 import { WorkerPool } from '../shared/worker-pool';
 import type { OpenedDocument, PageImage, TextLayer, TextRun } from './types';
 
@@ -243,7 +244,11 @@ async function readTextLayer(page: PDFPageProxy, scale: number, hiding: Promise<
     const t = pdfjs.Util.transform(vt, item.transform);
     return { str: item.str, x: t[4]!, baseline: t[5]!, width: item.width * sx, fontHeight: Math.hypot(t[2]!, t[3]!), family: familyOf(item) };
   });
-  return { width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), runs };
+  const rules = await page
+    .getOperatorList()
+    .then((ops) => pathRules(ops.fnArray, ops.argsArray, pdfjs.OPS, vt as [number, number, number, number, number, number]))
+    .catch(() => []);
+  return { width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), runs, ...(rules.length ? { rules } : {}) };
 }
 
 /** Text rendering modes that draw nothing: 3 (invisible) and 7 (clip only). */

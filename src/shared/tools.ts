@@ -26,4 +26,7 @@ export interface ToolRecipe {
   pageModel?: boolean;
   /** the layout takes a table from this many rows (3 otherwise) */
   minTableRows?: number;
+  /** the engine finds the page's ruling lines (EnginePage.rules) and the layout builds
+   * ruled tables from them, cell by cell, with merged cells */
+  rules?: boolean;
 }
