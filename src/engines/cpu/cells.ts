@@ -5,7 +5,7 @@
 // as one block of text; its new words replace the old ones when they read better.
 import type { BBox } from '../../shared/contract';
 import type { EngineBlock, EngineWord } from '../../shared/engine';
-import type { RuledGrid } from '../../shared/ruling';
+import type { GridCell, RuledGrid } from '../../shared/ruling';
 import { joinWords } from '../../shared/text';
 
 /** A cell with a word read at less than this confidence is read again. */
@@ -29,15 +29,26 @@ function mean(words: readonly EngineWord[]): number {
   return chars ? words.reduce((n, w) => n + w.confidence * w.text.length, 0) / chars : 0;
 }
 
-/** The page's blocks with the doubtful cells of its grids read again. */
-export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGrid[], read: CellReader, signal?: AbortSignal): Promise<EngineBlock[]> {
+/** The page's blocks with the doubtful cells of its grids read again: a word read badly,
+ * or ink and no word at all (a lone digit Tesseract passed over). `inked`: whether a box
+ * holds ink. */
+export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGrid[], read: CellReader, inked: (box: BBox) => boolean, signal?: AbortSignal): Promise<EngineBlock[]> {
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words)).filter((w) => !RULE_TEXT.test(w.text));
-  const doubtful = grids.flatMap((g) =>
-    g.cells.flatMap((c) => {
-      const inside = words.filter((w) => midIn(w, c.bbox));
-      return inside.some((w) => w.confidence < DOUBTFUL) ? [{ box: inner(c.bbox, g.thickness), old: inside }] : [];
-    }),
-  );
+  const doubtful = grids.flatMap((g) => {
+    const byCell = g.cells.map((c) => words.filter((w) => midIn(w, c.bbox)));
+    // A table: two cells at least hold words read well (letters in a logo's strokes are no table).
+    const good = byCell.map((ws) => ws.some((w) => w.confidence >= DOUBTFUL));
+    if (good.filter(Boolean).length < 2) return [];
+    const rowFilled = (c: GridCell) => g.cells.some((o, i) => o !== c && good[i] && o.row < c.row + c.row_span && c.row < o.row + o.row_span);
+    const colFilled = (c: GridCell) => g.cells.some((o, i) => o !== c && good[i] && o.col < c.col + c.col_span && c.col < o.col + o.col_span);
+    return g.cells.flatMap((c, i) => {
+      const inside = byCell[i]!;
+      const box = inner(c.bbox, g.thickness);
+      // Ink and no word, in a row and a column that hold words: a lone digit Tesseract passed over.
+      const missed = inside.length === 0 && box[2] - box[0] >= 4 && box[3] - box[1] >= 4 && rowFilled(c) && colFilled(c) && inked(box);
+      return missed || inside.some((w) => w.confidence < DOUBTFUL) ? [{ box, old: inside }] : [];
+    });
+  });
   if (!doubtful.length || doubtful.length > MAX_CELLS) return blocks;
   const replaced = new Set<EngineWord>();
   const added: EngineBlock[] = [];
@@ -46,7 +57,7 @@ export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGr
     if (cell.box[2] - cell.box[0] < 4 || cell.box[3] - cell.box[1] < 4) continue;
     const again = await read(cell.box);
     const fresh = again.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
-    if (!fresh.length || again.confidence <= mean(cell.old)) continue;
+    if (!fresh.length || (cell.old.length && again.confidence <= mean(cell.old))) continue;
     for (const w of cell.old) replaced.add(w);
     added.push(...again.blocks);
   }

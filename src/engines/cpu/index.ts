@@ -180,7 +180,13 @@ async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages:
     const chars = words.reduce((n, x) => n + x.text.length, 0);
     return { blocks: found, confidence: chars ? words.reduce((n, x) => n + x.confidence * x.text.length, 0) / chars : 0 };
   };
-  return { blocks: await rereadCells(blocks, grids, read, signal), rules };
+  // Ink: a few dark pixels more than a speck of dust.
+  const inked = (box: BBox) => {
+    let n = 0;
+    for (let y = box[1]; y < box[3]; y++) for (let x = box[0]; x < box[2]; x++) if (grey[y * width + x]! < 128) n++;
+    return n >= Math.max(12, 0.002 * (box[2] - box[0]) * (box[3] - box[1]));
+  };
+  return { blocks: await rereadCells(blocks, grids, read, inked, signal), rules };
 }
 
 /** Fewer characters than this on a page, and OSD (which wants ~50) is shown them several times over. */
