@@ -256,7 +256,7 @@ describe('extract tables on the cpu tier', () => {
       const worst = cers.filter((x) => x.cer > 0.2);
       expect(worst, `${where}: cells read with more than 20% of their characters wrong`).toEqual([]);
       const mean = cers.reduce((n, x) => n + x.cer, 0) / cers.length;
-      expect(mean, `${where}: mean character error rate per cell`).toBeLessThan(0.02);
+      expect(mean, `${where}: mean character error rate per cell`).toBeLessThan(0.01);
       expect(rows[1]![0], where).toBe('Miami');
       return mean;
     };
