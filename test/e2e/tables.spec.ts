@@ -203,6 +203,14 @@ describe('extract tables on the cpu tier', () => {
     expect(borderless.rows).toEqual(BORDERLESS);
     expect(borderless.header).not.toBe(false);
 
+    // The result view shows the merged cells as merged, the two header rows as the header.
+    await page.getByRole('tab', { name: /Tables/ }).click();
+    const shown = page.getByTestId('result-table').first();
+    await shown.waitFor();
+    const heads = await shown.locator('thead tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => `${c.textContent}${(c as HTMLTableCellElement).colSpan > 1 ? ` ←${(c as HTMLTableCellElement).colSpan}` : ''}${(c as HTMLTableCellElement).rowSpan > 1 ? ` ↓${(c as HTMLTableCellElement).rowSpan}` : ''}`)));
+    expect(heads).toEqual([['Region ↓2', 'Sales ←2', 'Staff ↓2'], ['Q1', 'Q2']]);
+    expect(await shown.locator('tbody tr').nth(1).locator('td').first().getAttribute('rowspan')).toBe('2');
+
     // Markdown: the first header row is the pipe table's header; merged cells' other cells are empty.
     const md = (await downloadByButton(page, 'md')).bytes.toString('utf8');
     const mdTables = markdownTables(md);
