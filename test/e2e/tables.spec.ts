@@ -48,13 +48,18 @@ const RULED_SIZE = { rows: 6, cols: 4 };
 /** The grid as the Markdown and the CSV give it: a merged cell's text in its first cell, the cells it covers empty. */
 const RULED_GRID: string[][] = Array.from({ length: RULED_SIZE.rows }, (_, r) => Array.from({ length: RULED_SIZE.cols }, (_, c) => RULED.find((x) => x.row === r && x.col === c)?.text ?? ''));
 
+/** A heading over the last two columns (a merged cell), then the header row, then the data. */
 const BORDERLESS = [
-  ['Item', 'Qty', 'Price'],
-  ['Apples', '3', '1.20'],
-  ['Pears', '5', '2.50'],
-  ['Plums', '12', '0.80'],
-  ['Cherries', '40', '6.75'],
+  ['', '', 'Price per kilogram by size', ''],
+  ['Item', 'Qty', 'Small', 'Large'],
+  ['Apples', '3', '1.20', '2.10'],
+  ['Pears', '5', '2.50', '4.00'],
+  ['Plums', '12', '0.80', '1.50'],
+  ['Cherries', '40', '6.75', '9.90'],
 ];
+const BORDERLESS_X = [72, 200, 280, 380];
+
+const BORDERLESS_CELLS: Cell[] = BORDERLESS.flatMap((row, r) => row.flatMap((text, col): Cell[] => (r === 0 ? (col === 2 ? [{ text, row: 0, col, cols: 2 }] : col < 2 ? [{ text: '', row: 0, col }] : []) : [{ text, row: r, col }])));
 
 /** Page 1: a title and the ruled table (rules drawn as strokes, as jsPDF draws lines); page 2: a title and the borderless table. */
 function tablesPdf(): Buffer {
@@ -92,7 +97,9 @@ function tablesPdf(): Buffer {
   doc.setFontSize(18);
   doc.text('Fruit order', 72, 72);
   doc.setFontSize(11);
-  BORDERLESS.forEach((row, r) => row.forEach((cell, c) => doc.text(cell, [72, 220, 300][c]!, 110 + r * 18)));
+  // The group heading centred over its two columns; the rest set at the columns' left edges.
+  doc.text(BORDERLESS[0]![2]!, (BORDERLESS_X[2]! + BORDERLESS_X[3]! + doc.getTextWidth('Large')) / 2, 110, { align: 'center' });
+  BORDERLESS.slice(1).forEach((row, r) => row.forEach((cell, c) => doc.text(cell, BORDERLESS_X[c]!, 128 + r * 18)));
   doc.text('Prices are per kilogram.', 72, 110 + BORDERLESS.length * 18 + 30);
   return Buffer.from(doc.output('arraybuffer'));
 }
@@ -220,6 +227,8 @@ describe('extract tables', () => {
     const [borderless] = job.pages[1].tables;
     expect(borderless.rows).toEqual(BORDERLESS);
     expect(borderless.header).not.toBe(false);
+    expect(borderless.header_rows).toBe(2);
+    expect(borderless.spans).toEqual([{ row: 0, col: 2, row_span: 1, col_span: 2 }]);
 
     // The result view shows the merged cells as merged, the two header rows as the header.
     await page.getByRole('tab', { name: /Tables/ }).click();
@@ -242,14 +251,14 @@ describe('extract tables', () => {
     const tables = docxTables(docx.path);
     expect(tables).toHaveLength(2);
     expect(tables[0]).toEqual(wordRows(RULED, RULED_SIZE, 2));
-    expect(tables[1]).toEqual(BORDERLESS.map((row, r) => row.map((text) => ({ text, span: 1, vmerge: null, header: r === 0 }))));
+    expect(tables[1]).toEqual(wordRows(BORDERLESS_CELLS, { rows: BORDERLESS.length, cols: 4 }, 2));
 
     // CSV: one row a table row; a merged cell's text in its first cell, the others empty.
     const csv = csvTables((await downloadByButton(page, 'csv')).bytes.toString('utf8'));
     expect([...csv.keys()]).toEqual(['1/1', '2/2']);
     expect(trimRight(csv.get('1/1')!, RULED_SIZE.cols)).toEqual(RULED_GRID);
     expect(csv.get('1/1')!.every((r) => r.slice(RULED_SIZE.cols).every((c) => c === ''))).toBe(true);
-    expect(trimRight(csv.get('2/2')!, 3)).toEqual(BORDERLESS);
+    expect(trimRight(csv.get('2/2')!, 4)).toEqual(BORDERLESS);
   });
 
   it('the border-patrol form: its headings are the header row, Miami the first row of data, every cell close to the page', async () => {

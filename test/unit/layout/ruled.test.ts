@@ -195,3 +195,43 @@ describe('rules in a PDF’s paths', () => {
     ]);
   });
 });
+
+describe('a borderless table’s group heading', () => {
+  it('is a header row over the columns it stands over, a merged cell', () => {
+    // Columns at 60, 300, 450, 600; a heading over the last two, just above the header.
+    const at = (cells: [string, number][], y: number) => lineOf(cells.flatMap(([t, x]) => words(t, x, y)));
+    const rows = [
+      at([['Price per kilogram', 450]], 100),
+      at([['Item', 60], ['Qty', 300], ['Small', 450], ['Large', 600]], 130),
+      at([['Apples', 60], ['3', 300], ['1.20', 450], ['2.10', 600]], 160),
+      at([['Pears', 60], ['5', 300], ['2.50', 450], ['4.00', 600]], 190),
+      at([['Plums', 60], ['12', 300], ['0.80', 450], ['1.50', 600]], 220),
+    ];
+    const page = layoutPage(enginePage([block(rows)]), 0, { minTableRows: 2 });
+    expect(page.tables).toHaveLength(1);
+    const [t] = page.tables;
+    expect(t!.rows).toEqual([
+      ['', '', 'Price per kilogram', ''],
+      ['Item', 'Qty', 'Small', 'Large'],
+      ['Apples', '3', '1.20', '2.10'],
+      ['Pears', '5', '2.50', '4.00'],
+      ['Plums', '12', '0.80', '1.50'],
+    ]);
+    expect(t!.spans).toEqual([{ row: 0, col: 2, row_span: 1, col_span: 2 }]);
+    expect(t!.header_rows).toBe(2);
+  });
+
+  it('is not a title: one far above, in larger type, or over every column', () => {
+    const at = (cells: [string, number][], y: number, h = 20) => lineOf(cells.flatMap(([t, x]) => words(t, x, y, { h, cw: h / 2 })));
+    const body = (y: number) => [
+      at([['Item', 60], ['Qty', 300], ['Small', 450], ['Large', 600]], y),
+      at([['Apples', 60], ['3', 300], ['1.20', 450], ['2.10', 600]], y + 30),
+      at([['Pears', 60], ['5', 300], ['2.50', 450], ['4.00', 600]], y + 60),
+    ];
+    for (const title of [at([['Price per kilogram', 450]], 40), at([['Price list', 450]], 90, 34), at([['The price list of our fruit this week', 60]], 100)]) {
+      const page = layoutPage(enginePage([block([title]), block(body(130))]), 0, { minTableRows: 2 });
+      expect(page.tables[0]!.rows[0]).toEqual(['Item', 'Qty', 'Small', 'Large']);
+      expect(page.tables[0]!.spans).toBeUndefined();
+    }
+  });
+});
