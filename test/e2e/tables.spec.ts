@@ -212,7 +212,7 @@ const cer = (got: string, want: string) => editDistance(fold(got), fold(want)) /
 describe('extract tables', () => {
   const s = useBrowser();
 
-  it('born-digital PDFs: a ruled table with merged cells and a header of two rows, and a borderless one, exact in the Markdown, the DOCX and the CSV', async () => {
+  it('born-digital PDFs: a ruled table with merged cells and a header of two rows, and a borderless one with a heading over two columns, exact in the Markdown, the DOCX and the CSV', async () => {
     const page = await s.open('/');
     const uuid = await readWithTool(page, { name: 'Sales tables.pdf', type: 'application/pdf', data: tablesPdf() });
     const job = await jobOf(page, uuid);
