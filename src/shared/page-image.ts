@@ -42,6 +42,7 @@ export interface TextLayer {
   width: number;
   height: number;
   runs: TextRun[];
-  /** the page's ruling lines, from its vector paths (straight strokes, thin filled boxes) */
-  rules?: Rule[];
+  /** the page's ruling lines, from its vector paths (straight strokes, thin filled boxes),
+   * read when asked for (they cost a parse of the page's drawing) */
+  rules?: () => Promise<Rule[]>;
 }

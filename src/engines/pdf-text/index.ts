@@ -8,11 +8,11 @@ import type { TextLayer, TextRun } from '../../shared/page-image';
 export { meta } from './meta';
 
 /** The page's words, lines and blocks from its text layer; its ruling lines too when the tool asks for them. */
-export function readTextLayer(layer: TextLayer, withRules = false): EnginePage {
+export async function readTextLayer(layer: TextLayer, withRules = false): Promise<EnginePage> {
   const words: EngineWord[] = [];
   for (const run of layer.runs) words.push(...runWords(run));
-  const rules = withRules && layer.rules?.length ? { rules: layer.rules } : {};
-  return { width: layer.width, height: layer.height, blocks: groupWords(words), source: 'pdf-text', ...rules };
+  const rules = withRules && layer.rules ? await layer.rules() : [];
+  return { width: layer.width, height: layer.height, blocks: groupWords(words), source: 'pdf-text', ...(rules.length ? { rules } : {}) };
 }
 
 /** The type family each text-layer word was set in. */
