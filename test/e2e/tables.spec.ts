@@ -15,7 +15,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { downloadByButton, openedJob, pick } from './ui-page';
+import { downloadByButton, pick } from './ui-page';
 import { EVAL_DIR } from '../shared-dir';
 import { editDistance } from './text-distance';
 
@@ -112,7 +112,9 @@ async function readWithTool(page: Page, file: { name: string; type: string; data
     await page.getByRole('option', { name: new RegExp(`\\(${language}\\)`) }).first().click();
   }
   await pick(page, [file]);
-  return openedJob(page);
+  // The job's page opens at once; its result when the job is done (jobOf waits for that).
+  await page.waitForFunction(() => location.hash.startsWith('#/job/'), undefined, { timeout: 120_000 });
+  return page.evaluate(() => location.hash.split('/')[2]!);
 }
 
 async function jobOf(page: Page, uuid: string): Promise<any> {
@@ -122,7 +124,10 @@ async function jobOf(page: Page, uuid: string): Promise<any> {
       if (job.status !== 'pending' && job.status !== 'processing') return job;
       await new Promise((r) => setTimeout(r, 250));
     }
-  }, uuid);
+  }, uuid).then(async (job) => {
+    await page.getByTestId('result-text').waitFor({ timeout: 60_000 });
+    return job;
+  });
 }
 
 /** The pipe tables of a Markdown file, each as rows of cells (the delimiter row left out). */
