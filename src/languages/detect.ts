@@ -84,13 +84,18 @@ const HAN_SURE = 40;
 
 /** Chinese text's variant from the characters that differ between the two; Simplified when none do. */
 export function hanVariant(text: string): 'chi_tra' | 'chi_sim' {
+  return hanVariantOf(text) ?? 'chi_sim';
+}
+
+/** The variant the characters that differ between the two say; null when none do, or as many each way. */
+export function hanVariantOf(text: string): 'chi_tra' | 'chi_sim' | null {
   let tra = 0;
   let sim = 0;
   for (const ch of text) {
     if (TRADITIONAL.has(ch)) tra++;
     else if (SIMPLIFIED.has(ch)) sim++;
   }
-  return tra > sim ? 'chi_tra' : 'chi_sim';
+  return tra > sim ? 'chi_tra' : sim > tra ? 'chi_sim' : null;
 }
 
 const TESSERACT = new Set<string>(tesseractLanguages);
@@ -144,14 +149,43 @@ const CLOSE_SCORE = 0.65;
 /** At most this many languages are tried on a short text. */
 const MOST_TRIED = 3;
 
+/** franc's codes for languages Tesseract names otherwise, whatever the script. */
+const FRANC_CODES: Record<string, string> = {
+  zlm: 'msa', swh: 'swa', uzn: 'uzb', azj: 'aze', tgl: 'fil', nob: 'nor', ekk: 'est', lvs: 'lav', als: 'sqi', khk: 'mon',
+  arb: 'ara', pes: 'fas', pbu: 'pus', npi: 'nep',
+};
+const FRANC_OF = Object.fromEntries(Object.entries(FRANC_CODES).map(([f, t]) => [t, f]));
+/** Every language Tesseract has, as franc names them (franc keeps those of the text's script). */
+const WIDE_CANDIDATES = [...new Set([...TESSERACT].map((t) => FRANC_OF[t] ?? t).concat(Object.keys(FRANC_CODES)))];
+const tesseractOf = (code: string, script: Script): string => FRANC_TO_TESSERACT[script]?.[code] ?? FRANC_CODES[code] ?? code;
+
+/** franc-all's identifier (414 languages; half a megabyte, so loaded when a page needs it). */
+export type WideIdentifier = (text: string, options: { only: string[]; minLength: number }) => [string, number][];
+
+let wide: Promise<WideIdentifier> | undefined;
+/** franc-all, loaded once: every language Tesseract has for a script, not franc-min's 82. */
+export function wideIdentifier(): Promise<WideIdentifier> {
+  wide ??= import('franc-all').then((m) => m.francAll as WideIdentifier);
+  wide.catch(() => (wide = undefined));
+  return wide;
+}
+
+/**
+ * Mixed business text (a Malaysian receipt, an invoice with names and codes) scores about as
+ * well in several languages: a language that scores no better than English by this much is not
+ * worth a second reading, and English, which every page is read in first, stands.
+ */
+const ENGLISH_TIE = 0.02;
+
 /**
  * The Tesseract languages `text`, read in `script`, may be in, likeliest first: one when the
- * text says enough (the one language Tesseract has for the script, the Han variant, or
- * franc-min's choice among the script's languages on a long text); on a short text franc-min's
- * close runners-up too, for readings to decide between. The script's broad model when the
- * text cannot tell.
+ * text says enough (the one language Tesseract has for the script, the Han variant, or the
+ * identifier's choice among the script's languages on a long text: with `wide`, franc-all,
+ * among every language Tesseract has; else franc-min's); on a short text franc-min's close
+ * runners-up too, for readings to decide between. The script's broad model when the text
+ * cannot tell.
  */
-export function rankLanguages(text: string, script: Script): string[] {
+export function rankLanguages(text: string, script: Script, wide?: WideIdentifier): string[] {
   if (script === 'Han') {
     // A line has few of the characters that differ, and a reading with both models mixes them:
     // both variants are read, the one the characters say first.
@@ -163,11 +197,17 @@ export function rankLanguages(text: string, script: Script): string[] {
   const candidates = francCandidates(script);
   if (!candidates.length) return [broad];
   const letters = text.replace(/[^\p{L}]/gu, '').length;
+  if (wide && letters >= FRANC_SURE_LETTERS) {
+    const ranked = wide(text.replace(/\s+/g, ' ').slice(0, 4000), { minLength: FRANC_MIN_LETTERS, only: WIDE_CANDIDATES })
+      .map(([code, score]) => [tesseractOf(code, script), score] as const)
+      .filter(([code]) => TESSERACT.has(code));
+    if (ranked.length) return [englishTie(ranked)];
+  }
   if (letters >= FRANC_MIN_LETTERS) {
     const ranked = francAll(text.replace(/\s+/g, ' ').slice(0, 4000), { minLength: FRANC_MIN_LETTERS, only: candidates }).filter(([code]) => code !== 'und');
     const tess = (code: string) => FRANC_TO_TESSERACT[script]?.[code] ?? code;
     if (ranked.length) {
-      if (letters >= FRANC_SURE_LETTERS) return [tess(ranked[0]![0])];
+      if (letters >= FRANC_SURE_LETTERS) return [englishTie(ranked.map(([code, score]) => [tess(code), score] as const))];
       const close = ranked.filter(([, score]) => score >= CLOSE_SCORE).slice(0, MOST_TRIED).map(([code]) => tess(code));
       // A letter only one language uses settles a short text.
       const telling = tellingLanguage(text, script);
@@ -175,6 +215,13 @@ export function rankLanguages(text: string, script: Script): string[] {
     }
   }
   return [tellingLanguage(text, script) ?? broad];
+}
+
+/** The first language, unless English scores within ENGLISH_TIE of it. */
+function englishTie(ranked: ReadonlyArray<readonly [string, number]>): string {
+  const [top, topScore] = ranked[0]!;
+  const english = ranked.find(([code]) => code === 'eng');
+  return english && english[1] >= topScore - ENGLISH_TIE ? 'eng' : top;
 }
 
 function tellingLanguage(text: string, script: Script): string | null {

@@ -66,6 +66,12 @@ export interface RecognizeOptions {
   signal?: AbortSignal;
   /** what the job should say meanwhile (a language downloading); null: nothing more */
   onNote?: (note: string | null) => void;
+  /**
+   * The text another engine's recogniser reads on an image (PP-OCR for Tesseract), to settle
+   * what one recogniser cannot tell: Tesseract's chi_sim and chi_tra each read any Chinese in
+   * their own variant, PP-OCR reads the characters as they are printed. Null when it cannot.
+   */
+  secondReader?: (bitmap: ImageBitmap, languages: string, signal?: AbortSignal) => Promise<string | null>;
 }
 
 export type EngineId = 'cpu' | 'vlm' | 'pdf-text';

@@ -39,6 +39,27 @@ const JAPANESE = ['すべての人間は、生まれながらにして自由で�
 const POLISH = ['Wisła jest najdłuższą rzeką w Polsce. Jej źródła znajdują się na stokach', 'Baraniej Góry w Beskidzie Śląskim, a uchodzi do Morza Bałtyckiego', 'w pobliżu Gdańska. Nad jej brzegami leżą Kraków, Warszawa i Toruń.'];
 const GREEK = ['Όλοι οι άνθρωποι γεννιούνται ελεύθεροι και ίσοι στην', 'αξιοπρέπεια και τα δικαιώματα. Είναι προικισμένοι με λογική', 'και συνείδηση, και οφείλουν να συμπεριφέρονται μεταξύ τους', 'με πνεύμα αδελφοσύνης.'];
 
+const SIMPLIFIED_LINE = ['我们的长城很长，全长约六千公里。'];
+const HEBREW_LINE = ['כל בני האדם נולדו בני חורין ושווים בערכם ובזכויותיהם.'];
+const GERMAN = [
+  'Der Rhein ist einer der längsten und wichtigsten Flüsse Europas.',
+  'Er entspringt in den Schweizer Alpen, fließt durch den Bodensee',
+  'und bildet auf weiten Strecken die Grenze zwischen Deutschland',
+  'und der Schweiz, später zwischen Deutschland und Frankreich.',
+  'Bei Basel wendet er sich nach Norden und durchquert die weite',
+  'Oberrheinische Tiefebene, in der seit Jahrhunderten Wein und',
+  'Getreide angebaut werden. Zwischen Bingen und Bonn hat sich der',
+  'Fluss tief in das Schiefergebirge eingeschnitten; dort stehen',
+  'auf den Höhen zahlreiche Burgen, und an den steilen Hängen',
+  'wachsen Reben. Schiffe bringen Kohle, Erz, Getreide und Öl über',
+  'den Strom zu den Häfen von Duisburg, Köln und Rotterdam. Früher',
+  'war das Wasser stark verschmutzt, heute leben wieder Lachse im',
+  'Fluss, weil die Städte und Fabriken ihr Abwasser reinigen müssen.',
+  'Im Sommer fahren viele Ausflügler mit dem Schiff von Mainz nach',
+  'Koblenz, vorbei an der Loreley, über die Heinrich Heine sein',
+  'berühmtes Gedicht schrieb. Die Mündung liegt in den Niederlanden.',
+];
+
 describe('language=auto across scripts', () => {
   const s = useBrowser();
   let page: Page;
@@ -86,6 +107,44 @@ describe('language=auto across scripts', () => {
     expect(r.body.detected_language).toBe('eng');
     expect(r.body.pages[0].warning).toMatch(/Polish \(pol\).*English \(eng\)/);
     expect(cer(r.body.text, POLISH.join(''))).toBeLessThan(0.15);
+  });
+
+  it('a German page of many lines names its language from a band of them and is read once, in German', async () => {
+    const debug: string[] = [];
+    const listen = (m: { text(): string }) => {
+      if (m.text().startsWith('ocrchat page')) debug.push(m.text());
+    };
+    page.on('console', listen);
+    try {
+      const r = await postFile(page, await render(page, GERMAN, '30px "DejaVu Sans", sans-serif'), 'de.png');
+      expect(r.body.status).toBe('done');
+      expect(r.body.detected_language).toBe('deu');
+      expect(cer(r.body.text, GERMAN.join(''))).toBeLessThan(0.05);
+      expect(r.body.text).toMatch(/fließt.*Höhen.*Öl.*müssen/s);
+      const timings = JSON.parse(debug.find((d) => d.includes(r.body.uuid))!.replace(/^ocrchat page \S+ \d+ /, ''));
+      // One full reading of the page, after the band: no English reading first.
+      expect(timings.reads).toBe(1);
+      expect(timings.band).toBeGreaterThan(0);
+    } finally {
+      page.off('console', listen);
+    }
+  });
+
+  it('a single line of Simplified Chinese is read as chi_sim, in Simplified characters, though chi_tra reads it as surely in its own', async () => {
+    const r = await postFile(page, await render(page, SIMPLIFIED_LINE, '32px "Noto Sans CJK SC", "Noto Sans CJK TC", sans-serif'), 'zh-hans-line.png');
+    expect(r.body.status).toBe('done');
+    expect(r.body.detected_language).toBe('chi_sim');
+    // In the characters printed: 长 and 们, not chi_tra's 長 and 們.
+    expect(r.body.text).toMatch(/我们.*长城/);
+    expect(r.body.text).not.toMatch(/[們長]/);
+    // Tesseract's chi_sim misreads a character or two of this line (六千 → 六和干).
+    expect(cer(r.body.text, SIMPLIFIED_LINE[0]!), r.body.text).toBeLessThan(0.2);
+  });
+
+  it('a single Hebrew line, with no Hebrew to be had, fails at once naming Hebrew (heb), not read as English', async () => {
+    const r = await postFile(page, await render(page, HEBREW_LINE, '32px "Noto Sans Hebrew", "DejaVu Sans", sans-serif'), 'he-line.png');
+    expect(r.body.status).toBe('failed');
+    expect(r.body.error).toMatch(/Hebrew \(heb\)/);
   });
 
   it('a Greek page, with no Greek to be had, fails at once naming Greek (ell), not read as English', async () => {

@@ -5,7 +5,7 @@
 // model cannot be had fails the page, naming the language, rather than reading it as English.
 import type { EngineBlock } from '../../shared/engine';
 import { languageLabel, languageName } from '../../languages/names';
-import { rankLanguages, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, type Script } from '../../languages/detect';
+import { rankLanguages, SCRIPT_MODELS, scriptFromOsd, scriptOf, shareOf, wideIdentifier, type Script } from '../../languages/detect';
 import { LanguageError } from './ready';
 
 export interface Reading {
@@ -28,6 +28,12 @@ export interface AutoPage {
   read: (languages: string, how?: { block?: boolean }) => Promise<Reading>;
   /** makes a language set ready; throws a LanguageError when it cannot be had */
   ready: (languages: string) => Promise<void>;
+  /**
+   * Which Chinese the page is printed in, as a recogniser that reads both variants as printed
+   * (PP-OCR) sees it; null when it cannot tell. Tesseract's chi_sim and chi_tra each read any
+   * Chinese confidently in their own variant, so on a line their readings cannot say.
+   */
+  hanVariant?: () => Promise<'chi_sim' | 'chi_tra' | null>;
 }
 
 export interface AutoChoice {
@@ -49,7 +55,7 @@ function broadSet(script: Script): string | null {
   return SCRIPT_MODELS[script] ?? null;
 }
 
-const setFor = (language: string): string => (language === 'eng' ? 'eng' : `${language}+eng`);
+export const setFor = (language: string): string => (language === 'eng' ? 'eng' : `${language}+eng`);
 /** This much Latin in a page read in another script is English mixed in (a bilingual form): read with eng too. */
 const MIXED_LATIN = 0.1;
 
@@ -98,7 +104,7 @@ export async function chooseLanguage(page: AutoPage): Promise<AutoChoice> {
     }
     if (found && found.reading.confidence >= page.first.confidence + CLEARLY_BETTER) return found;
   }
-  const ranked = rankLanguages(textOf(page.first.blocks), 'Latin');
+  const ranked = rankLanguages(textOf(page.first.blocks), 'Latin', await wideIdentifier());
   if (ranked[0] === 'eng') return { reading: page.first, language: 'eng' };
   // One language on a long text; on a line, the identifier's close choices, each read.
   const { best, missing } = await readEach(page, ranked.filter((l) => l !== 'eng'), setFor);
@@ -140,6 +146,8 @@ async function readEach(page: AutoPage, languages: string[], setOf: (l: string) 
 const CLEARLY_SURER = 0.02;
 /** A page truly in a script reads at least this well with its model; garbage in a wrong script reads worse. */
 const READS_WELL = 0.5;
+/** English this unsure of a line or a label whose script OSD names, and English is not what it holds. */
+const ILLEGIBLE = 0.5;
 /** English this unsure of a small page is reading another script: worth a sweep of the shipped ones. */
 const GARBLED = 0.3;
 /** A guess without OSD's word must read this much better than English did. */
@@ -154,8 +162,10 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
     if (guess) return null;
     // Sure enough that English would be the wrong model: say which language is needed. OSD
     // less sure (a single line) counts when English reads the page as garbage.
+    // On a line or a label, OSD's margin says little (it is shown the same few words tiled):
+    // there its naming the script, with English reading the text this badly, is enough.
     const osdSure = page.osd?.scriptConfidence ?? 0;
-    if (osdSure >= OSD_SURE || (osdSure > 0 && page.first.confidence < GARBLED)) await failNaming(page, broad.split('+')[0]!);
+    if (osdSure >= OSD_SURE || (osdSure > 0 && page.first.confidence < GARBLED) || (page.small && page.first.confidence < ILLEGIBLE)) await failNaming(page, broad.split('+')[0]!);
     return null;
   }
   const reading = await page.read(broad);
@@ -166,7 +176,12 @@ async function readInScript(page: AutoPage, suspect: Script, guess = false): Pro
   const mixed = shareOf(text, 'Latin') >= MIXED_LATIN;
   const setOf = (l: string): string => (mixed ? setFor(l) : l);
   // One language on a long text; on a line, the identifier's close choices, each read (the broad one is read already).
-  const ranked = rankLanguages(text, seen);
+  let ranked = rankLanguages(text, seen, await wideIdentifier());
+  // A short Chinese text: the variant as printed, when another recogniser can tell it.
+  if (seen === 'Han' && ranked.length > 1 && page.hanVariant) {
+    const printed = await page.hanVariant().catch(() => null);
+    if (printed) ranked = [printed];
+  }
   const { best, missing } = await readEach(page, ranked, setOf, { set: broad, reading });
   if (best) return { reading: await wholeHangul(page, seen, setOf(best.language), best.reading), language: best.language };
   // A language of the same script that cannot be had (ukr, say): its script's model read it, and the page says so.

@@ -8,8 +8,10 @@ import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { TesseractPool } from './pool';
 import { detectOrientation, type Orientation } from './osd';
-import { chooseLanguage } from './auto';
-import { readyLanguages } from './ready';
+import { chooseLanguage, setFor, textOf } from './auto';
+import { LanguageError, readyLanguages } from './ready';
+import { middleBand, textRows } from './band';
+import { FRANC_SURE_LETTERS, hanVariantOf, rankLanguages, scriptOf, wideIdentifier } from '../../languages/detect';
 import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../../shared/text';
 import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
@@ -83,7 +85,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let bitmap = page.bitmap;
   let input: Blob = page.original ?? encode(bitmap);
   const auto = opts.languages === 'auto';
-  const languages = auto ? 'eng' : opts.languages;
+  // A page of many lines names its Latin language from a band of them, and is read once in it.
+  const banded = auto ? await timed('band', bandLanguage(bitmap, opts.onNote)) : null;
+  const languages = auto ? (banded ? setFor(banded) : 'eng') : opts.languages;
   let rotation = 0;
   opts.signal?.throwIfAborted();
   let best = await timedPass('pass1', pass(input, languages, bitmap, false, opts.onNote));
@@ -119,7 +123,17 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   let detected: string | undefined;
   let warning: string | undefined;
-  if (auto) {
+  const bandHolds = async (): Promise<boolean> => {
+    if (!banded || banded === 'eng' || best.confidence < DOUBTFUL || best.words < 3) return false;
+    const text = textOf(best.blocks);
+    return scriptOf(text) === 'Latin' && rankLanguages(text, 'Latin', await wideIdentifier())[0] === banded;
+  };
+  if (auto && (await bandHolds())) {
+    detected = banded!;
+    timings.firstMs = readMs.get(best) ?? 0;
+    timings.finalMs = timings.firstMs;
+    timings.reads = reads;
+  } else if (auto) {
     const upright = { input, bitmap };
     const choice = await timed(
       'language',
@@ -134,11 +148,18 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
           return timedPass(`read ${set}${how?.block ? ' block' : ''}`, pass(upright.input, set, upright.bitmap, rotation !== 0, undefined, how?.block));
         },
         ready: (set) => readyLanguages(set, opts.onNote),
+        hanVariant: opts.secondReader
+          ? async () => {
+              const text = await timed('variant', opts.secondReader!(upright.bitmap, 'chi_sim', opts.signal));
+              return text ? hanVariantOf(text) : null;
+            }
+          : undefined,
       }),
     );
     timings.firstMs = readMs.get(best) ?? 0;
+    // Read in the band's language and kept as it was: that language's model read it.
+    detected = banded && choice.reading === best && choice.language === 'eng' ? banded : choice.language;
     best = choice.reading;
-    detected = choice.language;
     warning = choice.warning;
     timings.finalMs = readMs.get(best) ?? 0;
     timings.reads = reads;
@@ -187,6 +208,34 @@ async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages:
     return n >= Math.max(12, 0.002 * (box[2] - box[0]) * (box[3] - box[1]));
   };
   return { blocks: await rereadCells(blocks, grids, read, inked, signal), rules };
+}
+
+/**
+ * language=auto, before the page's first reading: a band of its middle lines read with eng. When
+ * the band's text is surely in one Latin language that can be had, that language; else null,
+ * and the page is read with eng first, as a page of few lines always is.
+ */
+async function bandLanguage(bitmap: ImageBitmap, onNote?: RecognizeOptions['onNote']): Promise<string | null> {
+  const grey = toGrey(pixelsOf(bitmap));
+  const band = middleBand(textRows(grey, bitmap.width, bitmap.height), bitmap.height);
+  if (!band) return null;
+  const height = band.bottom - band.top;
+  const pgm = greyPgm(grey.subarray(band.top * bitmap.width, band.bottom * bitmap.width), bitmap.width, height);
+  const reading = await pass(new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' }), 'eng', { width: bitmap.width, height }, false, onNote);
+  if (reading.confidence < DOUBTFUL) return null;
+  const text = textOf(reading.blocks);
+  if (scriptOf(text) !== 'Latin' || text.replace(/[^\p{L}]/gu, '').length < FRANC_SURE_LETTERS) return null;
+  const ranked = rankLanguages(text, 'Latin', await wideIdentifier());
+  if (ranked.length !== 1) return null;
+  const language = ranked[0]!;
+  if (language === 'eng') return language;
+  try {
+    await readyLanguages(setFor(language), onNote);
+    return language;
+  } catch (err) {
+    if (err instanceof LanguageError) return null;
+    throw err;
+  }
 }
 
 /** Fewer characters than this on a page, and OSD (which wants ~50) is shown them several times over. */

@@ -9,7 +9,7 @@ const reading = (text: string, confidence: number): Reading => ({
 });
 
 /** A page whose readings per language set are given; languages not in `have` cannot be had. */
-function page(opts: { first: Reading; osd?: [string, number]; reads: Record<string, Reading>; have: string[]; small?: boolean }): AutoPage & { asked: string[] } {
+function page(opts: { first: Reading; osd?: [string, number]; reads: Record<string, Reading>; have: string[]; small?: boolean; printed?: 'chi_sim' | 'chi_tra' | null }): AutoPage & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
@@ -27,6 +27,7 @@ function page(opts: { first: Reading; osd?: [string, number]; reads: Record<stri
       const missing = set.split('+').find((c) => !opts.have.includes(c));
       if (missing) throw new LanguageError('language_unavailable', `${missing} is not available`);
     },
+    ...(opts.printed !== undefined ? { hanVariant: async () => opts.printed! } : {}),
   };
 }
 
@@ -131,6 +132,23 @@ describe('language=auto chooses the model', () => {
     });
     expect((await chooseLanguage(p)).language).toBe('chi_sim');
     expect(p.asked).toEqual(['chi_sim+chi_tra', 'chi_tra', 'chi_sim']);
+  });
+
+  it('a Simplified line each Han model reads in its own variant, Traditional the surer: the variant as printed (PP-OCR) settles it', async () => {
+    const reads = { 'chi_sim+chi_tra': reading('長江是上國第一長河，全長約六千三', 0.86), chi_tra: reading('長江是中國第一長河，全長約六千三', 0.96), chi_sim: reading('长江是中国第一长河，全长约六千三', 0.93) };
+    const printed = page({ first: reading('KiT 2 P B', 0.2), osd: ['Han', 1.2], reads, have: SHIPPED, printed: 'chi_sim' });
+    expect((await chooseLanguage(printed)).language).toBe('chi_sim');
+    expect(printed.asked).toEqual(['chi_sim+chi_tra', 'chi_sim']);
+    // Without a second recogniser, or when it sees no character that differs, the surer reading stands.
+    const unsure = page({ first: reading('KiT 2 P B', 0.2), osd: ['Han', 1.2], reads, have: SHIPPED, printed: null });
+    expect((await chooseLanguage(unsure)).language).toBe('chi_tra');
+  });
+
+  it('a Hebrew line OSD names with no margin, English reading it badly, Hebrew not to be had: fails naming heb; a page so read keeps English', async () => {
+    const line = page({ first: reading('TRV? YIN ANT VN IN AI 177 AI', 0.35), osd: ['Hebrew', 0], small: true, reads: {}, have: SHIPPED });
+    await expect(chooseLanguage(line)).rejects.toThrow(/Hebrew \(heb\)/);
+    const whole = page({ first: reading('TRV? YIN ANT VN IN AI 177 AI', 0.35), osd: ['Hebrew', 0], small: false, reads: {}, have: SHIPPED });
+    expect((await chooseLanguage(whole)).language).toBe('eng');
   });
 
   it('a short Ukrainian line that the identifier takes for Bulgarian: each close language is read, the surest kept', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanVariant, languageOf, rankLanguages, scriptFromOsd, scriptOf, shareOf } from '../../../src/languages/detect';
+import { hanVariant, hanVariantOf, languageOf, rankLanguages, scriptFromOsd, scriptOf, shareOf, wideIdentifier } from '../../../src/languages/detect';
 
 // Real sentences (the opening of the Universal Declaration of Human Rights and similar).
 const SAMPLES: [code: string, script: string, text: string][] = [
@@ -73,5 +73,40 @@ describe('language=auto from recognised text', () => {
     expect(scriptFromOsd('HanT')).toBe('Han');
     expect(scriptFromOsd('Katakana')).toBe('Japanese');
     expect(scriptFromOsd('Cyrillic')).toBe('Cyrillic');
+  });
+});
+
+// Languages Tesseract has that franc-min does not know (the same article of the Declaration).
+const BEYOND_FRANC_MIN: [code: string, text: string][] = [
+  ['dan', 'Alle mennesker er født frie og lige i værdighed og rettigheder. De er udstyret med fornuft og samvittighed, og de bør handle mod hverandre i en broderskabets ånd.'],
+  ['nor', 'Alle mennesker er født frie og med samme menneskeverd og menneskerettigheter. De er utstyrt med fornuft og samvittighet og bør handle mot hverandre i brorskapets ånd.'],
+  ['fin', 'Kaikki ihmiset syntyvät vapaina ja tasavertaisina arvoltaan ja oikeuksiltaan. Heille on annettu järki ja omatunto, ja heidän on toimittava toisiaan kohtaan veljeyden hengessä.'],
+  ['cat', 'Tots els éssers humans neixen lliures i iguals en dignitat i en drets. Són dotats de raó i de consciència, i han de comportar-se fraternalment els uns amb els altres.'],
+  ['slk', 'Všetci ľudia sa rodia slobodní a sebe rovní, čo sa týka ich dôstojnosti a práv. Sú obdarení rozumom a svedomím a majú voči sebe navzájom konať v bratskom duchu.'],
+  ['isl', 'Hver maður er borinn frjáls og jafn öðrum að virðingu og réttindum. Menn eru gæddir vitsmunum og samvisku, og ber þeim að breyta bróðurlega hver við annan.'],
+];
+
+describe('every language Tesseract has for the script (franc-all, on a long text)', () => {
+  it.each(BEYOND_FRANC_MIN)('%s is told from its neighbours', async (code, text) => {
+    expect(rankLanguages(text, 'Latin', await wideIdentifier())).toEqual([code]);
+    // franc-min does not know it: without the wide identifier another language is named
+    expect(rankLanguages(text, 'Latin')).not.toEqual([code]);
+  });
+
+  it('keeps the languages franc-min told right', async () => {
+    const wide = await wideIdentifier();
+    for (const [code, script, text] of SAMPLES) if (['Latin', 'Cyrillic'].includes(script)) expect(rankLanguages(text, script, wide), code).toEqual([code]);
+  });
+
+  it('mixed business text that scores about as well in English stays English', async () => {
+    const receipt = 'SYARIKAT PERNIAGAAN GIN KEE NO 290, JALAN AIR PANAS, SETAPAK, 53200, KUALA LUMPUR. TEL: 03-40210276 GST ID: 000750673920 SIMPLIFIED TAX INVOICE CASHIER: DATE: 02/01/2018 DESCRIPTION QTY PRICE AMOUNT CEMENT 50KG 2 16.50 33.00 SR TOTAL INCLUSIVE GST CASH CHANGE THANK YOU PLEASE COME AGAIN GOODS SOLD ARE NOT RETURNABLE';
+    expect(rankLanguages(receipt, 'Latin', await wideIdentifier())).toEqual(['eng']);
+    expect(rankLanguages(receipt, 'Latin')).toEqual(['eng']);
+  });
+
+  it("a Chinese text's variant is none when no character that differs is in it", () => {
+    expect(hanVariantOf('长江是中国第一长河')).toBe('chi_sim');
+    expect(hanVariantOf('長江是中國第一長河')).toBe('chi_tra');
+    expect(hanVariantOf('江河第一')).toBeNull();
   });
 });
