@@ -86,10 +86,26 @@ export async function openApp(url, opts = {}) {
   const note = (/** @type {string} */ message) => problems.push({ message, during: [...inFlight] });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => note(`pageerror: ${e.message}`));
+  /** The engine's own detail of each page (its passes, OSD), from console.debug('ocrchat page', uuid, n, json): "uuid/index" → detail. @type {Map<string, Record<string, number>>} */
+  const details = new Map();
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text().slice(0, 300)}`);
+    else if (m.type() === 'debug' && m.text().startsWith('ocrchat page ')) {
+      const [, , uuid, n, ...json] = m.text().split(' ');
+      try {
+        details.set(`${uuid}/${Number(n) - 1}`, JSON.parse(json.join(' ')));
+      } catch {}
+    }
   });
   context.on('weberror', (e) => note(`weberror: ${e.error().message}`));
+  /** The tesseract.js cores the workers loaded (the worker picks relaxed SIMD, SIMD or plain by feature detection). @type {Set<string>} */
+  const cores = new Set();
+  context.on('request', (r) => {
+    // a worker's importScripts: a script (the offline cache's fetch of every core is not)
+    if (['fetch', 'xhr'].includes(r.resourceType())) return;
+    const m = r.url().match(/\/(tesseract-core[\w-]*\.wasm\.js)(?:\?|$)/);
+    if (m) cores.add(m[1]);
+  });
   await page.goto(url, { waitUntil: 'load' });
   const t0 = Date.now();
   await page.waitForFunction(() => typeof (/** @type {any} */ (window).ocrchat?.ready?.then) === 'function', null, { timeout: opts.readyTimeoutMs ?? 120_000 });
@@ -101,6 +117,8 @@ export async function openApp(url, opts = {}) {
     userDataDir,
     problems,
     inFlight,
+    cores,
+    details,
     readyMs,
     async close() {
       await context.close().catch(() => {});
@@ -146,7 +164,7 @@ export async function balance(page, token) {
  * @property {string | null} status   the job's status
  * @property {string | null} error    the job's error, or the HTTP error body, or the exception
  * @property {number} pageCount
- * @property {{ index: number, text: string }[]} pages
+ * @property {{ index: number, text: string, timings?: Record<string, number> | null }[]} pages  timings: the page's timings_ms
  * @property {string | null} uuid
  * @property {number | null} meanConfidence
  * @property {string | null} detectedLanguage
@@ -216,7 +234,7 @@ export async function submit(page, file, opts) {
       status: job?.status ?? null,
       error: err ?? (httpStatus >= 400 || httpStatus === 0 ? `HTTP ${httpStatus} ${job?.error ?? ''}: ${job?.detail ?? ''}` : job?.error ?? null),
       pageCount: Number(job?.page_count ?? job?.pages?.length ?? 0),
-      pages: Array.isArray(job?.pages) ? job.pages.map((/** @type {any} */ p, /** @type {number} */ i) => ({ index: Number(p?.index ?? i), text: String(p?.text ?? '') })) : [],
+      pages: Array.isArray(job?.pages) ? job.pages.map((/** @type {any} */ p, /** @type {number} */ i) => ({ index: Number(p?.index ?? i), text: String(p?.text ?? ''), timings: p?.timings_ms ?? null })) : [],
       uuid: job?.uuid ?? null,
       meanConfidence: typeof job?.mean_confidence === 'number' ? job.mean_confidence : null,
       detectedLanguage: job?.detected_language ?? null,
@@ -273,4 +291,14 @@ export async function downloadExport(page, uuid, format, token) {
     return btoa(bin);
   }, { uuid, format, token: token ?? null });
   return Buffer.from(b64, 'base64');
+}
+
+/**
+ * The engine workers' busy time so far, by lane (window.ocrchat.workers()); null where the
+ * build has none.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{ recognize: import('./report.mjs').PoolStats, osd: import('./report.mjs').PoolStats } | null>}
+ */
+export async function workerStats(page) {
+  return page.evaluate(() => /** @type {any} */ (window).ocrchat?.workers?.() ?? null);
 }

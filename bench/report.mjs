@@ -7,10 +7,13 @@ import { GROUP_ORDER } from './manifest.mjs';
  * @typedef {{ cer: number, wer: number, orderFree: number, failed?: boolean, error?: string | null, fallback?: boolean, exportWords?: number, exportOrder?: number }} Scored
  *   exportWords: the least share of the job's words found in any of its txt, md, docx and pdf exports;
  *   exportOrder: the least share found in the job's order
- * @typedef {{ name: string, group: string, lang: string, gold: boolean, ours?: Scored, native?: Scored }} PageRecord
+ * @typedef {{ name: string, group: string, lang: string, gold: boolean, ours?: Scored, native?: Scored, nativeDefault?: Scored, bare?: Scored, timings?: Record<string, number>, detail?: Record<string, number> }} PageRecord
+ *   native: Tesseract with OMP_THREAD_LIMIT=1 (the fair baseline); nativeDefault: with its default
+ *   OpenMP threads (--native-default-threads); bare: bare tesseract.js in the same browser (--bare);
+ *   timings: the app's per-step times of the page (ms, the page's timings_ms); detail: the engine's own (console.debug 'ocrchat page')
  * @typedef {{ pages: number, wallMs: number, passMs?: number[], medianMs?: number }} Timing
  *   wallMs: the kind's time in the run; medianMs (a kind too short to time once): the median of passMs, its passes
- * @typedef {{ ours: Record<string, Timing>, native: Record<string, Timing> | null }} Timings
+ * @typedef {{ ours: Record<string, Timing>, native: Record<string, Timing> | null, nativeDefault?: Record<string, Timing> | null, bare?: Record<string, Timing> | null }} Timings
  */
 
 /**
@@ -52,6 +55,14 @@ function rate(t, groups) {
  * @param {Timings} timings
  */
 export function summarise(pages, timings) {
+  /** @param {string} label @param {boolean} silver @param {PageRecord[]} ps @param {string[]} timed the kinds whose time goes on this row */
+  const row = (label, silver, ps, timed) => ({
+    label, silver,
+    ours: stats(ps.map((p) => p.ours)), native: stats(ps.map((p) => p.native)),
+    nativeDefault: stats(ps.map((p) => p.nativeDefault)), bare: stats(ps.map((p) => p.bare)),
+    oursRate: timed.length ? rate(timings.ours, timed) : null, nativeRate: timed.length ? rate(timings.native, timed) : null,
+    nativeDefaultRate: timed.length ? rate(timings.nativeDefault, timed) : null, bareRate: timed.length ? rate(timings.bare, timed) : null,
+  });
   const groups = [...new Set(pages.map((p) => p.group))].sort((a, b) => {
     const r = (/** @type {string} */ g) => (GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : 99);
     return r(a) - r(b) || a.localeCompare(b);
@@ -61,11 +72,11 @@ export function summarise(pages, timings) {
     const gold = pages.filter((p) => p.group === g && p.gold);
     const silver = pages.filter((p) => p.group === g && !p.gold);
     // The group's throughput goes on its gold row, or on its silver row when it has no gold pages.
-    if (gold.length) rows.push({ label: g, silver: false, ours: stats(gold.map((p) => p.ours)), native: stats(gold.map((p) => p.native)), oursRate: rate(timings.ours, [g]), nativeRate: rate(timings.native, [g]) });
-    if (silver.length) rows.push({ label: `${g} (silver)`, silver: true, ours: stats(silver.map((p) => p.ours)), native: stats(silver.map((p) => p.native)), oursRate: gold.length ? null : rate(timings.ours, [g]), nativeRate: gold.length ? null : rate(timings.native, [g]) });
+    if (gold.length) rows.push(row(g, false, gold, [g]));
+    if (silver.length) rows.push(row(`${g} (silver)`, true, silver, gold.length ? [] : [g]));
   }
   const gold = pages.filter((p) => p.gold);
-  const overall = { label: 'overall (gold)', silver: false, ours: stats(gold.map((p) => p.ours)), native: stats(gold.map((p) => p.native)), oursRate: rate(timings.ours, groups), nativeRate: rate(timings.native, groups) };
+  const overall = row('overall (gold)', false, gold, groups);
   return { rows, overall };
 }
 
@@ -77,7 +88,7 @@ const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | n
 /**
  * The table as Markdown-style text.
  * @param {ReturnType<typeof summarise>} s
- * @param {{ native: boolean, memory: { ours?: { pssMB: number, rssMB: number, during?: string[] } | null, native?: { pssMB: number, rssMB: number } | null } }} opts
+ * @param {{ native: boolean, nativeDefault?: boolean, bare?: boolean, memory: { ours?: { pssMB: number, rssMB: number, during?: string[] } | null, native?: { pssMB: number, rssMB: number } | null, nativeDefault?: { pssMB: number, rssMB: number } | null } }} opts
  * @returns {string}
  */
 export function formatTable(s, opts) {
@@ -85,6 +96,10 @@ export function formatTable(s, opts) {
   const head = n
     ? ['kind', 'pages', 'mean CER (ours / native)', 'median CER', 'WER', 'order-free word err', 'pages/s', 'speed ours÷native', 'CER ours÷native', 'words in exports']
     : ['kind', 'pages', 'mean CER', 'median CER', 'WER', 'order-free word err', 'pages/s', 'words in exports'];
+  const nd = !!opts.nativeDefault;
+  const bare = !!opts.bare;
+  if (nd) head.push('native default threads: CER', 'pages/s', 'speed ours÷');
+  if (bare) head.push('bare tesseract.js: CER', 'pages/s', 'speed ours÷');
   const lines = [head];
   for (const r of [...s.rows, s.overall]) {
     const o = r.ours;
@@ -106,6 +121,8 @@ export function formatTable(s, opts) {
     // The worst page of the kind: the least share of its job's words found in one of txt, md,
     // docx, pdf, and the least share found in the job's order.
     cells.push(o?.exportWords == null ? '–' : `${(100 * o.exportWords).toFixed(1)}%${o.exportOrder == null ? '' : ` (order ${(100 * o.exportOrder).toFixed(1)}%)`}`);
+    if (nd) cells.push(f3(r.nativeDefault?.meanCer), f2(r.nativeDefaultRate), ratio(r.oursRate, r.nativeDefaultRate));
+    if (bare) cells.push(f3(r.bare?.meanCer), f2(r.bareRate), ratio(r.oursRate, r.bareRate));
     lines.push(cells);
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
@@ -114,5 +131,84 @@ export function formatTable(s, opts) {
   const mem = opts.memory;
   if (mem.ours) out.push('', `peak memory, Chromium process tree: ${mem.ours.pssMB.toFixed(0)} MB PSS (${mem.ours.rssMB.toFixed(0)} MB summed RSS)${mem.ours.during?.length ? `, while reading ${mem.ours.during.join(', ')}` : ''}`);
   if (n && mem.native) out.push(`peak memory, native tesseract processes: ${mem.native.pssMB.toFixed(0)} MB PSS (${mem.native.rssMB.toFixed(0)} MB summed RSS)`);
+  if (nd && mem.nativeDefault) out.push(`peak memory, native tesseract processes (default threads): ${mem.nativeDefault.pssMB.toFixed(0)} MB PSS (${mem.nativeDefault.rssMB.toFixed(0)} MB summed RSS)`);
+  return out.join('\n');
+}
+
+/** The steps of a page's timings_ms, in the pipeline's order; queue is the wait before them. */
+export const STEPS = ['decode', 'preprocess', 'orientation', 'language', 'recognize', 'layout', 'reread', 'translate', 'store'];
+
+/**
+ * Where the time goes, per kind: the mean milliseconds of each step over the kind's pages
+ * that carry timings (a step a page did not take counts 0), each step's share of the
+ * pages' work (queue and wait apart: waiting, not work), the mean wait in the queue and for a
+ * free engine worker (a page decoded ahead waits for one).
+ * @param {{ group: string, timings?: Record<string, number> | null }[]} pages
+ * @returns {{ label: string, pages: number, queueMs: number, waitMs: number, workMs: number, steps: Record<string, { ms: number, share: number }> }[]}
+ */
+export function summariseSteps(pages) {
+  /** @type {Map<string, Record<string, number>[]>} */
+  const byKind = new Map();
+  for (const p of pages) {
+    if (!p.timings) continue;
+    byKind.set(p.group, [...(byKind.get(p.group) ?? []), p.timings]);
+  }
+  const order = (/** @type {string} */ g) => (GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : 99);
+  const kinds = [...byKind.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  /** @param {string} label @param {Record<string, number>[]} ts */
+  const row = (label, ts) => {
+    const meanOf = (/** @type {string} */ k) => ts.reduce((n, t) => n + (Number(t[k]) || 0), 0) / ts.length;
+    /** @type {Record<string, { ms: number, share: number }>} */
+    const steps = {};
+    for (const k of STEPS) steps[k] = { ms: meanOf(k), share: 0 };
+    const workMs = STEPS.reduce((n, k) => n + steps[k].ms, 0);
+    for (const k of STEPS) steps[k].share = workMs > 0 ? steps[k].ms / workMs : 0;
+    return { label, pages: ts.length, queueMs: meanOf('queue'), waitMs: meanOf('wait'), workMs, steps };
+  };
+  const rows = kinds.map((k) => row(k, /** @type {Record<string, number>[]} */ (byKind.get(k))));
+  const all = [...byKind.values()].flat();
+  if (all.length) rows.push(row('all', all));
+  return rows;
+}
+
+/**
+ * @typedef {{ lane: number, busyMs: number, uses: number, started: number, key: string | null }} Lane
+ * @typedef {{ at: number, lanes: Lane[] }} PoolStats  a pool's read (window.ocrchat.workers())
+ */
+
+/**
+ * Each lane's busy share between two reads of a pool: busy time ÷ the time between them.
+ * @param {PoolStats | null | undefined} before
+ * @param {PoolStats | null | undefined} after
+ * @returns {{ lane: number, busy: number, busyMs: number, uses: number }[]}
+ */
+export function busyShares(before, after) {
+  if (!after) return [];
+  const span = after.at - (before?.at ?? after.at);
+  return after.lanes.map((l) => {
+    const b = before?.lanes.find((x) => x.lane === l.lane);
+    const busyMs = l.busyMs - (b?.busyMs ?? 0);
+    return { lane: l.lane, busyMs, uses: l.uses - (b?.uses ?? 0), busy: span > 0 ? Math.min(1, busyMs / span) : 0 };
+  });
+}
+
+/**
+ * The table of where the time goes: per kind the mean ms of each step and its share of the
+ * page's work, the mean wait in the queue, and the engine workers' busy shares while the kind ran.
+ * @param {ReturnType<typeof summariseSteps>} rows
+ * @param {{ kinds?: Record<string, { lane: number, busy: number }[]>, run?: { lane: number, busy: number, busyMs: number, uses: number }[], osd?: { busy: number, busyMs: number, uses: number }[] }} [workers]
+ * @returns {string}
+ */
+export function formatSteps(rows, workers = {}) {
+  const used = STEPS.filter((k) => rows.some((r) => r.steps[k].ms > 0));
+  const head = ['kind', 'pages', ...used.map((k) => `${k} ms (share)`), 'work ms', 'queue ms', 'worker wait ms', 'workers busy'];
+  const pct = (/** @type {number} */ x) => `${Math.round(100 * x)}%`;
+  const lanes = (/** @type {{ busy: number }[] | undefined} */ ls) => (ls?.length ? ls.map((l) => pct(l.busy)).join(' / ') : '–');
+  const lines = [head, ...rows.map((r) => [r.label, String(r.pages), ...used.map((k) => `${r.steps[k].ms.toFixed(0)} (${pct(r.steps[k].share)})`), r.workMs.toFixed(0), r.queueMs.toFixed(0), r.waitMs.toFixed(0), lanes(r.label === 'all' ? workers.run : workers.kinds?.[r.label])])];
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  const fmt = (/** @type {string[]} */ l) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const out = [fmt(lines[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(fmt)];
+  if (workers.run?.length) out.push('', `engine workers over the run (recognition pool, by lane): ${workers.run.map((l) => `worker ${l.lane + 1}: ${pct(l.busy)} busy, ${pct(1 - l.busy)} idle (${l.uses} readings, ${(l.busyMs / 1000).toFixed(1)} s)`).join('; ')}`);
+  if (workers.osd?.length) out.push(`orientation (OSD) worker over the run: ${workers.osd.map((l) => `${pct(l.busy)} busy (${l.uses} detections, ${(l.busyMs / 1000).toFixed(1)} s)`).join('; ')}`);
   return out.join('\n');
 }

@@ -4,9 +4,15 @@
 // native Tesseract on the same page images for comparison.
 //
 //   node bench/run.mjs [--kind receipt[,form]] [--tier cpu|vlm] [--limit N] [--parallel N]
-//                      [--no-native] [--native-parallel 2] [--native-data system|js]
-//                      [--native-omp-threads N]  (unset by default: Tesseract's default settings,
-//                      OpenMP threads as it starts them; 1 gives each process one thread)
+//                      [--no-native] [--native-parallel N]  (default: as many processes as the
+//                      app has engine workers, min(CPUs, 4), src/engines/cpu/pool.ts)
+//                      [--native-data system|js]
+//                      [--native-omp-threads N]  (1 by default: OMP_THREAD_LIMIT=1, one thread a
+//                      process, as parallel Tesseract is run (OCRmyPDF); 0 or "default": unset)
+//                      [--native-default-threads]  (also run native with Tesseract's default
+//                      settings, OpenMP threads as it starts them, and print it beside)
+//                      [--bare]  (also read the page images with bare tesseract.js in the same
+//                      browser: the app's served cores and traineddata, its settings and worker count)
 //                      [--no-warmup] [--port 4399] [--timeout 600] [--eval DIR] [--dist DIR]
 //                      [--long-pdf 150]  (pages of a generated born-digital PDF read after the
 //                      set when it has pdf-digital pages, cpu tier; 0 skips it)
@@ -22,12 +28,13 @@ import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { loadSubmissions, byGroup, limitSubmissions } from './manifest.mjs';
 import { scorePage, FAILED_SCORE } from './score.mjs';
-import { serve, openApp, createAccount, balance, submit, stage, unstage, freePort, downloadExport } from './browser.mjs';
+import { serve, openApp, createAccount, balance, submit, stage, unstage, freePort, downloadExport, workerStats } from './browser.mjs';
 import Papa from 'papaparse';
 import { WORD_FORMATS, exportWordShares, missingCells } from './exports.mjs';
 import { startSampler, pidsWithCmdline } from './memory.mjs';
 import { nativeVersion, nativeLangs, nativeLang, runNative, jsTessdata } from './native.mjs';
-import { summarise, formatTable } from './report.mjs';
+import { runBare, bareScriptDir } from './bare.mjs';
+import { summarise, formatTable, summariseSteps, formatSteps, busyShares } from './report.mjs';
 import { keyFor, receiptTable } from './receipt-fields.mjs';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -110,10 +117,12 @@ const { values: args } = parseArgs({
     limit: { type: 'string' },
     parallel: { type: 'string', default: '1' },
     'no-native': { type: 'boolean', default: false },
-    'native-parallel': { type: 'string', default: '2' },
+    'native-parallel': { type: 'string', default: String(Math.max(1, Math.min(cpus().length, 4))) },
     'native-data': { type: 'string', default: 'system' },
-    'native-omp-threads': { type: 'string', default: '' },
+    'native-omp-threads': { type: 'string', default: '1' },
+    'native-default-threads': { type: 'boolean', default: false },
     'no-warmup': { type: 'boolean', default: false },
+    bare: { type: 'boolean', default: false },
     'long-pdf': { type: 'string', default: '150' },
     passes: { type: 'string', default: '5' },
     port: { type: 'string', default: '4399' },
@@ -177,7 +186,7 @@ async function main() {
 
   // ---- the app in Chromium ----
   const port = await freePort(Number(args.port));
-  const server = await serve(ROOT, /** @type {string} */ (args.dist), port);
+  const server = await serve(ROOT, /** @type {string} */ (args.dist), port, args.bare ? { 'bench-bare': bareScriptDir() } : {});
   const app = await openApp(server.url);
   const sampler = startSampler(() => pidsWithCmdline(app.userDataDir), 200, () => [...app.inFlight]);
   /** @type {Record<string, import('./report.mjs').Timing>} */
@@ -190,6 +199,14 @@ async function main() {
   const exportChecks = [];
   /** @type {any} */
   let warmup = null;
+  /** The engine workers' reads before and after the set. @type {{ before?: any, after?: any }} */
+  const runStats = {};
+  /** Bare tesseract.js's time per kind (--bare). @type {Record<string, import('./report.mjs').Timing> | null} */
+  let bareTiming = null;
+  /** The cores the app's own workers loaded (before bare tesseract.js loads its). @type {string[]} */
+  let appCores = [];
+  /** Each kind's recognition workers' busy shares while it ran. @type {Record<string, { lane: number, busy: number }[]>} */
+  const kindWorkers = {};
   let account;
   let memoryOurs;
   /** @type {any} the long born-digital PDF: pages, ms, status, error, pagesPerS, memory */
@@ -238,8 +255,10 @@ async function main() {
         log(`bench: warm-up PDF (2 born-digital pages, ${r2s.length} at once): ${r2.status ?? r2.httpStatus} in ${(warmup.pdf.ms / 1000).toFixed(1)} s (not scored)`);
       }
     }
+    runStats.before = await workerStats(app.page);
     for (const [group, gsubs] of groups) {
       await stage(app.page, gsubs);
+      const kindBefore = await workerStats(app.page);
       const t0 = performance.now();
       const results = await pool(gsubs, parallel, async (s) => {
         app.inFlight.add(s.name);
@@ -253,6 +272,7 @@ async function main() {
         return { s, r, ok };
       });
       const wallMs = performance.now() - t0;
+      kindWorkers[group] = busyShares(kindBefore?.recognize, (await workerStats(app.page))?.recognize);
       const kindPages = results.reduce((n, { s, r }) => n + Math.max(r.pageCount, s.pages.length), 0);
       oursTiming[group] = { pages: kindPages, wallMs };
       // The born-digital PDFs are done in a fifth of a second, a window that a busy machine's
@@ -285,6 +305,9 @@ async function main() {
           const pg = r.pages.find((x) => x.index === p.pageIndex) ?? r.pages[p.pageIndex];
           if (!ok || !pg) rec.ours = { ...FAILED_SCORE, failed: true, error: ok ? `page ${p.pageIndex + 1} missing from the job` : r.error ?? `HTTP ${r.httpStatus}, status ${r.status}` };
           else rec.ours = { ...scorePage(pg.text, p.gtText, { caseInsensitive: p.caseInsensitive }), ms: r.ms / s.pages.length, text: pg.text };
+          if (ok && pg?.timings) rec.timings = pg.timings;
+          const detail = r.uuid ? app.details.get(`${r.uuid}/${p.pageIndex}`) : undefined;
+          if (detail) rec.detail = detail;
         }
         // Every word of the job in each export (after the clock: not part of pages/s), and
         // every table cell in the CSV.
@@ -309,6 +332,24 @@ async function main() {
         }
       }
     }
+    runStats.after = await workerStats(app.page);
+    appCores = [...app.cores];
+    // The WASM engine's own limit: the same page images through bare tesseract.js, here.
+    if (args.bare && args.tier === 'cpu') {
+      const workers = await app.page.evaluate(() => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)));
+      bareTiming = {};
+      for (const [group, gsubs] of groups) {
+        const pages = gsubs.flatMap((s) => s.pages);
+        const { results, wallMs } = await runBare(app.page, pages, { workers });
+        bareTiming[group] = { pages: pages.length, wallMs };
+        results.forEach((r, i) => {
+          const p = pages[i];
+          const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(p));
+          rec.bare = r.error ? { ...FAILED_SCORE, failed: true, error: r.error } : { ...scorePage(r.text, p.gtText, { caseInsensitive: p.caseInsensitive }), ms: r.ms, text: r.text };
+        });
+        log(`  bare tesseract.js ${group.padEnd(12)} ${pages.length} p in ${(wallMs / 1000).toFixed(1)} s (${workers} workers)`);
+      }
+    }
     // Born-digital throughput over a long file (a free account: anonymous files are capped).
     const longPages = Number(args['long-pdf']) || 0;
     if (longPages > 0 && args.tier === 'cpu' && subs.some((s) => s.group === 'pdf-digital') && account.token) {
@@ -327,46 +368,63 @@ async function main() {
   }
 
   // ---- native Tesseract ----
+  // The fair baseline: OMP_THREAD_LIMIT=1, one thread a process, as many processes as the
+  // app has engine workers. With --native-default-threads, Tesseract as it starts by default
+  // (OpenMP threads in each process) is run too and printed beside.
   /** @type {Record<string, import('./report.mjs').Timing> | null} */
   let nativeTiming = null;
+  /** @type {Record<string, import('./report.mjs').Timing> | null} */
+  let nativeDefaultTiming = null;
   let memoryNative = null;
+  let memoryNativeDefault = null;
   const version = withNative ? nativeVersion() : null;
   if (withNative && !version) log('bench: tesseract is not on PATH; skipping native');
+  const ompArg = String(args['native-omp-threads']).trim();
+  const ompThreads = ompArg === 'default' ? 0 : Math.max(0, Number(ompArg) || 0);
+  const nativeParallel = Number(args['native-parallel']) || 2;
   if (version) {
     const tessdataDir = args['native-data'] === 'js'
       ? jsTessdata(ROOT, join(tmpdir(), 'ocrchat-bench-tessdata'), [...new Set(subs.flatMap((s) => s.lang.split('+')))])
       : undefined;
     const have = nativeLangs(tessdataDir);
-    log(`bench: native ${version}, languages ${[...have].join(' ')}, ${args['native-parallel']} processes`);
-    /** @type {Set<number>} */
-    const pids = new Set();
-    const nsampler = startSampler(() => [...pids]);
-    nativeTiming = {};
-    for (const [group, gsubs] of groups) {
-      const pages = gsubs.flatMap((s) => s.pages);
-      const jobs = pages.map((p) => ({ page: p, image: p.imagePath, ...nativeLang(p.lang, have) }));
-      const { results, wallMs } = await runNative(jobs, {
-        parallel: Number(args['native-parallel']) || 2, tessdataDir, ompThreads: Number(args['native-omp-threads']) || undefined, onSpawn: (pid) => pids.add(pid),
-      });
-      nativeTiming[group] = { pages: pages.length, wallMs };
-      results.forEach((r, i) => {
-        const { page, lang, fallback } = jobs[i];
-        const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(page));
-        rec.native = r.error
-          ? { ...FAILED_SCORE, failed: true, error: r.error, fallback, lang }
-          : { ...scorePage(r.text, page.gtText, { caseInsensitive: page.caseInsensitive }), fallback, lang, ms: r.ms, text: r.text };
-      });
-      log(`  native ${group.padEnd(12)} ${pages.length} p in ${(wallMs / 1000).toFixed(1)} s`);
-    }
-    memoryNative = nsampler.stop();
+    /**
+     * The set through native Tesseract; each page's score goes to rec[field].
+     * @param {number} threads  OMP_THREAD_LIMIT, 0: unset
+     * @param {'native' | 'nativeDefault'} field
+     */
+    const nativeSet = async (threads, field) => {
+      log(`bench: native ${version}, languages ${[...have].join(' ')}, ${nativeParallel} processes, OMP_THREAD_LIMIT=${threads || 'unset'}`);
+      /** @type {Set<number>} */
+      const pids = new Set();
+      const nsampler = startSampler(() => [...pids]);
+      /** @type {Record<string, import('./report.mjs').Timing>} */
+      const timing = {};
+      for (const [group, gsubs] of groups) {
+        const pages = gsubs.flatMap((s) => s.pages);
+        const jobs = pages.map((p) => ({ page: p, image: p.imagePath, ...nativeLang(p.lang, have) }));
+        const { results, wallMs } = await runNative(jobs, { parallel: nativeParallel, tessdataDir, ompThreads: threads || undefined, onSpawn: (pid) => pids.add(pid) });
+        timing[group] = { pages: pages.length, wallMs };
+        results.forEach((r, i) => {
+          const { page, lang, fallback } = jobs[i];
+          const rec = /** @type {import('./report.mjs').PageRecord} */ (records.get(page));
+          rec[field] = r.error
+            ? { ...FAILED_SCORE, failed: true, error: r.error, fallback, lang }
+            : { ...scorePage(r.text, page.gtText, { caseInsensitive: page.caseInsensitive }), fallback, lang, ms: r.ms, text: r.text };
+        });
+        log(`  native ${group.padEnd(12)} ${pages.length} p in ${(wallMs / 1000).toFixed(1)} s (OMP_THREAD_LIMIT=${threads || 'unset'})`);
+      }
+      return { timing, memory: nsampler.stop() };
+    };
+    ({ timing: nativeTiming, memory: memoryNative } = await nativeSet(ompThreads, 'native'));
+    if (args['native-default-threads'] && ompThreads) ({ timing: nativeDefaultTiming, memory: memoryNativeDefault } = await nativeSet(0, 'nativeDefault'));
   }
 
   // ---- report ----
   const pages = [...records.values()];
-  const summary = summarise(pages, { ours: oursTiming, native: nativeTiming });
-  const table = formatTable(summary, { native: !!nativeTiming, memory: { ours: memoryOurs, native: memoryNative } });
+  const summary = summarise(pages, { ours: oursTiming, native: nativeTiming, nativeDefault: nativeDefaultTiming, bare: bareTiming });
+  const table = formatTable(summary, { native: !!nativeTiming, nativeDefault: !!nativeDefaultTiming, bare: !!bareTiming, memory: { ours: memoryOurs, native: memoryNative, nativeDefault: memoryNativeDefault } });
   const notes = [
-    `tier ${args.tier}; ${parallel} file(s) at once in the app${nativeTiming ? `; native: ${args['native-parallel']} processes, OMP_THREAD_LIMIT=${args['native-omp-threads'] || 'unset (default settings)'}, data ${args['native-data']}` : ''}; ${cpus().length} CPUs`,
+    `tier ${args.tier}; ${parallel} file(s) at once in the app${nativeTiming ? `; native: ${nativeParallel} processes (the app's engine workers), OMP_THREAD_LIMIT=${ompThreads || 'unset (Tesseract\'s default settings)'}${nativeDefaultTiming ? '; "native default": the same processes with OMP_THREAD_LIMIT unset (OpenMP threads as Tesseract starts them), its pages/s and CER in the last columns' : ''}, data ${args['native-data']}` : ''}; ${cpus().length} CPUs`,
     'pages/s: pages processed ÷ wall time of that kind (whole PDFs count all their pages: trident has 7, 4 scored); overall pages/s over every kind, silver included',
     'CER/WER/order-free: means over gold pages on kind rows and overall (silver rows apart); a failed page counts 1; ratios above 1 mean faster (speed) or more errors (CER)',
   ];
@@ -376,6 +434,8 @@ async function main() {
     const rates = t.passMs.map((/** @type {number} */ ms) => t.pages / (ms / 1000));
     notes.push(`${group}: done in ${(t.wallMs / 1000).toFixed(2)} s, too short to time once, so timed over ${rates.length} passes (fresh uploads of the same files, in turn); its pages/s is their median; each pass: ${rates.map((/** @type {number} */ r) => r.toFixed(1)).join(', ')} (the first, as read in the run: ${rates[0].toFixed(1)})`);
   }
+  if (bareTiming) notes.push('bare tesseract.js: the page images native Tesseract reads (a PDF\'s pages as the manifest\'s images), through tesseract.js\'s createWorker in the same browser with the app\'s served cores and traineddata, LSTM only, PSM 3, text and blocks out, as many workers per language as the app\'s pool, started before the clock; no orientation, layout, store or queue: the WASM engine\'s own limit');
+  notes.push(`tesseract.js cores loaded by the app's workers: ${appCores.join(', ') || 'none seen'}`);
   if (warmup) notes.push(`warm-up (not scored): ${warmup.file ?? 'no image'} ${(warmup.ms / 1000).toFixed(1)} s${warmup.pdf ? `, a 2-page PDF (${warmup.pdf.copies} at once) ${(warmup.pdf.ms / 1000).toFixed(1)} s` : ''}; app ready in ${(app.readyMs / 1000).toFixed(1)} s`);
   if (longRun) notes.push(`born-digital over a long file (generated, ${longRun.pages} pages, text layer), read after the set: ${longRun.status === 'done' ? `${longRun.pagesPerS.toFixed(1)} pages/s (${(longRun.ms / 1000).toFixed(1)} s, upload to result)` : `FAILED: ${longRun.error}`}; peak memory meanwhile ${longRun.memory?.pssMB.toFixed(0)} MB PSS (not in the set's peak above)`);
   if (exportChecks.length) {
@@ -386,7 +446,13 @@ async function main() {
     notes.push(`csv: ${withTables.length - csvLacking.length} of ${withTables.length} files with tables carry every table cell${csvLacking.length ? `; lacking: ${csvLacking.map((c) => `${c.file} (${c.csvMissing.length} of ${c.cells}: ${c.csvMissing.slice(0, 5).join(' | ')})`).join('; ')}` : ''}${exportChecks.some((c) => !c.csvMissing) ? ` (receipts read with tool=receipt: their CSV is the line items, not checked here)` : ''}`);
   }
   const failed = pages.filter((p) => p.ours?.failed);
+  // Where the app's time goes (each page's timings_ms), and how busy its engine workers were.
+  const steps = summariseSteps(pages);
+  const workers = { kinds: kindWorkers, run: busyShares(runStats.before?.recognize, runStats.after?.recognize), osd: busyShares(runStats.before?.osd, runStats.after?.osd) };
   const out = [table, '', ...notes.map((n) => `- ${n}`)];
+  if (steps.length) {
+    out.push('', 'where the time goes (the app, each page\'s timings_ms): mean ms per page of each step and its share of the page\'s work; queue: mean wait from the upload to the page\'s start; worker wait: for a free engine worker once decoded; workers busy: each recognition worker\'s busy share while the kind ran', formatSteps(steps, workers));
+  }
   const receipts = receiptRuns.length ? receiptTable(receiptRuns) : null;
   if (receipts) out.push('', receipts.table, ...(receipts.misses.length ? ['misses:', ...receipts.misses] : []));
   if (failed.length) out.push('', 'failed pages (ours):', ...failed.map((p) => `  ${p.name}: ${p.ours?.error}`));
@@ -412,8 +478,8 @@ async function main() {
   writeFileSync(file, JSON.stringify({
     args: { ...args, kinds, parallel }, date: new Date().toISOString(), cpus: cpus().length, native: version,
     readyMs: app.readyMs, longPdf: longRun, account: account ? { status: account.status, ok: !!account.token, used: account.used, anonymous: account.anonymous, free: account.free } : null, warmup,
-    timing: { ours: oursTiming, native: nativeTiming }, memory: { ours: memoryOurs, native: memoryNative },
-    summary, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns, exports: exportChecks,
+    cores: appCores, timing: { ours: oursTiming, native: nativeTiming, nativeDefault: nativeDefaultTiming, bare: bareTiming, nativeOmpThreads: ompThreads || null }, memory: { ours: memoryOurs, native: memoryNative, nativeDefault: memoryNativeDefault },
+    summary, steps, workers, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns, exports: exportChecks,
   }, null, 1));
   log(`bench: results in ${file}`);
 }

@@ -19,6 +19,8 @@ function start(): void {
     fetch: apiFetch,
     // false on a first visit or after a hard reload, until the service worker claims the page
     startedControlled: !!navigator.serviceWorker?.controller,
+    // diagnosis: the engine workers' busy time so far, by lane (the benchmark's busy/idle shares)
+    workers: runtime.workers,
   };
   mount(App, { target: document.getElementById('app')!, props: { ready: runtime.ready, privateSession: runtime.private } });
 }

@@ -33,7 +33,11 @@ export interface ApiDeps {
   exportJob(job: Job, format: ExportFormat): Promise<ExportResult>;
   /** the page's image (drawn from the upload for a born-digital PDF page), or null */
   pageImage(job: { uuid: string; pages: Pick<Page, 'index' | 'width' | 'source'>[] }, index: number): Promise<Blob | null>;
-  answer(job: Job, question: string, history: ChatMessage[]): Promise<ChatMessage>;
+  /**
+   * The answer to `question`; with `stream` (an id the asker chose), a model's words are
+   * published under it as they are written (src/shared/channel.ts: the chat panel shows them).
+   */
+  answer(job: Job, question: string, history: ChatMessage[], stream?: string): Promise<ChatMessage>;
   /**
    * tool=translate: why no translator can run here from `language` (the job's: 'auto' or a
    * code) into `translateTo`, as a sentence naming what to enable or download and where; null

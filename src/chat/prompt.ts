@@ -1,7 +1,9 @@
-// The prompt for an answerer backed by a language model (web-llm), and the reading of its
-// reply: the model cites pages as "(p. N)", and each mark becomes a citation quoting the
-// passage it drew on. Pages it names that were not in its passages are dropped: a
-// citation must point at text the model was shown.
+// The prompt for an answerer backed by a language model (src/chat/llm/model.ts), and the
+// reading of its reply: the model cites as (p. N: "words quoted from the passage"), or as a
+// bare "(p. N)". A quote becomes the citation's snippet (llm/model.ts then checks that it is
+// on that page); a bare mark stands for the passage of that page the claim draws on, when
+// the claim's numbers are in it. Pages it names that were not in its passages are dropped:
+// a citation must point at text the model was shown.
 import type { ChatMessage, Citation } from '../shared/contract';
 import type { Passage } from './search';
 import { indexTerms, squash } from './text';
@@ -14,7 +16,8 @@ export interface PromptMessage {
 export const SYSTEM_PROMPT = [
   'You answer questions about one document. Use only the passages from the document that come with each question;',
   'do not use anything else you know, and do not guess.',
-  'After every fact, cite the page of the passage it comes from as (p. N), where N is the page shown for that passage.',
+  'After every fact, cite the page of the passage it comes from as (p. N), where N is the page shown for that passage,',
+  'with the few words you drew on copied exactly from that passage: (p. N: "exact words").',
   'Quote numbers, amounts, dates and names exactly as they are written in the passages.',
   'If the passages do not contain the answer, reply only: "I couldn\'t find that in this document."',
   'Answer briefly, in one to three sentences.',
@@ -66,13 +69,20 @@ function claimBefore(text: string, at: number): string {
   return before.slice(start);
 }
 
-/** The passage on `page` that shares the most words with the claim; the retriever's order breaks ties. */
+const NUMBER = /\d+(?:[.,/:-]\d+)*/g;
+
+/**
+ * The passage on `page` that shares the most words with the claim and holds every number
+ * the claim states; the retriever's order breaks ties.
+ */
 function passageFor(page: number, claim: string, passages: Passage[]): Passage | null {
   const words = new Set(indexTerms(claim));
+  const numbers = claim.match(NUMBER) ?? [];
   let top: Passage | null = null;
   let topOverlap = -1;
   for (const p of passages) {
     if (p.page !== page) continue;
+    if (!numbers.every((n) => p.text.includes(n))) continue;
     const overlap = new Set(indexTerms(p.text).filter((t) => words.has(t))).size;
     if (overlap > topOverlap || (overlap === topOverlap && top && p.score > top.score)) {
       top = p;
@@ -82,8 +92,18 @@ function passageFor(page: number, claim: string, passages: Passage[]): Passage |
   return top;
 }
 
+/** (p. 2: "Total: 215.00 USD"), [page 2, “Total: 215.00”] */
+const QUOTED = /[([]\s*(?:p|page)\.?\s*(\d+)\s*[:,–-]\s*["“„«]([^"“”„«»\n]{1,300})["”»]\s*[)\]]/gi;
+
 export function parseCitations(answerText: string, passages: Passage[]): Citation[] {
   const out: Citation[] = [];
+  const shown = new Set(passages.map((p) => p.page));
+  for (const m of answerText.matchAll(QUOTED)) {
+    const page = Number(m[1]);
+    const snippet = m[2].trim();
+    if (!shown.has(page) || !snippet) continue;
+    if (!out.some((c) => c.page === page && c.snippet === snippet)) out.push({ page, snippet });
+  }
   for (const m of answerText.matchAll(MARK)) {
     const claim = claimBefore(answerText, m.index ?? 0);
     for (const page of pagesIn(m[1])) {

@@ -1,5 +1,5 @@
-// The shape every answerer has (extractive now, an in-browser LLM later), so the API
-// can pick one without knowing how it works.
+// The shape every answerer has (extractive, or a language model behind src/chat/llm/model.ts),
+// so the API can pick one without knowing how it works.
 import type { ChatMessage, Job } from '../shared/contract';
 import type { LineReader } from './second-opinion';
 
@@ -10,6 +10,8 @@ export interface AnswerInput {
   history: ChatMessage[];
   /** reads an unsure line again with another recogniser, when the host has one */
   reader?: LineReader;
+  /** hears a model's answer as it is written: the whole text so far, and the answerer's id */
+  onPartial?: (soFar: string, answerer: string) => void;
 }
 
 export interface Answerer {

@@ -46,3 +46,6 @@ export function engineFor(image: PageImage, tier: Tier): Engine {
 export async function recognizePage(image: PageImage, job: PageJob, opts: Omit<RecognizeOptions, 'languages'> = {}): Promise<EnginePage> {
   return engineFor(image, job.tier).recognize(image, { languages: parseLanguage(job.language).tesseract, ...opts });
 }
+
+/** The engines' workers' busy time so far, by lane (diagnosis and the benchmark: window.ocrchat.workers()). */
+export const engineWorkerStats = (): ReturnType<typeof cpu.workerStats> => cpu.workerStats();

@@ -12,6 +12,7 @@ import { EngineHost, defaultConcurrency } from './engine-host';
 import { serveApiInThisWindow } from './api-bridge';
 import { createWindowDeps } from './window-deps';
 import { warmOfflineCache } from './offline';
+import { engineWorkerStats } from '../engines';
 
 export type RuntimeMode = 'service-worker' | 'in-page';
 
@@ -23,6 +24,8 @@ export interface AppRuntime {
   mode: Promise<RuntimeMode>;
   /** a private session: nothing about its documents is stored; they go when the page closes */
   private: boolean;
+  /** the engines' workers' busy time so far, by lane: for diagnosis and the benchmark's busy/idle shares */
+  workers: typeof engineWorkerStats;
 }
 
 export interface BootOptions {
@@ -50,7 +53,7 @@ export function boot(opts: BootOptions = {}): AppRuntime {
   });
   const offlineReady = Promise.all([ready, mode]).then(([, m]) => (m === 'service-worker' ? warmOfflineCache() : undefined));
   offlineReady.catch((err) => console.warn('offline cache incomplete', err));
-  return { ready, offlineReady, mode, private: priv };
+  return { ready, offlineReady, mode, private: priv, workers: engineWorkerStats };
 }
 
 async function chooseMode(): Promise<RuntimeMode> {

@@ -1,7 +1,8 @@
 // The engine host: one app window, elected with a Web Lock, leases pages from the
 // queue in IndexedDB and runs the engines in its workers. When the tab closes the
 // lock passes to another open tab, which picks up what was left.
-import type { Job, Page } from '../shared/contract';
+import type { Job, Page, PageTimings } from '../shared/contract';
+import { ENGINE_STEPS } from '../shared/engine';
 import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, UserError, type OpenedDocument } from '../documents';
@@ -17,6 +18,9 @@ import { queueChannel, type QueueMessage } from '../shared/channel';
 import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
 import { TRANSLATOR_CODE, translateLaidOutPage, Translators } from './translation';
+import { rereadUnsureFields } from './unsure-fields';
+import { cropReaderFor } from './line-reader';
+import { parseLanguage } from '../shared/languages';
 
 const LOCK = 'ocrchat-engine-host';
 const IDLE_POLL_MS = 3000;
@@ -198,11 +202,13 @@ export class EngineHost {
 
   private async process({ job, page }: Lease): Promise<PageOutcome> {
     try {
+      // The page's time in each step (its timings_ms): performance.now() spans, light enough for every page.
+      const timings: PageTimings = { queue: Math.max(0, Date.now() - job.created_ms) };
       let t = performance.now();
       const lap = () => -t + (t = performance.now());
       const doc = await this.openJobDocument(job.uuid);
       const image = await doc.page(page.index);
-      const timings: Record<string, number> = { open: lap() };
+      timings.decode = lap();
       try {
         // A blank page has nothing to read: no engine is run on it, and no confidence claimed.
         const blank = image.bitmap && isBlankPage(image.bitmap) ? blankPage(page.index, image.bitmap.width, image.bitmap.height) : null;
@@ -212,8 +218,21 @@ export class EngineHost {
         // No translator at all for the job: the page fails before it is read, not after.
         const problem = translates ? await this.translators.problem(job.language, job.translate_to!) : null;
         if (problem) throw new UserError(TRANSLATOR_CODE, problem);
+        // the blank test (and the translator check): the page's preprocessing here
+        timings.preprocess = lap();
         const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid) });
-        timings.recognize = lap();
+        engineSteps(timings, lap(), engine?.timings);
+        // tool=receipt: fields read from unsure lines are read again by the other tier's recogniser.
+        // (An upright page only: the stored bitmap is the page as uploaded.)
+        let rereads: { reread: number; replaced: number } | undefined;
+        if (engine && recipe?.checkFields && image.bitmap && !engine.rotation) {
+          const reader = cropReaderFor(job.tier, engine.detectedLanguage ?? parseLanguage(job.language).tesseract);
+          if (reader) {
+            const { reread, replaced } = await rereadUnsureFields(engine, image.bitmap, page.index, reader, { minTableRows: recipe.minTableRows });
+            rereads = { reread, replaced };
+            timings.reread = lap();
+          }
+        }
         const result = blank ?? withTextWarning(layoutPage(engine!, page.index, { minTableRows: recipe?.minTableRows }));
         timings.layout = lap();
         if (engine?.rotation) result.rotation = engine.rotation;
@@ -233,7 +252,8 @@ export class EngineHost {
           await this.db.files.put({ key: `${job.uuid}/page/${page.index}`, jobUuid: job.uuid, blob: stored, created_ms: Date.now() });
           timings.store = lap();
         }
-        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine?.timings, pixels: result.width * result.height }));
+        result.timings_ms = rounded(timings);
+        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine?.timings, ...(rereads ? { rereadLines: rereads.reread, rereadReplaced: rereads.replaced } : {}), pixels: result.width * result.height }));
         return { result };
       } finally {
         image.bitmap?.close();
@@ -301,6 +321,29 @@ const finishJob: Finish = (pages: Page[]) => {
   return { ...joinPages(pages), ...(detected ? { detected_language: detected } : {}) };
 };
 
+/**
+ * The engine's time split into its steps: those its timings name (ENGINE_STEPS), and the
+ * rest, its recognition.
+ */
+function engineSteps(timings: PageTimings, engineMs: number, steps: Record<string, number> | undefined): void {
+  let named = 0;
+  for (const step of ENGINE_STEPS) {
+    const ms = steps?.[step];
+    if (typeof ms === 'number' && ms > 0) {
+      timings[step] = (timings[step] ?? 0) + ms;
+      named += ms;
+    }
+  }
+  timings.recognize = Math.max(0, engineMs - named);
+}
+
+/** Whole tenths of a millisecond: enough to tell where time goes, short in the stored page. */
+function rounded(t: PageTimings): PageTimings {
+  const out: PageTimings = {};
+  for (const [k, v] of Object.entries(t) as [keyof PageTimings, number][]) out[k] = Math.round(v * 10) / 10;
+  return out;
+}
+
 async function encodeRotated(bitmap: ImageBitmap, degrees: number): Promise<Blob> {
   const turned = rotateBitmap(bitmap, degrees);
   try {
@@ -310,5 +353,13 @@ async function encodeRotated(bitmap: ImageBitmap, degrees: number): Promise<Blob
   }
 }
 
-export const defaultConcurrency = (): number => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
+/** The engines' workers: one a core, four at most (the cpu engine's pool, src/engines/cpu/pool.ts). */
+export const engineWorkers = (): number => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
+/**
+ * Pages in hand at once: one more than the engine has workers, so that while the workers
+ * read, the next page is claimed and decoded (pdf.js renders it, the browser decodes it)
+ * and the last one stored and committed; it then waits for the first free worker (the cpu
+ * pool waits) instead of leaving a worker idle through those steps.
+ */
+export const defaultConcurrency = (): number => engineWorkers() + 1;
 export { config };

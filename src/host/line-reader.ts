@@ -5,6 +5,31 @@ import type { LineReader } from '../chat/second-opinion';
 import type { BBox, Job } from '../shared/contract';
 import { ENGINES } from '../engines';
 import { parseLanguage } from '../shared/languages';
+import type { Tier } from '../shared/contract';
+import type { EnginePage } from '../shared/engine';
+import type { CropReader, Reading } from './unsure-fields';
+
+/** The other tier's recogniser on an image: PP-OCR for a cpu job, Tesseract for a vlm job. */
+export function cropReaderFor(tier: Tier, languages: string): CropReader | undefined {
+  const other = ENGINES.find((e) => e.meta.input === 'raster' && e.meta.tier && e.meta.tier !== tier);
+  if (!other) return undefined;
+  const asked = other.meta.refuses?.(languages) ? 'auto' : languages;
+  return {
+    engine: other.meta.id === 'vlm' ? 'PP-OCR' : 'Tesseract',
+    async read(crop: ImageBitmap, signal?: AbortSignal): Promise<Reading | null> {
+      return readingOf(await other.recognize({ bitmap: crop }, { languages: asked, signal }));
+    },
+  };
+}
+
+/** A crop's lines as one reading: their text, and their confidence weighed by their characters. */
+function readingOf(page: EnginePage): Reading | null {
+  const lines = page.lines?.length ? page.lines : page.blocks.flatMap((b) => b.lines);
+  const text = lines.map((l) => l.text).join(' ').trim();
+  if (!text) return null;
+  const chars = lines.reduce((n, l) => n + l.text.length, 0);
+  return { text, confidence: lines.reduce((n, l) => n + l.confidence * l.text.length, 0) / Math.max(1, chars) };
+}
 
 /** Margin around the line's box, in line heights: a recogniser wants some white round the text. */
 const PAD = 0.35;

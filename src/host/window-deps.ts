@@ -7,7 +7,7 @@ import { exportJob } from '../export/run';
 import { pageImage, pageImages } from './page-images';
 import { answerQuestion } from '../chat/run';
 import { lineReaderFor } from './line-reader';
-import { queueChannel } from '../shared/channel';
+import { publishChatPartial, queueChannel } from '../shared/channel';
 import type { EngineHost } from './engine-host';
 import { KeyedListeners } from './listeners';
 
@@ -38,7 +38,15 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     exportJob: (job, format) => exportJob(job, format, (j) => pageImages(db, j)),
     pageImage: (job, index) => pageImage(db, job, index),
     // A number read from an unsure line is read again by the other tier's engine before it is given.
-    answer: (job, question, history) => answerQuestion(job, question, history, lineReaderFor(job, (index) => pageImage(db, job, index))),
+    // A model's words go out as they are written to the chat panel that sent `stream`.
+    answer: (job, question, history, stream) =>
+      answerQuestion(
+        job,
+        question,
+        history,
+        lineReaderFor(job, (index) => pageImage(db, job, index)),
+        stream ? (text, answerer) => publishChatPartial({ type: 'chat-partial', stream, text, answerer }) : undefined,
+      ),
     // tool=translate: Chrome's Translator is a global of this window, where the handler runs.
     // The POST follows the person's click: a download Chrome needs is started now, with the
     // host's translators, so that the host reads the job with it.

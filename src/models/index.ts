@@ -22,6 +22,7 @@ const TASK_WORDS: Record<ModelTask, string> = {
   tables: 'tables',
   'page-to-markdown': 'whole-page conversion',
   'run-models': 'model runtime',
+  'answer-questions': 'chat',
 };
 
 /**

@@ -125,6 +125,33 @@ const docling: ModelEntry = {
 };
 
 /**
+ * Chat on devices without WebGPU: Qwen2.5 0.5B Instruct, 8-bit, run by transformers.js on
+ * WASM (src/chat/llm/wasm.ts). Its download is the user's choice: chat answers extractively
+ * without it. The weight's size is the hub's listing of onnx-community's
+ * onnx/model_quantized.onnx (512 MB); its 4-bit model_q4.onnx is larger (786 MB: the
+ * embeddings stay in 32-bit floats), so the 8-bit one is the smaller download.
+ */
+const qwenChat: ModelEntry = {
+  id: 'qwen2.5-0.5b-instruct-wasm',
+  label: 'Qwen2.5 0.5B Instruct, for chat without WebGPU (ONNX by onnx-community)',
+  description:
+    'Answers chat questions from the document’s passages, citing pages, on the processor (WASM) where web-llm cannot run. Slow: a few words a second. Without it chat quotes the document (the built-in extractive answerer).',
+  tasks: ['answer-questions'],
+  source: { kind: 'host', repo: 'onnx-community/Qwen2.5-0.5B-Instruct', revision: 'main' },
+  files: [
+    { path: 'config.json', bytes: null, sha256: null },
+    { path: 'generation_config.json', bytes: null, sha256: null },
+    { path: 'tokenizer.json', bytes: 7.03 * MB, approx: true, sha256: null },
+    { path: 'tokenizer_config.json', bytes: null, sha256: null },
+    { path: 'onnx/model_quantized.onnx', bytes: 512 * MB, approx: true, sha256: null },
+  ],
+  requiresWebGPU: false,
+  runtime: 'transformers',
+  transformers: { task: 'text-generation', dtype: 'q8', maxNewTokens: 256 },
+  caveat: 'The weight’s size is as the hub lists it (512 MB); the small configuration files are not counted, and no SHA-256 is recorded here: files are checked against the hash the host sends, when it sends one.',
+};
+
+/**
  * PaddleOCR's PP-OCRv5 mobile recognisers of other scripts, as PaddlePaddle publishes them
  * in ONNX (`<name>_PP-OCRv5_mobile_rec_onnx`: inference.onnx, and inference.yml whose
  * PostProcess.character_dict is the dictionary). Left-to-right scripts only: the line
@@ -157,7 +184,7 @@ const scripts: ModelEntry[] = [
 ];
 
 /** The registry, built-in first; a deployment's own entries (config.extraModels) after. */
-export const MODELS: ModelEntry[] = [ppocr, ORT_WASM, ORT_WEBGPU, trocr, texify, docling, ...scripts, ...config.extraModels];
+export const MODELS: ModelEntry[] = [ppocr, ORT_WASM, ORT_WEBGPU, trocr, texify, docling, ...scripts, qwenChat, ...config.extraModels];
 
 /**
  * The runtime builds a model needs on this device besides its own files: PP-OCRv4 loads the

@@ -24,7 +24,11 @@ export interface CrossingError {
 }
 
 export type Request = { kind: 'call'; id: number; action: string; payload: unknown } | { kind: 'cancel'; id: number };
-export type Reply = { kind: 'result'; id: number; result: unknown } | { kind: 'error'; id: number; error: CrossingError };
+export type Reply =
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'error'; id: number; error: CrossingError }
+  /** something a call says before it answers (a chat model's words so far); the call goes on */
+  | { kind: 'progress'; id: number; data: unknown };
 
 export function toCrossing(err: unknown): CrossingError {
   if (err instanceof UserError) return { name: err.name, message: err.detail, code: err.code, stack: err.stack };
@@ -79,11 +83,14 @@ export interface BridgeOptions<P extends Protocol> {
 export interface CallOptions {
   signal?: AbortSignal;
   transfer?: Transferable[];
+  /** hears what the worker's handler reports before it answers (its `progress`) */
+  onProgress?: (data: unknown) => void;
 }
 
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
+  progress?: (data: unknown) => void;
 }
 
 interface Running {
@@ -108,10 +115,10 @@ export class WorkerBridge<P extends Protocol> {
     return this.running !== undefined;
   }
 
-  call<A extends Action<P>>(action: A, payload: P[A]['payload'], { signal, transfer = [] }: CallOptions = {}): Promise<P[A]['result']> {
+  call<A extends Action<P>>(action: A, payload: P[A]['payload'], { signal, transfer = [], onProgress }: CallOptions = {}): Promise<P[A]['result']> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
     const run = (this.running ??= this.spawn());
-    return this.send(run, action, payload, transfer, signal) as Promise<P[A]['result']>;
+    return this.send(run, action, payload, transfer, signal, onProgress) as Promise<P[A]['result']>;
   }
 
   /** Ends the worker now; calls in hand fail with `reason`. */
@@ -127,6 +134,7 @@ export class WorkerBridge<P extends Protocol> {
       const msg = ev.data;
       const p = run.pending.get(msg.id);
       if (!p) return;
+      if (msg.kind === 'progress') return void p.progress?.(msg.data);
       run.pending.delete(msg.id);
       this.settled(run);
       if (msg.kind === 'result') p.resolve(msg.result);
@@ -144,7 +152,7 @@ export class WorkerBridge<P extends Protocol> {
     return run;
   }
 
-  private send(run: Running, action: string, payload: unknown, transfer: Transferable[], signal?: AbortSignal): Promise<unknown> {
+  private send(run: Running, action: string, payload: unknown, transfer: Transferable[], signal?: AbortSignal, progress?: (data: unknown) => void): Promise<unknown> {
     clearTimeout(this.idle);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -159,7 +167,7 @@ export class WorkerBridge<P extends Protocol> {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
-      run.pending.set(id, { resolve: (v) => (done(), resolve(v)), reject: (e) => (done(), reject(e)) });
+      run.pending.set(id, { resolve: (v) => (done(), resolve(v)), reject: (e) => (done(), reject(e)), progress });
       try {
         run.worker.postMessage({ kind: 'call', id, action, payload } satisfies Request, transfer);
       } catch (err) {
@@ -193,9 +201,12 @@ export class WorkerBridge<P extends Protocol> {
   }
 }
 
-/** The worker's answer to each action; `signal` is aborted when the caller gives up. */
+/**
+ * The worker's answer to each action; `signal` is aborted when the caller gives up;
+ * `progress` tells the caller something before the answer (its `onProgress` hears it).
+ */
 export type Handlers<P extends Protocol> = {
-  [A in Action<P>]: (payload: P[A]['payload'], signal: AbortSignal) => P[A]['result'] | Promise<P[A]['result']>;
+  [A in Action<P>]: (payload: P[A]['payload'], signal: AbortSignal, progress: (data: unknown) => void) => P[A]['result'] | Promise<P[A]['result']>;
 };
 
 /** What `expose` needs of the worker's global scope (a worker's `self`, or a test's port). */
@@ -229,7 +240,10 @@ export function expose<P extends Protocol>(handlers: Handlers<P>, scope: WorkerS
     Promise.resolve()
       .then(() => {
         if (!handler) throw new Error(`No action ${msg.action} in this worker.`);
-        return handler(msg.payload as never, controller.signal);
+        const progress = (data: unknown) => {
+          if (calls.has(msg.id)) scope.postMessage({ kind: 'progress', id: msg.id, data } satisfies Reply);
+        };
+        return handler(msg.payload as never, controller.signal, progress);
       })
       .then(
         (result) => reply({ kind: 'result', id: msg.id, result }),

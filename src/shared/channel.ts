@@ -56,3 +56,52 @@ export type RelayMessage =
   | { type: 'api-response'; response: WireResponse };
 
 export type ClientToWorkerMessage = { type: 'claim' } | { type: 'api-host-ready' };
+
+/**
+ * A chat answer as it is written: the window that runs the answerer publishes the text so
+ * far under the stream id the asker sent with its POST; the chat panel (this window or
+ * another of the app's) shows it until the POST returns the final, checked message.
+ */
+export interface ChatPartial {
+  type: 'chat-partial';
+  stream: string;
+  /** the whole text so far (not a delta: a lost message loses nothing) */
+  text: string;
+  /** the answerer writing it (ChatMessage.answerer) */
+  answerer: string;
+}
+
+const CHAT_CHANNEL = 'ocrchat-chat';
+const chatListeners = new Set<(m: ChatPartial) => void>();
+let chatBc: BroadcastChannel | null | undefined;
+
+/** One BroadcastChannel per context for both ways: it hears the other contexts, never itself. */
+function chatBroadcast(): BroadcastChannel | null {
+  if (chatBc !== undefined) return chatBc;
+  if (isolated || typeof BroadcastChannel === 'undefined') return (chatBc = null);
+  try {
+    chatBc = new BroadcastChannel(CHAT_CHANNEL);
+    chatBc.onmessage = (e: MessageEvent<ChatPartial>) => {
+      if (e.data?.type === 'chat-partial') for (const l of chatListeners) l(e.data);
+    };
+  } catch {
+    chatBc = null;
+  }
+  return chatBc;
+}
+
+/** Tells every chat panel of the app (this context's listeners at once) an answer's text so far. */
+export function publishChatPartial(m: ChatPartial): void {
+  for (const l of chatListeners) l(m);
+  chatBroadcast()?.postMessage(m);
+}
+
+/** Hears the partial answers of `stream`; returns the unsubscribe. */
+export function onChatPartial(stream: string, listener: (m: ChatPartial) => void): () => void {
+  chatBroadcast();
+  const l = (m: ChatPartial) => {
+    if (m.stream === stream) listener(m);
+  };
+  chatListeners.add(l);
+  return () => chatListeners.delete(l);
+}

@@ -86,6 +86,33 @@ export interface Page {
   error_code?: string;
   /** tool=translate: this page's text and Markdown in the job's translate_to language */
   translation?: PageTranslation;
+  /** diagnostic, not a stable part of the API: milliseconds the page spent in each step (README: "Per-step times") */
+  timings_ms?: PageTimings;
+}
+
+/**
+ * Where a page's time went, in milliseconds (performance.now() spans). queue: from the upload
+ * to this page's start (a later page of a file waits for the earlier ones too); decode: the
+ * page rendered or decoded; preprocess: the pixels made ready for the engine; orientation:
+ * OSD and the reading of the page turned; language: language=auto's detection and the readings
+ * it made; wait: for a free engine worker (a page decoded ahead waits for one); recognize: the
+ * engine's own reading(s) of the page; layout: blocks, lines, tables;
+ * reread: tool=receipt's unsure field lines read again by the other tier's recogniser;
+ * translate: tool=translate; store: the page image stored. The commit to the queue that
+ * follows is not in it.
+ */
+export interface PageTimings {
+  queue?: number;
+  decode?: number;
+  preprocess?: number;
+  orientation?: number;
+  language?: number;
+  wait?: number;
+  recognize?: number;
+  layout?: number;
+  reread?: number;
+  translate?: number;
+  store?: number;
 }
 
 /** A page's recognised text translated (tool=translate); the Markdown translated block by block. */

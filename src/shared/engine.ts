@@ -54,9 +54,15 @@ export interface EnginePage {
   detectedLanguage?: string;
   /** what the page's reader should know about it (language=auto read it with a close language) */
   warning?: string;
-  /** milliseconds per step (passes, OSD, …), for diagnosis and the benchmark */
+  /**
+   * milliseconds per step, for diagnosis and the benchmark: the steps of ENGINE_STEPS that it
+   * took (the rest of the engine's time is its recognition), and any detail of its own (passes, OSD, …)
+   */
   timings?: Record<string, number>;
 }
+
+/** The steps an engine's timings name besides recognition (a page's timings_ms carries them); wait: for a free worker. */
+export const ENGINE_STEPS = ['preprocess', 'orientation', 'language', 'wait'] as const;
 
 export interface RecognizeOptions {
   /** Tesseract language set, e.g. 'eng' or 'eng+deu' */

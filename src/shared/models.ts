@@ -2,8 +2,8 @@
 // from, and what is known for sure about their sizes and hashes.
 import { UserError } from './errors';
 
-/** What a model does, in the pipeline's words. */
-export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models';
+/** What a model does, in the pipeline's words ('answer-questions': chat's small instruct model, src/chat/llm/wasm.ts). */
+export type ModelTask = 'detect' | 'orient' | 'recognise-lines' | 'recognise-script' | 'handwriting' | 'math' | 'tables' | 'page-to-markdown' | 'run-models' | 'answer-questions';
 
 export interface ModelFile {
   /** path under the model's folder (or the repository's root on a model host) */
@@ -33,7 +33,7 @@ export interface ModelEntry {
   runtime: 'ppocr' | 'transformers' | 'onnxruntime';
   /** for transformers.js: the pipeline task, weight type and the longest output; a page
    * model (image-text-to-text) is asked `prompt` about each page */
-  transformers?: { task: 'image-to-text' | 'image-text-to-text'; dtype: string; maxNewTokens: number; prompt?: string };
+  transformers?: { task: 'image-to-text' | 'image-text-to-text' | 'text-generation'; dtype: string; maxNewTokens: number; prompt?: string };
   /** what is not verified about this entry (file list, sizes, hashes), said plainly */
   caveat?: string;
   /** a PP-OCR line recogniser for a script the built-in one does not read */

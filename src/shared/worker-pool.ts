@@ -23,11 +23,35 @@ export interface PoolSlot<W> {
   /** calls it has finished */
   uses: number;
   idle?: ReturnType<typeof setTimeout>;
+  /** the place in the pool it holds: a worker that replaces a stopped one takes its lane */
+  readonly lane: number;
+  /** since when it has had calls in hand (performance.now()) */
+  busySince?: number;
+}
+
+/** One lane of the pool (a place for one worker) over the page's life, for diagnosis and the benchmark. */
+export interface LaneStats {
+  lane: number;
+  /** milliseconds with a call in hand (a worker starting counts: it is held for one) */
+  busyMs: number;
+  /** calls finished */
+  uses: number;
+  /** workers started in this lane */
+  started: number;
+  /** the key of the worker there now, or null when none is */
+  key: string | null;
+}
+
+export interface PoolStats {
+  /** performance.now() when read: busy shares are the differences of two reads */
+  at: number;
+  lanes: LaneStats[];
 }
 
 export class WorkerPool<W> {
   private slots: PoolSlot<W>[] = [];
   private waiters: (() => void)[] = [];
+  private lanes: Omit<LaneStats, 'key' | 'lane'>[] = [];
 
   constructor(private readonly options: PoolOptions<W>) {}
 
@@ -45,7 +69,8 @@ export class WorkerPool<W> {
       const other = free[0];
       if (this.slots.length >= size && other) this.remove(other);
       if (this.slots.length < size) {
-        const slot: PoolSlot<W> = { worker: this.options.start(key), key, busy: 0, uses: 0 };
+        const slot: PoolSlot<W> = { worker: this.options.start(key), key, busy: 0, uses: 0, lane: this.freeLane() };
+        this.lanes[slot.lane]!.started++;
         this.slots.push(slot);
         return this.take(slot);
       }
@@ -59,6 +84,14 @@ export class WorkerPool<W> {
   release(slot: PoolSlot<W>, retire = false): void {
     slot.busy = Math.max(0, slot.busy - 1);
     slot.uses++;
+    const lane = this.lanes[slot.lane];
+    if (lane) {
+      lane.uses++;
+      if (slot.busy === 0 && slot.busySince !== undefined) {
+        lane.busyMs += performance.now() - slot.busySince;
+        slot.busySince = undefined;
+      }
+    }
     if (retire) this.remove(slot);
     else if (slot.busy === 0 && this.options.idleMs !== undefined && this.slots.includes(slot)) {
       slot.idle = setTimeout(() => {
@@ -86,7 +119,29 @@ export class WorkerPool<W> {
 
   private take(slot: PoolSlot<W>): PoolSlot<W> {
     clearTimeout(slot.idle);
+    if (slot.busy === 0) slot.busySince = performance.now();
     slot.busy++;
     return slot;
+  }
+
+  /** The lowest lane no live worker holds. */
+  private freeLane(): number {
+    let lane = 0;
+    while (this.slots.some((s) => s.lane === lane)) lane++;
+    this.lanes[lane] ??= { busyMs: 0, uses: 0, started: 0 };
+    return lane;
+  }
+
+  /** Each lane's busy time so far (a call in hand now counts up to now). */
+  stats(): PoolStats {
+    const at = performance.now();
+    return {
+      at,
+      lanes: this.lanes.map((l, lane) => {
+        const slot = this.slots.find((s) => s.lane === lane);
+        const running = slot?.busySince !== undefined ? at - slot.busySince : 0;
+        return { lane, busyMs: l.busyMs + running, uses: l.uses, started: l.started, key: slot?.key ?? null };
+      }),
+    };
   }
 }

@@ -136,7 +136,8 @@ export async function rotateToken(): Promise<NewToken> {
 
 export const redeemVoucher = (voucher: string) => call<AccountInfo>('account/credits/', postJson({ voucher }));
 
-export const askChat = (uuid: string, message: string) => call<ChatReply>(`chat/${uuid}/`, postJson({ message }));
+/** `stream`: an id under which the answer's words are published as they are written (src/shared/channel.ts). */
+export const askChat = (uuid: string, message: string, stream?: string) => call<ChatReply>(`chat/${uuid}/`, postJson(stream ? { message, stream } : { message }));
 export const chatHistory = (uuid: string) => call<ChatHistory>(`chat/${uuid}/history/`);
 
 export const getSettings = () => call<DeviceSettings>('settings/');

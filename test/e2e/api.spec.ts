@@ -149,6 +149,27 @@ describe('the REST contract', () => {
     expect(account.body).toMatchObject({ plan: 'free', used: 7 });
   });
 
+  it('each page carries where its time went (timings_ms, diagnostic), and the engine workers count their busy time', async () => {
+    const before = await page.evaluate(() => (window as any).ocrchat.workers());
+    const token = await createAccount(page);
+    const r = await postFile(page, testocrPng, 'timed.png', { language: 'eng' }, token);
+    expect(r.status).toBe(200);
+    const job = r.body.status === 'done' ? r.body : await pollDone(page, r.body.uuid, token);
+    expect(job.status).toBe('done');
+    const t = job.pages[0].timings_ms;
+    for (const step of ['queue', 'decode', 'preprocess', 'recognize', 'layout', 'store']) expect(typeof t[step], step).toBe('number');
+    expect(t.recognize).toBeGreaterThan(0);
+    // Recognition is the largest share of a clear page's work.
+    expect(t.recognize).toBeGreaterThan(t.decode + t.layout + t.store);
+    const after = await page.evaluate(() => (window as any).ocrchat.workers());
+    expect(after.recognize.lanes.length).toBeGreaterThan(0);
+    const busy = (s: any) => (s?.recognize?.lanes ?? []).reduce((n: number, l: any) => n + l.busyMs, 0);
+    const uses = (s: any) => (s?.recognize?.lanes ?? []).reduce((n: number, l: any) => n + l.uses, 0);
+    expect(busy(after) - busy(before)).toBeGreaterThanOrEqual(t.recognize * 0.5);
+    expect(uses(after)).toBeGreaterThan(uses(before));
+    expect(after.recognize.at).toBeGreaterThan(before.recognize?.at ?? 0);
+  });
+
   it('404 for an unknown job or endpoint; a missing trailing slash still routes', async () => {
     expect((await api(page, 'GET', '/api/v1/ocr/3f1f1f1f-0000-4000-8000-000000000000/')).status).toBe(404);
     expect((await api(page, 'GET', '/api/v1/ocr/3f1f1f1f-0000-4000-8000-000000000000/download/?format=txt')).status).toBe(404);

@@ -143,8 +143,8 @@ export function multiPageTiff(pages: { width: number; height: number; rgb: Uint8
   return Buffer.concat(parts);
 }
 
-/** A two-page invoice, born-digital: the amounts are on page 2. */
-export function invoicePdf(): Buffer {
+/** A two-page invoice, born-digital: the amounts are on page 2 (the total as given). */
+export function invoicePdf(total = '215.00'): Buffer {
   const doc = new jsPDF({ unit: 'pt', format: 'letter' });
   doc.setFontSize(24);
   doc.text('INVOICE', 72, 90);
@@ -152,7 +152,7 @@ export function invoicePdf(): Buffer {
   const first = ['Acme Corporation', '12 Harbour Road, Springfield', 'Invoice No: INV-2041', 'Date: 12/03/2026', 'Bill to: Globex Ltd'];
   first.forEach((l, i) => doc.text(l, 72, 130 + i * 20));
   doc.addPage();
-  const second = ['Description                Qty        Amount', 'Widgets                     10        150.00', 'Service fee                  1         45.00', 'Subtotal: 195.00', 'Tax (10%): 20.00', 'Total: 215.00 USD', 'Payment due within 30 days.'];
+  const second = ['Description                Qty        Amount', 'Widgets                     10        150.00', 'Service fee                  1         45.00', 'Subtotal: 195.00', 'Tax (10%): 20.00', `Total: ${total} USD`, 'Payment due within 30 days.'];
   second.forEach((l, i) => doc.text(l, 72, 90 + i * 20));
   return Buffer.from(doc.output('arraybuffer'));
 }

@@ -10,12 +10,15 @@ import type { TestProject } from 'vitest/node';
 import { tinyReaderFiles } from '../fixtures/tiny-models/reader.mjs';
 // @ts-expect-error a plain .mjs module of the fixtures, without types
 import { tinyDoclingFiles } from '../fixtures/tiny-models/docling.mjs';
+// @ts-expect-error a plain .mjs module of the fixtures, without types
+import { tinyChatFiles } from '../fixtures/tiny-models/chat.mjs';
 
 /** `<repo>/<path>` → bytes, as a self-hosted model folder serves them. */
 function testModels(): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const [path, bytes] of Object.entries(tinyReaderFiles() as Record<string, Buffer>)) files.set(`/tiny-reader/${path}`, bytes);
   for (const [path, bytes] of Object.entries(tinyDoclingFiles() as Record<string, Buffer>)) files.set(`/tiny-docling/${path}`, bytes);
+  for (const [path, bytes] of Object.entries(tinyChatFiles() as Record<string, Buffer>)) files.set(`/tiny-chat/${path}`, bytes);
   return files;
 }
 

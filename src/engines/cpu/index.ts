@@ -7,7 +7,8 @@ import type { RasterPage } from '../../shared/page-image';
 import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { TesseractPool } from './pool';
-import { detectOrientation, type Orientation } from './osd';
+import { detectOrientation, osdStats, type Orientation } from './osd';
+import type { PoolStats } from '../../shared/worker-pool';
 import { chooseLanguage, setFor, textOf } from './auto';
 import { LanguageError, readyLanguages } from './ready';
 import { middleBand, textRows } from './band';
@@ -34,6 +35,11 @@ export function tesseractPool(): TesseractPool {
   return pool;
 }
 
+/** The cpu engine's workers: the recognition pool's lanes and the OSD worker's, busy time so far. */
+export function workerStats(): { recognize: PoolStats; osd: PoolStats } {
+  return { recognize: pool?.stats() ?? { at: performance.now(), lanes: [] }, osd: osdStats() };
+}
+
 interface Pass {
   blocks: EngineBlock[];
   confidence: number;
@@ -50,10 +56,10 @@ function encode(bitmap: ImageBitmap): Blob {
  * its boxes are then on the straightened page, so they are turned back onto the page as it
  * was uploaded. Not by default: on single lines and some receipts it made things worse.
  */
-async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false): Promise<Pass> {
+async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false, onWaited?: (ms: number) => void): Promise<Pass> {
   await readyLanguages(languages, onNote);
   const segmentation = block ? ONE_BLOCK : PAGE_SEGMENTATION;
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }));
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }), onWaited);
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
   const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
@@ -83,25 +89,34 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     return r;
   };
   let bitmap = page.bitmap;
+  let t0 = performance.now();
   let input: Blob = page.original ?? encode(bitmap);
+  timings.preprocess = performance.now() - t0;
   const auto = opts.languages === 'auto';
   // A page of many lines names its Latin language from a band of them, and is read once in it.
   const banded = auto ? await timed('band', bandLanguage(bitmap, opts.onNote)) : null;
   const languages = auto ? (banded ? setFor(banded) : 'eng') : opts.languages;
   let rotation = 0;
   opts.signal?.throwIfAborted();
-  let best = await timedPass('pass1', pass(input, languages, bitmap, false, opts.onNote));
+  // Time waiting for a free worker (a page decoded ahead waits for one): not recognition.
+  const waited = (ms: number) => void (timings.wait = (timings.wait ?? 0) + ms);
+  let best = await timedPass('pass1', pass(input, languages, bitmap, false, opts.onNote, false, waited));
   // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost
   // all the rest). Read it again straightened when the lines it found slope.
   if (Math.abs(lineSlope(best.blocks)) > SKEWED) {
-    const straight = await timedPass('deskew', pass(input, languages, bitmap, true));
+    const straight = await timedPass('deskew', pass(input, languages, bitmap, true, undefined, false, waited));
     if (straight.confidence >= best.confidence - 0.02 || straight.words > best.words * 1.2) best = straight;
   }
   // PSM 3 reads a page lying on its side line by line, as vertical text: still a page to turn.
   const sideways = verticalShare(best.blocks) > 0.5;
   const doubtful = best.confidence < DOUBTFUL || best.words < 3;
   let osd: Orientation | null = null;
-  if (doubtful || sideways) {
+  t0 = performance.now();
+  let waitedBefore = timings.wait ?? 0;
+  // A doubtful page (faded print) that still reads many words surely, along horizontal lines,
+  // is upright: OSD and a second reading would cost a third of its time for nothing. With
+  // language=auto, OSD also names the script of a doubtful page, so it still runs there.
+  if ((doubtful && (auto || !readsUpright(best.blocks))) || sideways) {
     // OSD wants more characters than a line or a label holds: it is shown their text tiled.
     const chars = textChars(best.blocks);
     const osdInput = chars < FEW_CHARS ? encode(tiled(bitmap, textBox(best.blocks, bitmap), Math.min(16, Math.max(4, Math.ceil(FEW_CHARS / Math.max(chars, 1)))))) : input;
@@ -110,7 +125,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
       opts.signal?.throwIfAborted();
       const turned = rotateBitmap(bitmap, osd.degrees);
       const turnedInput = encode(turned);
-      const again = await timedPass('pass2', pass(turnedInput, languages, turned, true));
+      const again = await timedPass('pass2', pass(turnedInput, languages, turned, true, undefined, false, waited));
       // OSD can be wrong on sparse pages (receipts): keep the turn only if it reads better.
       // A sideways page read as vertical lines can score well too: upright is what is wanted.
       if (again.confidence > best.confidence + 0.02 || (sideways && again.confidence >= best.confidence - 0.05)) {
@@ -120,6 +135,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
         input = turnedInput;
       } else turned.close();
     }
+    // OSD, and the page turned and read again: the cost of orientation
+    timings.orientation = performance.now() - t0 - ((timings.wait ?? 0) - waitedBefore);
   }
   let detected: string | undefined;
   let warning: string | undefined;
@@ -134,6 +151,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     timings.finalMs = timings.firstMs;
     timings.reads = reads;
   } else if (auto) {
+    waitedBefore = timings.wait ?? 0;
     const upright = { input, bitmap };
     const choice = await timed(
       'language',
@@ -145,7 +163,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
         osd,
         read: (set, how) => {
           opts.signal?.throwIfAborted();
-          return timedPass(`read ${set}${how?.block ? ' block' : ''}`, pass(upright.input, set, upright.bitmap, rotation !== 0, undefined, how?.block));
+          return timedPass(`read ${set}${how?.block ? ' block' : ''}`, pass(upright.input, set, upright.bitmap, rotation !== 0, undefined, how?.block, waited));
         },
         ready: (set) => readyLanguages(set, opts.onNote),
         hanVariant: opts.secondReader
@@ -156,6 +174,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
           : undefined,
       }),
     );
+    // its readings' waits for a worker are counted as waits
+    timings.language! -= (timings.wait ?? 0) - waitedBefore;
     timings.firstMs = readMs.get(best) ?? 0;
     // Read in the band's language and kept as it was: that language's model read it.
     detected = banded && choice.reading === best && choice.language === 'eng' ? banded : choice.language;
@@ -164,6 +184,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     timings.finalMs = readMs.get(best) ?? 0;
     timings.reads = reads;
   }
+  // language=auto's band reading, before the first pass, is language detection too (the page's timings_ms.language)
+  if (timings.band) timings.language = (timings.language ?? 0) + timings.band;
   let blocks = best.blocks;
   let rules: Rule[] | undefined;
   if (opts.recipe?.rules) {
@@ -236,6 +258,33 @@ async function bandLanguage(bitmap: ImageBitmap, onNote?: RecognizeOptions['onNo
     if (err instanceof LanguageError) return null;
     throw err;
   }
+}
+
+/** A word read at least this surely, */
+const SURE_WORD = 0.85;
+/** and this many of them (3 letters or more, wider than tall), */
+const SURE_WORDS = 10;
+/** holding this share of the page's characters at least, and the page reads upright: a page upside down gives no such words. */
+const SURE_SHARE = 0.25;
+
+/** Whether the reading holds enough sure words, laid out left to right, to call the page upright without OSD. */
+export function readsUpright(blocks: EngineBlock[]): boolean {
+  let sure = 0;
+  let sureChars = 0;
+  let chars = 0;
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      for (const w of l.words) {
+        chars += w.text.length;
+        const letters = w.text.replace(/[^\p{L}]/gu, '').length;
+        if (letters >= 3 && w.confidence >= SURE_WORD && w.bbox[2] - w.bbox[0] > w.bbox[3] - w.bbox[1]) {
+          sure++;
+          sureChars += w.text.length;
+        }
+      }
+    }
+  }
+  return sure >= SURE_WORDS && sureChars >= SURE_SHARE * chars;
 }
 
 /** Fewer characters than this on a page, and OSD (which wants ~50) is shown them several times over. */

@@ -5,7 +5,7 @@ import { QUIET } from './pool';
 import { tesseractPaths } from './paths';
 import { readyLanguages } from './ready';
 import { startTesseract } from './start';
-import { WorkerPool } from '../../shared/worker-pool';
+import { WorkerPool, type PoolStats } from '../../shared/worker-pool';
 
 /** As the pool's: a worker that has not started by then never will. */
 const START_DEADLINE_MS = 60_000;
@@ -60,4 +60,9 @@ export async function detectOrientation(image: Blob): Promise<Orientation | null
   } finally {
     osd.release(slot, !started);
   }
+}
+
+/** The OSD worker's busy time so far. */
+export function osdStats(): PoolStats {
+  return osd.stats();
 }

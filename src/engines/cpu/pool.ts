@@ -3,7 +3,7 @@
 import { OEM, type Worker as TessWorker } from 'tesseract.js';
 import { tesseractPaths } from './paths';
 import { EngineError, startTesseract } from './start';
-import { WorkerPool } from '../../shared/worker-pool';
+import { WorkerPool, type PoolStats } from '../../shared/worker-pool';
 
 // A WASM heap never shrinks: recycling bounds what one large page leaves behind.
 const RECYCLE_AFTER_PAGES = 40;
@@ -34,12 +34,14 @@ export class TesseractPool {
   }
 
   /**
-   * Runs `fn` on a worker loaded with `languages`, waiting for a free one. A worker that does
+   * Runs `fn` on a worker loaded with `languages`, waiting for a free one (`onWaited`: how long). A worker that does
    * not start (rejects, or misses the deadline) is dropped and its EngineError thrown: the
    * next call starts a fresh one.
    */
-  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>): Promise<T> {
+  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>, onWaited?: (ms: number) => void): Promise<T> {
+    const t0 = performance.now();
     const slot = await this.pool.acquire(languages);
+    onWaited?.(performance.now() - t0);
     let failed = false;
     try {
       const worker = await slot.worker;
@@ -77,9 +79,14 @@ export class TesseractPool {
   terminate(): Promise<void> {
     return this.pool.clear();
   }
+
+  /** Each worker lane's busy time so far (diagnosis, the benchmark's busy/idle shares). */
+  stats(): PoolStats {
+    return this.pool.stats();
+  }
 }
 
-function defaultPoolSize(): number {
+export function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
   return Math.max(1, Math.min(cores, 4));
 }

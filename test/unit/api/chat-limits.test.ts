@@ -43,3 +43,25 @@ describe('chat messages have a size cap', () => {
     expect((await ask('z'.repeat(config.maxChatMessageChars))).status).toBe(404);
   });
 });
+
+describe('the optional stream id of a chat message', () => {
+  it('is refused with 400 unless it is a short id, before anything is looked up or stored', async () => {
+    const db = new OcrDatabase(`c-${Math.random()}`);
+    const api = handler(db);
+    const { token } = await (await api(new Request('http://app/api/v1/account/', { method: 'POST' }))).json();
+    const ask = (body: unknown) =>
+      api(new Request('http://app/api/v1/chat/00000000-0000-4000-8000-000000000000/', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }));
+    for (const stream of [42, '', 'a'.repeat(65), 'has space', '<script>']) {
+      const res = await ask({ message: 'What is the total?', stream });
+      expect(res.status).toBe(400);
+      expect((await res.json()).detail).toContain('"stream"');
+    }
+    // A good id passes the check (and finds no such document).
+    expect((await ask({ message: 'What is the total?', stream: crypto.randomUUID() })).status).toBe(404);
+    expect(await db.conversations.count()).toBe(0);
+  });
+});

@@ -141,3 +141,16 @@ describe('a model\'s answer stands only when grounded (isGrounded)', () => {
     expect(isGrounded({ role: 'assistant', content: '  ', citations: [] })).toBe(false);
   });
 });
+
+describe('parseCitations: quotes, and the numbers of a bare mark', () => {
+  it('takes a quoted citation\'s words as its snippet, for a page the model was shown', () => {
+    expect(parseCitations('The total is $458.87 (p. 2: "Total Amount Due: $458.87").', passages)).toEqual([{ page: 2, snippet: 'Total Amount Due: $458.87' }]);
+    expect(parseCitations('Due on 2024-04-02 [page 1, “Due Date: 2024-04-02”]', passages)).toEqual([{ page: 1, snippet: 'Due Date: 2024-04-02' }]);
+    expect(parseCitations('The total is $458.87 (p. 9: "Total Amount Due: $458.87").', passages)).toEqual([]);
+  });
+
+  it('drops a bare mark whose claim states a number that no passage of that page holds', () => {
+    expect(parseCitations('The total is $999.99 (p. 2).', passages)).toEqual([]);
+    expect(parseCitations('The total is $458.87 (p. 2).', passages)).toEqual([{ page: 2, snippet: 'Total Amount Due: $458.87' }]);
+  });
+});

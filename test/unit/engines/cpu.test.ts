@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineSlope, unskew, verticalShare } from '../../../src/engines/cpu';
+import { lineSlope, readsUpright, unskew, verticalShare } from '../../../src/engines/cpu';
 import type { EngineBlock } from '../../../src/shared/engine';
 
 const word = (text: string, bbox: [number, number, number, number]) => ({ text, bbox, confidence: 0.9 });
@@ -48,5 +48,22 @@ describe('lineSlope: how far the lines Tesseract found slope', () => {
   });
   it('ignores lines of fewer than three words', () => {
     expect(lineSlope([block([word('ab', [0, 0, 10, 10]), word('cd', [20, 30, 30, 40])])])).toBe(0);
+  });
+});
+
+describe('a doubtful page that still reads upright', () => {
+  const words = (n: number, text: string, confidence: number, tall = false) =>
+    Array.from({ length: n }, (_, i) => ({ text, confidence, bbox: (tall ? [i * 20, 0, i * 20 + 10, 60] : [i * 60, 0, i * 60 + 50, 12]) as [number, number, number, number] }));
+  const page = (ws: ReturnType<typeof words>) => [{ bbox: [0, 0, 1000, 100] as [number, number, number, number], confidence: 0.5, lines: [{ text: ws.map((w) => w.text).join(' '), bbox: [0, 0, 1000, 12] as [number, number, number, number], confidence: 0.5, words: ws }] }];
+
+  it('holds ten sure words or more, a quarter of its characters, laid left to right: upright, no OSD needed', () => {
+    expect(readsUpright(page([...words(12, 'TOTAL', 0.93), ...words(30, 'x1', 0.3)]))).toBe(true);
+  });
+
+  it('is not called upright on a few sure words, on sure words lost among many unsure ones, on digits, or on words set on end', () => {
+    expect(readsUpright(page([...words(9, 'TOTAL', 0.93), ...words(5, 'ab', 0.3)]))).toBe(false);
+    expect(readsUpright(page([...words(10, 'TOTAL', 0.93), ...words(100, 'abcd', 0.4)]))).toBe(false);
+    expect(readsUpright(page(words(20, '12.00', 0.95)))).toBe(false);
+    expect(readsUpright(page(words(20, 'TOTAL', 0.95, true)))).toBe(false);
   });
 });

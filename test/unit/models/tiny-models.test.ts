@@ -7,12 +7,15 @@ import { readFileSync } from 'node:fs';
 import { tinyReaderFiles } from '../../fixtures/tiny-models/reader.mjs';
 // @ts-expect-error a plain .mjs module of the fixtures, without types
 import { tinyDoclingFiles } from '../../fixtures/tiny-models/docling.mjs';
+// @ts-expect-error a plain .mjs module of the fixtures, without types
+import { tinyChatFiles } from '../../fixtures/tiny-models/chat.mjs';
 
 describe('the tiny test models', () => {
   it.each([
     ['test-tiny-reader', tinyReaderFiles],
     ['test-tiny-reader-gpu', tinyReaderFiles],
     ['test-tiny-docling', tinyDoclingFiles],
+    ['test-tiny-chat', tinyChatFiles],
   ])('%s is registered in the test build with the sizes and SHA-256 of the files it is made of', (id, make) => {
     const config = JSON.parse(readFileSync('test/fixtures/e2e-config.json', 'utf8')) as { extraModels: { id: string; files: unknown[] }[] };
     const entry = config.extraModels.find((m) => m.id === id);

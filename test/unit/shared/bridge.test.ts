@@ -70,6 +70,16 @@ describe('WorkerBridge', () => {
     b.terminate();
   });
 
+  it('hands what a handler reports before its answer to the caller\'s onProgress, in order', async () => {
+    const b = bridge();
+    const heard: unknown[] = [];
+    expect(await b.call('count', { to: 4 }, { onProgress: (n) => heard.push(n) })).toBe('counted');
+    expect(heard).toEqual([1, 2, 3, 4]);
+    // A caller that does not listen is not bothered.
+    expect(await b.call('count', { to: 2 })).toBe('counted');
+    b.terminate();
+  });
+
   it('runs the setup calls first on each fresh worker', async () => {
     const b = bridge({ setup: (call) => void call('calls', undefined) });
     expect(await b.call('calls', undefined)).toBe(2);

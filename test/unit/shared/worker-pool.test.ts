@@ -1,6 +1,6 @@
 // The one worker pool (cpu, osd, vlm, pdf.js): a free worker of the same kind first, a new
 // one while there is room, then share the least busy or wait; idle workers stopped.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WorkerPool } from '../../../src/shared/worker-pool';
 
 interface Fake {
@@ -63,5 +63,32 @@ describe('WorkerPool', () => {
     await new Promise((r) => setTimeout(r, 80));
     expect(made[1]!.stopped).toBe(true);
     expect(p.workers).toHaveLength(0);
+  });
+
+  it('counts each lane\'s busy time (a call in hand up to now), and a worker that replaces a stopped one takes its lane', async () => {
+    let now = 1000;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const { p } = pool(2, 'wait');
+      const a = await p.acquire('eng');
+      const b = await p.acquire('eng');
+      now += 100;
+      p.release(a);
+      now += 50;
+      expect(p.stats()).toEqual({ at: 1150, lanes: [{ lane: 0, busyMs: 100, uses: 1, started: 1, key: 'eng' }, { lane: 1, busyMs: 150, uses: 0, started: 1, key: 'eng' }] });
+      p.release(b, true);
+      // lane 1's worker is gone: the next one started takes lane 1; the one after replaces lane 0's free worker
+      const c = await p.acquire('deu');
+      expect(c.lane).toBe(1);
+      const d = await p.acquire('deu');
+      expect(d.lane).toBe(0);
+      now += 200;
+      p.release(c);
+      p.release(d);
+      const s = p.stats();
+      expect(s.lanes.map((l) => [l.busyMs, l.uses, l.started])).toEqual([[300, 2, 2], [350, 2, 2]]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -5,4 +5,5 @@ export type TestProtocol = {
   spin: { payload: undefined; result: string };
   hang: { payload: undefined; result: never };
   crash: { payload: undefined; result: never };
+  count: { payload: { to: number }; result: string };
 };

@@ -27,6 +27,11 @@ expose<TestProtocol>(
         signal.addEventListener('abort', () => resolve('cancelled'));
       }),
     hang: () => new Promise(() => {}),
+    // Says each number on the way, then answers.
+    count: async ({ to }, _signal, progress) => {
+      for (let i = 1; i <= to; i++) progress(i);
+      return 'counted';
+    },
     crash: () => {
       setTimeout(() => {
         throw new Error('out of memory');

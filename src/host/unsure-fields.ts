@@ -1,0 +1,117 @@
+// tool=receipt: a field read from a line the engine was unsure of is read again before it is
+// reported. The line's crop goes to the other tier's recogniser (PP-OCR when Tesseract read the
+// page, Tesseract when PP-OCR did; both ship with the app). Where the two readings agree, the
+// line stands, surer; where they differ and the other reads it clearly surer, its reading
+// replaces the line's (its words spread over the line's box). Then the page is laid out again.
+import type { BBox } from '../shared/contract';
+import type { EngineLine, EnginePage } from '../shared/engine';
+import { readReceipt } from '../fields/receipt';
+import { layoutPage, type LayoutOptions } from '../layout';
+
+/** A field this unsure (its line's confidence) is read again. */
+export const UNSURE = 0.85;
+/** The other recogniser's reading replaces the line's when it is this much surer. */
+const CLEARLY_SURER = 0.1;
+/** At most this many lines a page are read again. */
+const MOST_LINES = 10;
+/** Margin around the line's box, in line heights. */
+const PAD = 0.35;
+
+export interface Reading {
+  text: string;
+  confidence: number;
+}
+
+/** The other tier's recogniser, on a crop of the page. */
+export interface CropReader {
+  engine: string;
+  read(crop: ImageBitmap, signal?: AbortSignal): Promise<Reading | null>;
+}
+
+export interface Rereads {
+  page: EnginePage;
+  /** lines read again, and how many of them took the other reading */
+  reread: number;
+  replaced: number;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+
+/** The lines of the fields the page's own reading is unsure of. */
+export function unsureFieldLines(found: EnginePage, index: number, layout: LayoutOptions = {}): EngineLine[] {
+  const fields = readReceipt([layoutPage(found, index, layout)]);
+  const boxes = [fields.merchant, fields.address, fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
+  if (!boxes.length) return [];
+  const lines: EngineLine[] = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
+  return lines.filter((l) => l.confidence < UNSURE && boxes.some((b) => holds(b, l.bbox))).slice(0, MOST_LINES);
+}
+
+/** The field's box holds most of the line's height and some of its width. */
+function holds(field: BBox, line: BBox): boolean {
+  const h = Math.max(1, line[3] - line[1]);
+  const dy = Math.min(field[3], line[3]) - Math.max(field[1], line[1]);
+  const dx = Math.min(field[2], line[2]) - Math.max(field[0], line[0]);
+  return dy >= h * 0.5 && dx > 0;
+}
+
+/**
+ * The page with its unsure field lines read again by `reader` (the lines are changed in place
+ * on `found`, which the caller no longer needs as it was).
+ */
+export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap, index: number, reader: CropReader, layout: LayoutOptions = {}, signal?: AbortSignal): Promise<Rereads> {
+  const lines = unsureFieldLines(found, index, layout);
+  let replaced = 0;
+  for (const line of lines) {
+    signal?.throwIfAborted();
+    const crop = await cropOf(bitmap, line.bbox);
+    if (!crop) continue;
+    let other: Reading | null;
+    try {
+      other = await reader.read(crop, signal).catch(() => null);
+    } finally {
+      crop.close();
+    }
+    if (!other?.text.trim()) continue;
+    if (settle(line, other)) replaced++;
+  }
+  return { page: found, reread: lines.length, replaced };
+}
+
+/** Applies the other reading to the line; true when it replaced the line's own. */
+export function settle(line: EngineLine, other: Reading): boolean {
+  if (squeeze(other.text) === squeeze(line.text)) {
+    // Two recognisers read the same characters: surer than either alone.
+    line.confidence = Math.max(line.confidence, other.confidence);
+    for (const w of line.words) w.confidence = Math.max(w.confidence, other.confidence);
+    return false;
+  }
+  const ratio = squeeze(other.text).length / Math.max(1, squeeze(line.text).length);
+  if (other.confidence < line.confidence + CLEARLY_SURER || ratio < 0.7 || ratio > 1.43) return false;
+  line.text = other.text.trim().replace(/\s+/g, ' ');
+  line.confidence = other.confidence;
+  line.words = spread(line.text, line.bbox, other.confidence);
+  return true;
+}
+
+/** Words of `text` over `box`, each as wide as its share of the characters. */
+export function spread(text: string, box: BBox, confidence: number): EngineLine['words'] {
+  const words = text.split(' ').filter(Boolean);
+  const chars = words.reduce((n, w) => n + w.length, 0) + Math.max(0, words.length - 1);
+  const per = (box[2] - box[0]) / Math.max(1, chars);
+  let x = box[0];
+  return words.map((w) => {
+    const x0 = x;
+    x += (w.length + 1) * per;
+    return { text: w, bbox: [Math.round(x0), box[1], Math.round(Math.min(box[2], x0 + w.length * per)), box[3]] as BBox, confidence };
+  });
+}
+
+async function cropOf(bitmap: ImageBitmap, b: BBox): Promise<ImageBitmap | null> {
+  const h = b[3] - b[1];
+  const x0 = Math.max(0, Math.floor(b[0] - PAD * h));
+  const y0 = Math.max(0, Math.floor(b[1] - PAD * h));
+  const x1 = Math.min(bitmap.width, Math.ceil(b[2] + PAD * h));
+  const y1 = Math.min(bitmap.height, Math.ceil(b[3] + PAD * h));
+  if (x1 <= x0 || y1 <= y0) return null;
+  return createImageBitmap(bitmap, x0, y0, x1 - x0, y1 - y0);
+}
