@@ -87,10 +87,39 @@ export function settle(line: EngineLine, other: Reading): boolean {
   }
   const ratio = squeeze(other.text).length / Math.max(1, squeeze(line.text).length);
   if (other.confidence < line.confidence + CLEARLY_SURER || ratio < 0.7 || ratio > 1.43) return false;
-  line.text = other.text.trim().replace(/\s+/g, ' ');
+  line.text = keepPunctuation(line.text, other.text.trim().replace(/\s+/g, ' '));
   line.confidence = other.confidence;
   line.words = spread(line.text, line.bbox, other.confidence);
   return true;
+}
+
+/** Marks one recogniser prints and the other is apt to pass over (PP-OCR drops a comma before a space). */
+const MARK = /[,.;:]/;
+
+/**
+ * `other`'s reading with the commas, stops and colons of `own` that it passed over put back: the
+ * two are aligned character by character (edit distance), and a mark only `own` has is kept.
+ */
+export function keepPunctuation(own: string, other: string): string {
+  const a = [...own];
+  const b = [...other];
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1]!.toUpperCase() === b[j - 1]!.toUpperCase() ? 0 : 1));
+  const out: string[] = [];
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + (a[i - 1]!.toUpperCase() === b[j - 1]!.toUpperCase() ? 0 : 1)) {
+      out.push(b[--j]!);
+      i--;
+    } else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) {
+      // in own only: a mark is kept, anything else was own's misreading
+      if (MARK.test(a[i - 1]!)) out.push(a[i - 1]!);
+      i--;
+    } else out.push(b[--j]!);
+  }
+  return out.reverse().join('');
 }
 
 /** Words of `text` over `box`, each as wide as its share of the characters. */

@@ -2,7 +2,7 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
-import { settle, spread, unsureFieldLines } from '../../../src/host/unsure-fields';
+import { keepPunctuation, settle, spread, unsureFieldLines } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -73,5 +73,13 @@ describe('settling two readings of a line', () => {
       [100, 10, 120, 30],
       [130, 10, 170, 30],
     ]);
+  });
+});
+
+describe('the marks one reading passed over', () => {
+  it('are put back from the other: commas and stops only, not its misread letters', () => {
+    expect(keepPunctuation('NO.53 55,57 & 59, JALAN SAGU 18, TAMAN DAYA,', 'NO.53 55,57 & 59 JALAN SAGU 18 TAMAN DAYA')).toBe('NO.53 55,57 & 59, JALAN SAGU 18, TAMAN DAYA,');
+    expect(keepPunctuation('Lot F135, Jaian Puteri', 'LOT F15 JALAN PUTERI')).toBe('LOT F15, JALAN PUTERI');
+    expect(keepPunctuation('TOTAL 35.5O', 'TOTAL 35.50')).toBe('TOTAL 35.50');
   });
 });
