@@ -6,6 +6,8 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { UserError } from '../shared/errors';
 import { encodeJpeg } from '../shared/pixels';
 import { mayDrawInvisibleText } from './pdf-render-modes';
+import { pathRules } from './pdf-rules';
+import type { Rule } from '../shared/ruling';
 import { WorkerPool } from '../shared/worker-pool';
 import type { OpenedDocument, PageImage, TextLayer, TextRun } from './types';
 
@@ -243,7 +245,14 @@ async function readTextLayer(page: PDFPageProxy, scale: number, hiding: Promise<
     const t = pdfjs.Util.transform(vt, item.transform);
     return { str: item.str, x: t[4]!, baseline: t[5]!, width: item.width * sx, fontHeight: Math.hypot(t[2]!, t[3]!), family: familyOf(item) };
   });
-  return { width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), runs };
+  // The ruling lines only when asked (tool=extract-tables): the operator list costs a parse.
+  const rules = (): Promise<Rule[]> =>
+    page
+      .getOperatorList()
+      .then((ops) => pathRules(ops.fnArray, ops.argsArray, pdfjs.OPS, vt as [number, number, number, number, number, number]))
+      .catch(() => [])
+      .finally(() => page.cleanup());
+  return { width: Math.ceil(viewport.width), height: Math.ceil(viewport.height), runs, rules };
 }
 
 /** Text rendering modes that draw nothing: 3 (invisible) and 7 (clip only). */

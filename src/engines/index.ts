@@ -14,7 +14,7 @@ import { meta as vlmMeta } from './vlm/meta';
 export const ENGINES: readonly Engine[] = [
   { meta: cpuMeta, recognize: (page, opts) => cpu.recognize(raster(page), { secondReader: readWithVlm, ...opts }) },
   { meta: vlmMeta, recognize: (page, opts) => vlm.recognize(raster(page), opts) },
-  { meta: pdfText.meta, recognize: async (page) => pdfText.readTextLayer(page.textLayer!) },
+  { meta: pdfText.meta, recognize: async (page, opts) => pdfText.readTextLayer(page.textLayer!, opts.recipe?.rules) },
 ];
 
 /** PP-OCR's reading of a bitmap, its lines joined; the bitmap stays the caller's. */

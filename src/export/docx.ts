@@ -69,20 +69,36 @@ class SectionWriter {
     });
   }
 
-  private table(rows: string[][], header: boolean, textWidth: number) {
+  /** A Word table; merged cells are real ones (w:gridSpan across, w:vMerge down), and
+   * each header row repeats on every page the table runs over. */
+  private table(s: Extract<Section, { kind: 'table' }>, textWidth: number) {
     const d = this.d;
+    const { rows, spans } = s;
+    const headerRows = s.header ? Math.max(1, s.headerRows) : 0;
     const cols = Math.max(1, ...rows.map((r) => r.length));
     const colWidth = Math.floor(textWidth / cols);
+    const spanAt = new Map(spans.map((sp) => [`${sp.row},${sp.col}`, sp]));
+    // Cells under a merged cell are left out here: docx writes the vMerge continuations itself.
+    const covered = new Set<string>();
+    for (const sp of spans) for (let r = sp.row; r < sp.row + sp.row_span; r++) for (let c = sp.col; c < sp.col + sp.col_span; c++) if (r !== sp.row || c !== sp.col) covered.add(`${r},${c}`);
     return new d.Table({
       width: { size: colWidth * cols, type: d.WidthType.DXA },
       columnWidths: Array<number>(cols).fill(colWidth),
-      rows: rows.map(
-        (row, i) =>
-          new d.TableRow({
-            tableHeader: (header && i === 0) || undefined,
-            children: Array.from({ length: cols }, (_, c) => new d.TableCell({ children: [this.paragraph(row[c] ?? '', { bold: header && i === 0 })] })),
-          }),
-      ),
+      rows: rows.map((row, i) => {
+        const cells = [];
+        for (let c = 0; c < cols; c++) {
+          if (covered.has(`${i},${c}`)) continue;
+          const sp = spanAt.get(`${i},${c}`);
+          cells.push(
+            new d.TableCell({
+              children: [this.paragraph(row[c] ?? '', { bold: i < headerRows })],
+              ...(sp && sp.col_span > 1 ? { columnSpan: sp.col_span, width: { size: colWidth * sp.col_span, type: d.WidthType.DXA } } : {}),
+              ...(sp && sp.row_span > 1 ? { rowSpan: sp.row_span } : {}),
+            }),
+          );
+        }
+        return new d.TableRow({ tableHeader: i < headerRows || undefined, children: cells });
+      }),
     });
   }
 
@@ -101,7 +117,7 @@ class SectionWriter {
         return s.items.map((item) => this.paragraph(item, { list }));
       }
       case 'table':
-        return [this.table(s.rows, s.header, textWidth)];
+        return [this.table(s, textWidth)];
     }
   }
 }

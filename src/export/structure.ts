@@ -1,6 +1,6 @@
 // A page as a reader sees it: headings, paragraphs, lists and tables in reading order.
 // Markdown and DOCX are both written from this, so they agree with each other.
-import type { BBox, Block, Page, Table } from '../shared/contract';
+import type { BBox, Block, Page, Table, TableSpan } from '../shared/contract';
 import { area, clean, overlap } from './text';
 
 export type Section =
@@ -9,8 +9,10 @@ export type Section =
   | { kind: 'paragraph'; lines: string[]; caption?: boolean; kept?: boolean }
   /** `markers`: each item's marker as the page shows it ("3.", "a)", "(2)", "•"), "" for none */
   | { kind: 'list'; ordered: boolean; start: number; items: string[]; markers: string[] }
-  /** `header`: the first row is the table's header */
-  | { kind: 'table'; rows: string[][]; header: boolean };
+  /** `header`: the first row is the table's header, `headerRows` of them (0 without
+   * one); `spans`: its merged cells, whose text stands in their first cell, the cells
+   * they cover being "" */
+  | { kind: 'table'; rows: string[][]; header: boolean; headerRows: number; spans: TableSpan[] };
 
 const BULLET = /^\s*[-*+•·‣◦▪▫■□●○–—]\s+/;
 const NUMBER = /^\s*\(?(\d{1,3})[.)]\s+/;
@@ -45,13 +47,31 @@ export function listItems(lines: string[]): { ordered: boolean; start: number; i
 }
 
 function tableRows(table: Table): string[][] {
+  return tableGrid(table).rows;
+}
+
+/** The table's rows, each as wide as the widest, without the wholly empty ones, and its
+ * merged cells and header rows counted among the rows kept. */
+function tableGrid(table: Table): { rows: string[][]; spans: TableSpan[]; headerRows: number } {
   const rows = table.rows.map((r) => r.map((c) => clean(c).replace(/\s+/g, ' ').trim()));
   const cols = Math.max(0, ...rows.map((r) => r.length));
-  return rows.filter((r) => r.some((c) => c)).map((r) => [...r, ...Array<string>(cols - r.length).fill('')]);
+  const kept = rows.map((r) => r.some((c) => c));
+  const before = (i: number) => kept.slice(0, i).filter(Boolean).length;
+  const spans = (table.spans ?? [])
+    .filter((s) => kept[s.row] && s.col < cols)
+    .map((s) => ({ row: before(s.row), col: s.col, row_span: Math.max(1, kept.slice(s.row, s.row + s.row_span).filter(Boolean).length), col_span: Math.min(s.col_span, cols - s.col) }))
+    .filter((s) => s.row_span > 1 || s.col_span > 1);
+  const header = table.header === false ? 0 : Math.max(1, table.header_rows ?? 1);
+  return {
+    rows: rows.filter((_, i) => kept[i]).map((r) => [...r, ...Array<string>(cols - r.length).fill('')]),
+    spans,
+    headerRows: header && Math.max(1, before(header)),
+  };
 }
 
 function tableSection(table: Table): Section {
-  return { kind: 'table', rows: tableRows(table), header: table.header !== false };
+  const { rows, spans, headerRows } = tableGrid(table);
+  return { kind: 'table', rows, header: table.header !== false, headerRows, spans };
 }
 
 function blockSection(block: Block): Section | null {

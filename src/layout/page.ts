@@ -10,6 +10,7 @@ import { joinPieces } from './pieces';
 import { pageMarkdown } from './markdown';
 import { readingRegions } from './order';
 import { findTables } from './table';
+import { ruledTables } from './ruled';
 import { textLayerRanks } from './text-order';
 import { detectedBlocks } from './detected-lines';
 
@@ -29,18 +30,34 @@ interface Draft {
   table?: Table;
   /** the x extent of the region (column) it stands in */
   frame: [number, number];
+  /** a ruled table's engine blocks (its lines are new, made cell by cell) */
+  blocks?: number[];
 }
 
 export function layoutPage(found: EnginePage, index: number, opts: LayoutOptions = {}): Page {
   // Lines an engine found without grouping them (the vlm engine's) become paragraph blocks first.
   const page: EnginePage = found.lines?.length ? { ...found, blocks: [...found.blocks, ...detectedBlocks(found.lines, found.width, found.height)], lines: undefined } : found;
   if (page.blocks.length && page.blocks.every((b) => b.structure)) return structuredPage(page, index);
-  const segs = flatten(page);
-  const m = pageMetrics(segs);
+  const all = flatten(page);
+  const m = pageMetrics(all);
   const minRows = opts.minTableRows ?? 3;
+  // Tables drawn by ruling lines first: their cells are the rules'; the rest is laid out as usual.
+  const ruled = m.vertical || !page.rules?.length ? { tables: [], rest: all } : ruledTables(all, page.rules, m);
+  const segs = ruled.rest;
+  const ruledDrafts = ruled.tables.map((t): Draft => ({
+    lines: t.segs.map((s) => s.line),
+    order: Math.min(...t.segs.map((s) => s.order)),
+    table: t.table,
+    frame: [t.table.bbox[0], t.table.bbox[2]],
+    blocks: [...new Set(t.segs.map((s) => s.block))],
+  }));
   // Vertical writing is left in the engine's order: the geometry below assumes rows.
-  const regions = m.vertical ? [segs] : readingRegions(segs, m);
-  let drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page));
+  const regions = !segs.length ? [] : m.vertical ? [segs] : readingRegions(segs, m);
+  let drafts = regions.flatMap((region) => regionDrafts(region, m, m.vertical ? Infinity : minRows, page, ruled.tables.map((t) => t.table)));
+  for (const d of ruledDrafts) {
+    const at = drafts.findIndex((o) => union(o.lines.map((l) => l.bbox))[1] > d.table!.bbox[1]);
+    drafts.splice(at < 0 ? drafts.length : at, 0, d);
+  }
   if (page.source === 'pdf-text' && !m.vertical && !m.rtl) drafts = inTextLayerOrder(drafts, segs, page);
   const blocks = toBlocks(drafts, m);
   const tableOf = new Map(blocks.flatMap((b, i) => (drafts[i]!.table ? [[b, drafts[i]!.table!] as const] : [])));
@@ -105,14 +122,14 @@ function cleanLine(l: EngineLine): Line | null {
 }
 
 /** A region's tables and paragraphs, ordered top to bottom (left to right on one row). */
-function regionDrafts(region: Seg[], m: Metrics, minRows: number, page: EnginePage): Draft[] {
+function regionDrafts(region: Seg[], m: Metrics, minRows: number, page: EnginePage, ruled: readonly Table[] = []): Draft[] {
   const found = findTables(region, m, minRows);
   const tables = found.tables;
   const rest = m.vertical ? found.rest : joinPieces(found.rest, m);
   const first = (segs: Seg[]) => Math.min(...segs.map((s) => s.order));
   const frame: [number, number] = [Math.min(...region.map((s) => s.line.bbox[0])), Math.max(...region.map((s) => s.line.bbox[2]))];
   const drafts: Draft[] = tables.map((t) => ({ lines: t.segs.map((s) => s.line), order: first(t.segs), table: t.table, frame }));
-  for (const group of paragraphs(rest, tables.map((t) => t.table))) {
+  for (const group of paragraphs(rest, [...tables.map((t) => t.table), ...ruled])) {
     const source = page.blocks[group[0]!.block]!;
     const own = new Set(source.lines.map((l) => l.bbox));
     const whole = group.length === source.lines.length && group.every((s) => own.has(s.line.bbox));
@@ -165,7 +182,7 @@ function byRows(drafts: Draft[], rtl: boolean): Draft[] {
 function inTextLayerOrder(drafts: Draft[], segs: readonly Seg[], page: EnginePage): Draft[] {
   const ranks = textLayerRanks(page.blocks.map((b) => b.bbox));
   const blockOf = new Map(segs.map((s) => [s.line, s.block]));
-  const rank = (d: Draft) => Math.min(...d.lines.map((l) => ranks[blockOf.get(l) ?? -1] ?? Infinity));
+  const rank = (d: Draft) => Math.min(...(d.blocks ?? d.lines.map((l) => blockOf.get(l) ?? -1)).map((b) => ranks[b] ?? Infinity));
   const keyed = drafts.map((d, i) => ({ d, r: rank(d), i }));
   return keyed.sort((a, b) => a.r - b.r || a.i - b.i).map((k) => k.d);
 }

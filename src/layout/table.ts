@@ -2,7 +2,7 @@
 // of white between them in every row. Running text never has such strips; receipts
 // (item and price) do, and count once three rows line up.
 import { joinWords } from '../shared/text';
-import type { BBox, Table, Word } from '../shared/contract';
+import type { BBox, Table, TableSpan, Word } from '../shared/contract';
 import type { Metrics } from './metrics';
 import { type Interval, type Seg, mergeIntervals, median, midY, rowsOf, union, wordGaps } from './geometry';
 import { wideGap } from './breaks';
@@ -173,11 +173,51 @@ function tableOf(run: Row[], above: readonly Row[], m: Metrics, between: (a: Row
   const head = headerAbove(above, run[0]!, cols, m, between);
   const headRow = texts(head.words);
   const withHead = head.rows.length > 0 && !firstRowIsData([headRow, ...rows]);
-  const all = withHead ? [...head.rows, ...run] : run;
-  const segs = all.flatMap((r) => r.segs);
   const header = withHead || !firstRowIsData(rows);
-  const table = { rows: withHead ? [headRow, ...rows] : rows, bbox: union(segs.map((s) => s.line.bbox)), ...(header ? {} : { header: false }) };
+  // A heading over a group of columns, above the header (a merged cell of a header of two rows).
+  const top = withHead ? head.rows[0]! : run[0]!;
+  const rest = above.slice(0, above.length - (withHead ? head.rows.length : 0));
+  const group = header ? groupAbove(rest, top, cols, m, between) : null;
+  const all = [...(group ? [group.row] : []), ...(withHead ? head.rows : []), ...run];
+  const segs = all.flatMap((r) => r.segs);
+  const body = withHead ? [headRow, ...rows] : rows;
+  const spans = group ? group.spans.map((sp) => (m.rtl ? { ...sp, col: cols.length - sp.col - sp.col_span } : sp)) : [];
+  const table: Table = {
+    rows: group ? [texts(group.cells), ...body] : body,
+    bbox: union(segs.map((s) => s.line.bbox)),
+    ...(header ? {} : { header: false }),
+    ...(group ? { header_rows: 2, spans } : {}),
+  };
   return { table, segs };
+}
+
+/**
+ * The row just above a table's header, when it is a heading over groups of its columns:
+ * close over the header (a line and a half at most) in type of the same size, words and no
+ * figures, each of its cells over one column or more, one over two or more, none over the
+ * first column (a title). Its cells as the table's columns, and its spans.
+ */
+function groupAbove(above: readonly Row[], top: Row, cols: Interval[], m: Metrics, between: (a: Row, b: Row) => boolean) {
+  const row = above[above.length - 1];
+  if (!row || top.bbox[1] - row.bbox[3] > 1.5 * m.lineHeight || between(row, top)) return null;
+  const size = (r: Row) => median(r.segs.flatMap((s) => s.line.words.map((w) => w.bbox[3] - w.bbox[1])));
+  if (size(row) > 1.25 * size(top) || size(row) < 0.75 * size(top)) return null;
+  const cells = cols.map(() => [] as Word[]);
+  const spans: TableSpan[] = [];
+  const taken = new Set<number>();
+  for (const c of row.cells) {
+    if (!/\p{L}/u.test(cellText(c.words)) || /\d/.test(cellText(c.words))) return null;
+    const over = cols.flatMap((col, i) => (c.x0 < col[1] && c.x1 > col[0] ? [i] : []));
+    if (!over.length || over.some((i) => taken.has(i))) return null;
+    for (const i of over) taken.add(i);
+    cells[over[0]!]!.push(...c.words);
+    if (over.length > 1) spans.push({ row: 0, col: over[0]!, row_span: 1, col_span: over.length });
+  }
+  // The first column (the rows' names; the rightmost in a right-to-left table) has no group:
+  // a line over it and its neighbours is a title.
+  const stub = m.rtl ? cols.length - 1 : 0;
+  if (!spans.length || spans.some((sp) => stub >= sp.col && stub < sp.col + sp.col_span)) return null;
+  return { row, cells, spans };
 }
 
 /** More letters than digits: headings, not figures. */

@@ -39,11 +39,26 @@ export interface Block {
 }
 
 export interface Table {
-  /** rows of cells, the first row is the header when the table has one */
+  /** rows of cells, the first row is the header when the table has one; every row has a
+   * cell for each column: a merged cell's text stands in its first (top-left) cell, the
+   * cells it covers are "" */
   rows: string[][];
   bbox: BBox;
   /** false when the table has no header: its first row is data like the rest */
   header?: boolean;
+  /** how many of the first rows are the header (a heading over two rows of sub-headings);
+   * 1 when absent and `header` is not false */
+  header_rows?: number;
+  /** the merged cells (spanning more than one row or column), in row order; absent when none */
+  spans?: TableSpan[];
+}
+
+/** A merged cell: its first row and column (0-based, in `rows`) and how many rows and columns it covers. */
+export interface TableSpan {
+  row: number;
+  col: number;
+  row_span: number;
+  col_span: number;
 }
 
 export type PageSource = 'ocr' | 'pdf-text';

@@ -2,6 +2,7 @@
 // lines and blocks out, with boxes in page pixels and 0..1 confidence.
 import type { BBox, BlockKind, PageSource, Tier } from './contract';
 import type { PageImage } from './page-image';
+import type { Rule } from './ruling';
 import type { ToolRecipe } from './tools';
 
 export interface EngineWord {
@@ -46,6 +47,9 @@ export interface EnginePage {
   /** lines the engine found without grouping them (the vlm engine): the layout groups and orders them */
   lines?: DetectedLine[];
   source: PageSource;
+  /** the page's ruling lines (table borders), when the tool asked for them: the layout
+   * builds ruled tables from them */
+  rules?: Rule[];
   rotation?: number;
   detectedLanguage?: string;
   /** what the page's reader should know about it (language=auto read it with a close language) */

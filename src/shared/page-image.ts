@@ -1,5 +1,6 @@
 // A page as the documents part gives it to an engine: its pixels, or a born-digital PDF
 // page's text runs (what the page says and where, before any grouping into words and lines).
+import type { Rule } from './ruling';
 
 /** One page to recognise: its pixels. */
 export interface RasterPage {
@@ -41,4 +42,7 @@ export interface TextLayer {
   width: number;
   height: number;
   runs: TextRun[];
+  /** the page's ruling lines, from its vector paths (straight strokes, thin filled boxes),
+   * read when asked for (they cost a parse of the page's drawing) */
+  rules?: () => Promise<Rule[]>;
 }

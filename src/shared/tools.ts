@@ -28,4 +28,7 @@ export interface ToolRecipe {
   minTableRows?: number;
   /** the tool's fields read from a line the engine was unsure of are read again by the other tier's recogniser (src/host/unsure-fields.ts) */
   checkFields?: boolean;
+  /** the engine finds the page's ruling lines (EnginePage.rules) and the layout builds
+   * ruled tables from them, cell by cell, with merged cells */
+  rules?: boolean;
 }

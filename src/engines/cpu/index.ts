@@ -15,6 +15,8 @@ import { middleBand, textRows } from './band';
 import { FRANC_SURE_LETTERS, hanVariantOf, rankLanguages, scriptOf, wideIdentifier } from '../../languages/detect';
 import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../../shared/text';
+import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
+import { rereadCells } from './cells';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
@@ -184,9 +186,50 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   // language=auto's band reading, before the first pass, is language detection too (the page's timings_ms.language)
   if (timings.band) timings.language = (timings.language ?? 0) + timings.band;
+  let blocks = best.blocks;
+  let rules: Rule[] | undefined;
+  if (opts.recipe?.rules) {
+    // Tables drawn with rules: their lines for the layout, their badly read cells read again.
+    const ruled = await timed('rules', ruledCells(bitmap, blocks, detected ?? languages, opts.signal));
+    blocks = ruled.blocks;
+    rules = ruled.rules;
+  }
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
-  return { ...size, blocks: best.blocks, source: 'ocr', rotation, detectedLanguage: detected, ...(warning ? { warning } : {}), timings };
+  return { ...size, blocks, source: 'ocr', ...(rules ? { rules } : {}), rotation, detectedLanguage: detected, ...(warning ? { warning } : {}), timings };
+}
+
+/** The page's ruling lines, and its blocks with the doubtful cells of the grids they draw read again. */
+async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages: string, signal?: AbortSignal): Promise<{ blocks: EngineBlock[]; rules: Rule[] }> {
+  const { width, height } = bitmap;
+  const grey = toGrey(pixelsOf(bitmap));
+  const rules = findRules(grey, width, height);
+  if (!rules.length) return { blocks, rules };
+  const heights = blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.bbox[3] - w.bbox[1]))).sort((a, b) => a - b);
+  const lineHeight = heights[heights.length >> 1] ?? 10;
+  const grids = ruledGrids(rules, 0.6 * lineHeight);
+  const pad = Math.max(8, Math.round(lineHeight / 2));
+  const read = async (box: BBox) => {
+    // The cell on white, a margin round it, as one block of text.
+    const w = box[2] - box[0] + 2 * pad;
+    const h = box[3] - box[1] + 2 * pad;
+    const cell = new Uint8Array(w * h).fill(255);
+    for (let y = 0; y < box[3] - box[1]; y++) cell.set(grey.subarray((box[1] + y) * width + box[0], (box[1] + y) * width + box[2]), (y + pad) * w + pad);
+    const input = new Blob([greyPgm(cell, w, h) as BlobPart], { type: 'image/x-portable-graymap' });
+    const result = await tesseractPool().use(languages, (t) => t.recognize(input, { rotateAuto: false, ...ONE_BLOCK }, { blocks: true }));
+    const shift = (b: BBox): BBox => [b[0] + box[0] - pad, b[1] + box[1] - pad, b[2] + box[0] - pad, b[3] + box[1] - pad];
+    const found = toBlocks(result.data.blocks ?? []).map((b) => ({ ...b, bbox: shift(b.bbox), lines: b.lines.map((l) => ({ ...l, bbox: shift(l.bbox), words: l.words.map((x) => ({ ...x, bbox: shift(x.bbox) })) })) }));
+    const words = found.flatMap((b) => b.lines.flatMap((l) => l.words));
+    const chars = words.reduce((n, x) => n + x.text.length, 0);
+    return { blocks: found, confidence: chars ? words.reduce((n, x) => n + x.confidence * x.text.length, 0) / chars : 0 };
+  };
+  // Ink: a few dark pixels more than a speck of dust.
+  const inked = (box: BBox) => {
+    let n = 0;
+    for (let y = box[1]; y < box[3]; y++) for (let x = box[0]; x < box[2]; x++) if (grey[y * width + x]! < 128) n++;
+    return n >= Math.max(12, 0.002 * (box[2] - box[0]) * (box[3] - box[1]));
+  };
+  return { blocks: await rereadCells(blocks, grids, read, inked, signal), rules };
 }
 
 /**

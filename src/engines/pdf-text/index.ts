@@ -7,11 +7,12 @@ import type { TextLayer, TextRun } from '../../shared/page-image';
 
 export { meta } from './meta';
 
-/** The page's words, lines and blocks from its text layer. */
-export function readTextLayer(layer: TextLayer): EnginePage {
+/** The page's words, lines and blocks from its text layer; its ruling lines too when the tool asks for them. */
+export async function readTextLayer(layer: TextLayer, withRules = false): Promise<EnginePage> {
   const words: EngineWord[] = [];
   for (const run of layer.runs) words.push(...runWords(run));
-  return { width: layer.width, height: layer.height, blocks: groupWords(words), source: 'pdf-text' };
+  const rules = withRules && layer.rules ? await layer.rules() : [];
+  return { width: layer.width, height: layer.height, blocks: groupWords(words), source: 'pdf-text', ...(rules.length ? { rules } : {}) };
 }
 
 /** The type family each text-layer word was set in. */

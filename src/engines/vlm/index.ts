@@ -18,6 +18,8 @@ import { notSavedError, pageEnded, pageStarted } from './offline';
 import type { Backend, BackendChoice, RunOptions, RunResult, VlmProtocol, WorkerRecogniser } from './protocol';
 import { WorkerBridge } from '../../shared/bridge';
 import { WorkerPool } from '../../shared/worker-pool';
+import { findRules } from '../../shared/ruling';
+import { pixelsOf, toGrey } from '../../shared/pixels';
 
 /** localStorage key that forces a backend: 'webgpu', 'wasm' or 'auto' (the default). */
 export const BACKEND_KEY = 'ocrchat.vlm.backend';
@@ -119,8 +121,10 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     status.lastTimings = { ...result.timings, ...timings };
     return { width: result.width, height: result.height, blocks, lines, source: 'ocr', rotation: result.rotation, timings: status.lastTimings };
   }
-  // The lines as found: the layout groups them into paragraphs and orders them.
-  return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings };
+  // The lines as found: the layout groups them into paragraphs and orders them. The ruling
+  // lines too, when the tool asks (on an upright page: the lines' boxes are the page's).
+  const rules = opts.recipe?.rules && !result.rotation && result.width === page.bitmap.width ? { rules: findRules(toGrey(pixelsOf(page.bitmap)), page.bitmap.width, page.bitmap.height) } : {};
+  return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings, ...rules };
 }
 
 /** Ends the workers and their sessions (frees their memory); the next page starts a new one. */

@@ -38,7 +38,7 @@ describe('pageSections', () => {
     const again = block('paragraph', [line('0.00', 10, 160)]);
     const p = page(0, [...cells, again], [{ rows: [['Rate', 'Amount'], ['0%', '0.00']], bbox: [0, 90, 600, 200] }]);
     expect(pageSections(p)).toEqual([
-      { kind: 'table', rows: [['Rate', 'Amount'], ['0%', '0.00']], header: true },
+      { kind: 'table', rows: [['Rate', 'Amount'], ['0%', '0.00']], header: true, headerRows: 1, spans: [] },
       { kind: 'paragraph', lines: ['0.00'] },
     ]);
   });
