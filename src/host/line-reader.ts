@@ -7,7 +7,7 @@ import { ENGINES } from '../engines';
 import { parseLanguage } from '../shared/languages';
 import type { Tier } from '../shared/contract';
 import type { EnginePage } from '../shared/engine';
-import type { CropReader, Reading } from './unsure-fields';
+import type { CropReader, ReadLine } from './unsure-fields';
 
 /** The other tier's recogniser on an image: PP-OCR for a cpu job, Tesseract for a vlm job. */
 export function cropReaderFor(tier: Tier, languages: string): CropReader | undefined {
@@ -16,19 +16,16 @@ export function cropReaderFor(tier: Tier, languages: string): CropReader | undef
   const asked = other.meta.refuses?.(languages) ? 'auto' : languages;
   return {
     engine: other.meta.id === 'vlm' ? 'PP-OCR' : 'Tesseract',
-    async read(crop: ImageBitmap, signal?: AbortSignal): Promise<Reading | null> {
-      return readingOf(await other.recognize({ bitmap: crop }, { languages: asked, signal }));
+    async read(image: ImageBitmap, signal?: AbortSignal): Promise<ReadLine[]> {
+      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal }));
     },
   };
 }
 
-/** A crop's lines as one reading: their text, and their confidence weighed by their characters. */
-function readingOf(page: EnginePage): Reading | null {
+/** The lines the other engine found, each with its box and confidence. */
+function linesOf(page: EnginePage): ReadLine[] {
   const lines = page.lines?.length ? page.lines : page.blocks.flatMap((b) => b.lines);
-  const text = lines.map((l) => l.text).join(' ').trim();
-  if (!text) return null;
-  const chars = lines.reduce((n, l) => n + l.text.length, 0);
-  return { text, confidence: lines.reduce((n, l) => n + l.confidence * l.text.length, 0) / Math.max(1, chars) };
+  return lines.filter((l) => l.text.trim()).map((l) => ({ text: l.text, confidence: l.confidence, bbox: l.bbox }));
 }
 
 /** Margin around the line's box, in line heights: a recogniser wants some white round the text. */

@@ -1,5 +1,5 @@
 // tool=receipt: a field read from a line the engine was unsure of is read again before it is
-// reported. The line's crop goes to the other tier's recogniser (PP-OCR when Tesseract read the
+// reported. The page's unsure field lines, cropped and stacked on one image, go to the other tier's recogniser (PP-OCR when Tesseract read the
 // page, Tesseract when PP-OCR did; both ship with the app). Where the two readings agree, the
 // line stands, surer; where they differ and the other reads it clearly surer, its reading
 // replaces the line's (its words spread over the line's box). Then the page is laid out again.
@@ -22,10 +22,15 @@ export interface Reading {
   confidence: number;
 }
 
-/** The other tier's recogniser, on a crop of the page. */
+/** A line the other recogniser found, with its box. */
+export interface ReadLine extends Reading {
+  bbox: BBox;
+}
+
+/** The other tier's recogniser, on an image made of the page's unsure lines. */
 export interface CropReader {
   engine: string;
-  read(crop: ImageBitmap, signal?: AbortSignal): Promise<Reading | null>;
+  read(image: ImageBitmap, signal?: AbortSignal): Promise<ReadLine[]>;
 }
 
 export interface Rereads {
@@ -60,21 +65,60 @@ function holds(field: BBox, line: BBox): boolean {
  */
 export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap, index: number, reader: CropReader, layout: LayoutOptions = {}, signal?: AbortSignal): Promise<Rereads> {
   const lines = unsureFieldLines(found, index, layout);
-  let replaced = 0;
-  for (const line of lines) {
-    signal?.throwIfAborted();
-    const crop = await cropOf(bitmap, line.bbox);
-    if (!crop) continue;
-    let other: Reading | null;
-    try {
-      other = await reader.read(crop, signal).catch(() => null);
-    } finally {
-      crop.close();
-    }
-    if (!other?.text.trim()) continue;
-    if (settle(line, other)) replaced++;
+  if (!lines.length) return { page: found, reread: 0, replaced: 0 };
+  signal?.throwIfAborted();
+  // The lines' crops one under another on one image: one call to the other recogniser a page.
+  const sheet = await stack(bitmap, lines.map((l) => l.bbox));
+  let read: ReadLine[];
+  try {
+    read = await reader.read(sheet.image, signal).catch(() => []);
+  } finally {
+    sheet.image.close();
   }
+  let replaced = 0;
+  lines.forEach((line, i) => {
+    const slot = sheet.slots[i]!;
+    const mine = read.filter((r) => {
+      const cy = (r.bbox[1] + r.bbox[3]) / 2;
+      return cy >= slot[0] && cy < slot[1];
+    });
+    if (!mine.length) return;
+    mine.sort((a, b) => a.bbox[0] - b.bbox[0]);
+    const chars = mine.reduce((n, r) => n + r.text.length, 0);
+    const other = { text: mine.map((r) => r.text).join(' '), confidence: mine.reduce((n, r) => n + r.confidence * r.text.length, 0) / Math.max(1, chars) };
+    if (other.text.trim() && settle(line, other)) replaced++;
+  });
   return { page: found, reread: lines.length, replaced };
+}
+
+/**
+ * The boxes' crops (with a margin) one under another on white, a line's height apart; each
+ * crop's rows on the sheet, [top, bottom).
+ */
+async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: ImageBitmap; slots: [number, number][] }> {
+  const crops = boxes.map((b) => {
+    const h = b[3] - b[1];
+    const x0 = Math.max(0, Math.floor(b[0] - PAD * h));
+    const y0 = Math.max(0, Math.floor(b[1] - PAD * h));
+    const x1 = Math.min(bitmap.width, Math.ceil(b[2] + PAD * h));
+    const y1 = Math.min(bitmap.height, Math.ceil(b[3] + PAD * h));
+    return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0) };
+  });
+  const gap = Math.max(8, Math.round(Math.max(...crops.map((c) => c.h)) / 2));
+  const width = Math.max(...crops.map((c) => c.w)) + 2 * gap;
+  const height = crops.reduce((n, c) => n + c.h + gap, gap);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  const slots: [number, number][] = [];
+  let y = gap;
+  for (const c of crops) {
+    ctx.drawImage(bitmap, c.x0, c.y0, c.w, c.h, gap, y, c.w, c.h);
+    slots.push([y - gap / 2, y + c.h + gap / 2]);
+    y += c.h + gap;
+  }
+  return { image: canvas.transferToImageBitmap(), slots };
 }
 
 /** Applies the other reading to the line; true when it replaced the line's own. */
@@ -133,14 +177,4 @@ export function spread(text: string, box: BBox, confidence: number): EngineLine[
     x += (w.length + 1) * per;
     return { text: w, bbox: [Math.round(x0), box[1], Math.round(Math.min(box[2], x0 + w.length * per)), box[3]] as BBox, confidence };
   });
-}
-
-async function cropOf(bitmap: ImageBitmap, b: BBox): Promise<ImageBitmap | null> {
-  const h = b[3] - b[1];
-  const x0 = Math.max(0, Math.floor(b[0] - PAD * h));
-  const y0 = Math.max(0, Math.floor(b[1] - PAD * h));
-  const x1 = Math.min(bitmap.width, Math.ceil(b[2] + PAD * h));
-  const y1 = Math.min(bitmap.height, Math.ceil(b[3] + PAD * h));
-  if (x1 <= x0 || y1 <= y0) return null;
-  return createImageBitmap(bitmap, x0, y0, x1 - x0, y1 - y0);
 }

@@ -61,6 +61,21 @@ describe('receipts and tables through the file picker', () => {
     }, 300_000);
   }
 
+  it('the Receipt tool on the cpu tier reads its unsure address lines again with PP-OCR before it reports the address', async () => {
+    const page = await s.open('/');
+    await page.locator('input[name="tier"][value="cpu"]').check();
+    await page.locator('#tool').selectOption('receipt');
+    await pick(page, [evalFile('receipt_sroie_620.jpg', 'image/jpeg')]);
+    const uuid = await openedJob(page);
+    const job = await page.evaluate(async (u) => (await fetch(`/api/v1/ocr/${u}/`)).json(), uuid);
+    const key = JSON.parse(readFileSync(join(EVAL_DIR, 'receipt_sroie_620.key.json'), 'utf8'));
+    const squeeze = (v: string) => v.replace(/\s+/g, '').toUpperCase();
+    // Tesseract alone reads "NO.T," (confidence under 0.85); PP-OCR reads "NO.1,"
+    expect(job.pages[0].timings_ms.reread).toBeGreaterThan(0);
+    expect(squeeze(job.fields.address.value)).toBe(squeeze(key.address));
+    await expect.poll(() => page.getByTestId('receipt-fields').textContent()).toMatch(/DENGKIL/i);
+  }, 300_000);
+
   it('a table form with extract-tables: the real column headers are the header row, not its first sector', async () => {
     const page = await s.open('/');
     await page.locator('#tool').selectOption('extract-tables');
