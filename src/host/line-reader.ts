@@ -7,7 +7,7 @@ import { ENGINES } from '../engines';
 import { parseLanguage } from '../shared/languages';
 import type { Tier } from '../shared/contract';
 import type { EnginePage } from '../shared/engine';
-import type { CropReader, ReadLine } from './unsure-fields';
+import { paddedBox, type CropReader, type ReadLine } from './unsure-fields';
 
 /** The other tier's recogniser on an image: PP-OCR for a cpu job, Tesseract for a vlm job. */
 export function cropReaderFor(tier: Tier, languages: string): CropReader | undefined {
@@ -28,8 +28,6 @@ function linesOf(page: EnginePage): ReadLine[] {
   return lines.filter((l) => l.text.trim()).map((l) => ({ text: l.text, confidence: l.confidence, bbox: l.bbox }));
 }
 
-/** Margin around the line's box, in line heights: a recogniser wants some white round the text. */
-const PAD = 0.35;
 
 export function lineReaderFor(job: Job, pageImage: (index: number) => Promise<Blob | null>): LineReader | undefined {
   const other = ENGINES.find((e) => e.meta.input === 'raster' && e.meta.tier && e.meta.tier !== job.tier);
@@ -43,11 +41,7 @@ export function lineReaderFor(job: Job, pageImage: (index: number) => Promise<Bl
       if (!blob) return null;
       const image = await createImageBitmap(blob);
       try {
-        const h = bbox[3] - bbox[1];
-        const x0 = Math.max(0, Math.floor(bbox[0] - PAD * h));
-        const y0 = Math.max(0, Math.floor(bbox[1] - PAD * h));
-        const x1 = Math.min(image.width, Math.ceil(bbox[2] + PAD * h));
-        const y1 = Math.min(image.height, Math.ceil(bbox[3] + PAD * h));
+        const [x0, y0, x1, y1] = paddedBox(bbox, image.width, image.height);
         if (x1 <= x0 || y1 <= y0) return null;
         const crop = await createImageBitmap(image, x0, y0, x1 - x0, y1 - y0);
         try {

@@ -14,8 +14,14 @@ export const UNSURE = 0.85;
 const CLEARLY_SURER = 0.1;
 /** At most this many lines a page are read again. */
 const MOST_LINES = 10;
-/** Margin around the line's box, in line heights. */
+/** Margin around the line's box, in line heights: a recogniser wants some white round the text. */
 const PAD = 0.35;
+
+/** A line's box with PAD line heights of margin, whole pixels, inside a `width`×`height` image. */
+export function paddedBox(b: BBox, width: number, height: number): BBox {
+  const h = b[3] - b[1];
+  return [Math.max(0, Math.floor(b[0] - PAD * h)), Math.max(0, Math.floor(b[1] - PAD * h)), Math.min(width, Math.ceil(b[2] + PAD * h)), Math.min(height, Math.ceil(b[3] + PAD * h))];
+}
 
 export interface Reading {
   text: string;
@@ -97,11 +103,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
  */
 async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: ImageBitmap; slots: [number, number][] }> {
   const crops = boxes.map((b) => {
-    const h = b[3] - b[1];
-    const x0 = Math.max(0, Math.floor(b[0] - PAD * h));
-    const y0 = Math.max(0, Math.floor(b[1] - PAD * h));
-    const x1 = Math.min(bitmap.width, Math.ceil(b[2] + PAD * h));
-    const y1 = Math.min(bitmap.height, Math.ceil(b[3] + PAD * h));
+    const [x0, y0, x1, y1] = paddedBox(b, bitmap.width, bitmap.height);
     return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0) };
   });
   const gap = Math.max(8, Math.round(Math.max(...crops.map((c) => c.h)) / 2));
