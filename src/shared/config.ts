@@ -27,6 +27,8 @@ export interface OcrConfig {
   inlinePages: number;
   /** a translator download (Chrome's Translator API) that shows no progress this long fails the page, in ms */
   translatorStallMs: number;
+  /** how long the Accurate (vlm) tier must be idle after a page before its files are kept for offline use, in ms */
+  vlmKeepAfterIdleMs: number;
   /** largest image we decode, in megapixels */
   maxMegapixels: number;
   /** ECDSA P-256 public key (JWK) that signs purchase vouchers */
@@ -73,6 +75,7 @@ export const defaults: OcrConfig = {
   retentionDays: 30,
   inlinePages: 5,
   translatorStallMs: 45_000,
+  vlmKeepAfterIdleMs: 5000,
   maxMegapixels: 100,
   voucherPublicKey: null,
   languageSource: '',

@@ -2,21 +2,33 @@
 // picker, drag and drop, paste, clicks, the browser's downloads opened with the tools a
 // person would use. API calls appear only to confirm what the person cannot see.
 // Each test saves screenshots to look at.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TOOL_METAS } from '../../src/tools';
 import { execFileSync } from 'node:child_process';
-import { baseUrl, postFile, screenshotPath, useBrowser } from './browser';
+import { baseUrl, postFile, screenshotPath, useBrowser, type Session } from './browser';
 import { invoicePdf, scannedPdf, testocrPng, textPdf } from './fixtures';
 import Papa from 'papaparse';
 import { apiStatus, downloadByButton, dropFiles, fullShot, noSideScroll, openedJob, overflowing, pasteFile, pick, png, tablePdf, unnamed } from './ui-page';
 import { signVoucher } from './vouchers';
 import { altoStrings, checkAlto, checkHocr, hocrWords, parseXml } from '../unit/export/support/layout-xml';
 
-describe('what a person does', () => {
-  const s = useBrowser({ perTest: true });
-  beforeEach(async () => {
+/**
+ * The browser of a block of journeys, with the clipboard allowed. `fresh`: a new profile for
+ * each journey, for those that start as a first visit or read what the browser holds (the
+ * document list, the account, the settings, the caches). The others share one browser within
+ * their block: each sets the tier and tool it reads with and looks only at its own document,
+ * and a fresh profile costs a launch, a service-worker install and a cold engine.
+ */
+function journeyBrowser(fresh: boolean): Session {
+  const s = useBrowser({ perTest: fresh });
+  (fresh ? beforeEach : beforeAll)(async () => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
   });
+  return s;
+}
+
+describe('what a person does', () => {
+  const s = journeyBrowser(true);
 
   it('uploads by the picker, by dropping and by pasting; picks a tier, a language and a tool', async () => {
     const page = await s.open('/');
@@ -55,6 +67,10 @@ describe('what a person does', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#/');
     await fullShot(page, 'ui-first-screen-after');
   });
+});
+
+describe('what a person does', () => {
+  const s = journeyBrowser(false);
 
   it('watches a 7-page PDF page by page, and cancels it', async () => {
     const page = await s.open('/');
@@ -90,6 +106,8 @@ describe('what a person does', () => {
 
   it('looks at a result: boxes by confidence, Words/Lines/Blocks, each tab, copy, paging', async () => {
     const page = await s.open('/');
+    await page.getByLabel(/Fast/).check();
+    await page.locator('#tool').selectOption('');
     await pick(page, [png()]);
     const uuid = await openedJob(page);
     const img = page.getByTestId('page-image');
@@ -172,6 +190,10 @@ describe('what a person does', () => {
     expect(await md.textContent()).toContain('<b>raw html</b>');
     await page.screenshot({ path: screenshotPath('ui-result-markdown') });
   });
+});
+
+describe('what a person does', () => {
+  const s = journeyBrowser(true);
 
   it('finds earlier documents after a reload, opens one, deletes one and then all', async () => {
     const page = await s.open('/');
@@ -313,6 +335,11 @@ describe('what a person does', () => {
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   });
+});
+
+describe('what a person does', () => {
+  const s = journeyBrowser(false);
+
   it('hands over bad files and reads, beside each, a sentence saying what to do', async () => {
     const page = await s.open('/');
     await pick(page, [
@@ -402,6 +429,10 @@ describe('what a person does', () => {
     expect(altoStrings(altoDoc).map((s) => ({ text: s.content, bbox: s.box }))).toEqual(inHocr.map((w) => ({ text: w.text, bbox: w.bbox })));
     expect(await page.getByTestId('download-error').count()).toBe(0);
   });
+});
+
+describe('what a person does', () => {
+  const s = journeyBrowser(true);
 
   it('creates an account after reading without one, and keeps those documents', async () => {
     const page = await s.open('/');

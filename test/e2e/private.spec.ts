@@ -51,9 +51,11 @@ async function waitBooted(page: Page, priv: boolean): Promise<void> {
   await page.evaluate(() => (window as unknown as W).ocrchat.ready);
 }
 
+/** The document list's text once it has loaded: '' when it says there is nothing yet (then no list is drawn to read). */
 const listed = async (page: Page) => {
-  await page.locator('[data-testid="history"], [data-testid="history-empty"]').first().waitFor();
-  return page.locator('[data-testid="history"]').textContent().catch(() => '');
+  const shown = page.locator('[data-testid="history"], [data-testid="history-empty"]').first();
+  await shown.waitFor();
+  return (await shown.getAttribute('data-testid')) === 'history' ? ((await shown.textContent()) ?? '') : '';
 };
 
 describe('private session', () => {

@@ -42,12 +42,15 @@ function itemLine(lines: string[], what: string): string {
 }
 
 describe('receipts and tables through the file picker', () => {
-  const s = useBrowser({ perTest: true });
+  // One browser for the four: none depends on a fresh profile (each sets the tier and tool it
+  // reads with), and a fresh one costs a launch, a service-worker install and a cold engine each.
+  const s = useBrowser();
 
   for (const tier of ['cpu', 'vlm'] as const) {
     it(`a receipt's lines stay lines in the Text tab, Markdown and DOCX, with no heading on an item (${tier})`, async () => {
       const page = await s.open('/');
       await page.locator(`input[name="tier"][value="${tier}"]`).check();
+      await page.locator('#tool').selectOption('');
       await pick(page, [evalFile('receipt_sroie_061.jpg', 'image/jpeg')]);
       const uuid = await openedJob(page);
       const text = (await page.getByTestId('result-text').textContent()) ?? '';
@@ -78,6 +81,7 @@ describe('receipts and tables through the file picker', () => {
 
   it('a table form with extract-tables: the real column headers are the header row, not its first sector', async () => {
     const page = await s.open('/');
+    await page.locator('input[name="tier"][value="cpu"]').check();
     await page.locator('#tool').selectOption('extract-tables');
     await pick(page, [evalFile('form_table_border_patrol_p1.png', 'image/png')]);
     const uuid = await openedJob(page);

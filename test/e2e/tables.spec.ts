@@ -113,7 +113,7 @@ async function readWithTool(page: Page, file: { name: string; type: string; data
   }
   await pick(page, [file]);
   // The job's page opens at once; its result when the job is done (jobOf waits for that).
-  await page.waitForFunction(() => location.hash.startsWith('#/job/'), undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => location.hash.startsWith('#/job/'), undefined, { timeout: 120_000, polling: 100 });
   return page.evaluate(() => location.hash.split('/')[2]!);
 }
 

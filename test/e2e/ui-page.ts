@@ -46,7 +46,9 @@ export const pick = (page: Page, files: Upload[]) =>
   page.setInputFiles('[data-testid="file-input"]', files.map((f) => ({ name: f.name, mimeType: f.type, buffer: f.data })));
 
 export async function openedJob(page: Page): Promise<string> {
-  await page.waitForFunction(() => location.hash.startsWith('#/job/'), undefined, { timeout: 120_000 });
+  // Checked every 100 ms, not on every animation frame: frame-by-frame polling keeps the
+  // compositor busy for the whole read, CPU the engine could use.
+  await page.waitForFunction(() => location.hash.startsWith('#/job/'), undefined, { timeout: 120_000, polling: 100 });
   await page.getByTestId('result-text').waitFor({ timeout: 120_000 });
   return page.evaluate(() => location.hash.split('/')[2]!);
 }

@@ -8,6 +8,7 @@
 import { findModel, hasWebGPU, modelStatus, runtimesFor, sizeText, ModelError, type ModelEntry } from '../../models';
 import { keepOnDevice } from '../../models/offline';
 import { PPOCR_V4 } from '../../models/ppocr';
+import { config } from '../../shared/config';
 
 async function needed(): Promise<ModelEntry[]> {
   const pp = findModel(PPOCR_V4.id)!;
@@ -16,8 +17,8 @@ async function needed(): Promise<ModelEntry[]> {
 
 let keeping: Promise<void> | undefined;
 
-/** How long the engine must be idle after a page before its files are kept. */
-export const KEEP_AFTER_IDLE_MS = 5000;
+/** How long the engine must be idle after a page before its files are kept (config: 5 s; the test build's is shorter). */
+const keepAfterIdleMs = (): number => config.vlmKeepAfterIdleMs;
 let busy = 0;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -34,7 +35,7 @@ export function pageEnded(read: boolean): void {
   readOnce ||= read;
   if (busy || !readOnce) return;
   clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => void keepForOffline(), KEEP_AFTER_IDLE_MS);
+  idleTimer = setTimeout(() => void keepForOffline(), keepAfterIdleMs());
 }
 
 /** Once per window; a failed attempt (offline, say) is tried again after the next page. */
