@@ -19,7 +19,7 @@ export const ENGINES: readonly Engine[] = [
 
 /** PP-OCR's reading of a bitmap, its lines joined; the bitmap stays the caller's. */
 async function readWithVlm(bitmap: ImageBitmap, languages: string, signal?: AbortSignal): Promise<string | null> {
-  const page = await vlm.recognize({ bitmap }, { languages, signal });
+  const page = await vlm.recognize({ bitmap }, { languages, signal, aside: true });
   const lines = page.lines?.length ? page.lines.map((l) => l.text) : page.blocks.flatMap((b) => b.lines.map((l) => l.text));
   return lines.join('\n') || null;
 }

@@ -17,7 +17,7 @@ export function cropReaderFor(tier: Tier, languages: string): CropReader | undef
   return {
     engine: other.meta.id === 'vlm' ? 'PP-OCR' : 'Tesseract',
     async read(image: ImageBitmap, signal?: AbortSignal): Promise<ReadLine[]> {
-      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal }));
+      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal, aside: true }));
     },
   };
 }
@@ -45,7 +45,7 @@ export function lineReaderFor(job: Job, pageImage: (index: number) => Promise<Bl
         if (x1 <= x0 || y1 <= y0) return null;
         const crop = await createImageBitmap(image, x0, y0, x1 - x0, y1 - y0);
         try {
-          const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal });
+          const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal, aside: true });
           return read.lines?.map((l) => l.text).join(' ') || read.blocks.flatMap((b) => b.lines.map((l) => l.text)).join(' ') || null;
         } finally {
           crop.close();

@@ -78,6 +78,12 @@ export interface RecognizeOptions {
    * their own variant, PP-OCR reads the characters as they are printed. Null when it cannot.
    */
   secondReader?: (bitmap: ImageBitmap, languages: string, signal?: AbortSignal) => Promise<string | null>;
+  /**
+   * A few lines read beside another engine's work (a second opinion, a second reading): one
+   * of the engine's workers is enough, and no second is started for it (each holds its models
+   * in memory, hundreds of MB).
+   */
+  aside?: boolean;
 }
 
 export type EngineId = 'cpu' | 'vlm' | 'pdf-text';

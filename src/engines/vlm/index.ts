@@ -60,9 +60,12 @@ const pool = new WorkerPool<WorkerBridge<VlmProtocol>>({
   stop: (bridge) => bridge.terminate(new Error('The vlm engine was stopped.')),
 });
 
-/** Runs the models on one bitmap (which is transferred: pass a copy you can spare). */
-export async function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, signal?: AbortSignal): Promise<RunResult> {
-  const slot = await pool.acquire();
+/**
+ * Runs the models on one bitmap (which is transferred: pass a copy you can spare). `aside`:
+ * a few lines beside another engine's work, on the first worker (none started for them).
+ */
+export async function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, signal?: AbortSignal, aside = false): Promise<RunResult> {
+  const slot = await pool.acquire('', aside ? 1 : Infinity);
   try {
     return await slot.worker.call('run', { bitmap, options }, { signal, transfer: [bitmap] });
   } finally {
@@ -106,7 +109,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // Once the engine has loaded and read, all it may load is kept for offline use (offline.ts).
   pageStarted();
   try {
-    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal);
+    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal, opts.aside);
     pageEnded(true);
   } catch (err) {
     pageEnded(false);
