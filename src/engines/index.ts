@@ -13,7 +13,7 @@ import { meta as vlmMeta } from './vlm/meta';
 
 export const ENGINES: readonly Engine[] = [
   { meta: cpuMeta, recognize: (page, opts) => cpu.recognize(raster(page), { secondReader: readWithVlm, ...opts }) },
-  { meta: vlmMeta, recognize: (page, opts) => vlm.recognize(raster(page), opts) },
+  { meta: vlmMeta, recognize: (page, opts) => vlm.recognize(raster(page), opts), warm: vlm.warm },
   { meta: pdfText.meta, recognize: async (page, opts) => pdfText.readTextLayer(page.textLayer!, opts.recipe?.rules) },
 ];
 

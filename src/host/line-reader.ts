@@ -22,6 +22,11 @@ export function cropReaderFor(tier: Tier, languages: string): CropReader | undef
   };
 }
 
+/** Starts the other tier's engine (its models load while this tier reads the page). */
+export function warmOtherTier(tier: Tier): void {
+  ENGINES.find((e) => e.meta.input === 'raster' && e.meta.tier && e.meta.tier !== tier)?.warm?.();
+}
+
 /** The lines the other engine found, each with its box and confidence. */
 function linesOf(page: EnginePage): ReadLine[] {
   const lines = page.lines?.length ? page.lines : page.blocks.flatMap((b) => b.lines);

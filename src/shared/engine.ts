@@ -81,7 +81,7 @@ export interface RecognizeOptions {
   /**
    * A few lines read beside another engine's work (a second opinion, a second reading): one
    * of the engine's workers is enough, and no second is started for it (each holds its models
-   * in memory, hundreds of MB).
+   * in memory, hundreds of MB). The lines are cut from an upright page: read as they stand.
    */
   aside?: boolean;
 }
@@ -109,4 +109,6 @@ export interface EngineMeta {
 export interface Engine {
   meta: EngineMeta;
   recognize(page: PageImage, opts: RecognizeOptions): Promise<EnginePage>;
+  /** Starts the engine's first worker now, so its models load while another engine works. */
+  warm?(): void;
 }

@@ -109,7 +109,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // Once the engine has loaded and read, all it may load is kept for offline use (offline.ts).
   pageStarted();
   try {
-    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal, opts.aside);
+    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}), ...(opts.aside ? { useCls: false } : {}) }, opts.signal, opts.aside);
     pageEnded(true);
   } catch (err) {
     pageEnded(false);
@@ -128,6 +128,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // lines too, when the tool asks (on an upright page: the lines' boxes are the page's).
   const rules = opts.recipe?.rules && !result.rotation && result.width === page.bitmap.width ? { rules: findRules(toGrey(pixelsOf(page.bitmap)), page.bitmap.width, page.bitmap.height) } : {};
   return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings, ...rules };
+}
+
+/** Starts the first worker (its sessions load) unless one is there; it ends when idle. */
+export function warm(): void {
+  if (pool.workers.length) return;
+  void pool.acquire('', 1).then((slot) => slot.worker.call('warm', undefined).catch(() => {}).finally(() => pool.release(slot)));
 }
 
 /** Ends the workers and their sessions (frees their memory); the next page starts a new one. */

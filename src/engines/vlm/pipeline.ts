@@ -262,6 +262,15 @@ export function vlmHandlers(): Handlers<VlmProtocol> {
     setup: (s) => {
       setup = s;
     },
+    warm: () => {
+      // loaded in the queue's turn; a failure here is the next page's to report
+      if (!setup) return;
+      const s = setup;
+      queue = queue.then(async () => {
+        engine ??= load(s);
+        await engine.catch(() => (engine = undefined));
+      });
+    },
     run: ({ bitmap, options }, signal) => {
       const job = queue.then(async () => {
         try {

@@ -93,6 +93,8 @@ export interface RunResult {
 /** The actions of the vlm worker (src/shared/bridge.ts). */
 export type VlmProtocol = {
   setup: { payload: VlmSetup; result: void };
+  /** load the sessions now (a page will follow) */
+  warm: { payload: void; result: void };
   run: { payload: VlmRun; result: RunResult };
 };
 
