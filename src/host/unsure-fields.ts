@@ -169,16 +169,19 @@ export function settle(line: EngineLine, other: Reading): boolean {
 const TOO_FAR = 0.4;
 
 /**
- * A name or address line and the other recogniser's reading made one (mergeReadings, Tesseract's
- * and PP-OCR's parts each where it is strong); true when the line changed. Readings too far apart
- * (a crop of something else) leave the line as it was.
+ * A name or address line and the other recogniser's reading made one; true when the line
+ * changed. A page Tesseract read (cpu) takes PP-OCR's parts where they are strong
+ * (mergeReadings). A page PP-OCR read (vlm; it reads receipts with half Tesseract's character
+ * errors) keeps its reading and takes from Tesseract's only the marks that end a word, which
+ * PP-OCR drops ("18," read "18"). Readings too far apart (a crop of something else) leave the
+ * line as it was.
  */
 export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean): boolean {
   if (squeeze(other.text) === squeeze(line.text)) return settle(line, other);
   if (differences(squeeze(line.text), squeeze(other.text)) > TOO_FAR * Math.max(squeeze(line.text).length, squeeze(other.text).length)) return false;
   // a line Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too)
   const sure = (otherIsPpocr ? line.confidence : other.confidence) >= UNSURE;
-  const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure) : mergeReadings(other.text, line.text, sure);
+  const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure) : endMarks(other.text, line.text);
   if (text === line.text.trim()) return false;
   line.text = text;
   line.confidence = (line.confidence + other.confidence) / 2;
@@ -215,6 +218,19 @@ function align(own: string, other: string): Step[] {
     else steps.push({ other: b[--j]! });
   }
   return steps.reverse();
+}
+
+/** `ppocr`'s reading with the commas, stops and colons that end a word in `tesseract` only. */
+export function endMarks(tesseract: string, ppocr: string): string {
+  const steps = align(tesseract.trim(), ppocr.trim());
+  return steps
+    .map((s, k) => {
+      if (s.other !== undefined) return s.other;
+      const next = steps[k + 1];
+      const endsWord = k > 0 && ALNUM.test(steps[k - 1]!.other ?? '') && (!next || next.other === ' ' || next.own === ' ');
+      return MARK.test(s.own!) && endsWord ? s.own! : '';
+    })
+    .join('');
 }
 
 /** How many characters two readings differ in (case folded). */
