@@ -16,8 +16,8 @@ export function cropReaderFor(tier: Tier, languages: string): CropReader | undef
   const asked = other.meta.refuses?.(languages) ? 'auto' : languages;
   return {
     engine: other.meta.id === 'vlm' ? 'PP-OCR' : 'Tesseract',
-    async read(image: ImageBitmap, signal?: AbortSignal): Promise<ReadLine[]> {
-      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal, aside: true }));
+    async read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[]): Promise<ReadLine[]> {
+      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal, aside: true, ...(lines ? { lines } : {}) }));
     },
   };
 }

@@ -35,10 +35,10 @@ export interface ReadLine extends Reading {
   bbox: BBox;
 }
 
-/** The other tier's recogniser, on an image made of the page's unsure lines. */
+/** The other tier's recogniser, on an image made of the page's unsure lines (`lines`: where each is on it). */
 export interface CropReader {
   engine: string;
-  read(image: ImageBitmap, signal?: AbortSignal): Promise<ReadLine[]>;
+  read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[]): Promise<ReadLine[]>;
 }
 
 export interface Rereads {
@@ -97,7 +97,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   const sheet = await stack(bitmap, lines.map((l) => l.bbox));
   let read: ReadLine[];
   try {
-    read = await reader.read(sheet.image, signal).catch(() => []);
+    read = await reader.read(sheet.image, signal, sheet.lines).catch(() => []);
   } finally {
     sheet.image.close();
   }
@@ -127,10 +127,10 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
  * The boxes' crops (with a margin) one under another on white, a line's height apart; each
  * box's own rows on the sheet, [top, bottom) (its crop less the margin).
  */
-async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: ImageBitmap; cores: [number, number][] }> {
+async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: ImageBitmap; cores: [number, number][]; lines: BBox[] }> {
   const crops = boxes.map((b) => {
     const [x0, y0, x1, y1] = paddedBox(b, bitmap.width, bitmap.height);
-    return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0), top: b[1] - y0, bottom: b[3] - y0 };
+    return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0), top: b[1] - y0, bottom: b[3] - y0, left: b[0] - x0, right: b[2] - x0 };
   });
   const gap = Math.max(8, Math.round(Math.max(...crops.map((c) => c.h)) / 2));
   const width = Math.max(...crops.map((c) => c.w)) + 2 * gap;
@@ -140,13 +140,17 @@ async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: Image
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   const cores: [number, number][] = [];
+  const lines: BBox[] = [];
   let y = gap;
   for (const c of crops) {
     ctx.drawImage(bitmap, c.x0, c.y0, c.w, c.h, gap, y, c.w, c.h);
     cores.push([y + c.top, y + Math.max(c.top + 1, c.bottom)]);
+    // the line as a text detector would box it: about a quarter of its height above and below, half at the ends
+    const h = Math.max(1, c.bottom - c.top);
+    lines.push([Math.max(0, gap + c.left - 0.45 * h), Math.max(0, y + c.top - 0.25 * h), Math.min(width, gap + c.right + 0.45 * h), Math.min(height, y + c.bottom + 0.25 * h)]);
     y += c.h + gap;
   }
-  return { image: canvas.transferToImageBitmap(), cores };
+  return { image: canvas.transferToImageBitmap(), cores, lines };
 }
 
 /** Applies the other reading to the line; true when it replaced the line's own. */

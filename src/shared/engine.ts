@@ -84,6 +84,11 @@ export interface RecognizeOptions {
    * in memory, hundreds of MB). The lines are cut from an upright page: read as they stand.
    */
   aside?: boolean;
+  /**
+   * The image's text lines, upright, as boxes (a sheet of lines another engine found): an
+   * engine that finds lines itself reads these as they are instead (PP-OCR skips detection).
+   */
+  lines?: BBox[];
 }
 
 export type EngineId = 'cpu' | 'vlm' | 'pdf-text';

@@ -55,6 +55,8 @@ export interface RunOptions {
   charset: Charset;
   /** lines are read by this recogniser instead of PP-OCRv4's (a script it does not read) */
   recogniser?: WorkerRecogniser;
+  /** the image's text lines, upright, as boxes: they are read as they are, with no detection */
+  lines?: BBox[];
   db: Partial<DbOptions>;
 }
 
