@@ -7,7 +7,7 @@ import { ENGINES } from '../engines';
 import { parseLanguage } from '../shared/languages';
 import type { Tier } from '../shared/contract';
 import type { EnginePage } from '../shared/engine';
-import { paddedBox, type CropReader, type ReadLine } from './unsure-fields';
+import { detectorBox, paddedBox, type CropReader, type ReadLine } from './unsure-fields';
 
 /** The other tier's recogniser on an image: PP-OCR for a cpu job, Tesseract for a vlm job. */
 export function cropReaderFor(tier: Tier, languages: string): CropReader | undefined {
@@ -50,7 +50,8 @@ export function lineReaderFor(job: Job, pageImage: (index: number) => Promise<Bl
         if (x1 <= x0 || y1 <= y0) return null;
         const crop = await createImageBitmap(image, x0, y0, x1 - x0, y1 - y0);
         try {
-          const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal, aside: true });
+          const lines = [detectorBox([bbox[0] - x0, bbox[1] - y0, bbox[2] - x0, bbox[3] - y0], x1 - x0, y1 - y0)];
+          const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal, aside: true, lines });
           return read.lines?.map((l) => l.text).join(' ') || read.blocks.flatMap((b) => b.lines.map((l) => l.text)).join(' ') || null;
         } finally {
           crop.close();

@@ -25,6 +25,12 @@ export function paddedBox(b: BBox, width: number, height: number): BBox {
   return [Math.max(0, Math.floor(b[0] - PAD * h)), Math.max(0, Math.floor(b[1] - PAD * h)), Math.min(width, Math.ceil(b[2] + PAD * h)), Math.min(height, Math.ceil(b[3] + PAD * h))];
 }
 
+/** A line's box as a text detector would draw it (a quarter of its height above and below, half at the ends), inside `width`×`height`. */
+export function detectorBox(b: BBox, width: number, height: number): BBox {
+  const h = Math.max(1, b[3] - b[1]);
+  return [Math.max(0, b[0] - 0.45 * h), Math.max(0, b[1] - 0.25 * h), Math.min(width, b[2] + 0.45 * h), Math.min(height, b[3] + 0.25 * h)];
+}
+
 export interface Reading {
   text: string;
   confidence: number;
@@ -145,9 +151,7 @@ async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: Image
   for (const c of crops) {
     ctx.drawImage(bitmap, c.x0, c.y0, c.w, c.h, gap, y, c.w, c.h);
     cores.push([y + c.top, y + Math.max(c.top + 1, c.bottom)]);
-    // the line as a text detector would box it: about a quarter of its height above and below, half at the ends
-    const h = Math.max(1, c.bottom - c.top);
-    lines.push([Math.max(0, gap + c.left - 0.45 * h), Math.max(0, y + c.top - 0.25 * h), Math.min(width, gap + c.right + 0.45 * h), Math.min(height, y + c.bottom + 0.25 * h)]);
+    lines.push(detectorBox([gap + c.left, y + c.top, gap + c.right, y + c.bottom], width, height));
     y += c.h + gap;
   }
   return { image: canvas.transferToImageBitmap(), cores, lines };
