@@ -95,7 +95,7 @@ export async function openApp(url, opts = {}) {
       try {
         details.set(`${uuid}/${Number(n) - 1}`, JSON.parse(json.join(' ')));
       } catch {}
-    }
+    } else if (m.type() === 'debug' && m.text().startsWith('ocrchat reread ') && process.env.OCR_BENCH_REREADS) process.stderr.write(`${m.text()}\n`);
   });
   context.on('weberror', (e) => note(`weberror: ${e.error().message}`));
   /** The tesseract.js cores the workers loaded (the worker picks relaxed SIMD, SIMD or plain by feature detection). @type {Set<string>} */

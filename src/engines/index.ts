@@ -13,13 +13,13 @@ import { meta as vlmMeta } from './vlm/meta';
 
 export const ENGINES: readonly Engine[] = [
   { meta: cpuMeta, recognize: (page, opts) => cpu.recognize(raster(page), { secondReader: readWithVlm, ...opts }) },
-  { meta: vlmMeta, recognize: (page, opts) => vlm.recognize(raster(page), opts) },
+  { meta: vlmMeta, recognize: (page, opts) => vlm.recognize(raster(page), opts), warm: vlm.warm },
   { meta: pdfText.meta, recognize: async (page, opts) => pdfText.readTextLayer(page.textLayer!, opts.recipe?.rules) },
 ];
 
 /** PP-OCR's reading of a bitmap, its lines joined; the bitmap stays the caller's. */
 async function readWithVlm(bitmap: ImageBitmap, languages: string, signal?: AbortSignal): Promise<string | null> {
-  const page = await vlm.recognize({ bitmap }, { languages, signal });
+  const page = await vlm.recognize({ bitmap }, { languages, signal, aside: true });
   const lines = page.lines?.length ? page.lines.map((l) => l.text) : page.blocks.flatMap((b) => b.lines.map((l) => l.text));
   return lines.join('\n') || null;
 }

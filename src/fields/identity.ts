@@ -82,7 +82,7 @@ export function findNumber(lines: LineRec[], question: string): Found | null {
 }
 
 const ADDRESS_CUE =
-  /\b(?:NO\.?\s*\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,|RUE|AVENIDA|CALLE|VIA|PLAZA|PLATZ|LAAN|STRAAT|GASSE|DRIVE|LANE|BOULEVARD|HIGHWAY)|(?:STRASSE|STR\.|WEG)(?=[\s\d,]|$)|[路街号]|丁目|번지|\d+\s*[로길]\b/;
+  /\b(?:NO\s*[.:]?\s*[A-Z]?\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,|RUE|AVENIDA|CALLE|VIA|PLAZA|PLATZ|LAAN|STRAAT|GASSE|DRIVE|LANE|BOULEVARD|HIGHWAY)|(?:STRASSE|STR\.|WEG)(?=[\s\d,]|$)|[路街号]|丁目|번지|\d+\s*[로길]\b/;
 const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-\d{4,5}\b|〒\s?\d{3}-\d{4}|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */

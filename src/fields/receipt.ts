@@ -13,6 +13,8 @@ import { findReceiptAddress } from './address';
 import { amounts } from './patterns';
 import { amountValue } from './readings';
 import { lineRecs, valueBox, type PlacedLines } from './place';
+import { joinAddressLines, repairAddress, repairCompany } from './repair';
+import { squash } from './lines';
 
 /** How much a value is trusted when the sums it takes part in disagree. */
 const DISAGREE = 0.75;
@@ -23,12 +25,13 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
   const fields: ReceiptFields = { items: [] };
   if (!lines.length) return fields;
 
-  const vendor = merchantOf(lines);
+  // the header read with OCR's look-alike letters put right in the words names and addresses print
+  const vendor = merchantOf(repaired(lines, repairCompany));
   if (vendor) fields.merchant = place(placed, vendor.cite, vendor.value, true);
-  const address = findReceiptAddress(lines, vendor?.cite);
+  const address = findReceiptAddress(repaired(lines, repairAddress, new Set(vendor?.cite.map((l) => l.order))), vendor?.cite);
   // as printed: each line's own punctuation, lines joined by a space
   // (a colon or semicolon at its end belongs to no address: OCR's, or a label's)
-  if (address) fields.address = place(placed, address.cite, address.cite.map((l) => l.text.trim()).join(' ').replace(/\s*[:;]+$/, ''), true);
+  if (address) fields.address = place(placed, address.cite, joinAddressLines(address.cite.map((l) => l.text)).replace(/\s*[:;]+$/, ''), true);
 
   const total = findField('total', lines, '');
   const currency = findCurrency(lines, total?.cite[0]);
@@ -58,6 +61,18 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
 
   checkSums(fields);
   return withoutEmpty(fields);
+}
+
+/** How far into the document the header's names and address reach. */
+const HEADER_REACH = 16;
+
+/** The lines with the header's put right by `fix` (all but `skip`), each still in its place. */
+function repaired(lines: LineRec[], fix: (text: string) => string, skip = new Set<number>()): LineRec[] {
+  return lines.map((l) => {
+    if (l.order >= HEADER_REACH || skip.has(l.order)) return l;
+    const text = squash(fix(l.text));
+    return text === l.text ? l : { ...l, text, upper: text.toUpperCase() };
+  });
 }
 
 /** Legal forms that end a company's name; a name broken over two lines ends on one of them. */

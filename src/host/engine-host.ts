@@ -19,7 +19,7 @@ import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
 import { TRANSLATOR_CODE, translateLaidOutPage, Translators } from './translation';
 import { rereadUnsureFields } from './unsure-fields';
-import { cropReaderFor } from './line-reader';
+import { cropReaderFor, warmOtherTier } from './line-reader';
 import { parseLanguage } from '../shared/languages';
 
 const LOCK = 'ocrchat-engine-host';
@@ -220,6 +220,8 @@ export class EngineHost {
         if (problem) throw new UserError(TRANSLATOR_CODE, problem);
         // the blank test (and the translator check): the page's preprocessing here
         timings.preprocess = lap();
+        // tool=receipt reads unsure field lines again with the other tier: its models load meanwhile
+        if (!blank && recipe?.checkFields && image.bitmap) warmOtherTier(job.tier);
         const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid) });
         engineSteps(timings, lap(), engine?.timings);
         // tool=receipt: fields read from unsure lines are read again by the other tier's recogniser.

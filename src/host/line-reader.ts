@@ -7,7 +7,7 @@ import { ENGINES } from '../engines';
 import { parseLanguage } from '../shared/languages';
 import type { Tier } from '../shared/contract';
 import type { EnginePage } from '../shared/engine';
-import { paddedBox, type CropReader, type ReadLine } from './unsure-fields';
+import { detectorBox, paddedBox, type CropReader, type ReadLine } from './unsure-fields';
 
 /** The other tier's recogniser on an image: PP-OCR for a cpu job, Tesseract for a vlm job. */
 export function cropReaderFor(tier: Tier, languages: string): CropReader | undefined {
@@ -16,10 +16,15 @@ export function cropReaderFor(tier: Tier, languages: string): CropReader | undef
   const asked = other.meta.refuses?.(languages) ? 'auto' : languages;
   return {
     engine: other.meta.id === 'vlm' ? 'PP-OCR' : 'Tesseract',
-    async read(image: ImageBitmap, signal?: AbortSignal): Promise<ReadLine[]> {
-      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal }));
+    async read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[]): Promise<ReadLine[]> {
+      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal, aside: true, ...(lines ? { lines } : {}) }));
     },
   };
+}
+
+/** Starts the other tier's engine (its models load while this tier reads the page). */
+export function warmOtherTier(tier: Tier): void {
+  ENGINES.find((e) => e.meta.input === 'raster' && e.meta.tier && e.meta.tier !== tier)?.warm?.();
 }
 
 /** The lines the other engine found, each with its box and confidence. */
@@ -45,7 +50,8 @@ export function lineReaderFor(job: Job, pageImage: (index: number) => Promise<Bl
         if (x1 <= x0 || y1 <= y0) return null;
         const crop = await createImageBitmap(image, x0, y0, x1 - x0, y1 - y0);
         try {
-          const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal });
+          const lines = [detectorBox([bbox[0] - x0, bbox[1] - y0, bbox[2] - x0, bbox[3] - y0], x1 - x0, y1 - y0)];
+          const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal, aside: true, lines });
           return read.lines?.map((l) => l.text).join(' ') || read.blocks.flatMap((b) => b.lines.map((l) => l.text)).join(' ') || null;
         } finally {
           crop.close();

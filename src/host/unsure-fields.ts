@@ -1,8 +1,10 @@
 // tool=receipt: a field read from a line the engine was unsure of is read again before it is
-// reported. The page's unsure field lines, cropped and stacked on one image, go to the other tier's recogniser (PP-OCR when Tesseract read the
-// page, Tesseract when PP-OCR did; both ship with the app). Where the two readings agree, the
-// line stands, surer; where they differ and the other reads it clearly surer, its reading
-// replaces the line's (its words spread over the line's box). Then the page is laid out again.
+// reported, and the seller's name and address lines always are. Those lines, cropped and
+// stacked on one image, go to the other tier's recogniser (PP-OCR when Tesseract read the page,
+// Tesseract when PP-OCR did; both ship with the app). Where the two readings agree, the line
+// stands, surer. A name or address line takes both readings merged, each recogniser's strong
+// parts; another line takes the other reading where it is clearly surer (its words spread over
+// the line's box). Then the page is laid out again.
 import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
@@ -13,7 +15,7 @@ export const UNSURE = 0.85;
 /** The other recogniser's reading replaces the line's when it is this much surer. */
 const CLEARLY_SURER = 0.1;
 /** At most this many lines a page are read again. */
-const MOST_LINES = 10;
+const MOST_LINES = 12;
 /** Margin around the line's box, in line heights: a recogniser wants some white round the text. */
 const PAD = 0.35;
 
@@ -21,6 +23,12 @@ const PAD = 0.35;
 export function paddedBox(b: BBox, width: number, height: number): BBox {
   const h = b[3] - b[1];
   return [Math.max(0, Math.floor(b[0] - PAD * h)), Math.max(0, Math.floor(b[1] - PAD * h)), Math.min(width, Math.ceil(b[2] + PAD * h)), Math.min(height, Math.ceil(b[3] + PAD * h))];
+}
+
+/** A line's box as a text detector would draw it (a quarter of its height above and below, half at the ends), inside `width`×`height`. */
+export function detectorBox(b: BBox, width: number, height: number): BBox {
+  const h = Math.max(1, b[3] - b[1]);
+  return [Math.max(0, b[0] - 0.45 * h), Math.max(0, b[1] - 0.25 * h), Math.min(width, b[2] + 0.45 * h), Math.min(height, b[3] + 0.25 * h)];
 }
 
 export interface Reading {
@@ -33,10 +41,10 @@ export interface ReadLine extends Reading {
   bbox: BBox;
 }
 
-/** The other tier's recogniser, on an image made of the page's unsure lines. */
+/** The other tier's recogniser, on an image made of the page's unsure lines (`lines`: where each is on it). */
 export interface CropReader {
   engine: string;
-  read(image: ImageBitmap, signal?: AbortSignal): Promise<ReadLine[]>;
+  read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[]): Promise<ReadLine[]>;
 }
 
 export interface Rereads {
@@ -48,13 +56,30 @@ export interface Rereads {
 
 const squeeze = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 
-/** The lines of the fields the page's own reading is unsure of. */
-export function unsureFieldLines(found: EnginePage, index: number, layout: LayoutOptions = {}): EngineLine[] {
+/** A line to read again; `header`: a line of the seller's name or address. */
+export interface FieldLine {
+  line: EngineLine;
+  /**
+   * A name or address line is read again whatever its confidence, and the two readings are
+   * merged (mergeReadings): the key fields are matched letter for letter, and each recogniser
+   * misreads some letters it is sure of.
+   */
+  header: boolean;
+}
+
+/** The lines of the seller's name and address, and of the other fields the page's own reading is unsure of. */
+export function fieldLinesToReread(found: EnginePage, index: number, layout: LayoutOptions = {}): FieldLine[] {
   const fields = readReceipt([layoutPage(found, index, layout)]);
-  const boxes = [fields.merchant, fields.address, fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
-  if (!boxes.length) return [];
+  const header = [fields.merchant, fields.address].flatMap((f) => (f ? [f.bbox] : []));
+  const unsure = [fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
+  if (!header.length && !unsure.length) return [];
   const lines: EngineLine[] = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
-  return lines.filter((l) => l.confidence < UNSURE && boxes.some((b) => holds(b, l.bbox))).slice(0, MOST_LINES);
+  const out: FieldLine[] = [];
+  for (const line of lines) {
+    if (header.some((b) => holds(b, line.bbox))) out.push({ line, header: true });
+    else if (line.confidence < UNSURE && unsure.some((b) => holds(b, line.bbox))) out.push({ line, header: false });
+  }
+  return out.slice(0, MOST_LINES);
 }
 
 /** The field's box holds most of the line's height and some of its width. */
@@ -70,41 +95,48 @@ function holds(field: BBox, line: BBox): boolean {
  * on `found`, which the caller no longer needs as it was).
  */
 export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap, index: number, reader: CropReader, layout: LayoutOptions = {}, signal?: AbortSignal): Promise<Rereads> {
-  const lines = unsureFieldLines(found, index, layout);
+  const entries = fieldLinesToReread(found, index, layout);
+  const lines = entries.map((e) => e.line);
   if (!lines.length) return { page: found, reread: 0, replaced: 0 };
   signal?.throwIfAborted();
   // The lines' crops one under another on one image: one call to the other recogniser a page.
   const sheet = await stack(bitmap, lines.map((l) => l.bbox));
   let read: ReadLine[];
   try {
-    read = await reader.read(sheet.image, signal).catch(() => []);
+    read = await reader.read(sheet.image, signal, sheet.lines).catch(() => []);
   } finally {
     sheet.image.close();
   }
   let replaced = 0;
   lines.forEach((line, i) => {
-    const slot = sheet.slots[i]!;
+    const core = sheet.cores[i]!;
+    // what was read on the line itself, not a neighbour's edge the margin took in
     const mine = read.filter((r) => {
       const cy = (r.bbox[1] + r.bbox[3]) / 2;
-      return cy >= slot[0] && cy < slot[1];
+      return cy >= core[0] && cy < core[1];
     });
     if (!mine.length) return;
     mine.sort((a, b) => a.bbox[0] - b.bbox[0]);
     const chars = mine.reduce((n, r) => n + r.text.length, 0);
     const other = { text: mine.map((r) => r.text).join(' '), confidence: mine.reduce((n, r) => n + r.confidence * r.text.length, 0) / Math.max(1, chars) };
-    if (other.text.trim() && settle(line, other)) replaced++;
+    if (!other.text.trim()) return;
+    const own = line.text;
+    const ownConfidence = line.confidence;
+    if (entries[i]!.header ? merge(line, other, reader.engine === 'PP-OCR') : settle(line, other)) replaced++;
+    // diagnosis (the bench prints these with OCR_BENCH_REREADS=1)
+    console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, header: entries[i]!.header, ownConfidence, otherConfidence: other.confidence }));
   });
   return { page: found, reread: lines.length, replaced };
 }
 
 /**
  * The boxes' crops (with a margin) one under another on white, a line's height apart; each
- * crop's rows on the sheet, [top, bottom).
+ * box's own rows on the sheet, [top, bottom) (its crop less the margin).
  */
-async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: ImageBitmap; slots: [number, number][] }> {
+async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: ImageBitmap; cores: [number, number][]; lines: BBox[] }> {
   const crops = boxes.map((b) => {
     const [x0, y0, x1, y1] = paddedBox(b, bitmap.width, bitmap.height);
-    return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0) };
+    return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0), top: b[1] - y0, bottom: b[3] - y0, left: b[0] - x0, right: b[2] - x0 };
   });
   const gap = Math.max(8, Math.round(Math.max(...crops.map((c) => c.h)) / 2));
   const width = Math.max(...crops.map((c) => c.w)) + 2 * gap;
@@ -113,14 +145,16 @@ async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: Image
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  const slots: [number, number][] = [];
+  const cores: [number, number][] = [];
+  const lines: BBox[] = [];
   let y = gap;
   for (const c of crops) {
     ctx.drawImage(bitmap, c.x0, c.y0, c.w, c.h, gap, y, c.w, c.h);
-    slots.push([y - gap / 2, y + c.h + gap / 2]);
+    cores.push([y + c.top, y + Math.max(c.top + 1, c.bottom)]);
+    lines.push(detectorBox([gap + c.left, y + c.top, gap + c.right, y + c.bottom], width, height));
     y += c.h + gap;
   }
-  return { image: canvas.transferToImageBitmap(), slots };
+  return { image: canvas.transferToImageBitmap(), cores, lines };
 }
 
 /** Applies the other reading to the line; true when it replaced the line's own. */
@@ -139,33 +173,126 @@ export function settle(line: EngineLine, other: Reading): boolean {
   return true;
 }
 
+/** Two readings of a line this far apart (differences per character) are of different text. */
+const TOO_FAR = 0.4;
+
+/**
+ * A name or address line and the other recogniser's reading made one; true when the line
+ * changed. A page Tesseract read (cpu) takes PP-OCR's parts where they are strong
+ * (mergeReadings). A page PP-OCR read (vlm; it reads receipts with half Tesseract's character
+ * errors) keeps its reading and takes from Tesseract's only the marks that end a word, which
+ * PP-OCR drops ("18," read "18"). Readings too far apart (a crop of something else) leave the
+ * line as it was.
+ */
+export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean): boolean {
+  if (squeeze(other.text) === squeeze(line.text)) return settle(line, other);
+  if (differences(squeeze(line.text), squeeze(other.text)) > TOO_FAR * Math.max(squeeze(line.text).length, squeeze(other.text).length)) return false;
+  // a line Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too)
+  const sure = (otherIsPpocr ? line.confidence : other.confidence) >= UNSURE;
+  const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure) : endMarks(other.text, line.text);
+  if (text === line.text.trim()) return false;
+  line.text = text;
+  line.confidence = (line.confidence + other.confidence) / 2;
+  const words = text.split(' ');
+  // the same words: each keeps its box; else they are spread over the line
+  if (words.length === line.words.length) line.words.forEach((w, k) => ((w.text = words[k]!), (w.confidence = line.confidence)));
+  else line.words = spread(text, line.bbox, line.confidence);
+  return true;
+}
+
 /** Marks one recogniser prints and the other is apt to pass over (PP-OCR drops a comma before a space). */
 const MARK = /[,.;:]/;
+const ALNUM = /[\p{L}\p{N}]/u;
+/** What PP-OCR reads for a speck or a faint mark; Tesseract's mark there is the printed one. */
+const SPECK = /[_~`'"^]/;
+
+type Step = { own?: string; other?: string };
+
+/** `own` and `other` aligned character by character (edit distance; case folded), first to last. */
+function align(own: string, other: string): Step[] {
+  const a = [...own];
+  const b = [...other];
+  // a gap read as a character is no misreading of it: a space pairs only with a space
+  const cost = (x: string, y: string) => (x.toUpperCase() === y.toUpperCase() ? 0 : (x === ' ') !== (y === ' ') ? 2 : 1);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost(a[i - 1]!, b[j - 1]!));
+  const steps: Step[] = [];
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + cost(a[i - 1]!, b[j - 1]!)) steps.push({ own: a[--i]!, other: b[--j]! });
+    else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) steps.push({ own: a[--i]! });
+    else steps.push({ other: b[--j]! });
+  }
+  return steps.reverse();
+}
+
+/** `ppocr`'s reading with the commas, stops and colons that end a word in `tesseract` only. */
+export function endMarks(tesseract: string, ppocr: string): string {
+  const steps = align(tesseract.trim(), ppocr.trim());
+  return steps
+    .map((s, k) => {
+      if (s.other !== undefined) return s.other;
+      const next = steps[k + 1];
+      const endsWord = k > 0 && ALNUM.test(steps[k - 1]!.other ?? '') && (!next || next.other === ' ' || next.own === ' ');
+      return MARK.test(s.own!) && endsWord ? s.own! : '';
+    })
+    .join('');
+}
+
+/** How many characters two readings differ in (case folded). */
+function differences(a: string, b: string): number {
+  return align(a, b).filter((s) => s.own === undefined || s.other === undefined || s.own.toUpperCase() !== s.other.toUpperCase()).length;
+}
 
 /**
  * `other`'s reading with the commas, stops and colons of `own` that it passed over put back: the
  * two are aligned character by character (edit distance), and a mark only `own` has is kept.
  */
 export function keepPunctuation(own: string, other: string): string {
-  const a = [...own];
-  const b = [...other];
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1]!.toUpperCase() === b[j - 1]!.toUpperCase() ? 0 : 1));
+  return align(own, other)
+    .map((s) => s.other ?? (MARK.test(s.own!) ? s.own! : ''))
+    .join('');
+}
+
+/**
+ * Tesseract's and PP-OCR's readings of a name or address line made one, each recogniser trusted
+ * where it is strong: PP-OCR's letters and digits (it tells look-alike letters apart better),
+ * Tesseract's spaces (its word gaps; PP-OCR splits and joins words), every mark either printed
+ * (each drops some), and a letter only one of them read kept, except whole words only one of
+ * them read at either end of the line, where the other saw no text (a stamp, a fold, the edge
+ * of a neighbouring line). `tesseractSure`: Tesseract's letters stand (PP-OCR misreads some
+ * letters it is sure of too), with the marks PP-OCR alone read added and PP-OCR's letter where
+ * Tesseract read a mark ("(NE" for ONE).
+ */
+export function mergeReadings(tesseract: string, ppocr: string, tesseractSure = false): string {
+  const steps = align(tesseract.trim(), ppocr.trim());
+  if (tesseractSure) return steps.map((s) => (s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' ? s.other : s.own)).join('');
+  const edge = (from: number, dir: 1 | -1): number => {
+    // the run of steps from one end that one reading has and the other has not; dropped when
+    // it is whole words (a space on its inner side)
+    const first = steps[from];
+    const side = first?.other === undefined ? 'own' : first.own === undefined ? 'other' : null;
+    if (!side) return 0;
+    const only = (st: Step) => (side === 'own' ? st.other === undefined : st.own === undefined);
+    let k = from;
+    while (k >= 0 && k < steps.length && only(steps[k]!)) k += dir;
+    const run = dir === 1 ? steps.slice(from, k) : steps.slice(k + 1, from + 1);
+    const inner = (dir === 1 ? run[run.length - 1] : run[0])?.[side];
+    return run.length >= 2 && inner === ' ' && run.some((st) => ALNUM.test(st[side]!)) ? run.length : 0;
+  };
+  const head = edge(0, 1);
+  const tail = edge(steps.length - 1, -1);
   const out: string[] = [];
-  let i = a.length;
-  let j = b.length;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + (a[i - 1]!.toUpperCase() === b[j - 1]!.toUpperCase() ? 0 : 1)) {
-      out.push(b[--j]!);
-      i--;
-    } else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) {
-      // in own only: a mark is kept, anything else was own's misreading
-      if (MARK.test(a[i - 1]!)) out.push(a[i - 1]!);
-      i--;
-    } else out.push(b[--j]!);
-  }
-  return out.reverse().join('');
+  steps.forEach((s, k) => {
+    if (k < head || k >= steps.length - tail) return;
+    // a letter where the other read a gap is the letter; a mark where the other read a letter is the letter
+    if (s.own !== undefined && s.other !== undefined) out.push(s.other === ' ' || (SPECK.test(s.other) && !ALNUM.test(s.own)) ? s.own : s.own === ' ' || ALNUM.test(s.other) || !ALNUM.test(s.own) ? s.other : s.own);
+    else if (s.own !== undefined) out.push(s.own);
+    else if (s.other !== ' ') out.push(s.other!);
+  });
+  return out.join('').replace(/\s+/g, ' ').trim();
 }
 
 /** Words of `text` over `box`, each as wide as its share of the characters. */

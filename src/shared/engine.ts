@@ -78,6 +78,17 @@ export interface RecognizeOptions {
    * their own variant, PP-OCR reads the characters as they are printed. Null when it cannot.
    */
   secondReader?: (bitmap: ImageBitmap, languages: string, signal?: AbortSignal) => Promise<string | null>;
+  /**
+   * A few lines read beside another engine's work (a second opinion, a second reading): one
+   * of the engine's workers is enough, and no second is started for it (each holds its models
+   * in memory, hundreds of MB). The lines are cut from an upright page: read as they stand.
+   */
+  aside?: boolean;
+  /**
+   * The image's text lines, upright, as boxes (a sheet of lines another engine found): an
+   * engine that finds lines itself reads these as they are instead (PP-OCR skips detection).
+   */
+  lines?: BBox[];
 }
 
 export type EngineId = 'cpu' | 'vlm' | 'pdf-text';
@@ -103,4 +114,6 @@ export interface EngineMeta {
 export interface Engine {
   meta: EngineMeta;
   recognize(page: PageImage, opts: RecognizeOptions): Promise<EnginePage>;
+  /** Starts the engine's first worker now, so its models load while another engine works. */
+  warm?(): void;
 }

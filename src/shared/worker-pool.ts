@@ -59,13 +59,16 @@ export class WorkerPool<W> {
     return this.slots;
   }
 
-  /** A slot to run on, counted busy until `release`. */
-  async acquire(key = ''): Promise<PoolSlot<W>> {
+  /**
+   * A slot to run on, counted busy until `release`. `most`: start no worker beyond this many
+   * (work that does not warrant a worker of its own shares one that is there).
+   */
+  async acquire(key = '', most = Infinity): Promise<PoolSlot<W>> {
     for (;;) {
       const free = this.slots.filter((s) => s.busy === 0);
       const same = free.find((s) => s.key === key);
       if (same) return this.take(same);
-      const size = this.options.size();
+      const size = Math.min(this.options.size(), Math.max(most, 1));
       const other = free[0];
       if (this.slots.length >= size && other) this.remove(other);
       if (this.slots.length < size) {

@@ -59,7 +59,7 @@ function encode(bitmap: ImageBitmap): Blob {
 async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false, onWaited?: (ms: number) => void): Promise<Pass> {
   await readyLanguages(languages, onNote);
   const segmentation = block ? ONE_BLOCK : PAGE_SEGMENTATION;
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }), onWaited);
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }), onWaited, size.width * size.height);
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
   const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));

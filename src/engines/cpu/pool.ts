@@ -8,6 +8,12 @@ import { WorkerPool, type PoolStats } from '../../shared/worker-pool';
 // A WASM heap never shrinks: recycling bounds what one large page leaves behind.
 const RECYCLE_AFTER_PAGES = 40;
 /**
+ * A worker that read a page this large (pixels) is ended after it: Tesseract's WASM memory
+ * grows to its largest page and never shrinks (a 35-megapixel scan leaves hundreds of MB held
+ * for every later page of a long session). The next page starts a fresh worker in about a second.
+ */
+export const HEAVY_PAGE_PIXELS = 20_000_000;
+/**
  * A worker reads its (already verified, cached) traineddata and starts in about a second;
  * one that has not started by then never will, and must not hold its slot for ever.
  */
@@ -34,11 +40,12 @@ export class TesseractPool {
   }
 
   /**
-   * Runs `fn` on a worker loaded with `languages`, waiting for a free one (`onWaited`: how long). A worker that does
+   * Runs `fn` on a worker loaded with `languages`, waiting for a free one (`onWaited`: how long;
+   * `pixels`: the page's size, a heavy page's worker is ended after it). A worker that does
    * not start (rejects, or misses the deadline) is dropped and its EngineError thrown: the
    * next call starts a fresh one.
    */
-  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>, onWaited?: (ms: number) => void): Promise<T> {
+  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>, onWaited?: (ms: number) => void, pixels = 0): Promise<T> {
     const t0 = performance.now();
     const slot = await this.pool.acquire(languages);
     onWaited?.(performance.now() - t0);
@@ -51,7 +58,7 @@ export class TesseractPool {
       failed = true;
       throw err;
     } finally {
-      this.pool.release(slot, failed || slot.uses + 1 >= RECYCLE_AFTER_PAGES);
+      this.pool.release(slot, failed || slot.uses + 1 >= RECYCLE_AFTER_PAGES || pixels >= HEAVY_PAGE_PIXELS);
     }
   }
 

@@ -60,9 +60,12 @@ const pool = new WorkerPool<WorkerBridge<VlmProtocol>>({
   stop: (bridge) => bridge.terminate(new Error('The vlm engine was stopped.')),
 });
 
-/** Runs the models on one bitmap (which is transferred: pass a copy you can spare). */
-export async function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, signal?: AbortSignal): Promise<RunResult> {
-  const slot = await pool.acquire();
+/**
+ * Runs the models on one bitmap (which is transferred: pass a copy you can spare). `aside`:
+ * a few lines beside another engine's work, on the first worker (none started for them).
+ */
+export async function runPage(bitmap: ImageBitmap, options?: Partial<RunOptions>, signal?: AbortSignal, aside = false): Promise<RunResult> {
+  const slot = await pool.acquire('', aside ? 1 : Infinity);
   try {
     return await slot.worker.call('run', { bitmap, options }, { signal, transfer: [bitmap] });
   } finally {
@@ -106,7 +109,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // Once the engine has loaded and read, all it may load is kept for offline use (offline.ts).
   pageStarted();
   try {
-    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}) }, opts.signal);
+    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}), ...(opts.aside ? { useCls: false } : {}), ...(opts.lines ? { lines: opts.lines } : {}) }, opts.signal, opts.aside);
     pageEnded(true);
   } catch (err) {
     pageEnded(false);
@@ -125,6 +128,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // lines too, when the tool asks (on an upright page: the lines' boxes are the page's).
   const rules = opts.recipe?.rules && !result.rotation && result.width === page.bitmap.width ? { rules: findRules(toGrey(pixelsOf(page.bitmap)), page.bitmap.width, page.bitmap.height) } : {};
   return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings, ...rules };
+}
+
+/** Starts the first worker (its sessions load) unless one is there; it ends when idle. */
+export function warm(): void {
+  if (pool.workers.length) return;
+  void pool.acquire('', 1).then((slot) => slot.worker.call('warm', undefined).catch(() => {}).finally(() => pool.release(slot)));
 }
 
 /** Ends the workers and their sessions (frees their memory); the next page starts a new one. */

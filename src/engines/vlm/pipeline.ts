@@ -1,6 +1,6 @@
 // The vlm engine's page pipeline, in its worker: detection, orientation, recognition in
 // batches, words. The sessions stay loaded across pages; pages are run one at a time.
-import { dbPostprocess, detInputSize, detTensorData } from './det';
+import { dbPostprocess, detInputSize, detTensorData, type DetBox } from './det';
 import { Cropper, cropWidth, flipFrame, frameOf, resizedPixels, rotateFrame, spanBox, uprightTurn, type LineFrame } from './crop';
 import { CLS_WIDTH, REC_HEIGHT, ctcGreedy, insertGapSpaces, insertLikelySpaces, normaliseLatin, planBatches, rotate180, writeNormalised, type Decoded } from './rec';
 import { rotateBitmap } from '../../shared/pixels';
@@ -85,26 +85,32 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
   const t0 = performance.now();
   const W = bitmap.width;
   const H = bitmap.height;
-  // 1. Detection on the page scaled to multiples of 32.
-  const size = detInputSize(W, H, opts.detMaxSide, opts.detMaxPixels);
-  const small = resizedPixels(bitmap, size.width, size.height);
-  const detOut = await runOne(e, e.det, detTensorData(small.data, size.width, size.height), [1, 3, size.height, size.width]);
-  const mh = detOut.dims[2]!;
-  const mw = detOut.dims[3]!;
-  timings.det = performance.now() - t0;
-  const boxes = dbPostprocess((await detOut.getData()) as Float32Array, mw, mh, W, H, opts.db);
-  detOut.dispose();
-  timings.db = performance.now() - t0 - timings.det;
+  // 1. Detection on the page scaled to multiples of 32 (or the lines as given: no detection).
+  let boxes: DetBox[];
+  if (opts.lines) {
+    boxes = opts.lines.map(([x0, y0, x1, y1]) => ({ quad: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]], score: 1 }));
+    timings.det = 0;
+  } else {
+    const size = detInputSize(W, H, opts.detMaxSide, opts.detMaxPixels);
+    const small = resizedPixels(bitmap, size.width, size.height);
+    const detOut = await runOne(e, e.det, detTensorData(small.data, size.width, size.height), [1, 3, size.height, size.width]);
+    const mh = detOut.dims[2]!;
+    const mw = detOut.dims[3]!;
+    timings.det = performance.now() - t0;
+    boxes = dbPostprocess((await detOut.getData()) as Float32Array, mw, mh, W, H, opts.db);
+    detOut.dispose();
+    timings.db = performance.now() - t0 - timings.det;
+  }
 
   // A page lying on its side: the detector merges and misses lines that run down the page,
   // so the page is turned upright and read again from the start.
-  if (!turned) {
+  if (!turned && !opts.lines) {
     const turn = await sidewaysTurn(e, bitmap, boxes.map((b) => frameOf(b.quad)), opts);
     if (turn) {
       const upright = rotateBitmap(bitmap, turn);
       try {
         const again = await recognise(e, upright, opts, true, signal);
-        again.timings.sideways = timings.det + timings.db;
+        again.timings.sideways = timings.det + (timings.db ?? 0);
         return { ...again, rotation: ((turn + again.rotation) % 360) as RunResult['rotation'] };
       } finally {
         upright.close();
@@ -261,6 +267,15 @@ export function vlmHandlers(): Handlers<VlmProtocol> {
   return {
     setup: (s) => {
       setup = s;
+    },
+    warm: () => {
+      // loaded in the queue's turn; a failure here is the next page's to report
+      if (!setup) return;
+      const s = setup;
+      queue = queue.then(async () => {
+        engine ??= load(s);
+        await engine.catch(() => (engine = undefined));
+      });
     },
     run: ({ bitmap, options }, signal) => {
       const job = queue.then(async () => {

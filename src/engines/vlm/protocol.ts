@@ -55,6 +55,8 @@ export interface RunOptions {
   charset: Charset;
   /** lines are read by this recogniser instead of PP-OCRv4's (a script it does not read) */
   recogniser?: WorkerRecogniser;
+  /** the image's text lines, upright, as boxes: they are read as they are, with no detection */
+  lines?: BBox[];
   db: Partial<DbOptions>;
 }
 
@@ -93,6 +95,8 @@ export interface RunResult {
 /** The actions of the vlm worker (src/shared/bridge.ts). */
 export type VlmProtocol = {
   setup: { payload: VlmSetup; result: void };
+  /** load the sessions now (a page will follow) */
+  warm: { payload: void; result: void };
   run: { payload: VlmRun; result: RunResult };
 };
 

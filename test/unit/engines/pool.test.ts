@@ -79,6 +79,16 @@ describe('TesseractPool', () => {
     expect(made.length).toBe(3);
   });
 
+  it('ends the worker that read a heavy page (its memory never shrinks); the next page gets a fresh one', async () => {
+    const { made, spawn } = fakes();
+    const pool = new TesseractPool(1, spawn);
+    const a = await pool.use('eng', async (w) => idOf(w), undefined, 8_000_000);
+    expect(await pool.use('eng', async (w) => idOf(w), undefined, 35_000_000)).toBe(a);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(made[0]!.terminated).toBe(true);
+    expect(await pool.use('eng', async (w) => idOf(w))).not.toBe(a);
+  });
+
   it('a worker that never starts is dropped at the deadline with a coded error, and the next page gets a fresh one', async () => {
     const { made, spawn } = fakes();
     let aborted = false;

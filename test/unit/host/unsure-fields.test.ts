@@ -2,7 +2,7 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
-import { keepPunctuation, settle, spread, unsureFieldLines } from '../../../src/host/unsure-fields';
+import { fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -25,21 +25,64 @@ const RECEIPT: [string, number][] = [
   ['CASH 50.00', 0.6],
 ];
 
-describe('unsure field lines', () => {
-  it('are the lines of fields read with low confidence, not sure ones nor lines of no field', () => {
-    const lines = unsureFieldLines(enginePage(RECEIPT), 0);
-    const texts = lines.map((l) => l.text);
-    // the address's unsure line and the total's; not the sure name or date, not the item or the cash line
-    expect(texts).toContain('NO. 12, JALAN MAWAR 3,');
-    expect(texts).toContain('TOTAL (RM) 35.5O');
-    expect(texts).not.toContain('KEDAI MAJU JAYA SDN BHD');
-    expect(texts).not.toContain('DATE: 14/04/2018');
-    expect(texts).not.toContain('MILO 1KG 25.90');
-    expect(texts).not.toContain('CASH 50.00');
+describe('field lines read again', () => {
+  it('are the name and address lines, sure or not, and the lines of other fields read with low confidence', () => {
+    const lines = fieldLinesToReread(enginePage(RECEIPT), 0);
+    const texts = (header: boolean) => lines.filter((l) => l.header === header).map((l) => l.line.text);
+    expect(texts(true)).toEqual(['KEDAI MAJU JAYA SDN BHD', 'NO. 12, JALAN MAWAR 3,', '81100 JOHOR BAHRU']);
+    // the total's unsure line; not the sure date, not the item or the cash line
+    expect(texts(false)).toEqual(['TOTAL (RM) 35.5O']);
   });
 
-  it('none when every field was read surely', () => {
-    expect(unsureFieldLines(enginePage(RECEIPT.map(([t]) => [t, 0.97])), 0)).toEqual([]);
+  it('only the name and address lines when every other field was read surely', () => {
+    const lines = fieldLinesToReread(enginePage(RECEIPT.map(([t]) => [t, 0.97])), 0);
+    expect(lines.every((l) => l.header)).toBe(true);
+    expect(lines).toHaveLength(3);
+  });
+});
+
+describe('merging two readings of a name or address line', () => {
+  it("takes PP-OCR's letters, Tesseract's spaces, and the marks either printed", () => {
+    // PP-OCR tells T from I and J from I; Tesseract keeps the word gap PP-OCR lost and the end comma
+    expect(mergeReadings('IAMAN BUKIT (PI) SDN BHD,', 'TAMAN BUKIT (PJ)SDN BHD')).toBe('TAMAN BUKIT (PJ) SDN BHD,');
+    // a gap PP-OCR read inside a word is not one
+    expect(mergeReadings('GOLDEN BAKERIES SDN BHD', 'G0LDEN BAK ERIES SDN BHD')).toBe('G0LDEN BAKERIES SDN BHD');
+    // marks and letters only PP-OCR read are kept ("KG." Tesseract missed)
+    expect(mergeReadings('BATU 3,', 'KG.BATU 3,')).toBe('KG.BATU 3,');
+    // a mark Tesseract read where PP-OCR read a letter is the letter
+    expect(mergeReadings('(NE TWO TRADING', 'ONE TWO TRADING')).toBe('ONE TWO TRADING');
+  });
+
+  it('keeps the letters of a line Tesseract is sure of, adding only the marks PP-OCR alone read', () => {
+    expect(mergeReadings('TRI SHAAS SDN BHD', 'TRI SIHAAS SDN BHD', true)).toBe('TRI SHAAS SDN BHD');
+    expect(mergeReadings('Lot 5, Jalan Mawar 2/1', 'Lot 5, Jalan Mawar 2/1,', true)).toBe('Lot 5, Jalan Mawar 2/1,');
+    expect(mergeReadings('43300 SERI KEMBANGAN, SELANGOR', '43300 SERI KEMBANGAN . SELANGOR', true)).toBe('43300 SERI KEMBANGAN, SELANGOR');
+    expect(mergeReadings('(NE TWO TRADING', 'ONE TWO TRADING', true)).toBe('ONE TWO TRADING');
+  });
+
+  it('pairs a gap with a gap: a space read beside a letter is no misreading of it', () => {
+    expect(mergeReadings('JLN PJU 1A3,', 'JLN PJU 1A 3')).toBe('JLN PJU 1A3,');
+  });
+
+  it('drops whole words only one of them read at an end of the line, where the other saw no text', () => {
+    expect(mergeReadings('Wi RA NO.8, JALAN MERAK 2,', 'NO.8, JALAN MERAK 2,')).toBe('NO.8, JALAN MERAK 2,');
+    expect(mergeReadings('SRI MAJU SDN BHD', 'SRI MAJU SDN BHD Lot3Ja')).toBe('SRI MAJU SDN BHD');
+    // a letter inside a word only Tesseract read stays
+    expect(mergeReadings('NO.18 JALAN', 'NO.1 JALAN')).toBe('NO.18 JALAN');
+  });
+
+  it('changes the line, its words keeping their boxes, unless the readings are of different text', () => {
+    const l: EngineLine = { text: 'IAMAN SRI', bbox: [0, 0, 90, 20], confidence: 0.7, words: [{ text: 'IAMAN', bbox: [0, 0, 50, 20], confidence: 0.7 }, { text: 'SRI', bbox: [60, 0, 90, 20], confidence: 0.7 }] };
+    expect(merge(l, { text: 'TAMAN SRI', confidence: 0.8 }, true)).toBe(true);
+    expect(l.text).toBe('TAMAN SRI');
+    expect(l.words.map((w) => [w.text, w.bbox[0]])).toEqual([['TAMAN', 0], ['SRI', 60]]);
+    // Tesseract as the other reader (a vlm job): PP-OCR's reading stands, with the marks that end Tesseract's words
+    const v: EngineLine = { text: 'NO. 3 JALAN SRI MAJU', bbox: [0, 0, 90, 20], confidence: 0.9, words: [] };
+    expect(merge(v, { text: 'N0. 3, JALAN SRl.MAJU,', confidence: 0.8 }, false)).toBe(true);
+    expect(v.text).toBe('NO. 3, JALAN SRI MAJU,');
+    const far: EngineLine = { text: 'TEL 03-1234567', bbox: [0, 0, 90, 20], confidence: 0.9, words: [] };
+    expect(merge(far, { text: 'JALAN MAWAR', confidence: 0.99 }, true)).toBe(false);
+    expect(far.text).toBe('TEL 03-1234567');
   });
 });
 

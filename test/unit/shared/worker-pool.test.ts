@@ -38,6 +38,19 @@ describe('WorkerPool', () => {
     expect(made).toHaveLength(2);
   });
 
+  it('work that asks for one worker at most shares the busy first one, and uses a second that is there', async () => {
+    const { p, made } = pool(2, 'share');
+    const a = await p.acquire();
+    const aside = await p.acquire('', 1);
+    expect(aside.worker).toBe(a.worker);
+    expect(made).toHaveLength(1);
+    const b = await p.acquire();
+    expect(made).toHaveLength(2);
+    p.release(b);
+    expect((await p.acquire('', 1)).worker).toBe(b.worker);
+    expect(made).toHaveLength(2);
+  });
+
   it('in wait mode a call waits for a release, and a free worker of another kind makes room', async () => {
     const { p, made } = pool(1, 'wait');
     const eng = await p.acquire('eng');

@@ -1,0 +1,112 @@
+// OCR's usual misreadings inside the words a receipt's header prints: "J1n" and "JIn" for
+// JLN, "BIk" for BLK, "COMFANY" for COMPANY, "SDN BND" for SDN BHD. A word is put right only
+// when it is one of the words receipts print in that place (a company's legal form and trade,
+// the street words and states of an address) read through OCR's look-alike letters, so a word
+// that is not such a word is never touched.
+
+/** Characters OCR mistakes for one another, each mapped to one of its class. */
+const LOOKALIKE: Record<string, string> = {
+  I: 'I', L: 'I', '1': 'I', '|': 'I', '!': 'I',
+  O: 'O', '0': 'O', Q: 'O', U: 'O',
+  S: 'S', '5': 'S', $: 'S',
+  B: 'B', '8': 'B',
+  G: 'G', '6': 'G',
+  Z: 'Z', '2': 'Z',
+};
+
+const skeleton = (word: string) => [...word.toUpperCase()].map((c) => LOOKALIKE[c] ?? c).join('');
+
+/** Legal forms and trades in company names, in the languages receipts are printed in. */
+const COMPANY_WORDS = `SDN BHD BERHAD SENDIRIAN COMPANY LIMITED CORPORATION INCORPORATED ENTERPRISE ENTERPRISES
+TRADING TRADERS HARDWARE RESTAURANT RESTORAN SUPERMARKET HYPERMARKET MINIMARKET MARKETING SERVICES SERVICE
+STATIONERY BOOKSTORE BOOKCENTRE BOOKSHOP BAKERY BAKERIES PHARMACY FARMASI INDUSTRIES INDUSTRY HOLDINGS
+INTERNATIONAL MALAYSIA SINGAPORE RETAIL STORES SEAFOOD KEDAI PERNIAGAAN SYARIKAT GESELLSCHAFT BOULANGERIE
+PHARMACIE APOTHEKE BÄCKEREI METZGEREI RISTORANTE TRATTORIA FARMACIA PANADERIA SUPERMERCADO`;
+
+/** Street words, building words and the states and large cities an address names. */
+const ADDRESS_WORDS = `JALAN JLN LORONG LRG TAMAN TMN LOT BLK BLOK BLOCK KAWASAN PERINDUSTRIAN INDUSTRIAL SEKSYEN
+SECTION BANDAR BDR BATU KAMPUNG KG PERSIARAN LEBUH LEBUHRAYA PUSAT PERDAGANGAN KOMPLEKS MEDAN TINGKAT ARAS
+UNIT FLOOR GROUND LEVEL SUITE STREET ROAD AVENUE BOULEVARD DRIVE LANE HIGHWAY PLAZA CENTRE CENTER BUILDING
+TOWER SQUARE MALL STRASSE STRAßE PLATZ ALLEE GASSE CHAUSSEE AVENIDA CALLE PIAZZA VIALE STRAAT PLEIN
+SELANGOR JOHOR KEDAH PERAK PAHANG SABAH SARAWAK MELAKA MALACCA KELANTAN TERENGGANU PENANG PINANG PULAU
+PERLIS NEGERI SEMBILAN WILAYAH PERSEKUTUAN PUTRAJAYA CYBERJAYA LABUAN DARUL EHSAN TAKZIM AMAN KHUSUS
+KUALA LUMPUR BAHRU SHAH ALAM PETALING JAYA SUBANG KLANG PUCHONG CHERAS KEPONG AMPANG IPOH SEREMBAN KUANTAN
+KOTA KINABALU KUCHING BUTTERWORTH SELAYANG RAWANG KAJANG BANGI SERI KEMBANGAN DAMANSARA
+MALAYSIA SINGAPORE`;
+
+interface Lexicon {
+  exact: Set<string>;
+  /** skeleton → word; null where two words share one */
+  bySkeleton: Map<string, string | null>;
+  long: string[];
+}
+
+function lexicon(words: string): Lexicon {
+  const exact = new Set(words.split(/\s+/).filter(Boolean));
+  const bySkeleton = new Map<string, string | null>();
+  for (const w of exact) {
+    const s = skeleton(w);
+    bySkeleton.set(s, bySkeleton.has(s) && bySkeleton.get(s) !== w ? null : w);
+  }
+  return { exact, bySkeleton, long: [...exact].filter((w) => w.length >= LONG) };
+}
+
+/** Words this long are also put right across one letter misread as any other. */
+const LONG = 7;
+const COMPANY = lexicon(COMPANY_WORDS);
+const ADDRESS = lexicon(ADDRESS_WORDS);
+
+/** Whether a and b differ in one letter. (A letter lost or added is left: "HOLDING" is a word.) */
+function oneLetter(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+/** The word a token was meant to be, in the token's own case; null when it is none of them. */
+function meant(token: string, lex: Lexicon): string | null {
+  const upper = token.toUpperCase();
+  if (lex.exact.has(upper) || (upper.match(/\p{L}/gu)?.length ?? 0) < 2) return null;
+  const s = skeleton(upper);
+  let word = lex.bySkeleton.get(s) ?? null;
+  if (!word && upper.length >= LONG && !/\d/.test(upper)) {
+    const near = lex.long.filter((w) => oneLetter(skeleton(w), s));
+    word = near.length === 1 ? near[0] : null;
+  }
+  if (!word) return null;
+  if (token === upper) return word;
+  if (token === token.toLowerCase()) return word.toLowerCase();
+  return word[0] + word.slice(1).toLowerCase();
+}
+
+/** Tokens: letters with the digits and marks OCR puts in their place. */
+const TOKEN = /[\p{L}0-9$|!]+/gu;
+
+function repairWords(text: string, lex: Lexicon): string {
+  return text.replace(TOKEN, (t) => meant(t, lex) ?? t);
+}
+
+/** A company line with its legal form and trade words put right ("SDN BND" → "SDN BHD"). */
+export function repairCompany(text: string): string {
+  return repairWords(text, COMPANY).replace(/\b(SDN\.?\s*)B[HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'));
+}
+
+/** An address line with its street words, states and cities put right ("J1n" → "Jln"). */
+export function repairAddress(text: string): string {
+  // "NO 290. JALAN": a period between a number and the next part of an address is its comma
+  return repairWords(text, ADDRESS).replace(/\b(\d+)\.(?=\s+\p{L}{2})/gu, '$1,');
+}
+
+/**
+ * An address's lines joined as printed. A line that ends in a word with no mark after it,
+ * where another line of the same address ends with a comma, lost its comma to OCR (the print
+ * is consistent; a line ending in its postcode often has none).
+ */
+export function joinAddressLines(lines: string[]): string {
+  const texts = lines.map((l) => l.trim()).filter(Boolean);
+  const commaStyle = texts.slice(0, -1).some((t) => t.endsWith(','));
+  return texts
+    .map((t, i) => (commaStyle && i < texts.length - 1 && /\p{L}$/u.test(t) ? `${t},` : t))
+    .join(' ');
+}

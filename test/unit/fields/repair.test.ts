@@ -1,0 +1,58 @@
+// OCR's look-alike letters put right in the words a receipt's header prints, and only there.
+import { describe, expect, it } from 'vitest';
+import { joinAddressLines, repairAddress, repairCompany } from '../../../src/fields/repair';
+import { readReceipt } from '../../../src/fields/receipt';
+import { pageOf } from './page';
+
+describe('repairing header words', () => {
+  it('puts street words, states and cities right through look-alike letters, in the word’s own case', () => {
+    expect(repairAddress('No.8, J1n Melati 2, Tmn Bukit')).toBe('No.8, Jln Melati 2, Tmn Bukit');
+    expect(repairAddress('BIK C, JALAN 5/10, 46000 PETAL1NG JAYA')).toBe('BLK C, JALAN 5/10, 46000 PETALING JAYA');
+    expect(repairAddress('KOALA LUMPUR')).toBe('KUALA LUMPUR');
+    expect(repairAddress('SELANG0R DARUL EHSAN')).toBe('SELANGOR DARUL EHSAN');
+  });
+
+  it('leaves a word that is not an address word, and numbers, as they are (in an address JIN is JLN misread)', () => {
+    expect(repairAddress('Block 10A, 5th Floor, 01-02')).toBe('Block 10A, 5th Floor, 01-02');
+    expect(repairAddress('LOT 1O, KAMPUNG BARU')).toBe('LOT 1O, KAMPUNG BARU');
+    expect(repairAddress('Jin Xin Court')).toBe('Jln Xin Court');
+  });
+
+  it('reads the period between a number and the next part of an address as its comma', () => {
+    expect(repairAddress('NO 17. JALAN BUNGA RAYA')).toBe('NO 17, JALAN BUNGA RAYA');
+    expect(repairAddress('CO. NO. 12345-A')).toBe('CO. NO. 12345-A');
+    expect(repairAddress('C0. NO. 12345-A')).toBe('C0. NO. 12345-A');
+  });
+
+  it('puts a company’s legal form and trade right, one misread letter in a long word', () => {
+    expect(repairCompany('LIM BROTHERS & COMFANY')).toBe('LIM BROTHERS & COMPANY');
+    expect(repairCompany('SENG HENG HARDNARE TRADING')).toBe('SENG HENG HARDWARE TRADING');
+    expect(repairCompany('Sri Jaya Restaurant Sdn Bnd')).toBe('Sri Jaya Restaurant Sdn Bhd');
+    expect(repairCompany('KEDAI MAKAN SDN BHO')).toBe('KEDAI MAKAN SDN BHD');
+    // a word one letter longer or shorter is its own word
+    expect(repairCompany('GOLDEN HOLDING LTD')).toBe('GOLDEN HOLDING LTD');
+  });
+
+  it('gives an address line that lost its comma the comma its sibling lines print', () => {
+    expect(joinAddressLines(['NO. 3, JALAN ANGSANA,', 'TAMAN MERAK', '81300 SKUDAI,', 'JOHOR.'])).toBe('NO. 3, JALAN ANGSANA, TAMAN MERAK, 81300 SKUDAI, JOHOR.');
+    // no line ends with a comma: none is added
+    expect(joinAddressLines(['12 Rue Victor Hugo', '69002 Lyon'])).toBe('12 Rue Victor Hugo 69002 Lyon');
+    // a line that ends in its postcode keeps no comma
+    expect(joinAddressLines(['LOT 5, JALAN 2,', 'BANDAR BARU, 43000', 'KAJANG, SELANGOR'])).toBe('LOT 5, JALAN 2, BANDAR BARU, 43000 KAJANG, SELANGOR');
+  });
+
+  it('a receipt read with its header repaired: the merchant found by its legal form, the address by its street word', () => {
+    const f = readReceipt([
+      pageOf(`TAN BROTHERS COMFANY
+Co. Reg; No.: 123456-A
+No: B7, Blk B, J1n Mawar 4,
+Tmn Sri Mawar, 81100
+Johor Bahru, Johor.
+TEL: 07-355 1234
+DATE: 02/06/2019
+TOTAL 12.00`),
+    ]);
+    expect(f.merchant?.value).toBe('TAN BROTHERS COMPANY');
+    expect(f.address?.value).toBe('No: B7, Blk B, Jln Mawar 4, Tmn Sri Mawar, 81100 Johor Bahru, Johor.');
+  });
+});
