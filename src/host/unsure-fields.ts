@@ -185,8 +185,10 @@ const TOO_FAR = 0.4;
  * line as it was.
  */
 export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean): boolean {
-  if (squeeze(other.text) === squeeze(line.text)) return settle(line, other);
-  if (differences(squeeze(line.text), squeeze(other.text)) > TOO_FAR * Math.max(squeeze(line.text).length, squeeze(other.text).length)) return false;
+  const own = squeeze(line.text);
+  const theirs = squeeze(other.text);
+  if (theirs === own) return settle(line, other);
+  if (differences(own, theirs) > TOO_FAR * Math.max(own.length, theirs.length)) return false;
   // a line Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too)
   const sure = (otherIsPpocr ? line.confidence : other.confidence) >= UNSURE;
   const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure) : endMarks(other.text, line.text);

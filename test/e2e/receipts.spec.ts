@@ -41,6 +41,14 @@ function itemLine(lines: string[], what: string): string {
   return line!;
 }
 
+/** Picks `file` from the eval set with a tier and a tool chosen as a person does; the opened job's uuid. */
+async function readWith(page: Page, tier: 'cpu' | 'vlm', tool: string, file: string, type: string): Promise<string> {
+  await page.locator(`input[name="tier"][value="${tier}"]`).check();
+  await page.locator('#tool').selectOption(tool);
+  await pick(page, [evalFile(file, type)]);
+  return openedJob(page);
+}
+
 describe('receipts and tables through the file picker', () => {
   // One browser for the four: none depends on a fresh profile (each sets the tier and tool it
   // reads with), and a fresh one costs a launch, a service-worker install and a cold engine each.
@@ -49,10 +57,7 @@ describe('receipts and tables through the file picker', () => {
   for (const tier of ['cpu', 'vlm'] as const) {
     it(`a receipt's lines stay lines in the Text tab, Markdown and DOCX, with no heading on an item (${tier})`, async () => {
       const page = await s.open('/');
-      await page.locator(`input[name="tier"][value="${tier}"]`).check();
-      await page.locator('#tool').selectOption('');
-      await pick(page, [evalFile('receipt_sroie_061.jpg', 'image/jpeg')]);
-      const uuid = await openedJob(page);
+      const uuid = await readWith(page, tier, '', 'receipt_sroie_061.jpg', 'image/jpeg');
       const text = (await page.getByTestId('result-text').textContent()) ?? '';
       itemLine(text.split('\n').map((l) => l.trim()), 'Text tab');
       await page.screenshot({ path: screenshotPath(`receipt-text-${tier}`) });
@@ -66,10 +71,7 @@ describe('receipts and tables through the file picker', () => {
 
   it('the Receipt tool on the cpu tier reads its name and address lines again with PP-OCR and merges the readings before it reports them', async () => {
     const page = await s.open('/');
-    await page.locator('input[name="tier"][value="cpu"]').check();
-    await page.locator('#tool').selectOption('receipt');
-    await pick(page, [evalFile('receipt_sroie_620.jpg', 'image/jpeg')]);
-    const uuid = await openedJob(page);
+    const uuid = await readWith(page, 'cpu', 'receipt', 'receipt_sroie_620.jpg', 'image/jpeg');
     const job = await page.evaluate(async (u) => (await fetch(`/api/v1/ocr/${u}/`)).json(), uuid);
     const key = JSON.parse(readFileSync(join(EVAL_DIR, 'receipt_sroie_620.key.json'), 'utf8'));
     const squeeze = (v: string) => v.replace(/\s+/g, '').toUpperCase();
@@ -83,10 +85,7 @@ describe('receipts and tables through the file picker', () => {
 
   it('a table form with extract-tables: the real column headers are the header row, not its first sector', async () => {
     const page = await s.open('/');
-    await page.locator('input[name="tier"][value="cpu"]').check();
-    await page.locator('#tool').selectOption('extract-tables');
-    await pick(page, [evalFile('form_table_border_patrol_p1.png', 'image/png')]);
-    const uuid = await openedJob(page);
+    const uuid = await readWith(page, 'cpu', 'extract-tables', 'form_table_border_patrol_p1.png', 'image/png');
     const md = (await download(page, uuid, 'md')).toString('utf8').split('\n');
     const rule = md.findIndex((l) => /^\|( --- \|)+$/.test(l));
     expect(rule, md.join('\n')).toBeGreaterThan(0);
