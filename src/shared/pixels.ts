@@ -25,13 +25,49 @@ export async function encodeJpeg(bitmap: ImageBitmap, quality = 0.9): Promise<Bl
 
 /** Greyscale (luma) values of RGBA pixels; transparent pixels count as white paper. */
 export function toGrey(img: ImageData): Uint8Array {
-  const { data } = img;
-  const out = new Uint8Array(img.width * img.height);
-  for (let i = 0, p = 0; p < out.length; p++, i += 4) {
+  return greyInto(img.data, new Uint8Array(img.width * img.height), 0);
+}
+
+function greyInto(data: Uint8ClampedArray, out: Uint8Array, from: number): Uint8Array {
+  const end = Math.min(out.length, from + data.length / 4);
+  for (let i = 0, p = from; p < end; p++, i += 4) {
     const a = data[i + 3]! / 255;
     const y = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
     out[p] = Math.round(y * a + 255 * (1 - a));
   }
+  return out;
+}
+
+/** Rows drawn at a time by greyOf: a few MB of RGBA however large the page. */
+const STRIP_BYTES = 8 << 20;
+
+/**
+ * The bitmap's greyscale values, as toGrey(pixelsOf(bitmap)) gives them, drawn a band of rows
+ * at a time: a 35-megapixel page never has its 140 MB of RGBA copied out whole (a canvas
+ * and an ImageData of that size each) beside the bitmap, only a strip of a few MB. With
+ * `before`, that many bytes are left free ahead of the pixels (a header).
+ */
+export function greyOf(bitmap: ImageBitmap, before = 0): Uint8Array {
+  const { width, height } = bitmap;
+  const rows = Math.max(1, Math.min(height, Math.floor(STRIP_BYTES / (4 * Math.max(1, width)))));
+  const canvas = new OffscreenCanvas(width, rows);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const out = new Uint8Array(before + width * height);
+  for (let y = 0; y < height; y += rows) {
+    const h = Math.min(rows, height - y);
+    ctx.clearRect(0, 0, width, rows);
+    ctx.drawImage(bitmap, 0, y, width, h, 0, 0, width, h);
+    greyInto(ctx.getImageData(0, 0, width, h).data, out, before + y * width);
+  }
+  canvas.width = 0;
+  return out;
+}
+
+/** greyPgm(greyOf(bitmap), …) without the second copy of the pixels: the header, then greyOf's rows. */
+export function pgmOf(bitmap: ImageBitmap): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${bitmap.width} ${bitmap.height}\n255\n`);
+  const out = greyOf(bitmap, header.length);
+  out.set(header);
   return out;
 }
 

@@ -4,7 +4,7 @@
 import type { Block as TBlock, Bbox } from 'tesseract.js';
 import type { BBox } from '../../shared/contract';
 import type { RasterPage } from '../../shared/page-image';
-import { greyPgm, pixelsOf, rotateBitmap, toGrey } from '../../shared/pixels';
+import { greyOf, greyPgm, pgmOf, rotateBitmap } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { TesseractPool } from './pool';
 import { detectOrientation, osdStats, type Orientation } from './osd';
@@ -47,8 +47,7 @@ interface Pass {
 }
 
 function encode(bitmap: ImageBitmap): Blob {
-  const pgm = greyPgm(toGrey(pixelsOf(bitmap)), bitmap.width, bitmap.height);
-  return new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' });
+  return new Blob([pgmOf(bitmap) as BlobPart], { type: 'image/x-portable-graymap' });
 }
 
 /**
@@ -202,7 +201,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
 /** The page's ruling lines, and its blocks with the doubtful cells of the grids they draw read again. */
 async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages: string, signal?: AbortSignal): Promise<{ blocks: EngineBlock[]; rules: Rule[] }> {
   const { width, height } = bitmap;
-  const grey = toGrey(pixelsOf(bitmap));
+  const grey = greyOf(bitmap);
   const rules = findRules(grey, width, height);
   if (!rules.length) return { blocks, rules };
   const heights = blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.bbox[3] - w.bbox[1]))).sort((a, b) => a - b);
@@ -238,7 +237,7 @@ async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages:
  * and the page is read with eng first, as a page of few lines always is.
  */
 async function bandLanguage(bitmap: ImageBitmap, onNote?: RecognizeOptions['onNote']): Promise<string | null> {
-  const grey = toGrey(pixelsOf(bitmap));
+  const grey = greyOf(bitmap);
   const band = middleBand(textRows(grey, bitmap.width, bitmap.height), bitmap.height);
   if (!band) return null;
   const height = band.bottom - band.top;

@@ -19,7 +19,7 @@ import type { Backend, BackendChoice, RunOptions, RunResult, VlmProtocol, Worker
 import { WorkerBridge } from '../../shared/bridge';
 import { WorkerPool } from '../../shared/worker-pool';
 import { findRules } from '../../shared/ruling';
-import { pixelsOf, toGrey } from '../../shared/pixels';
+import { greyOf } from '../../shared/pixels';
 
 /** localStorage key that forces a backend: 'webgpu', 'wasm' or 'auto' (the default). */
 export const BACKEND_KEY = 'ocrchat.vlm.backend';
@@ -126,7 +126,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   // The lines as found: the layout groups them into paragraphs and orders them. The ruling
   // lines too, when the tool asks (on an upright page: the lines' boxes are the page's).
-  const rules = opts.recipe?.rules && !result.rotation && result.width === page.bitmap.width ? { rules: findRules(toGrey(pixelsOf(page.bitmap)), page.bitmap.width, page.bitmap.height) } : {};
+  const rules = opts.recipe?.rules && !result.rotation && result.width === page.bitmap.width ? { rules: findRules(greyOf(page.bitmap), page.bitmap.width, page.bitmap.height) } : {};
   return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings, ...rules };
 }
 
