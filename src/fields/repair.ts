@@ -106,7 +106,28 @@ export function repairAddress(text: string): string {
 export function joinAddressLines(lines: string[]): string {
   const texts = lines.map((l) => l.trim()).filter(Boolean);
   const commaStyle = texts.slice(0, -1).some((t) => t.endsWith(','));
-  return texts
-    .map((t, i) => (commaStyle && i < texts.length - 1 && /\p{L}$/u.test(t) ? `${t},` : t))
-    .join(' ');
+  const joined = texts.map((t, i) => (commaStyle && i < texts.length - 1 && /\p{L}$/u.test(t) ? `${t},` : t)).join(' ');
+  return commasOf(houseNumber(joined));
+}
+
+/**
+ * "No." before the house number, as OCR misreads it at an address's start: "ND.54", "N0 7",
+ * a stroke of the edge read before it ("INO 290"). Only where a number follows.
+ */
+function houseNumber(address: string): string {
+  return address.replace(/^[|Il1!]?\s?(N)([O0oDQU])(?=[.:,]?\s?\d)/, (_m, n: string, o: string) => (n + (o === 'o' ? 'o' : 'O')));
+}
+
+/** Short forms an address writes with a period: they keep it. */
+const ABBREVIATED = new Set(['AVE', 'BLVD', 'APT', 'BLDG', 'DEPT', 'ESTD', 'HWAY', 'PLAZ', 'STR', 'ZONE']);
+
+/**
+ * An address that separates its parts with commas prints none of them as a period: after a
+ * whole word (a vowel in it, four letters or more, not a short form) and before the next part,
+ * a period is its comma, whose tail OCR lost on a faint print ("JALAN AIR PANAS. SETAPAK").
+ * Abbreviations ("JLN.", "KG.BATU", "NO.") and an address with no comma are left as they are.
+ */
+function commasOf(address: string): string {
+  if (!address.includes(',')) return address;
+  return address.replace(/(\p{L}{4,})\.(?=\s+[\p{L}\d])/gu, (m, word: string) => (/[AEIOUY]/i.test(word) && !ABBREVIATED.has(word.toUpperCase()) ? `${word},` : m));
 }

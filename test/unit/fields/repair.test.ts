@@ -41,6 +41,24 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['LOT 5, JALAN 2,', 'BANDAR BARU, 43000', 'KAJANG, SELANGOR'])).toBe('LOT 5, JALAN 2, BANDAR BARU, 43000 KAJANG, SELANGOR');
   });
 
+  it('reads "No." before the house number where OCR misread it, and only there', () => {
+    expect(joinAddressLines(['ND.7, JALAN MAWAR 2,', '43000 KAJANG'])).toBe('NO.7, JALAN MAWAR 2, 43000 KAJANG');
+    expect(joinAddressLines(['INO 12, LORONG KENARI,', '11900 BAYAN LEPAS'])).toBe('NO 12, LORONG KENARI, 11900 BAYAN LEPAS');
+    expect(joinAddressLines(['N0: 3A, Jalan Bunga', '50000 Kuala Lumpur'])).toBe('NO: 3A, Jalan Bunga 50000 Kuala Lumpur');
+    // not a house number: no number after it, or not at the start
+    expect(joinAddressLines(['NORTH WING, LEVEL 2', '10000 GEORGETOWN'])).toBe('NORTH WING, LEVEL 2 10000 GEORGETOWN');
+    expect(joinAddressLines(['LOT 2ND FLOOR, PLAZA', 'IND 4'])).toBe('LOT 2ND FLOOR, PLAZA IND 4');
+  });
+
+  it('reads a period between the parts of a comma-separated address as its comma, never an abbreviation’s', () => {
+    expect(joinAddressLines(['12, JALAN SUNGAI BESI. CHERAS,', '56100 KUALA LUMPUR'])).toBe('12, JALAN SUNGAI BESI, CHERAS, 56100 KUALA LUMPUR');
+    expect(joinAddressLines(['LOT 9, TAMAN MELATI. 53100', 'GOMBAK, SELANGOR'])).toBe('LOT 9, TAMAN MELATI, 53100 GOMBAK, SELANGOR');
+    expect(joinAddressLines(['NO.8, JLN. TUN RAZAK, KG.BARU,', '50400 KUALA LUMPUR'])).toBe('NO.8, JLN. TUN RAZAK, KG.BARU, 50400 KUALA LUMPUR');
+    expect(joinAddressLines(['21 Main St. Suite 4, Springfield'])).toBe('21 Main St. Suite 4, Springfield');
+    // no comma anywhere: the address's own style is not known, so nothing changes
+    expect(joinAddressLines(['Hauptstraße. 5', '10115 Berlin'])).toBe('Hauptstraße. 5 10115 Berlin');
+  });
+
   it('a receipt read with its header repaired: the merchant found by its legal form, the address by its street word', () => {
     const f = readReceipt([
       pageOf(`TAN BROTHERS COMFANY
