@@ -122,9 +122,112 @@ export function findTotal(lines: LineRec[]): TotalAnswer | null {
   const page = top.cite[0].page;
   const earlier = candidates.filter((c) => c.order < top.order && c.score < top.score && !c.read && c.cite[0].page === page);
   const pre = earlier[earlier.length - 1];
-  if (pre) return checkedRoundedTotal(lines, pre, top) ?? plain(top);
+  if (pre) return checkedRoundedTotal(lines, pre, top) ?? crossChecked(lines, top, candidates) ?? plain(top);
   const later = candidates.filter((c) => c.order > top.order && c.cite[0].page === page);
-  return withTrailingAdjustment(lines, top, later) ?? plain(top);
+  return withTrailingAdjustment(lines, top, later) ?? crossChecked(lines, top, candidates) ?? plain(top);
+}
+
+/**
+ * The values a line's amount may have: the printed amount, else the readings of a garbled one,
+ * else the amount whose decimal point the scan lost ("900" → 9.00, "37 50" → 37.50).
+ */
+function moneyReadings(text: string): number[] {
+  const found = lineAmount(text);
+  if (found) return found.readings.map(amountValue).filter((v): v is number => v !== null);
+  const split = /(?:^|\s)(\d{1,5})\s(\d{2})\s*\W?$/.exec(text);
+  if (split) return [Number(`${split[1]}.${split[2]}`)];
+  const lost = /(?:^|[\s:])(\d{3,7})\s*\W?$/.exec(text);
+  return lost ? [Number(lost[1]) / 100] : [];
+}
+
+/** Sums before tax, whose parts (tax, discount, rounding) follow them down to the total. */
+const BEFORE_TAX = /SUB[\s.-]*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT|SST)|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*KECIL/;
+const DISCOUNT = /DISC|DISKAUN|RABATT|REMISE|DESCUENTO|SCONTO/;
+/** At most this many readings of a sum are tried (each line may have a few). */
+const MAX_SUMS = 64;
+
+/** The line of the sum before tax nearest above the total, within a few lines; -1 when none. */
+function beforeTaxLine(lines: LineRec[], top: TotalCandidate): number {
+  const page = top.cite[0].page;
+  for (let i = top.order - 1; i >= Math.max(0, top.order - 8) && lines[i].page === page; i--) if (BEFORE_TAX.test(lines[i].upper)) return i;
+  return -1;
+}
+
+/**
+ * What the bill adds up to from the sum on line `from` (its readings: `base`) down to the
+ * total: its tax and charges, less its discounts, with the rounding. Every line between that
+ * prints an amount must be one of these, or nothing is claimed.
+ */
+function sumOfParts(lines: LineRec[], from: number, base: number[], top: TotalCandidate): { values: number[]; cite: LineRec[] } | null {
+  let sums = base;
+  const cite = [lines[from]];
+  for (let i = from + 1; i < top.order; i++) {
+    const u = lines[i].upper;
+    const readings = moneyReadings(lines[i].text);
+    if (!readings.length) continue;
+    if (!(TAX_WORD.test(u) || CHARGES.test(u) || isAdjustment(u) || DISCOUNT.test(u))) return null;
+    // a rounding or a discount may be printed without its sign: either way is a reading
+    const options = isAdjustment(u) ? readings.flatMap((r) => [r, -r]) : DISCOUNT.test(u) ? readings.map((r) => -Math.abs(r)) : readings;
+    sums = sums.flatMap((s) => options.map((o) => s + o)).slice(0, MAX_SUMS);
+    cite.push(lines[i]);
+  }
+  return sums.length ? { values: sums, cite } : null;
+}
+
+/**
+ * A clean total the rest of the receipt contradicts: the digits of the total line were
+ * misread ("30.75" for 39.75). Cash less change, what the bill's parts add up to, and the
+ * total before rounding with its adjustment are each evidence of the amount paid; when the
+ * total read agrees with none of them and two agree with each other on another amount (or one
+ * does, and that amount is printed elsewhere on the page more often than the one read), that
+ * amount is given, with a note. Null keeps the total read.
+ */
+function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCandidate[]): TotalAnswer | null {
+  const read = amountValue(top.value);
+  if (read === null) return null;
+  const page = top.cite[0].page;
+  const evidence: { values: number[]; cite: LineRec[]; text: string }[] = [];
+  const paid = cashLessChange(lines, page);
+  if (paid) evidence.push({ values: [paid.value], cite: paid.cite, text: `${paid.text} is` });
+  // the sum before tax with what follows it; a total above this one (before rounding, or
+  // one the scan garbled: "Total 900") with what follows it
+  const sub = beforeTaxLine(lines, top);
+  let pre = -1;
+  for (let i = top.order - 1; i > Math.max(sub, top.order - 5) && lines[i].page === page; i--) {
+    if (totalScore(lines, i) > 0) {
+      pre = i;
+      break;
+    }
+  }
+  const starts: { from: number; base: number[] }[] = [];
+  if (sub >= 0) starts.push({ from: sub, base: moneyReadings(lines[sub].text) });
+  if (pre >= 0) {
+    const known = candidates.find((c) => c.order === pre)?.readings.map(amountValue) ?? [];
+    starts.push({ from: pre, base: [...new Set([...known, ...moneyReadings(lines[pre].text)])].filter((v): v is number => v !== null) });
+  }
+  for (const { from, base } of starts) {
+    const parts = base.length ? sumOfParts(lines, from, base, top) : null;
+    // a sum with nothing added is only another total, which the ranking already weighed
+    if (parts && parts.cite.length > 1) evidence.push({ values: parts.values, cite: parts.cite, text: `${quote(parts.cite)} adds up to` });
+  }
+  if (!evidence.length || evidence.some((e) => e.values.some((v) => same(v, read)))) return null;
+  const mine = new Set([...top.cite, ...evidence.flatMap((e) => e.cite)]);
+  for (const [k, e] of evidence.entries()) {
+    for (const v of new Set(e.values.map((x) => Math.round(x * 100) / 100))) {
+      if (v <= 0) continue;
+      const others = evidence.filter((o, j) => j !== k && o.values.some((x) => same(x, v)));
+      const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine);
+      if (!agreed) continue;
+      const said = [e, ...others].map((x) => `${x.text} ${formatAmount(v)}`).join('; ');
+      return {
+        value: formatAmount(v),
+        cite: [...new Set([...top.cite, ...e.cite, ...others.flatMap((o) => o.cite)])],
+        label: top.label,
+        note: `The total line reads ${quote(top.cite)}, but ${said}, so the total line is probably misread.`,
+      };
+    }
+  }
+  return null;
 }
 
 const plain = (c: TotalCandidate): TotalAnswer => ({ value: c.value, cite: c.cite, label: c.label });
@@ -155,6 +258,9 @@ function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCa
   if (Math.abs(expected - topValue) <= (adj ? 0.005 : 0.05)) return null;
   const mine = new Set([...pre.cite, ...top.cite, ...(adj ? [adj.line] : [])]);
   const page = top.cite[0].page;
+  // what was paid (cash less change) confirms the rounded total read, whatever the sign of its adjustment
+  const paid = cashLessChange(lines, page);
+  if (paid && same(paid.value, topValue)) return null;
   if (support(lines, page, expected, mine) <= support(lines, page, topValue, mine)) return null;
   return {
     value: formatAmount(expected),

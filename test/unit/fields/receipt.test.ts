@@ -178,3 +178,59 @@ describe('dates as ISO', () => {
     expect(isoDate(printed, monthFirst)).toBe(iso);
   });
 });
+
+describe('the total, checked against what the receipt adds up to', () => {
+  it('a total line whose digits were misread loses to cash less change and the bill’s parts, which agree', () => {
+    const f = read(`KEDAI ALAT TULIS SETIA
+SUB TOTAL 45.20
+GST 6% 2.71
+ROUNDING ADJ -0.01
+TOTAL 41.90
+CASH 50.00
+CHANGE 2.10`);
+    expect(f.total).toMatchObject({ amount: 47.9 });
+  });
+
+  it('a sum printed without its decimal point still counts ("37 50", "225")', () => {
+    const f = read(`Total Sales (Excluding GST) 57 20
+Discount : 000
+Total GST 343
+Rounding 0.02
+Total Sales (Inclusive of GST) : 50.65
+CASH : 60.65
+Change : 0.00`);
+    expect(f.total).toMatchObject({ amount: 60.65 });
+  });
+
+  it('a rounded total misread: the total before it, garbled ("1250"), with its adjustment and the item that prints it', () => {
+    const f = read(`NASI LEMAK SPECIAL 1 12.50 12.50
+Total 1250
+Rounding Adjustment 000
+Rounded Total (RM): 12.80
+Cash 00`);
+    expect(f.total).toMatchObject({ amount: 12.5 });
+  });
+
+  it('keeps the total read when the rest agrees with it, or says nothing against it', () => {
+    // tax included in the sum before it: adding it again is no evidence
+    expect(read(`SUB-TOTAL 62.00
+Total GST(I) 3.51
+TOTAL ITEM(S): 3
+TOTAL INCL GST RM 62.00
+GST Taxable Amt 58.49 3.51`).total).toMatchObject({ amount: 62 });
+    // a rounding printed without its sign: cash less change confirms the rounded total
+    expect(read(`PEN 2 * 3.51 7.03
+Total 7.00
+Rounding Adjustment 0.03
+Total After Rounding 7.00
+Cash 10.00
+CHANGE 3.00`).total).toMatchObject({ amount: 7 });
+    // net, tax, grand total
+    expect(read(`Widget 100.00
+Total 100.00
+Tax 6.00
+Grand Total 106.00
+Cash 110.00
+Change 4.00`).total).toMatchObject({ amount: 106 });
+  });
+});
