@@ -6,7 +6,7 @@ import type { LineRec } from './lines';
 import { amounts, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
-import { repairDate } from './readings';
+import { oneDigitApart, repairDate } from './readings';
 import { findTotal } from './totals';
 
 /** Subtotal labels: the sum of the items before tax, in several languages. */
@@ -95,6 +95,28 @@ function dateCandidates(lines: LineRec[], question: string): Candidate[] {
   return out;
 }
 
+/** A line read this much more surely than another is the better reading of what both print. */
+const SURER_BY = 0.05;
+
+/**
+ * A receipt prints its date twice (the sale's, then "Print Date" at the foot, seconds apart).
+ * When the date found and another date of the page differ in one digit OCR confuses (13/03 and
+ * 18/03), both print one date and one was misread: the reading of the surer line is given.
+ */
+function datePrintedTwice(top: Candidate, all: Candidate[]): Candidate {
+  const line = (c: Candidate) => c.cite[c.cite.length - 1];
+  const mine = line(top).confidence;
+  if (mine === undefined || top.note) return top;
+  const twin = all.find((c) => c !== top && !c.note && line(c).page === line(top).page && oneDigitApart(c.value, top.value) && (line(c).confidence ?? 0) >= mine + SURER_BY);
+  if (!twin) return top;
+  return {
+    ...top,
+    value: twin.value,
+    cite: [...top.cite, line(twin)],
+    note: `The date line reads ${top.value}; the receipt prints the date again as ${twin.value}, read more surely.`,
+  };
+}
+
 function timeCandidates(lines: LineRec[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -130,8 +152,11 @@ function findRaw(field: FieldName, lines: LineRec[], question: string): (Found &
       return best(amountCandidates(lines, (i) => (SUBTOTAL.test(lines[i].upper) ? 3 : 0)));
     case 'tax':
       return best(taxCandidates(lines));
-    case 'date':
-      return best(dateCandidates(lines, question).filter((c) => c.score > 0), true);
+    case 'date': {
+      const all = dateCandidates(lines, question);
+      const top = best(all.filter((c) => c.score > 0), true);
+      return top ? datePrintedTwice(top, all) : null;
+    }
     case 'time':
       return best(timeCandidates(lines).filter((c) => c.score > 0), true);
     case 'vendor':

@@ -234,3 +234,27 @@ Cash 110.00
 Change 4.00`).total).toMatchObject({ amount: 106 });
   });
 });
+
+describe('the date, printed twice', () => {
+  /** A receipt whose lines holding `unsure` were read with confidence 0.6, the rest 0.95. */
+  const readWith = (text: string, unsure: RegExp) => {
+    const page = pageOf(text, 0, 0.95);
+    for (const line of page.blocks[0]!.lines) if (unsure.test(line.text)) line.confidence = 0.6;
+    return readReceipt([page]);
+  };
+  const receipt = (sale: string, printed: string) => `MINI MARKET MAJU SDN BHD
+Date : ${sale} 10:15:02AM
+SUGAR 1KG 1 2.90 2.90
+Total 2.90
+Print Date: ${printed} 10:15:04AM`;
+
+  it('takes the surer of two readings one confused digit apart (3 for 8, 7 for 1)', () => {
+    expect(readWith(receipt('18/03/2017', '13/03/2017'), /^Date/).date).toMatchObject({ value: '13/03/2017', iso: '2017-03-13' });
+    expect(readWith(receipt('21/07/2019', '27/07/2019'), /^Print/).date).toMatchObject({ value: '21/07/2019' });
+  });
+
+  it('keeps the sale’s date when the other differs by more, or is not read more surely', () => {
+    expect(readWith(receipt('18/03/2017', '24/03/2017'), /^Date/).date?.value).toBe('18/03/2017');
+    expect(readWith(receipt('18/03/2017', '13/03/2017'), /^$/).date?.value).toBe('18/03/2017');
+  });
+});
