@@ -294,7 +294,9 @@ function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
   let top: { line: LineRec; value: string; n: number } | null = null;
   for (const l of lines) {
     if (l.page !== label.page || NOT_BILL.test(l.upper)) continue;
-    for (const a of amounts(l.upper)) {
+    // an amount billed ends its line (a tax code may follow it); one followed by words is
+    // something else read as money (a postcode before its town: "£1100 JOHOR BAHRU")
+    for (const a of amounts(l.upper).filter((x) => /^\s*(?:[A-Z]{1,2}\b)?\W*$/.test(l.upper.slice(l.upper.lastIndexOf(x) + x.length)))) {
       const n = amountValue(a);
       if (n !== null && n > 0 && (!top || n > top.n)) top = { line: l, value: a, n };
     }

@@ -239,7 +239,7 @@ describe('the date, printed twice', () => {
   /** A receipt whose lines holding `unsure` were read with confidence 0.6, the rest 0.95. */
   const readWith = (text: string, unsure: RegExp) => {
     const page = pageOf(text, 0, 0.95);
-    for (const line of page.blocks[0]!.lines) if (unsure.test(line.text)) line.confidence = 0.6;
+    for (const line of page.blocks[0]!.lines ?? []) if (unsure.test(line.text)) line.confidence = 0.6;
     return readReceipt([page]);
   };
   const receipt = (sale: string, printed: string) => `MINI MARKET MAJU SDN BHD
@@ -256,5 +256,18 @@ Print Date: ${printed} 10:15:04AM`;
   it('keeps the sale’s date when the other differs by more, or is not read more surely', () => {
     expect(readWith(receipt('18/03/2017', '24/03/2017'), /^Date/).date?.value).toBe('18/03/2017');
     expect(readWith(receipt('18/03/2017', '13/03/2017'), /^$/).date?.value).toBe('18/03/2017');
+  });
+});
+
+describe('a total whose amount the scan lost', () => {
+  it('is the largest amount billed, never a postcode read as money', () => {
+    const f = read(`KEDAI RUNCIT SRI
+NO.5, JALAN MERAH 2,
+£1200 JOHOR BAHRU JOHOR
+Date 09/01/2019
+BATTERY 2 7.50 15.00 SR
+Total Amount:
+Cash Received`);
+    expect(f.total).toMatchObject({ amount: 15 });
   });
 });
