@@ -3,20 +3,20 @@
 // receipt says: the rounding adjustment, cash less change, the amounts it repeats. A
 // reading that the rest contradicts loses, and the answer says what the scan shows.
 import type { LineRec } from './lines';
-import { amountFor, best, summaryStarts, type Candidate, type Found } from './values';
+import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { amountValue, formatAmount, lineAmount } from './readings';
 import { amounts } from './patterns';
 
 /** Totals that are not the amount to pay: subtotals and pre-tax sums in several languages. */
 const NOT_TOTAL =
   /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
-/** The final amount: rounded, grand, net, payable, due. */
+/** The final amount: rounded, grand, net, payable, due (a speck read between its words: "Amt t Due"). */
 const FINAL_TOTAL =
-  /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*DUE|TOTAL\s*TO\s*PAY/;
+  /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*(?:\S\s+)?DUE|TOTAL\s*TO\s*PAY/;
 /** A total that says it includes tax, or names its amount. */
 const FULL_TOTAL = /(?:TOTAL|GESAMT|SUMME).*\b(?:INC|INKL)|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
 const ANY_TOTAL =
-  /\bTOTAL\b|AMOUNT\s*DUE|AMT\s*DUE|BALANCE\s*DUE|PAYABLE|\bTOTALE?\b|\bTOTAAL\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bIMPORTO\b|\bMONTANT\b|ZU\s*ZAHLEN|TE\s*BETALEN|[AÀ]\s*PAYER|A\s*PAGAR|合计|合計|总计|総計|お会計|총액|합계|결제\s*금액/;
+  /\bTOTAL\b|(?:AMOUNT|AMT|BALANCE)\s*(?:\S\s+)?DUE|PAYABLE|\bTOTALE?\b|\bTOTAAL\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bIMPORTO\b|\bMONTANT\b|ZU\s*ZAHLEN|TE\s*BETALEN|[AÀ]\s*PAYER|A\s*PAGAR|合计|合計|总计|総計|お会計|총액|합계|결제\s*금액/;
 /** The word for the whole sum, which a total including tax names beside the tax. */
 const TOTAL_WORD = /\bTOTALE?\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bTOTAAL\b|合计|合計|총액|합계/;
 /** A tax's own line ("GST PAYABLE: 1.76") is the tax, not the total, unless it says TOTAL. */
@@ -51,6 +51,25 @@ interface TotalCandidate extends Candidate {
   readings: string[];
 }
 
+/**
+ * A page read column by column can shift amounts down a line: "Rounding Adjustment" /
+ * "Total After Rounding 0.03" / "5.00". A total's amount the size of a rounding, under an
+ * adjustment's label that shows none (or one no rounding is), belongs to that label; the
+ * total's is the amount on the line after it.
+ */
+function shiftedAmount(lines: LineRec[], i: number): Found | null {
+  const own = amounts(lines[i].upper);
+  const value = own.length ? amountValue(own[own.length - 1]) : null;
+  if (value === null || Math.abs(value) >= 0.1) return null;
+  // the adjustment shows no amount, or one no rounding is (the column shifted past it too)
+  const roundingSized = (l: LineRec) => amounts(l.upper).some((a) => Math.abs(amountValue(a) ?? 1) < 0.1);
+  const above = lines.slice(Math.max(0, i - 2), i).some((l) => l.page === lines[i].page && isAdjustment(l.upper) && !roundingSized(l));
+  const next = lines[i + 1];
+  if (!above || !next || next.page !== lines[i].page || !isAmount(next)) return null;
+  const shifted = amounts(next.upper);
+  return shifted.length ? { value: shifted[shifted.length - 1], cite: [lines[i], next] } : null;
+}
+
 /** Every total-labelled line with its amount, printed or read back from a garbled token. */
 function totalCandidates(lines: LineRec[]): TotalCandidate[] {
   const summary = summaryStarts(lines);
@@ -59,7 +78,7 @@ function totalCandidates(lines: LineRec[]): TotalCandidate[] {
     let score = totalScore(lines, i);
     if (score <= 0) continue;
     if (summary.has(i)) score -= 3;
-    const found = amountFor(lines, i);
+    const found = shiftedAmount(lines, i) ?? amountFor(lines, i);
     if (found) {
       out.push({ ...found, score, order: i, label: lines[i].text, readings: [found.value] });
       continue;

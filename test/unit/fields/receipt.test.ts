@@ -271,3 +271,25 @@ Cash Received`);
     expect(f.total).toMatchObject({ amount: 15 });
   });
 });
+
+describe('a total read off its column', () => {
+  it('an amount shifted down a line: the rounding-sized one under the total’s label is the adjustment’s', () => {
+    expect(read(`TEH TARIK 2 * 3.51 7.03
+Rounding Adjustment
+Total After Rounding 0.03
+7.00
+Cash 10.00`).total).toMatchObject({ amount: 7 });
+    // the whole column shifted: the adjustment's label shows the item count's amount
+    expect(read(`TEH TARIK 2 * 3.51 7.03
+Total 2
+Rounding Adjustment 7.00
+Total After Rounding 0.03
+7.00`).total).toMatchObject({ amount: 7 });
+  });
+
+  it('a speck read between the words of "Amount Due"', () => {
+    expect(read(`Sub Total 88.00
+Amt t Due 93.28
+GST @6% 5.28`).total).toMatchObject({ amount: 93.28 });
+  });
+});
