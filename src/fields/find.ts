@@ -67,12 +67,25 @@ function taxCandidates(lines: LineRec[]): Candidate[] {
 const DATE_LABEL = /\bDATE\b|\bDATED\b|\bDT\b|\bTARIKH\b|\bTANGGAL\b|\bDATUM\b|\bFECHA\b|\bDATA\b|日期|日付|날짜/;
 const OTHER_DATE = /PRINT|DUE|EXP|EXPIRY|BIRTH|\bDOB\b|\bDD\b|DELIVERY|VALID/;
 
+/** A date with a space read into it ("02/0 1/2018"): the date, and the text as read. */
+function spacedDate(text: string): { value: string; read: string } | null {
+  const m = /\d[\d/.-]*(?:\s[\d/.-]+)+/.exec(text);
+  if (!m || !/[/.-]/.test(m[0])) return null;
+  // one space at most inside what becomes the date, next to a digit
+  for (const gap of m[0].matchAll(/\s/g)) {
+    const joined = m[0].slice(0, gap.index) + m[0].slice((gap.index ?? 0) + 1);
+    const value = findDate(joined);
+    if (value && !findDate(m[0]) && joined.includes(value)) return { value, read: m[0] };
+  }
+  return null;
+}
+
 function dateCandidates(lines: LineRec[], question: string): Candidate[] {
   const asked = question.toUpperCase().match(/\b(DUE|PRINT|DELIVERY|EXPIRY|ISSUE|INVOICE|ORDER|BIRTH)\b/)?.[1];
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const printed = findDate(lines[i].text);
-    const mended = printed ? null : repairDate(lines[i].text);
+    const mended = printed ? null : (repairDate(lines[i].text) ?? spacedDate(lines[i].text));
     const value = printed ?? mended?.value;
     if (!value) continue;
     const read = mended?.read ?? value;

@@ -293,3 +293,17 @@ Amt t Due 93.28
 GST @6% 5.28`).total).toMatchObject({ amount: 93.28 });
   });
 });
+
+describe('a date with a space read into it', () => {
+  it('reads "02/0 1/2018" as 02/01/2018, saying how the scan reads it', () => {
+    const f = read(`KEDAI HARDWARE MAJU
+CS00012504 Date: 07/0 3/2019
+NAIL 1 2.00 2.00
+TOTAL 2.00`);
+    expect(f.date).toMatchObject({ value: '07/03/2019', iso: '2019-03-07' });
+  });
+  it('leaves numbers that only become a date when joined across two spaces', () => {
+    expect(read(`QTY 1 2 /03 /2019 X
+TOTAL 2.00`).date).toBeUndefined();
+  });
+});
