@@ -89,7 +89,28 @@ function repairWords(text: string, lex: Lexicon): string {
 
 /** A company line with its legal form and trade words put right ("SDN BND" → "SDN BHD"). */
 export function repairCompany(text: string): string {
-  return repairWords(text, COMPANY).replace(/\b(SDN\.?\s*)B[HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'));
+  const words = repairWords(text, COMPANY)
+    .replace(/\b(SDN\.?\s*)B[HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
+    // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD"
+    .replace(/\b[S5][DIlO1]{1,2}[NM](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd);
+  return brackets(words);
+}
+
+/**
+ * A name's bracketed part (a branch: "(KL)", "(SETIA ALAM)") whose one bracket OCR read as a
+ * letter: "(KL y SDN BHD" → "(KL) SDN BHD", "ISETIA ALAM) SDN BHD" → "(SETIA ALAM) SDN BHD".
+ * Only with exactly one bracket on the line, and a letter where the other belongs.
+ */
+function brackets(line: string): string {
+  // a registration number after the name has brackets of its own: "(139386 X)"
+  const reg = /\s*\(\s*\d{4,}[^()]*\)\s*$/.exec(line);
+  if (reg) return brackets(line.slice(0, reg.index)) + reg[0];
+  const text = line;
+  const open = (text.match(/\(/g) ?? []).length;
+  const close = (text.match(/\)/g) ?? []).length;
+  if (open === 1 && close === 0) return text.replace(/(\([^()]*?\S)\s?[yYJ1lI|\]](?=\s+(?:SDN|BHD|Sdn|Bhd|LTD|Ltd|INC|Inc)\b|\s*$)/, '$1)');
+  if (close === 1 && open === 0) return text.replace(/(^|\s)[I|lJ1[]([A-Z][^()]*\))/, '$1($2');
+  return text;
 }
 
 /** An address line with its street words, states and cities put right ("J1n" → "Jln"). */

@@ -59,6 +59,19 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['Hauptstraße. 5', '10115 Berlin'])).toBe('Hauptstraße. 5 10115 Berlin');
   });
 
+  it('puts "Sdn Bhd" and a branch’s brackets right where OCR misread them', () => {
+    expect(repairCompany('MEGA JAYA TRADING SIN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
+    expect(repairCompany('MEGA JAYA TRADING SIDN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
+    expect(repairCompany('Kedai Emas Sinar SON Bhd')).toBe('Kedai Emas Sinar Sdn Bhd');
+    expect(repairCompany('SINAR BAKERY (PJ y SDN BHD')).toBe('SINAR BAKERY (PJ) SDN BHD');
+    expect(repairCompany('SINAR BAKERY (PJ y SDN BHD (123456 X)')).toBe('SINAR BAKERY (PJ) SDN BHD (123456 X)');
+    expect(repairCompany('SINAR HARDWARE ISERI KEMBANGAN) SDN BHD')).toBe('SINAR HARDWARE (SERI KEMBANGAN) SDN BHD');
+    // words that are no legal form, and names with both brackets or none, stay
+    expect(repairCompany('SIN HUAT BROTHERS')).toBe('SIN HUAT BROTHERS');
+    expect(repairCompany('ISLAND CAFE (KL) SDN BHD')).toBe('ISLAND CAFE (KL) SDN BHD');
+    expect(repairCompany('IKAN BAKAR JOHNNY')).toBe('IKAN BAKAR JOHNNY');
+  });
+
   it('a receipt read with its header repaired: the merchant found by its legal form, the address by its street word', () => {
     const f = readReceipt([
       pageOf(`TAN BROTHERS COMFANY
