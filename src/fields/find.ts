@@ -7,10 +7,8 @@ import { amounts, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
 import { oneDigitApart, repairDate } from './readings';
-import { findTotal } from './totals';
+import { findTotal, SUBTOTAL } from './totals';
 
-/** Subtotal labels: the sum of the items before tax, in several languages. */
-const SUBTOTAL = /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*KECIL|SUBTOTALE|小计|小計|소계/;
 
 /** Scores every label line with `score` and pairs it with its amount. */
 function amountCandidates(lines: LineRec[], score: (i: number) => number): Candidate[] {

@@ -66,7 +66,7 @@ export function lineAmount(text: string): { value: string; readings: string[]; r
 /** Digits OCR confuses with each other on receipts' thermal print. */
 const DIGIT_SWAPS: Record<string, string[]> = { '8': ['0'], '0': ['8'], '3': ['8'], '6': ['0', '5'], '5': ['6'], '1': ['7'], '7': ['1'] };
 /** Digits OCR reads one for the other, both ways. */
-const CONFUSED_DIGITS = new Set(['38', '83', '08', '80', '06', '60', '56', '65', '17', '71']);
+const CONFUSED_DIGITS = new Set(Object.entries(DIGIT_SWAPS).flatMap(([a, bs]) => bs.flatMap((b) => [a + b, b + a])));
 
 /** Whether two dates (or amounts) as printed differ in one digit, one OCR confuses with the other: 13/03 and 18/03. */
 export function oneDigitApart(a: string, b: string): boolean {

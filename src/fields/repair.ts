@@ -105,12 +105,11 @@ function brackets(line: string): string {
   // a registration number after the name has brackets of its own: "(139386 X)"
   const reg = /\s*\(\s*\d{4,}[^()]*\)\s*$/.exec(line);
   if (reg) return brackets(line.slice(0, reg.index)) + reg[0];
-  const text = line;
-  const open = (text.match(/\(/g) ?? []).length;
-  const close = (text.match(/\)/g) ?? []).length;
-  if (open === 1 && close === 0) return text.replace(/(\([^()]*?\S)\s?[yYJ1lI|\]](?=\s+(?:SDN|BHD|Sdn|Bhd|LTD|Ltd|INC|Inc)\b|\s*$)/, '$1)');
-  if (close === 1 && open === 0) return text.replace(/(^|\s)[I|lJ1[]([A-Z][^()]*\))/, '$1($2');
-  return text;
+  const open = (line.match(/\(/g) ?? []).length;
+  const close = (line.match(/\)/g) ?? []).length;
+  if (open === 1 && close === 0) return line.replace(/(\([^()]*?\S)\s?[yYJ1lI|\]](?=\s+(?:SDN|BHD|Sdn|Bhd|LTD|Ltd|INC|Inc)\b|\s*$)/, '$1)');
+  if (close === 1 && open === 0) return line.replace(/(^|\s)[I|lJ1[]([A-Z][^()]*\))/, '$1($2');
+  return line;
 }
 
 /** An address line with its street words, states and cities put right ("J1n" → "Jln"). */

@@ -137,14 +137,17 @@ export function findTotal(lines: LineRec[]): TotalAnswer | null {
   const candidates = totalCandidates(lines);
   const top = best(candidates) as TotalCandidate | null;
   if (!top) return totalWithoutAmount(lines);
-  if (top.read) return garbledTotal(lines, top);
   const page = top.cite[0].page;
+  const paid = cashLessChange(lines, page);
+  if (top.read) return garbledTotal(top, paid);
   const earlier = candidates.filter((c) => c.order < top.order && c.score < top.score && !c.read && c.cite[0].page === page);
   const pre = earlier[earlier.length - 1];
-  if (pre) return checkedRoundedTotal(lines, pre, top) ?? crossChecked(lines, top, candidates) ?? plain(top);
+  if (pre) return checkedRoundedTotal(lines, pre, top, paid) ?? crossChecked(lines, top, candidates, paid) ?? plain(top);
   const later = candidates.filter((c) => c.order > top.order && c.cite[0].page === page);
-  return withTrailingAdjustment(lines, top, later) ?? crossChecked(lines, top, candidates) ?? plain(top);
+  return withTrailingAdjustment(lines, top, later) ?? crossChecked(lines, top, candidates, paid) ?? plain(top);
 }
+
+type Paid = ReturnType<typeof cashLessChange>;
 
 /**
  * The values a line's amount may have: the printed amount, else the readings of a garbled one,
@@ -159,8 +162,10 @@ function moneyReadings(text: string): number[] {
   return lost ? [Number(lost[1]) / 100] : [];
 }
 
+/** Subtotal labels: the sum of the items before tax, in several languages. */
+export const SUBTOTAL = /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*KECIL|SUBTOTALE|小计|小計|소계/;
 /** Sums before tax, whose parts (tax, discount, rounding) follow them down to the total. */
-const BEFORE_TAX = /SUB[\s.-]*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT|SST)|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*KECIL/;
+const BEFORE_TAX = new RegExp(`${SUBTOTAL.source}|EXCL|BEFORE\\s*(?:TAX|GST|VAT|SST)`);
 const DISCOUNT = /DISC|DISKAUN|RABATT|REMISE|DESCUENTO|SCONTO/;
 /** At most this many readings of a sum are tried (each line may have a few). */
 const MAX_SUMS = 64;
@@ -201,12 +206,11 @@ function sumOfParts(lines: LineRec[], from: number, base: number[], top: TotalCa
  * does, and that amount is printed elsewhere on the page more often than the one read), that
  * amount is given, with a note. Null keeps the total read.
  */
-function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCandidate[]): TotalAnswer | null {
+function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCandidate[], paid: Paid): TotalAnswer | null {
   const read = amountValue(top.value);
   if (read === null) return null;
   const page = top.cite[0].page;
   const evidence: { values: number[]; cite: LineRec[]; text: string }[] = [];
-  const paid = cashLessChange(lines, page);
   if (paid) evidence.push({ values: [paid.value], cite: paid.cite, text: `${paid.text} is` });
   // the sum before tax with what follows it; a total above this one (before rounding, or
   // one the scan garbled: "Total 900") with what follows it
@@ -252,8 +256,7 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
 const plain = (c: TotalCandidate): TotalAnswer => ({ value: c.value, cite: c.cite, label: c.label });
 
 /** A total the scan garbled ("zq.00"): the reading that cash less change agrees with, if any. */
-function garbledTotal(lines: LineRec[], top: TotalCandidate): TotalAnswer {
-  const paid = cashLessChange(lines, top.cite[0].page);
+function garbledTotal(top: TotalCandidate, paid: Paid): TotalAnswer {
   if (!paid) return { ...plain(top), note: `The total line reads "${top.read}", so this amount is uncertain.` };
   const agreed = top.readings.find((r) => same(amountValue(r), paid.value));
   const sum = `${paid.text} is ${formatAmount(paid.value)}`;
@@ -265,7 +268,7 @@ function garbledTotal(lines: LineRec[], top: TotalCandidate): TotalAnswer {
  * A rounded total must be the total before it plus the rounding adjustment. When they
  * disagree one was misread, and the receipt's other amounts decide which; null keeps `top`.
  */
-function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCandidate): TotalAnswer | null {
+function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCandidate, paid: Paid): TotalAnswer | null {
   const [preValue, topValue] = [amountValue(pre.value), amountValue(top.value)];
   if (preValue === null || topValue === null) return null;
   const adj = amountAfter(lines, pre.order, top.order - pre.order - 1, isAdjustment);
@@ -278,7 +281,6 @@ function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCa
   const mine = new Set([...pre.cite, ...top.cite, ...(adj ? [adj.line] : [])]);
   const page = top.cite[0].page;
   // what was paid (cash less change) confirms the rounded total read, whatever the sign of its adjustment
-  const paid = cashLessChange(lines, page);
   if (paid && same(paid.value, topValue)) return null;
   if (support(lines, page, expected, mine) <= support(lines, page, topValue, mine)) return null;
   return {

@@ -1,12 +1,5 @@
-// Turning a page bitmap into bytes: an 8-bit greyscale BMP for the recogniser
-// (no compression to pay for, and Leptonica always reads BMP), PNG for storage.
-
-export function pixelsOf(bitmap: ImageBitmap): ImageData {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
-  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-}
+// Turning a page bitmap into bytes: 8-bit greyscale PGM for the recogniser (no compression
+// to pay for, and Leptonica reads it as it is), PNG and JPEG for storage.
 
 export async function encodePng(bitmap: ImageBitmap): Promise<Blob> {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -23,26 +16,21 @@ export async function encodeJpeg(bitmap: ImageBitmap, quality = 0.9): Promise<Bl
   return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
-/** Greyscale (luma) values of RGBA pixels; transparent pixels count as white paper. */
-export function toGrey(img: ImageData): Uint8Array {
-  return greyInto(img.data, new Uint8Array(img.width * img.height), 0);
-}
-
-function greyInto(data: Uint8ClampedArray, out: Uint8Array, from: number): Uint8Array {
+/** Greyscale (luma) values of RGBA pixels into `out` from `from` on; transparent pixels count as white paper. */
+function greyInto(data: Uint8ClampedArray, out: Uint8Array, from: number): void {
   const end = Math.min(out.length, from + data.length / 4);
   for (let i = 0, p = from; p < end; p++, i += 4) {
     const a = data[i + 3]! / 255;
     const y = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
     out[p] = Math.round(y * a + 255 * (1 - a));
   }
-  return out;
 }
 
 /** Rows drawn at a time by greyOf: a few MB of RGBA however large the page. */
 const STRIP_BYTES = 8 << 20;
 
 /**
- * The bitmap's greyscale values, as toGrey(pixelsOf(bitmap)) gives them, drawn a band of rows
+ * The bitmap's greyscale values (luma; transparent pixels are white paper), drawn a band of rows
  * at a time: a 35-megapixel page never has its 140 MB of RGBA copied out whole (a canvas
  * and an ImageData of that size each) beside the bitmap, only a strip of a few MB. With
  * `before`, that many bytes are left free ahead of the pixels (a header).
@@ -63,9 +51,11 @@ export function greyOf(bitmap: ImageBitmap, before = 0): Uint8Array {
   return out;
 }
 
+const pgmHeader = (width: number, height: number): Uint8Array => new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+
 /** greyPgm(greyOf(bitmap), …) without the second copy of the pixels: the header, then greyOf's rows. */
 export function pgmOf(bitmap: ImageBitmap): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${bitmap.width} ${bitmap.height}\n255\n`);
+  const header = pgmHeader(bitmap.width, bitmap.height);
   const out = greyOf(bitmap, header.length);
   out.set(header);
   return out;
@@ -77,7 +67,7 @@ export function pgmOf(bitmap: ImageBitmap): Uint8Array {
  * page of several megapixels) and no compression to undo.
  */
 export function greyPgm(grey: Uint8Array, width: number, height: number): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const header = pgmHeader(width, height);
   const buf = new Uint8Array(header.length + width * height);
   buf.set(header);
   buf.set(grey.subarray(0, width * height), header.length);
