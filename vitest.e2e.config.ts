@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // What the page does after a click goes through the service worker and the engine host;
+    // on a busy 2-core machine that can take longer than expect.poll's default second.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
