@@ -21,14 +21,14 @@ const MIME = /** @type {Record<string, string>} */ ({ png: 'image/png', jpg: 'im
  * the wall time of the set.
  * @param {import('playwright-core').Page} page  a page of the app (its origin serves /vendor/ and /bench-bare/)
  * @param {{ imagePath: string, lang: string }[]} pages
- * @param {{ workers: number }} opts
+ * @param {{ workers: number, core: string }} opts  core: the LSTM core the app's workers loaded (its path on the app's origin)
  * @returns {Promise<{ results: { text: string, ms: number, error?: string }[], wallMs: number, core: string | null }>}
  */
 export async function runBare(page, pages, opts) {
   const files = pages.map((p) => ({ path: p.imagePath, mime: MIME[p.imagePath.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream' }));
   await stage(page, files);
   try {
-    return await page.evaluate(async ({ items, langs, n }) => {
+    return await page.evaluate(async ({ items, langs, n, core }) => {
       const w = /** @type {any} */ (window);
       if (!w.Tesseract) {
         await new Promise((resolve, reject) => {
@@ -43,7 +43,7 @@ export async function runBare(page, pages, opts) {
       const base = new URL('/', location.href).href;
       const options = {
         workerPath: `${base}vendor/tesseract/worker.min.js`,
-        corePath: `${base}vendor/tesseract/core/`,
+        corePath: new URL(core, base).href,
         langPath: `${base}vendor/lang`,
         workerBlobURL: false,
         cacheMethod: 'none',
@@ -74,7 +74,7 @@ export async function runBare(page, pages, opts) {
       const wallMs = performance.now() - t0;
       for (const ws of byLang.values()) await Promise.all(ws.map((x) => x.terminate()));
       return { results, wallMs, core: null };
-    }, { items: pages.map((p) => ({ key: p.imagePath, lang: p.lang })), langs: [...new Set(pages.map((p) => p.lang))], n: opts.workers });
+    }, { items: pages.map((p) => ({ key: p.imagePath, lang: p.lang })), langs: [...new Set(pages.map((p) => p.lang))], n: opts.workers, core: opts.core });
   } finally {
     await unstage(page);
   }

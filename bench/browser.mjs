@@ -103,8 +103,8 @@ export async function openApp(url, opts = {}) {
   context.on('request', (r) => {
     // a worker's importScripts: a script (the offline cache's fetch of every core is not)
     if (['fetch', 'xhr'].includes(r.resourceType())) return;
-    const m = r.url().match(/\/(tesseract-core[\w-]*\.wasm\.js)(?:\?|$)/);
-    if (m) cores.add(m[1]);
+    const m = new URL(r.url()).pathname.match(/^\/vendor\/tesseract\/(?:core\/)?tesseract-core[\w-]*(?:\.wasm)?\.js$/);
+    if (m) cores.add(m[0]);
   });
   await page.goto(url, { waitUntil: 'load' });
   const t0 = Date.now();

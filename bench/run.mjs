@@ -337,10 +337,12 @@ async function main() {
     // The WASM engine's own limit: the same page images through bare tesseract.js, here.
     if (args.bare && args.tier === 'cpu') {
       const workers = await app.page.evaluate(() => Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)));
+      // The core the app's recognising workers loaded: bare tesseract.js runs the same build.
+      const core = appCores.find((c) => /-lstm(\.wasm)?\.js$/.test(c)) ?? '/vendor/tesseract/tesseract-core-lstm.js';
       bareTiming = {};
       for (const [group, gsubs] of groups) {
         const pages = gsubs.flatMap((s) => s.pages);
-        const { results, wallMs } = await runBare(app.page, pages, { workers });
+        const { results, wallMs } = await runBare(app.page, pages, { workers, core });
         bareTiming[group] = { pages: pages.length, wallMs };
         results.forEach((r, i) => {
           const p = pages[i];

@@ -12,13 +12,15 @@ const out = join(root, 'public', 'vendor');
 const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
 
 rmSync(out, { recursive: true, force: true });
-mkdirSync(join(out, 'tesseract', 'core'), { recursive: true });
+mkdirSync(join(out, 'tesseract'), { recursive: true });
 
 copyFileSync(join(pkgDir('tesseract.js'), 'dist', 'worker.min.js'), join(out, 'tesseract', 'worker.min.js'));
-// The worker picks the core variant itself (relaxed SIMD, SIMD or plain); LSTM-only cores recognise,
+// The cores (relaxed SIMD, SIMD, plain; the app picks, src/engines/cpu/paths.ts): each script
+// with its .wasm beside it, where Emscripten looks for it (beside the worker script), so the
+// browser compiles it by streaming and keeps it in its code cache. LSTM-only cores recognise,
 // the full ones run orientation and script detection (OSD needs the legacy engine).
 const core = pkgDir('tesseract.js-core');
-for (const f of readdirSync(core)) if (/^tesseract-core.*\.wasm\.js$/.test(f)) copyFileSync(join(core, f), join(out, 'tesseract', 'core', f));
+for (const f of readdirSync(core)) if (/^tesseract-core[\w-]*\.(js|wasm)$/.test(f)) copyFileSync(join(core, f), join(out, 'tesseract', f));
 
 // pdf.js's image decoders (JBIG2, JPEG 2000: scanned PDFs), CMaps (CJK text) and standard fonts.
 const pdfjs = pkgDir('pdfjs-dist');

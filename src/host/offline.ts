@@ -1,14 +1,8 @@
 // After the first visit the app must work offline: fetch the cpu engine's files once
 // so the service worker keeps them in its runtime cache (they are too big for the shell precache).
 import { obtainLanguage } from '../languages/obtain';
-const ENGINE_FILES = [
-  'vendor/tesseract/worker.min.js',
-  'vendor/tesseract/core/tesseract-core-relaxedsimd-lstm.wasm.js',
-  'vendor/tesseract/core/tesseract-core-simd-lstm.wasm.js',
-  'vendor/tesseract/core/tesseract-core-lstm.wasm.js',
-  // Full cores: orientation and script detection needs the legacy engine.
-  'vendor/tesseract/core/tesseract-core-relaxedsimd.wasm.js',
-  'vendor/tesseract/core/tesseract-core-simd.wasm.js',
+import { engineFiles } from '../engines/cpu/paths';
+const FILES = [
   'vendor/pdfjs/wasm/jbig2.wasm',
   'vendor/pdfjs/wasm/openjpeg.wasm',
   'vendor/pdfjs/wasm/qcms_bg.wasm',
@@ -20,8 +14,11 @@ const LANGUAGES = ['eng', 'osd'];
 
 export async function warmOfflineCache(): Promise<void> {
   const base = new URL(import.meta.env.BASE_URL, location.href);
+  // Tesseract's worker and the cores this browser runs: the LSTM one that recognises, and the
+  // full one that orientation and script detection need (the legacy engine).
+  const files = [...(await engineFiles()), ...FILES];
   await Promise.all([
-    ...ENGINE_FILES.map(async (path) => {
+    ...files.map(async (path) => {
       const res = await fetch(new URL(path, base));
       // Reading the body lets the cache write finish before we report ready.
       await res.arrayBuffer();

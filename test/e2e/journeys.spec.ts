@@ -497,11 +497,20 @@ describe('what a person does', () => {
     const page = await s.open('/');
     await page.evaluate(() => (window as unknown as { ocrchat: { offlineReady?: Promise<void> } }).ocrchat.offlineReady);
     await s.context.setOffline(true);
+    // Tesseract's core as its worker loads it: the script and its .wasm, compiled by streaming
+    // (kept in the browser's code cache), never the build that carries the WASM as base64.
+    const cores: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes('/tesseract-core')) cores.push(path);
+    });
     await page.reload();
     await page.getByTestId('dropzone').waitFor();
     await pick(page, [png('offline.png')]);
     await openedJob(page);
     expect(await page.getByTestId('result-text').textContent()).toMatch(/quick brown dog/);
+    expect(cores).toContain('/vendor/tesseract/tesseract-core-relaxedsimd-lstm.wasm');
+    expect(cores.filter((c) => c.endsWith('.wasm.js'))).toEqual([]);
     expect(await page.evaluate((u) => fetch(u + '/not-cached-' + Date.now()).then(() => 'reached', () => 'offline'), baseUrl())).toBe('offline');
     await s.context.setOffline(false);
   });

@@ -27,11 +27,11 @@ const osd = new WorkerPool<Promise<TessWorker>>({
   whenFull: 'wait',
   idleMs: IDLE_MS,
   start: () => {
-    const started = readyLanguages('osd').then(() =>
+    const started = Promise.all([tesseractPaths(false), readyLanguages('osd')]).then(([paths]) =>
       startTesseract(
         'osd',
         OEM.TESSERACT_ONLY,
-        { ...tesseractPaths(), workerBlobURL: false, cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true },
+        { ...paths, workerBlobURL: false, cacheMethod: 'none', gzip: true, legacyCore: true, legacyLang: true },
         QUIET,
         AbortSignal.timeout(START_DEADLINE_MS),
       ),

@@ -105,12 +105,12 @@ export function defaultPoolSize(): number {
  */
 export const QUIET = 'debug_file /dev/null';
 
-function spawn(languages: string, signal: AbortSignal): Promise<TessWorker> {
+async function spawn(languages: string, signal: AbortSignal): Promise<TessWorker> {
   return startTesseract(
     languages,
     OEM.LSTM_ONLY,
     {
-      ...tesseractPaths(),
+      ...(await tesseractPaths(true)),
       workerBlobURL: false,
       // The service worker keeps traineddata in Cache Storage; a second copy in IndexedDB would double the disk use.
       cacheMethod: 'none',
