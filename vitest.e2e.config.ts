@@ -6,7 +6,10 @@ export default defineConfig({
     include: ['test/e2e/**/*.spec.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
-    fileParallelism: false,
+    // Two spec files at once, each with its own Chromium and profile (one server): on the
+    // 2-core machine the suite takes 15 minutes instead of 17 serially.
+    fileParallelism: true,
+    maxWorkers: 2,
     testTimeout: 180_000,
     hookTimeout: 120_000,
     // What the page does after a click goes through the service worker and the engine host;

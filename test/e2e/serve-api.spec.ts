@@ -156,6 +156,8 @@ describe('npm run serve:api', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     // The account lives in the browser's profile: the token still works after the restart.
+    // (waitUp: on a loaded machine the relay may still be settling after its first 200.)
+    await waitUp(30_000);
     expect((await (await fetch(`${base}/api/v1/account/`, { headers: { Authorization: `Bearer ${token}` } })).json()).plan).toBe('free');
   });
 });
