@@ -127,7 +127,7 @@ export function joinAddressLines(lines: string[]): string {
   const texts = lines.map((l) => l.trim()).filter(Boolean);
   const commaStyle = texts.slice(0, -1).some((t) => t.endsWith(','));
   const joined = texts.map((t, i) => (commaStyle && i < texts.length - 1 && /\p{L}$/u.test(t) ? `${t},` : t)).join(' ');
-  return commasOf(houseNumber(joined));
+  return commasOf(postcodeDigits(houseNumber(joined)));
 }
 
 /**
@@ -136,6 +136,22 @@ export function joinAddressLines(lines: string[]): string {
  */
 function houseNumber(address: string): string {
   return address.replace(/^[|Il1!]?\s?(N)([O0oDQU])(?=[.:,]?\s?\d)/, (_m, n: string, o: string) => (n + (o === 'o' ? 'o' : 'O')));
+}
+
+/** Letters OCR reads for a digit, in a number that can hold no letter. */
+const DIGIT_OF: Record<string, string> = { O: '0', D: '0', Q: '0', I: '1', l: '1', '|': '1', S: '5' };
+
+/**
+ * A five-figure postcode with one or two digits read as their look-alike letters ("4D170 SHAH
+ * ALAM", "5I200 KUALA LUMPUR"), before its town, in an address that has no other postcode. A
+ * house number with a letter ("1234B") is not one: only the look-alikes of 0, 1 and 5 are read back.
+ */
+function postcodeDigits(address: string): string {
+  if (/(?:^|[\s,])\d{5}(?=[\s,]+\p{L})/u.test(address)) return address;
+  return address.replace(/(^|[\s,])([0-9ODQIl|S]{5})(?=\s+\p{Lu})/gu, (m, before: string, code: string) => {
+    const digits = (code.match(/\d/g) ?? []).length;
+    return digits >= 3 && digits < 5 ? before + [...code].map((c) => DIGIT_OF[c] ?? c).join('') : m;
+  });
 }
 
 /** Short forms an address writes with a period: they keep it. */

@@ -50,6 +50,15 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['LOT 2ND FLOOR, PLAZA', 'IND 4'])).toBe('LOT 2ND FLOOR, PLAZA IND 4');
   });
 
+  it('reads a postcode digit OCR read as its look-alike letter, only in a five-figure postcode before its town', () => {
+    expect(joinAddressLines(['NO. 9, JALAN MUTIARA U13/X,', '4D170 SHAH ALAM'])).toBe('NO. 9, JALAN MUTIARA U13/X, 40170 SHAH ALAM');
+    expect(joinAddressLines(['12 JALAN PINANG', '5I2O0 KUALA LUMPUR'])).toBe('12 JALAN PINANG 51200 KUALA LUMPUR');
+    // a house number with a letter, a postcode already read, and a code of letters stay
+    expect(joinAddressLines(['1234B JALAN DUA,', '43000 KAJANG'])).toBe('1234B JALAN DUA, 43000 KAJANG');
+    expect(joinAddressLines(['LOT 12, 1200S JALAN SATU,', '43000 KAJANG'])).toBe('LOT 12, 1200S JALAN SATU, 43000 KAJANG');
+    expect(joinAddressLines(['SOLID BUILDING,', 'DOOLS SEREMBAN'])).toBe('SOLID BUILDING, DOOLS SEREMBAN');
+  });
+
   it('reads a period between the parts of a comma-separated address as its comma, never an abbreviation’s', () => {
     expect(joinAddressLines(['12, JALAN SUNGAI BESI. CHERAS,', '56100 KUALA LUMPUR'])).toBe('12, JALAN SUNGAI BESI, CHERAS, 56100 KUALA LUMPUR');
     expect(joinAddressLines(['LOT 9, TAMAN MELATI. 53100', 'GOMBAK, SELANGOR'])).toBe('LOT 9, TAMAN MELATI, 53100 GOMBAK, SELANGOR');
