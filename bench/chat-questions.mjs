@@ -8,7 +8,7 @@ const HERE = dirname(new URL(import.meta.url).pathname);
 
 /**
  * @typedef {{ file: string, mime: string, gt: string[] }} QuestionDoc
- * @typedef {{ doc: string, q: string, answers: string[] | null, pages?: number[], quote: string, heldout?: boolean }} Question
+ * @typedef {{ doc: string, q: string, answers: string[] | null, pages?: number[], quote: string, heldout?: boolean, batch?: string }} Question
  * @typedef {{ content: string, citations?: Array<{ page: number, snippet: string }> }} Reply
  */
 
@@ -78,6 +78,8 @@ export function summarise(rows) {
     all: part(rows),
     tuned: part(rows.filter((x) => !x.q.heldout)),
     heldout: part(rows.filter((x) => x.q.heldout)),
+    /** the later batch, written by someone who had not read the answerer (part of the tuned) */
+    b2: part(rows.filter((x) => x.q.batch === 'b2')),
     answerable: part(rows.filter((x) => x.q.answers !== null)),
     unanswerable: part(rows.filter((x) => x.q.answers === null)),
   };

@@ -7,7 +7,7 @@
 import { findDate } from '../fields/patterns';
 import { indexTerms } from './text';
 
-export type AnswerKind = 'time' | 'quantity' | 'measure' | 'money' | 'name' | 'email';
+export type AnswerKind = 'time' | 'quantity' | 'measure' | 'money' | 'name' | 'email' | 'person' | 'reason';
 
 export interface AnswerType {
   kind: AnswerKind;
@@ -17,6 +17,11 @@ export interface AnswerType {
   holds: (text: string) => boolean;
   /** how surely it does: 1, or less when only a weak sign says so (quotes, not "called") */
   strength: (text: string) => number;
+  /**
+   * A soft kind (who, why) only favours a sentence that holds its value: a sentence that
+   * answers "why" without "because" ("of interest as an example of …") still answers it.
+   */
+  soft: boolean;
 }
 
 const stems = (words: string) => new Set(indexTerms(words));
@@ -25,11 +30,21 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})s?\b/;
 const RELATIVE_TIME = /\b(?:this|last|next|that|the same|the following|the previous)\s+(?:year|month|week|quarter|day|decade|century)\b/i;
 const NUMBER_WORDS =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|twice|single|both|once)\b/i;
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|twice|single|once)\b/i;
 const CURRENCY = /[$€£¥₹]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|yen|rupees?)\b|\b(?:USD|EUR|GBP|RM|Rs\.?)\s?\d|\d[\d,.]*\s?(?:million|billion|thousand)\b/i;
 const NAMING = /\b(?:call(?:ed|s)?|named|names?\s+(?:is|was)|known\s+as|referred\s+to\s+as|termed|dubbed)\b|["“‘'][^"”’']{2,40}["”’']/i;
 const NAMING_VERB = /\b(?:call(?:ed|s)?|named|known\s+as|referred\s+to\s+as|termed|dubbed)\b/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/**
+ * Who: a name, as a text writes one: two or more capitalised words in a row ("Renjie Bao",
+ * "Government Accountability Office"), or a surname in capitals ("HUG, ALARCON"). The words
+ * of the question are taken out first (holdsAnswer): the name asked about is not the answer.
+ */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)`;
+const PERSON = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|(?:de|van|von|der|da|di|la|le)\b))*\s+\p{Lu}[\p{Ll}’'-]+|\b\p{Lu}{3,}\b`, 'u');
+/** Why: the words a text gives a reason or a cause with. */
+const REASON =
+  /\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing)?\s+(?:of|from)|caused\s+by|driven\s+by|on\s+account\s+of|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+take\s+advantage|the\s+reasons?|reflect(?:s|ed|ing)?|since|given\s+that|led\s+to|leads?\s+to|until)\b/i;
 
 /** A number with a unit of length, weight, time or size: what "how tall", "how long" ask for. */
 const MEASURE =
@@ -43,24 +58,47 @@ const KINDS: Record<AnswerKind, { words: Set<string>; holds: (t: string) => bool
   quantity: { words: stems('number numbers percentage percent share proportion fraction size amount count'), holds: holdsQuantity },
   measure: { words: stems('height length width depth weight size age duration distance'), holds: (t) => MEASURE.test(t) },
   money: { words: stems('price cost costs amount sum money paid pay'), holds: (t) => CURRENCY.test(t) },
-  name: { words: stems('called call named name known referred termed dubbed'), holds: (t) => NAMING.test(t) },
+  name: { words: stems('called call named name known referred termed dubbed term word'), holds: (t) => NAMING.test(t) },
   email: { words: stems('email emails e mail address'), holds: (t) => EMAIL.test(t) },
+  person: { words: new Set(), holds: (t) => PERSON.test(t) },
+  reason: { words: stems('reason reasons cause causes'), holds: (t) => REASON.test(t) },
 };
+
+/**
+ * "How many times …?": a sentence that counts that very thing ("Five times I reported", "310
+ * accepted species") answers it more surely than one that only holds some number (a footnote's).
+ */
+function countOf(question: string): (text: string) => number {
+  const noun = /\bhow\s+many\s+([a-z]+)/.exec(question)?.[1];
+  if (!noun) return () => 1;
+  const counted = stemOf(noun);
+  return (text) => {
+    const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const isNumber = (w: string | undefined) => !!w && (/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.test(w));
+    // the number, then at most two words ("310 accepted species")
+    for (let i = 1; i < words.length; i++) if (stemOf(words[i]!) === counted && [1, 2, 3].some((k) => isNumber(words[i - k]))) return 1.5;
+    return 1;
+  };
+}
+
+const stemOf = (word: string) => indexTerms(word)[0] ?? word;
 
 /** The kind of answer a question asks for, or null when its form does not say. */
 export function answerType(question: string): AnswerType | null {
   const q = question.toLowerCase().replace(/[’]/g, "'");
   let kind: AnswerKind | null = null;
   if (/\be-?mail\b/.test(q)) kind = 'email';
-  else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q)) kind = 'time';
+  else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q) || /^\s*(?:what|which)\b.*\bdate\s+(?:of|on|for)\b/.test(q)) kind = 'time';
   else if (/\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|price|owe|owed|earn|earned|worth|money)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:price|cost)\b/.test(q)) kind = 'money';
   else if (/\bhow\s+(?:long|old|far|big|large|tall|high|heavy|wide|deep)\b(?!\s+ago)|\b(?:what|which)\s+(?:is|was|are|were)?\s*(?:the|its|their|his|her)?\s*(?:height|length|width|depth|weight|age|duration|distance)\b/.test(q)) kind = 'measure';
   else if (/\bhow\s+(?:many|much|often)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:number|percentage|percent|share|proportion|fraction|size|amount)\b/.test(q)) kind = 'quantity';
-  else if (/\b(?:called|named|known\s+as|referred\s+to\s+as|termed)\s*\??\s*$/.test(q) || /^\s*what\s+(?:is|are|was|were)\s+.+\b(?:called|named)\b/.test(q)) kind = 'name';
+  else if (/\b(?:called|named|known\s+as|referred\s+to\s+as|termed)\s*\??\s*$/.test(q) || /^\s*what\s+(?:is|are|was|were)\s+.+\b(?:called|named)\b/.test(q) || /^\s*what\s+(?:is|was)\s+(?:the|a)\s+(?:term|name|word)\s+(?:for|used\s+for|given\s+to)\b/.test(q)) kind = 'name';
+  else if (/^\s*(?:and\s+)?(?:who|whom|whose)\b|\bby\s+whom\b/.test(q)) kind = 'person';
+  else if (/^\s*(?:and\s+)?why\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|is|were|are)\s+the\s+reasons?\b/.test(q)) kind = 'reason';
   if (!kind) return null;
   const k = KINDS[kind];
   // a question may name its subject with a kind word too ("the loan amount"); only the
   // words the question uses to ask are dropped
-  const strength = kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.7) : () => 1;
-  return { kind, kindWords: k.words, holds: k.holds, strength };
+  const strength = kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.7) : kind === 'quantity' ? countOf(q) : () => 1;
+  return { kind, kindWords: k.words, holds: k.holds, strength, soft: kind === 'person' || kind === 'reason' };
 }

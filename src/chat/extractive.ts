@@ -23,6 +23,8 @@ const MIN_COVERAGE = 0.65;
  * them, so fewer words need to match.
  */
 const MIN_TYPED_COVERAGE = 0.5;
+/** A sentence that lacks the value a soft kind (who, why) asks for ranks this much lower. */
+const SOFT_MISS = 0.6;
 /** Sentences looked at beyond the top BM25 hit: coverage can reorder them. */
 const CANDIDATES = 20;
 
@@ -183,6 +185,8 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
   const own = question.match(/\d[\d,.]*\d|\d/g) ?? [];
   let rest = text;
   for (const v of own) rest = rest.split(v).join(' ');
+  // "Who wrote it with Kozinski?": the name the question gives is not the answer
+  if (type.kind === 'person') for (const w of question.match(/\p{L}{2,}/gu) ?? []) rest = rest.replace(new RegExp(`\\b${escapeRegExp(w)}\\b`, 'giu'), ' ');
   return type.holds(rest);
 }
 
@@ -199,6 +203,11 @@ function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
     const shape = defines(text, q.text) * (isFragment(text) ? 0.5 : 1);
     if (!type || holdsAnswer(type, text, q.text)) {
       picks.push({ passages: [h.passage], rank: h.score * h.coverage * shape * (type ? type.strength(text) : 1) });
+      continue;
+    }
+    // who, why: a sentence without a name or a reason's words, held to the untyped bar
+    if (type.soft && h.coverage >= MIN_COVERAGE) {
+      picks.push({ passages: [h.passage], rank: h.score * h.coverage * shape * SOFT_MISS });
       continue;
     }
     // the sentence names the subject, and the next one, pointing back at it, says the value

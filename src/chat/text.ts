@@ -1,6 +1,8 @@
 // Words and snippets: the tokeniser shared by the index and the questions, so that both
 // sides reduce words the same way, and the lookup that turns a quote into page text.
 
+import { stemmer as porter } from 'stemmer';
+
 /** Function words and question words: they say how a question is asked, not what about. */
 const STOP_WORDS = new Set(
   (
@@ -17,22 +19,26 @@ const STOP_WORDS = new Set(
 /** Words that only link a follow-up to what came before ("and the tax?"). */
 const FILLER_WORDS = new Set(['about', 'also', 'then', 'else', 'ok', 'okay', 'now', 'one', 'thing']);
 
+/** Stems seen so far: a long job repeats its words, and stemming is the index's main cost. */
+const STEMS = new Map<string, string>();
+const MOST_STEMS = 200_000;
+
 /**
- * A light English suffix stripper: enough to meet "jumped" with "jump" and "species" with
- * "specie", and cheap enough for a 500-page index. Both sides use it, so its stems need
- * only be consistent, not words.
+ * Porter's English stemmer (the stemmer package): "named" and "name", "planned" and "plan",
+ * "assistance" and "assistants" meet. Both the index and the question use it, so its stems
+ * need only be consistent, not words. Numbers are kept as they are.
  */
 export function stem(word: string): string {
-  const n = word.length;
-  if (n <= 3 || /\d/.test(word)) return word;
-  const ends = (suffix: string) => word.endsWith(suffix);
-  if (ends('ies') && n > 4) return word.slice(0, -3) + 'y';
-  if (ends('ss') || ends('us') || ends('is')) return word;
-  if (ends('sses') || ends('xes') || ends('ches') || ends('shes') || ends('zes')) return word.slice(0, -2);
-  if (ends('s')) return word.slice(0, -1);
-  if (ends('ing') && n > 5) return word.slice(0, -3);
-  if (ends('ed') && n > 4) return word.slice(0, -2);
-  return word;
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  // a word ending in "is" is no plural: "iris" stays, and meets "irises" (Porter: "iris")
+  if (/[^s]is$/.test(word)) return word;
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size >= MOST_STEMS) STEMS.clear();
+    s = porter(word);
+    STEMS.set(word, s);
+  }
+  return s;
 }
 
 /** Signs that stand for a word: "© 2020 Nevada Supreme Court" holds the copyright. */
@@ -45,7 +51,15 @@ const SIGN_WORDS: Record<string, string> = { '©': ' copyright ', '®': ' regist
 export function tokenize(text: string): string[] {
   let plain = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
   if (/[©®§%@]/.test(plain)) plain = plain.replace(/[©®§%@]/g, (c) => SIGN_WORDS[c]);
-  return plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokens = plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // a footnote's number run into its word ("Pincus21", "24Initial"): the word is there too
+  const out: string[] = [];
+  for (const t of tokens) {
+    out.push(t);
+    const m = /^(\p{L}{3,})(\d{1,3})$|^(\d{1,3})(\p{L}{3,})$/u.exec(t);
+    if (m) out.push(m[1] ?? m[4]!);
+  }
+  return out;
 }
 
 /** Lower-cased stem, or null for a stop word: the index's processTerm. */

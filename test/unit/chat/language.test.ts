@@ -52,7 +52,29 @@ describe('the kind of value a question asks for', () => {
     expect(answerType('How much did the dredging cost?')?.kind).toBe('money');
     expect(answerType('What are the stones called?')?.kind).toBe('name');
     expect(answerType("What is the harbour master's email address?")?.kind).toBe('email');
-    expect(answerType('Who dredged the harbour?')).toBeNull();
+    expect(answerType('Who dredged the harbour?')?.kind).toBe('person');
+    expect(answerType('Why were harbour dues cut?')?.kind).toBe('reason');
+    expect(answerType('What is the term for a harbour wall?')?.kind).toBe('name');
+    expect(answerType("What is the keeper's date of birth?")?.kind).toBe('time');
+    expect(answerType('Where is the cottage?')).toBeNull();
+  });
+
+  it('answers "who" with the sentence that names someone, in other words than the question’s', async () => {
+    const job = jobFromTexts([['The survey of the quays had careful assistance by Ana Vey and Bo Lund.', '', 'The quays were mended in 1903.'].join('\n')]);
+    expect((await ask(job, 'Who helped with the survey as assistants?')).content).toContain('Ana Vey and Bo Lund');
+  });
+
+  it('answers "what is the term for" with the sentence that gives the name', async () => {
+    expect((await ask(harbour, 'What is the term for the breakwater stones?')).content).toContain('greys');
+  });
+
+  it('answers "why" from a sentence that gives no reason word, when it holds the question', async () => {
+    expect((await ask(harbour, 'Why does the lighthouse keeper live by the mole?')).content).toContain('lives in the cottage by the mole');
+  });
+
+  it('finds a word with a footnote number run into it', async () => {
+    const job = jobFromTexts([['Investors', 'Vell Harbour Trust12', '', '12Purchased a quarter of the quays from the council.'].join('\n')]);
+    expect((await ask(job, 'What was purchased from the council?')).content).toContain('quarter of the quays');
   });
 
   it('answers "when" from the sentence that holds a time, though it lacks the word "year"', async () => {

@@ -87,7 +87,7 @@ describe('intent', () => {
 
   it('drops stop words and question words, keeps content words', () => {
     expect(keywords('What did the quick brown dog jump over?')).toEqual(['quick', 'brown', 'dog', 'jump']);
-    expect(keywords('How many species are there?')).toEqual(['specy']);
+    expect(keywords('How many species are there?')).toEqual(['speci']);
   });
 });
 
