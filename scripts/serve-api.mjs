@@ -150,6 +150,13 @@ const server = await preview({
   build: args.dist ? { outDir: args.dist } : undefined,
   preview: { port: PORT, strictPort: true, host: HOST },
 });
+// An idle keep-alive connection is closed by the client, not here: with Node's 5 s a client
+// that reuses one just as this server drops it gets "other side closed" (undici keeps one for
+// the server's timeout less a second, and a busy machine's timers are late by more).
+if (server.httpServer) {
+  server.httpServer.keepAliveTimeout = 65_000;
+  server.httpServer.headersTimeout = 66_000;
+}
 
 /** Starts Chromium on the app and keeps it running: a crash or exit starts it again. */
 async function startEngine() {
