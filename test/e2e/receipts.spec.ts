@@ -70,6 +70,8 @@ describe('receipts and tables through the file picker', () => {
   }
 
   it('the Receipt tool on the cpu tier reads its name and address lines again with PP-OCR and merges the readings before it reports them', async () => {
+    // The only tab, so its window hosts the engines (an earlier tab read on the vlm tier).
+    for (const p of s.context.pages()) await p.close();
     const page = await s.open('/');
     const uuid = await readWith(page, 'cpu', 'receipt', 'receipt_sroie_620.jpg', 'image/jpeg');
     const job = await page.evaluate(async (u) => (await fetch(`/api/v1/ocr/${u}/`)).json(), uuid);
@@ -81,6 +83,9 @@ describe('receipts and tables through the file picker', () => {
     // Tesseract reads the name's first O as a bracket, "(NE ONE THREE", sure of the line; PP-OCR's letter is taken
     expect(squeeze(job.fields.merchant.value)).toBe(squeeze(key.company));
     await expect.poll(() => page.getByTestId('receipt-fields').textContent()).toMatch(/DENGKIL/i);
+    // Lines read again come with their boxes, upright: PP-OCR's recogniser is all its worker made,
+    // not its detector or its line classifier.
+    expect(await page.evaluate(() => (globalThis as unknown as { __ocrchatVlm?: { sessions?: string[] } }).__ocrchatVlm?.sessions)).toEqual(['rec']);
   }, 300_000);
 
   it('a table form with extract-tables: the real column headers are the header row, not its first sector', async () => {

@@ -25,7 +25,7 @@ import { greyOf } from '../../shared/pixels';
 export const BACKEND_KEY = 'ocrchat.vlm.backend';
 
 /** The backend and timings of the last page, for the models screen and for tests. */
-export const status: { backend?: Backend; lastTimings?: Record<string, number>; pages: number } = { pages: 0 };
+export const status: { backend?: Backend; lastTimings?: Record<string, number>; pages: number; sessions?: string[] } = { pages: 0 };
 
 function backendChoice(): BackendChoice {
   try {
@@ -117,6 +117,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   status.backend = result.backend;
   status.lastTimings = result.timings;
+  status.sessions = result.sessions;
   status.pages++;
   (globalThis as unknown as { __ocrchatVlm?: typeof status }).__ocrchatVlm = status;
   if (tool) {

@@ -90,6 +90,8 @@ export interface RunResult {
   backend: Backend;
   lines: RawLine[];
   timings: Record<string, number>;
+  /** the sessions the worker has made so far ('det', 'cls', 'rec'): the diagnosis of what a reading loaded */
+  sessions?: string[];
 }
 
 /** The actions of the vlm worker (src/shared/bridge.ts). */

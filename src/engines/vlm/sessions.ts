@@ -12,9 +12,16 @@ type Ort = typeof import('onnxruntime-web/wasm');
 export interface Engine {
   ort: Ort;
   backend: Backend;
-  det: InferenceSession;
-  cls: InferenceSession;
+  /**
+   * Detection and the line-orientation classifier, made when a page first needs them: lines
+   * read again for the other tier (a receipt's fields, a chat answer's number) come with their
+   * boxes, upright, and need the recogniser only.
+   */
+  det: () => Promise<InferenceSession>;
+  cls: () => Promise<InferenceSession>;
   rec: InferenceSession;
+  /** the sessions made so far, of 'det', 'cls', 'rec' */
+  made: () => string[];
   dict: string[];
   /** class indices by charset, made when first asked for */
   classes: Map<Charset, Int32Array | null>;
@@ -55,44 +62,56 @@ async function gpuAdapter(choice: BackendChoice): Promise<GPUAdapter | null> {
   }
 }
 
+/** A session made once, when first asked for; a failure is not kept (the next page tries again). */
+function lazySession(make: () => Promise<InferenceSession>): { get: () => Promise<InferenceSession>; made: () => boolean } {
+  let made: Promise<InferenceSession> | undefined;
+  let done = false;
+  return {
+    get: () => {
+      if (!made) {
+        made = make();
+        made.then(() => (done = true), () => (made = undefined));
+      }
+      return made;
+    },
+    made: () => done,
+  };
+}
+
 export async function load(cfg: VlmSetup): Promise<Engine> {
   const t0 = performance.now();
   const adapter = await gpuAdapter(cfg.backend);
-  // The WASM backend reads the 8-bit recogniser, fetched only when it is the one used.
-  const [detBytes, clsBytes, gpuRecBytes, dictText] = await Promise.all([
-    fetchBytes(cfg.urls.det),
-    fetchBytes(cfg.urls.cls),
-    adapter ? fetchBytes(cfg.urls.rec) : null,
-    fetchModel(cfg.urls.dict).then((r) => r.text()),
-  ]);
-  const dict = parseDictionary(dictText);
-  if (adapter && gpuRecBytes) {
+  const dict = parseDictionary(await fetchModel(cfg.urls.dict).then((r) => r.text()));
+  if (adapter) {
     try {
+      const [detBytes, clsBytes, gpuRecBytes] = await Promise.all([fetchBytes(cfg.urls.det), fetchBytes(cfg.urls.cls), fetchBytes(cfg.urls.rec)]);
       // Only this build carries the WebGPU kernels (and its own, larger, wasm).
       const ort = (await import('onnxruntime-web/webgpu')) as unknown as Ort;
       ort.env.wasm.numThreads = 1;
       (ort.env.webgpu as { adapter?: GPUAdapter }).adapter = adapter;
       const options: InferenceSession.SessionOptions = { executionProviders: ['webgpu', 'wasm'], graphOptimizationLevel: 'all' };
-      // One session at a time: the WebGPU provider refuses to create two at once.
+      // One session at a time, all now: the WebGPU provider refuses to create two at once.
       const det = await ort.InferenceSession.create(detBytes, options);
       const cls = await ort.InferenceSession.create(clsBytes, options);
       const rec = await ort.InferenceSession.create(gpuRecBytes, options);
-      return { ort, backend: 'webgpu', det, cls, rec, dict, classes: new Map(), options, scripts: new Map(), loadMs: performance.now() - t0 };
+      return { ort, backend: 'webgpu', det: () => Promise.resolve(det), cls: () => Promise.resolve(cls), rec, made: () => ['det', 'cls', 'rec'], dict, classes: new Map(), options, scripts: new Map(), loadMs: performance.now() - t0 };
     } catch (err) {
       if (cfg.backend === 'webgpu') throw err;
       console.warn('vlm: WebGPU failed, using WASM', err);
     }
   }
+  // The WASM backend reads the 8-bit recogniser.
   const recBytes = await fetchBytes(cfg.urls.recWasm);
   const ort = await import('onnxruntime-web/wasm');
   // One thread: threads need cross-origin isolation, and two were slower than one on 2 cores.
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.simd = true;
   const options: InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
-  const det = await ort.InferenceSession.create(detBytes, options);
-  const cls = await ort.InferenceSession.create(clsBytes, options);
   const rec = await ort.InferenceSession.create(recBytes, options);
-  return { ort, backend: 'wasm', det, cls, rec, dict, classes: new Map(), options, scripts: new Map(), loadMs: performance.now() - t0 };
+  const det = lazySession(async () => ort.InferenceSession.create(await fetchBytes(cfg.urls.det), options));
+  const cls = lazySession(async () => ort.InferenceSession.create(await fetchBytes(cfg.urls.cls), options));
+  const made = () => [...(det.made() ? ['det'] : []), ...(cls.made() ? ['cls'] : []), 'rec'];
+  return { ort, backend: 'wasm', det: det.get, cls: cls.get, rec, made, dict, classes: new Map(), options, scripts: new Map(), loadMs: performance.now() - t0 };
 }
 
 /** A recogniser of another script, from Cache Storage, made once per worker. */
