@@ -205,9 +205,13 @@ function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
       picks.push({ passages: [h.passage], rank: h.score * h.coverage * shape * (type ? type.strength(text) : 1) });
       continue;
     }
-    // who, why: a sentence without a name or a reason's words, held to the untyped bar
+    // who, why: a sentence without a name or a reason's words, held to the untyped bar; a
+    // why whose reason the sentence before or after gives ("… until rates began to drop. The
+    // rate compared unfavorably …") is answered with both
     if (type.soft && h.coverage >= MIN_COVERAGE) {
-      picks.push({ passages: [h.passage], rank: h.score * h.coverage * shape * SOFT_MISS });
+      const beside = type.kind === 'reason' ? [index.passages[h.passage.id - 1], index.passages[h.passage.id + 1]].find((p) => p && p.page === h.passage.page && p.block === h.passage.block && holdsAnswer(type, p.text, q.text)) : undefined;
+      const passages = beside ? (beside.id < h.passage.id ? [beside, h.passage] : [h.passage, beside]) : [h.passage];
+      picks.push({ passages, rank: h.score * h.coverage * shape * (beside ? 0.9 : SOFT_MISS) });
       continue;
     }
     // the sentence names the subject, and the next one, pointing back at it, says the value

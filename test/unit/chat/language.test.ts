@@ -72,6 +72,11 @@ describe('the kind of value a question asks for', () => {
     expect((await ask(harbour, 'Why does the lighthouse keeper live by the mole?')).content).toContain('lives in the cottage by the mole');
   });
 
+  it('answers "why" with the sentence beside it when that one gives the reason', async () => {
+    const job = jobFromTexts([['The ferry timetable of Vell was changed in the spring of 1902. It had', 'to be, because the quays were being mended.', '', 'The harbour has a lighthouse.'].join('\n')]);
+    expect((await ask(job, 'Why was the ferry timetable changed?')).content).toContain('because the quays were being mended');
+  });
+
   it('finds a word with a footnote number run into it', async () => {
     const job = jobFromTexts([['Investors', 'Vell Harbour Trust12', '', '12Purchased a quarter of the quays from the council.'].join('\n')]);
     expect((await ask(job, 'What was purchased from the council?')).content).toContain('quarter of the quays');
