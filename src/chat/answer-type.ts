@@ -74,7 +74,6 @@ function countOf(question: string): (text: string) => number {
   const counted = stemOf(noun);
   return (text) => {
     const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const isNumber = (w: string | undefined) => !!w && (/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.test(w));
     // the number, then at most two words ("310 accepted species")
     for (let i = 1; i < words.length; i++) if (stemOf(words[i]!) === counted && [1, 2, 3].some((k) => isNumber(words[i - k]))) return 1.5;
     return 1;
@@ -82,6 +81,7 @@ function countOf(question: string): (text: string) => number {
 }
 
 const stemOf = (word: string) => indexTerms(word)[0] ?? word;
+const isNumber = (w: string | undefined) => !!w && (/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.test(w));
 
 /** The kind of answer a question asks for, or null when its form does not say. */
 export function answerType(question: string): AnswerType | null {

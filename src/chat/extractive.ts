@@ -190,6 +190,9 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
   return type.holds(rest);
 }
 
+/** Whether a passage (one beside another) is of the same paragraph: its page and block. */
+const sameParagraph = (p: PassageRec | undefined, of: PassageRec): boolean => !!p && p.page === of.page && p.block === of.block;
+
 function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
   const holds = (q.field && HOLDS[q.field]) || (() => true);
   const type = q.field ? null : answerType(q.text);
@@ -209,14 +212,14 @@ function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
     // why whose reason the sentence before or after gives ("… until rates began to drop. The
     // rate compared unfavorably …") is answered with both
     if (type.soft && h.coverage >= MIN_COVERAGE) {
-      const beside = type.kind === 'reason' ? [index.passages[h.passage.id - 1], index.passages[h.passage.id + 1]].find((p) => p && p.page === h.passage.page && p.block === h.passage.block && holdsAnswer(type, p.text, q.text)) : undefined;
+      const beside = type.kind === 'reason' ? [index.passages[h.passage.id - 1], index.passages[h.passage.id + 1]].find((p) => sameParagraph(p, h.passage) && holdsAnswer(type, p!.text, q.text)) : undefined;
       const passages = beside ? (beside.id < h.passage.id ? [beside, h.passage] : [h.passage, beside]) : [h.passage];
       picks.push({ passages, rank: h.score * h.coverage * shape * (beside ? 0.9 : SOFT_MISS) });
       continue;
     }
     // the sentence names the subject, and the next one, pointing back at it, says the value
     const next = index.passages[h.passage.id + 1];
-    if (next && next.page === h.passage.page && next.block === h.passage.block && ANAPHOR.test(next.text) && holdsAnswer(type, next.text, q.text)) {
+    if (next && sameParagraph(next, h.passage) && ANAPHOR.test(next.text) && holdsAnswer(type, next.text, q.text)) {
       picks.push({ passages: [h.passage, next], rank: h.score * h.coverage * 0.9 * shape * type.strength(next.text) });
     }
   }

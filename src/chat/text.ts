@@ -30,12 +30,11 @@ const MOST_STEMS = 200_000;
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  // a word ending in "is" is no plural: "iris" stays, and meets "irises" (Porter: "iris")
-  if (/[^s]is$/.test(word)) return word;
   let s = STEMS.get(word);
   if (s === undefined) {
     if (STEMS.size >= MOST_STEMS) STEMS.clear();
-    s = porter(word);
+    // a word ending in "is" is no plural: "iris" stays, and meets "irises" (Porter: "iris")
+    s = /[^s]is$/.test(word) ? word : porter(word);
     STEMS.set(word, s);
   }
   return s;
@@ -53,6 +52,7 @@ export function tokenize(text: string): string[] {
   if (/[©®§%@]/.test(plain)) plain = plain.replace(/[©®§%@]/g, (c) => SIGN_WORDS[c]);
   const tokens = plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   // a footnote's number run into its word ("Pincus21", "24Initial"): the word is there too
+  if (!/\p{L}\d|\d\p{L}/u.test(plain)) return tokens;
   const out: string[] = [];
   for (const t of tokens) {
     out.push(t);

@@ -86,7 +86,8 @@ async function recognise(e: Engine, bitmap: ImageBitmap, opts: RunOptions, turne
   const making = performance.now();
   if (!opts.lines) await e.det();
   if (opts.useCls) await e.cls();
-  if (performance.now() - making >= 1) timings.load = performance.now() - making;
+  const madeMs = performance.now() - making;
+  if (madeMs >= 1) timings.load = madeMs;
   const t0 = performance.now();
   const W = bitmap.width;
   const H = bitmap.height;
