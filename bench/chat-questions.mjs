@@ -80,6 +80,8 @@ export function summarise(rows) {
     heldout: part(rows.filter((x) => x.q.heldout)),
     /** the later batch, written by someone who had not read the answerer (part of the tuned) */
     b2: part(rows.filter((x) => x.q.batch === 'b2')),
+    /** the third batch, written blind like b2 and kept held out (part of the held-out) */
+    b3: part(rows.filter((x) => x.q.batch === 'b3')),
     answerable: part(rows.filter((x) => x.q.answers !== null)),
     unanswerable: part(rows.filter((x) => x.q.answers === null)),
   };

@@ -120,7 +120,7 @@ async function runQuestions(page, token, evalDir) {
     ...rows.filter((r) => !r.ok).map((r) => `  wrong${r.q.heldout ? ' (held out)' : ''} [${r.q.doc}] ${r.q.q} — want ${r.q.answers ? `${r.q.answers.join(' | ')} p. ${r.q.pages}` : 'a decline'}; got ${clip(r.content.replace(/\s+/g, ' '), 110)}`),
     '',
     `prose questions, tier ${args.tier}: ${f(s.all)} right (answer stated, its page cited; declined when the text does not say)`,
-    `  tuned on: ${f(s.tuned)} (of them, the later batch b2: ${f(s.b2)}); held out: ${f(s.heldout)}`,
+    `  tuned on: ${f(s.tuned)} (of them, the later batch b2: ${f(s.b2)}); held out: ${f(s.heldout)} (of them, the blind batch b3: ${f(s.b3)})`,
     `  answerable: ${f(s.answerable)}; unanswerable declined: ${f(s.unanswerable)}`,
   ];
   return { rows, jobs, summary: s, report: out.join('\n') };

@@ -4,10 +4,11 @@
 // readings of the public pages. Two copies of each receipt, made by ImageMagick:
 //   d1  scaled to 80%, JPEG quality 45 (a small, compressed photo)
 //   d2  turned 1.5°, blurred (σ 0.5), scaled to 90%, JPEG quality 75 (a skewed, soft scan)
+//   d3  turned 3° the other way, scaled to 85%, JPEG quality 70 (a phone photo at a slant)
 //
 //   node bench/degrade.mjs --out DIR [--eval DIR]
 //
-// DIR gets d1/ and d2/, each an eval folder of its own (manifest.json, the receipts under
+// DIR gets d1/, d2/ and d3/, each an eval folder of its own (manifest.json, the receipts under
 // their own names, their .gt.txt and .key.json), and all/ with both, named …d1.jpg / …d2.jpg.
 // Then: node bench/run.mjs --eval DIR/all --kind receipt …   (fields, per receipt)
 //       node bench/chat.mjs --eval DIR/d1 --set receipts …   (chat; once per copy)
@@ -38,6 +39,7 @@ try {
 const COPIES = {
   d1: ['-resize', '80%', '-quality', '45'],
   d2: ['-background', 'white', '-rotate', '1.5', '-blur', '0x0.5', '-resize', '90%', '-quality', '75'],
+  d3: ['-background', 'white', '-rotate', '-3', '-resize', '85%', '-quality', '70'],
 };
 
 /** @type {Array<{ file: string, gt: string, kind: string }>} */
@@ -59,4 +61,4 @@ for (const [tag, ops] of Object.entries(COPIES)) {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(receipts.map((m) => ({ ...m, file: `${m.file.replace(/\.[^.]+$/, '')}.jpg`, degraded: tag })), null, 1));
 }
 writeFileSync(join(args.out, 'all', 'manifest.json'), JSON.stringify(all, null, 1));
-console.log(`bench/degrade.mjs: ${receipts.length} receipts, ${Object.keys(COPIES).length} copies each, in ${args.out}/{d1,d2,all}`);
+console.log(`bench/degrade.mjs: ${receipts.length} receipts, ${Object.keys(COPIES).length} copies each, in ${args.out}/{${Object.keys(COPIES).join(',')},all}`);
