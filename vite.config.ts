@@ -56,7 +56,7 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         // The shell only: engines, cores and traineddata are cached at run time.
-        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest}', 'assets/word-vectors-*.bin'],
         // web-llm (6 MB, useful only with WebGPU and a downloaded model) is cached when first used.
         globIgnores: ['vendor/**', 'assets/webllm-*', 'assets/llm-*'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

@@ -6,10 +6,11 @@ import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';
 import type { LineRec, PassageRec } from './passages';
-import { buildIndex, searchTerms, type DocIndex } from './search';
+import { buildIndex, questionWords, searchTerms, type DocIndex } from './search';
 import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
+import type { WordVectors } from './vectors';
 import { answerType, type AnswerType } from './answer-type';
 import { secondOpinion, type LineReader } from './second-opinion';
 
@@ -193,14 +194,14 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
 /** Whether a passage (one beside another) is of the same paragraph: its page and block. */
 const sameParagraph = (p: PassageRec | undefined, of: PassageRec): boolean => !!p && p.page === of.page && p.block === of.block;
 
-function fromProse(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): ChatMessage | null {
   const holds = (q.field && HOLDS[q.field]) || (() => true);
   const type = q.field ? null : answerType(q.text);
   const terms = contentTerms(q.terms, type);
   const min = type ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
   type Pick = { passages: PassageRec[]; rank: number };
   const picks: Pick[] = [];
-  for (const h of searchTerms(index, terms, CANDIDATES, new Set(q.own))) {
+  for (const h of searchTerms(index, terms, CANDIDATES, new Set(q.own), questionWords(q.text, vectors))) {
     const text = h.passage.text;
     if (h.coverage < min || !saysMore(text, terms) || !holds(text)) continue;
     const shape = defines(text, q.text) * (isFragment(text) ? 0.5 : 1);
@@ -237,7 +238,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
   return (
     (await fromField(index, q, input.reader, signal)) ??
     fromLabel(index, q, { mode: 'all' }) ??
-    fromProse(index, q) ??
+    fromProse(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??
     reply(NOT_FOUND, [])
   );

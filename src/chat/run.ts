@@ -10,6 +10,7 @@ import type { ChatMessage, Job } from '../shared/contract';
 import { extractiveAnswerer } from './index';
 import type { LineReader } from './second-opinion';
 import type { TextModel } from './llm/model';
+import type { WordVectors } from './vectors';
 
 /** The language models present on this device, best first. */
 export async function presentModels(): Promise<TextModel[]> {
@@ -33,8 +34,9 @@ export async function answerQuestion(
   history: ChatMessage[],
   reader?: LineReader,
   onPartial?: (soFar: string, answerer: string) => void,
+  vectors?: WordVectors,
 ): Promise<ChatMessage> {
-  const input = { question, job, history, reader, onPartial };
+  const input = { question, job, history, reader, onPartial, vectors };
   for (const model of await presentModels()) {
     try {
       const { modelAnswerer } = await import('./llm/model');

@@ -5,7 +5,8 @@ import MiniSearch from 'minisearch';
 import type { ChatMessage, Job } from '../shared/contract';
 import { resolveQuestion } from './intent';
 import { readJob, type LineRec, type PassageRec } from './passages';
-import { indexTerms, joinHyphenated } from './text';
+import { indexTerms, joinHyphenated, processTerm } from './text';
+import type { WordVectors } from './vectors';
 
 export interface Passage {
   /** 1-based page number */
@@ -24,7 +25,17 @@ export interface DocIndex {
   pageText: Map<number, string>;
   /** in how many passages each stemmed term occurs: the weights of a question's terms */
   docFreq: Map<string, number>;
+  /** terms the document writes in lower case somewhere (the others are names) */
+  common: Set<string>;
   search: MiniSearch<{ id: number; text: string }>;
+  /** memo: the document's words nearest in meaning to a question's word it does not use */
+  near: Map<string, Near[]>;
+}
+
+/** A word of the document near in meaning to a question's word the document does not use. */
+export interface Near {
+  term: string;
+  similarity: number;
 }
 
 /** Jobs open at once in a session are few; keep the last several. */
@@ -56,7 +67,14 @@ function createIndex(job: Job, version: string): DocIndex {
   const docFreq = new Map<string, number>();
   // MiniSearch tokenises each passage once; counting its distinct terms there spares a
   // second pass over a long job. Terms come out stemmed, so processTerm passes them on.
+  // terms written in lower case somewhere: the others are names (Tucson, Barcelona), which
+  // no word of a question stands for by meaning
+  const common = new Set<string>();
   const tokenizeAndCount = (text: string): string[] => {
+    for (const m of text.matchAll(/(?<![\p{L}\d])\p{Ll}[\p{L}'’]*/gu)) {
+      const t = processTerm(m[0]);
+      if (t) common.add(t);
+    }
     const terms = indexTerms(text);
     for (const t of new Set(terms)) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     return terms;
@@ -68,7 +86,7 @@ function createIndex(job: Job, version: string): DocIndex {
     searchOptions: { tokenize: (q) => q.split(' ').filter(Boolean), processTerm: (t) => t },
   });
   search.addAll(passages.map((p) => ({ id: p.id, text: joinHyphenated(p.text) })));
-  return { uuid: job.uuid, version, lines, passages, pageText, docFreq, search };
+  return { uuid: job.uuid, version, lines, passages, pageText, docFreq, common, search, near: new Map() };
 }
 
 export interface Hit {
@@ -76,6 +94,58 @@ export interface Hit {
   score: number;
   /** share (0..1) of the question's term weight this passage matches */
   coverage: number;
+}
+
+/** Vectors this near (cosine) make a document's word stand for a question's: barred ~ prohibited 0.71. */
+const NEAR = 0.6;
+/** Near words count fully in a passage of up to this many words (a sentence), less in longer ones. */
+const NEAR_WORDS = 40;
+/** At most this many of the document's words stand for one of the question's. */
+const MOST_NEAR = 3;
+/**
+ * A passage that holds a word standing for the question's counts for this much of that
+ * word, at similarity NEAR, rising to 1 at 0.8: a near word says less than the word itself.
+ */
+const nearStrength = (similarity: number): number => Math.min(1, 0.75 + (similarity - NEAR) * 1.25);
+
+/**
+ * The document's words nearest in meaning to a question's word it does not use (none
+ * without vectors). `word`: the word as the question wrote it ("barred", whose stem "bar"
+ * is another word's too).
+ */
+export function nearTerms(index: DocIndex, term: string, vectors: WordVectors | undefined, word = term): Near[] {
+  if (!vectors || index.docFreq.has(term) || !vectors.has(word)) return [];
+  const memo = index.near.get(word);
+  if (memo) return memo;
+  const found: Near[] = [];
+  for (const d of index.docFreq.keys()) {
+    if (d.length < 3 || !index.common.has(d)) continue;
+    const similarity = vectors.similarity(word, d);
+    if (similarity !== null && similarity >= NEAR) found.push({ term: d, similarity });
+  }
+  const near = found.sort((a, b) => b.similarity - a.similarity).slice(0, MOST_NEAR);
+  index.near.set(word, near);
+  return near;
+}
+
+/** What a search knows of the question's words beyond their terms. */
+export interface QuestionWords {
+  /** terms of the names it writes (namesIn) */
+  names: ReadonlySet<string>;
+  /** each term's word as written, lower case */
+  written: ReadonlyMap<string, string>;
+  /** word vectors, when the host has them */
+  vectors?: WordVectors;
+}
+
+/** The names and written words of a question, with the vectors to match them by. */
+export function questionWords(question: string, vectors?: WordVectors): QuestionWords {
+  const written = new Map<string, string>();
+  for (const m of question.matchAll(/\p{L}[\p{L}'’]*/gu)) {
+    const t = processTerm(m[0]);
+    if (t && !written.has(t)) written.set(t, m[0].toLowerCase());
+  }
+  return { names: namesIn(question), written, vectors };
 }
 
 /** Rare terms carry the question; a term the document lacks weighs the most. */
@@ -91,11 +161,13 @@ function weight(index: DocIndex, term: string): number {
  * beside a single known word, keep their full weight: the question asks about something
  * the document does not hold.
  */
-function termWeights(index: DocIndex, terms: string[]): Map<string, number> {
-  const w = new Map(terms.map((t) => [t, weight(index, t)]));
-  const absent = terms.filter((t) => !index.docFreq.has(t) && !knownByPrefix(index, t));
+function termWeights(index: DocIndex, terms: string[], near: Map<string, Near[]>, names: ReadonlySet<string>): Map<string, number> {
+  // a word the document does not use but has near words for weighs as the rarest of them would
+  const w = new Map(terms.map((t) => [t, near.get(t)?.length ? Math.max(...near.get(t)!.map((n) => weight(index, n.term))) : weight(index, t)]));
+  const absent = terms.filter((t) => !index.docFreq.has(t) && !knownByPrefix(index, t) && !near.get(t)?.length);
   const present = terms.filter((t) => !absent.includes(t));
-  if (absent.length === 1 && present.length >= 2) w.set(absent[0], present.reduce((s, t) => s + w.get(t)!, 0) / present.length);
+  // (a name the document lacks is not a verb: the question asks about something else)
+  if (absent.length === 1 && present.length >= 2 && !names.has(absent[0])) w.set(absent[0], present.reduce((s, t) => s + w.get(t)!, 0) / present.length);
   return w;
 }
 
@@ -110,23 +182,62 @@ function knownByPrefix(index: DocIndex, term: string): boolean {
  * BM25 hits for the given terms, each with its coverage. `boost` raises the terms of the
  * question itself over those carried from an earlier question.
  */
-export function searchTerms(index: DocIndex, terms: string[], k: number, boost: Set<string> = new Set()): Hit[] {
+export function searchTerms(index: DocIndex, terms: string[], k: number, boost: Set<string> = new Set(), words?: QuestionWords): Hit[] {
   if (!terms.length || !index.passages.length) return [];
-  const weights = termWeights(index, terms);
+  const names = words?.names ?? new Set<string>();
+  const near = new Map<string, Near[]>();
+  // a question naming something the document never does is about something else: its other
+  // words are not stretched to the document's
+  const strange = [...names].some((t) => !index.docFreq.has(t) && !knownByPrefix(index, t));
+  for (const t of strange ? [] : terms) {
+    const n = knownByPrefix(index, t) || names.has(t) ? [] : nearTerms(index, t, words?.vectors, words?.written.get(t));
+    if (n.length) near.set(t, n);
+  }
+  const weights = termWeights(index, terms, near, names);
   const total = terms.reduce((s, t) => s + weights.get(t)!, 0);
-  const results = index.search.search(terms.join(' '), {
+  // a near word is searched for too, at its similarity's share of a word's weight
+  const nearBoost = new Map<string, number>();
+  for (const ns of near.values()) for (const n of ns) if (!terms.includes(n.term)) nearBoost.set(n.term, Math.max(nearBoost.get(n.term) ?? 0, n.similarity));
+  const query = [...terms, ...nearBoost.keys()];
+  const results = index.search.search(query.join(' '), {
     // short terms matched fuzzily or by prefix drag in noise ("fox" ~ "for")
     prefix: (t) => t.length >= 4,
     fuzzy: (t) => (t.length >= 5 ? 0.2 : false),
     maxFuzzy: 2,
     combineWith: 'OR',
-    boostTerm: (t) => (boost.has(t) ? 2 : 1),
+    boostTerm: (t) => (boost.has(t) ? 2 : nearBoost.get(t) ?? 1),
     weights: { fuzzy: 0.4, prefix: 0.6 },
   });
   return results.slice(0, k).map((r) => {
-    const got = terms.reduce((s, t) => s + weights.get(t)! * matchStrength(t, r.queryTerms, r.terms), 0);
+    // a long passage holds some near word of almost anything: near words count less there
+    const words = index.passages[r.id as number].text.split(/\s+/).length;
+    const nearShare = Math.min(1, NEAR_WORDS / words);
+    const got = terms.reduce((s, t) => s + weights.get(t)! * Math.max(matchStrength(t, r.queryTerms, r.terms), nearShare * nearMatch(near.get(t), r.terms)), 0);
     return { passage: index.passages[r.id as number], score: r.score, coverage: total ? got / total : 0 };
   });
+}
+
+/**
+ * The terms of the words a question writes with a capital, after its first word: names
+ * ("in the Phoenix sector?", "in Spain?"), which only the name itself answers.
+ */
+export function namesIn(question: string): Set<string> {
+  const out = new Set<string>();
+  const words = [...question.matchAll(/\p{L}[\p{L}'’]*/gu)];
+  for (const m of words.slice(1)) {
+    if (!/^\p{Lu}/u.test(m[0]) || /^\p{Lu}+$/u.test(m[0]) && m[0].length > 1 && question === question.toUpperCase()) continue;
+    const t = processTerm(m[0]);
+    if (t) out.add(t);
+  }
+  return out;
+}
+
+/** How much a passage holding some of a word's near words counts for that word. */
+function nearMatch(near: Near[] | undefined, docTerms: string[]): number {
+  if (!near) return 0;
+  let best = 0;
+  for (const n of near) if (docTerms.includes(n.term)) best = Math.max(best, nearStrength(n.similarity));
+  return best;
 }
 
 /**
@@ -142,9 +253,9 @@ function matchStrength(term: string, queryTerms: string[], docTerms: string[]): 
  * The k passages that best match a question. With the conversation so far, a follow-up
  * ("and in which year?") is read with the question before it, as the extractive answerer does.
  */
-export function retrieve(index: DocIndex, query: string, k: number, history: ChatMessage[] = []): Passage[] {
+export function retrieve(index: DocIndex, query: string, k: number, history: ChatMessage[] = [], vectors?: WordVectors): Passage[] {
   const q = resolveQuestion(query, history);
-  return searchTerms(index, q.terms, k, new Set(q.own)).map((h) => ({
+  return searchTerms(index, q.terms, k, new Set(q.own), questionWords(q.text, vectors)).map((h) => ({
     page: h.passage.page,
     text: h.passage.text,
     score: h.score,

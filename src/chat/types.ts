@@ -2,6 +2,7 @@
 // so the API can pick one without knowing how it works.
 import type { ChatMessage, Job } from '../shared/contract';
 import type { LineReader } from './second-opinion';
+import type { WordVectors } from './vectors';
 
 export interface AnswerInput {
   question: string;
@@ -10,6 +11,8 @@ export interface AnswerInput {
   history: ChatMessage[];
   /** reads an unsure line again with another recogniser, when the host has one */
   reader?: LineReader;
+  /** word vectors, when the host has loaded them: a question's words the text does not use are matched by meaning */
+  vectors?: WordVectors;
   /** hears a model's answer as it is written: the whole text so far, and the answerer's id */
   onPartial?: (soFar: string, answerer: string) => void;
 }

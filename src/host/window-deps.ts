@@ -7,6 +7,7 @@ import { exportJob } from '../export/run';
 import { pageImage, pageImages } from './page-images';
 import { answerQuestion } from '../chat/run';
 import { lineReaderFor } from './line-reader';
+import { wordVectors } from './word-vectors';
 import { publishChatPartial, queueChannel } from '../shared/channel';
 import type { EngineHost } from './engine-host';
 import { KeyedListeners } from './listeners';
@@ -39,13 +40,15 @@ export function createWindowDeps(db: OcrDatabase, host: EngineHost): ApiDeps {
     pageImage: (job, index) => pageImage(db, job, index),
     // A number read from an unsure line is read again by the other tier's engine before it is given.
     // A model's words go out as they are written to the chat panel that sent `stream`.
-    answer: (job, question, history, stream) =>
+    // A question's words the document does not use are matched by meaning (word vectors).
+    answer: async (job, question, history, stream) =>
       answerQuestion(
         job,
         question,
         history,
         lineReaderFor(job, (index) => pageImage(db, job, index)),
         stream ? (text, answerer) => publishChatPartial({ type: 'chat-partial', stream, text, answerer }) : undefined,
+        await wordVectors(),
       ),
     // tool=translate: Chrome's Translator is a global of this window, where the handler runs.
     // The POST follows the person's click: a download Chrome needs is started now, with the

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, postFile, screenshotPath, useBrowser } from './browser';
-import { invoicePdf } from './fixtures';
+import { invoicePdf, houseRulesPdf } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVAL_DIR } from '../shared-dir';
@@ -67,6 +67,17 @@ describe('chat', () => {
     const acct = await page.evaluate(async (token) => (await fetch('/api/v1/account/', { headers: { Authorization: `Bearer ${token}` } })).json(), token);
     // 2 pages of OCR and 4 chat messages, a credit each in the test build.
     expect(acct.used).toBe(6);
+  });
+
+  it('answers a question put in other words than the text (word vectors, fetched by the app from its own origin)', async () => {
+    const rules = (await postFile(page, houseRulesPdf(), 'house-rules.pdf', {}, token)).body;
+    expect(rules.status).toBe('done');
+    // no word of "barred", "cigarettes" or "bedrooms" is on the page: "Smoking is prohibited in all rooms …"
+    const r = await ask(page, rules.uuid, 'Until when are cigarettes barred in the bedrooms?', token);
+    expect(r.body.message.content).toContain('January 2027');
+    expect(r.body.message.citations[0].page).toBe(1);
+    const bus = await ask(page, rules.uuid, 'Where can guests reserve the airport bus?', token);
+    expect(bus.body.message.content).toContain('front desk');
   });
 
   it('reads a date from an unsure line again with the other tier\'s engine (PP-OCR for a Tesseract job) and says it agrees', async () => {

@@ -156,3 +156,24 @@ export function invoicePdf(total = '215.00'): Buffer {
   second.forEach((l, i) => doc.text(l, 72, 90 + i * 20));
   return Buffer.from(doc.output('arraybuffer'));
 }
+
+/** A born-digital page of hotel rules, for questions put in other words than its own. */
+export function houseRulesPdf(): Buffer {
+  const doc = new jsPDF({ unit: 'pt', format: 'letter' });
+  doc.setFontSize(18);
+  doc.text('House rules for guests of the Harbour Hotel', 72, 90);
+  doc.setFontSize(12);
+  const paragraphs = [
+    'Breakfast is served in the garden room from seven to ten every morning.',
+    'Smoking is prohibited in all rooms and on the balconies until January 2027, while the building is being renovated.',
+    'Pets are welcome in the ground floor rooms for a small cleaning charge.',
+    'Guests in Lisbon can book the airport shuttle at the front desk.',
+  ];
+  let y = 130;
+  for (const p of paragraphs) {
+    const lines = doc.splitTextToSize(p, 460) as string[];
+    doc.text(lines, 72, y);
+    y += lines.length * 16 + 14;
+  }
+  return Buffer.from(doc.output('arraybuffer'));
+}

@@ -8,9 +8,9 @@ import { buildPrompt, type PromptMessage } from '../prompt';
 const PASSAGES = 6;
 
 /** What the model is shown: the passages retrieved for the question, and nothing else of the document. */
-export function promptFor({ question, job, history }: Pick<AnswerInput, 'question' | 'job' | 'history'>): { messages: PromptMessage[]; passages: Passage[] } {
+export function promptFor({ question, job, history, vectors }: Pick<AnswerInput, 'question' | 'job' | 'history' | 'vectors'>): { messages: PromptMessage[]; passages: Passage[] } {
   // A follow-up ("and the tax?") is searched with the words of the question it follows.
-  const passages = retrieve(buildIndex(job), question, PASSAGES, history);
+  const passages = retrieve(buildIndex(job), question, PASSAGES, history, vectors);
   return { messages: buildPrompt(question, passages, history), passages };
 }
 

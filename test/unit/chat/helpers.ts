@@ -1,6 +1,9 @@
 // Jobs made from plain text, for the chat tests: one block per paragraph (blank-line
 // separated), one line per text line, words with made-up boxes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Block, Job, Line, Page } from '../../../src/shared/contract';
+import { parseWordVectors, type WordVectors } from '../../../src/chat/vectors';
 
 const LINE_HEIGHT = 20;
 const CHAR_WIDTH = 10;
@@ -56,4 +59,10 @@ export function jobFromTexts(texts: string[], uuid = `test-job-${++counter}`): J
     pages,
     created_at: new Date(0).toISOString(),
   };
+}
+
+/** The word vectors the app ships (src/chat/assets/word-vectors.bin), read from disk. */
+export function shippedVectors(): WordVectors {
+  const buf = readFileSync(join(__dirname, '../../../src/chat/assets/word-vectors.bin'));
+  return parseWordVectors(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
 }
