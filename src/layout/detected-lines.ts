@@ -5,7 +5,10 @@
 // character are joined; rows are read top to bottom, left to right, except where a
 // gutter with full lines of text on both sides runs down several rows: there the
 // left column is read before the right one. Consecutive lines of the same size that
-// stack closely become one paragraph block.
+// stack closely become one paragraph block. A page photographed or scanned at a slant
+// (a receipt turned 2°) has its rows found along the text's own slope: across a wide
+// receipt a label and its amount lie a line height apart in page y, and level rows would
+// pair the amount with the label above.
 import type { BBox } from '../shared/contract';
 import type { EngineBlock, EngineLine, EngineWord } from '../shared/engine';
 import type { DetectedLine as RawLine } from '../shared/engine';
@@ -14,6 +17,7 @@ export interface Seg {
   line: EngineLine;
   /** text height in page pixels (the box's thickness) */
   h: number;
+  /** the middle's y where the page's text slope would put it at the page's middle column */
   cy: number;
   vertical: boolean;
 }
@@ -43,7 +47,34 @@ const median = (v: number[]): number => {
   return s[s.length >> 1]!;
 };
 
-function segOf(r: RawLine, width: number, height: number): Seg {
+/** At least this many long segments measure a page's slope; fewer say it is level. */
+const SLOPE_SEGMENTS = 3;
+/** Slopes past this (about 8.5°) are not a page's slant but a stamp, a sign or a curve. */
+const MOST_SLOPE = 0.15;
+
+/**
+ * The page's text slope, dy/dx: the median slope of the long horizontal segments' top edges
+ * (a segment four text heights long or more; a short one's box does not show its slope).
+ * 0 when fewer than SLOPE_SEGMENTS say.
+ */
+export function pageSlope(raw: readonly RawLine[]): number {
+  const slopes: number[] = [];
+  for (const r of raw) {
+    if (r.vertical || r.quad.length < 4) continue;
+    const [p0, p1, , p3] = r.quad;
+    const dx = p1![0] - p0![0];
+    const h = Math.hypot(p3![0] - p0![0], p3![1] - p0![1]);
+    if (dx < 4 * h) continue;
+    const slope = (p1![1] - p0![1]) / dx;
+    if (Math.abs(slope) <= MOST_SLOPE) slopes.push(slope);
+  }
+  return slopes.length >= SLOPE_SEGMENTS ? median(slopes) : 0;
+}
+
+/** A box's middle y brought to the page's middle column along the slope. */
+const levelled = (b: BBox, slope: number, width: number): number => (b[1] + b[3]) / 2 - slope * ((b[0] + b[2]) / 2 - width / 2);
+
+function segOf(r: RawLine, width: number, height: number, slope: number): Seg {
   const [p0, , , p3] = r.quad;
   const h = Math.hypot(p3![0] - p0![0], p3![1] - p0![1]);
   const bbox = round(r.bbox, width, height);
@@ -55,7 +86,7 @@ function segOf(r: RawLine, width: number, height: number): Seg {
       words: r.words.map((w) => ({ text: w.text, bbox: round(w.bbox, width, height), confidence: w.confidence })),
     },
     h: r.vertical ? bbox[2] - bbox[0] : h,
-    cy: (bbox[1] + bbox[3]) / 2,
+    cy: levelled(bbox, slope, width),
     vertical: r.vertical,
   };
 }
@@ -78,7 +109,7 @@ function rows(segs: Seg[]): Seg[][] {
 
 /** Joins the segments of a row that are about a character apart and of a similar size,
  * but not across a column gutter (`across`). */
-function joinRow(row: Seg[], across: (a: number, b: number) => boolean = () => false): Seg[] {
+function joinRow(row: Seg[], across: (a: number, b: number) => boolean, level: (b: BBox) => number): Seg[] {
   const out: Seg[] = [];
   for (const s of row) {
     const prev = out[out.length - 1];
@@ -94,7 +125,7 @@ function joinRow(row: Seg[], across: (a: number, b: number) => boolean = () => f
           confidence: weighted(parts),
           words: [...prev.line.words, ...s.line.words],
         };
-        prev.cy = (prev.line.bbox[1] + prev.line.bbox[3]) / 2;
+        prev.cy = level(prev.line.bbox);
         prev.h = Math.max(prev.h, s.h);
         continue;
       }
@@ -231,12 +262,13 @@ function splitAtGutters(segs: Seg[], gutters: readonly [number, number][], hMed:
 /** Lines in reading order, grouped into paragraph blocks; boxes clipped to the page. */
 export function detectedBlocks(raw: readonly RawLine[], width: number, height: number): EngineBlock[] {
   if (!raw.length) return [];
-  const all = raw.map((r) => segOf(r, width, height));
+  const slope = pageSlope(raw);
+  const all = raw.map((r) => segOf(r, width, height, slope));
   const h0 = median(all.filter((s) => !s.vertical).map((s) => s.h));
   const gutters = findGutters(all, width, h0);
   const segs = splitAtGutters(all, gutters, h0);
   const across = (a: number, b: number) => gutters.some(([g0, g1]) => a <= g1 && b >= g0);
-  const joined = rows(segs).map((row) => joinRow(row, across));
+  const joined = rows(segs).map((row) => joinRow(row, across, (b) => levelled(b, slope, width)));
   const hMed = median(joined.flat().map((s) => s.h));
   // A gutter found here may be narrower than the gap order() otherwise asks for.
   const narrowest = Math.min(...gutters.map(([g0, g1]) => 0.5 * (g1 - g0)));

@@ -13,6 +13,7 @@ import { findTables } from './table';
 import { ruledTables } from './ruled';
 import { textLayerRanks } from './text-order';
 import { detectedBlocks } from './detected-lines';
+import { LEVEL_SLOPE, levelPage, slopeOf, unlevelPage } from './level';
 
 export interface LayoutOptions {
   /** a table is taken from this many rows (the extract-tables tool asks for 2); 3 otherwise */
@@ -35,6 +36,13 @@ interface Draft {
 }
 
 export function layoutPage(found: EnginePage, index: number, opts: LayoutOptions = {}): Page {
+  // A page at a slant (its detector lines say so) is laid out level, and its boxes put back.
+  const slope = slopeOf(found);
+  if (Math.abs(slope) < LEVEL_SLOPE) return layoutLevel(found, index, opts);
+  return unlevelPage(layoutLevel(levelPage(found, slope), index, opts), slope, found.width, found.height);
+}
+
+function layoutLevel(found: EnginePage, index: number, opts: LayoutOptions): Page {
   // Lines an engine found without grouping them (the vlm engine's) become paragraph blocks first.
   const page: EnginePage = found.lines?.length ? { ...found, blocks: [...found.blocks, ...detectedBlocks(found.lines, found.width, found.height)], lines: undefined } : found;
   if (page.blocks.length && page.blocks.every((b) => b.structure)) return structuredPage(page, index);

@@ -25,6 +25,30 @@ describe('lines and blocks', () => {
     expect(text(detectedBlocks(raw, 500, 200))).toBe('CASH | 10.00 | CHANGE | 1.00');
   });
 
+  it('reads a receipt photographed at a slant (2°) row by row along the slope, each amount beside its own label', () => {
+    // Across a 800-pixel receipt a 2° turn moves the amount at the right about 20 pixels
+    // down from its label at the left, two thirds of a line's pitch: level rows would put it
+    // beside the next label.
+    const slope = Math.tan((2 * Math.PI) / 180);
+    const tilted = (t: string, x0: number, y: number, x1: number): RawLine => {
+      const at = (x: number, dy: number): [number, number] => [x, y + dy + slope * x];
+      const quad = [at(x0, 0), at(x1, 0), at(x1, 20), at(x0, 20)];
+      const bbox: BBox = [x0, y + slope * x0, x1, y + 20 + slope * x1];
+      return { text: t, confidence: 0.9, quad, bbox, vertical: false, words: [{ text: t, bbox, confidence: 0.9 }] };
+    };
+    const rows: [string, string][] = [['SUBTOTAL (EXCL GST)', '47.17'], ['GST 6% ON 47.17', '2.83'], ['ROUNDING ADJUSTMENT', '0.00'], ['TOTAL AFTER ROUNDING', '50.00'], ['CASH TENDERED', '100.00'], ['CHANGE DUE', '50.00']];
+    const raw = rows.flatMap(([label, amount], i) => [tilted(label, 20, 100 + 30 * i, 240), tilted(amount, 660, 100 + 30 * i, 760)]);
+    const lines = detectedBlocks(raw.reverse(), 800, 400).flatMap((b) => b.lines.map((l) => l.text));
+    expect(lines).toEqual(rows.flat());
+  });
+
+  it('a level page keeps its rows level: a few slanted boxes (a stamp) do not tilt it', () => {
+    const raw = [seg('CASH', 20, 100, 120, 120), seg('10.00', 400, 100, 460, 120), seg('CHANGE', 20, 126, 140, 146), seg('1.00', 410, 126, 460, 146)];
+    const stamp = (y: number): RawLine => ({ ...seg('PAID IN FULL THANK YOU', 100, y, 400, y + 20), quad: [[100, y], [400, y + 40], [400, y + 60], [100, y + 20]] });
+    raw.push(stamp(200), seg('a level line of text here', 20, 300, 420, 320), seg('another level line of text', 20, 330, 420, 350), seg('and a third level line', 20, 360, 420, 380));
+    expect(text(detectedBlocks(raw, 500, 400)).startsWith('CASH | 10.00 | CHANGE | 1.00')).toBe(true);
+  });
+
   it('joins segments of one line split at a wide space', () => {
     const raw = [seg('The quick brown', 20, 100, 200, 120), seg('fox jumps', 215, 101, 320, 121)];
     const blocks = detectedBlocks(raw, 400, 200);
