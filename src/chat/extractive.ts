@@ -11,6 +11,7 @@ import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
 import type { WordVectors } from './vectors';
+import { findHead, headAsk, type HeadAsk } from './document-head';
 import { answerType, type AnswerType } from './answer-type';
 import { secondOpinion, type LineReader } from './second-opinion';
 
@@ -92,6 +93,22 @@ async function fromField(index: DocIndex, q: ResolvedQuestion, reader: LineReade
         ? ` The line "${squash(opinion.line.text)}" is hard to read, and a second reading (${opinion.engine}) found no value on it: check the scan.`
         : '';
   return reply(`${subject} is ${value} (${pagesOf(citations)}).${note}${second}`, citations);
+}
+
+const HEAD_SUBJECT: Record<HeadAsk, string> = {
+  authors: 'The authors are',
+  journal: 'It was published in',
+  copyright: 'The copyright is held by',
+  'opinion-judge': 'The opinion was written by',
+};
+
+/** Who wrote it, where it was published, whose copyright: from the lines that say so by convention. */
+function fromHead(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+  const ask = headAsk(q.text);
+  const found = ask && findHead(ask, index.lines);
+  if (!found) return null;
+  const citations = citeLines(index, found.cite);
+  return reply(`${HEAD_SUBJECT[found.ask]} ${squash(found.value)} (${pagesOf(citations)}).`, citations);
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
@@ -237,6 +254,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
   const q = resolveQuestion(input.question, input.history);
   return (
     (await fromField(index, q, input.reader, signal)) ??
+    fromHead(index, q) ??
     fromLabel(index, q, { mode: 'all' }) ??
     fromProse(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??

@@ -1,0 +1,89 @@
+// Questions about the document itself rather than what it says: who wrote it, where it was
+// published, who holds its copyright, which judge wrote an opinion. Their answers stand in
+// lines that share no word with the question, printed by convention: a byline under the
+// title ("A. Hutton, S. Shu and X. Zheng"; "SHUBHDEEP DEB" over "Department of Economics"),
+// a running head that cites the journal ("Journal of Financial Economics 145 (2022) 297–321",
+// "Econometrica, Vol. 92, No. 3 (May, 2024), 603–636"), a copyright line ("© 2020 Nevada
+// Supreme Court"), and a court opinion's opening ("KOZINSKI, Circuit Judge:").
+import type { LineRec } from './passages';
+
+export type HeadAsk = 'authors' | 'journal' | 'copyright' | 'opinion-judge';
+
+export interface HeadAnswer {
+  ask: HeadAsk;
+  /** what answers: the names, the journal, the holder */
+  value: string;
+  /** the lines that say it */
+  cite: LineRec[];
+}
+
+/** What a question asks about the document itself, if it does. */
+export function headAsk(question: string): HeadAsk | null {
+  const q = question.toLowerCase();
+  if (/\bcopyright|©/.test(q)) return 'copyright';
+  if (/\bjudges?\b/.test(q) && /\b(wrote|write|writes|written|author(?:ed)?|delivered)\b/.test(q) && /\bopinion\b/.test(q)) return 'opinion-judge';
+  if (/\b(which|what)\s+(journal|periodical|review|magazine)\b|\bjournal\b.*\bpublish|\bpublish\w*\b.*\b(journal|in which)\b/.test(q)) return 'journal';
+  if (/\bauthors?\b|\bwho\s+(wrote|writes|authored|is the author)\b|\bwritten by\b/.test(q) && /\b(paper|article|study|report|document|this|it)\b/.test(q)) return 'authors';
+  return null;
+}
+
+/** The lines of a page in reading order. */
+function pageLines(lines: readonly LineRec[], page: number): LineRec[] {
+  return lines.filter((l) => l.page === page).sort((a, b) => a.order - b.order);
+}
+
+/** Lines at the head of the first page: where titles, bylines and running heads stand. */
+const HEAD_LINES = 15;
+
+const INITIALS_NAME = String.raw`(?:\p{Lu}\.\s*(?:-\s*)?)+\s*\p{Lu}[\p{Ll}'’-]+`;
+const FULL_NAME = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]+`;
+/** "A. Hutton, S. Shu and X. Zheng", "Jane Smith and Ali Khan": a list of names, nothing else. */
+const BYLINE = new RegExp(String.raw`^(?:${INITIALS_NAME}|${FULL_NAME})(?:\s*(?:,|,?\s+and|&)\s*(?:${INITIALS_NAME}|${FULL_NAME}))*\s*\*?$`, 'u');
+/** A name in capitals over an affiliation ("SHUBHDEEP DEB" / "Department of Economics, UPF Barcelona"). */
+const CAPS_NAME = /^\p{Lu}[\p{Lu}'’.-]*(?:\s+\p{Lu}[\p{Lu}'’.-]*){1,3}$/u;
+const AFFILIATION = /\b(department|university|universit[àéy]|institute|school|college|laborator(y|ies)|faculty|centre|center|bank|research)\b/i;
+/** A running head that cites a journal: "Name 145 (2022) 297–321" or "Name, Vol. 92, No. 3 (…)". */
+const CITATION = /^(.{3,80}?)(?:,\s*Vol\.?\s*\d+|\s+\d{1,4}\s*\((?:\w+,?\s*)?\d{4}\)\s*\d+\s*[–-]\s*\d+)/u;
+const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[–-]\s*\d{4})?,?\s*)?(.+)$/i;
+/** "KOZINSKI, Circuit Judge:" opening a court opinion (the judges' list ends "Circuit Judges."). */
+const OPINION_BY = /^([\p{Lu}][\p{Lu}'’-]+(?:\s+[\p{Lu}][\p{Lu}'’-]+)?),\s+(?:(?:Chief|Senior|Circuit|District|Associate|Presiding)\s+)*Judge:\s*$/u;
+
+/** The answer from the document's head, or null when its lines do not say. */
+export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | null {
+  const pages = [...new Set(lines.map((l) => l.page))].sort((a, b) => a - b);
+  switch (ask) {
+    case 'copyright': {
+      for (const l of lines) {
+        const m = COPYRIGHT.exec(l.text.trim());
+        if (m && /©|\bcopyright\b|\(c\)/i.test(l.text) && /\p{L}{2}/u.test(m[1]!)) return { ask, value: m[1]!.trim().replace(/[.,;]+$/, ''), cite: [l] };
+      }
+      return null;
+    }
+    case 'opinion-judge': {
+      for (const l of lines) {
+        const m = OPINION_BY.exec(l.text.trim());
+        if (m) return { ask, value: m[1]!, cite: [l] };
+      }
+      return null;
+    }
+    case 'journal': {
+      for (const p of pages) {
+        const page = pageLines(lines, p);
+        // a running head: among the first or last lines of a page
+        for (const l of [...page.slice(0, 4), ...page.slice(-3)]) {
+          const m = CITATION.exec(l.text.trim());
+          if (m && /\p{L}{3}/u.test(m[1]!)) return { ask, value: m[1]!.trim().replace(/[,;]+$/, ''), cite: [l] };
+        }
+      }
+      return null;
+    }
+    case 'authors': {
+      const head = pageLines(lines, pages[0] ?? 1).slice(0, HEAD_LINES);
+      const byline = head.find((l) => BYLINE.test(l.text.trim()) && (/,|\band\b|&/.test(l.text) || l.text.trim().split(/\s+/).length <= 4));
+      if (byline) return { ask, value: byline.text.trim().replace(/\s*\*$/, ''), cite: [byline] };
+      const named = head.filter((l, k) => CAPS_NAME.test(l.text.trim()) && head[k + 1] && AFFILIATION.test(head[k + 1]!.text));
+      if (named.length) return { ask, value: named.map((l) => l.text.trim()).join(', '), cite: named };
+      return null;
+    }
+  }
+}
