@@ -100,17 +100,23 @@ function amountAfter(lines: LineRec[], from: number, span: number, test: (upper:
   return null;
 }
 
-/** Cash handed over less the change given: what was paid, when the receipt shows both. */
+/**
+ * Cash handed over less the change given: what was paid, when the receipt shows both. A
+ * payment on a page that mentions no change at all (a card, or cash handed over exact) is
+ * what was paid as it stands.
+ */
 function cashLessChange(lines: LineRec[], page: number): { value: number; cite: LineRec[]; text: string } | null {
+  let exact: { value: number; cite: LineRec[]; text: string } | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].page !== page || !CASH.test(lines[i].upper) || CHANGE.test(lines[i].upper)) continue;
     const cashFound = amountFor(lines, i) ?? lineAmount(lines[i].text);
     const cash = cashFound ? amountValue(cashFound.value) : null;
     const change = amountAfter(lines, i, 3, (u) => CHANGE.test(u));
+    if (cash !== null && cash > 0 && !exact) exact = { value: cash, cite: [lines[i]], text: `the payment ${quote([lines[i]])} (no change given)` };
     if (cash === null || !change || change.value < 0 || change.value >= cash) continue;
     return { value: cash - change.value, cite: [lines[i], change.line], text: `cash ${formatAmount(cash)} less change ${formatAmount(change.value)}` };
   }
-  return null;
+  return exact && !lines.some((l) => l.page === page && CHANGE.test(l.upper)) ? exact : null;
 }
 
 /** How many lines other than `except` print this amount: a total is often repeated (items, cash). */
@@ -234,11 +240,14 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
     if (parts && parts.cite.length > 1) evidence.push({ values: parts.values, cite: parts.cite, text: `${quote(parts.cite)} adds up to` });
   }
   if (!evidence.length || evidence.some((e) => e.values.some((v) => same(v, read)))) return null;
-  const mine = new Set([...top.cite, ...evidence.flatMap((e) => e.cite)]);
   for (const [k, e] of evidence.entries()) {
     for (const v of new Set(e.values.map((x) => Math.round(x * 100) / 100))) {
       if (v <= 0) continue;
       const others = evidence.filter((o, j) => j !== k && o.values.some((x) => same(x, v)));
+      // the lines that gave this amount, or the total read, are not support for it; the lines
+      // of evidence for another amount are (a subtotal printed as what was paid, though a
+      // discount under it was misread)
+      const mine = new Set([...top.cite, ...e.cite]);
       const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine);
       if (!agreed) continue;
       const said = [e, ...others].map((x) => `${x.text} ${formatAmount(v)}`).join('; ');

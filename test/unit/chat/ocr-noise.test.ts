@@ -91,6 +91,19 @@ describe('the total on noisy receipts', () => {
     expect(msg.content).toBe('The total is 106.00 (p. 1).');
   });
 
+  it('a misread total that an exact payment (no change given) and the amounts the receipt repeats contradict', async () => {
+    const { msg } = await ask('Net (excl. VAT): 35.50\nTotal (incl. VAT): 38.50\nTOTAL 35.50\nCARD PAYMENT 35.50\nVAT 0% 35.50 0.00', 'What is the total?');
+    expect(msg.content).toMatch(/^The total is 35\.50 \(p\. 1\)\. The total line reads "Total \(incl\. VAT\): 38\.50", but the payment "CARD PAYMENT 35\.50" \(no change given\) is 35\.50/);
+    // with change given and none printed beside it, a payment is not what was paid
+    const change = await ask('Total (incl. VAT): 38.50\nCASH 50.00\nCHANGE', 'What is the total?');
+    expect(change.msg.content).toBe('The total is 38.50 (p. 1).');
+  });
+
+  it('a misread total, and a misread discount under the subtotal: the subtotal as printed confirms cash less change', async () => {
+    const { msg } = await ask('SUB-TOTAL\t36.00\nDISCOUNT\t6.00\nROUNDING\t0.00\nTOTAL\t38.00\nCASH\t50.00\nCHANGE\t14.00', 'What is the total?');
+    expect(msg.content).toMatch(/^The total is 36\.00 \(p\. 1\)\. The total line reads "TOTAL 38\.00", but cash 50\.00 less change 14\.00 is 36\.00/);
+  });
+
   it('reads a garbled total back with cash less change', async () => {
     const { msg } = await ask('SUB-TOTAL (GST)\t28.00\nDISC\t4.00\nROUNDING\t0.00\nTOTAL\tzq.00\nCASH\tSo.00\nCHANGE\t26-00', 'What is the total?');
     expect(msg.content).toBe('The total is 24.00 (p. 1). The total line reads "zq.00"; cash 50.00 less change 26.00 is 24.00.');
