@@ -13,7 +13,7 @@ import type { Answerer, AnswerInput } from './types';
 import type { WordVectors } from './vectors';
 import { findHead, headAsk, type HeadAsk } from './document-head';
 import { answerType, type AnswerType } from './answer-type';
-import { secondOpinion, type LineReader } from './second-opinion';
+import { lostDate, secondOpinion, type LineReader } from './second-opinion';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
@@ -70,9 +70,16 @@ function reply(content: string, citations: Citation[]): ChatMessage {
   return { role: 'assistant', content, citations };
 }
 
-async function fromField(index: DocIndex, q: ResolvedQuestion, reader: LineReader | undefined, signal?: AbortSignal): Promise<ChatMessage | null> {
+async function fromField(index: DocIndex, q: ResolvedQuestion, reader: LineReader | undefined, signal?: AbortSignal, pageWidth: (page: number) => number | undefined = () => undefined): Promise<ChatMessage | null> {
   if (!q.field) return null;
   const found = findField(q.field, index.lines, q.text);
+  if (!found && q.field === 'date') {
+    // the scan shows a date's label and lost its value: the other recogniser reads that row
+    const lost = await lostDate(index.lines, pageWidth, reader, signal);
+    if (!lost) return null;
+    const citations = citeLines(index, [lost.line]);
+    return reply(`The date is ${lost.value} (${pagesOf(citations)}). The line "${squash(lost.line.text)}" lost its value in the first reading; a second reading (${lost.engine}) of that row gives it.`, citations);
+  }
   if (!found) return null;
   const citations = citeLines(index, found.cite);
   const note = found.note ? ` ${found.note}` : '';
@@ -253,7 +260,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
   const index = buildIndex(input.job);
   const q = resolveQuestion(input.question, input.history);
   return (
-    (await fromField(index, q, input.reader, signal)) ??
+    (await fromField(index, q, input.reader, signal, (page) => input.job.pages[page - 1]?.width)) ??
     fromHead(index, q) ??
     fromLabel(index, q, { mode: 'all' }) ??
     fromProse(index, q, input.vectors) ??

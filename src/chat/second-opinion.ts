@@ -56,3 +56,26 @@ export async function secondOpinion(found: FieldAnswer, reader: LineReader | und
   if (seen.some((v) => same(found.field, v, found.value))) return { verdict: 'agree', engine: reader.engine, line };
   return { verdict: 'differ', engine: reader.engine, line, second: seen[0] };
 }
+
+/** A date's label ("Date", "Tarikh", "Datum", "Fecha", "Date/Time") at the start of a line. */
+const DATE_LABEL = /^\W{0,3}(?:DATE|TARIKH|DATUM|FECHA|DATA|日期|날짜)(?:\s*[/&]\s*TIME)?\b/;
+
+/**
+ * A date the scan lost: a line that starts with a date's label and holds no date ("Date" with
+ * the value faded or skipped) is read again by the other recogniser across the page's width
+ * (the value stands to the right of its label, often far to the right). The first such line
+ * whose second reading holds a date gives it; null when none does (or no reader, no boxes).
+ */
+export async function lostDate(lines: readonly LineRec[], pageWidth: (page: number) => number | undefined, reader: LineReader | undefined, signal?: AbortSignal): Promise<{ value: string; line: LineRec; engine: string } | null> {
+  if (!reader) return null;
+  const labels = lines.filter((l) => l.bbox && DATE_LABEL.test(l.upper) && !findDate(l.text)).slice(0, 2);
+  for (const line of labels) {
+    const width = pageWidth(line.page);
+    if (!width) continue;
+    const [x0, y0, , y1] = line.bbox!;
+    const text = await reader.read(line.page, [x0, y0, width, y1], signal).catch(() => null);
+    const date = text ? findDate(text) : null;
+    if (date) return { value: date, line, engine: reader.engine };
+  }
+  return null;
+}

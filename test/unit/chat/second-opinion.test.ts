@@ -53,4 +53,18 @@ describe('a second opinion for numbers', () => {
   it('answers as before with no reader', async () => {
     expect((await ask(receipt(0.55))).content).toBe('The total is 14.19 (p. 1).');
   });
+
+  it('a date whose value the scan lost beside its label: the other recogniser reads that row across the page', async () => {
+    const job = jobFromTexts(['BOOK TA K SDN BHD\nDocument No: TD01167104\nDate\nCashier: HANS\n\nTotal 9.00\nCash 10.00\nChange 1.00'], 'lost-date');
+    const r = reader('Date : 25/12/2018 8:13:39 PM');
+    const msg = await extractiveAnswerer.answer({ question: 'What is the date of this receipt?', job, history: [], reader: r });
+    expect(msg.content).toBe('The date is 25/12/2018 (p. 1). The line "Date" lost its value in the first reading; a second reading (PP-OCR) of that row gives it.');
+    expect(msg.citations?.[0]).toMatchObject({ page: 1, snippet: 'Date' });
+    // the row from the label to the page's right edge
+    expect(r.asked).toHaveLength(1);
+    expect(r.asked[0].bbox[2]).toBe(job.pages[0].width);
+    // no second reader, or a second reading without a date: declined
+    expect((await extractiveAnswerer.answer({ question: 'What is the date of this receipt?', job, history: [] })).content).toBe("I couldn't find that in this document.");
+    expect((await extractiveAnswerer.answer({ question: 'What is the date of this receipt?', job, history: [], reader: reader('Date : ~~ ::') })).content).toBe("I couldn't find that in this document.");
+  });
 });
