@@ -3,7 +3,7 @@
 // host hands one in: PP-OCR's when Tesseract read the page, Tesseract's when PP-OCR did).
 // The answer then gives the reading both agree on, or says it is unsure and shows both.
 import type { BBox } from '../shared/contract';
-import { amounts, findDate } from '../fields/patterns';
+import { amounts, DATE_LABEL, findDate } from '../fields/patterns';
 import type { FieldAnswer } from '../fields/find';
 import type { FieldName, LineRec } from '../fields/lines';
 
@@ -57,8 +57,6 @@ export async function secondOpinion(found: FieldAnswer, reader: LineReader | und
   return { verdict: 'differ', engine: reader.engine, line, second: seen[0] };
 }
 
-/** A date's label ("Date", "Tarikh", "Datum", "Fecha", "Date/Time") at the start of a line. */
-const DATE_LABEL = /^\W{0,3}(?:DATE|TARIKH|DATUM|FECHA|DATA|日期|날짜)(?:\s*[/&]\s*TIME)?\b/;
 
 /**
  * A date the scan lost: a line that starts with a date's label and holds no date ("Date" with

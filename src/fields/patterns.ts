@@ -49,6 +49,11 @@ const DATE_PATTERNS: Array<[RegExp, DateCheck]> = [
     /(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\d/.-]*\d)/i,
     (m) => yearOk(m[3]) && inRange(m[1], 1, 31) && inRange(m[2], 1, 31) && (inRange(m[1], 1, 12) || inRange(m[2], 1, 12)),
   ],
+  // 09/01/20198:01:11PM: a four-digit year run into the time after it (the space lost)
+  [
+    /(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=(?:[01]?\d|2[0-3]):[0-5]\d)/i,
+    (m) => yearOk(m[3]) && inRange(m[1], 1, 31) && inRange(m[2], 1, 31) && (inRange(m[1], 1, 12) || inRange(m[2], 1, 12)),
+  ],
   // 25-DEC-2018, 28 MAR 18, 3rd March 2019
   [new RegExp(`(?<![\\dA-Z])(\\d{1,2})(?:ST|ND|RD|TH)?[\\s./-]*${MONTH_NAME}[\\s./,-]*(\\d{4}|\\d{2})(?!\\d)`, 'i'), (m) => inRange(m[1], 1, 31) && yearOk(m[2])],
   // 2018年3月28日, 2018년 3월 28일
@@ -87,3 +92,6 @@ export function findPhones(text: string): string[] {
       return digits >= 7 && digits <= 15 && !findDate(p);
     });
 }
+
+/** A date's label ("Date", "Tarikh", "Datum", "Fecha", "Date/Time") at the start of a line (upper case). */
+export const DATE_LABEL = /^\W{0,3}(?:DATE|TARIKH|DATUM|FECHA|DATA|日期|날짜)(?:\s*[/&]\s*TIME)?\b/;

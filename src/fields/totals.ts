@@ -105,14 +105,14 @@ function amountAfter(lines: LineRec[], from: number, span: number, test: (upper:
  * payment on a page that mentions no change at all (a card, or cash handed over exact) is
  * what was paid as it stands.
  */
-function cashLessChange(lines: LineRec[], page: number): { value: number; cite: LineRec[]; text: string } | null {
-  let exact: { value: number; cite: LineRec[]; text: string } | null = null;
+function cashLessChange(lines: LineRec[], page: number): { value: number; cite: LineRec[]; text: string; exact?: boolean } | null {
+  let exact: { value: number; cite: LineRec[]; text: string; exact: boolean } | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].page !== page || !CASH.test(lines[i].upper) || CHANGE.test(lines[i].upper)) continue;
     const cashFound = amountFor(lines, i) ?? lineAmount(lines[i].text);
     const cash = cashFound ? amountValue(cashFound.value) : null;
     const change = amountAfter(lines, i, 3, (u) => CHANGE.test(u));
-    if (cash !== null && cash > 0 && !exact) exact = { value: cash, cite: [lines[i]], text: `the payment ${quote([lines[i]])} (no change given)` };
+    if (cash !== null && cash > 0 && !exact) exact = { value: cash, cite: [lines[i]], text: `the payment ${quote([lines[i]])} (no change given)`, exact: true };
     if (cash === null || !change || change.value < 0 || change.value >= cash) continue;
     return { value: cash - change.value, cite: [lines[i], change.line], text: `cash ${formatAmount(cash)} less change ${formatAmount(change.value)}` };
   }
@@ -216,8 +216,8 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
   const read = amountValue(top.value);
   if (read === null) return null;
   const page = top.cite[0].page;
-  const evidence: { values: number[]; cite: LineRec[]; text: string }[] = [];
-  if (paid) evidence.push({ values: [paid.value], cite: paid.cite, text: `${paid.text} is` });
+  const evidence: { values: number[]; cite: LineRec[]; text: string; exact?: boolean }[] = [];
+  if (paid) evidence.push({ values: [paid.value], cite: paid.cite, text: `${paid.text} is`, exact: paid.exact });
   // the sum before tax with what follows it; a total above this one (before rounding, or
   // one the scan garbled: "Total 900") with what follows it
   const sub = beforeTaxLine(lines, top);
@@ -248,6 +248,8 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
       // of evidence for another amount are (a subtotal printed as what was paid, though a
       // discount under it was misread)
       const mine = new Set([...top.cite, ...e.cite]);
+      // a payment with no change printed is backed by the bill's lines, not by other payment lines
+      if (e.exact) for (const l of lines) if (l.page === page && (CASH.test(l.upper) || CHANGE.test(l.upper))) mine.add(l);
       const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine);
       if (!agreed) continue;
       const said = [e, ...others].map((x) => `${x.text} ${formatAmount(v)}`).join('; ');
@@ -270,6 +272,8 @@ function garbledTotal(top: TotalCandidate, paid: Paid): TotalAnswer {
   const agreed = top.readings.find((r) => same(amountValue(r), paid.value));
   const sum = `${paid.text} is ${formatAmount(paid.value)}`;
   if (agreed) return { value: agreed, cite: [...top.cite, ...paid.cite], label: top.label, note: `The total line reads "${top.read}"; ${sum}.` };
+  // a payment with no change printed may be cash whose change line the scan lost: it confirms, never replaces
+  if (paid.exact) return { ...plain(top), note: `The total line reads "${top.read}", so this amount is uncertain.` };
   return { value: formatAmount(paid.value), cite: paid.cite, label: top.label, note: `The total line reads "${top.read}", which is not a clear amount; ${sum}.` };
 }
 
@@ -320,7 +324,7 @@ function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
   if (i < 0) return null;
   const label = lines[i];
   const paid = cashLessChange(lines, label.page);
-  if (paid) return { value: formatAmount(paid.value), cite: paid.cite, note: `No amount could be read beside ${quote([label])}; ${paid.text} is ${formatAmount(paid.value)}.` };
+  if (paid && !paid.exact) return { value: formatAmount(paid.value), cite: paid.cite, note: `No amount could be read beside ${quote([label])}; ${paid.text} is ${formatAmount(paid.value)}.` };
   let top: { line: LineRec; value: string; n: number } | null = null;
   for (const l of lines) {
     if (l.page !== label.page || NOT_BILL.test(l.upper)) continue;

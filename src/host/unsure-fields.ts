@@ -8,6 +8,7 @@
 import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
+import { DATE_LABEL, findDate } from '../fields/patterns';
 import { layoutPage, type LayoutOptions } from '../layout';
 
 /** A field this unsure (its line's confidence) is read again. */
@@ -65,6 +66,11 @@ export interface FieldLine {
    * misreads some letters it is sure of.
    */
   header: boolean;
+  /**
+   * A line that starts with a date's label and holds no date, on a page where no date was
+   * found: the reading lost the value beside the label. Its row is read across the page.
+   */
+  lost?: boolean;
 }
 
 /** The lines of the seller's name and address, and of the other fields the page's own reading is unsure of. */
@@ -72,10 +78,12 @@ export function fieldLinesToReread(found: EnginePage, index: number, layout: Lay
   const fields = readReceipt([layoutPage(found, index, layout)]);
   const header = [fields.merchant, fields.address].flatMap((f) => (f ? [f.bbox] : []));
   const unsure = [fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
-  if (!header.length && !unsure.length) return [];
   const lines: EngineLine[] = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
-  const out: FieldLine[] = [];
+  const lost = fields.date ? [] : lines.filter((l) => DATE_LABEL.test(l.text.toUpperCase()) && !findDate(l.text)).slice(0, 2);
+  if (!header.length && !unsure.length && !lost.length) return [];
+  const out: FieldLine[] = lost.map((line) => ({ line, header: false, lost: true }));
   for (const line of lines) {
+    if (lost.includes(line)) continue;
     if (header.some((b) => holds(b, line.bbox))) out.push({ line, header: true });
     else if (line.confidence < UNSURE && unsure.some((b) => holds(b, line.bbox))) out.push({ line, header: false });
   }
@@ -100,7 +108,9 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   if (!lines.length) return { page: found, reread: 0, replaced: 0 };
   signal?.throwIfAborted();
   // The lines' crops one under another on one image: one call to the other recogniser a page.
-  const sheet = await stack(bitmap, lines.map((l) => l.bbox));
+  // a lost date's row runs from its label to the page's right edge
+  const boxes = entries.map((e): BBox => (e.lost ? [e.line.bbox[0], e.line.bbox[1], bitmap.width, e.line.bbox[3]] : e.line.bbox));
+  const sheet = await stack(bitmap, boxes);
   let read: ReadLine[];
   try {
     read = await reader.read(sheet.image, signal, sheet.lines).catch(() => []);
@@ -122,6 +132,17 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     if (!other.text.trim()) return;
     const own = line.text;
     const ownConfidence = line.confidence;
+    if (entries[i]!.lost) {
+      // the row's reading stands when it holds the date the first reading lost
+      if (!findDate(other.text)) return;
+      line.text = other.text.trim().replace(/\s+/g, ' ');
+      line.bbox = boxes[i]!;
+      line.confidence = other.confidence;
+      line.words = spread(line.text, line.bbox, other.confidence);
+      replaced++;
+      console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost: true, ownConfidence, otherConfidence: other.confidence }));
+      return;
+    }
     if (entries[i]!.header ? merge(line, other, reader.engine === 'PP-OCR') : settle(line, other)) replaced++;
     // diagnosis (the bench prints these with OCR_BENCH_REREADS=1)
     console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, header: entries[i]!.header, ownConfidence, otherConfidence: other.confidence }));

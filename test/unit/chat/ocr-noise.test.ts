@@ -97,6 +97,12 @@ describe('the total on noisy receipts', () => {
     // with change given and none printed beside it, a payment is not what was paid
     const change = await ask('Total (incl. VAT): 38.50\nCASH 50.00\nCHANGE', 'What is the total?');
     expect(change.msg.content).toBe('The total is 38.50 (p. 1).');
+    // a change line the scan lost: two payment lines print the cash, and nothing billed does
+    const tendered = await ask('Total (incl. VAT): 38.50\nTENDERED 50.00\nCASH 50.00', 'What is the total?');
+    expect(tendered.msg.content).toBe('The total is 38.50 (p. 1).');
+    // nor does it replace a garbled total it does not agree with
+    const garbled = await ask('TOTAL 3B.5O\nCASH 50.00', 'What is the total?');
+    expect(garbled.msg.content).toMatch(/^The total is 38\.50 \(p\. 1\)\. The total line reads "3B\.5O", so this amount is uncertain\./);
   });
 
   it('a misread total, and a misread discount under the subtotal: the subtotal as printed confirms cash less change', async () => {

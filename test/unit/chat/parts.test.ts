@@ -16,12 +16,15 @@ describe('patterns', () => {
       ['25-06-18 11:25 SH01 B003', '25-06-18'],
       ['on 3rd March 2019 we met', '3rd March 2019'],
       ['Date: 12.05.2021', '12.05.2021'],
+      // the space before the time lost by the scan
+      ['Dat: 09/01/20198:01:11PM', '09/01/2019'],
+      ['14/04/201814:07', '14/04/2018'],
     ];
     for (const [text, date] of cases) expect(findDate(text), text).toBe(date);
   });
 
   it('does not take amounts, phone numbers, codes or times for dates', () => {
-    for (const text of ['TOTAL 10.00', 'TEL: 03-6258 0869', '01-143008', 'GA06-07 - 6/24', '1/4 CHIC+ 1SD-T @ 17.90', '31/45/2018', '10 MARKS 2000']) {
+    for (const text of ['TOTAL 10.00', 'TEL: 03-6258 0869', '01-143008', 'GA06-07 - 6/24', '1/4 CHIC+ 1SD-T @ 17.90', '31/45/2018', '10 MARKS 2000', 'REF 12/34/20191:30']) {
       expect(findDate(text), text).toBeNull();
     }
   });

@@ -41,6 +41,16 @@ describe('field lines read again', () => {
   });
 });
 
+describe('a date the reading lost', () => {
+  it("a date's label with no date beside it, on a page where no date was found: its row is read again", () => {
+    const lost = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['Date', 0.9] : [t, c]));
+    const lines = fieldLinesToReread(enginePage(lost), 0);
+    expect(lines.filter((l) => l.lost).map((l) => l.line.text)).toEqual(['Date']);
+    // a page whose date was read has no such line
+    expect(fieldLinesToReread(enginePage(RECEIPT), 0).some((l) => l.lost)).toBe(false);
+  });
+});
+
 describe('merging two readings of a name or address line', () => {
   it("takes PP-OCR's letters, Tesseract's spaces, and the marks either printed", () => {
     // PP-OCR tells T from I and J from I; Tesseract keeps the word gap PP-OCR lost and the end comma
