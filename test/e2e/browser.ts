@@ -1,7 +1,8 @@
 // Launching Debian's Chromium through playwright-core, with a fresh profile, and
 // recording every request (workers included) so a test fails on one to another origin.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
@@ -49,12 +50,49 @@ export function useBrowser(opts: { args?: string[]; perTest?: boolean; allowFore
   };
 }
 
+/**
+ * Parts of Chromium's own window that headless Chromium still builds at every launch and no
+ * test can see: the address bar's suggestion popups, two WebUI pages in a renderer of their
+ * own. They cost about 2 s of CPU a launch on the 2-core machine (a launch and the app's first
+ * page: 9.6 s with them, 7.5 s without).
+ */
+const UNSEEN_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/**
+ * The features Playwright turns off itself (packages/playwright-core/src/server/chromium/
+ * chromiumSwitches.ts), read from its bundle: Chromium keeps only the last --disable-features,
+ * so one of ours must repeat them or it would turn them back on. [] if the bundle no longer
+ * reads as expected; then UNSEEN_FEATURES are left on rather than Playwright's list lost.
+ */
+function playwrightDisabledFeatures(): string[] {
+  try {
+    const bundle = readFileSync(createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle'), 'utf8');
+    const list = /\bdisabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(bundle)?.[1] ?? '';
+    const names = [...list.replace(/\/\/[^\n]*/g, '').matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+    return names.length > 0 && names.every((n) => /^\w+$/.test(n)) ? names : [];
+  } catch {
+    return [];
+  }
+}
+
+let disabledFeatures: string[] | undefined;
+
+/** `args` with one --disable-features: Playwright's, the caller's and UNSEEN_FEATURES. */
+function withFeaturesOff(args: string[]): string[] {
+  disabledFeatures ??= playwrightDisabledFeatures();
+  if (disabledFeatures.length === 0) return args;
+  const PREFIX = '--disable-features=';
+  const callers = args.filter((a) => a.startsWith(PREFIX)).flatMap((a) => a.slice(PREFIX.length).split(','));
+  const all = [...new Set([...disabledFeatures, ...callers, ...UNSEEN_FEATURES])].filter(Boolean);
+  return [...args.filter((a) => !a.startsWith(PREFIX)), PREFIX + all.join(',')];
+}
+
 export async function launch(extraArgs: string[] = []): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'ocrchat-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
+    args: withFeaturesOff([
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -62,8 +100,13 @@ export async function launch(extraArgs: string[] = []): Promise<Session> {
       '--no-first-run',
       '--disable-dev-shm-usage',
       ...extraArgs,
-    ],
+    ]),
     viewport: { width: 1280, height: 900 },
+    // The header's pulsing dot, while a document is read, is the app's only animation (off
+    // under prefers-reduced-motion, App.svelte). It had the compositor draw every frame of a
+    // read: CPU taken from the engine (the GPU process alone used 9 s of the 39 s of CPU the
+    // 7-page journey took, 1 s without it). No test looks at it.
+    reducedMotion: 'reduce',
   });
   const origin = new URL(baseUrl()).origin;
   const foreignRequests: string[] = [];

@@ -2,7 +2,7 @@
 // and a burst of uploads all finish.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { postFile, useBrowser } from './browser';
+import { postFile, useBrowser, type Session } from './browser';
 import { scannedPdf, testocrPng, textPdf } from './fixtures';
 
 interface PageRow { index: number; state: string; attempts: number; doneBy?: string }
@@ -34,10 +34,45 @@ async function waitFor(page: Page, uuid: string, pred: (j: { status: string; pag
   }
 }
 
+/**
+ * Closes the tabs an earlier test left open in this browser: a test that closes its tab, or
+ * counts the tabs at work, must have the app open only in the tabs it opens itself.
+ */
+async function onlyItsOwnTabs(s: Session): Promise<void> {
+  for (const p of s.context.pages()) await p.close();
+}
+
 describe('durable jobs', () => {
-  const s = useBrowser({ perTest: true });
+  // One browser for these three: the burst first, on a fresh profile (it counts every job there);
+  // the two after it look only at their own job, in tabs of their own.
+  const s = useBrowser();
+
+  it('20 POSTs at once, images and PDFs mixed, all finish: none lost, none duplicated', async () => {
+    const page = await s.open('/');
+    const files = Array.from({ length: 20 }, (_, i) => (i % 2 ? { b64: textPdf(2).toString('base64'), name: `doc-${i}.pdf` } : { b64: testocrPng.toString('base64'), name: `img-${i}.png` }));
+    const results = await page.evaluate(async (files) => {
+      const post = async (f: { b64: string; name: string }) => {
+        const form = new FormData();
+        form.append('file', new Blob([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))]), f.name);
+        const res = await fetch('/api/v1/ocr/', { method: 'POST', body: form });
+        const job = await res.json();
+        return { status: res.status, uuid: job.uuid, state: job.status, name: job.file_name, text: job.text as string };
+      };
+      return Promise.all(files.map(post));
+    }, files);
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(results.every((r) => r.state === 'done')).toBe(true);
+    expect(new Set(results.map((r) => r.uuid)).size).toBe(20);
+    for (const r of results) expect(r.text).toMatch(r.name.endsWith('.png') ? /quick brown/ : /Chapter 2/);
+    const list = await page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.length);
+    expect(list).toBe(20);
+    // Memory stays bounded: page bitmaps are closed once their page is done.
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    expect(heap).toBeLessThan(200 * 1024 * 1024);
+  });
 
   it('a 7-page job cut off by closing the tab finishes when the app opens again, no page done or charged twice', async () => {
+    await onlyItsOwnTabs(s);
     const first = await s.open('/');
     const posted = await postFile(first, scannedPdf(7), 'seven.pdf');
     expect(posted.status).toBe(202);
@@ -60,6 +95,7 @@ describe('durable jobs', () => {
   });
 
   it('with two tabs open, each page is worked on by one engine host only', async () => {
+    await onlyItsOwnTabs(s);
     const a = await s.open('/');
     const b = await s.open('/');
     const posted = await postFile(b, scannedPdf(7), 'seven.pdf');
@@ -70,6 +106,11 @@ describe('durable jobs', () => {
     expect(new Set(pages.map((p) => p.doneBy)).size).toBe(1);
     expect(usage).toHaveLength(7);
   });
+});
+
+describe('durable jobs', () => {
+  // A browser of its own: it lists every job there.
+  const s = useBrowser();
 
   it('a tab too busy to take a request at once still answers it, and exactly once', async () => {
     // The service worker hands each request to an app window. A window whose main thread is
@@ -103,29 +144,5 @@ describe('durable jobs', () => {
     expect(shared.body.text).toMatch(/quick brown/);
     await a.waitForTimeout(1500); // room for a late second answer to show
     expect((await names(b)).sort()).toEqual(['alone.png', 'shared.png']);
-  });
-
-  it('20 POSTs at once, images and PDFs mixed, all finish: none lost, none duplicated', async () => {
-    const page = await s.open('/');
-    const files = Array.from({ length: 20 }, (_, i) => (i % 2 ? { b64: textPdf(2).toString('base64'), name: `doc-${i}.pdf` } : { b64: testocrPng.toString('base64'), name: `img-${i}.png` }));
-    const results = await page.evaluate(async (files) => {
-      const post = async (f: { b64: string; name: string }) => {
-        const form = new FormData();
-        form.append('file', new Blob([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))]), f.name);
-        const res = await fetch('/api/v1/ocr/', { method: 'POST', body: form });
-        const job = await res.json();
-        return { status: res.status, uuid: job.uuid, state: job.status, name: job.file_name, text: job.text as string };
-      };
-      return Promise.all(files.map(post));
-    }, files);
-    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
-    expect(results.every((r) => r.state === 'done')).toBe(true);
-    expect(new Set(results.map((r) => r.uuid)).size).toBe(20);
-    for (const r of results) expect(r.text).toMatch(r.name.endsWith('.png') ? /quick brown/ : /Chapter 2/);
-    const list = await page.evaluate(async () => (await (await fetch('/api/v1/ocr/')).json()).jobs.length);
-    expect(list).toBe(20);
-    // Memory stays bounded: page bitmaps are closed once their page is done.
-    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-    expect(heap).toBeLessThan(200 * 1024 * 1024);
   });
 });

@@ -39,8 +39,10 @@ async function sendFiles(page: Page, message: Record<string, unknown>): Promise<
 }
 
 const heard = (page: Page) => page.evaluate(() => (window as unknown as W).heard);
+// Checked every 100 ms, not on every animation frame, which would keep the compositor busy
+// for the whole read (as openedJob in ui-page.ts).
 const results = (page: Page, id: string, n: number) =>
-  page.waitForFunction(({ id, n }) => (window as unknown as W).heard.filter((m) => m.type === 'ocrchat:result' && m.id === id).length >= n, { id, n }, { timeout: 120_000 });
+  page.waitForFunction(({ id, n }) => (window as unknown as W).heard.filter((m) => m.type === 'ocrchat:result' && m.id === id).length >= n, { id, n }, { timeout: 120_000, polling: 100 });
 const jobsIn = (frame: Frame) => frame.evaluate(async () => ((await (await (window as unknown as W).ocrchat.fetch('/api/v1/ocr/')).json()) as { jobs: unknown[] }).jobs);
 
 describe('embed', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { downloadInPage as download, postFile, useBrowser } from './browser';
 import { EVAL_DIR } from '../shared-dir';
 import { compareWords, exportText, missingCells, words } from '../../bench/exports.mjs';
@@ -43,10 +43,14 @@ async function ocr(page: Page, c: (typeof CASES)[number]): Promise<Record<string
 
 describe('exports carry every word', () => {
   const s = useBrowser();
+  // One page for the cases: each asks the API for its own job only.
+  let page: Page;
+  beforeAll(async () => {
+    page = await s.open('/');
+  });
 
   for (const c of CASES) {
     it(`${c.file} on ${c.tier}: txt, md, docx and pdf hold every word in order; json is the job; csv every table cell`, async () => {
-      const page = await s.open('/');
       const job = await ocr(page, c);
       expect(job.status, job.error).toBe('done');
       expect(words(job.text).length).toBeGreaterThan(5);

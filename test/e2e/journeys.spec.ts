@@ -15,9 +15,10 @@ import { altoStrings, checkAlto, checkHocr, hocrWords, parseXml } from '../unit/
 /**
  * The browser of a block of journeys, with the clipboard allowed. `fresh`: a new profile for
  * each journey, for those that start as a first visit or read what the browser holds (the
- * document list, the account, the settings, the caches). The others share one browser within
- * their block: each sets the tier and tool it reads with and looks only at its own document,
- * and a fresh profile costs a launch, a service-worker install and a cold engine.
+ * document list, the account, the settings, the caches) in a way no other journey can leave
+ * it. The others share one browser within their block, since a fresh profile costs a launch, a
+ * service-worker install and a cold engine: each sets the tier and tool it reads with and looks
+ * only at its own document, or runs after journeys that leave what it reads as a first visit has it.
  */
 function journeyBrowser(fresh: boolean): Session {
   const s = useBrowser({ perTest: fresh });
@@ -28,7 +29,9 @@ function journeyBrowser(fresh: boolean): Session {
 }
 
 describe('what a person does', () => {
-  const s = journeyBrowser(true);
+  // One browser for these six: the first journey is its first visit, as that journey needs; the
+  // others each set the tier and tool they read with and look only at their own documents.
+  const s = journeyBrowser(false);
 
   it('uploads by the picker, by dropping and by pasting; picks a tier, a language and a tool', async () => {
     const page = await s.open('/');
@@ -67,13 +70,11 @@ describe('what a person does', () => {
     expect(await page.evaluate(() => location.hash)).toBe('#/');
     await fullShot(page, 'ui-first-screen-after');
   });
-});
-
-describe('what a person does', () => {
-  const s = journeyBrowser(false);
 
   it('watches a 7-page PDF page by page, and cancels it', async () => {
     const page = await s.open('/');
+    await page.getByLabel(/Fast/).check();
+    await page.locator('#tool').selectOption('');
     await pick(page, [{ name: 'seven.pdf', type: 'application/pdf', data: scannedPdf(7) }]);
     const item = page.getByTestId('upload').filter({ hasText: 'seven.pdf' });
     await item.getByTestId('status').filter({ hasText: /page [2-7] of 7/ }).waitFor({ timeout: 120_000 });
@@ -190,10 +191,103 @@ describe('what a person does', () => {
     expect(await md.textContent()).toContain('<b>raw html</b>');
     await page.screenshot({ path: screenshotPath('ui-result-markdown') });
   });
+
+  it('hands over bad files and reads, beside each, a sentence saying what to do', async () => {
+    const page = await s.open('/');
+    await pick(page, [
+      { name: 'empty.pdf', type: 'application/pdf', data: Buffer.alloc(0) },
+      { name: 'notes.png', type: 'image/png', data: Buffer.from('These are my notes, not a picture.\n') },
+      { name: 'cut.pdf', type: 'application/pdf', data: tablePdf().subarray(0, 400) },
+    ]);
+    for (const [name, says] of [['empty.pdf', /empty/i], ['notes.png', /not an? .*(image|PDF)|PNG, JPG/i], ['cut.pdf', /damaged|truncated|could not be (read|opened)/i]] as const) {
+      const item = page.getByTestId('upload').filter({ hasText: name });
+      const alert = item.getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent(), name).toMatch(says);
+      expect(await item.getByTestId('status').textContent(), name).not.toMatch(/processing|uploading/);
+    }
+    await fullShot(page, 'journey-bad-files');
+  });
+
+  it('saves each of the eight downloads and opens them with the tools people use', async () => {
+    const page = await s.open('/');
+    await page.locator('#tool').selectOption('extract-tables');
+    await pick(page, [{ name: 'Quarterly report.pdf', type: 'application/pdf', data: tablePdf() }]);
+    const uuid = await openedJob(page);
+    const shown = (await page.getByTestId('result-text').textContent())!;
+    const words = (t: string) => t.split(/\s+/).filter(Boolean).sort();
+
+    const txt = await downloadByButton(page, 'txt');
+    expect(txt.name).toBe('Quarterly report.txt');
+    expect(words(txt.bytes.toString('utf8'))).toEqual(words(shown));
+
+    const md = await downloadByButton(page, 'md');
+    expect(md.name).toBe('Quarterly report.md');
+    expect(md.bytes.toString('utf8')).toMatch(/^\| Region \| Q1 \| Q2 \| Q3 \|\n\|[-| :]+\|\n\| North \| 120 \| 135 \| 150 \|/m);
+
+    const docx = await downloadByButton(page, 'docx');
+    expect(docx.name).toBe('Quarterly report.docx');
+    const xml = execFileSync('unzip', ['-p', docx.path, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('<w:tbl>');
+    expect(xml).toMatch(/Quarterly report/);
+    expect(xml).toMatch(/North[\s\S]*120[\s\S]*135/);
+
+    const pdf = await downloadByButton(page, 'pdf');
+    expect(pdf.name).toBe('Quarterly report.pdf');
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' })).toMatch(/Region\s+Q1\s+Q2\s+Q3/);
+
+    const csv = await downloadByButton(page, 'csv');
+    expect(csv.name).toBe('Quarterly report.csv');
+    const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const region = rows.findIndex((r) => r.includes('Region'));
+    expect(region).toBeGreaterThanOrEqual(0);
+    expect(rows[region]!.filter((c) => /^(Region|Q\d)$/.test(c))).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
+    expect(rows[region + 1]!.filter(Boolean).slice(-4)).toEqual(['North', '120', '135', '150']);
+
+    const json = await downloadByButton(page, 'json');
+    expect(json.name).toBe('Quarterly report.json');
+    const job = JSON.parse(json.bytes.toString('utf8'));
+    expect(job.uuid).toBe(uuid);
+    expect(job.status).toBe('done');
+    expect(job.pages[0].tables[0].rows[0]).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
+
+    // hOCR and ALTO: every word of the job (pages → blocks → lines → words, the table's
+    // too) with its box, in the saved files, which hold to hOCR 1.2 and ALTO v4's rules.
+    type JobLine = { text: string; words: { text: string; bbox: number[] }[] };
+    type Found = { text: string; bbox: number[] | null };
+    const jobWords: Found[] = job.pages.flatMap((p: { blocks: { text: string; lines?: JobLine[] }[] }) =>
+      p.blocks.flatMap((b): Found[] =>
+        b.lines?.length
+          ? b.lines.flatMap((l): Found[] => (l.words.length ? l.words.map((w) => ({ text: w.text, bbox: w.bbox.map(Math.round) })) : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null }))))
+          : b.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null })),
+      ),
+    );
+    expect(jobWords.length).toBeGreaterThan(10);
+    const hocr = await downloadByButton(page, 'hocr');
+    expect(hocr.name).toBe('Quarterly report.hocr');
+    const hocrDoc = parseXml(hocr.bytes.toString('utf8'), 'application/xhtml+xml');
+    expect(checkHocr(hocrDoc)).toEqual([]);
+    const inHocr = hocrWords(hocrDoc);
+    expect(inHocr.map((w) => w.text)).toEqual(jobWords.map((w) => w.text));
+    jobWords.forEach((w, i) => {
+      if (w.bbox) expect(inHocr[i]!.bbox, w.text).toEqual(w.bbox);
+    });
+    for (const w of words(shown)) expect(inHocr.some((h) => h.text === w), w).toBe(true);
+    const alto = await downloadByButton(page, 'alto');
+    expect(alto.name).toBe('Quarterly report.xml');
+    const altoDoc = parseXml(alto.bytes.toString('utf8'));
+    expect(checkAlto(altoDoc)).toEqual([]);
+    expect(altoStrings(altoDoc).map((s) => ({ text: s.content, bbox: s.box }))).toEqual(inHocr.map((w) => ({ text: w.text, bbox: w.bbox })));
+    expect(await page.getByTestId('download-error').count()).toBe(0);
+  });
 });
 
 describe('what a person does', () => {
-  const s = journeyBrowser(true);
+  // One browser for these three, in this order: the first finds the document list empty, as on
+  // a first visit, and leaves it so, without an account; the second starts without an account
+  // and documents; the third downloads a language and sets the retention, which neither did.
+  const s = journeyBrowser(false);
 
   it('finds earlier documents after a reload, opens one, deletes one and then all', async () => {
     const page = await s.open('/');
@@ -289,6 +383,10 @@ describe('what a person does', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('retention').inputValue()).toBe('7');
   });
+});
+
+describe('what a person does', () => {
+  const s = journeyBrowser(true);
 
   it('uses the keyboard and both themes; on a 390×844 phone nothing overflows', async () => {
     const page = await s.open('/');
@@ -334,100 +432,6 @@ describe('what a person does', () => {
     await page.screenshot({ path: screenshotPath('ui-dark') });
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-  });
-});
-
-describe('what a person does', () => {
-  const s = journeyBrowser(false);
-
-  it('hands over bad files and reads, beside each, a sentence saying what to do', async () => {
-    const page = await s.open('/');
-    await pick(page, [
-      { name: 'empty.pdf', type: 'application/pdf', data: Buffer.alloc(0) },
-      { name: 'notes.png', type: 'image/png', data: Buffer.from('These are my notes, not a picture.\n') },
-      { name: 'cut.pdf', type: 'application/pdf', data: tablePdf().subarray(0, 400) },
-    ]);
-    for (const [name, says] of [['empty.pdf', /empty/i], ['notes.png', /not an? .*(image|PDF)|PNG, JPG/i], ['cut.pdf', /damaged|truncated|could not be (read|opened)/i]] as const) {
-      const item = page.getByTestId('upload').filter({ hasText: name });
-      const alert = item.getByRole('alert');
-      await alert.waitFor({ timeout: 30_000 });
-      expect(await alert.textContent(), name).toMatch(says);
-      expect(await item.getByTestId('status').textContent(), name).not.toMatch(/processing|uploading/);
-    }
-    await fullShot(page, 'journey-bad-files');
-  });
-
-  it('saves each of the eight downloads and opens them with the tools people use', async () => {
-    const page = await s.open('/');
-    await page.locator('#tool').selectOption('extract-tables');
-    await pick(page, [{ name: 'Quarterly report.pdf', type: 'application/pdf', data: tablePdf() }]);
-    const uuid = await openedJob(page);
-    const shown = (await page.getByTestId('result-text').textContent())!;
-    const words = (t: string) => t.split(/\s+/).filter(Boolean).sort();
-
-    const txt = await downloadByButton(page, 'txt');
-    expect(txt.name).toBe('Quarterly report.txt');
-    expect(words(txt.bytes.toString('utf8'))).toEqual(words(shown));
-
-    const md = await downloadByButton(page, 'md');
-    expect(md.name).toBe('Quarterly report.md');
-    expect(md.bytes.toString('utf8')).toMatch(/^\| Region \| Q1 \| Q2 \| Q3 \|\n\|[-| :]+\|\n\| North \| 120 \| 135 \| 150 \|/m);
-
-    const docx = await downloadByButton(page, 'docx');
-    expect(docx.name).toBe('Quarterly report.docx');
-    const xml = execFileSync('unzip', ['-p', docx.path, 'word/document.xml'], { encoding: 'utf8' });
-    expect(xml).toContain('<w:tbl>');
-    expect(xml).toMatch(/Quarterly report/);
-    expect(xml).toMatch(/North[\s\S]*120[\s\S]*135/);
-
-    const pdf = await downloadByButton(page, 'pdf');
-    expect(pdf.name).toBe('Quarterly report.pdf');
-    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' })).toMatch(/Region\s+Q1\s+Q2\s+Q3/);
-
-    const csv = await downloadByButton(page, 'csv');
-    expect(csv.name).toBe('Quarterly report.csv');
-    const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    const region = rows.findIndex((r) => r.includes('Region'));
-    expect(region).toBeGreaterThanOrEqual(0);
-    expect(rows[region]!.filter((c) => /^(Region|Q\d)$/.test(c))).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
-    expect(rows[region + 1]!.filter(Boolean).slice(-4)).toEqual(['North', '120', '135', '150']);
-
-    const json = await downloadByButton(page, 'json');
-    expect(json.name).toBe('Quarterly report.json');
-    const job = JSON.parse(json.bytes.toString('utf8'));
-    expect(job.uuid).toBe(uuid);
-    expect(job.status).toBe('done');
-    expect(job.pages[0].tables[0].rows[0]).toEqual(['Region', 'Q1', 'Q2', 'Q3']);
-
-    // hOCR and ALTO: every word of the job (pages → blocks → lines → words, the table's
-    // too) with its box, in the saved files, which hold to hOCR 1.2 and ALTO v4's rules.
-    type JobLine = { text: string; words: { text: string; bbox: number[] }[] };
-    type Found = { text: string; bbox: number[] | null };
-    const jobWords: Found[] = job.pages.flatMap((p: { blocks: { text: string; lines?: JobLine[] }[] }) =>
-      p.blocks.flatMap((b): Found[] =>
-        b.lines?.length
-          ? b.lines.flatMap((l): Found[] => (l.words.length ? l.words.map((w) => ({ text: w.text, bbox: w.bbox.map(Math.round) })) : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null }))))
-          : b.text.split(/\s+/).filter(Boolean).map((text) => ({ text, bbox: null })),
-      ),
-    );
-    expect(jobWords.length).toBeGreaterThan(10);
-    const hocr = await downloadByButton(page, 'hocr');
-    expect(hocr.name).toBe('Quarterly report.hocr');
-    const hocrDoc = parseXml(hocr.bytes.toString('utf8'), 'application/xhtml+xml');
-    expect(checkHocr(hocrDoc)).toEqual([]);
-    const inHocr = hocrWords(hocrDoc);
-    expect(inHocr.map((w) => w.text)).toEqual(jobWords.map((w) => w.text));
-    jobWords.forEach((w, i) => {
-      if (w.bbox) expect(inHocr[i]!.bbox, w.text).toEqual(w.bbox);
-    });
-    for (const w of words(shown)) expect(inHocr.some((h) => h.text === w), w).toBe(true);
-    const alto = await downloadByButton(page, 'alto');
-    expect(alto.name).toBe('Quarterly report.xml');
-    const altoDoc = parseXml(alto.bytes.toString('utf8'));
-    expect(checkAlto(altoDoc)).toEqual([]);
-    expect(altoStrings(altoDoc).map((s) => ({ text: s.content, bbox: s.box }))).toEqual(inHocr.map((w) => ({ text: w.text, bbox: w.bbox })));
-    expect(await page.getByTestId('download-error').count()).toBe(0);
   });
 });
 

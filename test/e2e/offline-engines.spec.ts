@@ -48,9 +48,12 @@ async function offline<T>(s: Session, run: () => Promise<T>): Promise<T> {
   }
 }
 
-describe('offline after a first visit, before the Accurate tier was ever used', () => {
-  const s = useBrowser();
+// One browser for both: the first test is its first visit and never gets the Accurate tier's
+// files (it is offline when it asks for them); the second reads with that tier online itself
+// before it goes offline.
+const s = useBrowser();
 
+describe('offline after a first visit, before the Accurate tier was ever used', () => {
   it('Settings says what is on this device and fails no import; the Accurate tier says what to download and links there', async () => {
     const page = await s.open('/#/settings');
     await offlineReady(page);
@@ -112,8 +115,6 @@ describe('offline after a first visit, before the Accurate tier was ever used', 
 });
 
 describe('the Accurate tier offline after one use', () => {
-  const s = useBrowser();
-
   it('read once online, it reads again after going offline and reloading; Settings says so on both sides', async () => {
     const page = await s.open('/');
     await offlineReady(page);

@@ -15,7 +15,10 @@ import { unzip } from '../unit/export/support/zip';
 const DOCS = 'https://developer.chrome.com/docs/ai/translator-api';
 
 describe('the translate tool without a translator', () => {
-  const s = useBrowser({ perTest: true });
+  // Each test that asks Chrome's Translator for English into French has a browser of its own:
+  // a pair it was asked for before may be "downloading" there, which the app waits out for
+  // 15 minutes. The English page read into English never asks it, so it shares the first one.
+  const s = useBrowser();
 
   it('POST tool=translate into French: refused with translator_missing and what to do, and never done', async () => {
     const page = await s.open('/');
@@ -42,21 +45,8 @@ describe('the translate tool without a translator', () => {
     expect(r.body.error).toContain('Settings → Models');
     expect(r.body.error).toContain(DOCS);
     expect(r.body.translation).toBeUndefined();
-  });
-
-  it('the upload screen shows the refusal with a link to what to enable', async () => {
-    const page = await s.open('/');
-    await page.locator('#tool').selectOption({ label: 'Translate' });
-    await page.getByTestId('translate-to').selectOption('fra');
-    await pick(page, [{ name: 'letter.png', type: 'image/png', data: testocrPng }]);
-    const error = page.getByTestId('upload-error');
-    await error.waitFor({ timeout: 150_000 });
-    expect(await error.textContent()).toContain('translator');
-    const fix = page.getByTestId('upload-error-fix');
-    expect(await fix.getAttribute('href')).toBe(DOCS);
-    expect(await fix.textContent()).toContain('Translator');
-    // and where a translation model is downloaded instead
-    expect(await page.getByTestId('upload-error-also').getAttribute('href')).toBe('#/settings/models');
+    // Its window asked Chrome for the pair: it hosts no job of the next test.
+    await page.close();
   });
 
   it('a page already in the target language is its own translation: the job carries it, the view shows both, the download gives it', async () => {
@@ -80,14 +70,46 @@ describe('the translate tool without a translator', () => {
   });
 });
 
+describe('the translate tool without a translator', () => {
+  const s = useBrowser();
+
+  it('the upload screen shows the refusal with a link to what to enable', async () => {
+    const page = await s.open('/');
+    await page.locator('#tool').selectOption({ label: 'Translate' });
+    await page.getByTestId('translate-to').selectOption('fra');
+    await pick(page, [{ name: 'letter.png', type: 'image/png', data: testocrPng }]);
+    const error = page.getByTestId('upload-error');
+    await error.waitFor({ timeout: 150_000 });
+    expect(await error.textContent()).toContain('translator');
+    const fix = page.getByTestId('upload-error-fix');
+    expect(await fix.getAttribute('href')).toBe(DOCS);
+    expect(await fix.textContent()).toContain('Translator');
+    // and where a translation model is downloaded instead
+    expect(await page.getByTestId('upload-error-also').getAttribute('href')).toBe('#/settings/models');
+  });
+});
+
 describe('the translate tool with a downloaded translation model (transformers.js)', () => {
   // The model is a tiny Marian in OPUS-MT's layout (test/fixtures/tiny-models/translator.mjs:
   // config, sentencepiece-style tokenizer, 8-bit encoder and merged decoder with its cache) whose
   // decoder writes "petits mots traduits" for any text: the real weights are on a hub the tests
   // cannot reach. Headless Chromium's Translator answers "downloadable" and never downloads, so
   // the model on the device goes first: this is the transformers.js path end to end.
-  const s = useBrowser({ perTest: true });
+  const s = useBrowser();
   const WORDS = 'petits mots traduits';
+
+  it('without Chrome’s Translator and without the model, the POST names the model to download and where', async () => {
+    const page = await s.open('/');
+    // This browser's Translator hidden, as in Firefox or Safari: only a downloaded model could translate.
+    await page.evaluate(() => delete (globalThis as { Translator?: unknown }).Translator);
+    const r = await postFile(page, testocrPng, 'letter.png', { tool: 'translate', translate_to: 'fr', language: 'eng' });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('translator_missing');
+    expect(r.body.detail).toContain('OPUS-MT English → French');
+    expect(r.body.detail).toContain('Settings → Models');
+    // Its window has no Translator: it hosts no job of the next test.
+    await page.close();
+  });
 
   it('downloaded from the upload screen, it translates a picked image: stored, shown side by side, downloaded as txt and docx', async () => {
     const page = await s.open('/#/settings');
@@ -150,16 +172,5 @@ describe('the translate tool with a downloaded translation model (transformers.j
     await page.goto(`${baseUrl()}/#/settings`);
     await page.getByTestId('vlm-model-test-tiny-translator').getByText('checked against its SHA-256').waitFor();
     await page.close();
-  });
-
-  it('without Chrome’s Translator and without the model, the POST names the model to download and where', async () => {
-    const page = await s.open('/');
-    // This browser's Translator hidden, as in Firefox or Safari: only a downloaded model could translate.
-    await page.evaluate(() => delete (globalThis as { Translator?: unknown }).Translator);
-    const r = await postFile(page, testocrPng, 'letter.png', { tool: 'translate', translate_to: 'fr', language: 'eng' });
-    expect(r.status).toBe(400);
-    expect(r.body.error).toBe('translator_missing');
-    expect(r.body.detail).toContain('OPUS-MT English → French');
-    expect(r.body.detail).toContain('Settings → Models');
   });
 });

@@ -187,7 +187,7 @@ describe('vlm engine (PP-OCRv4, onnxruntime-web)', () => {
     expect(again.status).toBe(200);
     expect(again.job.text).toBe(job.text);
     expect(models.filter((m) => m.includes('/vendor/models/'))).toEqual([]);
-    await page.close();
+    // Left open: its window hosts the engines, warm, for the next two tests' pages.
   });
 
   it('reads a page lying on its side or upside down, and says how it was turned', async () => {
@@ -218,6 +218,8 @@ describe('vlm engine (PP-OCRv4, onnxruntime-web)', () => {
   });
 
   it('works offline after one online visit: models and onnxruntime come from the service worker\'s cache', async () => {
+    // The only tab, so its window hosts the engines (the first test's window may still be open).
+    for (const p of s.context.pages()) await p.close();
     const page = await s.open('/');
     await page.evaluate(() => localStorage.setItem('ocrchat.vlm.backend', 'wasm'));
     const wasm: string[] = [];
