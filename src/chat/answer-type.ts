@@ -80,6 +80,14 @@ function countOf(question: string): (text: string) => number {
   };
 }
 
+/**
+ * "How much was the loan?", "by how much did revenue grow?": an amount of money or a share
+ * ("$56,500,000", "16%") answers it more surely than a sentence that only holds some number
+ * (a year, a section's number).
+ */
+const SHARE = /\d\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)/i;
+const muchOf = (text: string): number => (CURRENCY.test(text) || SHARE.test(text) ? 1.5 : 1);
+
 const stemOf = (word: string) => indexTerms(word)[0] ?? word;
 const isNumber = (w: string | undefined) => !!w && (/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.test(w));
 
@@ -89,7 +97,7 @@ export function answerType(question: string): AnswerType | null {
   let kind: AnswerKind | null = null;
   if (/\be-?mail\b/.test(q)) kind = 'email';
   else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q) || /^\s*(?:what|which)\b.*\bdate\s+(?:of|on|for)\b/.test(q)) kind = 'time';
-  else if (/\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|price|owe|owed|earn|earned|worth|money)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:price|cost)\b/.test(q)) kind = 'money';
+  else if (/\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|price|owe|owed|earn|earned|worth|money)\b|\bhow\s+much\s+(?:was|is|were|are|did|does|will|would)\s+(?:the|a|an|its|their|his|her|this|that)?\s*(?:\w+\s+)?(?:loan|fee|fees|rent|salary|wage|wages|fine|budget|debt|deposit|payment|award|damages|grant|settlement|investment|refund|bonus|mortgage|donation|funding|penalty|premium|bill|tax|price|bid|offer|purchase|sale|deal|acquisition|valuation)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:price|cost)\b/.test(q)) kind = 'money';
   else if (/\bhow\s+(?:long|old|far|big|large|tall|high|heavy|wide|deep)\b(?!\s+ago)|\b(?:what|which)\s+(?:is|was|are|were)?\s*(?:the|its|their|his|her)?\s*(?:height|length|width|depth|weight|age|duration|distance)\b/.test(q)) kind = 'measure';
   else if (/\bhow\s+(?:many|much|often)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:number|percentage|percent|share|proportion|fraction|size|amount)\b/.test(q)) kind = 'quantity';
   else if (/\b(?:called|named|known\s+as|referred\s+to\s+as|termed)\s*\??\s*$/.test(q) || /^\s*what\s+(?:is|are|was|were)\s+.+\b(?:called|named)\b/.test(q) || /^\s*what\s+(?:is|was)\s+(?:the|a)\s+(?:term|name|word)\s+(?:for|used\s+for|given\s+to)\b/.test(q)) kind = 'name';
@@ -99,6 +107,6 @@ export function answerType(question: string): AnswerType | null {
   const k = KINDS[kind];
   // a question may name its subject with a kind word too ("the loan amount"); only the
   // words the question uses to ask are dropped
-  const strength = kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.7) : kind === 'quantity' ? countOf(q) : () => 1;
+  const strength = kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.5) : kind === 'quantity' ? (/\bhow\s+much\b/.test(q) ? muchOf : countOf(q)) : () => 1;
   return { kind, kindWords: k.words, holds: k.holds, strength, soft: kind === 'person' || kind === 'reason' };
 }

@@ -94,6 +94,8 @@ export interface Hit {
   score: number;
   /** share (0..1) of the question's term weight this passage matches */
   coverage: number;
+  /** each question term's weight, and how much of it (0..1) this passage holds */
+  matched: Map<string, { weight: number; strength: number }>;
 }
 
 /** Vectors this near (cosine) make a document's word stand for a question's: barred ~ prohibited 0.71. */
@@ -136,6 +138,8 @@ export interface QuestionWords {
   written: ReadonlyMap<string, string>;
   /** word vectors, when the host has them */
   vectors?: WordVectors;
+  /** terms that say little of what is asked: the nouns it names the document by (documentNouns) */
+  light?: ReadonlySet<string>;
 }
 
 /** The names and written words of a question, with the vectors to match them by. */
@@ -145,7 +149,42 @@ export function questionWords(question: string, vectors?: WordVectors): Question
     const t = processTerm(m[0]);
     if (t && !written.has(t)) written.set(t, m[0].toLowerCase());
   }
-  return { names: namesIn(question), written, vectors };
+  return { names: namesIn(question), written, vectors, light: documentNouns(question) };
+}
+
+/**
+ * Verbs that carry little meaning of their own (make, do, get, take, give, have, …), stemmed:
+ * a sentence that answers "how much was the loan X made to Y?" may say "a loan of $56,500,000"
+ * without "made". They weigh LIGHT of what their rarity would give.
+ */
+const LIGHT_VERBS = new Set(
+  indexTerms('make makes made making do does did done doing get gets got gotten getting take takes took taken taking give gives gave given giving have has had having go goes went gone going come comes came put puts set sets keep keeps kept let lets become became seem seems seemed'),
+);
+const LIGHT = 0.3;
+/** What a noun naming the document weighs, of what its rarity would give. */
+const DOCUMENT_LIGHT = 0.1;
+
+/**
+ * Nouns a question names the document itself by ("when was *the case* decided?", "what does
+ * *this paper* find?", "who signed *the letter*?"): the sentence that answers says "Decided
+ * May 24, 1988", not "the case". They weigh LIGHT: the same words may name a thing the
+ * document is about ("who helped with the survey?"). Stemmed as indexTerms stems them.
+ */
+const DOCUMENT_NOUNS = new Set(
+  indexTerms(
+    'case paper article study report document letter book opinion decision judgment judgement application form memo memorandum ' +
+      'essay thesis chapter text page complaint petition filing brief order contract agreement policy notice statement survey',
+  ),
+);
+
+/** The stemmed nouns after "the", "this" or "that" in a question that are the document's own genre. */
+export function documentNouns(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(/\b(?:the|this|that)\s+(\p{L}+)\b(?!\s+(?:of|for|to|on|about|between|by)\b)/giu)) {
+    const t = indexTerms(m[1]!)[0];
+    if (t && DOCUMENT_NOUNS.has(t)) out.add(t);
+  }
+  return out;
 }
 
 /** Rare terms carry the question; a term the document lacks weighs the most. */
@@ -161,9 +200,11 @@ function weight(index: DocIndex, term: string): number {
  * beside a single known word, keep their full weight: the question asks about something
  * the document does not hold.
  */
-function termWeights(index: DocIndex, terms: string[], near: Map<string, Near[]>, names: ReadonlySet<string>): Map<string, number> {
+function termWeights(index: DocIndex, terms: string[], near: Map<string, Near[]>, names: ReadonlySet<string>, light: ReadonlySet<string> = new Set()): Map<string, number> {
   // a word the document does not use but has near words for weighs as the rarest of them would
   const w = new Map(terms.map((t) => [t, near.get(t)?.length ? Math.max(...near.get(t)!.map((n) => weight(index, n.term))) : weight(index, t)]));
+  // a light verb ("the loan Connecticut General *made* to Trident") says little of what is asked
+  for (const t of terms) if ((LIGHT_VERBS.has(t) || light.has(t)) && terms.length > 1) w.set(t, w.get(t)! * (light.has(t) ? DOCUMENT_LIGHT : LIGHT));
   const absent = terms.filter((t) => !index.docFreq.has(t) && !knownByPrefix(index, t) && !near.get(t)?.length);
   const present = terms.filter((t) => !absent.includes(t));
   // (a name the document lacks is not a verb: the question asks about something else)
@@ -193,7 +234,7 @@ export function searchTerms(index: DocIndex, terms: string[], k: number, boost: 
     const n = knownByPrefix(index, t) || names.has(t) ? [] : nearTerms(index, t, words?.vectors, words?.written.get(t));
     if (n.length) near.set(t, n);
   }
-  const weights = termWeights(index, terms, near, names);
+  const weights = termWeights(index, terms, near, names, words?.light);
   const total = terms.reduce((s, t) => s + weights.get(t)!, 0);
   // a near word is searched for too, at its similarity's share of a word's weight
   const nearBoost = new Map<string, number>();
@@ -212,8 +253,9 @@ export function searchTerms(index: DocIndex, terms: string[], k: number, boost: 
     // a long passage holds some near word of almost anything: near words count less there
     const words = index.passages[r.id as number].text.split(/\s+/).length;
     const nearShare = Math.min(1, NEAR_WORDS / words);
-    const got = terms.reduce((s, t) => s + weights.get(t)! * Math.max(matchStrength(t, r.queryTerms, r.terms), nearShare * nearMatch(near.get(t), r.terms)), 0);
-    return { passage: index.passages[r.id as number], score: r.score, coverage: total ? got / total : 0 };
+    const matched = new Map(terms.map((t) => [t, { weight: weights.get(t)!, strength: Math.max(matchStrength(t, r.queryTerms, r.terms), nearShare * nearMatch(near.get(t), r.terms)) }]));
+    const got = terms.reduce((s, t) => s + matched.get(t)!.weight * matched.get(t)!.strength, 0);
+    return { passage: index.passages[r.id as number], score: r.score, coverage: total ? got / total : 0, matched };
   });
 }
 

@@ -155,3 +155,44 @@ describe('a sentence whose first line the reading order put apart', () => {
     expect(msg.citations).toHaveLength(2);
   });
 });
+
+describe('words that say little of what is asked', () => {
+  const ruling = jobFromTexts([
+    [
+      'MARLOW SHIPPING v. PORT OF HASK',
+      'Argued and Submitted March 3, 1990.',
+      'Decided June 14, 1990.',
+      '',
+      'This case turns on the meaning of one clause, which the courts read narrowly.',
+      'Marlow Shipping obtained a loan of $2,400,000 from the harbour board in 1984, at 9 percent interest.',
+      'The harbour board made 12 rulings on ferries that year.',
+      'On a default the board may take the ferries. The board decided to sell them.',
+    ].join('\n'),
+  ]);
+
+  it('a noun naming the document ("the case") need not be in the sentence that answers', async () => {
+    expect((await ask(ruling, 'When was the case decided?')).content).toContain('June 14, 1990');
+    // it still counts a little: a survey the document is about is matched by its name
+    const job = jobFromTexts([['The survey of the quays had careful assistance by Ana Vey and Bo Lund.', '', 'The quays were mended in 1903.'].join('\n')]);
+    expect((await ask(job, 'Who helped with the survey as assistants?')).content).toContain('Ana Vey and Bo Lund');
+  });
+
+  it('"how much was the loan" asks for money, and a light verb ("made") need not be in its sentence', async () => {
+    expect(answerType('How much was the loan the board made to Marlow?')?.kind).toBe('money');
+    expect(answerType('How much was the settlement?')?.kind).toBe('money');
+    expect(answerType('How much rain fell in May?')?.kind).toBe('quantity');
+    expect((await ask(ruling, 'How much was the loan the harbour board made to Marlow Shipping?')).content).toContain('$2,400,000');
+  });
+
+  it('a sentence that points back is read with the one before it that names its subject', async () => {
+    const job = jobFromTexts([
+      [
+        'A garden iris may have a "beard", a row of hairs on each falls petal that guides bees to the nectar.',
+        'The inner petals stand upright behind the sepals. They are called "standards" by garden iris growers.',
+      ].join('\n'),
+    ]);
+    const msg = await ask(job, 'What are the inner petals of a garden iris called?');
+    expect(msg.content).toContain('They are called "standards"');
+    expect(msg.content).toContain('stand upright');
+  });
+});
