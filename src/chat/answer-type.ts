@@ -32,8 +32,8 @@ const RELATIVE_TIME = /\b(?:this|last|next|that|the same|the following|the previ
 const NUMBER_WORDS =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|twice|single|once)\b/i;
 const CURRENCY = /[$€£¥₹]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|yen|rupees?)\b|\b(?:USD|EUR|GBP|RM|Rs\.?)\s?\d|\d[\d,.]*\s?(?:million|billion|thousand)\b/i;
-const NAMING = /\b(?:call(?:ed|s)?|named|names?\s+(?:is|was)|known\s+as|referred\s+to\s+as|termed|dubbed)\b|["“‘'][^"”’']{2,40}["”’']/i;
-const NAMING_VERB = /\b(?:call(?:ed|s)?|named|known\s+as|referred\s+to\s+as|termed|dubbed)\b/i;
+const NAMING = /\b(?:call(?:ed|s)?|named|renamed|names?\s+(?:is|was)|known\s+as|referred\s+to\s+as|termed|dubbed|formerly|previously|a\.k\.a\.?|aka)\b|["“‘'][^"”’']{2,40}["”’']/i;
+const NAMING_VERB = /\b(?:call(?:ed|s)?|named|renamed|known\s+as|referred\s+to\s+as|termed|dubbed|formerly|a\.k\.a\.?|aka)\b/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 /**
  * Who: a name, as a text writes one: two or more capitalised words in a row ("Renjie Bao",

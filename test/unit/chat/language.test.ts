@@ -195,4 +195,9 @@ describe('words that say little of what is asked', () => {
     expect(msg.content).toContain('They are called "standards"');
     expect(msg.content).toContain('stand upright');
   });
+
+  it('"formerly", "renamed" and "a.k.a." name a thing as "called" does', async () => {
+    const job = jobFromTexts([['Streets of Vell', '', 'Harbour Road (formerly Quay Lane)', 'Mill Street', '', 'The market moved to Harbour Road in 1921 and was "the new market" for years.'].join('\n')]);
+    expect((await ask(job, 'What was Harbour Road previously named?')).content).toContain('formerly Quay Lane');
+  });
 });
