@@ -4,10 +4,11 @@
 // title ("A. Hutton, S. Shu and X. Zheng"; "SHUBHDEEP DEB" over "Department of Economics"),
 // a running head that cites the journal ("Journal of Financial Economics 145 (2022) 297–321",
 // "Econometrica, Vol. 92, No. 3 (May, 2024), 603–636"), a copyright line ("© 2020 Nevada
-// Supreme Court"), and a court opinion's opening ("KOZINSKI, Circuit Judge:").
+// Supreme Court"), a court opinion's opening ("KOZINSKI, Circuit Judge:"), and how long it is
+// ("Page 1 of 6" in a page's footer).
 import type { LineRec } from './passages';
 
-export type HeadAsk = 'authors' | 'journal' | 'copyright' | 'opinion-judge';
+export type HeadAsk = 'authors' | 'journal' | 'copyright' | 'opinion-judge' | 'pages';
 
 export interface HeadAnswer {
   ask: HeadAsk;
@@ -21,6 +22,7 @@ export interface HeadAnswer {
 export function headAsk(question: string): HeadAsk | null {
   const q = question.toLowerCase();
   if (/\bcopyright|©/.test(q)) return 'copyright';
+  if (/\bhow\s+many\s+pages\b/.test(q) && !/\bpages?\s+(?:of|about|on|with|in\s+(?!(?:it|this|the\s+(?:document|form|application|file|paper|report))\b))/.test(q)) return 'pages';
   if (/\bjudges?\b/.test(q) && /\b(wrote|write|writes|written|author(?:ed)?|delivered)\b/.test(q) && /\bopinion\b/.test(q)) return 'opinion-judge';
   if (/\b(which|what)\s+(journal|periodical|review|magazine)\b|\bjournal\b.*\bpublish|\bpublish\w*\b.*\b(journal|in which)\b/.test(q)) return 'journal';
   if (/\bauthors?\b|\bwho\s+(wrote|writes|authored|is the author)\b|\bwritten by\b/.test(q) && /\b(paper|article|study|report|document|this|it)\b/.test(q)) return 'authors';
@@ -48,6 +50,9 @@ const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[–-]\s*\d{
 /** "KOZINSKI, Circuit Judge:" opening a court opinion (the judges' list ends "Circuit Judges."). */
 const OPINION_BY = /^([\p{Lu}][\p{Lu}'’-]+(?:\s+[\p{Lu}][\p{Lu}'’-]+)?),\s+(?:(?:Chief|Senior|Circuit|District|Associate|Presiding)\s+)*Judge:\s*$/u;
 
+/** A page's footer or header that counts the pages: "Page 1 of 6", "Pg. 2/10", "p. 3 of 12". */
+const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*(\d{1,4})\s*(?:of|\/)\s*(\d{1,4})\b/i;
+
 /** The answer from the document's head, or null when its lines do not say. */
 export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | null {
   const pages = [...new Set(lines.map((l) => l.page))].sort((a, b) => a - b);
@@ -56,6 +61,13 @@ export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | 
       for (const l of lines) {
         const m = COPYRIGHT.exec(l.text.trim());
         if (m && /©|\bcopyright\b|\(c\)/i.test(l.text) && /\p{L}{2}/u.test(m[1]!)) return { ask, value: m[1]!.trim().replace(/[.,;]+$/, ''), cite: [l] };
+      }
+      return null;
+    }
+    case 'pages': {
+      for (const l of lines) {
+        const m = PAGE_OF.exec(l.text);
+        if (m && Number(m[1]) <= Number(m[2]) && Number(m[2]) > 0) return { ask, value: `${Number(m[2])} pages`, cite: [l] };
       }
       return null;
     }

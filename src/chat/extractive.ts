@@ -107,6 +107,7 @@ const HEAD_SUBJECT: Record<HeadAsk, string> = {
   journal: 'It was published in',
   copyright: 'The copyright is held by',
   'opinion-judge': 'The opinion was written by',
+  pages: 'By its page numbers, the document has',
 };
 
 /** Who wrote it, where it was published, whose copyright: from the lines that say so by convention. */

@@ -76,6 +76,20 @@ describe('questions about the document itself', () => {
   });
 });
 
+describe('how long the document is', () => {
+  it('reads "Page 1 of 6" in a footer as six pages, and asks only "how many pages" of the document', async () => {
+    const form = ['APPLICATION FOR A PERMIT', '', 'Your name: __________', '', 'Page 1 of 6'].join('\n');
+    expect(headAsk('How many pages long is the application?')).toBe('pages');
+    expect(headAsk('How many pages does this form have?')).toBe('pages');
+    expect(headAsk('How many pages of notes did the clerk keep?')).toBeNull();
+    const reply = await ask([form], 'How many pages long is the application?');
+    expect(reply.content).toContain('6 pages');
+    expect(reply.citations?.[0]?.snippet).toBe('Page 1 of 6');
+    expect(findHead('pages', jobLines('Pg. 2/10 of the minutes'))?.value).toBe('10 pages');
+    expect(findHead('pages', jobLines('Section 3 of the act'))).toBeNull();
+  });
+});
+
 function jobLines(text: string) {
   return text.split('\n').filter((t) => t.trim()).map((t, order) => ({ page: 1, block: 0, order, text: t, upper: t.toUpperCase() }));
 }
