@@ -200,4 +200,17 @@ describe('words that say little of what is asked', () => {
     const job = jobFromTexts([['Streets of Vell', '', 'Harbour Road (formerly Quay Lane)', 'Mill Street', '', 'The market moved to Harbour Road in 1921 and was "the new market" for years.'].join('\n')]);
     expect((await ask(job, 'What was Harbour Road previously named?')).content).toContain('formerly Quay Lane');
   });
+
+  it('"what common name is used …" asks for a name, as "what is it called" does', async () => {
+    expect(answerType('What common name is used for some heather species?')?.kind).toBe('name');
+    expect(answerType('Which name was given to the ship?')?.kind).toBe('name');
+    const job = jobFromTexts([
+      [
+        'Heather grows on acid soils. Heather flowers in late summer. Bees make a dark honey from heather.',
+        '',
+        'Heather is widely used as a common name for all species of the genus, and for some of its close relatives on the moors of the north. A common name for some species is ling, while the tall ones are known as tree heaths.',
+      ].join('\n'),
+    ]);
+    expect((await ask(job, 'What common name is used for some heather species?')).content).toContain('ling');
+  });
 });
