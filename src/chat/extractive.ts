@@ -6,7 +6,7 @@ import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';
 import type { LineRec, PassageRec } from './passages';
-import { buildIndex, questionWords, searchTerms, type DocIndex, type Hit } from './search';
+import { buildIndex, coverageOf, questionWords, searchTerms, type DocIndex } from './search';
 import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
@@ -216,17 +216,6 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
   return type.holds(rest);
 }
 
-/** The share of the question's term weight two sentences hold between them. */
-function joinedCoverage(a: Hit, b: Hit): number {
-  let got = 0;
-  let total = 0;
-  for (const [t, w] of a.matched) {
-    total += w.weight;
-    got += w.weight * Math.max(w.strength, b.matched.get(t)?.strength ?? 0);
-  }
-  return total ? got / total : 0;
-}
-
 /** Whether a passage (one beside another) is of the same paragraph: its page and block. */
 const sameParagraph = (p: PassageRec | undefined, of: PassageRec): boolean => !!p && p.page === of.page && p.block === of.block;
 
@@ -243,12 +232,12 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
     const text = h.passage.text;
     // A sentence that points back ("They are called "standards".") says its value of what
     // the sentence before names ("… petals stand upright …"): the two are read as one.
-    const pointsBack = ANAPHOR.test(text);
-    const before = pointsBack ? index.passages[h.passage.id - 1] : undefined;
+    const before = ANAPHOR.test(text) ? index.passages[h.passage.id - 1] : undefined;
     const named = before && sameParagraph(before, h.passage) ? hitOf.get(before.id) : undefined;
-    if (named && h.coverage > 0 && h.coverage < min && named.coverage < min && joinedCoverage(h, named) >= min && saysMore(text, terms) && holds(text) && (!type || holdsAnswer(type, text, q.text))) {
+    const joined = named && h.coverage > 0 && h.coverage < min && named.coverage < min ? coverageOf(h.matched, named.matched) : 0;
+    if (named && joined >= min && saysMore(text, terms) && holds(text) && (!type || holdsAnswer(type, text, q.text))) {
       const shape = defines(`${named.passage.text} ${text}`, q.text);
-      picks.push({ passages: [named.passage, h.passage], rank: ((h.score + named.score) / 2) * joinedCoverage(h, named) * (pointsBack ? 0.9 : 0.75) * shape * (type ? type.strength(text) : 1) });
+      picks.push({ passages: [named.passage, h.passage], rank: ((h.score + named.score) / 2) * joined * 0.9 * shape * (type ? type.strength(text) : 1) });
       continue;
     }
     if (h.coverage < min || !saysMore(text, terms) || !holds(text)) continue;

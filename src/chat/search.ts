@@ -204,7 +204,7 @@ function termWeights(index: DocIndex, terms: string[], near: Map<string, Near[]>
   // a word the document does not use but has near words for weighs as the rarest of them would
   const w = new Map(terms.map((t) => [t, near.get(t)?.length ? Math.max(...near.get(t)!.map((n) => weight(index, n.term))) : weight(index, t)]));
   // a light verb ("the loan Connecticut General *made* to Trident") says little of what is asked
-  for (const t of terms) if ((LIGHT_VERBS.has(t) || light.has(t)) && terms.length > 1) w.set(t, w.get(t)! * (light.has(t) ? DOCUMENT_LIGHT : LIGHT));
+  if (terms.length > 1) for (const t of terms) w.set(t, w.get(t)! * (light.has(t) ? DOCUMENT_LIGHT : LIGHT_VERBS.has(t) ? LIGHT : 1));
   const absent = terms.filter((t) => !index.docFreq.has(t) && !knownByPrefix(index, t) && !near.get(t)?.length);
   const present = terms.filter((t) => !absent.includes(t));
   // (a name the document lacks is not a verb: the question asks about something else)
@@ -235,7 +235,6 @@ export function searchTerms(index: DocIndex, terms: string[], k: number, boost: 
     if (n.length) near.set(t, n);
   }
   const weights = termWeights(index, terms, near, names, words?.light);
-  const total = terms.reduce((s, t) => s + weights.get(t)!, 0);
   // a near word is searched for too, at its similarity's share of a word's weight
   const nearBoost = new Map<string, number>();
   for (const ns of near.values()) for (const n of ns) if (!terms.includes(n.term)) nearBoost.set(n.term, Math.max(nearBoost.get(n.term) ?? 0, n.similarity));
@@ -254,9 +253,19 @@ export function searchTerms(index: DocIndex, terms: string[], k: number, boost: 
     const words = index.passages[r.id as number].text.split(/\s+/).length;
     const nearShare = Math.min(1, NEAR_WORDS / words);
     const matched = new Map(terms.map((t) => [t, { weight: weights.get(t)!, strength: Math.max(matchStrength(t, r.queryTerms, r.terms), nearShare * nearMatch(near.get(t), r.terms)) }]));
-    const got = terms.reduce((s, t) => s + matched.get(t)!.weight * matched.get(t)!.strength, 0);
-    return { passage: index.passages[r.id as number], score: r.score, coverage: total ? got / total : 0, matched };
+    return { passage: index.passages[r.id as number], score: r.score, coverage: coverageOf(matched), matched };
   });
+}
+
+/** The share of the question's term weight a passage holds, or two passages between them (`also`). */
+export function coverageOf(matched: Hit['matched'], also?: Hit['matched']): number {
+  let got = 0;
+  let total = 0;
+  for (const [t, m] of matched) {
+    total += m.weight;
+    got += m.weight * Math.max(m.strength, also?.get(t)?.strength ?? 0);
+  }
+  return total ? got / total : 0;
 }
 
 /**

@@ -3,7 +3,7 @@
 // host hands one in: PP-OCR's when Tesseract read the page, Tesseract's when PP-OCR did).
 // The answer then gives the reading both agree on, or says it is unsure and shows both.
 import type { BBox } from '../shared/contract';
-import { amounts, DATE_LABEL, findDate } from '../fields/patterns';
+import { amounts, findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import type { FieldAnswer } from '../fields/find';
 import type { FieldName, LineRec } from '../fields/lines';
 
@@ -66,7 +66,7 @@ export async function secondOpinion(found: FieldAnswer, reader: LineReader | und
  */
 export async function lostDate(lines: readonly LineRec[], pageWidth: (page: number) => number | undefined, reader: LineReader | undefined, signal?: AbortSignal): Promise<{ value: string; line: LineRec; engine: string } | null> {
   if (!reader) return null;
-  const labels = lines.filter((l) => l.bbox && DATE_LABEL.test(l.upper) && !findDate(l.text)).slice(0, 2);
+  const labels = lines.filter((l) => l.bbox && lostItsDate(l.text)).slice(0, LOST_DATE_LINES);
   for (const line of labels) {
     const width = pageWidth(line.page);
     if (!width) continue;

@@ -95,3 +95,11 @@ export function findPhones(text: string): string[] {
 
 /** A date's label ("Date", "Tarikh", "Datum", "Fecha", "Date/Time") at the start of a line (upper case). */
 export const DATE_LABEL = /^\W{0,3}(?:DATE|TARIKH|DATUM|FECHA|DATA|日期|날짜)(?:\s*[/&]\s*TIME)?\b/;
+
+/** At most this many lines a page are read again for a date their first reading lost. */
+export const LOST_DATE_LINES = 2;
+
+/** A line that starts with a date's label and holds no date: the reading lost the value beside the label. */
+export function lostItsDate(text: string): boolean {
+  return DATE_LABEL.test(text.toUpperCase()) && !findDate(text);
+}

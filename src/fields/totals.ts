@@ -100,13 +100,21 @@ function amountAfter(lines: LineRec[], from: number, span: number, test: (upper:
   return null;
 }
 
+/** What was paid, how it was worked out (`text`), and whether it is a payment with no change printed. */
+interface Payment {
+  value: number;
+  cite: LineRec[];
+  text: string;
+  exact?: boolean;
+}
+
 /**
  * Cash handed over less the change given: what was paid, when the receipt shows both. A
  * payment on a page that mentions no change at all (a card, or cash handed over exact) is
  * what was paid as it stands.
  */
-function cashLessChange(lines: LineRec[], page: number): { value: number; cite: LineRec[]; text: string; exact?: boolean } | null {
-  let exact: { value: number; cite: LineRec[]; text: string; exact: boolean } | null = null;
+function cashLessChange(lines: LineRec[], page: number): Payment | null {
+  let exact: Payment | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].page !== page || !CASH.test(lines[i].upper) || CHANGE.test(lines[i].upper)) continue;
     const cashFound = amountFor(lines, i) ?? lineAmount(lines[i].text);
@@ -216,7 +224,7 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
   const read = amountValue(top.value);
   if (read === null) return null;
   const page = top.cite[0].page;
-  const evidence: { values: number[]; cite: LineRec[]; text: string; exact?: boolean }[] = [];
+  const evidence: (Omit<Payment, 'value'> & { values: number[] })[] = [];
   if (paid) evidence.push({ values: [paid.value], cite: paid.cite, text: `${paid.text} is`, exact: paid.exact });
   // the sum before tax with what follows it; a total above this one (before rounding, or
   // one the scan garbled: "Total 900") with what follows it

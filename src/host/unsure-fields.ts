@@ -8,7 +8,7 @@
 import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
-import { DATE_LABEL, findDate } from '../fields/patterns';
+import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { layoutPage, type LayoutOptions } from '../layout';
 
 /** A field this unsure (its line's confidence) is read again. */
@@ -79,7 +79,7 @@ export function fieldLinesToReread(found: EnginePage, index: number, layout: Lay
   const header = [fields.merchant, fields.address].flatMap((f) => (f ? [f.bbox] : []));
   const unsure = [fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
   const lines: EngineLine[] = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
-  const lost = fields.date ? [] : lines.filter((l) => DATE_LABEL.test(l.text.toUpperCase()) && !findDate(l.text)).slice(0, 2);
+  const lost = fields.date ? [] : lines.filter((l) => lostItsDate(l.text)).slice(0, LOST_DATE_LINES);
   if (!header.length && !unsure.length && !lost.length) return [];
   const out: FieldLine[] = lost.map((line) => ({ line, header: false, lost: true }));
   for (const line of lines) {
