@@ -134,6 +134,10 @@ export function startSampler(roots, everyMs = 200, during = () => []) {
   /** @type {number[]} */
   let pids = [];
   let ticks = 0;
+  /** Each phase's own peak (see `phase`). @type {Map<string, { pssKb: number, rssKb: number, during: string[] }>} */
+  const phases = new Map();
+  /** @type {string | null} */
+  let current = null;
   const tick = () => {
     try {
       if (ticks++ % 5 === 0) pids = tree(roots());
@@ -143,6 +147,8 @@ export function startSampler(roots, everyMs = 200, during = () => []) {
         peak.pssKb = s.pssKb;
         peak.during = during();
       }
+      const ph = current === null ? undefined : phases.get(current);
+      if (ph && s.pssKb > ph.pssKb) Object.assign(ph, { pssKb: s.pssKb, rssKb: Math.max(ph.rssKb, s.rssKb), during: during() });
       if (s.rssKb > peak.rssKb) peak.rssKb = s.rssKb;
       if (s.processes > peak.processes) peak.processes = s.processes;
     } catch {}
@@ -158,11 +164,25 @@ export function startSampler(roots, everyMs = 200, during = () => []) {
       ticks = 0;
       cache.clear();
       tick();
-      return { pssMB: peak.pssKb / 1024, rssMB: peak.rssKb / 1024, processes: peak.processes, samples: peak.samples, during: peak.during };
+      current = null;
+      const byPhase = Object.fromEntries([...phases].map(([k, v]) => [k, { pssMB: v.pssKb / 1024, rssMB: v.rssKb / 1024, during: v.during }]));
+      return { pssMB: peak.pssKb / 1024, rssMB: peak.rssKb / 1024, processes: peak.processes, samples: peak.samples, during: peak.during, phases: byPhase };
+    },
+    /**
+     * From now on, samples count also toward the phase `name` (until the next call; null
+     * ends the phase): the run's parts (the timed set, the reruns after the clock, the bare
+     * engine) each get their own peak.
+     * @param {string | null} name
+     */
+    phase(name) {
+      current = name;
+      if (name !== null && !phases.has(name)) phases.set(name, { pssKb: 0, rssKb: 0, during: [] });
+      if (name !== null) tick();
     },
     /** Resets the peaks (e.g. after warm-up). */
     reset() {
       Object.assign(peak, { pssKb: 0, rssKb: 0, processes: 0, samples: 0, during: [] });
+      phases.clear();
     },
   };
 }

@@ -88,7 +88,7 @@ const ratio = (/** @type {number | null | undefined} */ a, /** @type {number | n
 /**
  * The table as Markdown-style text.
  * @param {ReturnType<typeof summarise>} s
- * @param {{ native: boolean, nativeDefault?: boolean, bare?: boolean, memory: { ours?: { pssMB: number, rssMB: number, during?: string[] } | null, native?: { pssMB: number, rssMB: number } | null, nativeDefault?: { pssMB: number, rssMB: number } | null } }} opts
+ * @param {{ native: boolean, nativeDefault?: boolean, bare?: boolean, memory: { ours?: { pssMB: number, rssMB: number, during?: string[], phases?: Record<string, { pssMB: number, rssMB: number, during?: string[] }> } | null, native?: { pssMB: number, rssMB: number } | null, nativeDefault?: { pssMB: number, rssMB: number } | null } }} opts
  * @returns {string}
  */
 export function formatTable(s, opts) {
@@ -129,7 +129,14 @@ export function formatTable(s, opts) {
   const row = (/** @type {string[]} */ l) => `| ${l.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   const out = [row(lines[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(row)];
   const mem = opts.memory;
-  if (mem.ours) out.push('', `peak memory, Chromium process tree: ${mem.ours.pssMB.toFixed(0)} MB PSS (${mem.ours.rssMB.toFixed(0)} MB summed RSS)${mem.ours.during?.length ? `, while reading ${mem.ours.during.join(', ')}` : ''}`);
+  if (mem.ours) {
+    out.push('', `peak memory, Chromium process tree, whole run: ${mem.ours.pssMB.toFixed(0)} MB PSS (${mem.ours.rssMB.toFixed(0)} MB summed RSS)${mem.ours.during?.length ? `, while reading ${mem.ours.during.join(', ')}` : ''}`);
+    // Each part of the run apart: the timed set is what the table's pages/s measure; the
+    // reruns after the clock and bare tesseract.js (loaded into the same page) come after it.
+    for (const [name, p] of Object.entries(mem.ours.phases ?? {})) {
+      if (p.pssMB > 0) out.push(`  ${name}: ${p.pssMB.toFixed(0)} MB PSS${p.during?.length ? `, while reading ${p.during.join(', ')}` : ''}`);
+    }
+  }
   if (n && mem.native) out.push(`peak memory, native tesseract processes: ${mem.native.pssMB.toFixed(0)} MB PSS (${mem.native.rssMB.toFixed(0)} MB summed RSS)`);
   if (nd && mem.nativeDefault) out.push(`peak memory, native tesseract processes (default threads): ${mem.nativeDefault.pssMB.toFixed(0)} MB PSS (${mem.nativeDefault.rssMB.toFixed(0)} MB summed RSS)`);
   return out.join('\n');

@@ -232,6 +232,7 @@ async function main() {
     log(`bench: running as ${account.used} (${left(chosen)} pages left of cap ${chosen.cap}); this run needs about ${cost}`);
     if (left(chosen) < cost) log('bench: WARNING: the build\'s allowance is too small for this run, so some pages will fail with 402; build with the default config (npm run bench builds first)');
     const opts = { tier: /** @type {string} */ (args.tier), token, timeoutMs: Number(args.timeout) * 1000 };
+    sampler.phase('warm-up');
     if (!args['no-warmup']) {
       // Warm with an image of the set (it is scored again later) only when the set has one.
       const first = subs.find((s) => s.mime.startsWith('image/') && s.lang === 'eng') ?? subs.find((s) => s.mime.startsWith('image/'));
@@ -261,6 +262,7 @@ async function main() {
     for (const [group, gsubs] of groups) {
       await stage(app.page, gsubs);
       const kindBefore = await workerStats(app.page);
+      sampler.phase('set');
       const t0 = performance.now();
       const results = await pool(gsubs, parallel, async (s) => {
         app.inFlight.add(s.name);
@@ -303,6 +305,7 @@ async function main() {
       // name, address and unsure lines by PP-OCR is work native Tesseract does not do).
       const keyed = gsubs.filter((s) => s.pages.length === 1 && keyFor(s.path));
       if (keyed.length) {
+        sampler.phase('receipt tool (after the clock)');
         const t1 = performance.now();
         const runs = await pool(keyed, parallel, async (s) => ({ s, r: await submit(app.page, s, { ...opts, language: s.lang, tool: 'receipt' }) }));
         const ms = performance.now() - t1;
@@ -327,6 +330,7 @@ async function main() {
         // Every word of the job in each export (after the clock: not part of pages/s), and
         // every table cell in the CSV.
         if (ok && r.uuid) {
+          sampler.phase('exports (after the clock)');
           try {
             const downloads = {};
             for (const f of WORD_FORMATS) downloads[f] = await downloadExport(app.page, r.uuid, f, opts.token);
@@ -355,6 +359,7 @@ async function main() {
       // The core the app's recognising workers loaded: bare tesseract.js runs the same build.
       const core = appCores.find((c) => /-lstm(\.wasm)?\.js$/.test(c)) ?? '/vendor/tesseract/tesseract-core-lstm.js';
       bareTiming = {};
+      sampler.phase('bare tesseract.js');
       for (const [group, gsubs] of groups) {
         const pages = gsubs.flatMap((s) => s.pages);
         const { results, wallMs } = await runBare(app.page, pages, { workers, core });
