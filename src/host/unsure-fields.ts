@@ -118,6 +118,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     sheet.image.close();
   }
   let replaced = 0;
+  const known = sureWordsOf(found);
   lines.forEach((line, i) => {
     const core = sheet.cores[i]!;
     // what was read on the line itself, not a neighbour's edge the margin took in
@@ -132,6 +133,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     if (!other.text.trim()) return;
     const own = line.text;
     const ownConfidence = line.confidence;
+    const ownWords = line.words.map((w) => `${w.text}:${w.confidence.toFixed(2)}`).join(' ');
     if (entries[i]!.lost) {
       // the row's reading stands when it holds the date the first reading lost
       if (!findDate(other.text)) return;
@@ -143,9 +145,9 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
       console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost: true, ownConfidence, otherConfidence: other.confidence }));
       return;
     }
-    if (entries[i]!.header ? merge(line, other, reader.engine === 'PP-OCR') : settle(line, other)) replaced++;
+    if (entries[i]!.header ? merge(line, other, reader.engine === 'PP-OCR', known) : settle(line, other)) replaced++;
     // diagnosis (the bench prints these with OCR_BENCH_REREADS=1)
-    console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, header: entries[i]!.header, ownConfidence, otherConfidence: other.confidence }));
+    console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, header: entries[i]!.header, ownConfidence, otherConfidence: other.confidence, ownWords }));
   });
   return { page: found, reread: lines.length, replaced };
 }
@@ -205,13 +207,14 @@ const TOO_FAR = 0.4;
  * PP-OCR drops ("18," read "18"). Readings too far apart (a crop of something else) leave the
  * line as it was.
  */
-export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean): boolean {
+export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, known: ReadonlySet<string> = new Set()): boolean {
   const own = squeeze(line.text);
   const theirs = squeeze(other.text);
   if (theirs === own) return settle(line, other);
   if (differences(own, theirs) > TOO_FAR * Math.max(own.length, theirs.length)) return false;
-  // a line Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too)
-  const sure = (otherIsPpocr ? line.confidence : other.confidence) >= UNSURE;
+  // a word Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too);
+  // one it was unsure of takes PP-OCR's, however sure the rest of its line is
+  const sure = otherIsPpocr ? sureWords(line, known) : other.confidence >= UNSURE;
   const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure) : endMarks(other.text, line.text);
   if (text === line.text.trim()) return false;
   line.text = text;
@@ -223,11 +226,42 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean): 
   return true;
 }
 
+/**
+ * For each word of the line's text, whether Tesseract was sure of it: its word confidence, or
+ * the word is one it read surely elsewhere on the page (`known`, see sureWordsOf: "ONE ONE
+ * THREE" with the first ONE faint). The line's confidence for every word when its words do
+ * not match its text.
+ */
+export function sureWords(line: EngineLine, known: ReadonlySet<string> = new Set()): boolean | boolean[] {
+  const words = line.text.trim().split(/\s+/).filter(Boolean);
+  if (words.length !== line.words.length || words.some((w, k) => w !== line.words[k]!.text)) return line.confidence >= UNSURE;
+  return line.words.map((w) => w.confidence >= UNSURE || known.has(wordKey(w.text)));
+}
+
+/** A word as sureWordsOf keeps it: its letters, upper case; empty for fewer than two letters or any digit. */
+function wordKey(word: string): string {
+  const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return /^\p{L}{2,}$/u.test(core) ? core.toUpperCase() : '';
+}
+
+/** The words of letters the page's reading is sure of (see sureWords). */
+export function sureWordsOf(page: EnginePage): Set<string> {
+  const out = new Set<string>();
+  for (const b of page.blocks) for (const l of b.lines) for (const w of l.words) if (w.confidence >= UNSURE && wordKey(w.text)) out.add(wordKey(w.text));
+  return out;
+}
+
 /** Marks one recogniser prints and the other is apt to pass over (PP-OCR drops a comma before a space). */
 const MARK = /[,.;:]/;
 const ALNUM = /[\p{L}\p{N}]/u;
 /** What PP-OCR reads for a speck or a faint mark; Tesseract's mark there is the printed one. */
 const SPECK = /[_~`'"^]/;
+/**
+ * Signs with a shape of their own, no speck or stroke: where one recogniser read one and the
+ * other, in a word Tesseract was unsure of, a letter or digit, the sign stands ("2&4" read
+ * "284": a faint ampersand looks like an 8, an 8 does not grow one).
+ */
+const GLYPH = /[&@#%]/;
 
 type Step = { own?: string; other?: string };
 
@@ -289,9 +323,15 @@ export function keepPunctuation(own: string, other: string): string {
  * letters it is sure of too), with the marks PP-OCR alone read added and PP-OCR's letter where
  * Tesseract read a mark ("(NE" for ONE).
  */
-export function mergeReadings(tesseract: string, ppocr: string, tesseractSure = false): string {
-  const steps = align(tesseract.trim(), ppocr.trim());
-  if (tesseractSure) return steps.map((s) => (s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' ? s.other : s.own)).join('');
+export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: boolean | boolean[] = false): string {
+  const own = tesseract.trim();
+  const steps = align(own, ppocr.trim());
+  const sureOf = sureSteps(steps, own, tesseractSure);
+  const sureStep = (s: Step) => (s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' ? s.other : s.own);
+  if (sureOf.every(Boolean)) return steps.map(sureStep).join('');
+  // Tesseract's word of digits only (a postcode, a number) keeps a digit where PP-OCR read a
+  // look-alike letter ("81100" read "S1100")
+  const digitWord = numberWords(steps);
   const edge = (from: number, dir: 1 | -1): number => {
     // the run of steps from one end that one reading has and the other has not; dropped when
     // it is whole words (a space on its inner side)
@@ -309,13 +349,74 @@ export function mergeReadings(tesseract: string, ppocr: string, tesseractSure = 
   const tail = edge(steps.length - 1, -1);
   const out: string[] = [];
   steps.forEach((s, k) => {
-    if (k < head || k >= steps.length - tail) return;
+    // a sure word's run only Tesseract read is not dropped at an end
+    const dropped = (k < head || k >= steps.length - tail) && !(sureOf[k] && s.other === undefined);
+    if (dropped) return;
+    if (sureOf[k]) return void out.push(sureStep(s));
+    if (s.own !== undefined && s.other !== undefined && digitWord[k] && /\d/.test(s.own) && /\p{L}/u.test(s.other)) return void out.push(s.own);
+    if (s.own !== undefined && s.other !== undefined && GLYPH.test(s.other) !== GLYPH.test(s.own) && (ALNUM.test(s.own) || ALNUM.test(s.other))) return void out.push(GLYPH.test(s.own) ? s.own : s.other);
     // a letter where the other read a gap is the letter; a mark where the other read a letter is the letter
     if (s.own !== undefined && s.other !== undefined) out.push(s.other === ' ' || (SPECK.test(s.other) && !ALNUM.test(s.own)) ? s.own : s.own === ' ' || ALNUM.test(s.other) || !ALNUM.test(s.own) ? s.other : s.own);
     else if (s.own !== undefined) out.push(s.own);
     else if (s.other !== ' ') out.push(s.other!);
   });
   return out.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether each step falls in a word Tesseract was sure of: `sure` per word of `own` (or one
+ * answer for all). A step only PP-OCR read goes with the word of Tesseract's character before
+ * it (or after, at the start); a space is sure when the words on both sides are.
+ */
+function sureSteps(steps: Step[], own: string, sure: boolean | boolean[]): boolean[] {
+  if (!Array.isArray(sure)) return steps.map(() => sure);
+  // the word of each character of `own` (-1 for a space)
+  const wordOf: number[] = [];
+  let w = -1;
+  let inWord = false;
+  for (const ch of own) {
+    if (/\s/.test(ch)) {
+      inWord = false;
+      wordOf.push(-1);
+    } else {
+      if (!inWord) w++;
+      inWord = true;
+      wordOf.push(w);
+    }
+  }
+  const flags: (boolean | null)[] = [];
+  let i = 0;
+  for (const st of steps) {
+    if (st.own === undefined) flags.push(null);
+    else {
+      const word = wordOf[i++]!;
+      flags.push(word < 0 ? null : sure[word] ?? false);
+    }
+  }
+  // spaces and PP-OCR-only steps take their neighbours' word
+  return flags.map((f, k) => {
+    if (f !== null) return f;
+    let before: boolean | null = null;
+    for (let j = k - 1; j >= 0 && before === null; j--) before = flags[j] ?? null;
+    let after: boolean | null = null;
+    for (let j = k + 1; j < flags.length && after === null; j++) after = flags[j] ?? null;
+    if (steps[k]!.own === ' ') return (before ?? true) && (after ?? true);
+    return before ?? after ?? false;
+  });
+}
+
+/** For each step, whether it lies in a word of Tesseract's that is digits only, four or more (a postcode, a year, a number; a unit's "F15" read "515" is no such word). */
+function numberWords(steps: Step[]): boolean[] {
+  const out = steps.map(() => false);
+  let start = 0;
+  for (let k = 0; k <= steps.length; k++) {
+    if (k < steps.length && steps[k]!.own !== ' ' && !(steps[k]!.own === undefined && steps[k]!.other === ' ')) continue;
+    const word = steps.slice(start, k).map((s) => s.own ?? '').join('');
+    const core = word.replace(/[,.;:]+$/, '');
+    if (/^\d{4,}$/.test(core)) for (let j = start; j < k; j++) out[j] = true;
+    start = k + 1;
+  }
+  return out;
 }
 
 /** Words of `text` over `box`, each as wide as its share of the characters. */

@@ -2,7 +2,7 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
-import { fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread } from '../../../src/host/unsure-fields';
+import { fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -70,6 +70,24 @@ describe('merging two readings of a name or address line', () => {
     expect(mergeReadings('(NE TWO TRADING', 'ONE TWO TRADING', true)).toBe('ONE TWO TRADING');
   });
 
+  it("decides word by word: a word Tesseract was unsure of takes PP-OCR's letters, however sure the rest of its line", () => {
+    // the line reads surely but its postcode did not; PP-OCR's digits stand there, Tesseract's letters elsewhere
+    expect(mergeReadings('63188 KAJANG, SELANGOR', '63100 KAJANG, SELANG0R', [false, true, true])).toBe('63100 KAJANG, SELANGOR');
+    expect(mergeReadings('NO.T, JALAN MAWAR', 'NO.1, JALAN MAWAR', [false, true, true])).toBe('NO.1, JALAN MAWAR');
+    expect(mergeReadings('SRI MAJU SDN 8HD', 'SRI MAJU SDN BHD', [true, true, true, false])).toBe('SRI MAJU SDN BHD');
+    // a sure word keeps its letters beside an unsure one
+    expect(mergeReadings('TRI SHAAS 8HD', 'TRI SIHAAS BHD', [true, true, false])).toBe('TRI SHAAS BHD');
+  });
+
+  it("keeps an unsure word of digits where PP-OCR read a look-alike letter, and takes PP-OCR's '&' for a digit", () => {
+    expect(mergeReadings('52100 KUALA LUMPUR', 'S2100 KUALA LUMPUR', [false, true, true])).toBe('52100 KUALA LUMPUR');
+    expect(mergeReadings('No.688, JALAN BESAR', 'No.6&8,JALAN BESAR', [false, true, true])).toBe('No.6&8, JALAN BESAR');
+    // either way round: the faint sign is the sign
+    expect(mergeReadings('No.6&8 JALAN BESAR', 'No.688, JALAN BESAR', [false, true, true])).toBe('No.6&8, JALAN BESAR');
+    // a short word of digits may be a unit's letter and number: PP-OCR's letter stands
+    expect(mergeReadings('LOT 515,', 'LOT F15,', [true, false])).toBe('LOT F15,');
+  });
+
   it('pairs a gap with a gap: a space read beside a letter is no misreading of it', () => {
     expect(mergeReadings('JLN PJU 1A3,', 'JLN PJU 1A 3')).toBe('JLN PJU 1A3,');
   });
@@ -79,6 +97,39 @@ describe('merging two readings of a name or address line', () => {
     expect(mergeReadings('SRI MAJU SDN BHD', 'SRI MAJU SDN BHD Lot3Ja')).toBe('SRI MAJU SDN BHD');
     // a letter inside a word only Tesseract read stays
     expect(mergeReadings('NO.18 JALAN', 'NO.1 JALAN')).toBe('NO.18 JALAN');
+  });
+
+  it("reads each word's confidence from the line's words", () => {
+    const l: EngineLine = {
+      text: '47188 PUCHONG, SELANGOR',
+      bbox: [0, 0, 230, 20],
+      confidence: 0.88,
+      words: [
+        { text: '47188', bbox: [0, 0, 50, 20], confidence: 0.74 },
+        { text: 'PUCHONG,', bbox: [60, 0, 140, 20], confidence: 0.9 },
+        { text: 'SELANGOR', bbox: [150, 0, 230, 20], confidence: 0.96 },
+      ],
+    };
+    expect(sureWords(l)).toEqual([false, true, true]);
+    expect(merge(l, { text: '47100 PUCHONG, SELANG0R', confidence: 0.98 }, true)).toBe(true);
+    expect(l.text).toBe('47100 PUCHONG, SELANGOR');
+    // words that do not spell the text: the line's confidence for all
+    expect(sureWords({ ...l, text: 'OTHER TEXT' })).toBe(true);
+  });
+
+  it('counts a faint word as sure when the page reads the same word surely elsewhere', () => {
+    const word = (text: string, confidence: number, x: number) => ({ text, bbox: [x, 0, x + 40, 20] as [number, number, number, number], confidence });
+    const line: EngineLine = { text: 'ONE ONE FOUR BAKERY', bbox: [0, 0, 200, 20], confidence: 0.9, words: [word('ONE', 0.66, 0), word('ONE', 0.95, 50), word('FOUR', 0.95, 100), word('BAKERY', 0.93, 150)] };
+    const page: EnginePage = { width: 300, height: 100, blocks: [{ bbox: [0, 0, 200, 20], confidence: 0.9, lines: [line] }] } as EnginePage;
+    const known = sureWordsOf(page);
+    expect(known.has('ONE')).toBe(true);
+    expect(sureWords(line, known)).toEqual([true, true, true, true]);
+    expect(merge(line, { text: 'CNE ONE FOUR BAKERY', confidence: 0.95 }, true, known)).toBe(false);
+    expect(line.text).toBe('ONE ONE FOUR BAKERY');
+    // without the page's words, the faint word takes PP-OCR's letters
+    const alone = structuredClone(line);
+    expect(merge(alone, { text: 'CNE ONE FOUR BAKERY', confidence: 0.95 }, true)).toBe(true);
+    expect(alone.text).toBe('CNE ONE FOUR BAKERY');
   });
 
   it('changes the line, its words keeping their boxes, unless the readings are of different text', () => {
