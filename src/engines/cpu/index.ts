@@ -17,6 +17,7 @@ import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../../shared/text';
 import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
 import { rereadCells } from './cells';
+import { estimateSkew, smallGrey } from './skew';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
@@ -90,6 +91,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let bitmap = page.bitmap;
   let t0 = performance.now();
   let input: Blob = page.original ?? encode(bitmap);
+  // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost all
+  // the rest). A page whose ink lies in sloping rows is read straightened the first time.
+  const askew = bitmap.height >= SKEW_MIN_HEIGHT && isAskew(bitmap);
   timings.preprocess = performance.now() - t0;
   const auto = opts.languages === 'auto';
   // A page of many lines names its Latin language from a band of them, and is read once in it.
@@ -99,10 +103,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   opts.signal?.throwIfAborted();
   // Time waiting for a free worker (a page decoded ahead waits for one): not recognition.
   const waited = (ms: number) => void (timings.wait = (timings.wait ?? 0) + ms);
-  let best = await timedPass('pass1', pass(input, languages, bitmap, false, opts.onNote, false, waited));
-  // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost
-  // all the rest). Read it again straightened when the lines it found slope.
-  if (Math.abs(lineSlope(best.blocks)) > SKEWED) {
+  let best = await timedPass('pass1', pass(input, languages, bitmap, askew, opts.onNote, false, waited));
+  // One the profile passed over: read it again straightened when the lines Tesseract found slope.
+  if (!askew && Math.abs(lineSlope(best.blocks)) > SKEWED) {
     const straight = await timedPass('deskew', pass(input, languages, bitmap, true, undefined, false, waited));
     if (straight.confidence >= best.confidence - 0.02 || straight.words > best.words * 1.2) best = straight;
   }
@@ -351,6 +354,17 @@ export function unskew(blocks: EngineBlock[], radians: number, width: number, he
 
 /** Lines sloping by more than this (about half a degree) mark a page scanned askew. */
 const SKEWED = 0.009;
+/** The ink's profile is this much sharper at the slope found than level: the slope is the lines'. */
+const SKEW_GAIN = 1.15;
+/** Pages shorter than this (a line, a label) are read as they are first: straightening made them worse. */
+const SKEW_MIN_HEIGHT = 300;
+
+/** Whether the page's text lines slope by more than SKEWED, by its ink's profile (./skew.ts). */
+function isAskew(bitmap: ImageBitmap): boolean {
+  const { grey, width, height } = smallGrey(bitmap);
+  const skew = estimateSkew(grey, width, height);
+  return Math.abs(skew.slope) > SKEWED && skew.gain >= SKEW_GAIN;
+}
 
 /**
  * The median slope (dy/dx) of the lines Tesseract found, from the bottoms of their words;
