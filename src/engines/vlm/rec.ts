@@ -112,7 +112,7 @@ export function insertGapSpaces(d: Decoded, ratio: number): Decoded {
   // Only where the print is evenly pitched (monospaced): proportional text has its spaces read well.
   const q1 = sorted[Math.floor(steps.length / 4)]!;
   const q3 = sorted[Math.floor((steps.length * 3) / 4)]!;
-  if (q3 - q1 > 1) return d;
+  if (q3 - q1 > 1 || proportional(d.chars)) return d;
   const chars: DecodedChar[] = [];
   let added = false;
   for (let i = 0; i < d.chars.length; i++) {
@@ -129,6 +129,32 @@ export function insertGapSpaces(d: Decoded, ratio: number): Decoded {
   }
   if (!added) return d;
   return { ...d, chars, text: chars.map((c) => c.text).join('') };
+}
+
+/** Letters wider and narrower than most in proportional type; in monospaced print all are one pitch. */
+const WIDE = /^[mwMW]$/;
+const NARROW = /^[iljtfrI1.,:;'!|]$/;
+
+/**
+ * Whether the line is set in proportional type: a wide letter (m, w) takes clearly more steps
+ * than a narrow one (i, l, t, a stop), by the steps from the character before it to the one
+ * after (the model emits a letter somewhere inside it). In monospaced print all take one pitch.
+ * A line of few characters passes the pitch test by chance (three or four steps a letter,
+ * quartiles a step apart); its wide letters then read as gaps ("docu ments", "im mediately").
+ */
+function proportional(chars: DecodedChar[]): boolean {
+  const wide: number[] = [];
+  const narrow: number[] = [];
+  for (let i = 1; i + 1 < chars.length; i++) {
+    const c = chars[i]!.text;
+    if (chars[i - 1]!.text === ' ' || chars[i + 1]!.text === ' ') continue;
+    const span = (chars[i + 1]!.t - chars[i - 1]!.t) / 2;
+    if (WIDE.test(c)) wide.push(span);
+    else if (NARROW.test(c)) narrow.push(span);
+  }
+  if (!wide.length || !narrow.length) return false;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return mean(wide) - mean(narrow) >= 1;
 }
 
 /**

@@ -136,6 +136,16 @@ describe('recognition', () => {
     expect(insertGapSpaces(spaced, 1.5)).toBe(spaced);
   });
 
+  it("leaves proportional type alone: a wide letter's longer step is no gap", () => {
+    const chars = (s: string, ts: number[]) => [...s].map((c, i) => ({ text: c, t: ts[i]!, prob: 0.9 }));
+    // "documents" as proportional print reads: most letters three steps apart, 'm' five, 't' two
+    const prose = { text: 'documents', chars: chars('documents', [0, 3, 6, 9, 14, 17, 20, 22, 24]), confidence: 0.9, steps: 40 };
+    expect(insertGapSpaces(prose, 1.35)).toBe(prose);
+    // the same steps with no narrow letter to compare by: read as evenly pitched, as before
+    const caps = { text: 'DOCUMENS', chars: chars('DOCUMENS', [0, 3, 6, 9, 14, 17, 20, 23]), confidence: 0.9, steps: 40 };
+    expect(insertGapSpaces(caps, 1.35).text).toBe('DOCU MENS');
+  });
+
   it('reads Chinese and Latin-script languages, and says so for the others', () => {
     for (const ok of ['auto', 'eng', 'chi_sim', 'chi_tra+eng', 'ara+eng', 'vie']) expect(vlmReads(ok), ok).toBe(true);
     for (const no of ['ara', 'rus', 'hin', 'kor', 'jpn', 'tha', 'ara+fas']) expect(vlmReads(no), no).toBe(false);
