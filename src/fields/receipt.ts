@@ -77,8 +77,11 @@ function repaired(lines: LineRec[], fix: (text: string) => string, skip = new Se
 
 /** Legal forms that end a company's name; a name broken over two lines ends on one of them. */
 const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|LTD|LIMITED|INC|LLC|CORP|CORPORATION|GMBH|AG|PLC|PTE|PTY|LLP|SARL|SAS|SRL|SPA|BV|NV)\b\.?/;
-/** A registration number printed after the name: "(728515-M)", "CO. NO. 373665-A". */
-const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\s*\)?\s*$/i;
+/**
+ * A registration number printed after the name: "(728515-M)", "CO. NO. 373665-A"; its suffix
+ * letter with a mark read beside it, its bracket lost ("(126926-HC").
+ */
+const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]{1,2}\s*[)\]}|]?\s*$/i;
 
 /**
  * The seller: the header's name line, continued onto the next line when the name breaks

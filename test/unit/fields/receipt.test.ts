@@ -142,6 +142,16 @@ TOTAL 12.00`);
     expect(f.address?.value).toBe('LOT 7, JALAN BESI 2 43000 KAJANG');
   });
 
+  it('a registration number after the name is left out however OCR read its end', () => {
+    for (const reg of ['(654321-KC', '(654321-K]', '(654321 K)', '654321-K']) {
+      const f = read(`SRI MURNI TRADING SDN BHD ${reg}
+LOT 7, JALAN BESI 2
+43000 KAJANG
+TOTAL 12.00`);
+      expect(f.merchant?.value, reg).toBe('SRI MURNI TRADING SDN BHD');
+    }
+  });
+
   it('sums that disagree lower the confidence of the amounts', () => {
     const f = read(`SHOP ONE STORE
 Tea 2.00
