@@ -14,6 +14,8 @@ export interface WordVectors {
   similarity(a: string, b: string): number | null;
   /** whether a word or a stemmed term has a vector */
   has(term: string): boolean;
+  /** whether a lower-case word is one of the vectors' words as it is (not by its stem): a lexicon */
+  knows(word: string): boolean;
 }
 
 const MAGIC = 'WVEC';
@@ -40,6 +42,7 @@ export function parseWordVectors(buffer: ArrayBuffer): WordVectors {
   const scale = 127 * 127;
   return {
     has: (term) => row(term) !== undefined,
+    knows: (word) => byWord.has(word),
     similarity(a, b) {
       const i = row(a);
       const j = row(b);

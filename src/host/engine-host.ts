@@ -19,6 +19,8 @@ import { sweepExpiredFiles } from './retention';
 import { KeyedListeners } from './listeners';
 import { TRANSLATOR_CODE, translateLaidOutPage, Translators } from './translation';
 import { rereadUnsureFields } from './unsure-fields';
+import { mendPage, readsEnglish } from './mend-words';
+import { wordVectors } from './word-vectors';
 import { cropReaderFor, warmOtherTier } from './line-reader';
 import { parseLanguage } from '../shared/languages';
 
@@ -234,6 +236,11 @@ export class EngineHost {
             rereads = { reread, replaced };
             timings.reread = lap();
           }
+        }
+        // PP-OCR's known misreadings of English words ("Offce", "lnvestor") put right by the lexicon
+        if (engine && job.tier === 'vlm' && readsEnglish(engine.detectedLanguage ?? parseLanguage(job.language).tesseract)) {
+          const lexicon = await wordVectors();
+          if (lexicon) mendPage(engine, (w) => lexicon.knows(w));
         }
         const result = blank ?? withTextWarning(layoutPage(engine!, page.index, { minTableRows: recipe?.minTableRows }));
         timings.layout = lap();
