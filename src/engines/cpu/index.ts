@@ -355,7 +355,7 @@ export function unskew(blocks: EngineBlock[], radians: number, width: number, he
 /** Lines sloping by more than this (about half a degree) mark a page scanned askew. */
 const SKEWED = 0.009;
 /** The ink's profile is this much sharper at the slope found than level: the slope is the lines'. */
-const SKEW_GAIN = 1.15;
+const SKEW_GAIN = 1.1;
 /** Pages shorter than this (a line, a label) are read as they are first: straightening made them worse. */
 const SKEW_MIN_HEIGHT = 300;
 
