@@ -1,5 +1,6 @@
 // Whether a page is blank: one colour, give or take scanner noise and a speck of dust.
 // Such a page has nothing to read; saying so beats an empty text with a confidence.
+import { scaledGrey } from '../shared/pixels';
 
 /** Pages are looked at no larger than this (long side): plenty to see a word, cheap to scan. */
 const LOOK_SIZE = 1600;
@@ -11,23 +12,6 @@ const INK_STEP = 48;
  * thought not blank is only read and then warned of as having no text.
  */
 const BLANK_INK_SHARE = 0.00001;
-
-/** Grey levels of the page, scaled down to at most LOOK_SIZE on its long side. */
-function greyLevels(bitmap: ImageBitmap): Uint8Array {
-  const scale = Math.min(1, LOOK_SIZE / Math.max(bitmap.width, bitmap.height));
-  const w = Math.max(1, Math.round(bitmap.width * scale));
-  const h = Math.max(1, Math.round(bitmap.height * scale));
-  const canvas = new OffscreenCanvas(w, h);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  // Transparent parts are paper.
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, w, h);
-  ctx.drawImage(bitmap, 0, 0, w, h);
-  const d = ctx.getImageData(0, 0, w, h).data;
-  const grey = new Uint8Array(w * h);
-  for (let p = 0; p < grey.length; p++) grey[p] = (77 * d[p * 4]! + 150 * d[p * 4 + 1]! + 29 * d[p * 4 + 2]!) >> 8;
-  return grey;
-}
 
 /** True when the grey levels are near-uniform: (almost) every pixel is close to the commonest level. */
 export function isBlankGrey(grey: Uint8Array): boolean {
@@ -41,5 +25,6 @@ export function isBlankGrey(grey: Uint8Array): boolean {
 }
 
 export function isBlankPage(bitmap: ImageBitmap): boolean {
-  return isBlankGrey(greyLevels(bitmap));
+  // looked at scaled down to at most LOOK_SIZE on its long side
+  return isBlankGrey(scaledGrey(bitmap, LOOK_SIZE / Math.max(bitmap.width, bitmap.height)).grey);
 }

@@ -51,6 +51,25 @@ export function greyOf(bitmap: ImageBitmap, before = 0): Uint8Array {
   return out;
 }
 
+/**
+ * A small greyscale copy of the bitmap, scaled by `scale` (at most 1), transparent parts as
+ * paper: what the blank test and the skew estimate look at.
+ */
+export function scaledGrey(bitmap: ImageBitmap, scale: number): { grey: Uint8Array; width: number; height: number } {
+  const s = Math.min(1, scale);
+  const width = Math.max(1, Math.round(bitmap.width * s));
+  const height = Math.max(1, Math.round(bitmap.height * s));
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  const d = ctx.getImageData(0, 0, width, height).data;
+  const grey = new Uint8Array(width * height);
+  for (let p = 0; p < grey.length; p++) grey[p] = (77 * d[p * 4]! + 150 * d[p * 4 + 1]! + 29 * d[p * 4 + 2]!) >> 8;
+  return { grey, width, height };
+}
+
 const pgmHeader = (width: number, height: number): Uint8Array => new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
 
 /** greyPgm(greyOf(bitmap), …) without the second copy of the pixels: the header, then greyOf's rows. */

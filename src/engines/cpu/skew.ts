@@ -2,6 +2,7 @@
 // copy of the page. The rows of ink, sheared by the right slope, stack into sharp peaks (lines)
 // and empty valleys (the space between them); the slope whose profile is sharpest is the
 // lines'. A few ms a page, against a whole second reading of a page found askew afterwards.
+import { scaledGrey } from '../../shared/pixels';
 
 /** A small copy is this wide at most: enough for lines to stand apart, cheap to shear. */
 const SMALL_WIDTH = 480;
@@ -93,16 +94,5 @@ function otsu(grey: Uint8Array): number {
 
 /** A greyscale copy of the bitmap at most SMALL_WIDTH wide (and as tall in proportion). */
 export function smallGrey(bitmap: ImageBitmap): { grey: Uint8Array; width: number; height: number } {
-  const scale = Math.min(1, SMALL_WIDTH / Math.max(1, bitmap.width));
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  const data = ctx.getImageData(0, 0, width, height).data;
-  const grey = new Uint8Array(width * height);
-  for (let p = 0, i = 0; p < grey.length; p++, i += 4) grey[p] = (0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) | 0;
-  return { grey, width, height };
+  return scaledGrey(bitmap, SMALL_WIDTH / Math.max(1, bitmap.width));
 }
