@@ -224,6 +224,9 @@ export class EngineHost {
         timings.preprocess = lap();
         // tool=receipt reads unsure field lines again with the other tier: its models load meanwhile
         if (!blank && recipe?.checkFields && image.bitmap) warmOtherTier(job.tier);
+        // the English lexicon (for PP-OCR's misreadings, below) loads while the page is read
+        const mends = !blank && job.tier === 'vlm' && readsEnglish(parseLanguage(job.language).tesseract);
+        if (mends) void wordVectors();
         const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid) });
         engineSteps(timings, lap(), engine?.timings);
         // tool=receipt: fields read from unsure lines are read again by the other tier's recogniser.
