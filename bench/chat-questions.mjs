@@ -7,14 +7,25 @@ import { dirname, join } from 'node:path';
 const HERE = dirname(new URL(import.meta.url).pathname);
 
 /**
- * @typedef {{ file: string, mime: string, gt: string[] }} QuestionDoc
+ * @typedef {{ file: string, mime: string, gt: string[], dir?: string }} QuestionDoc
  * @typedef {{ doc: string, q: string, answers: string[] | null, pages?: number[], quote: string, heldout?: boolean, batch?: string }} Question
  * @typedef {{ content: string, citations?: Array<{ page: number, snippet: string }> }} Reply
  */
 
-/** @returns {{ docs: Record<string, QuestionDoc>, questions: Question[] }} */
+/** The blind batch over documents of its own (bench/chat-docs, made by its make-docs.mjs). */
+const B4_DIR = join(HERE, 'chat-docs');
+
+/**
+ * The question set: bench/chat-questions.json over the evaluation pages, and the blind batch
+ * b4 over the documents in bench/chat-docs (each of its docs has `dir`: where its files are).
+ * @returns {{ docs: Record<string, QuestionDoc>, questions: Question[] }}
+ */
 export function loadQuestions() {
-  return JSON.parse(readFileSync(join(HERE, 'chat-questions.json'), 'utf8'));
+  const main = JSON.parse(readFileSync(join(HERE, 'chat-questions.json'), 'utf8'));
+  const b4 = JSON.parse(readFileSync(join(B4_DIR, 'questions-b4.json'), 'utf8'));
+  const docs = { ...main.docs };
+  for (const [key, doc] of Object.entries(b4.docs)) docs[key] = { ...doc, dir: B4_DIR };
+  return { docs, questions: [...main.questions, ...b4.questions.map((/** @type {Question} */ q) => ({ ...q, heldout: true }))] };
 }
 
 /**
@@ -80,8 +91,10 @@ export function summarise(rows) {
     heldout: part(rows.filter((x) => x.q.heldout)),
     /** the later batch, written by someone who had not read the answerer (part of the tuned) */
     b2: part(rows.filter((x) => x.q.batch === 'b2')),
-    /** the third batch, written blind like b2 and kept held out (part of the held-out) */
+    /** the third batch, written blind like b2; held out until 2026-12-06, tuned on since */
     b3: part(rows.filter((x) => x.q.batch === 'b3')),
+    /** the fourth batch, written blind over documents of its own (bench/chat-docs), kept held out */
+    b4: part(rows.filter((x) => x.q.batch === 'b4')),
     answerable: part(rows.filter((x) => x.q.answers !== null)),
     unanswerable: part(rows.filter((x) => x.q.answers === null)),
   };
