@@ -8,7 +8,7 @@
 // ("Page 1 of 6" in a page's footer).
 import type { LineRec } from './passages';
 
-export type HeadAsk = 'authors' | 'journal' | 'copyright' | 'opinion-judge' | 'pages';
+export type HeadAsk = 'authors' | 'journal' | 'published' | 'copyright' | 'opinion-judge' | 'pages';
 
 export interface HeadAnswer {
   ask: HeadAsk;
@@ -24,6 +24,8 @@ export function headAsk(question: string): HeadAsk | null {
   if (/\bcopyright|©/.test(q)) return 'copyright';
   if (/\bhow\s+many\s+pages\b/.test(q) && !/\bpages?\s+(?:of|about|on|with|in\s+(?!(?:it|this|the\s+(?:document|form|application|file|paper|report))\b))/.test(q)) return 'pages';
   if (/\bjudges?\b/.test(q) && /\b(wrote|write|writes|written|author(?:ed)?|delivered)\b/.test(q) && /\bopinion\b/.test(q)) return 'opinion-judge';
+  // "when was this issue published?": the date in the journal's running head
+  if (/^\s*(?:when|in\s+(?:which|what)\s+(?:year|month))\b/.test(q) && /\bpublish|\bissued?\b|\bappear/.test(q) && /\b(?:this|the)\s+(?:issue|article|paper|study|volume|number)\b/.test(q)) return 'published';
   if (/\b(which|what)\s+(journal|periodical|review|magazine)\b|\bjournal\b.*\bpublish|\bpublish\w*\b.*\b(journal|in which)\b/.test(q)) return 'journal';
   if (/\bauthors?\b|\bwho\s+(wrote|writes|authored|is the author)\b|\bwritten by\b/.test(q) && /\b(paper|article|study|report|document|this|it)\b/.test(q)) return 'authors';
   return null;
@@ -78,13 +80,18 @@ export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | 
       }
       return null;
     }
-    case 'journal': {
+    case 'journal':
+    case 'published': {
       for (const p of pages) {
         const page = pageLines(lines, p);
         // a running head: among the first or last lines of a page
         for (const l of [...page.slice(0, 4), ...page.slice(-3)]) {
           const m = CITATION.exec(l.text.trim());
-          if (m && /\p{L}{3}/u.test(m[1]!)) return { ask, value: m[1]!.trim().replace(/[,;]+$/, ''), cite: [l] };
+          if (!m || !/\p{L}{3}/u.test(m[1]!)) continue;
+          if (ask === 'journal') return { ask, value: m[1]!.trim().replace(/[,;]+$/, ''), cite: [l] };
+          // "(May, 2024)", "(2022)"
+          const date = /\(((?:\p{L}+\.?,?\s*)?\d{4})\)/u.exec(l.text);
+          if (date) return { ask, value: date[1]!, cite: [l] };
         }
       }
       return null;

@@ -6,7 +6,7 @@ import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';
 import type { LineRec, PassageRec } from './passages';
-import { buildIndex, coverageOf, questionWords, searchTerms, type DocIndex } from './search';
+import { buildIndex, coverageOf, questionWords, searchTerms, type DocIndex, type Hit } from './search';
 import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
@@ -14,6 +14,7 @@ import type { WordVectors } from './vectors';
 import { findHead, headAsk, type HeadAsk } from './document-head';
 import { answerType, type AnswerType } from './answer-type';
 import { lostDate, secondOpinion, type LineReader } from './second-opinion';
+import { findTableCell } from './tables';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
@@ -105,6 +106,7 @@ async function fromField(index: DocIndex, q: ResolvedQuestion, reader: LineReade
 const HEAD_SUBJECT: Record<HeadAsk, string> = {
   authors: 'The authors are',
   journal: 'It was published in',
+  published: 'It was published in',
   copyright: 'The copyright is held by',
   'opinion-judge': 'The opinion was written by',
   pages: 'By its page numbers, the document has',
@@ -128,6 +130,15 @@ function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatM
   if (!found) return null;
   const citations = citeLines(index, found.cite);
   return reply(`${squash(found.label)}: ${squash(joinHyphenated(found.value))} (${pagesOf(citations)}).`, citations);
+}
+
+/** A table's cell where the row the question names meets the column it asks for. */
+function fromTable(input: AnswerInput, q: ResolvedQuestion): ChatMessage | null {
+  if (q.field) return null;
+  const cell = findTableCell(input.job, q.text, answerType(q.text), input.vectors);
+  if (!cell) return null;
+  const label = cell.column === cell.row ? cell.row : `${cell.row}, ${cell.column}`;
+  return reply(`${squash(label)}: ${squash(cell.value)} (p. ${cell.page}, in a table).`, [{ page: cell.page, snippet: cell.snippet }]);
 }
 
 /** Whether a page holds a word (or a word it starts): the check on a label's context. */
@@ -216,6 +227,18 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
   return type.holds(rest);
 }
 
+/** The least coverage of a sentence that stands far ahead of the rest (LEAD times the next one's score). */
+const MIN_LEAD_COVERAGE = 0.45;
+const LEAD = 1.75;
+
+/** The hit whose score times coverage is LEAD times the next best's, at MIN_LEAD_COVERAGE or more. */
+function leadingHit(hits: Hit[]): Hit | undefined {
+  const ranked = [...hits].sort((a, b) => b.score * b.coverage - a.score * a.coverage);
+  const [first, second] = ranked;
+  if (!first || first.coverage < MIN_LEAD_COVERAGE) return undefined;
+  return !second || first.score * first.coverage >= LEAD * second.score * second.coverage ? first : undefined;
+}
+
 /** Whether a passage (one beside another) is of the same paragraph: its page and block. */
 const sameParagraph = (p: PassageRec | undefined, of: PassageRec): boolean => !!p && p.page === of.page && p.block === of.block;
 
@@ -261,7 +284,14 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
       picks.push({ passages: [h.passage, next], rank: h.score * h.coverage * 0.9 * shape * type.strength(next.text) });
     }
   }
-  if (!picks.length) return null;
+  if (!picks.length) {
+    // A question in other words than the text's ("what helped X post higher results?" of "X
+    // results were higher on favorable results in amino acids") matches less of its words,
+    // but one sentence may still stand far ahead of every other: that one is the answer.
+    const lead = type ? undefined : leadingHit(hits);
+    if (!lead || !saysMore(lead.passage.text, terms) || !holds(lead.passage.text)) return null;
+    picks.push({ passages: [lead.passage], rank: lead.score * lead.coverage });
+  }
   const top = picks.reduce((a, b) => (b.rank > a.rank ? b : a));
   const page = top.passages[0].page;
   const text = top.passages.map((p) => p.text).join('\n');
@@ -276,6 +306,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
     (await fromField(index, q, input.reader, signal, (page) => input.job.pages[page - 1]?.width)) ??
     fromHead(index, q) ??
     fromLabel(index, q, { mode: 'all' }) ??
+    fromTable(input, q) ??
     fromProse(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??
     reply(NOT_FOUND, [])

@@ -12,7 +12,9 @@ const STOP_WORDS = new Set(
     'they them their what which who whom whose when where why how whats what\'s whos who\'s wheres where\'s hows ' +
     'please tell show give given find let say says said know document doc page pages ' +
     'any some all each every no not yes so as than too very just also only own same such more most other ' +
-    'one get got much many up down out off again further once s t'
+    'one get got much many up down out off again further once s t ' +
+    // prepositions that say how things stand to each other, not what they are
+    'alongside beside besides among amongst within upon toward towards across throughout via per despite onto unto whereas whilst'
   ).split(' '),
 );
 

@@ -187,3 +187,33 @@ describe('a mixed-case invoice with an OCR slip', () => {
     for (const [q, a] of cases) expect((await ask(job, q)).content, q).toBe(a);
   });
 });
+
+describe('a question in other words than the text', () => {
+  const REPORT = [
+    'The quarter in review.',
+    '',
+    'Sales in the north were flat and the south lost two stores to the floods.',
+    'Ferry results were higher on favorable results in season tickets, driven by a late summer.',
+    'Costs rose with fuel prices across every route, and the board kept the dividend unchanged.',
+    'The warehouse in the east was sold in May.',
+    '',
+    'Freight volumes on the river were steady over the year.',
+    'Freight volumes on the canal were steady over the year.',
+  ].join('\n');
+  const job = jobFromTexts([REPORT], 'other-words');
+
+  it('quotes the one sentence that stands far ahead of the rest, though it shares few of the words', async () => {
+    const r = await extractiveAnswerer.answer({ question: 'What made ferry results come out higher this time?', job, history: [] });
+    expect(r.content).toContain('season tickets');
+    expect(r.citations?.[0]?.page).toBe(1);
+  });
+
+  it('declines when two sentences share the words alike and neither leads', async () => {
+    const r = await extractiveAnswerer.answer({ question: 'What helped freight volumes hold steady over the year?', job, history: [] });
+    expect(r.content).toBe(NOT_FOUND);
+  });
+  it('a preposition of the question is no word the answer must hold', async () => {
+    const r = await extractiveAnswerer.answer({ question: 'Who sat alongside Okafor on the panel?', job: jobFromTexts(['The panel: Okafor, with Brandt and Nguyen.\n\nThe panel met twice in the spring of that year and heard five cases.'], 'prep'), history: [] });
+    expect(r.content).toContain('Brandt and Nguyen');
+  });
+});

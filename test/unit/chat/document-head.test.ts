@@ -62,6 +62,14 @@ describe('questions about the document itself', () => {
     expect((await ask([LECTURE], 'In which journal was this published?')).content).toContain('Review of Labour Studies');
   });
 
+  it('when an issue or paper was published: the date in the running head', async () => {
+    expect(headAsk('When was this issue of the Review published?')).toBe('published');
+    expect(headAsk('In which year was this article published?')).toBe('published');
+    expect(headAsk('When was the survey published by the ministry?')).toBeNull();
+    expect((await ask([LECTURE], 'When was this issue of the Review published?')).content).toBe('It was published in October, 2021 (p. 1).');
+    expect((await ask([PAPER], 'In which year was this paper published?')).content).toBe('It was published in 2019 (p. 1).');
+  });
+
   it("a court opinion's author: the judge whose name opens it, not the panel", async () => {
     const a = await ask(['Page one of the record.', OPINION], 'Which judge wrote the opinion?');
     expect(a.content).toContain('NELSON');

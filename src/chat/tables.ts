@@ -1,0 +1,175 @@
+// A table read as facts: "How many apprehensions did the El Paso sector make?" is the cell
+// where the row that the question names ("El Paso") meets the column whose header it names
+// ("Apprehensions"); "Who bought Poloniex?" the cell under "Buyer/Investor". A sentence
+// search finds the row's line and quotes it whole ("El Paso 2,160 182,143 166,960 …"), and
+// a person cannot tell which number answers. Tables come from the page layout (Table.rows,
+// the header rows first); a two-column table without a header is a list of keys and values.
+import type { Job, Table } from '../shared/contract';
+import type { AnswerType } from './answer-type';
+import { indexTerms, processTerm, stem } from './text';
+import type { WordVectors } from './vectors';
+
+export interface TableCell {
+  /** 1-based page */
+  page: number;
+  /** the row's key cell as printed ("El Paso") */
+  row: string;
+  /** the column's header as printed ("Apprehensions"), or the key itself in a key–value list */
+  column: string;
+  value: string;
+  /** the row as the page text holds it (cells joined by tabs), or the value alone */
+  snippet: string;
+}
+
+/** Vectors this near (cosine) make a header's word stand for a question's ("sold" ~ "sales"). */
+const NEAR = 0.6;
+/** The least share of a header's words the question must name for its column to be asked for. */
+const MIN_HEADER_SHARE = 0.25;
+/** A key cell longer than this many words is prose in a cell, not a row's name. */
+const KEY_WORDS = 6;
+
+/** Past forms whose stem does not start the agent noun a header uses ("bought" → "buyer"). */
+const IRREGULAR: Record<string, string> = {
+  bought: 'buy', sold: 'sell', paid: 'pay', won: 'win', led: 'lead', held: 'hold', wrote: 'write', written: 'write',
+  made: 'make', built: 'build', brought: 'bring', taught: 'teach', sent: 'send', spent: 'spend', lent: 'lend',
+  owned: 'own', ran: 'run', gave: 'give', given: 'give', took: 'take', taken: 'take', chose: 'choose', chosen: 'choose',
+  drove: 'drive', driven: 'drive', grew: 'grow', grown: 'grow', kept: 'keep', met: 'meet', rode: 'ride', saw: 'see', seen: 'see',
+};
+
+/** A header row's text for each column: the header rows joined, a merged cell's text over every column it covers. */
+function headerTexts(table: Table, headerRows: number): string[] {
+  const cols = table.rows[0]?.length ?? 0;
+  const grid = table.rows.slice(0, headerRows).map((r) => [...r]);
+  for (const s of table.spans ?? []) {
+    if (s.row >= headerRows) continue;
+    const text = grid[s.row]?.[s.col] ?? '';
+    for (let r = s.row; r < Math.min(headerRows, s.row + s.row_span); r++) for (let c = s.col; c < Math.min(cols, s.col + s.col_span); c++) if (!grid[r]![c]) grid[r]![c] = text;
+  }
+  return Array.from({ length: cols }, (_, c) => {
+    const parts: string[] = [];
+    for (const r of grid) {
+      const t = (r[c] ?? '').trim();
+      if (t && !parts.includes(t)) parts.push(t);
+    }
+    return parts.join(' ');
+  });
+}
+
+/** The question's words as the header may write them: stems, the stems of irregular pasts' bases. */
+function questionStems(question: string): { terms: Set<string>; bases: string[]; words: string[] } {
+  const words = (question.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? []).map((w) => w.replace(/['’]s$/, ''));
+  const terms = new Set(indexTerms(question));
+  const bases: string[] = [];
+  for (const w of words) {
+    if (!processTerm(w)) continue;
+    const base = IRREGULAR[w] ?? stem(w);
+    if (base.length >= 3) bases.push(base);
+  }
+  return { terms, bases, words };
+}
+
+/** Edit distance, for a header the OCR misread by a letter or two ("APPrenensions"). */
+function distance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * How well a header names what the question asks (0..1): the share of the header's words the
+ * question holds, as the same stem, an agent noun of its verb ("buyer" for "bought"), a
+ * misreading of a long word, or a word near in meaning.
+ */
+function headerMatch(header: string, q: ReturnType<typeof questionStems>, type: AnswerType | null, vectors?: WordVectors): { share: number; got: number; byKind: boolean } {
+  const terms = indexTerms(header).filter((t) => !/^\d+$/.test(t));
+  if (!terms.length) return { share: 0, got: 0, byKind: false };
+  let got = 0;
+  let kind = 0;
+  for (const h of terms) {
+    if (q.terms.has(h)) got += 1;
+    // "how much money" asks for an "Amount" column, "when" for a "Date"
+    else if (type?.kindWords.has(h)) kind += 1;
+    else if (q.bases.some((b) => h.startsWith(b) && h.length - b.length <= 3)) got += 1;
+    else if (h.length >= 7 && [...q.terms].some((t) => t.length >= 7 && distance(h, t, 2) <= 2)) got += 0.9;
+    else if (vectors && q.words.some((w) => (vectors.similarity(w, h) ?? 0) >= NEAR)) got += 0.75;
+  }
+  return { share: (got + kind) / terms.length, got: got + kind, byKind: got === 0 && kind > 0 };
+}
+
+/** Whether every word of a cell is a word of the question: the question names that row. */
+function namesRow(cell: string, terms: Set<string>): number {
+  const words = cell.trim().split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > KEY_WORDS || !/\p{L}{2}/u.test(cell)) return 0;
+  const t = indexTerms(cell).filter((x) => !/^\d+$/.test(x));
+  return t.length && t.every((x) => terms.has(x)) ? t.length : 0;
+}
+
+/** The value fits the kind of answer asked for: a number for "how many", a name for "who". */
+function fits(value: string, type: AnswerType | null): boolean {
+  if (!value.trim() || /^[*\-–—]+$/.test(value.trim())) return false;
+  if (!type) return true;
+  if (type.kind === 'quantity' || type.kind === 'money' || type.kind === 'measure') return /\d/.test(value);
+  if (type.kind === 'person') return /\p{L}{2}/u.test(value);
+  if (type.kind === 'time') return type.holds(value) || /\d/.test(value);
+  return true;
+}
+
+/**
+ * The cell that answers the question, or null when no table has a row the question names
+ * and a column it asks for (then the sentence search goes on).
+ */
+export function findTableCell(job: Job, question: string, type: AnswerType | null, vectors?: WordVectors): TableCell | null {
+  const q = questionStems(question);
+  let best: (TableCell & { score: number }) | null = null;
+  let tied = false;
+  job.pages.forEach((page, p) => {
+    for (const table of page.tables ?? []) {
+      const cols = table.rows[0]?.length ?? 0;
+      const headerRows = table.header === false ? 0 : Math.max(1, table.header_rows ?? 1);
+      if (cols < 2 || table.rows.length <= headerRows) continue;
+      const headers = headerRows ? headerTexts(table, headerRows) : [];
+      for (let r = headerRows; r < table.rows.length; r++) {
+        const row = table.rows[r]!;
+        for (let k = 0; k < cols; k++) {
+          const named = namesRow(row[k] ?? '', q.terms);
+          if (!named) continue;
+          // the columns the question asks for, beside the one that names the row
+          const asked: Array<{ c: number; share: number; got: number; byKind: boolean }> = [];
+          for (let c = 0; c < cols; c++) if (c !== k && headers[c]) asked.push({ c, ...headerMatch(headers[c]!, q, type, vectors) });
+          // a key–value list: the value beside its key
+          if (!headers.length && cols === 2) asked.push({ c: 1 - k, share: 0.5, got: 0, byKind: false });
+          // a column the question names by its words ("how many buyers") is what it asks
+          // for; one that only holds the kind of value ("Amount") stands in when none is
+          const namedColumn = asked.some((a) => a.got > 0 && !a.byKind);
+          for (const { c, share, got, byKind } of asked) {
+            // a header of several words ("Buyer/Investor Amount (mil.)", two headers the OCR
+            // ran together) is asked for by one of them; one word of four, no less
+            if (got === 0 || share < MIN_HEADER_SHARE || (byKind && namedColumn) || !fits(row[c] ?? '', type)) continue;
+            // the header the question names most of wins: "other than Mexican apprehensions" over "Apprehensions"
+            const score = named + share + 0.1 * got;
+            const text = row.join('\t');
+            const cell: TableCell = {
+              page: p + 1,
+              row: row[k]!.trim(),
+              column: headers[c] ?? row[k]!.trim(),
+              value: row[c]!.trim(),
+              snippet: page.text.includes(text) ? text : row[c]!.trim(),
+            };
+            if (!best || score > best.score + 1e-9) {
+              best = { ...cell, score };
+              tied = false;
+            } else if (Math.abs(score - best.score) <= 1e-9 && cell.value !== best.value) tied = true;
+          }
+        }
+      }
+    }
+  });
+  if (!best || tied) return null;
+  const { score: _score, ...cell } = best as TableCell & { score: number };
+  return cell;
+}

@@ -1,0 +1,92 @@
+// A table read as facts: the row the question names, the column it asks for, one cell.
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswerer } from '../../../src/chat';
+import { findTableCell } from '../../../src/chat/tables';
+import { answerType } from '../../../src/chat/answer-type';
+import type { Job, Table } from '../../../src/shared/contract';
+import { pageFromText } from './helpers';
+
+/** A job of one page: a sentence, then the table as the layout writes it (cells joined by tabs). */
+function jobWith(tables: Table[], prose = 'This page lists the figures of the year.'): Job {
+  const page = pageFromText(prose);
+  for (const t of tables) {
+    const text = t.rows.map((r) => r.join('\t')).join('\n');
+    page.text += `\n\n${text}`;
+    page.blocks.push({ text, bbox: t.bbox, confidence: 0.9, kind: 'table' });
+  }
+  page.tables = tables;
+  return { uuid: 'tables', status: 'done', pages: [page], text: page.text, markdown: page.text } as unknown as Job;
+}
+
+const sectors: Table = {
+  bbox: [0, 100, 900, 400],
+  rows: [
+    ['Sector', 'Agent Staffing', 'Apprehensions', 'Other Than Mexican Apprehensions', 'Rescues'],
+    ['Miami', '127', '1,891', '1,358', '0'],
+    ['El Centro', '863', '35,138', '15,869', '78'],
+    ['El Paso', '2,160', '182,143', '166,960', '40'],
+  ],
+};
+
+const deals: Table = {
+  bbox: [0, 100, 900, 400],
+  rows: [
+    ['Company', 'Buyer/Investor', 'Amount (mil.)', 'Country'],
+    ['Poloniex', 'Circle Internet Fin.', '$400.0', 'U.S.'],
+    ['Tipalti', 'Series C', '$30.0', 'U.S.'],
+    ['Payworks', 'Series B', '$14.5', 'Germany'],
+  ],
+};
+
+const ask = async (job: Job, question: string) => extractiveAnswerer.answer({ question, job, history: [] });
+
+describe('tables read as facts', () => {
+  it('answers with the cell where the named row meets the asked column, and cites the row', async () => {
+    const job = jobWith([sectors]);
+    const reply = await ask(job, 'How many apprehensions did the El Paso sector make?');
+    expect(reply.content).toBe('El Paso, Apprehensions: 182,143 (p. 1, in a table).');
+    expect(reply.citations).toEqual([{ page: 1, snippet: 'El Paso\t2,160\t182,143\t166,960\t40' }]);
+    expect(job.pages[0]!.text).toContain(reply.citations![0]!.snippet);
+    // the header the question names most fully wins over one that only shares a word
+    expect((await ask(job, 'How many other than Mexican apprehensions were there in El Centro?')).content).toMatch(/: 15,869 /);
+    expect((await ask(job, 'How many agents were on staff in Miami?')).content).toMatch(/Miami, Agent Staffing: 127 /);
+  });
+
+  it('reads "who bought" from a Buyer column and "how much" from an Amount column', async () => {
+    const job = jobWith([deals]);
+    expect((await ask(job, 'Who bought Poloniex?')).content).toMatch(/^Poloniex, Buyer\/Investor: Circle Internet Fin\./);
+    expect((await ask(job, 'How much money did Tipalti raise?')).content).toMatch(/^Tipalti, Amount \(mil\.\): \$30\.0 /);
+    expect((await ask(job, 'Which country is Payworks in?')).content).toMatch(/^Payworks, Country: Germany /);
+  });
+
+  it('takes a header the OCR misread by a letter or two', () => {
+    const misread: Table = { ...sectors, rows: [['SECTOR', 'staging:', 'APPrenensions', 'O00 i oe', 'Rescues'], ...sectors.rows.slice(1)] };
+    const cell = findTableCell(jobWith([misread]), 'How many apprehensions did the El Paso sector make?', answerType('How many apprehensions did the El Paso sector make?'));
+    expect(cell?.value).toBe('182,143');
+  });
+
+  it('reads a two-column list without a header as keys and values', async () => {
+    const info: Table = { bbox: [0, 0, 400, 100], header: false, rows: [['Kingdom', 'Plantae'], ['Type species', 'Iris germanica'], ['Family', 'Iridaceae']] };
+    expect((await ask(jobWith([info]), 'What is the type species?')).content).toMatch(/Iris germanica/);
+  });
+
+  it('answers nothing from a table when the row, the column or the kind of value is not there', () => {
+    const job = jobWith([sectors, deals]);
+    const none = (question: string) => findTableCell(job, question, answerType(question));
+    // no such row
+    expect(none('How many apprehensions did the Phoenix sector make?')).toBeNull();
+    // a row but no column the question asks for
+    expect(none('When was the El Paso sector founded?')).toBeNull();
+    // "how many" wants a number: a name's column does not answer it
+    expect(none('How many buyers did Poloniex have?')).toBeNull();
+    // two rows named equally, with different values: not guessed
+    expect(findTableCell(jobWith([{ ...deals, rows: [...deals.rows, ['Tipalti', 'Series D', '$150.0', 'U.S.']] }]), 'How much did Tipalti raise?', answerType('How much did Tipalti raise?'))).toBeNull();
+  });
+});
+
+describe('tables read by OCR', () => {
+  it('finds the column when two headers were read as one', async () => {
+    const merged: Table = { ...deals, rows: [['Company', 'Buyer/Investor Amount (mil.)', 'Country'], ['Poloniex', 'Circle Internet Fin."', 'us.'], ['Tipalti', 'Series C*', 'us.']] };
+    expect((await ask(jobWith([merged]), 'Who bought Poloniex?')).content).toMatch(/^Poloniex, Buyer\/Investor Amount \(mil\.\): Circle Internet Fin\."/);
+  });
+});
