@@ -43,7 +43,19 @@ function blocksOfPage(page: Page): RawLine[][] {
 function isProse(lines: string[]): boolean {
   const chars = lines.reduce((n, l) => n + l.trim().length, 0);
   if (lines.length === 1) return lines[0].trim().split(/\s+/).length >= 6;
+  if (lines.length <= 3 && isShortSentence(lines)) return true;
   return chars / lines.length >= 30 && /[.!?]/.test(lines.join(' '));
+}
+
+/**
+ * A short paragraph that is one sentence run over two or three short lines ("Before HUG,
+ * ALARCON and" / "KOZINSKI, Circuit Judges."): each line but the last goes on (a letter or a
+ * comma at its end), the last stops, six words or more, and no digits (an address or a
+ * receipt's lines stay lines).
+ */
+function isShortSentence(lines: string[]): boolean {
+  const text = lines.map((l) => l.trim()).join(' ');
+  return /[.!?]["'”’)\]]*$/.test(text) && text.split(/\s+/).length >= 6 && !/\d/.test(text) && lines.slice(0, -1).every((l) => /[\p{L},]$/u.test(l.trim()));
 }
 
 /** Words before a full stop that do not end a sentence: initials, initialisms ("U.S."), and common short forms. */

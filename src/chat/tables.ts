@@ -21,8 +21,8 @@ export interface TableCell {
   snippet: string;
 }
 
-/** Vectors this near (cosine) make a header's word stand for a question's ("sold" ~ "sales"). */
-const NEAR = 0.6;
+/** Vectors this near (cosine) make a header's word stand for a question's, at half a word ("sold" ~ "sales"). */
+const NEAR = 0.7;
 /** The least share of a header's words the question must name for its column to be asked for. */
 const MIN_HEADER_SHARE = 0.25;
 /** A key cell longer than this many words is prose in a cell, not a row's name. */
@@ -96,9 +96,27 @@ function headerMatch(header: string, q: ReturnType<typeof questionStems>, type: 
     else if (type?.kindWords.has(h)) kind += 1;
     else if (q.bases.some((b) => h.startsWith(b) && h.length - b.length <= 3)) got += 1;
     else if (h.length >= 7 && [...q.terms].some((t) => t.length >= 7 && distance(h, t, 2) <= 2)) got += 0.9;
-    else if (vectors && q.words.some((w) => (vectors.similarity(w, h) ?? 0) >= NEAR)) got += 0.75;
+    else if (vectors && q.words.some((w) => !q.terms.has(h) && processTerm(w) && (vectors.similarity(w, h) ?? 0) >= NEAR)) got += 0.5;
   }
   return { share: (got + kind) / terms.length, got: got + kind, byKind: got === 0 && kind > 0 };
+}
+
+/**
+ * The columns that go with a key column: a page that sets two tables side by side
+ * ("Company | Buyer | Amount | Company | Buyer | Amount") repeats the key's header, and a row
+ * names its own company's buyer, not the one beside it.
+ */
+function segmentOf(headers: string[], k: number, cols: number): [number, number] {
+  const key = (headers[k] ?? '').trim().toLowerCase();
+  if (!key) return [0, cols];
+  let from = 0;
+  let to = cols;
+  for (let c = 0; c < cols; c++) {
+    if ((headers[c] ?? '').trim().toLowerCase() !== key) continue;
+    if (c <= k) from = c;
+    else if (c < to) to = c;
+  }
+  return [from, to];
 }
 
 /** Whether every word of a cell is a word of the question: the question names that row. */
@@ -140,7 +158,8 @@ export function findTableCell(job: Job, question: string, type: AnswerType | nul
           if (!named) continue;
           // the columns the question asks for, beside the one that names the row
           const asked: Array<{ c: number; share: number; got: number; byKind: boolean }> = [];
-          for (let c = 0; c < cols; c++) if (c !== k && headers[c]) asked.push({ c, ...headerMatch(headers[c]!, q, type, vectors) });
+          const [from, to] = segmentOf(headers, k, cols);
+          for (let c = from; c < to; c++) if (c !== k && headers[c]) asked.push({ c, ...headerMatch(headers[c]!, q, type, vectors) });
           // a key–value list: the value beside its key
           if (!headers.length && cols === 2) asked.push({ c: 1 - k, share: 0.5, got: 0, byKind: false });
           // a column the question names by its words ("how many buyers") is what it asks

@@ -107,3 +107,15 @@ describe('sentences and snippets', () => {
     expect(locateSnippet(page, 'CASH')).toBe('CASH');
   });
 });
+
+describe('passages of short paragraphs', () => {
+  it('a sentence run over two short lines is one passage; an address of short lines stays lines', async () => {
+    const { buildIndex } = await import('../../../src/chat/search');
+    const { jobFromTexts } = await import('./helpers');
+    const index = buildIndex(jobFromTexts(['Before HUG, ALARCON and\nKOZINSKI, Circuit Judges.\n\nNO.53, JALAN SAGU 18,\nTAMAN DAYA, 81100 JOHOR.'], 'short'));
+    const texts = index.passages.map((p) => p.text.replace(/\s+/g, ' '));
+    expect(texts).toContain('Before HUG, ALARCON and KOZINSKI, Circuit Judges.');
+    expect(texts).toContain('NO.53, JALAN SAGU 18,');
+    expect(texts).toContain('TAMAN DAYA, 81100 JOHOR.');
+  });
+});

@@ -89,4 +89,19 @@ describe('tables read by OCR', () => {
     const merged: Table = { ...deals, rows: [['Company', 'Buyer/Investor Amount (mil.)', 'Country'], ['Poloniex', 'Circle Internet Fin."', 'us.'], ['Tipalti', 'Series C*', 'us.']] };
     expect((await ask(jobWith([merged]), 'Who bought Poloniex?')).content).toMatch(/^Poloniex, Buyer\/Investor Amount \(mil\.\): Circle Internet Fin\."/);
   });
+
+  it('two tables set side by side: a row names its own columns, not the ones beside', async () => {
+    const twin: Table = {
+      bbox: [0, 0, 900, 200],
+      rows: [
+        ['Company', 'Buyer/Investor', 'Country', 'Company', 'Buyer/Investor', 'Country'],
+        ['Poloniex', 'Circle Internet Fin.', 'U.S.', 'Great Lakes Scrip', 'Bold Orange', 'U.S.'],
+        ['Payworks', 'Series B', 'Germany', 'Eurogiro', 'Inpay', 'Denmark'],
+      ],
+    };
+    const job = jobWith([twin]);
+    expect((await ask(job, 'Who bought Poloniex?')).content).toMatch(/^Poloniex, Buyer\/Investor: Circle Internet Fin\./);
+    expect((await ask(job, 'Who bought Great Lakes Scrip?')).content).toMatch(/^Great Lakes Scrip, Buyer\/Investor: Bold Orange /);
+    expect((await ask(job, 'Which country is Eurogiro in?')).content).toMatch(/^Eurogiro, Country: Denmark /);
+  });
 });
