@@ -55,6 +55,16 @@ const OPINION_BY = /^([\p{Lu}][\p{Lu}'’-]+(?:\s+[\p{Lu}][\p{Lu}'’-]+)?),\s+(
 /** A page's footer or header that counts the pages: "Page 1 of 6", "Pg. 2/10", "p. 3 of 12". */
 const PAGE_OF = /\b(?:page|pg\.?|p\.)\s*(\d{1,4})\s*(?:of|\/)\s*(\d{1,4})\b/i;
 
+/** The names that open a line whose rest cites a journal, or null. */
+function bylineBefore(line: string): string | null {
+  const words = line.split(/\s+/);
+  for (let n = words.length - 2; n >= 2; n--) {
+    const names = words.slice(0, n).join(' ');
+    if (BYLINE.test(names) && /,|\band\b|&/.test(names) && CITATION.test(words.slice(n).join(' '))) return names;
+  }
+  return null;
+}
+
 /** The answer from the document's head, or null when its lines do not say. */
 export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | null {
   const pages = [...new Set(lines.map((l) => l.page))].sort((a, b) => a - b);
@@ -88,7 +98,11 @@ export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | 
         for (const l of [...page.slice(0, 4), ...page.slice(-3)]) {
           const m = CITATION.exec(l.text.trim());
           if (!m || !/\p{L}{3}/u.test(m[1]!)) continue;
-          if (ask === 'journal') return { ask, value: m[1]!.trim().replace(/[,;]+$/, ''), cite: [l] };
+          if (ask === 'journal') {
+            const names = bylineBefore(l.text.trim());
+            const value = m[1]!.trim().slice(names && m[1]!.trim().startsWith(names) ? names.length : 0).trim();
+            return { ask, value: value.replace(/[,;]+$/, ''), cite: [l] };
+          }
           // "(May, 2024)", "(2022)"
           const date = /\(((?:\p{L}+\.?,?\s*)?\d{4})\)/u.exec(l.text);
           if (date) return { ask, value: date[1]!, cite: [l] };
@@ -100,6 +114,12 @@ export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | 
       const head = pageLines(lines, pages[0] ?? 1).slice(0, HEAD_LINES);
       const byline = head.find((l) => BYLINE.test(l.text.trim()) && (/,|\band\b|&/.test(l.text) || l.text.trim().split(/\s+/).length <= 4));
       if (byline) return { ask, value: byline.text.trim().replace(/\s*\*$/, ''), cite: [byline] };
+      // a running head that prints the authors and the journal on one line ("A. Hutton, S. Shu
+      // and X. Zheng    Journal of Financial Economics 145 (2022) 297–321")
+      for (const l of head) {
+        const names = bylineBefore(l.text.trim());
+        if (names) return { ask, value: names, cite: [l] };
+      }
       const named = head.filter((l, k) => CAPS_NAME.test(l.text.trim()) && head[k + 1] && AFFILIATION.test(head[k + 1]!.text));
       if (named.length) return { ask, value: named.map((l) => l.text.trim()).join(', '), cite: named };
       return null;

@@ -62,6 +62,12 @@ describe('questions about the document itself', () => {
     expect((await ask([LECTURE], 'In which journal was this published?')).content).toContain('Review of Labour Studies');
   });
 
+  it('a running head with the authors and the journal on one line', async () => {
+    const head = ['M. Okafor, L. Brandt and T. Nguyen Journal of Applied Hydrology 58 (2019) 1123–1140', '', 'Groundwater recharge under irrigated orchards falls by a third when scheduling follows soil moisture.'].join('\n');
+    expect((await ask([head], 'Who are the authors of this paper?')).content).toBe('The authors are M. Okafor, L. Brandt and T. Nguyen (p. 1).');
+    expect((await ask([head], 'Which journal published this article?')).content).toBe('It was published in Journal of Applied Hydrology (p. 1).');
+  });
+
   it('when an issue or paper was published: the date in the running head', async () => {
     expect(headAsk('When was this issue of the Review published?')).toBe('published');
     expect(headAsk('In which year was this article published?')).toBe('published');
