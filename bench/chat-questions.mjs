@@ -12,20 +12,31 @@ const HERE = dirname(new URL(import.meta.url).pathname);
  * @typedef {{ content: string, citations?: Array<{ page: number, snippet: string }> }} Reply
  */
 
-/** The blind batch over documents of its own (bench/chat-docs, made by its make-docs.mjs). */
-const B4_DIR = join(HERE, 'chat-docs');
+/**
+ * Batches over documents of their own, each in its folder with the script that made them:
+ * b4 (bench/chat-docs), written blind and held out until 2026-12-06, tuned on since; b5
+ * (bench/chat-docs-b5), written blind the same day and held out.
+ */
+const BATCHES = [
+  { dir: join(HERE, 'chat-docs'), file: 'questions-b4.json', heldout: false },
+  { dir: join(HERE, 'chat-docs-b5'), file: 'questions-b5.json', heldout: true },
+];
 
 /**
- * The question set: bench/chat-questions.json over the evaluation pages, and the blind batch
- * b4 over the documents in bench/chat-docs (each of its docs has `dir`: where its files are).
+ * The question set: bench/chat-questions.json over the evaluation pages, and the batches over
+ * documents of their own (each of their docs has `dir`: where its files are).
  * @returns {{ docs: Record<string, QuestionDoc>, questions: Question[] }}
  */
 export function loadQuestions() {
   const main = JSON.parse(readFileSync(join(HERE, 'chat-questions.json'), 'utf8'));
-  const b4 = JSON.parse(readFileSync(join(B4_DIR, 'questions-b4.json'), 'utf8'));
   const docs = { ...main.docs };
-  for (const [key, doc] of Object.entries(b4.docs)) docs[key] = { ...doc, dir: B4_DIR };
-  return { docs, questions: [...main.questions, ...b4.questions.map((/** @type {Question} */ q) => ({ ...q, heldout: true }))] };
+  const questions = [...main.questions];
+  for (const b of BATCHES) {
+    const set = JSON.parse(readFileSync(join(b.dir, b.file), 'utf8'));
+    for (const [key, doc] of Object.entries(set.docs)) docs[key] = { ...doc, dir: b.dir };
+    questions.push(...set.questions.map((/** @type {Question} */ q) => ({ ...q, heldout: b.heldout })));
+  }
+  return { docs, questions };
 }
 
 /**
@@ -93,8 +104,10 @@ export function summarise(rows) {
     b2: part(rows.filter((x) => x.q.batch === 'b2')),
     /** the third batch, written blind like b2; held out until 2026-12-06, tuned on since */
     b3: part(rows.filter((x) => x.q.batch === 'b3')),
-    /** the fourth batch, written blind over documents of its own (bench/chat-docs), kept held out */
+    /** the fourth batch, written blind over documents of its own (bench/chat-docs); held out until 2026-12-06, tuned on since */
     b4: part(rows.filter((x) => x.q.batch === 'b4')),
+    /** the fifth, written blind over six more documents (bench/chat-docs-b5), kept held out */
+    b5: part(rows.filter((x) => x.q.batch === 'b5')),
     answerable: part(rows.filter((x) => x.q.answers !== null)),
     unanswerable: part(rows.filter((x) => x.q.answers === null)),
   };
