@@ -7,7 +7,7 @@
 import { findDate } from '../fields/patterns';
 import { indexTerms } from './text';
 
-export type AnswerKind = 'time' | 'quantity' | 'measure' | 'money' | 'name' | 'email' | 'person' | 'reason';
+export type AnswerKind = 'time' | 'quantity' | 'measure' | 'money' | 'name' | 'email' | 'person' | 'reason' | 'option' | 'path';
 
 export interface AnswerType {
   kind: AnswerKind;
@@ -46,6 +46,11 @@ const PERSON = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|(?:de|van
 const REASON =
   /\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing)?\s+(?:of|from)|caused\s+by|driven\s+by|on\s+account\s+of|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+take\s+advantage|the\s+reasons?|reflect(?:s|ed|ing)?|since|given\s+that|led\s+to|leads?\s+to|until)\b/i;
 
+/** A command-line option as a manual prints it: "-k", "--keep", "-i[SUFFIX]". */
+const OPTION = /(?:^|[\s,(\[])--?[\p{L}\d][\w-]*/u;
+/** A file's path: at least one slash between names, or a home-relative one. */
+const PATH = /(?:^|[\s"'(“])(?:~|\.{0,2})\/[\w.-]+(?:\/[\w.-]+)*|\b[\w.-]+\/[\w.-]+\/[\w.-]+/u;
+
 /** A number with a unit of length, weight, time or size: what "how tall", "how long" ask for. */
 const MEASURE =
   /\d\s*(?:[-–]\s*\d+\s*)?(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yards?|miles?|metres?|meters?|centimet(?:re|er)s?|millimet(?:re|er)s?|kilomet(?:re|er)s?|kg|g|lbs?|pounds?|ounces?|oz|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|pages?|%|percent)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|feet|metres?|meters?|miles?|inches)\b/i;
@@ -62,6 +67,10 @@ const KINDS: Record<AnswerKind, { words: Set<string>; holds: (t: string) => bool
   email: { words: stems('email emails e mail address'), holds: (t) => EMAIL.test(t) },
   person: { words: new Set(), holds: (t) => PERSON.test(t) },
   reason: { words: stems('reason reasons cause causes'), holds: (t) => REASON.test(t) },
+  // "which option keeps the files?": a command's option ("-k", "--keep") in a manual
+  option: { words: stems('option options flag flags switch switches'), holds: (t) => OPTION.test(t) },
+  // "which file should I look at?": a file's path ("/etc/apt/sources.list", "~/.bashrc")
+  path: { words: stems('file files directory directories folder folders path'), holds: (t) => PATH.test(t) },
 };
 
 /**
@@ -101,6 +110,9 @@ export function answerType(question: string): AnswerType | null {
   else if (/\bhow\s+(?:long|old|far|big|large|tall|high|heavy|wide|deep)\b(?!\s+ago)|\b(?:what|which)\s+(?:is|was|are|were)?\s*(?:the|its|their|his|her)?\s*(?:height|length|width|depth|weight|age|duration|distance)\b/.test(q)) kind = 'measure';
   else if (/\bhow\s+(?:many|much|often)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:number|percentage|percent|share|proportion|fraction|size|amount)\b/.test(q)) kind = 'quantity';
   else if (/\b(?:called|named|known\s+as|referred\s+to\s+as|termed)\s*\??\s*$/.test(q) || /^\s*what\s+(?:is|are|was|were)\s+.+\b(?:called|named)\b/.test(q) || /^\s*what\s+(?:is|was)\s+(?:the|a)\s+(?:term|name|word)\s+(?:for|used\s+for|given\s+to)\b/.test(q) || /^\s*(?:what|which)\s+(?:[a-z]+\s+)?(?:name|nickname|term)\s+(?:is|was|are|were|did|does|do)\b/.test(q)) kind = 'name';
+  else if (/\b(?:which|what)\s+(?:command[- ]line\s+)?(?:option|flag|switch)\b/.test(q)) kind = 'option';
+  // the file is what is asked for ("which file should I look at?"), not a kind of file ("which file formats")
+  else if (/\b(?:which|what)\s+(?:configuration\s+|config\s+)?(?:file|directory|folder|path)(?:\s+(?:should|do|does|did|is|are|was|were|can|could|would|will|must|holds?|contains?|has|have|stores?|keeps?|lists?|says?|shows?)\b|\s*\?|\s*$)/.test(q)) kind = 'path';
   else if (/^\s*(?:and\s+)?(?:who|whom|whose)\b|\bby\s+whom\b/.test(q)) kind = 'person';
   else if (/^\s*(?:and\s+)?why\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|is|were|are)\s+the\s+reasons?\b/.test(q)) kind = 'reason';
   if (!kind) return null;

@@ -65,7 +65,9 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:[A-Za-z]|(?:[A-Za-z]\.)+[A-Za-z]|e\.g|i\.e|
 export function splitSentences(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
-  const boundary = /[.!?]+["')\]]*(?:\[\d+\])*(?=\s+["'(\[]?[\p{Lu}\p{N}])/gu;
+  // a stop before a capital or a number, or before a line that opens with a command's option
+  // ("… and quit.\n-k --keep\nKeep (don't delete) input files …": a manual's next entry)
+  const boundary = /[.!?]+["')\]]*(?:\[\d+\])*(?=\s+["'(\[]?[\p{Lu}\p{N}]|[ \t]*\n\s*--?[\p{L}\d#])/gu;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (ABBREVIATIONS.test(text.slice(Math.max(start, m.index - 12), m.index + 1))) continue;

@@ -158,7 +158,7 @@ export function questionWords(question: string, vectors?: WordVectors): Question
  * without "made". They weigh LIGHT of what their rarity would give.
  */
 const LIGHT_VERBS = new Set(
-  indexTerms('make makes made making do does did done doing get gets got gotten getting take takes took taken taking give gives gave given giving have has had having go goes went gone going come comes came put puts set sets keep keeps kept let lets become became seem seems seemed'),
+  indexTerms('make makes made making do does did done doing get gets got gotten getting take takes took taken taking give gives gave given giving have has had having go goes went gone going come comes came put puts set sets keep keeps kept let lets become became seem seems seemed use uses used using'),
 );
 const LIGHT = 0.3;
 /** What a noun naming the document weighs, of what its rarity would give. */

@@ -95,7 +95,8 @@ function headerMatch(header: string, q: ReturnType<typeof questionStems>, type: 
     // "how much money" asks for an "Amount" column, "when" for a "Date"
     else if (type?.kindWords.has(h)) kind += 1;
     else if (q.bases.some((b) => h.startsWith(b) && h.length - b.length <= 3)) got += 1;
-    else if (h.length >= 7 && [...q.terms].some((t) => t.length >= 7 && distance(h, t, 2) <= 2)) got += 0.9;
+    // "APPrenensions" read for "apprehensions", "licence" written for "license"
+    else if (h.length >= 5 && [...q.terms].some((t) => t.length >= 5 && distance(h, t, 2) <= (Math.min(h.length, t.length) >= 7 ? 2 : 1))) got += 0.9;
     else if (vectors && q.words.some((w) => !q.terms.has(h) && processTerm(w) && (vectors.similarity(w, h) ?? 0) >= NEAR)) got += 0.5;
   }
   return { share: (got + kind) / terms.length, got: got + kind, byKind: got === 0 && kind > 0 };
@@ -119,6 +120,33 @@ function segmentOf(headers: string[], k: number, cols: number): [number, number]
   return [from, to];
 }
 
+/** The fewest rows (the header's included) that make a table of tab-separated lines. */
+const MIN_TEXT_ROWS = 3;
+
+/**
+ * Tables a page's text holds as lines of tab-separated cells (a text layer, or a page whose
+ * layout found no table) when the page lists none: runs of lines with the same number of
+ * cells, two or more, the first line the header.
+ */
+export function textTables(text: string): Table[] {
+  const out: Table[] = [];
+  let run: string[][] = [];
+  const flush = () => {
+    if (run.length >= MIN_TEXT_ROWS) out.push({ rows: run, bbox: [0, 0, 0, 0] });
+    run = [];
+  };
+  for (const line of text.split('\n')) {
+    const cells = line.includes('\t') ? line.split('\t').map((c) => c.trim()) : [];
+    if (cells.length >= 2 && run.length && cells.length === run[0]!.length) run.push(cells);
+    else {
+      flush();
+      if (cells.length >= 2) run = [cells];
+    }
+  }
+  flush();
+  return out;
+}
+
 /** Whether every word of a cell is a word of the question: the question names that row. */
 function namesRow(cell: string, terms: Set<string>): number {
   const words = cell.trim().split(/\s+/).filter(Boolean);
@@ -133,7 +161,8 @@ function fits(value: string, type: AnswerType | null): boolean {
   if (!type) return true;
   if (type.kind === 'quantity' || type.kind === 'money' || type.kind === 'measure') return /\d/.test(value);
   if (type.kind === 'person') return /\p{L}{2}/u.test(value);
-  if (type.kind === 'time') return type.holds(value) || /\d/.test(value);
+  // "when" wants a year or a date, not any number ("5.7.1" under "Version")
+  if (type.kind === 'time') return type.holds(value);
   return true;
 }
 
@@ -146,7 +175,7 @@ export function findTableCell(job: Job, question: string, type: AnswerType | nul
   let best: (TableCell & { score: number }) | null = null;
   let tied = false;
   job.pages.forEach((page, p) => {
-    for (const table of page.tables ?? []) {
+    for (const table of page.tables?.length ? page.tables : textTables(page.text)) {
       const cols = table.rows[0]?.length ?? 0;
       const headerRows = table.header === false ? 0 : Math.max(1, table.header_rows ?? 1);
       if (cols < 2 || table.rows.length <= headerRows) continue;

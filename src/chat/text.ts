@@ -89,7 +89,9 @@ export function keywords(text: string): string[] {
     .replace(/['’]s\b/gi, '')
     .replace(/\bhow\s+(?:long|many|much|old|far|often|big|large|tall|soon)\b/gi, ' ')
     // "what kind of fruit": the kind is what is asked, the fruit is what the text names
-    .replace(/\b(?:kind|kinds|type|types|sort|sorts)\s+of\b/gi, ' ');
+    .replace(/\b(?:kind|kinds|type|types|sort|sorts)\s+of\b/gi, ' ')
+    // "which level if none is given?" asks for the default, as a manual says it
+    .replace(/\b(?:if|when)\s+(?:none|nothing|no\s+\w+|it|one)\s+(?:is|are)(?:\s+not)?\s+(?:given|specified|set|chosen|provided|passed)\b|\bunless\s+(?:otherwise\s+)?(?:specified|given|set)\b/gi, ' default ');
   for (const tok of tokenize(asked)) {
     const t = processTerm(tok);
     if (t && !FILLER_WORDS.has(t) && !out.includes(t)) out.push(t);

@@ -217,3 +217,36 @@ describe('a question in other words than the text', () => {
     expect(r.content).toContain('Brandt and Nguyen');
   });
 });
+
+describe('a manual', () => {
+  const MANUAL = [
+    'OPTIONS',
+    '-h --help',
+    'Display a help screen and quit.',
+    '-k --keep',
+    'Keep (do not delete) input files during compression.',
+    '-# --fast --best',
+    'Regulate the speed of compression. The default compression level is -6 (that is, biased towards high compression at expense of speed).',
+    '',
+    'FILES',
+    'The settings are read from /etc/zipper.conf at start.',
+    'The settings file is read again, whole, each time the settings change.',
+  ].join('\n');
+  const job = jobFromTexts([MANUAL], 'manual');
+  const ask = (question: string) => extractiveAnswerer.answer({ question, job, history: [] });
+
+  it('an option is its own passage, and "which option" wants one', async () => {
+    const r = await ask('Which option keeps the input files?');
+    expect(r.content).toBe('The document says: "-k --keep Keep (do not delete) input files during compression." (p. 1).');
+  });
+
+  it('"if none is given" asks for the default', async () => {
+    expect((await ask('What compression level is used if none is given?')).content).toContain('The default compression level is -6');
+  });
+
+  it('"which file" wants a path', async () => {
+    const r = await ask('Which file are the settings read from?');
+    expect(r.content).toContain('The settings are read from /etc/zipper.conf at start.');
+    expect(r.content).not.toContain('read again');
+  });
+});

@@ -18,7 +18,8 @@ function lineOf(text: string, y: number): Line {
       x += (w.length + 1) * CHAR_WIDTH;
       return word;
     });
-  return { text: words.map((w) => w.text).join(' '), bbox: [0, y, Math.max(x, 1), y + LINE_HEIGHT], confidence: 0.95, words };
+  // cells of a table row stay apart by their tabs, as the layout writes a table's text
+  return { text: text.includes('\t') ? text.trim().split(/\t/).map((c) => c.trim().split(/\s+/).join(' ')).join('\t') : words.map((w) => w.text).join(' '), bbox: [0, y, Math.max(x, 1), y + LINE_HEIGHT], confidence: 0.95, words };
 }
 
 /** Plain text → a Page whose text is its lines joined as the engine joins them. */

@@ -113,7 +113,7 @@ describe('the total on noisy receipts', () => {
   it('reads a garbled total back with cash less change', async () => {
     const { msg } = await ask('SUB-TOTAL (GST)\t28.00\nDISC\t4.00\nROUNDING\t0.00\nTOTAL\tzq.00\nCASH\tSo.00\nCHANGE\t26-00', 'What is the total?');
     expect(msg.content).toBe('The total is 24.00 (p. 1). The total line reads "zq.00"; cash 50.00 less change 26.00 is 24.00.');
-    expect(snippets(msg)).toBe('TOTAL zq.00\nCASH So.00\nCHANGE 26-00');
+    expect(snippets(msg)).toBe('TOTAL\tzq.00\nCASH\tSo.00\nCHANGE\t26-00');
   });
 
   it('says so when the total line lost its amount, and names the likeliest one', async () => {

@@ -105,3 +105,19 @@ describe('tables read by OCR', () => {
     expect((await ask(job, 'Which country is Eurogiro in?')).content).toMatch(/^Eurogiro, Country: Denmark /);
   });
 });
+
+describe('tables in the text', () => {
+  it('lines of tab-separated cells are a table when the page lists none', async () => {
+    const { textTables } = await import('../../../src/chat/tables');
+    const text = 'Package metadata\nPackage\tVersion\tLicense\tAuthor\npapaparse\t5.7.1\tMIT\tMatthew Holt\ndexie\t4.4.7\tApache-2.0\tDavid Fahlander\n\nThe end.';
+    expect(textTables(text)).toEqual([{ rows: [['Package', 'Version', 'License', 'Author'], ['papaparse', '5.7.1', 'MIT', 'Matthew Holt'], ['dexie', '4.4.7', 'Apache-2.0', 'David Fahlander']], bbox: [0, 0, 0, 0] }]);
+    const job = jobWith([]);
+    job.pages[0]!.text = text;
+    const page = job.pages[0]!;
+    page.blocks = [];
+    // "licence" as the question spells it, "License" as the header does
+    expect((await ask(job, 'What licence is dexie under?')).content).toBe('dexie, License: Apache-2.0 (p. 1, in a table).');
+    // "when" wants a date: a version number does not answer it
+    expect(findTableCell(job, 'When was this version of papaparse released?', answerType('When was this version of papaparse released?'))).toBeNull();
+  });
+});
