@@ -41,7 +41,10 @@ export function ruledTables(segs: readonly Seg[], rules: readonly Rule[], m: Met
 const mid = (b: BBox): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 const within = (p: [number, number], b: BBox) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
 
-/** A grid is a table when words stand in two of its cells at least (a box drawn round a paragraph is not). */
+/**
+ * A grid is a table when its words fill two cells of one row and two cells of one column (a
+ * box drawn round a paragraph is not, nor two amounts in the corners of a receipt's boxes).
+ */
 function holdsWords(g: RuledGrid, segs: readonly Seg[]): boolean {
   const filled = new Set<number>();
   for (const s of segs) for (const w of s.line.words) {
@@ -49,7 +52,14 @@ function holdsWords(g: RuledGrid, segs: readonly Seg[]): boolean {
     const i = g.cells.findIndex((c) => within(p, c.bbox));
     if (i >= 0 && !RULE_TEXT.test(w.text)) filled.add(i);
   }
-  return filled.size >= 2;
+  const rows = new Map<number, number>();
+  const cols = new Map<number, number>();
+  for (const i of filled) {
+    const c = g.cells[i]!;
+    rows.set(c.row, (rows.get(c.row) ?? 0) + 1);
+    cols.set(c.col, (cols.get(c.col) ?? 0) + 1);
+  }
+  return [...rows.values()].some((n) => n >= 2) && [...cols.values()].some((n) => n >= 2);
 }
 
 /** Whether a word is a rule read as a letter: all bars, lying on a vertical rule. */

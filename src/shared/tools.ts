@@ -28,7 +28,8 @@ export interface ToolRecipe {
   minTableRows?: number;
   /** the tool's fields read from a line the engine was unsure of are read again by the other tier's recogniser (src/host/unsure-fields.ts) */
   checkFields?: boolean;
-  /** the engine finds the page's ruling lines (EnginePage.rules) and the layout builds
-   * ruled tables from them, cell by cell, with merged cells */
+  /** the cpu engine reads the doubtful cells of the page's ruled tables again, each on its own
+   * (every engine finds a page's ruling lines, EnginePage.rules, whatever the tool, and the
+   * layout builds ruled tables from them, cell by cell, with merged cells) */
   rules?: boolean;
 }

@@ -266,6 +266,61 @@ describe('extract tables', () => {
     expect(trimRight(csv.get('2/2')!, 4)).toEqual(BORDERLESS);
   });
 
+  it('a ruled table in a page image read with no tool at all, cells of two lines included: the job, the Tables tab and the Markdown have it', async () => {
+    const page = await s.open('/');
+    // a cell's lines, as a web page wraps a long cell; the table's text joins them with a space
+    const lines = [
+      [['Package'], ['Version'], ['Author'], ['Description']],
+      [['papaparse'], ['5.7.1'], ['Matthew Holt'], ['Fast and powerful CSV parser', 'for the browser']],
+      [['dexie'], ['4.4.7'], ['David', 'Fahlander'], ['A wrapper for IndexedDB']],
+      [['marked'], ['18.2.1'], ['Christopher', 'Jeffrey'], ['A markdown parser built', 'for speed']],
+    ];
+    const rows = lines.map((r) => r.map((c) => c.join(' ')));
+    // drawn in the page: a grid of 2-pixel rules, 24-pixel sans text, as a screenshot of a web page's table
+    const b64 = await page.evaluate(async (lines) => {
+      const widths = [220, 160, 220, 420];
+      const c = new OffscreenCanvas(1200, 520);
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, c.width, c.height);
+      g.fillStyle = '#000';
+      g.font = '24px sans-serif';
+      const x0 = 60;
+      const y0 = 60;
+      const rowH = 96;
+      const xs = widths.reduce((acc, w) => [...acc, acc[acc.length - 1]! + w], [x0]);
+      lines.forEach((row, r) => row.forEach((cell, k) => cell.forEach((text, l) => g.fillText(text, xs[k]! + 14, y0 + r * rowH + 36 + l * 32))));
+      for (let r = 0; r <= lines.length; r++) g.fillRect(x0, y0 + r * rowH, xs[xs.length - 1]! - x0 + 2, 2);
+      for (const x of xs) g.fillRect(x, y0, 2, lines.length * rowH + 2);
+      const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let bin = '';
+      for (const b of bytes) bin += String.fromCharCode(b);
+      return btoa(bin);
+    }, lines);
+    await page.getByLabel(/Fast/).check();
+    expect(await page.locator('#tool').inputValue()).toBe('');
+    await pick(page, [{ name: 'packages.png', type: 'image/png', data: Buffer.from(b64, 'base64') }]);
+    await page.waitForFunction(() => location.hash.startsWith('#/job/'), undefined, { timeout: 120_000, polling: 100 });
+    const job = await jobOf(page, await page.evaluate(() => location.hash.split('/')[2]!));
+    expect(job.status, job.error).toBe('done');
+    expect(job.pages[0].tables).toHaveLength(1);
+    // the grid exact, each cell as printed but for one misread character at most ("4.47")
+    const got: string[][] = job.pages[0].tables[0].rows;
+    const close = (table: string[][]) => {
+      expect(table.map((r) => r.length)).toEqual(rows.map((r) => r.length));
+      expect(table[0]).toEqual(rows[0]);
+      for (const [r, row] of rows.entries()) for (const [c, want] of row.entries()) expect(editDistance(table[r]![c]!, want), `${table[r]![c]} for ${want}`).toBeLessThanOrEqual(1);
+    };
+    close(got);
+    await page.getByRole('tab', { name: /Tables/ }).click();
+    const table = page.getByTestId('result-table');
+    await table.waitFor();
+    expect(await table.locator('th').allTextContents()).toEqual(rows[0]);
+    expect(await table.locator('tbody tr').nth(2).locator('td').allTextContents()).toEqual(got[3]);
+    expect(markdownTables(job.markdown)[0]).toEqual(got);
+    close(markdownTables(job.markdown)[0]!);
+  }, 180_000);
+
   it('the border-patrol form: its headings are the header row, Miami the first row of data, every cell close to the page', async () => {
     const { header, body } = borderPatrol();
     expect(body).toHaveLength(24);

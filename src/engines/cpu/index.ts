@@ -195,6 +195,10 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     const ruled = await timed('rules', ruledCells(bitmap, blocks, detected ?? languages, opts.signal));
     blocks = ruled.blocks;
     rules = ruled.rules;
+  } else {
+    // Any page's ruled tables are tables in its text and Markdown; extract-tables also reads
+    // their doubtful cells again.
+    rules = await timed('rules', Promise.resolve().then(() => findRules(greyOf(bitmap), bitmap.width, bitmap.height)));
   }
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };

@@ -7,7 +7,7 @@ import type { TextLayer, TextRun } from '../../shared/page-image';
 
 export { meta } from './meta';
 
-/** The page's words, lines and blocks from its text layer; its ruling lines too when the tool asks for them. */
+/** The page's words, lines and blocks from its text layer; its ruling lines too (`withRules`). */
 export async function readTextLayer(layer: TextLayer, withRules = false): Promise<EnginePage> {
   const words: EngineWord[] = [];
   for (const run of layer.runs) words.push(...runWords(run));

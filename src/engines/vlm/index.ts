@@ -126,8 +126,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     return { width: result.width, height: result.height, blocks, lines, source: 'ocr', rotation: result.rotation, timings: status.lastTimings };
   }
   // The lines as found: the layout groups them into paragraphs and orders them. The ruling
-  // lines too, when the tool asks (on an upright page: the lines' boxes are the page's).
-  const rules = opts.recipe?.rules && !result.rotation && result.width === page.bitmap.width ? { rules: findRules(greyOf(page.bitmap), page.bitmap.width, page.bitmap.height) } : {};
+  // lines too, whatever the tool (a ruled table is a table in any page's text), on an upright
+  // page: the lines' boxes are the page's.
+  const rules = !result.rotation && result.width === page.bitmap.width ? { rules: findRules(greyOf(page.bitmap), page.bitmap.width, page.bitmap.height) } : {};
   return { width: result.width, height: result.height, blocks: [], lines: result.lines, source: 'ocr', rotation: result.rotation, timings: result.timings, ...rules };
 }
 

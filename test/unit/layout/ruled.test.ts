@@ -123,6 +123,16 @@ describe('ruled tables in the layout', () => {
     expect(page.tables[0]!.header).toBeUndefined();
   });
 
+  it('a grid whose words stand in no shared row and column is no table (two amounts in a receipt\'s boxes)', () => {
+    const xs = [300, 400, 500];
+    const ys = [400, 440, 480];
+    const amounts = block([line('31.00', 310, 410), line('101.00', 410, 450)]);
+    const page = layoutPage({ ...enginePage([block(lines(prose('Items', 2, 60), 100, 200)), amounts]), rules: gridRules(xs, ys) }, 0);
+    expect(page.tables).toEqual([]);
+    expect(page.text).toContain('31.00');
+    expect(page.text).toContain('101.00');
+  });
+
   it('leaves a page without rules to the alignment of its columns', () => {
     const table = block(cellLines());
     const without = layoutPage(enginePage([table]), 0, { minTableRows: 2 });
