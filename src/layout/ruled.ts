@@ -38,6 +38,15 @@ export function ruledTables(segs: readonly Seg[], rules: readonly Rule[], m: Met
   return { tables, rest };
 }
 
+/**
+ * A cell's lines as one text: joined with a space, but a line that ends in a hyphen goes on
+ * with the next without one ("Apache-" / "2.0" is "Apache-2.0"; the hyphen stays: in a narrow
+ * cell it is as often the word's own as the line's).
+ */
+export function joinCellLines(lines: string[]): string {
+  return lines.reduce((out, l) => (!out ? l : /\p{L}-$/u.test(out) && /^[\p{L}\p{N}]/u.test(l) ? out + l : `${out} ${l}`), '');
+}
+
 const mid = (b: BBox): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 const within = (p: [number, number], b: BBox) => p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
 
@@ -98,7 +107,7 @@ function tableOf(g: RuledGrid, found: { w: Word; s: Seg }[], m: Metrics, rules: 
     const cc = range(c.col, c.col_span, colsKept, colIndex);
     if (!rr || !cc) return;
     const cellLines = linesOf(byCell[i]!.map((f) => f.w), m);
-    rows[rr[0]]![cc[0]] = cellLines.map((ws) => joinWords(ws.map((w) => w.text))).join(' ');
+    rows[rr[0]]![cc[0]] = joinCellLines(cellLines.map((ws) => joinWords(ws.map((w) => w.text))));
     if (rr[1] > 1 || cc[1] > 1) spans.push({ row: rr[0], col: cc[0], row_span: rr[1], col_span: cc[1] });
     for (const ws of cellLines) {
       const from = byCell[i]!.filter((f) => ws.includes(f.w)).map((f) => f.s);

@@ -245,3 +245,13 @@ describe('a borderless table’s group heading', () => {
     }
   });
 });
+
+describe('a cell of several lines', () => {
+  it('joins its lines with a space, and a line ending in a hyphen with the next as it is', async () => {
+    const { joinCellLines } = await import('../../../src/layout/ruled');
+    expect(joinCellLines(['David', 'Fahlander'])).toBe('David Fahlander');
+    expect(joinCellLines(['Apache-', '2.0'])).toBe('Apache-2.0');
+    expect(joinCellLines(['Other Than', 'Mexican', 'Apprehensions'])).toBe('Other Than Mexican Apprehensions');
+    expect(joinCellLines(['Total -', 'net'])).toBe('Total - net');
+  });
+});
