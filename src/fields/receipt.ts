@@ -13,7 +13,7 @@ import { findReceiptAddress } from './address';
 import { amounts } from './patterns';
 import { amountValue } from './readings';
 import { lineRecs, valueBox, type PlacedLines } from './place';
-import { joinAddressLines, repairAddress, repairCompany } from './repair';
+import { joinAddressLines, printedWords, repairAddress, repairCompany, sameAsPrinted } from './repair';
 import { squash } from './lines';
 
 /** How much a value is trusted when the sums it takes part in disagree. */
@@ -26,9 +26,11 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
   if (!lines.length) return fields;
 
   // the header read with OCR's look-alike letters put right in the words names and addresses print
-  const vendor = merchantOf(repaired(lines, repairCompany));
+  // and a word read once one letter off a word the page prints twice, as that word
+  const same = sameAsPrinted(printedWords(lines));
+  const vendor = merchantOf(repaired(lines, (t) => repairCompany(same(t))));
   if (vendor) fields.merchant = place(placed, vendor.cite, vendor.value, true);
-  const address = findReceiptAddress(repaired(lines, repairAddress, new Set(vendor?.cite.map((l) => l.order))), vendor?.cite);
+  const address = findReceiptAddress(repaired(lines, (t) => repairAddress(same(t)), new Set(vendor?.cite.map((l) => l.order))), vendor?.cite);
   // as printed: each line's own punctuation, lines joined by a space
   // (a colon or semicolon at its end belongs to no address: OCR's, or a label's)
   if (address) fields.address = place(placed, address.cite, joinAddressLines(address.cite.map((l) => l.text)).replace(/\s*[:;]+$/, ''), true);

@@ -167,3 +167,40 @@ function commasOf(address: string): string {
   if (!address.includes(',')) return address;
   return address.replace(/(\p{L}{4,})\.(?=\s+[\p{L}\d])/gu, (m, word: string) => (/[AEIOUY]/i.test(word) && !ABBREVIATED.has(word.toUpperCase()) ? `${word},` : m));
 }
+
+/** A word of letters this long or longer is one the page may print twice alike. */
+const SAME_WORD = 5;
+
+/** The words of letters (five or more) the lines print, upper-cased, and how many times each. */
+export function printedWords(lines: readonly { text: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const l of lines) for (const w of l.text.match(/\p{L}+/gu) ?? []) if (w.length >= SAME_WORD) counts.set(w.toUpperCase(), (counts.get(w.toUpperCase()) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether two words are one letter apart: one changed, added or left out. */
+function oneApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A word the page prints once, one letter apart from a word it prints twice or more, is that
+ * word misread ("JALAN PUTERT 1/1, BDR PUTERI" on a receipt of "GIANT BANDAR PUTERI"): a
+ * receipt's header repeats its place names (the mall, the road, the district). Only where one
+ * such word is the page's; its case as the word was read.
+ */
+export function sameAsPrinted(counts: ReadonlyMap<string, number>): (text: string) => string {
+  return (text) =>
+    text.replace(/\p{L}+/gu, (w) => {
+      const up = w.toUpperCase();
+      if (w.length < SAME_WORD || (counts.get(up) ?? 0) > 1) return w;
+      const like = [...counts].filter(([c, n]) => n >= 2 && oneApart(up, c));
+      if (like.length !== 1) return w;
+      const word = like[0]![0];
+      return w === up ? word : w === w.toLowerCase() ? word.toLowerCase() : word[0] + word.slice(1).toLowerCase();
+    });
+}

@@ -96,3 +96,19 @@ TOTAL 12.00`),
     expect(f.address?.value).toBe('No: B7, Blk B, Jln Mawar 4, Tmn Sri Mawar, 81100 Johor Bahru, Johor.');
   });
 });
+
+describe('a word the page prints twice', () => {
+  it('puts right a word read once one letter off it, in the case it was read', async () => {
+    const { printedWords, sameAsPrinted } = await import('../../../src/fields/repair');
+    const lines = ['GIANT BANDAR PUTERI', 'LOT F15, JALAN PUTERT 1/1, BDR PUTERI', '47100 PUCHONG, SELANGOR', 'Thank you'];
+    const same = sameAsPrinted(printedWords(lines.map((text) => ({ text }))));
+    expect(same('LOT F15, JALAN PUTERT 1/1, BDR PUTERI')).toBe('LOT F15, JALAN PUTERI 1/1, BDR PUTERI');
+    expect(same('Jalan Puter 1/1')).toBe('Jalan Puteri 1/1');
+    // a word printed once beside another printed once: no telling which is right
+    const once = sameAsPrinted(printedWords([{ text: 'JALAN HARMONT 3/2, TAMAN DESA HARMONI' }]));
+    expect(once('JALAN HARMONT 3/2, TAMAN DESA HARMONI')).toBe('JALAN HARMONT 3/2, TAMAN DESA HARMONI');
+    // two words the page prints twice each stay as they are ("ADJUSTMENT" and "ADJUSTMENTS"), and short words are left alone
+    const both = sameAsPrinted(printedWords(['ADJUSTMENT 0.01', 'ADJUSTMENT', 'ADJUSTMENTS', 'ADJUSTMENTS', 'JAYA RAYA RAYA'].map((text) => ({ text }))));
+    expect(both('ADJUSTMENTS JAYA')).toBe('ADJUSTMENTS JAYA');
+  });
+});
