@@ -217,7 +217,57 @@ export function findTableCell(job: Job, question: string, type: AnswerType | nul
       }
     }
   });
-  if (!best || tied) return null;
+  if (!best) return tied ? null : reverseLookup(job, question, q);
+  if (tied) return null;
   const { score: _score, ...cell } = best as TableCell & { score: number };
   return cell;
+}
+
+/** "Which package …", "which of these sectors …": the noun that names the column asked for. */
+const WHICH_NOUN = /\b(?:which|what)\s+(?:one\s+)?(?:of\s+(?:the|these|those|all)\s+)?(\p{L}[\p{L}-]*)/iu;
+/** The least share of the question's other words a row's cells must hold to be the one it describes. */
+const MIN_ROW_SHARE = 0.5;
+
+/**
+ * "Which of these packages can tell what language a text is in?": the question names a column
+ * (Package) and describes a row by its other cells ("Detect the language of text"): the answer
+ * is that row's cell in the named column. Only a row that holds at least half of the
+ * question's other words, two at least, and more of them than any other row.
+ */
+function reverseLookup(job: Job, question: string, q: ReturnType<typeof questionStems>): TableCell | null {
+  const noun = WHICH_NOUN.exec(question)?.[1];
+  const nounTerm = noun ? indexTerms(noun)[0] : undefined;
+  if (!nounTerm) return null;
+  const rest = [...q.terms].filter((t) => t !== nounTerm);
+  if (rest.length < 2) return null;
+  let best: { cell: TableCell; got: number } | null = null;
+  let tied = false;
+  job.pages.forEach((page, p) => {
+    for (const table of page.tables?.length ? page.tables : textTables(page.text)) {
+      const headerRows = table.header === false ? 0 : Math.max(1, table.header_rows ?? 1);
+      if (!headerRows) continue;
+      const headers = headerTexts(table, headerRows);
+      const c = headers.findIndex((h) => indexTerms(h).includes(nounTerm));
+      if (c < 0) continue;
+      for (let r = headerRows; r < table.rows.length; r++) {
+        const row = table.rows[r]!;
+        if (!row[c]?.trim()) continue;
+        // the cell that holds most of the question's other words describes the row
+        let got = 0;
+        let at = -1;
+        row.forEach((cell, k) => {
+          if (k === c) return;
+          const terms = new Set(indexTerms(cell));
+          const n = rest.filter((t) => terms.has(t)).length;
+          if (n > got) [got, at] = [n, k];
+        });
+        if (got < 2 || got / rest.length < MIN_ROW_SHARE) continue;
+        const text = row.join('\t');
+        const cell: TableCell = { page: p + 1, row: row[c]!.trim(), column: headers[at] || row[at]!.trim(), value: row[at]!.trim(), snippet: page.text.includes(text) ? text : row[at]!.trim() };
+        if (!best || got > best.got) [best, tied] = [{ cell, got }, false];
+        else if (got === best.got && cell.row !== best.cell.row) tied = true;
+      }
+    }
+  });
+  return best && !tied ? (best as { cell: TableCell }).cell : null;
 }

@@ -121,3 +121,26 @@ describe('tables in the text', () => {
     expect(findTableCell(job, 'When was this version of papaparse released?', answerType('When was this version of papaparse released?'))).toBeNull();
   });
 });
+
+describe('a row found by what it says', () => {
+  const packages: Table = {
+    bbox: [0, 0, 900, 300],
+    rows: [
+      ['Package', 'Version', 'Description'],
+      ['franc-min', '6.2.0', 'Detect the language of text'],
+      ['marked', '18.2.1', 'A markdown parser built for speed'],
+      ['idb', '7.1.1', 'A small wrapper that makes IndexedDB usable'],
+    ],
+  };
+
+  it('"which of these packages …" names the column, the rest of the question the row', async () => {
+    const job = jobWith([packages]);
+    expect((await ask(job, 'Which of these packages can tell what language a text is written in?')).content).toBe('franc-min, Description: Detect the language of text (p. 1, in a table).');
+    expect((await ask(job, 'Which package is a parser for markdown?')).content).toMatch(/^marked, Description: /);
+  });
+
+  it('no row holds enough of the question: no answer from the table', () => {
+    const job = jobWith([packages]);
+    expect(findTableCell(job, 'Which package draws charts in the browser?', null)).toBeNull();
+  });
+});
