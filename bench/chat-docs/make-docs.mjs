@@ -10,24 +10,17 @@
 //   json5    node_modules/json5/README.md (intro, features, license, credits), two columns  -> PNG
 //   packages node_modules/<pkg>/package.json (name, version, license, author, description) -> PNG
 //   basefaq  /usr/share/doc/base-files/README (FAQ about base-files)                       -> PNG
-import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync, mkdirSync, statSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { blocks, esc, join, renderDocs } from './render.mjs';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const sharp = require('sharp');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const NM = path.join(ROOT, 'node_modules');
 mkdirSync(HERE, { recursive: true });
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const join = (lines) => lines.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ').trim();
-/** split text into blank-line separated blocks, keeping raw lines */
-const blocks = (text) => text.split(/\n\s*\n/).map((b) => b.replace(/^\n+|\n+$/g, '')).filter((b) => b.trim());
 
 // ---------------------------------------------------------------- heapq (narrative, PDF)
 function heapqDoc() {
@@ -247,60 +240,5 @@ function basefaqDoc() {
   };
 }
 
-// ---------------------------------------------------------------- render
-const page = (d, extra) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${d.name}</title>
-<style>html,body{background:#fff;color:#000} body{margin:0} ${extra} ${d.css}</style></head><body>${d.body}</body></html>`;
-
-/** visible text in reading order: one line per heading/paragraph/list item/table row/pre line */
-function extractLines() {
-  const out = [];
-  const walk = (el) => {
-    for (const c of el.children) {
-      const tag = c.tagName;
-      if (/^(H[1-6]|P|LI)$/.test(tag)) out.push(c.innerText.replace(/\s+/g, ' ').trim());
-      else if (tag === 'TR') out.push([...c.children].map((td) => td.innerText.replace(/\s+/g, ' ').trim()).join('\t'));
-      else if (tag === 'PRE') out.push(...c.innerText.split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim()));
-      else walk(c);
-    }
-  };
-  walk(document.body);
-  return out.filter((l) => l.trim());
-}
-
 const docs = [heapqDoc(), apacheDoc(), gzipDoc(), json5Doc(), packagesDoc(), basefaqDoc()];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
-try {
-  for (const d of docs) {
-    for (const f of readdirSync(HERE)) if (f.startsWith(d.name + '_p') && f.endsWith('.gt.txt')) rmSync(path.join(HERE, f));
-    if (d.kind === 'pdf') {
-      const p = await browser.newPage();
-      await p.setContent(page(d, ''), { waitUntil: 'load' });
-      const file = path.join(HERE, d.name + '.pdf');
-      await p.pdf({ path: file, format: 'A4', margin: { top: '18mm', bottom: '18mm', left: '20mm', right: '20mm' } });
-      await p.close();
-      const n = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
-      for (let i = 1; i <= n; i++) {
-        execFileSync('pdftotext', ['-f', String(i), '-l', String(i), file, path.join(HERE, `${d.name}_p${i}.gt.txt`)]);
-      }
-      console.log(`${d.name}.pdf pages=${n} size=${statSync(file).size}`);
-    } else {
-      const ctx = await browser.newContext({ viewport: { width: 850, height: 1100 }, deviceScaleFactor: 2 });
-      const p = await ctx.newPage();
-      await p.setContent(page(d, 'body{padding:56px 64px}'), { waitUntil: 'load' });
-      const h = await p.evaluate(() => {
-        const r = [...document.body.querySelectorAll('*')].reduce((m, e) => Math.max(m, e.getBoundingClientRect().bottom), 0);
-        return Math.ceil(r + 40);
-      });
-      if (h > 1100) throw new Error(`${d.name}: content is ${h}px tall, over one 1100px page; cut it`);
-      const raw = await p.screenshot({ type: 'png' });
-      const file = path.join(HERE, d.name + '.png');
-      await sharp(raw).grayscale().png({ compressionLevel: 9, palette: true, colours: 16 }).toFile(file);
-      const lines = await p.evaluate(extractLines);
-      writeFileSync(path.join(HERE, `${d.name}_p1.gt.txt`), lines.join('\n') + '\n');
-      await ctx.close();
-      console.log(`${d.name}.png height=${h}css size=${statSync(file).size}`);
-    }
-  }
-} finally {
-  await browser.close();
-}
+await renderDocs(docs, HERE);

@@ -1,7 +1,11 @@
-# Checks bench/chat-docs/questions-b4.json against its documents and ground-truth files.
-import json, os, re, subprocess
-D = os.path.dirname(os.path.abspath(__file__))
-j = json.load(open(f"{D}/questions-b4.json"))
+# Checks a chat question batch against its documents and ground-truth files:
+#   python3 bench/check-question-batch.py bench/chat-docs b4
+#   python3 bench/check-question-batch.py bench/chat-docs-b5 b5 --every-page
+# (--every-page: every page of every document is asked about, as b5 was written to be.)
+import json, os, re, subprocess, sys
+D = os.path.abspath(sys.argv[1])
+BATCH = sys.argv[2]
+j = json.load(open(f"{D}/questions-{BATCH}.json"))
 ws = lambda s: re.sub(r"\s+", " ", s).strip()
 fails = []
 npages = {}
@@ -26,7 +30,7 @@ gt = {k: [ws(open(f"{D}/{g}").read()) for g in d["gt"]] for k, d in j["docs"].it
 for i, q in enumerate(j["questions"], 1):
     k = q["doc"]
     if k not in j["docs"]: fails.append(f"q{i}: unknown doc"); continue
-    if q.get("batch") != "b4": fails.append(f"q{i}: batch")
+    if q.get("batch") != BATCH: fails.append(f"q{i}: batch")
     if q["answers"] is None:
         if q["pages"] or q["quote"] is not None: fails.append(f"q{i}: unanswerable with pages/quote")
         continue
@@ -40,4 +44,13 @@ for i, q in enumerate(j["questions"], 1):
         if ws(a).lower() not in quote.lower(): fails.append(f"q{i}: answer {a!r} not in quote")
         if len(ws(a).split()) > 6: fails.append(f"q{i}: answer {a!r} longer than 6 words")
 print(len(j["questions"]), "questions,", sum(q["answers"] is None for q in j["questions"]), "unanswerable")
+# coverage: every document and every page is asked about
+from collections import Counter
+per_doc = Counter(q["doc"] for q in j["questions"])
+for k in j["docs"]:
+    pages_hit = {p for q in j["questions"] if q["doc"] == k for p in (q["pages"] or [])}
+    missing = set(range(1, npages[k] + 1)) - pages_hit
+    print(f"  {k:9} {per_doc[k]:2} questions ({sum(1 for q in j['questions'] if q['doc'] == k and q['answers'] is None)} unanswerable), pages asked {sorted(pages_hit)}")
+    if missing and "--every-page" in sys.argv: fails.append(f"{k}: pages {sorted(missing)} unasked")
 print("FAIL\n" + "\n".join(fails) if fails else "ALL CHECKS PASS")
+if fails: raise SystemExit(1)
