@@ -166,58 +166,75 @@ function fits(value: string, type: AnswerType | null): boolean {
   return true;
 }
 
+/** A table of the job with its page, and its header as each column's text. */
+interface JobTable {
+  page: Job['pages'][number];
+  /** 0-based page */
+  p: number;
+  table: Table;
+  headerRows: number;
+  headers: string[];
+}
+
+/** The job's tables: each page's own, or the tab-separated lines of its text when it lists none. */
+function jobTables(job: Job): JobTable[] {
+  return job.pages.flatMap((page, p) =>
+    (page.tables?.length ? page.tables : textTables(page.text)).map((table) => {
+      const headerRows = table.header === false ? 0 : Math.max(1, table.header_rows ?? 1);
+      return { page, p, table, headerRows, headers: headerRows ? headerTexts(table, headerRows) : [] };
+    }),
+  );
+}
+
 /**
  * The cell that answers the question, or null when no table has a row the question names
  * and a column it asks for (then the sentence search goes on).
  */
 export function findTableCell(job: Job, question: string, type: AnswerType | null, vectors?: WordVectors): TableCell | null {
   const q = questionStems(question);
+  const tables = jobTables(job);
   let best: (TableCell & { score: number }) | null = null;
   let tied = false;
-  job.pages.forEach((page, p) => {
-    for (const table of page.tables?.length ? page.tables : textTables(page.text)) {
-      const cols = table.rows[0]?.length ?? 0;
-      const headerRows = table.header === false ? 0 : Math.max(1, table.header_rows ?? 1);
-      if (cols < 2 || table.rows.length <= headerRows) continue;
-      const headers = headerRows ? headerTexts(table, headerRows) : [];
-      for (let r = headerRows; r < table.rows.length; r++) {
-        const row = table.rows[r]!;
-        for (let k = 0; k < cols; k++) {
-          const named = namesRow(row[k] ?? '', q.terms);
-          if (!named) continue;
-          // the columns the question asks for, beside the one that names the row
-          const asked: Array<{ c: number; share: number; got: number; byKind: boolean }> = [];
-          const [from, to] = segmentOf(headers, k, cols);
-          for (let c = from; c < to; c++) if (c !== k && headers[c]) asked.push({ c, ...headerMatch(headers[c]!, q, type, vectors) });
-          // a key–value list: the value beside its key
-          if (!headers.length && cols === 2) asked.push({ c: 1 - k, share: 0.5, got: 0, byKind: false });
-          // a column the question names by its words ("how many buyers") is what it asks
-          // for; one that only holds the kind of value ("Amount") stands in when none is
-          const namedColumn = asked.some((a) => a.got > 0 && !a.byKind);
-          for (const { c, share, got, byKind } of asked) {
-            // a header of several words ("Buyer/Investor Amount (mil.)", two headers the OCR
-            // ran together) is asked for by one of them; one word of four, no less
-            if (got === 0 || share < MIN_HEADER_SHARE || (byKind && namedColumn) || !fits(row[c] ?? '', type)) continue;
-            // the header the question names most of wins: "other than Mexican apprehensions" over "Apprehensions"
-            const score = named + share + 0.1 * got;
-            const text = row.join('\t');
-            const cell: TableCell = {
-              page: p + 1,
-              row: row[k]!.trim(),
-              column: headers[c] ?? row[k]!.trim(),
-              value: row[c]!.trim(),
-              snippet: page.text.includes(text) ? text : row[c]!.trim(),
-            };
-            if (!best || score > best.score + 1e-9) {
-              best = { ...cell, score };
-              tied = false;
-            } else if (Math.abs(score - best.score) <= 1e-9 && cell.value !== best.value) tied = true;
-          }
+  for (const { page, p, table, headerRows, headers } of tables) {
+    const cols = table.rows[0]?.length ?? 0;
+    if (cols < 2 || table.rows.length <= headerRows) continue;
+    for (let r = headerRows; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
+      for (let k = 0; k < cols; k++) {
+        const named = namesRow(row[k] ?? '', q.terms);
+        if (!named) continue;
+        // the columns the question asks for, beside the one that names the row
+        const asked: Array<{ c: number; share: number; got: number; byKind: boolean }> = [];
+        const [from, to] = segmentOf(headers, k, cols);
+        for (let c = from; c < to; c++) if (c !== k && headers[c]) asked.push({ c, ...headerMatch(headers[c]!, q, type, vectors) });
+        // a key–value list: the value beside its key
+        if (!headers.length && cols === 2) asked.push({ c: 1 - k, share: 0.5, got: 0, byKind: false });
+        // a column the question names by its words ("how many buyers") is what it asks
+        // for; one that only holds the kind of value ("Amount") stands in when none is
+        const namedColumn = asked.some((a) => a.got > 0 && !a.byKind);
+        for (const { c, share, got, byKind } of asked) {
+          // a header of several words ("Buyer/Investor Amount (mil.)", two headers the OCR
+          // ran together) is asked for by one of them; one word of four, no less
+          if (got === 0 || share < MIN_HEADER_SHARE || (byKind && namedColumn) || !fits(row[c] ?? '', type)) continue;
+          // the header the question names most of wins: "other than Mexican apprehensions" over "Apprehensions"
+          const score = named + share + 0.1 * got;
+          const text = row.join('\t');
+          const cell: TableCell = {
+            page: p + 1,
+            row: row[k]!.trim(),
+            column: headers[c] ?? row[k]!.trim(),
+            value: row[c]!.trim(),
+            snippet: page.text.includes(text) ? text : row[c]!.trim(),
+          };
+          if (!best || score > best.score + 1e-9) {
+            best = { ...cell, score };
+            tied = false;
+          } else if (Math.abs(score - best.score) <= 1e-9 && cell.value !== best.value) tied = true;
         }
       }
     }
-  });
-  if (!best) return tied ? null : reverseLookup(job, question, q);
+  }
+  if (!best) return tied ? null : reverseLookup(tables, question, q);
   if (tied) return null;
   const { score: _score, ...cell } = best as TableCell & { score: number };
   return cell;
@@ -234,7 +251,7 @@ const MIN_ROW_SHARE = 0.5;
  * is that row's cell in the named column. Only a row that holds at least half of the
  * question's other words, two at least, and more of them than any other row.
  */
-function reverseLookup(job: Job, question: string, q: ReturnType<typeof questionStems>): TableCell | null {
+function reverseLookup(tables: JobTable[], question: string, q: ReturnType<typeof questionStems>): TableCell | null {
   const noun = WHICH_NOUN.exec(question)?.[1];
   const nounTerm = noun ? indexTerms(noun)[0] : undefined;
   if (!nounTerm) return null;
@@ -242,32 +259,28 @@ function reverseLookup(job: Job, question: string, q: ReturnType<typeof question
   if (rest.length < 2) return null;
   let best: { cell: TableCell; got: number } | null = null;
   let tied = false;
-  job.pages.forEach((page, p) => {
-    for (const table of page.tables?.length ? page.tables : textTables(page.text)) {
-      const headerRows = table.header === false ? 0 : Math.max(1, table.header_rows ?? 1);
-      if (!headerRows) continue;
-      const headers = headerTexts(table, headerRows);
-      const c = headers.findIndex((h) => indexTerms(h).includes(nounTerm));
-      if (c < 0) continue;
-      for (let r = headerRows; r < table.rows.length; r++) {
-        const row = table.rows[r]!;
-        if (!row[c]?.trim()) continue;
-        // the cell that holds most of the question's other words describes the row
-        let got = 0;
-        let at = -1;
-        row.forEach((cell, k) => {
-          if (k === c) return;
-          const terms = new Set(indexTerms(cell));
-          const n = rest.filter((t) => terms.has(t)).length;
-          if (n > got) [got, at] = [n, k];
-        });
-        if (got < 2 || got / rest.length < MIN_ROW_SHARE) continue;
-        const text = row.join('\t');
-        const cell: TableCell = { page: p + 1, row: row[c]!.trim(), column: headers[at] || row[at]!.trim(), value: row[at]!.trim(), snippet: page.text.includes(text) ? text : row[at]!.trim() };
-        if (!best || got > best.got) [best, tied] = [{ cell, got }, false];
-        else if (got === best.got && cell.row !== best.cell.row) tied = true;
-      }
+  for (const { page, p, table, headerRows, headers } of tables) {
+    if (!headerRows) continue;
+    const c = headers.findIndex((h) => indexTerms(h).includes(nounTerm));
+    if (c < 0) continue;
+    for (let r = headerRows; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
+      if (!row[c]?.trim()) continue;
+      // the cell that holds most of the question's other words describes the row
+      let got = 0;
+      let at = -1;
+      row.forEach((cell, k) => {
+        if (k === c) return;
+        const terms = new Set(indexTerms(cell));
+        const n = rest.filter((t) => terms.has(t)).length;
+        if (n > got) [got, at] = [n, k];
+      });
+      if (got < 2 || got / rest.length < MIN_ROW_SHARE) continue;
+      const text = row.join('\t');
+      const cell: TableCell = { page: p + 1, row: row[c]!.trim(), column: headers[at] || row[at]!.trim(), value: row[at]!.trim(), snippet: page.text.includes(text) ? text : row[at]!.trim() };
+      if (!best || got > best.got) [best, tied] = [{ cell, got }, false];
+      else if (got === best.got && cell.row !== best.cell.row) tied = true;
     }
-  });
+  }
   return best && !tied ? (best as { cell: TableCell }).cell : null;
 }

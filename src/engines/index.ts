@@ -15,7 +15,7 @@ export const ENGINES: readonly Engine[] = [
   { meta: cpuMeta, recognize: (page, opts) => cpu.recognize(raster(page), { secondReader: readWithVlm, ...opts }) },
   { meta: vlmMeta, recognize: (page, opts) => vlm.recognize(raster(page), opts), warm: vlm.warm },
   // a ruled table is a table in any page's text, whatever the tool
-  { meta: pdfText.meta, recognize: async (page) => pdfText.readTextLayer(page.textLayer!, true) },
+  { meta: pdfText.meta, recognize: async (page) => pdfText.readTextLayer(page.textLayer!) },
 ];
 
 /** PP-OCR's reading of a bitmap, its lines joined; the bitmap stays the caller's. */

@@ -7,11 +7,11 @@ import type { TextLayer, TextRun } from '../../shared/page-image';
 
 export { meta } from './meta';
 
-/** The page's words, lines and blocks from its text layer; its ruling lines too (`withRules`). */
-export async function readTextLayer(layer: TextLayer, withRules = false): Promise<EnginePage> {
+/** The page's words, lines and blocks from its text layer, and its ruling lines. */
+export async function readTextLayer(layer: TextLayer): Promise<EnginePage> {
   const words: EngineWord[] = [];
   for (const run of layer.runs) words.push(...runWords(run));
-  const rules = withRules && layer.rules ? await layer.rules() : [];
+  const rules = layer.rules ? await layer.rules() : [];
   return { width: layer.width, height: layer.height, blocks: groupWords(words), source: 'pdf-text', ...(rules.length ? { rules } : {}) };
 }
 
