@@ -10,6 +10,7 @@ import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
 import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { layoutPage, type LayoutOptions } from '../layout';
+import { greyOf, otsu } from '../shared/pixels';
 
 /** A field this unsure (its line's confidence) is read again. */
 export const UNSURE = 0.85;
@@ -30,6 +31,70 @@ export function paddedBox(b: BBox, width: number, height: number): BBox {
 export function detectorBox(b: BBox, width: number, height: number): BBox {
   const h = Math.max(1, b[3] - b[1]);
   return [Math.max(0, b[0] - 0.45 * h), Math.max(0, b[1] - 0.25 * h), Math.min(width, b[2] + 0.45 * h), Math.min(height, b[3] + 0.25 * h)];
+}
+
+/** A line's box is widened along its row at most this many line heights each way, */
+const WIDEN = 3;
+/** across gaps in the ink no wider than this many line heights (a word gap; a column gap is wider), */
+const INK_GAP = 0.8;
+/** to ink at least this many line heights wide. */
+const STROKE = 0.25;
+
+/**
+ * The line's box widened along its row to the ink that runs on from its ends: a recogniser's
+ * box can leave out a faint first or last letter ("ALAM)" boxed from its L), which a reading of
+ * the crop then cannot see. `grey` is a `width`×`height` image holding the row, `box` in its
+ * coordinates; ink is darker than `level`. A column is ink where two pixels of the box's rows are,
+ * and ink narrower than STROKE line heights (a speck) is passed over.
+ */
+export function widenToInk(grey: Uint8Array, width: number, height: number, box: BBox, level: number): BBox {
+  const h = Math.max(1, box[3] - box[1]);
+  const y0 = Math.max(0, Math.round(box[1]));
+  const y1 = Math.min(height, Math.round(box[3]));
+  const inked = (x: number) => {
+    let n = 0;
+    for (let y = y0; y < y1 && n < 2; y++) if (grey[y * width + x]! < level) n++;
+    return n >= 2;
+  };
+  // ink as wide as a stroke of a letter: a speck or a stray line of the scan is narrower
+  // (one blank column inside it is a gap between a dot-matrix print's dots)
+  const stroke = Math.max(2, Math.round(STROKE * h));
+  const reach = (from: number, dir: 1 | -1): number => {
+    let edge = from;
+    let gap = 0;
+    let run = 0;
+    for (let x = from + dir; x >= 0 && x < width && Math.abs(x - from) <= WIDEN * h; x += dir) {
+      if (inked(x)) {
+        gap = 0;
+        if (++run >= stroke) edge = x;
+      } else {
+        if (++gap >= 2) run = 0;
+        if (gap > INK_GAP * h) break;
+      }
+    }
+    return edge;
+  };
+  const left = reach(Math.max(0, Math.round(box[0])), -1);
+  const right = reach(Math.min(width - 1, Math.round(box[2]) - 1), 1);
+  return [Math.min(box[0], left), box[1], Math.max(box[2], right + 1), box[3]];
+}
+
+/** The box of a line on the page widened to its row's ink (widenToInk), the row read at the box's height and WIDEN line heights beyond each end. */
+async function widened(bitmap: ImageBitmap, box: BBox): Promise<BBox> {
+  const h = Math.max(1, box[3] - box[1]);
+  const x0 = Math.max(0, Math.floor(box[0] - WIDEN * h - 1));
+  const x1 = Math.min(bitmap.width, Math.ceil(box[2] + WIDEN * h + 1));
+  const y0 = Math.max(0, Math.floor(box[1]));
+  const y1 = Math.min(bitmap.height, Math.ceil(box[3]));
+  if (x1 - x0 < 2 || y1 - y0 < 2) return box;
+  const row = await createImageBitmap(bitmap, x0, y0, x1 - x0, y1 - y0);
+  try {
+    const grey = greyOf(row);
+    const b = widenToInk(grey, row.width, row.height, [box[0] - x0, box[1] - y0, box[2] - x0, box[3] - y0], otsu(grey));
+    return [b[0] + x0, box[1], b[2] + x0, box[3]];
+  } finally {
+    row.close();
+  }
 }
 
 export interface Reading {
@@ -109,7 +174,10 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   signal?.throwIfAborted();
   // The lines' crops one under another on one image: one call to the other recogniser a page.
   // a lost date's row runs from its label to the page's right edge
-  const boxes = entries.map((e): BBox => (e.lost ? [e.line.bbox[0], e.line.bbox[1], bitmap.width, e.line.bbox[3]] : e.line.bbox));
+  // a name or address line's box from Tesseract takes in the ink its ends left out (PP-OCR's
+  // detector boxes take in their text; Tesseract, reading a crop wider than them, read the margin's specks)
+  const widen = reader.engine === 'PP-OCR';
+  const boxes = await Promise.all(entries.map((e): BBox | Promise<BBox> => (e.lost ? [e.line.bbox[0], e.line.bbox[1], bitmap.width, e.line.bbox[3]] : e.header && widen ? widened(bitmap, e.line.bbox) : e.line.bbox)));
   const sheet = await stack(bitmap, boxes);
   let read: ReadLine[];
   try {
@@ -211,11 +279,15 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, k
   const own = squeeze(line.text);
   const theirs = squeeze(other.text);
   if (theirs === own) return settle(line, other);
-  if (differences(own, theirs) > TOO_FAR * Math.max(own.length, theirs.length)) return false;
+  // PP-OCR's sure reading that runs on from Tesseract's (its box cut a word short: "SEKS" of "SEKSYEN") is no other text
+  const runsOn = otherIsPpocr && other.confidence >= SURE_LINE && own.length >= 3 && (theirs.startsWith(own) || theirs.endsWith(own));
+  if (!runsOn && differences(own, theirs) > TOO_FAR * Math.max(own.length, theirs.length)) return false;
   // a word Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too);
   // one it was unsure of takes PP-OCR's, however sure the rest of its line is
-  const sure = otherIsPpocr ? sureWords(line, known) : other.confidence >= UNSURE;
-  const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure) : endMarks(other.text, line.text);
+  const sure = otherIsPpocr ? sureWords(line, known, other.confidence) : other.confidence >= UNSURE;
+  // PP-OCR read the line surely and, but for a character or two, as Tesseract did: a letter only Tesseract read is a stray
+  const otherSure = other.confidence >= SURE_LINE && differences(line.text.trim(), other.text.trim()) <= CLOSE;
+  const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure, { blind: other.confidence >= SURE_LINE && blindWords(line), otherSure }) : endMarks(other.text, line.text);
   if (text === line.text.trim()) return false;
   line.text = text;
   line.confidence = (line.confidence + other.confidence) / 2;
@@ -232,10 +304,29 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, k
  * THREE" with the first ONE faint). The line's confidence for every word when its words do
  * not match its text.
  */
-export function sureWords(line: EngineLine, known: ReadonlySet<string> = new Set()): boolean | boolean[] {
+export function sureWords(line: EngineLine, known: ReadonlySet<string> = new Set(), otherConfidence = 0): boolean | boolean[] {
   const words = line.text.trim().split(/\s+/).filter(Boolean);
   if (words.length !== line.words.length || words.some((w, k) => w !== line.words[k]!.text)) return line.confidence >= UNSURE;
-  return line.words.map((w) => w.confidence >= UNSURE || known.has(wordKey(w.text)));
+  // a word is not sure where the other reading of its line is clearly surer ("SERT" at 0.85, PP-OCR's "SERI" at 0.95)
+  return line.words.map((w) => (w.confidence >= UNSURE && w.confidence > otherConfidence - CLEARLY_SURER) || known.has(wordKey(w.text)));
+}
+
+/** Tesseract's word below this confidence is a guess: where PP-OCR read the line surely, its reading of that word is taken whole. */
+const BLIND = 0.3;
+/**
+ * PP-OCR read the line this surely: its reading of Tesseract's unsure words is taken whole, marks
+ * and all; and where its reading differs from Tesseract's in CLOSE characters or fewer, a letter
+ * only Tesseract read in an unsure word is dropped ("F135" against "F15"). A reading that
+ * differs in more (spaces and letters dropped: "BOOKTA K(TAMAN DAYA)SDN HD") may have lost it.
+ */
+const SURE_LINE = 0.9;
+const CLOSE = 2;
+
+/** For each word of the line's text, whether Tesseract's confidence in it is below BLIND; false for all when its words do not match its text. */
+export function blindWords(line: EngineLine): boolean[] | false {
+  const words = line.text.trim().split(/\s+/).filter(Boolean);
+  if (words.length !== line.words.length || words.some((w, k) => w !== line.words[k]!.text)) return false;
+  return line.words.map((w) => w.confidence < BLIND);
 }
 
 /** A word as sureWordsOf keeps it: its letters, upper case; empty for fewer than two letters or any digit. */
@@ -265,12 +356,18 @@ const GLYPH = /[&@#%]/;
 
 type Step = { own?: string; other?: string };
 
-/** `own` and `other` aligned character by character (edit distance; case folded), first to last. */
-function align(own: string, other: string): Step[] {
+/** What mergeReadings' alignment costs for a mark paired with a letter (a letter for a letter costs 1). */
+const MARK_FOR_LETTER = 1.5;
+
+/**
+ * `own` and `other` aligned character by character (edit distance; case folded), first to last.
+ * `markCost`: the cost of pairing a mark with a letter.
+ */
+function align(own: string, other: string, markCost = 1): Step[] {
   const a = [...own];
   const b = [...other];
   // a gap read as a character is no misreading of it: a space pairs only with a space
-  const cost = (x: string, y: string) => (x.toUpperCase() === y.toUpperCase() ? 0 : (x === ' ') !== (y === ' ') ? 2 : 1);
+  const cost = (x: string, y: string) => (x.toUpperCase() === y.toUpperCase() ? 0 : (x === ' ') !== (y === ' ') ? 2 : ALNUM.test(x) !== ALNUM.test(y) ? markCost : 1);
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost(a[i - 1]!, b[j - 1]!));
@@ -323,12 +420,23 @@ export function keepPunctuation(own: string, other: string): string {
  * letters it is sure of too), with the marks PP-OCR alone read added and PP-OCR's letter where
  * Tesseract read a mark ("(NE" for ONE).
  */
-export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: boolean | boolean[] = false): string {
+export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: boolean | boolean[] = false, how: { blind?: boolean | boolean[]; otherSure?: boolean } = {}): string {
   const own = tesseract.trim();
-  const steps = align(own, ppocr.trim());
+  // a mark read for a letter is a worse pairing than one letter for another: "HARMONI," against
+  // "HARMONL" pairs I with L and leaves the comma, "BANRY," against "BAHRU" pairs Y with U
+  const steps = align(own, ppocr.trim(), MARK_FOR_LETTER);
   const sureOf = sureSteps(steps, own, tesseractSure);
-  const sureStep = (s: Step) => (s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' ? s.other : s.own);
-  if (sureOf.every(Boolean)) return steps.map(sureStep).join('');
+  const blindOf = sureSteps(steps, own, how.blind ?? false);
+  // a comma or stop that ends one of Tesseract's words is printed: the other's letter there is a
+  // speck or the edge of the crop read ("2," read "2R")
+  const endsWord = steps.map((st, k) => {
+    if (st.own === undefined || !MARK.test(st.own)) return false;
+    const next = steps.slice(k + 1).find((n) => n.own !== undefined);
+    return !next || next.own === ' ';
+  });
+  const sureStep = (s: Step, k: number) =>
+    s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' && !endsWord[k] ? s.other : s.own;
+  if (sureOf.every(Boolean)) return steps.map((st, k) => sureStep(st, k)).join('');
   // Tesseract's word of digits only (a postcode, a number) keeps a digit where PP-OCR read a
   // look-alike letter ("81100" read "S1100")
   const digitWord = numberWords(steps);
@@ -352,11 +460,15 @@ export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: b
     // a sure word's run only Tesseract read is not dropped at an end
     const dropped = (k < head || k >= steps.length - tail) && !(sureOf[k] && s.other === undefined);
     if (dropped) return;
-    if (sureOf[k]) return void out.push(sureStep(s));
+    if (sureOf[k]) return void out.push(sureStep(s, k));
+    // a word Tesseract guessed ("NOSE" for "NO.5"), on a line PP-OCR read surely: PP-OCR's reading of it
+    if (blindOf[k] && s.own !== ' ') return void (s.other !== undefined && out.push(s.other));
+    // a letter only Tesseract read, in a word it was unsure of, where PP-OCR was sure of the line: a stray ("F135" for "F15")
+    if (how.otherSure && s.other === undefined && ALNUM.test(s.own!)) return;
     if (s.own !== undefined && s.other !== undefined && digitWord[k] && /\d/.test(s.own) && /\p{L}/u.test(s.other)) return void out.push(s.own);
     if (s.own !== undefined && s.other !== undefined && GLYPH.test(s.other) !== GLYPH.test(s.own) && (ALNUM.test(s.own) || ALNUM.test(s.other))) return void out.push(GLYPH.test(s.own) ? s.own : s.other);
     // a letter where the other read a gap is the letter; a mark where the other read a letter is the letter
-    if (s.own !== undefined && s.other !== undefined) out.push(s.other === ' ' || (SPECK.test(s.other) && !ALNUM.test(s.own)) ? s.own : s.own === ' ' || ALNUM.test(s.other) || !ALNUM.test(s.own) ? s.other : s.own);
+    if (s.own !== undefined && s.other !== undefined) out.push(s.other === ' ' || (SPECK.test(s.other) && !ALNUM.test(s.own)) || (endsWord[k] && ALNUM.test(s.other)) ? s.own : s.own === ' ' || ALNUM.test(s.other) || !ALNUM.test(s.own) ? s.other : s.own);
     else if (s.own !== undefined) out.push(s.own);
     else if (s.other !== ' ') out.push(s.other!);
   });

@@ -103,3 +103,31 @@ export function rotateBitmap(bitmap: ImageBitmap, degrees: number): ImageBitmap 
   ctx.drawImage(bitmap, -bitmap.width / 2, -bitmap.height / 2);
   return canvas.transferToImageBitmap();
 }
+
+/** Otsu's threshold of 8-bit grey values. */
+export function otsu(grey: Uint8Array): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < grey.length; i++) hist[grey[i]!]!++;
+  const total = grey.length;
+  let sumAll = 0;
+  for (let v = 0; v < 256; v++) sumAll += v * hist[v]!;
+  let sumBack = 0;
+  let weightBack = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let v = 0; v < 256; v++) {
+    weightBack += hist[v]!;
+    if (!weightBack) continue;
+    const weightFore = total - weightBack;
+    if (!weightFore) break;
+    sumBack += v * hist[v]!;
+    const meanBack = sumBack / weightBack;
+    const meanFore = (sumAll - sumBack) / weightFore;
+    const between = weightBack * weightFore * (meanBack - meanFore) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = v + 1;
+    }
+  }
+  return threshold;
+}

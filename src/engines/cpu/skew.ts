@@ -2,7 +2,7 @@
 // copy of the page. The rows of ink, sheared by the right slope, stack into sharp peaks (lines)
 // and empty valleys (the space between them); the slope whose profile is sharpest is the
 // lines'. A few ms a page, against a whole second reading of a page found askew afterwards.
-import { scaledGrey } from '../../shared/pixels';
+import { otsu, scaledGrey } from '../../shared/pixels';
 
 /** A small copy is this wide at most: enough for lines to stand apart, cheap to shear. */
 const SMALL_WIDTH = 480;
@@ -64,33 +64,6 @@ export function estimateSkew(grey: Uint8Array, width: number, height: number): S
   return { slope: Math.tan((best.degrees * Math.PI) / 180), gain: level0 > 0 ? best.score / level0 : 1 };
 }
 
-/** Otsu's threshold of 8-bit grey values. */
-function otsu(grey: Uint8Array): number {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < grey.length; i++) hist[grey[i]!]!++;
-  const total = grey.length;
-  let sumAll = 0;
-  for (let v = 0; v < 256; v++) sumAll += v * hist[v]!;
-  let sumBack = 0;
-  let weightBack = 0;
-  let best = 0;
-  let threshold = 128;
-  for (let v = 0; v < 256; v++) {
-    weightBack += hist[v]!;
-    if (!weightBack) continue;
-    const weightFore = total - weightBack;
-    if (!weightFore) break;
-    sumBack += v * hist[v]!;
-    const meanBack = sumBack / weightBack;
-    const meanFore = (sumAll - sumBack) / weightFore;
-    const between = weightBack * weightFore * (meanBack - meanFore) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = v + 1;
-    }
-  }
-  return threshold;
-}
 
 /** A greyscale copy of the bitmap at most SMALL_WIDTH wide (and as tall in proportion). */
 export function smallGrey(bitmap: ImageBitmap): { grey: Uint8Array; width: number; height: number } {

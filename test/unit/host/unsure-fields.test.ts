@@ -2,7 +2,7 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
-import { fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf } from '../../../src/host/unsure-fields';
+import { fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -52,6 +52,15 @@ describe('a date the reading lost', () => {
 });
 
 describe('merging two readings of a name or address line', () => {
+  /** A word of a line, 40 pixels wide from `x`. */
+  const word = (text: string, confidence: number, x: number) => ({ text, bbox: [x, 0, x + 40, 20] as [number, number, number, number], confidence });
+  /** The text of a fresh line from `make` merged with PP-OCR's `text`, read at `confidence`. */
+  const mergedWith = (make: () => EngineLine, text: string, confidence: number) => {
+    const l = make();
+    merge(l, { text, confidence }, true);
+    return l.text;
+  };
+
   it("takes PP-OCR's letters, Tesseract's spaces, and the marks either printed", () => {
     // PP-OCR tells T from I and J from I; Tesseract keeps the word gap PP-OCR lost and the end comma
     expect(mergeReadings('IAMAN BUKIT (PI) SDN BHD,', 'TAMAN BUKIT (PJ)SDN BHD')).toBe('TAMAN BUKIT (PJ) SDN BHD,');
@@ -117,8 +126,57 @@ describe('merging two readings of a name or address line', () => {
     expect(sureWords({ ...l, text: 'OTHER TEXT' })).toBe(true);
   });
 
+  it('pairs a letter with a letter before a mark with a letter, and a changed letter before one dropped and one added', () => {
+    // "MAJUI," against "MAJUL": I pairs with L and the comma stays (not "MAJUIL")
+    expect(mergeReadings('TAMAN MAJUI,', 'TAMAN MAJUL', [true, false])).toBe('TAMAN MAJUL,');
+    // "PERAK," against "PERAM": K pairs with M; the comma is Tesseract's alone (not "PERAKM")
+    expect(mergeReadings('IPOH PERAK,', 'IPOH PERAM', [true, false])).toBe('IPOH PERAM,');
+  });
+
+  it("takes PP-OCR's reading whole of a word Tesseract guessed, where PP-OCR read the line surely", () => {
+    const guessed = (): EngineLine => ({ text: 'NOSE 12, JALAN MAWAR', bbox: [0, 0, 200, 20], confidence: 0.8, words: [word('NOSE', 0.05, 0), word('12,', 0.9, 50), word('JALAN', 0.95, 100), word('MAWAR', 0.95, 150)] });
+    const sure = guessed();
+    expect(merge(sure, { text: 'NO.8 12, JALAN MAWAR', confidence: 0.95 }, true)).toBe(true);
+    expect(sure.text).toBe('NO.8 12, JALAN MAWAR');
+    // PP-OCR unsure of the line: letter by letter, Tesseract's letter kept where PP-OCR read a mark
+    expect(mergedWith(guessed, 'NO.8 12, JALAN MAWAR', 0.8)).toBe('NOS8 12, JALAN MAWAR');
+  });
+
+  it('drops a letter only Tesseract read in a word it was unsure of, where PP-OCR read the line surely', () => {
+    const line = (): EngineLine => ({ text: 'LOT B247, PLAZA MAJU', bbox: [0, 0, 200, 20], confidence: 0.85, words: [word('LOT', 0.95, 0), word('B247,', 0.7, 50), word('PLAZA', 0.95, 100), word('MAJU', 0.95, 150)] });
+    expect(mergedWith(line, 'LOT B27, PLAZA MAJU', 0.97)).toBe('LOT B27, PLAZA MAJU');
+    expect(mergedWith(line, 'LOT B27, PLAZA MAJU', 0.86)).toBe('LOT B247, PLAZA MAJU');
+    // a sure reading that dropped more (spaces, marks, letters) may have dropped that letter too
+    expect(mergedWith(line, 'LOTB27 PLAZAMAJ', 0.97)).toBe('LOT B247, PLAZA MAJU');
+  });
+
+  it("keeps a comma or stop that ends a word where the other read a letter (a speck, the crop's edge)", () => {
+    expect(mergeReadings('JALAN MAJU 2,', 'JALAN MAJU 2R', true)).toBe('JALAN MAJU 2,');
+    expect(mergeReadings('JALAN MAJU 2,', 'JALAN MAJU 2R', [true, true, false])).toBe('JALAN MAJU 2,');
+    // a mark at a word's start is still the letter the other read ("(NE" for ONE)
+    expect(mergeReadings('(NE TWO TRADING', 'ONE TWO TRADING', true)).toBe('ONE TWO TRADING');
+  });
+
+  it("takes PP-OCR's sure reading that runs on from Tesseract's, whose box cut the word short", () => {
+    const short = (): EngineLine => ({ text: 'PERSI', bbox: [0, 0, 60, 20], confidence: 0.5, words: [{ text: 'PERSI', bbox: [0, 0, 60, 20], confidence: 0.5 }] });
+    const l = short();
+    expect(merge(l, { text: 'PERSIARAN', confidence: 0.97 }, true)).toBe(true);
+    expect(l.text).toBe('PERSIARAN');
+    // unsure, it may be a neighbour's text: the line stands
+    const m = short();
+    expect(merge(m, { text: 'PERSIARAN', confidence: 0.8 }, true)).toBe(false);
+    expect(m.text).toBe('PERSI');
+  });
+
+  it("counts a word as unsure where PP-OCR's reading of its line is clearly surer than Tesseract's of the word", () => {
+    const line = (): EngineLine => ({ text: '12000 KOTA MARU', bbox: [0, 0, 200, 20], confidence: 0.9, words: [word('12000', 0.95, 0), word('KOTA', 0.95, 50), word('MARU', 0.86, 100)] });
+    expect(sureWords(line(), new Set(), 0.8)).toEqual([true, true, true]);
+    expect(sureWords(line(), new Set(), 0.97)).toEqual([true, true, false]);
+    expect(mergedWith(line, '12000 KOTA BARU', 0.97)).toBe('12000 KOTA BARU');
+    expect(mergedWith(line, '12000 KOTA BARU', 0.9)).toBe('12000 KOTA MARU');
+  });
+
   it('counts a faint word as sure when the page reads the same word surely elsewhere', () => {
-    const word = (text: string, confidence: number, x: number) => ({ text, bbox: [x, 0, x + 40, 20] as [number, number, number, number], confidence });
     const line: EngineLine = { text: 'ONE ONE FOUR BAKERY', bbox: [0, 0, 200, 20], confidence: 0.9, words: [word('ONE', 0.66, 0), word('ONE', 0.95, 50), word('FOUR', 0.95, 100), word('BAKERY', 0.93, 150)] };
     const page: EnginePage = { width: 300, height: 100, blocks: [{ bbox: [0, 0, 200, 20], confidence: 0.9, lines: [line] }] } as EnginePage;
     const known = sureWordsOf(page);
@@ -185,5 +243,43 @@ describe('the marks one reading passed over', () => {
     expect(keepPunctuation('NO.53 55,57 & 59, JALAN SAGU 18, TAMAN DAYA,', 'NO.53 55,57 & 59 JALAN SAGU 18 TAMAN DAYA')).toBe('NO.53 55,57 & 59, JALAN SAGU 18, TAMAN DAYA,');
     expect(keepPunctuation('Lot F135, Jaian Puteri', 'LOT F15 JALAN PUTERI')).toBe('LOT F15, JALAN PUTERI');
     expect(keepPunctuation('TOTAL 35.5O', 'TOTAL 35.50')).toBe('TOTAL 35.50');
+  });
+});
+
+describe("a line's box widened to its row's ink", () => {
+  /** A white `width`×20 row with ink in the columns of `runs` ([from, to) each), rows 4 to 16. */
+  const row = (width: number, runs: [number, number][]) => {
+    const grey = new Uint8Array(width * 20).fill(240);
+    for (const [a, b] of runs) for (let y = 4; y < 16; y++) for (let x = a; x < b; x++) grey[y * width + x] = 30;
+    return grey;
+  };
+
+  it('takes in a letter the box left out at either end, across a gap as wide as a word gap', () => {
+    // letters at 20-30, 34-44 (the box starts at 34), 48-90 (it ends at 80); a letter 96-104 after a gap of 6
+    const grey = row(200, [[20, 30], [34, 44], [48, 90], [96, 104]]);
+    expect(widenToInk(grey, 200, 20, [34, 2, 80, 18], 128)).toEqual([20, 2, 104, 18]);
+  });
+
+  it('stops at a gap wider than a word gap, and at three line heights', () => {
+    // a column of text 30 pixels on (over 0.8 of the 16-pixel line height): not the line's
+    const grey = row(300, [[40, 100], [130, 140]]);
+    expect(widenToInk(grey, 300, 20, [40, 2, 100, 18], 128)).toEqual([40, 2, 100, 18]);
+    // ink running on and on (a dark edge of the scan) is taken no further than three line heights
+    const edge = row(300, [[0, 300]]);
+    expect(widenToInk(edge, 300, 20, [100, 2, 150, 18], 128)).toEqual([52, 2, 198, 18]);
+  });
+
+  it('passes over a speck: ink narrower than a stroke of a letter', () => {
+    // a 2-pixel speck 4 pixels before the box, and a 3-pixel one after it
+    const grey = row(200, [[44, 46], [50, 120], [124, 127]]);
+    expect(widenToInk(grey, 200, 20, [50, 2, 120, 18], 128)).toEqual([50, 2, 120, 18]);
+    // a letter of dots (one blank column between them) is a letter
+    const dots = row(200, [[38, 40], [41, 43], [44, 46], [50, 120]]);
+    expect(widenToInk(dots, 200, 20, [50, 2, 120, 18], 128)).toEqual([38, 2, 120, 18]);
+  });
+
+  it('leaves a box whose ends are clear as it is', () => {
+    const grey = row(200, [[50, 120]]);
+    expect(widenToInk(grey, 200, 20, [46, 2, 124, 18], 128)).toEqual([46, 2, 124, 18]);
   });
 });
