@@ -284,10 +284,13 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, k
   if (!runsOn && differences(own, theirs) > TOO_FAR * Math.max(own.length, theirs.length)) return false;
   // a word Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too);
   // one it was unsure of takes PP-OCR's, however sure the rest of its line is
-  const sure = otherIsPpocr ? sureWords(line, known, other.confidence) : other.confidence >= UNSURE;
-  // PP-OCR read the line surely and, but for a character or two, as Tesseract did: a letter only Tesseract read is a stray
-  const otherSure = other.confidence >= SURE_LINE && differences(line.text.trim(), other.text.trim()) <= CLOSE;
-  const text = otherIsPpocr ? mergeReadings(line.text, other.text, sure, { blind: other.confidence >= SURE_LINE && blindWords(line), otherSure }) : endMarks(other.text, line.text);
+  let text: string;
+  if (otherIsPpocr) {
+    const surely = other.confidence >= SURE_LINE;
+    // PP-OCR read the line surely and, but for a character or two, as Tesseract did: a letter only Tesseract read is a stray
+    const otherSure = surely && differences(line.text.trim(), other.text.trim()) <= CLOSE;
+    text = mergeReadings(line.text, other.text, sureWords(line, known, other.confidence), { blind: surely && blindWords(line), otherSure });
+  } else text = endMarks(other.text, line.text);
   if (text === line.text.trim()) return false;
   line.text = text;
   line.confidence = (line.confidence + other.confidence) / 2;
@@ -305,8 +308,7 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, k
  * not match its text.
  */
 export function sureWords(line: EngineLine, known: ReadonlySet<string> = new Set(), otherConfidence = 0): boolean | boolean[] {
-  const words = line.text.trim().split(/\s+/).filter(Boolean);
-  if (words.length !== line.words.length || words.some((w, k) => w !== line.words[k]!.text)) return line.confidence >= UNSURE;
+  if (!wordsSpellText(line)) return line.confidence >= UNSURE;
   // a word is not sure where the other reading of its line is clearly surer ("SERT" at 0.85, PP-OCR's "SERI" at 0.95)
   return line.words.map((w) => (w.confidence >= UNSURE && w.confidence > otherConfidence - CLEARLY_SURER) || known.has(wordKey(w.text)));
 }
@@ -324,9 +326,13 @@ const CLOSE = 2;
 
 /** For each word of the line's text, whether Tesseract's confidence in it is below BLIND; false for all when its words do not match its text. */
 export function blindWords(line: EngineLine): boolean[] | false {
+  return wordsSpellText(line) && line.words.map((w) => w.confidence < BLIND);
+}
+
+/** Whether the line's words, one by one, are the words of its text (their confidences then stand for its words'). */
+function wordsSpellText(line: EngineLine): boolean {
   const words = line.text.trim().split(/\s+/).filter(Boolean);
-  if (words.length !== line.words.length || words.some((w, k) => w !== line.words[k]!.text)) return false;
-  return line.words.map((w) => w.confidence < BLIND);
+  return words.length === line.words.length && words.every((w, k) => w === line.words[k]!.text);
 }
 
 /** A word as sureWordsOf keeps it: its letters, upper case; empty for fewer than two letters or any digit. */
@@ -429,14 +435,16 @@ export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: b
   const blindOf = sureSteps(steps, own, how.blind ?? false);
   // a comma or stop that ends one of Tesseract's words is printed: the other's letter there is a
   // speck or the edge of the crop read ("2," read "2R")
-  const endsWord = steps.map((st, k) => {
-    if (st.own === undefined || !MARK.test(st.own)) return false;
-    const next = steps.slice(k + 1).find((n) => n.own !== undefined);
-    return !next || next.own === ' ';
-  });
+  const endsWord: boolean[] = new Array(steps.length);
+  let nextOwn: string | undefined;
+  for (let k = steps.length - 1; k >= 0; k--) {
+    const own = steps[k]!.own;
+    endsWord[k] = own !== undefined && MARK.test(own) && (nextOwn === undefined || nextOwn === ' ');
+    if (own !== undefined) nextOwn = own;
+  }
   const sureStep = (s: Step, k: number) =>
     s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' && !endsWord[k] ? s.other : s.own;
-  if (sureOf.every(Boolean)) return steps.map((st, k) => sureStep(st, k)).join('');
+  if (sureOf.every(Boolean)) return steps.map(sureStep).join('');
   // Tesseract's word of digits only (a postcode, a number) keeps a digit where PP-OCR read a
   // look-alike letter ("81100" read "S1100")
   const digitWord = numberWords(steps);

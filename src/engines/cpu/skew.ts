@@ -64,7 +64,6 @@ export function estimateSkew(grey: Uint8Array, width: number, height: number): S
   return { slope: Math.tan((best.degrees * Math.PI) / 180), gain: level0 > 0 ? best.score / level0 : 1 };
 }
 
-
 /** A greyscale copy of the bitmap at most SMALL_WIDTH wide (and as tall in proportion). */
 export function smallGrey(bitmap: ImageBitmap): { grey: Uint8Array; width: number; height: number } {
   return scaledGrey(bitmap, SMALL_WIDTH / Math.max(1, bitmap.width));
