@@ -143,7 +143,7 @@ export function formatTable(s, opts) {
 }
 
 /** The steps of a page's timings_ms, in the pipeline's order; queue is the wait before them. */
-export const STEPS = ['decode', 'preprocess', 'orientation', 'language', 'recognize', 'layout', 'reread', 'translate', 'store'];
+export const STEPS = ['decode', 'preprocess', 'start', 'orientation', 'language', 'recognize', 'rules', 'layout', 'reread', 'translate', 'store'];
 
 /**
  * Where the time goes, per kind: the mean milliseconds of each step over the kind's pages

@@ -93,10 +93,12 @@ export interface Page {
 /**
  * Where a page's time went, in milliseconds (performance.now() spans). queue: from the upload
  * to this page's start (a later page of a file waits for the earlier ones too); decode: the
- * page rendered or decoded; preprocess: the pixels made ready for the engine; orientation:
+ * page rendered or decoded; preprocess: the pixels made ready for the engine; start: an
+ * engine worker started for the page (its traineddata loaded); orientation:
  * OSD and the reading of the page turned; language: language=auto's detection and the readings
  * it made; wait: for a free engine worker (a page decoded ahead waits for one); recognize: the
- * engine's own reading(s) of the page; layout: blocks, lines, tables;
+ * engine's own reading(s) of the page; rules: the ruling lines of its tables found (and, with
+ * extract-tables, their doubtful cells read again); layout: blocks, lines, tables;
  * reread: tool=receipt's unsure field lines read again by the other tier's recogniser;
  * translate: tool=translate; store: the page image stored. The commit to the queue that
  * follows is not in it.
@@ -105,10 +107,12 @@ export interface PageTimings {
   queue?: number;
   decode?: number;
   preprocess?: number;
+  start?: number;
   orientation?: number;
   language?: number;
   wait?: number;
   recognize?: number;
+  rules?: number;
   layout?: number;
   reread?: number;
   translate?: number;

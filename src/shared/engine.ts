@@ -61,8 +61,11 @@ export interface EnginePage {
   timings?: Record<string, number>;
 }
 
-/** The steps an engine's timings name besides recognition (a page's timings_ms carries them); wait: for a free worker. */
-export const ENGINE_STEPS = ['preprocess', 'orientation', 'language', 'wait'] as const;
+/**
+ * The steps an engine's timings name besides recognition (a page's timings_ms carries them);
+ * wait: for a free worker; start: a worker starting for the page; rules: its ruling lines found.
+ */
+export const ENGINE_STEPS = ['preprocess', 'start', 'orientation', 'language', 'wait', 'rules'] as const;
 
 export interface RecognizeOptions {
   /** Tesseract language set, e.g. 'eng' or 'eng+deu' */

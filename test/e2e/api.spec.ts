@@ -157,7 +157,7 @@ describe('the REST contract', () => {
     const job = r.body.status === 'done' ? r.body : await pollDone(page, r.body.uuid, token);
     expect(job.status).toBe('done');
     const t = job.pages[0].timings_ms;
-    for (const step of ['queue', 'decode', 'preprocess', 'recognize', 'layout', 'store']) expect(typeof t[step], step).toBe('number');
+    for (const step of ['queue', 'decode', 'preprocess', 'recognize', 'rules', 'layout', 'store']) expect(typeof t[step], step).toBe('number');
     expect(t.recognize).toBeGreaterThan(0);
     // Recognition is the largest share of a clear page's work.
     expect(t.recognize).toBeGreaterThan(t.decode + t.layout + t.store);

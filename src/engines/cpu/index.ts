@@ -6,7 +6,7 @@ import type { BBox } from '../../shared/contract';
 import type { RasterPage } from '../../shared/page-image';
 import { greyOf, greyPgm, pgmOf, rotateBitmap } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
-import { TesseractPool } from './pool';
+import { TesseractPool, type PoolClock } from './pool';
 import { detectOrientation, osdStats, type Orientation } from './osd';
 import type { PoolStats } from '../../shared/worker-pool';
 import { chooseLanguage, setFor, textOf } from './auto';
@@ -56,10 +56,10 @@ function encode(bitmap: ImageBitmap): Blob {
  * its boxes are then on the straightened page, so they are turned back onto the page as it
  * was uploaded. Not by default: on single lines and some receipts it made things worse.
  */
-async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false, onWaited?: (ms: number) => void): Promise<Pass> {
+async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false, clock?: PoolClock): Promise<Pass> {
   await readyLanguages(languages, onNote);
   const segmentation = block ? ONE_BLOCK : PAGE_SEGMENTATION;
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }), onWaited, size.width * size.height);
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }), clock, size.width * size.height);
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
   const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
@@ -101,8 +101,13 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const languages = auto ? (banded ? setFor(banded) : 'eng') : opts.languages;
   let rotation = 0;
   opts.signal?.throwIfAborted();
-  // Time waiting for a free worker (a page decoded ahead waits for one): not recognition.
-  const waited = (ms: number) => void (timings.wait = (timings.wait ?? 0) + ms);
+  // Time waiting for a free worker (a page decoded ahead waits for one), and a worker starting
+  // for this page (its traineddata loaded): not recognition, nor the step that asked for it.
+  const waited: PoolClock = {
+    waited: (ms) => void (timings.wait = (timings.wait ?? 0) + ms),
+    started: (ms) => void (ms > 0.5 && (timings.start = (timings.start ?? 0) + ms)),
+  };
+  const aside = () => (timings.wait ?? 0) + (timings.start ?? 0);
   let best = await timedPass('pass1', pass(input, languages, bitmap, askew, opts.onNote, false, waited));
   // One the profile passed over: read it again straightened when the lines Tesseract found slope.
   if (!askew && Math.abs(lineSlope(best.blocks)) > SKEWED) {
@@ -114,7 +119,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   const doubtful = best.confidence < DOUBTFUL || best.words < 3;
   let osd: Orientation | null = null;
   t0 = performance.now();
-  let waitedBefore = timings.wait ?? 0;
+  let waitedBefore = aside();
   // A doubtful page (faded print) that still reads many words surely, along horizontal lines,
   // is upright: OSD and a second reading would cost a third of its time for nothing. With
   // language=auto, OSD also names the script of a doubtful page, so it still runs there.
@@ -138,7 +143,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
       } else turned.close();
     }
     // OSD, and the page turned and read again: the cost of orientation
-    timings.orientation = performance.now() - t0 - ((timings.wait ?? 0) - waitedBefore);
+    timings.orientation = performance.now() - t0 - (aside() - waitedBefore);
   }
   let detected: string | undefined;
   let warning: string | undefined;
@@ -153,7 +158,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     timings.finalMs = timings.firstMs;
     timings.reads = reads;
   } else if (auto) {
-    waitedBefore = timings.wait ?? 0;
+    waitedBefore = aside();
     const upright = { input, bitmap };
     const choice = await timed(
       'language',
@@ -176,8 +181,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
           : undefined,
       }),
     );
-    // its readings' waits for a worker are counted as waits
-    timings.language! -= (timings.wait ?? 0) - waitedBefore;
+    // its readings' waits for a worker, and workers started for them, are counted apart
+    timings.language! -= aside() - waitedBefore;
     timings.firstMs = readMs.get(best) ?? 0;
     // Read in the band's language and kept as it was: that language's model read it.
     detected = banded && choice.reading === best && choice.language === 'eng' ? banded : choice.language;

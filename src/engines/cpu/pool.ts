@@ -19,6 +19,14 @@ export const HEAVY_PAGE_PIXELS = 20_000_000;
  */
 const START_DEADLINE_MS = 60_000;
 
+/** Where a call's time went before its reading began. */
+export interface PoolClock {
+  /** waiting for a free worker */
+  waited?: (ms: number) => void;
+  /** the worker it got starting (loading its traineddata) */
+  started?: (ms: number) => void;
+}
+
 export class TesseractPool {
   private pool: WorkerPool<Promise<TessWorker>>;
 
@@ -40,18 +48,21 @@ export class TesseractPool {
   }
 
   /**
-   * Runs `fn` on a worker loaded with `languages`, waiting for a free one (`onWaited`: how long;
+   * Runs `fn` on a worker loaded with `languages`, waiting for a free one (`clock.waited`: how
+   * long; `clock.started`: how long its worker then took to start, 0 for one already running;
    * `pixels`: the page's size, a heavy page's worker is ended after it). A worker that does
    * not start (rejects, or misses the deadline) is dropped and its EngineError thrown: the
    * next call starts a fresh one.
    */
-  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>, onWaited?: (ms: number) => void, pixels = 0): Promise<T> {
+  async use<T>(languages: string, fn: (w: TessWorker) => Promise<T>, clock?: PoolClock, pixels = 0): Promise<T> {
     const t0 = performance.now();
     const slot = await this.pool.acquire(languages);
-    onWaited?.(performance.now() - t0);
+    const t1 = performance.now();
+    clock?.waited?.(t1 - t0);
     let failed = false;
     try {
       const worker = await slot.worker;
+      clock?.started?.(performance.now() - t1);
       return await fn(worker);
     } catch (err) {
       // A worker that failed may be broken: drop it rather than reuse it.

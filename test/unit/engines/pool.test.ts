@@ -40,6 +40,21 @@ describe('TesseractPool', () => {
     expect(made).toHaveLength(1);
   });
 
+  it('tells its caller how long the worker it got took to start, and that one already running took none', async () => {
+    const { spawn } = fakes();
+    const slow = (languages: string) => new Promise<TessWorker>((resolve) => setTimeout(() => resolve(spawn(languages)), 40));
+    const pool = new TesseractPool(1, slow);
+    const times = (): { waited: number[]; started: number[] } => ({ waited: [], started: [] });
+    const first = times();
+    await pool.use('eng', async () => undefined, { waited: (ms) => first.waited.push(ms), started: (ms) => first.started.push(ms) });
+    expect(first.started).toHaveLength(1);
+    expect(first.started[0]).toBeGreaterThanOrEqual(30);
+    expect(first.waited[0]).toBeLessThan(30);
+    const again = times();
+    await pool.use('eng', async () => undefined, { waited: (ms) => again.waited.push(ms), started: (ms) => again.started.push(ms) });
+    expect(again.started[0]).toBeLessThan(5);
+  });
+
   it('gives another language set a fresh worker and ends the old one, never reinitialising it', async () => {
     const { made, spawn } = fakes();
     const pool = new TesseractPool(1, spawn);
