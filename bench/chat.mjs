@@ -21,11 +21,11 @@
 // Builds nothing: give it a build (e.g. `OCR_DIST=/tmp/chat-bench-dist npx vite build`).
 // Writes bench/results/chat-<time>.json with every job, answer and score.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAccount, freePort, openApp, serve, submit, withTimeout } from './browser.mjs';
 import { loadQuestions, scoreReply, summarise } from './chat-questions.mjs';
-import { DATE_QUESTION, RECEIPT_ANSWERS, TOTAL_QUESTION, citesPage, citesValue, holdsValue, manifestReceiptIds, receiptImagePath, statesValue } from './receipts.mjs';
+import { DATE_QUESTION, TOTAL_QUESTION, citesPage, citesValue, holdsValue, manifestReceipts, statesValue } from './receipts.mjs';
 
 const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
 
@@ -157,10 +157,10 @@ async function main() {
   const doQuestions = args.set === 'all' || args.set === 'questions';
   /** @type {Awaited<ReturnType<typeof runQuestions>> | null} */
   let prose = null;
-  const listed = manifestReceiptIds(evalDir);
-  const known = RECEIPT_ANSWERS.filter((r) => listed.includes(r.id));
-  const unknown = listed.filter((id) => !RECEIPT_ANSWERS.some((r) => r.id === id));
-  if (unknown.length) log(`bench:chat: no ground-truth values for receipts ${unknown.join(', ')}; left out`);
+  const listed = manifestReceipts(evalDir);
+  const known = listed.flatMap((r) => (r.answers ? [{ id: r.id, file: r.file, ...r.answers }] : []));
+  const unknown = listed.filter((r) => !r.answers).map((r) => r.id);
+  if (unknown.length) log(`bench:chat: no ground-truth values (RECEIPT_ANSWERS or a .key.json) for receipts ${unknown.join(', ')}; left out`);
   const receipts = !doReceipts ? [] : Number(args.limit) > 0 ? known.slice(0, Number(args.limit)) : known;
 
   const port = await freePort(Number(args.port));
@@ -175,7 +175,7 @@ async function main() {
     log(`bench:chat: ${receipts.length} receipts, tier ${args.tier}, app ready in ${app.readyMs} ms`);
     if (doQuestions) prose = await runQuestions(app.page, paying, evalDir);
     for (const r of receipts) {
-      const file = { path: receiptImagePath(evalDir, r.id), name: `receipt_sroie_${r.id}.jpg`, mime: 'image/jpeg' };
+      const file = { path: r.file, name: basename(r.file), mime: /\.png$/i.test(r.file) ? 'image/png' : 'image/jpeg' };
       const ocr = await ocrOf(app.page, file, paying);
       const token = paying.token;
       /** @type {any} */

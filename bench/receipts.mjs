@@ -1,7 +1,7 @@
 // The receipts of the evaluation set with the total and the date each one states, read by
 // hand from its ground truth, and how an answer is scored against them. The chat unit test
 // (on the ground-truth text) and bench/chat.mjs (on the app's own OCR) both use this.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -28,6 +28,33 @@ export const RECEIPT_ANSWERS = [
 
 export const receiptGtPath = (/** @type {string} */ evalDir, /** @type {string} */ id) => join(evalDir, `receipt_sroie_${id}.gt.txt`);
 export const receiptImagePath = (/** @type {string} */ evalDir, /** @type {string} */ id) => join(evalDir, `receipt_sroie_${id}.jpg`);
+
+/**
+ * The receipts the manifest lists, sorted, each with the total and date it states: from
+ * RECEIPT_ANSWERS for a SROIE receipt (its copies made by bench/degrade.mjs too), else from
+ * the SROIE-style key beside it (`<name>.key.json`, as bench/synth-receipts.mjs writes);
+ * `answers: null` when neither has them.
+ * @param {string} evalDir
+ * @returns {{ id: string, file: string, answers: { total: string, date: string } | null }[]}
+ */
+export function manifestReceipts(evalDir) {
+  /** @type {Array<{ file: string, kind: string }>} */
+  const manifest = JSON.parse(readFileSync(join(evalDir, 'manifest.json'), 'utf8'));
+  return manifest
+    .filter((m) => m.kind === 'receipt')
+    .map((m) => {
+      const stem = m.file.replace(/\.[^.]+$/, '');
+      const sroie = /^receipt_sroie_(\d+)$/.exec(stem)?.[1] ?? /receipt_sroie_(\d+)/.exec(stem)?.[1];
+      const known = sroie ? RECEIPT_ANSWERS.find((r) => r.id === sroie) : undefined;
+      const id = /^receipt_sroie_\d+$/.test(stem) && sroie ? sroie : stem;
+      if (known) return { id, file: join(evalDir, m.file), answers: { total: known.total, date: known.date } };
+      const keyPath = join(evalDir, `${stem}.key.json`);
+      if (!existsSync(keyPath)) return { id, file: join(evalDir, m.file), answers: null };
+      const key = JSON.parse(readFileSync(keyPath, 'utf8'));
+      return { id, file: join(evalDir, m.file), answers: key.total && key.date ? { total: String(key.total), date: String(key.date) } : null };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
 
 /** The receipt ids the manifest lists, sorted. @param {string} evalDir */
 export function manifestReceiptIds(evalDir) {

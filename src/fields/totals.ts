@@ -6,6 +6,7 @@ import type { LineRec } from './lines';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { amountValue, formatAmount, lineAmount } from './readings';
 import { amounts } from './patterns';
+import { findItems } from './items';
 
 /** Totals that are not the amount to pay: subtotals and pre-tax sums in several languages. */
 const NOT_TOTAL =
@@ -90,12 +91,13 @@ function totalCandidates(lines: LineRec[]): TotalCandidate[] {
 }
 
 /** The amount of the first line after `from` (within `span` lines, same page) that `test` picks. */
-function amountAfter(lines: LineRec[], from: number, span: number, test: (upper: string) => boolean): { line: LineRec; value: number; text: string } | null {
+function amountAfter(lines: LineRec[], from: number, span: number, test: (upper: string) => boolean): { line: LineRec; value: number; text: string; cite: LineRec[] } | null {
   for (let j = from + 1; j <= from + span && j < lines.length && lines[j].page === lines[from].page; j++) {
     if (!test(lines[j].upper)) continue;
     const found = amountFor(lines, j) ?? (lineAmount(lines[j].text) ? { value: lineAmount(lines[j].text)!.value, cite: [lines[j]] } : null);
     const value = found ? amountValue(found.value) : null;
-    if (found && value !== null) return { line: lines[j], value, text: found.value };
+    // cite: the label's line and, in a column of amounts, the line that prints it
+    if (found && value !== null) return { line: lines[j], value, text: found.value, cite: found.cite };
   }
   return null;
 }
@@ -120,9 +122,12 @@ function cashLessChange(lines: LineRec[], page: number): Payment | null {
     const cashFound = amountFor(lines, i) ?? lineAmount(lines[i].text);
     const cash = cashFound ? amountValue(cashFound.value) : null;
     const change = amountAfter(lines, i, 3, (u) => CHANGE.test(u));
-    if (cash !== null && cash > 0 && !exact) exact = { value: cash, cite: [lines[i]], text: `the payment ${quote([lines[i]])} (no change given)`, exact: true };
+    // each with the line that prints its amount, where a column of amounts holds it apart
+    // (that line is no other witness of the amount: support() leaves out the evidence's own lines)
+    const cashCite = cashFound && 'cite' in cashFound ? cashFound.cite : [lines[i]];
+    if (cash !== null && cash > 0 && !exact) exact = { value: cash, cite: cashCite, text: `the payment ${quote(cashCite)} (no change given)`, exact: true };
     if (cash === null || !change || change.value < 0 || change.value >= cash) continue;
-    return { value: cash - change.value, cite: [lines[i], change.line], text: `cash ${formatAmount(cash)} less change ${formatAmount(change.value)}` };
+    return { value: cash - change.value, cite: [...new Set([...cashCite, ...change.cite])], text: `cash ${formatAmount(cash)} less change ${formatAmount(change.value)}` };
   }
   return exact && !lines.some((l) => l.page === page && CHANGE.test(l.upper)) ? exact : null;
 }
@@ -224,7 +229,7 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
   const read = amountValue(top.value);
   if (read === null) return null;
   const page = top.cite[0].page;
-  const evidence: (Omit<Payment, 'value'> & { values: number[] })[] = [];
+  const evidence: Evidence[] = [];
   if (paid) evidence.push({ values: [paid.value], cite: paid.cite, text: `${paid.text} is`, exact: paid.exact });
   // the sum before tax with what follows it; a total above this one (before rounding, or
   // one the scan garbled: "Total 900") with what follows it
@@ -247,6 +252,8 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
     // a sum with nothing added is only another total, which the ranking already weighed
     if (parts && parts.cite.length > 1) evidence.push({ values: parts.values, cite: parts.cite, text: `${quote(parts.cite)} adds up to` });
   }
+  const items = itemsSum(lines, top, read);
+  if (items) evidence.push(items);
   if (!evidence.length || evidence.some((e) => e.values.some((v) => same(v, read)))) return null;
   for (const [k, e] of evidence.entries()) {
     for (const v of new Set(e.values.map((x) => Math.round(x * 100) / 100))) {
@@ -258,7 +265,10 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
       const mine = new Set([...top.cite, ...e.cite]);
       // a payment with no change printed is backed by the bill's lines, not by other payment lines
       if (e.exact) for (const l of lines) if (l.page === page && (CASH.test(l.upper) || CHANGE.test(l.upper))) mine.add(l);
-      const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine);
+      // or the items add up to the amount read but for one digit OCR confuses ("137.56" for
+      // 137.50): a sum of several amounts read apart lands there by chance far less often than
+      // a digit is misread (one line against another, either may be the misread one)
+      const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine) || (e.lookAlike === true && oneDigitMisread(v, read) && e.values.filter((x) => oneDigitMisread(x, read)).length === 1);
       if (!agreed) continue;
       const said = [e, ...others].map((x) => `${x.text} ${formatAmount(v)}`).join('; ');
       return {
@@ -270,6 +280,47 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
     }
   }
   return null;
+}
+
+/** What else a receipt says the total is; `lookAlike`: a sum of items, which a one-digit misread of the total may be told by. */
+type Evidence = Omit<Payment, 'value'> & { values: number[]; lookAlike?: boolean };
+
+/**
+ * The line items above the total, added up with the tax, charges, discounts and rounding
+ * printed between them and the total: evidence of the total when at least two items are read
+ * and nothing else between them and the total prints an amount (a subtotal gives its own).
+ * None when an item whose quantity × unit price is not its amount would, at that product,
+ * make the total `read`: then the item's amount is the misread one.
+ */
+function itemsSum(lines: LineRec[], top: TotalCandidate, read: number): Evidence | null {
+  const page = top.cite[0].page;
+  let start = top.order;
+  while (start > 0 && lines[start - 1].page === page) start--;
+  const items = findItems(lines, start, top.order);
+  if (items.length < 2) return null;
+  const last = items[items.length - 1].lines;
+  const cents = (n: number) => Math.round(n * 100) / 100;
+  const sum = cents(items.reduce((n, i) => n + i.amount, 0));
+  const parts = sumOfParts(lines, last[last.length - 1].order, [sum], top);
+  if (!parts) return null;
+  const added = parts.values.map((v) => v - sum);
+  for (const i of items) {
+    if (i.consistent || i.quantity === undefined || i.unit_price === undefined) continue;
+    const other = cents(sum - i.amount + i.quantity * i.unit_price);
+    if (added.some((a) => same(other + a, read))) return null;
+  }
+  return { values: parts.values, cite: [...items.flatMap((i) => i.lines), ...parts.cite.slice(1)], text: `the ${items.length} items${parts.cite.length > 1 ? ' with what follows them' : ''} add up to`, lookAlike: true };
+}
+
+/** Digits OCR reads for one another: the round ones, and pairs one stroke tells apart. */
+const LOOK_ALIKE = new Set(['06', '08', '09', '68', '69', '89', '38', '56', '58', '17']);
+
+/** Two amounts printed alike but for one digit, of a pair OCR confuses: "137.56" and 137.50. */
+export function oneDigitMisread(a: number, b: number): boolean {
+  const [x, y] = [a.toFixed(2), b.toFixed(2)];
+  if (x.length !== y.length) return false;
+  const differ = [...x].map((c, i) => [c, y[i]!].sort().join('')).filter((pair) => pair[0] !== pair[1]);
+  return differ.length === 1 && LOOK_ALIKE.has(differ[0]!);
 }
 
 const plain = (c: TotalCandidate): TotalAnswer => ({ value: c.value, cite: c.cite, label: c.label });
@@ -299,7 +350,7 @@ function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCa
   const expected = preValue + (adj?.value ?? 0);
   // Without the adjustment read, a rounded total may differ from the sum by the rounding step.
   if (Math.abs(expected - topValue) <= (adj ? 0.005 : 0.05)) return null;
-  const mine = new Set([...pre.cite, ...top.cite, ...(adj ? [adj.line] : [])]);
+  const mine = new Set([...pre.cite, ...top.cite, ...(adj ? adj.cite : [])]);
   const page = top.cite[0].page;
   // what was paid (cash less change) confirms the rounded total read, whatever the sign of its adjustment
   if (paid && same(paid.value, topValue)) return null;

@@ -2,7 +2,9 @@
 // their ground-truth text: "What is the total?" and "What is the date?" must quote the
 // right value and cite page 1 on at least 90% of them.
 import { EVAL_DIR } from '../../shared-dir';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswerer } from '../../../src/chat';
 import type { ChatMessage, Job } from '../../../src/shared/contract';
@@ -11,6 +13,7 @@ import {
   citesValue,
   DATE_QUESTION,
   manifestReceiptIds,
+  manifestReceipts,
   RECEIPT_ANSWERS,
   receiptGtPath,
   statesValue,
@@ -32,6 +35,22 @@ describe('receipts (SROIE ground truth)', () => {
   it('lists every receipt of the manifest, with values its ground truth holds', () => {
     expect(manifestReceiptIds(EVAL)).toEqual(RECEIPT_ANSWERS.map((e) => e.id).sort());
     expect(answersMissingFromGroundTruth(EVAL)).toEqual([]);
+    expect(manifestReceipts(EVAL).map((r) => [r.id, r.answers?.total])).toEqual(RECEIPT_ANSWERS.map((e) => [e.id, e.total]).sort());
+  });
+
+  it('takes the values of a receipt outside the table from the key beside it (bench/synth-receipts.mjs), and leaves out one with neither', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'receipts-'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify([
+      { file: 'receipt_synth_00.jpg', gt: 'receipt_synth_00.gt.txt', kind: 'receipt' },
+      { file: 'receipt_other.png', gt: 'receipt_other.gt.txt', kind: 'receipt' },
+      { file: 'receipt_sroie_000d1.jpg', gt: 'receipt_sroie_000d1.gt.txt', kind: 'receipt' },
+    ]));
+    writeFileSync(join(dir, 'receipt_synth_00.key.json'), JSON.stringify({ company: 'X SDN BHD', date: '07/03/2018', address: 'NO 1', total: '169.40' }));
+    expect(manifestReceipts(dir)).toEqual([
+      { id: 'receipt_other', file: join(dir, 'receipt_other.png'), answers: null },
+      { id: 'receipt_sroie_000d1', file: join(dir, 'receipt_sroie_000d1.jpg'), answers: { total: '9.00', date: '25/12/2018' } },
+      { id: 'receipt_synth_00', file: join(dir, 'receipt_synth_00.jpg'), answers: { total: '169.40', date: '07/03/2018' } },
+    ]);
   });
 
   it('answers the total and the date, citing page 1, on at least 90% of receipts', async () => {

@@ -201,6 +201,56 @@ CHANGE 2.10`);
     expect(f.total).toMatchObject({ amount: 47.9 });
   });
 
+  it('a total one misread digit off what its items add up to is the items\' sum, tax and rounding included', () => {
+    const f = read(`KEDAI MAKAN CERIA
+NASI AYAM 2 x 7.50 15.00
+TEH O AIS 2 x 2.20 4.40
+ROTI BAKAR 1 x 3.80 3.80
+TOTAL 28.20
+THANK YOU`);
+    expect(f.total).toMatchObject({ amount: 23.2 });
+    // with the tax between the items and the total: 21.20 + 1.27
+    const taxed = read(`PAPER A4 2 x 6.50 13.00
+STAPLER 1 x 8.20 8.20
+SST 6% 1.27
+TOTAL 22.41`);
+    expect(taxed.total).toMatchObject({ amount: 22.47 });
+    // a rounding whose sign is not printed makes two sums, 22.45 and 22.49: 22.48 is a misread of either
+    const rounded = read(`PAPER A4 2 x 6.50 13.00
+STAPLER 1 x 8.20 8.20
+SST 6% 1.27
+ROUNDING ADJ 0.02
+TOTAL 22.48`);
+    expect(rounded.total).toMatchObject({ amount: 22.48 });
+  });
+
+  it('keeps the total read when the items differ from it by more than one look-alike digit, or an item\'s own price explains it', () => {
+    // 3 and 4 are not digits OCR takes for one another
+    expect(read(`NASI AYAM 2 x 7.50 15.00
+TEH O AIS 2 x 2.20 4.40
+ROTI BAKAR 1 x 3.80 3.80
+TOTAL 24.20`).total).toMatchObject({ amount: 24.2 });
+    // two digits off: an item missed, not a digit misread
+    expect(read(`NASI AYAM 2 x 7.50 15.00
+TEH O AIS 2 x 2.20 4.40
+TOTAL 28.20`).total).toMatchObject({ amount: 28.2 });
+    // the pen's amount is the misread one (2 x 3.50 is 7.00, read 1.00): its items then make 17.50
+    expect(read(`PEN 2 x 3.50 1.00
+NOTEBOOK 1 x 10.50 10.50
+TOTAL 17.50`).total).toMatchObject({ amount: 17.5 });
+  });
+
+  it('labels and amounts read as two columns: the cash paid, on its own line, is no second witness against the total', () => {
+    const f = read(`TEH TARIK
+GLUE STICK
+TOTAL
+295.07
+CASH
+300.00
+THANK YOU. PLEASE COME AGAIN`);
+    expect(f.total).toMatchObject({ amount: 295.07 });
+  });
+
   it('a sum printed without its decimal point still counts ("37 50", "225")', () => {
     const f = read(`Total Sales (Excluding GST) 57 20
 Discount : 000
