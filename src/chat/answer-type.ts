@@ -51,9 +51,9 @@ const OPTION = /(?:^|[\s,(\[])--?[\p{L}\d][\w-]*/u;
 /** A file's path: at least one slash between names, or a home-relative one. */
 const PATH = /(?:^|[\s"'(“])(?:~|\.{0,2})\/[\w.-]+(?:\/[\w.-]+)*|\b[\w.-]+\/[\w.-]+\/[\w.-]+/u;
 
-/** A number with a unit of length, weight, time or size: what "how tall", "how long" ask for. */
+/** A number with a unit of length, weight, time or size (of data too: "8kB", "2 GiB"): what "how tall", "how long", "how big" ask for. */
 const MEASURE =
-  /\d\s*(?:[-–]\s*\d+\s*)?(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yards?|miles?|metres?|meters?|centimet(?:re|er)s?|millimet(?:re|er)s?|kilomet(?:re|er)s?|kg|g|lbs?|pounds?|ounces?|oz|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|pages?|%|percent)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|feet|metres?|meters?|miles?|inches)\b/i;
+  /\d\s*(?:[-–]\s*\d+\s*)?(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yards?|miles?|metres?|meters?|centimet(?:re|er)s?|millimet(?:re|er)s?|kilomet(?:re|er)s?|kg|g|lbs?|pounds?|ounces?|oz|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|pages?|%|percent|bytes?|[kmgt]i?b|px|pixels?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|feet|metres?|meters?|miles?|inches)\b/i;
 
 const holdsTime = (t: string) => YEAR.test(t) || findDate(t) !== null || new RegExp(`\\b(?:${MONTHS})\\b`, 'i').test(t) || RELATIVE_TIME.test(t);
 const holdsQuantity = (t: string) => /\d/.test(t) || NUMBER_WORDS.test(t);

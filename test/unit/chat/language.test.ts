@@ -59,6 +59,13 @@ describe('the kind of value a question asks for', () => {
     expect(answerType('Where is the cottage?')).toBeNull();
   });
 
+  it('"how big" holds a size of data too, in the units software is measured in', () => {
+    const big = answerType('How big is the download?')!;
+    expect(big.kind).toBe('measure');
+    for (const t of ['a tiny 8kB package', 'about 2 GiB of memory', 'files up to 512 bytes', 'a 40 MB model', 'at 300 px wide']) expect(big.holds(t), t).toBe(true);
+    expect(big.holds('version 8 of the package')).toBe(false);
+  });
+
   it('answers "who" with the sentence that names someone, in other words than the question’s', async () => {
     const job = jobFromTexts([['The survey of the quays had careful assistance by Ana Vey and Bo Lund.', '', 'The quays were mended in 1903.'].join('\n')]);
     expect((await ask(job, 'Who helped with the survey as assistants?')).content).toContain('Ana Vey and Bo Lund');
