@@ -32,7 +32,7 @@ try {
       const steps = Object.entries(t).filter(([k]) => k !== 'queue').reduce((n, [, v]) => n + Number(v), 0);
       const created = Date.parse(job.created_at);
       const finished = Date.parse(job.finished_at);
-      out.push({ file: key.split('/').pop(), round: round < keys.length ? 1 : 2, status: job.status, total: t2 - t0, accept: created - t0, queue: t.queue, steps: Math.round(steps), finish: finished - (created + (t.queue ?? 0) + steps), respond: t1 - finished, parse: t2 - t1 });
+      out.push({ file: key.split('/').pop(), decode: t.decode, round: round < keys.length ? 1 : 2, status: job.status, total: t2 - t0, accept: created - t0, queue: t.queue, steps: Math.round(steps), finish: finished - (created + (t.queue ?? 0) + steps), respond: t1 - finished, parse: t2 - t1 });
     }
     return out;
   }, { keys: files.map((f) => f.path), token });

@@ -36,16 +36,57 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
     }
   };
   const bitmap = await decode();
-  checkSize(bitmap.width, bitmap.height);
-  bitmap.close();
+  try {
+    checkSize(bitmap.width, bitmap.height);
+  } catch (err) {
+    bitmap.close();
+    throw err;
+  }
+  // Decoded to check it, it is kept for its reading (the page is read right after, most often):
+  // not decoded twice. Within a budget: many uploads queued at once keep none beyond it.
+  let held = hold(bitmap);
   return {
     type,
     pageCount: 1,
     async page(index: number): Promise<PageImage> {
       if (index !== 0) throw new UserError('no_such_page', `This image has one page, not ${index + 1}.`);
-      return { bitmap: await decode(), ...(original ? { original } : {}) };
+      const kept = held;
+      held = null;
+      return { bitmap: kept ? kept.take() : await decode(), ...(original ? { original } : {}) };
     },
-    close() {},
+    close() {
+      held?.drop();
+      held = null;
+    },
+  };
+}
+
+/** Bytes of decoded images kept between their upload's check and their reading, at most. */
+export const HELD_BYTES = 64 << 20;
+let heldBytes = 0;
+
+/**
+ * A bitmap kept for later, counted against HELD_BYTES (or closed now when it does not fit):
+ * `take` hands it over (its new owner closes it), `drop` closes it.
+ */
+function hold(bitmap: ImageBitmap): { take: () => ImageBitmap; drop: () => void } | null {
+  const bytes = 4 * bitmap.width * bitmap.height;
+  if (heldBytes + bytes > HELD_BYTES) {
+    bitmap.close();
+    return null;
+  }
+  heldBytes += bytes;
+  let done = false;
+  const release = () => {
+    if (!done) heldBytes -= bytes;
+    done = true;
+  };
+  return {
+    take: () => (release(), bitmap),
+    drop: () => {
+      if (!done) bitmap.close();
+      release();
+    },
   };
 }
 
