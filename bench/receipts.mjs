@@ -83,12 +83,17 @@ const squeeze = (/** @type {string} */ s) => s.replace(/\s+/g, '').toUpperCase()
 
 /**
  * Whether the answer states the value as a whole: "9.00" must not match inside "19.00" or
- * "9.001". Case and runs of spaces do not matter ("28 Mar 18").
+ * "9.001". Case and runs of spaces do not matter ("28 Mar 18"). Only its answer counts, up to
+ * its first citation ("The total is 300.00 (p. 1)."), not a note after it that quotes what the
+ * scan reads ("The total line reads "TOTAL 295.07", but …"); an answer that says it is unsure
+ * and gives two readings (as it should when the two recognisers disagree) states both.
  * @param {string} content
  * @param {string} value
  */
 export function statesValue(content, value) {
-  return new RegExp(`(?<![\\d.,])${escape(fold(value)).replace(/ /g, '\\s+')}(?![\\d])`).test(fold(content));
+  const cited = content.search(/\(p(?:p)?\.\s*\d/);
+  const answer = cited > 0 && !/^\s*The [\w ]+ is unsure\b/i.test(content) ? content.slice(0, cited) : content;
+  return new RegExp(`(?<![\\d.,])${escape(fold(value)).replace(/ /g, '\\s+')}(?![\\d])`).test(fold(answer));
 }
 
 /**

@@ -38,6 +38,16 @@ describe('receipts (SROIE ground truth)', () => {
     expect(manifestReceipts(EVAL).map((r) => [r.id, r.answers?.total])).toEqual(RECEIPT_ANSWERS.map((e) => [e.id, e.total]).sort());
   });
 
+  it('scores the value an answer states, not one its note quotes from the scan', () => {
+    expect(statesValue('The total is 295.07 (p. 1).', '295.07')).toBe(true);
+    expect(statesValue('The total is 1295.07 (p. 1).', '295.07')).toBe(false);
+    expect(statesValue('The total is 300.00 (p. 1). The total line reads "TOTAL 295.07", but the payment is 300.00.', '295.07')).toBe(false);
+    expect(statesValue('The date is 28 Mar 18 (p. 1).', '28 MAR 18')).toBe(true);
+    // unsure, with both readings shown: it states both
+    const unsure = 'The date is unsure: the line "Date : 18/03/2017" is hard to read (p. 1). The first reading gives 18/03/2017; a second reading (PP-OCR) gives 13/03/2017.';
+    expect(statesValue(unsure, '13/03/2017')).toBe(true);
+  });
+
   it('takes the values of a receipt outside the table from the key beside it (bench/synth-receipts.mjs), and leaves out one with neither', () => {
     const dir = mkdtempSync(join(tmpdir(), 'receipts-'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify([
