@@ -83,8 +83,11 @@ export class WorkerPool<W> {
     }
   }
 
-  /** The call is done; `retire`: stop this worker (it failed, or has done enough). */
-  release(slot: PoolSlot<W>, retire = false): void {
+  /**
+   * The call is done; `retire`: stop this worker (it failed, or has done enough); `idleMs`: stop
+   * it after this long with nothing in hand (the pool's own idleMs by default).
+   */
+  release(slot: PoolSlot<W>, retire = false, idleMs = this.options.idleMs): void {
     slot.busy = Math.max(0, slot.busy - 1);
     slot.uses++;
     const lane = this.lanes[slot.lane];
@@ -96,10 +99,10 @@ export class WorkerPool<W> {
       }
     }
     if (retire) this.remove(slot);
-    else if (slot.busy === 0 && this.options.idleMs !== undefined && this.slots.includes(slot)) {
+    else if (slot.busy === 0 && idleMs !== undefined && this.slots.includes(slot)) {
       slot.idle = setTimeout(() => {
         if (slot.busy === 0) this.remove(slot);
-      }, this.options.idleMs);
+      }, idleMs);
     }
     this.waiters.shift()?.();
   }

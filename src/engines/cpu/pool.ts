@@ -14,6 +14,15 @@ const RECYCLE_AFTER_PAGES = 40;
  */
 export const HEAVY_PAGE_PIXELS = 20_000_000;
 /**
+ * A worker that read a page this large (pixels) holds its grown WASM memory (hundreds of MB for
+ * a 14-megapixel book page) for good: it is ended once idle for GROWN_IDLE_MS, and the next
+ * page starts a fresh one. Pages that follow one another keep it; a session that stops reading
+ * gives the memory back.
+ */
+export const LARGE_PAGE_PIXELS = 6_000_000;
+export const GROWN_IDLE_MS = 5_000;
+
+/**
  * A worker reads its (already verified, cached) traineddata and starts in about a second;
  * one that has not started by then never will, and must not hold its slot for ever.
  */
@@ -29,11 +38,14 @@ export interface PoolClock {
 
 export class TesseractPool {
   private pool: WorkerPool<Promise<TessWorker>>;
+  /** workers that have read a large page: their memory has grown */
+  private grown = new WeakSet<Promise<TessWorker>>();
 
   constructor(
     readonly size: number = defaultPoolSize(),
     private readonly spawnWorker: (languages: string, signal: AbortSignal) => Promise<TessWorker> = spawn,
     private readonly startDeadlineMs = START_DEADLINE_MS,
+    private readonly grownIdleMs = GROWN_IDLE_MS,
   ) {
     // Another language set gets a fresh worker, never a reinitialised one (the pool ends a
     // free worker of another set to make room): Tesseract keeps global parameters from the
@@ -69,7 +81,8 @@ export class TesseractPool {
       failed = true;
       throw err;
     } finally {
-      this.pool.release(slot, failed || slot.uses + 1 >= RECYCLE_AFTER_PAGES || pixels >= HEAVY_PAGE_PIXELS);
+      if (pixels >= LARGE_PAGE_PIXELS) this.grown.add(slot.worker);
+      this.pool.release(slot, failed || slot.uses + 1 >= RECYCLE_AFTER_PAGES || pixels >= HEAVY_PAGE_PIXELS, this.grown.has(slot.worker) ? this.grownIdleMs : undefined);
     }
   }
 

@@ -4,7 +4,7 @@
 // recycling, and a broken worker dropped.
 import { describe, expect, it } from 'vitest';
 import type { Worker as TessWorker } from 'tesseract.js';
-import { TesseractPool } from '../../../src/engines/cpu/pool';
+import { LARGE_PAGE_PIXELS, TesseractPool } from '../../../src/engines/cpu/pool';
 
 interface Fake {
   id: number;
@@ -102,6 +102,25 @@ describe('TesseractPool', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(made[0]!.terminated).toBe(true);
     expect(await pool.use('eng', async (w) => idOf(w))).not.toBe(a);
+  });
+
+  it('ends a worker that read a large page once it has been idle a while, and keeps one that read only small pages', async () => {
+    const { made, spawn } = fakes();
+    const pool = new TesseractPool(2, spawn, 60_000, 30);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // two workers: one reads a large page, the other a small one, at once
+    const large = pool.use('eng', () => gate, undefined, LARGE_PAGE_PIXELS);
+    const small = pool.use('eng', () => gate, undefined, 1_000_000);
+    release();
+    await Promise.all([large, small]);
+    // pages that follow soon keep the grown worker
+    await new Promise((r) => setTimeout(r, 10));
+    await pool.use('eng', async () => undefined, undefined, 1_000_000);
+    await pool.use('eng', async () => undefined, undefined, 1_000_000);
+    expect(made.filter((f) => f.terminated)).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(made.map((f) => f.terminated)).toEqual([true, false]);
   });
 
   it('a worker that never starts is dropped at the deadline with a coded error, and the next page gets a fresh one', async () => {
