@@ -7,8 +7,6 @@ export interface ReceiptAnswer {
 }
 export const RECEIPT_ANSWERS: ReadonlyArray<ReceiptAnswer>;
 export function receiptGtPath(evalDir: string, id: string): string;
-export function receiptImagePath(evalDir: string, id: string): string;
-export function manifestReceiptIds(evalDir: string): string[];
 export function manifestReceipts(evalDir: string): { id: string; file: string; answers: { total: string; date: string } | null }[];
 export function answersMissingFromGroundTruth(evalDir: string): string[];
 export function statesValue(content: string, value: string): boolean;

@@ -27,7 +27,6 @@ export const RECEIPT_ANSWERS = [
 ];
 
 export const receiptGtPath = (/** @type {string} */ evalDir, /** @type {string} */ id) => join(evalDir, `receipt_sroie_${id}.gt.txt`);
-export const receiptImagePath = (/** @type {string} */ evalDir, /** @type {string} */ id) => join(evalDir, `receipt_sroie_${id}.jpg`);
 
 /**
  * The receipts the manifest lists, sorted, each with the total and date it states: from
@@ -44,7 +43,7 @@ export function manifestReceipts(evalDir) {
     .filter((m) => m.kind === 'receipt')
     .map((m) => {
       const stem = m.file.replace(/\.[^.]+$/, '');
-      const sroie = /^receipt_sroie_(\d+)$/.exec(stem)?.[1] ?? /receipt_sroie_(\d+)/.exec(stem)?.[1];
+      const sroie = /receipt_sroie_(\d+)/.exec(stem)?.[1];
       const known = sroie ? RECEIPT_ANSWERS.find((r) => r.id === sroie) : undefined;
       const id = /^receipt_sroie_\d+$/.test(stem) && sroie ? sroie : stem;
       if (known) return { id, file: join(evalDir, m.file), answers: { total: known.total, date: known.date } };
@@ -54,13 +53,6 @@ export function manifestReceipts(evalDir) {
       return { id, file: join(evalDir, m.file), answers: key.total && key.date ? { total: String(key.total), date: String(key.date) } : null };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
-}
-
-/** The receipt ids the manifest lists, sorted. @param {string} evalDir */
-export function manifestReceiptIds(evalDir) {
-  /** @type {Array<{ gt: string, kind: string }>} */
-  const manifest = JSON.parse(readFileSync(join(evalDir, 'manifest.json'), 'utf8'));
-  return manifest.filter((m) => m.kind === 'receipt').map((m) => /** @type {RegExpExecArray} */ (/receipt_sroie_(\d+)/.exec(m.gt))[1]).sort();
 }
 
 /**

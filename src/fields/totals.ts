@@ -148,6 +148,8 @@ export interface TotalAnswer extends Found {
   note?: string;
 }
 
+/** An amount to the cent: sums of readings carry floating-point dust. */
+const toCents = (n: number) => Math.round(n * 100) / 100;
 const same = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) < 0.005;
 const quote = (ls: LineRec[]) => `"${ls.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()}"`;
 
@@ -256,7 +258,10 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
   if (items) evidence.push(items);
   if (!evidence.length || evidence.some((e) => e.values.some((v) => same(v, read)))) return null;
   for (const [k, e] of evidence.entries()) {
-    for (const v of new Set(e.values.map((x) => Math.round(x * 100) / 100))) {
+    const sums = [...new Set(e.values.map(toCents))];
+    // the items' sums one look-alike digit off the total read: evidence only when one is
+    const lookAlikes = e.lookAlike ? sums.filter((x) => oneDigitMisread(x, read)) : [];
+    for (const v of sums) {
       if (v <= 0) continue;
       const others = evidence.filter((o, j) => j !== k && o.values.some((x) => same(x, v)));
       // the lines that gave this amount, or the total read, are not support for it; the lines
@@ -268,7 +273,7 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
       // or the items add up to the amount read but for one digit OCR confuses ("137.56" for
       // 137.50): a sum of several amounts read apart lands there by chance far less often than
       // a digit is misread (one line against another, either may be the misread one)
-      const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine) || (e.lookAlike === true && oneDigitMisread(v, read) && e.values.filter((x) => oneDigitMisread(x, read)).length === 1);
+      const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine) || (lookAlikes.length === 1 && lookAlikes[0] === v);
       if (!agreed) continue;
       const said = [e, ...others].map((x) => `${x.text} ${formatAmount(v)}`).join('; ');
       return {
@@ -299,14 +304,13 @@ function itemsSum(lines: LineRec[], top: TotalCandidate, read: number): Evidence
   const items = findItems(lines, start, top.order);
   if (items.length < 2) return null;
   const last = items[items.length - 1].lines;
-  const cents = (n: number) => Math.round(n * 100) / 100;
-  const sum = cents(items.reduce((n, i) => n + i.amount, 0));
+  const sum = toCents(items.reduce((n, i) => n + i.amount, 0));
   const parts = sumOfParts(lines, last[last.length - 1].order, [sum], top);
   if (!parts) return null;
   const added = parts.values.map((v) => v - sum);
   for (const i of items) {
     if (i.consistent || i.quantity === undefined || i.unit_price === undefined) continue;
-    const other = cents(sum - i.amount + i.quantity * i.unit_price);
+    const other = toCents(sum - i.amount + i.quantity * i.unit_price);
     if (added.some((a) => same(other + a, read))) return null;
   }
   return { values: parts.values, cite: [...items.flatMap((i) => i.lines), ...parts.cite.slice(1)], text: `the ${items.length} items${parts.cite.length > 1 ? ' with what follows them' : ''} add up to`, lookAlike: true };
