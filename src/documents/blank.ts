@@ -1,6 +1,7 @@
 // Whether a page is blank: one colour, give or take scanner noise and a speck of dust.
 // Such a page has nothing to read; saying so beats an empty text with a confidence.
 import { scaledGrey } from '../shared/pixels';
+import { lumaPixels, type Luma } from '../shared/page-image';
 
 /** Pages are looked at no larger than this (long side): plenty to see a word, cheap to scan. */
 const LOOK_SIZE = 1600;
@@ -27,4 +28,18 @@ export function isBlankGrey(grey: Uint8Array): boolean {
 export function isBlankPage(bitmap: ImageBitmap): boolean {
   // looked at scaled down to at most LOOK_SIZE on its long side
   return isBlankGrey(scaledGrey(bitmap, LOOK_SIZE / Math.max(bitmap.width, bitmap.height)).grey);
+}
+
+/**
+ * The same test on a page's grey from its decoder: every pixel of a grid as wide as the
+ * scaled copy's, as a canvas scaling down by far samples the page, with no drawing.
+ */
+export function isBlankLuma(luma: Luma): boolean {
+  const { width, height } = luma;
+  const pixels = lumaPixels(luma);
+  const step = Math.max(1, Math.ceil(Math.max(width, height) / LOOK_SIZE));
+  const w = Math.ceil(width / step);
+  const grey = new Uint8Array(w * Math.ceil(height / step));
+  for (let y = 0, i = 0; y < height; y += step) for (let x = 0; x < width; x += step) grey[i++] = pixels[y * width + x]!;
+  return isBlankGrey(grey);
 }

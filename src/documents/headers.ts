@@ -104,6 +104,31 @@ export function exifOrientation(b: Uint8Array, type: DocumentType): number {
   }
 }
 
+/**
+ * A JPEG's vertical resolution in dots per inch as its JFIF header gives it, as libjpeg and so
+ * Tesseract read it (dots per centimetre converted); null when the header gives only an
+ * aspect ratio, or there is no JFIF header.
+ */
+export function jpegDpi(b: Uint8Array): number | null {
+  try {
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    let i = 2;
+    while (i + 4 <= b.length && b[i] === 0xff) {
+      const marker = b[i + 1]!;
+      if (marker === 0xda || marker === 0xd9) return null;
+      if (marker === 0xe0 && isAscii(b, i + 4, 'JFIF\0') && i + 18 <= b.length) {
+        const units = b[i + 11]!;
+        const y = dv.getUint16(i + 14);
+        return units === 1 && y ? y : units === 2 && y ? Math.round(y * 2.54) : null;
+      }
+      i += 2 + dv.getUint16(i + 2);
+    }
+  } catch {
+    // a header cut short says nothing
+  }
+  return null;
+}
+
 function jpegExif(b: Uint8Array, dv: DataView): number {
   let i = 2;
   while (i + 4 <= b.length && b[i] === 0xff) {

@@ -2,10 +2,12 @@
 // decode it). Every size is read from the header and checked before any pixel is decoded.
 import { config } from '../shared/config';
 import { UserError } from '../shared/errors';
-import { exifOrientation, imageSize } from './headers';
+import { exifOrientation, imageSize, jpegDpi } from './headers';
+import { jpegLuma } from './luma';
 import type { DocumentType } from './sniff';
 import { decodeTiffPage, readTiffPages } from './tiff';
 import type { OpenedDocument, PageImage } from './types';
+import type { Luma } from '../shared/page-image';
 
 function checkSize(width: number, height: number, what = 'The image'): void {
   if (!width || !height) throw new UserError('undecodable_file', `${what} has no pixels; it may be truncated or corrupt.`);
@@ -28,6 +30,9 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
   // The browser turns a photo upright by its EXIF orientation; its bytes as they are are
   // sideways, so they stand for the page only when already upright.
   const original = (type === 'png' || type === 'jpeg') && exifOrientation(head, type) === 1 ? blob : undefined;
+  // An upright JPEG's grey, from its decoder's luma plane, for an engine that reads grey.
+  const dpi = type === 'jpeg' ? jpegDpi(head) : null;
+  const lumaOf = type === 'jpeg' && original ? () => jpegLuma(blob, dpi) : undefined;
   const decode = async () => {
     try {
       return await createImageBitmap(blob, { imageOrientation: 'from-image' });
@@ -52,7 +57,9 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
       if (index !== 0) throw new UserError('no_such_page', `This image has one page, not ${index + 1}.`);
       const kept = held;
       held = null;
-      return { bitmap: kept ? kept.take() : await decode(), ...(original ? { original } : {}) };
+      // decoded once for the page, whoever asks first (the blank test, the engine)
+      let luma: Promise<Luma | null> | undefined;
+      return { bitmap: kept ? kept.take() : await decode(), ...(original ? { original } : {}), ...(lumaOf ? { luma: () => (luma ??= lumaOf()) } : {}) };
     },
     close() {
       held?.drop();

@@ -7,7 +7,7 @@ import { toJob } from '../api/jobs';
 import type { OcrDatabase } from '../store/db';
 import { openDocument, UserError, type OpenedDocument } from '../documents';
 import { encodeJpeg, rotateBitmap } from '../shared/pixels';
-import { isBlankPage } from '../documents/blank';
+import { isBlankLuma, isBlankPage } from '../documents/blank';
 import { blankPage, withTextWarning } from './page-warnings';
 import { layoutPage, joinPages } from '../layout';
 import { recognizePage } from '../engines';
@@ -213,7 +213,9 @@ export class EngineHost {
       timings.decode = lap();
       try {
         // A blank page has nothing to read: no engine is run on it, and no confidence claimed.
-        const blank = image.bitmap && isBlankPage(image.bitmap) ? blankPage(page.index, image.bitmap.width, image.bitmap.height) : null;
+        // (from the page's grey where the engine reads that too: a colour JPEG on the cpu tier)
+        const luma = image.luma && job.tier === 'cpu' ? await image.luma() : null;
+        const blank = image.bitmap && (luma ? isBlankLuma(luma) : isBlankPage(image.bitmap)) ? blankPage(page.index, image.bitmap.width, image.bitmap.height) : null;
         const tool = findTool(job.tool);
         const recipe = tool?.recipe;
         const translates = !!(tool?.meta.needsTarget && job.translate_to);

@@ -7,7 +7,34 @@ export interface RasterPage {
   bitmap: ImageBitmap;
   /** the original encoded bytes when they can stand for the page as is */
   original?: Blob;
+  /**
+   * the page's greyscale pixels as its decoder gives them (a colour JPEG's luma plane), when
+   * it can: null where the browser cannot, or the file holds no such plane
+   */
+  luma?: () => Promise<Luma | null>;
   textLayer?: undefined;
+}
+
+/**
+ * A page's greyscale pixels, 0 black, row by row, as a binary PGM (its header, then the
+ * pixels): what a recogniser reads as it is, and what the page's rules and slope are found in.
+ */
+export interface Luma {
+  pgm: Uint8Array;
+  width: number;
+  height: number;
+  /** the resolution the file states, in dots per inch, when it states one */
+  dpi?: number;
+}
+
+/** A binary PGM's header (P5) for 8-bit grey pixels of this size. */
+export function pgmHeader(width: number, height: number): Uint8Array {
+  return new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+}
+
+/** The pixels of a Luma, without its PGM header. */
+export function lumaPixels(luma: Luma): Uint8Array {
+  return luma.pgm.subarray(luma.pgm.length - luma.width * luma.height);
 }
 
 /**
@@ -19,6 +46,7 @@ export interface TextPage {
   textLayer: TextLayer;
   bitmap?: undefined;
   original?: undefined;
+  luma?: undefined;
 }
 
 /** One page, ready for an engine. */

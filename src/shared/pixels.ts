@@ -1,5 +1,6 @@
 // Turning a page bitmap into bytes: 8-bit greyscale PGM for the recogniser (no compression
 // to pay for, and Leptonica reads it as it is), PNG and JPEG for storage.
+import { pgmHeader } from './page-image';
 
 export async function encodePng(bitmap: ImageBitmap): Promise<Blob> {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -73,8 +74,6 @@ export function scaledGrey(bitmap: ImageBitmap, scale: number): { grey: Uint8Arr
   for (let p = 0; p < grey.length; p++) grey[p] = (77 * d[p * 4]! + 150 * d[p * 4 + 1]! + 29 * d[p * 4 + 2]!) >> 8;
   return { grey, width, height };
 }
-
-const pgmHeader = (width: number, height: number): Uint8Array => new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
 
 /** greyPgm(greyOf(bitmap), …) without the second copy of the pixels: the header, then greyOf's rows. */
 export function pgmOf(bitmap: ImageBitmap): Uint8Array {

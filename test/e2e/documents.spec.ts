@@ -1,7 +1,7 @@
 // Documents in, text out: every input format, bad input, PDF text layers, upright pages, languages.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -83,6 +83,61 @@ describe('documents in, text out', () => {
     expect(g.body.page_count).toBe(1);
     expect(g.body.text).toMatch(/lazy fox/);
     expect(g.body.text).not.toMatch(/Nothing on this frame/);
+  });
+
+  it("a grey page saved as a colour JPEG is read from its decoder's luma plane; a coloured page, a PNG and a photo turned by EXIF from their files", async () => {
+    const debug: string[] = [];
+    const listen = (m: { text(): string }) => {
+      if (m.text().startsWith('ocrchat page')) debug.push(m.text());
+    };
+    const timingsOf = (uuid: string) => JSON.parse(debug.find((d) => d.includes(uuid))!.replace(/^ocrchat page \S+ \d+ /, ''));
+    /** The lines printed in `ink` on `paper`, as the browser's JPEG encoder saves them (YCbCr). */
+    const jpeg = async (paper: string, ink: string) =>
+      Buffer.from(
+        await page.evaluate(
+          async ({ lines, paper, ink }) => {
+            const c = new OffscreenCanvas(1400, 260);
+            const ctx = c.getContext('2d')!;
+            ctx.fillStyle = paper;
+            ctx.fillRect(0, 0, c.width, c.height);
+            ctx.fillStyle = ink;
+            ctx.font = '30px "DejaVu Serif", serif';
+            lines.forEach((l, i) => ctx.fillText(l, 40, 60 + i * 44));
+            const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+            let s = '';
+            for (const x of bytes) s += String.fromCharCode(x);
+            return btoa(s);
+          },
+          { lines: ENGLISH, paper, ink },
+        ),
+        'base64',
+      );
+    page.on('console', listen);
+    try {
+      // black print on white paper, saved in colour as scanners and phones do
+      const grey = await postFile(page, await jpeg('#ffffff', '#111111'), 'scan.jpg', { language: 'eng' });
+      expect(grey.body.status).toBe('done');
+      for (const line of ENGLISH) expect(grey.body.text).toContain(line);
+      expect(timingsOf(grey.body.uuid).lumaPixels).toBe(1400 * 260);
+      // the words' boxes are on the page as uploaded
+      const quick = grey.body.pages[0].blocks.flatMap((b: { lines: { words: { text: string; bbox: number[] }[] }[] }) => b.lines.flatMap((l) => l.words)).find((w: { text: string }) => w.text === 'quick');
+      expect(quick.bbox[0]).toBeGreaterThan(80);
+      expect(quick.bbox[1]).toBeGreaterThan(25);
+      expect(quick.bbox[3]).toBeLessThan(75);
+
+      // dark blue print on cream paper: Tesseract's own colour path reads it
+      const tinted = await postFile(page, await jpeg('#f3ead2', '#1b2a6b'), 'photo.jpg', { language: 'eng' });
+      for (const line of ENGLISH) expect(tinted.body.text).toContain(line);
+      expect(timingsOf(tinted.body.uuid).lumaPixels).toBeUndefined();
+      const png = await postFile(page, await renderText(page, ENGLISH), 'page.png', { language: 'eng' });
+      expect(png.body.text).toMatch(/quick brown fox/);
+      expect(timingsOf(png.body.uuid).lumaPixels).toBeUndefined();
+      const turned = await postFile(page, readFileSync('test/fixtures/photo-exif-orientation-6.jpg'), 'phone.jpg', { language: 'eng' });
+      expect(turned.body.text).toMatch(/lazy fox/);
+      expect(timingsOf(turned.body.uuid).lumaPixels).toBeUndefined();
+    } finally {
+      page.off('console', listen);
+    }
   });
 
   it('a page scanned a few degrees askew is read as well as a straight one', async () => {

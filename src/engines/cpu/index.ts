@@ -3,7 +3,7 @@
 // with the traineddata for its script; language=auto chooses the traineddata (./auto.ts).
 import type { Block as TBlock, Bbox } from 'tesseract.js';
 import type { BBox } from '../../shared/contract';
-import type { RasterPage } from '../../shared/page-image';
+import { lumaPixels, type Luma, type RasterPage } from '../../shared/page-image';
 import { greyOf, greyPgm, pgmOf, rotateBitmap } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { TesseractPool, type PoolClock } from './pool';
@@ -17,7 +17,7 @@ import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../../shared/text';
 import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
 import { rereadCells } from './cells';
-import { estimateSkew, smallGrey } from './skew';
+import { estimateSkew, smallGreyOf } from './skew';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
@@ -47,8 +47,24 @@ interface Pass {
   words: number;
 }
 
-function encode(bitmap: ImageBitmap): Blob {
-  return new Blob([pgmOf(bitmap) as BlobPart], { type: 'image/x-portable-graymap' });
+/** A page as the recogniser is given it: its encoded bytes, and the resolution they state. */
+interface PageInput {
+  blob: Blob;
+  dpi?: number;
+}
+
+function encode(bitmap: ImageBitmap): PageInput {
+  return { blob: new Blob([pgmOf(bitmap) as BlobPart], { type: 'image/x-portable-graymap' }) };
+}
+
+/**
+ * The page's grey from its decoder (a colour JPEG's luma plane), when it has one of the
+ * bitmap's size: Tesseract reads it as grey, skipping its colour path, at the resolution the
+ * file states (the header a PGM lacks), as it would have read the file itself.
+ */
+async function lumaOf(page: RasterPage): Promise<Luma | null> {
+  const luma = page.luma ? await page.luma() : null;
+  return luma && luma.width === page.bitmap.width && luma.height === page.bitmap.height ? luma : null;
 }
 
 /**
@@ -56,10 +72,12 @@ function encode(bitmap: ImageBitmap): Blob {
  * its boxes are then on the straightened page, so they are turned back onto the page as it
  * was uploaded. Not by default: on single lines and some receipts it made things worse.
  */
-async function pass(input: Blob, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false, clock?: PoolClock): Promise<Pass> {
+async function pass(input: PageInput, languages: string, size: { width: number; height: number }, deskew = false, onNote?: RecognizeOptions['onNote'], block = false, clock?: PoolClock): Promise<Pass> {
   await readyLanguages(languages, onNote);
   const segmentation = block ? ONE_BLOCK : PAGE_SEGMENTATION;
-  const result = await tesseractPool().use(languages, (w) => w.recognize(input, { rotateAuto: deskew, ...segmentation }, { blocks: true, text: true }), clock, size.width * size.height);
+  // Tesseract takes a resolution outside 70–2400 dpi for none, as it does a file's
+  const dpi = input.dpi && input.dpi >= 70 && input.dpi <= 2400 ? { user_defined_dpi: String(input.dpi) } : {};
+  const result = await tesseractPool().use(languages, (w) => w.recognize(input.blob, { rotateAuto: deskew, ...segmentation, ...dpi }, { blocks: true, text: true }), clock, size.width * size.height);
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
   const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
@@ -90,14 +108,24 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   };
   let bitmap = page.bitmap;
   let t0 = performance.now();
-  let input: Blob = page.original ?? encode(bitmap);
+  // The page in grey for the recogniser: its decoder's (a colour JPEG's luma), else drawn from
+  // the bitmap, unless the original file stands for the page (Tesseract reads PNGs as they are).
+  const decoded = await lumaOf(page);
+  // (for the page's debug line: read from the decoder's plane, and how large it was)
+  if (decoded) timings.lumaPixels = decoded.width * decoded.height;
+  const luma = decoded ?? (page.original ? null : { pgm: pgmOf(bitmap), width: bitmap.width, height: bitmap.height });
+  let input: PageInput = luma ? { blob: new Blob([luma.pgm as BlobPart], { type: 'image/x-portable-graymap' }), ...(luma.dpi ? { dpi: luma.dpi } : {}) } : { blob: page.original! };
+  // The page's grey as uploaded, found once (its decoder's, or drawn from the bitmap): its
+  // slope, its language band and its rules are found in it.
+  let grey: Uint8Array | undefined = luma ? lumaPixels(luma) : undefined;
+  const pageGrey = (): Uint8Array => (grey ??= greyOf(page.bitmap));
   // A page scanned a few degrees askew: Tesseract may read only its first lines (3° lost all
   // the rest). A page whose ink lies in sloping rows is read straightened the first time.
-  const askew = bitmap.height >= SKEW_MIN_HEIGHT && isAskew(bitmap);
+  const askew = bitmap.height >= SKEW_MIN_HEIGHT && isAskew(pageGrey(), bitmap.width, bitmap.height);
   timings.preprocess = performance.now() - t0;
   const auto = opts.languages === 'auto';
   // A page of many lines names its Latin language from a band of them, and is read once in it.
-  const banded = auto ? await timed('band', bandLanguage(bitmap, opts.onNote)) : null;
+  const banded = auto ? await timed('band', bandLanguage(pageGrey(), bitmap.width, bitmap.height, opts.onNote)) : null;
   const languages = auto ? (banded ? setFor(banded) : 'eng') : opts.languages;
   let rotation = 0;
   opts.signal?.throwIfAborted();
@@ -126,7 +154,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if ((doubtful && (auto || !readsUpright(best.blocks))) || sideways) {
     // OSD wants more characters than a line or a label holds: it is shown their text tiled.
     const chars = textChars(best.blocks);
-    const osdInput = chars < FEW_CHARS ? encode(tiled(bitmap, textBox(best.blocks, bitmap), Math.min(16, Math.max(4, Math.ceil(FEW_CHARS / Math.max(chars, 1)))))) : input;
+    const osdInput = chars < FEW_CHARS ? encode(tiled(bitmap, textBox(best.blocks, bitmap), Math.min(16, Math.max(4, Math.ceil(FEW_CHARS / Math.max(chars, 1)))))).blob : input.blob;
     osd = await timed('osd', detectOrientation(osdInput).catch(() => null));
     if (osd && osd.degrees !== 0 && osd.confidence >= 1.5) {
       opts.signal?.throwIfAborted();
@@ -197,13 +225,13 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let rules: Rule[] | undefined;
   if (opts.recipe?.rules) {
     // Tables drawn with rules: their lines for the layout, their badly read cells read again.
-    const ruled = await timed('rules', ruledCells(bitmap, blocks, detected ?? languages, opts.signal));
+    const ruled = await timed('rules', ruledCells(bitmap === page.bitmap ? pageGrey() : greyOf(bitmap), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal));
     blocks = ruled.blocks;
     rules = ruled.rules;
   } else {
     // Any page's ruled tables are tables in its text and Markdown; extract-tables also reads
     // their doubtful cells again.
-    rules = await timed('rules', Promise.resolve().then(() => findRules(greyOf(bitmap), bitmap.width, bitmap.height)));
+    rules = await timed('rules', Promise.resolve().then(() => findRules(bitmap === page.bitmap ? pageGrey() : greyOf(bitmap), bitmap.width, bitmap.height)));
   }
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
@@ -211,9 +239,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
 }
 
 /** The page's ruling lines, and its blocks with the doubtful cells of the grids they draw read again. */
-async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages: string, signal?: AbortSignal): Promise<{ blocks: EngineBlock[]; rules: Rule[] }> {
-  const { width, height } = bitmap;
-  const grey = greyOf(bitmap);
+async function ruledCells(grey: Uint8Array, width: number, height: number, blocks: EngineBlock[], languages: string, signal?: AbortSignal): Promise<{ blocks: EngineBlock[]; rules: Rule[] }> {
   const rules = findRules(grey, width, height);
   if (!rules.length) return { blocks, rules };
   const heights = blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.bbox[3] - w.bbox[1]))).sort((a, b) => a - b);
@@ -226,8 +252,8 @@ async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages:
     const h = box[3] - box[1] + 2 * pad;
     const cell = new Uint8Array(w * h).fill(255);
     for (let y = 0; y < box[3] - box[1]; y++) cell.set(grey.subarray((box[1] + y) * width + box[0], (box[1] + y) * width + box[2]), (y + pad) * w + pad);
-    const input = new Blob([greyPgm(cell, w, h) as BlobPart], { type: 'image/x-portable-graymap' });
-    const result = await tesseractPool().use(languages, (t) => t.recognize(input, { rotateAuto: false, ...ONE_BLOCK }, { blocks: true }));
+    const cellInput = new Blob([greyPgm(cell, w, h) as BlobPart], { type: 'image/x-portable-graymap' });
+    const result = await tesseractPool().use(languages, (t) => t.recognize(cellInput, { rotateAuto: false, ...ONE_BLOCK }, { blocks: true }));
     const shift = (b: BBox): BBox => [b[0] + box[0] - pad, b[1] + box[1] - pad, b[2] + box[0] - pad, b[3] + box[1] - pad];
     const found = toBlocks(result.data.blocks ?? []).map((b) => ({ ...b, bbox: shift(b.bbox), lines: b.lines.map((l) => ({ ...l, bbox: shift(l.bbox), words: l.words.map((x) => ({ ...x, bbox: shift(x.bbox) })) })) }));
     const words = found.flatMap((b) => b.lines.flatMap((l) => l.words));
@@ -248,13 +274,12 @@ async function ruledCells(bitmap: ImageBitmap, blocks: EngineBlock[], languages:
  * the band's text is surely in one Latin language that can be had, that language; else null,
  * and the page is read with eng first, as a page of few lines always is.
  */
-async function bandLanguage(bitmap: ImageBitmap, onNote?: RecognizeOptions['onNote']): Promise<string | null> {
-  const grey = greyOf(bitmap);
-  const band = middleBand(textRows(grey, bitmap.width, bitmap.height), bitmap.height);
+async function bandLanguage(grey: Uint8Array, width: number, pageHeight: number, onNote?: RecognizeOptions['onNote']): Promise<string | null> {
+  const band = middleBand(textRows(grey, width, pageHeight), pageHeight);
   if (!band) return null;
   const height = band.bottom - band.top;
-  const pgm = greyPgm(grey.subarray(band.top * bitmap.width, band.bottom * bitmap.width), bitmap.width, height);
-  const reading = await pass(new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' }), 'eng', { width: bitmap.width, height }, false, onNote);
+  const pgm = greyPgm(grey.subarray(band.top * width, band.bottom * width), width, height);
+  const reading = await pass({ blob: new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' }) }, 'eng', { width, height }, false, onNote);
   if (reading.confidence < DOUBTFUL) return null;
   const text = textOf(reading.blocks);
   if (scriptOf(text) !== 'Latin' || text.replace(/[^\p{L}]/gu, '').length < FRANC_SURE_LETTERS) return null;
@@ -376,8 +401,8 @@ const SKEW_GAIN = 1.1;
 const SKEW_MIN_HEIGHT = 300;
 
 /** Whether the page's text lines slope by more than SKEWED, by its ink's profile (./skew.ts). */
-function isAskew(bitmap: ImageBitmap): boolean {
-  const { grey, width, height } = smallGrey(bitmap);
+function isAskew(pageGrey: Uint8Array, pageWidth: number, pageHeight: number): boolean {
+  const { grey, width, height } = smallGreyOf(pageGrey, pageWidth, pageHeight);
   const skew = estimateSkew(grey, width, height);
   return Math.abs(skew.slope) > SKEWED && skew.gain >= SKEW_GAIN;
 }

@@ -2,7 +2,7 @@
 // copy of the page. The rows of ink, sheared by the right slope, stack into sharp peaks (lines)
 // and empty valleys (the space between them); the slope whose profile is sharpest is the
 // lines'. A few ms a page, against a whole second reading of a page found askew afterwards.
-import { otsu, scaledGrey } from '../../shared/pixels';
+import { otsu } from '../../shared/pixels';
 
 /** A small copy is this wide at most: enough for lines to stand apart, cheap to shear. */
 const SMALL_WIDTH = 480;
@@ -64,7 +64,32 @@ export function estimateSkew(grey: Uint8Array, width: number, height: number): S
   return { slope: Math.tan((best.degrees * Math.PI) / 180), gain: level0 > 0 ? best.score / level0 : 1 };
 }
 
-/** A greyscale copy of the bitmap at most SMALL_WIDTH wide (and as tall in proportion). */
-export function smallGrey(bitmap: ImageBitmap): { grey: Uint8Array; width: number; height: number } {
-  return scaledGrey(bitmap, SMALL_WIDTH / Math.max(1, bitmap.width));
+/**
+ * A copy of a greyscale page at most SMALL_WIDTH wide (and as tall in proportion), each pixel
+ * the mean of the page's pixels it covers.
+ */
+export function smallGreyOf(grey: Uint8Array, width: number, height: number): { grey: Uint8Array; width: number; height: number } {
+  const step = Math.max(1, Math.ceil(width / SMALL_WIDTH));
+  if (step === 1) return { grey, width, height };
+  const w = Math.ceil(width / step);
+  const h = Math.ceil(height / step);
+  const sums = new Uint32Array(w);
+  const counts = new Uint32Array(w);
+  const out = new Uint8Array(w * h);
+  for (let y0 = 0, r = 0; y0 < height; y0 += step, r++) {
+    sums.fill(0);
+    counts.fill(0);
+    for (let y = y0; y < Math.min(height, y0 + step); y++) {
+      const row = y * width;
+      for (let c = 0, x = 0; c < w; c++) {
+        let sum = 0;
+        const end = Math.min(width, x + step);
+        counts[c]! += end - x;
+        for (; x < end; x++) sum += grey[row + x]!;
+        sums[c]! += sum;
+      }
+    }
+    for (let c = 0; c < w; c++) out[r * w + c] = Math.round(sums[c]! / counts[c]!);
+  }
+  return { grey: out, width: w, height: h };
 }

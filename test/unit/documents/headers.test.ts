@@ -2,7 +2,7 @@
 // whose header claims too much refused before anything decodes it.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exifOrientation, imageSize } from '../../../src/documents/headers';
+import { exifOrientation, imageSize, jpegDpi } from '../../../src/documents/headers';
 import { openDocument } from '../../../src/documents';
 import { sniffType } from '../../../src/documents/sniff';
 import { readTiffPages } from '../../../src/documents/tiff-ifd';
@@ -57,5 +57,25 @@ describe('EXIF orientation', () => {
     expect(exifOrientation(file('photo-exif-orientation-6.jpg'), 'jpeg')).toBe(6);
     expect(exifOrientation(file('headers/small.jpg'), 'jpeg')).toBe(1);
     expect(exifOrientation(file('testocr.png'), 'png')).toBe(1);
+  });
+});
+
+describe('a JPEG states its resolution in its JFIF header', () => {
+  /** SOI, then a JFIF APP0 segment with these units and densities, then SOS. */
+  const jfif = (units: number, x: number, y: number) =>
+    new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, units, x >> 8, x & 255, y >> 8, y & 255, 0, 0, 0xff, 0xda, 0, 2]);
+
+  it('in dots per inch, or per centimetre converted, as libjpeg gives Tesseract', () => {
+    expect(jpegDpi(jfif(1, 300, 300))).toBe(300);
+    expect(jpegDpi(jfif(1, 200, 150))).toBe(150);
+    expect(jpegDpi(jfif(2, 118, 118))).toBe(300);
+  });
+
+  it('an aspect ratio, a zero density, no JFIF header or a header cut short state none', () => {
+    expect(jpegDpi(jfif(0, 1, 1))).toBeNull();
+    expect(jpegDpi(jfif(1, 0, 0))).toBeNull();
+    expect(jpegDpi(file('headers/small.jpg'))).toBeNull();
+    expect(jpegDpi(file('photo-exif-orientation-6.jpg'))).toBeNull();
+    expect(jpegDpi(jfif(1, 300, 300).subarray(0, 12))).toBeNull();
   });
 });

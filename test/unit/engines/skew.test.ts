@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSkew } from '../../../src/engines/cpu/skew';
+import { estimateSkew, smallGreyOf } from '../../../src/engines/cpu/skew';
 
 /**
  * A page of text-like ink: rows of "words" (dark runs with gaps), `lines` of them, turned so
@@ -47,5 +47,33 @@ describe('the slope of the text lines, from the ink profile', () => {
   it('a blank or all-dark page has no slope', () => {
     expect(estimateSkew(new Uint8Array(400 * 400).fill(250), 400, 400)).toEqual({ slope: 0, gain: 1 });
     expect(estimateSkew(new Uint8Array(400 * 400).fill(5), 400, 400)).toEqual({ slope: 0, gain: 1 });
+  });
+});
+
+describe('the small copy the slope is found in, from the page in grey', () => {
+  it('is at most 480 wide, each pixel the mean of those it covers', () => {
+    const width = 1500;
+    const height = 7;
+    const grey = new Uint8Array(width * height).fill(200);
+    // a black square of 4×4 in the first cell: 16 of its 16 pixels (the cell is 4×4)
+    for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) grey[y * width + x] = 0;
+    const small = smallGreyOf(grey, width, height);
+    expect(small.width).toBe(375);
+    expect(small.height).toBe(2);
+    expect(small.grey[0]).toBe(0);
+    expect(small.grey[1]).toBe(200);
+    // the last row of cells covers three page rows
+    expect(small.grey[375]).toBe(200);
+  });
+
+  it('a page narrower than that is its own small copy', () => {
+    const grey = new Uint8Array(300 * 10).fill(9);
+    expect(smallGreyOf(grey, 300, 10)).toEqual({ grey, width: 300, height: 10 });
+  });
+
+  it('finds the slope of a page as well as at full size', () => {
+    const full = page(1800, 2400, 0.03, 30);
+    const small = smallGreyOf(full, 1800, 2400);
+    expect(Math.abs(estimateSkew(small.grey, small.width, small.height).slope - 0.03)).toBeLessThan(0.004);
   });
 });
