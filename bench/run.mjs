@@ -31,7 +31,8 @@ import { scorePage, FAILED_SCORE } from './score.mjs';
 import { serve, openApp, createAccount, balance, submit, stage, unstage, freePort, downloadExport, workerStats } from './browser.mjs';
 import Papa from 'papaparse';
 import { WORD_FORMATS, exportWordShares, missingCells } from './exports.mjs';
-import { startSampler, pidsWithCmdline } from './memory.mjs';
+import { startSampler, pidsWithCmdline, tree } from './memory.mjs';
+import { startCpuSampler, between, formatCpu, CPU_CLASSES, CPU_CLASS_NOTES } from './cpu.mjs';
 import { nativeVersion, nativeLangs, nativeLang, runNative, jsTessdata } from './native.mjs';
 import { runBare, bareScriptDir } from './bare.mjs';
 import { summarise, formatTable, summariseSteps, formatSteps, busyShares } from './report.mjs';
@@ -189,6 +190,10 @@ async function main() {
   const server = await serve(ROOT, /** @type {string} */ (args.dist), port, args.bare ? { 'bench-bare': bareScriptDir() } : {});
   const app = await openApp(server.url);
   const sampler = startSampler(() => pidsWithCmdline(app.userDataDir), 200, () => [...app.inFlight]);
+  // Where the CPU goes while each kind is timed: Chromium's threads by what they do (bench/cpu.mjs).
+  const cpuSampler = startCpuSampler(() => tree(pidsWithCmdline(app.userDataDir)));
+  /** @type {Array<{ label: string, pages: number, wallMs: number, cpu: Record<string, number> }>} */
+  const cpuRows = [];
   /** @type {Record<string, import('./report.mjs').Timing>} */
   const oursTiming = {};
   /** @type {any[]} */
@@ -263,6 +268,7 @@ async function main() {
       await stage(app.page, gsubs);
       const kindBefore = await workerStats(app.page);
       sampler.phase('set');
+      const cpuBefore = cpuSampler.mark();
       const t0 = performance.now();
       const results = await pool(gsubs, parallel, async (s) => {
         app.inFlight.add(s.name);
@@ -275,9 +281,11 @@ async function main() {
         return { s, r, ok };
       });
       const wallMs = performance.now() - t0;
+      const cpuUsed = between(cpuBefore, cpuSampler.mark());
       kindWorkers[group] = busyShares(kindBefore?.recognize, (await workerStats(app.page))?.recognize);
       const kindPages = results.reduce((n, { s, r }) => n + Math.max(r.pageCount, s.pages.length), 0);
       oursTiming[group] = { pages: kindPages, wallMs };
+      cpuRows.push({ label: group, pages: kindPages, wallMs, cpu: cpuUsed });
       // The born-digital PDFs are done in a fifth of a second, a window that a busy machine's
       // scheduling swings by half either way: they are timed again, fresh uploads of the same
       // files, and the row takes the median. (Not the OCR kinds: a second pass would find
@@ -385,6 +393,7 @@ async function main() {
     }
   } finally {
     memoryOurs ??= sampler.stop();
+    cpuSampler.stop();
     await app.close();
     await server.close();
   }
@@ -476,6 +485,10 @@ async function main() {
   if (steps.length) {
     out.push('', 'where the time goes (the app, each page\'s timings_ms): mean ms per page of each step and its share of the page\'s work; queue: mean wait from the upload to the page\'s start; worker wait: for a free engine worker once decoded; workers busy: each recognition worker\'s busy share while the kind ran', formatSteps(steps, workers));
   }
+  if (cpuRows.length) {
+    const all = { label: 'all', pages: cpuRows.reduce((n, r) => n + r.pages, 0), wallMs: cpuRows.reduce((n, r) => n + r.wallMs, 0), cpu: Object.fromEntries(CPU_CLASSES.map((c) => [c, cpuRows.reduce((n, r) => n + (r.cpu[c] ?? 0), 0)])) };
+    out.push('', "where the CPU goes (Chromium's threads from /proc, while each kind was timed): CPU ms a page by what the thread does, its share, and the cores busy on average", formatCpu([...cpuRows, all]), ...CPU_CLASSES.map((c) => `  ${c}: ${CPU_CLASS_NOTES[c]}`));
+  }
   const receipts = receiptRuns.length ? receiptTable(receiptRuns) : null;
   if (receipts) out.push('', receipts.table, ...(receipts.misses.length ? ['misses:', ...receipts.misses] : []));
   if (failed.length) out.push('', 'failed pages (ours):', ...failed.map((p) => `  ${p.name}: ${p.ours?.error}`));
@@ -502,7 +515,7 @@ async function main() {
     args: { ...args, kinds, parallel }, date: new Date().toISOString(), cpus: cpus().length, native: version,
     readyMs: app.readyMs, longPdf: longRun, account: account ? { status: account.status, ok: !!account.token, used: account.used, anonymous: account.anonymous, free: account.free } : null, warmup,
     cores: appCores, timing: { ours: oursTiming, native: nativeTiming, nativeDefault: nativeDefaultTiming, bare: bareTiming, nativeOmpThreads: ompThreads || null }, memory: { ours: memoryOurs, native: memoryNative, nativeDefault: memoryNativeDefault },
-    summary, steps, workers, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns, receiptTool, exports: exportChecks,
+    summary, steps, workers, cpu: cpuRows, submissions: submitLog, pages, browserProblems: app.problems, receipts: receiptRuns, receiptTool, exports: exportChecks,
   }, null, 1));
   log(`bench: results in ${file}`);
 }
