@@ -55,14 +55,17 @@ function msPerTick() {
  * @param {number[]} pids
  * @returns {Map<string, { cls: typeof CPU_CLASSES[number], ms: number }>}
  */
+/** Each process's type, read from its command line once. @type {Map<number, string>} */
+const types = new Map();
+
 function readThreads(pids) {
   const out = new Map();
   const tick = msPerTick();
   for (const pid of pids) {
-    let type = '';
+    let type = types.get(pid);
     let tids = [];
     try {
-      type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? '';
+      if (type === undefined) types.set(pid, (type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? ''));
       tids = readdirSync(`/proc/${pid}/task`);
     } catch {
       continue;

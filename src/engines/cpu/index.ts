@@ -53,8 +53,11 @@ interface PageInput {
   dpi?: number;
 }
 
+/** A PGM's bytes as the recogniser is handed them. */
+const pgmBlob = (pgm: Uint8Array): Blob => new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' });
+
 function encode(bitmap: ImageBitmap): PageInput {
-  return { blob: new Blob([pgmOf(bitmap) as BlobPart], { type: 'image/x-portable-graymap' }) };
+  return { blob: pgmBlob(pgmOf(bitmap)) };
 }
 
 /**
@@ -114,7 +117,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // (for the page's debug line: read from the decoder's plane, and how large it was)
   if (decoded) timings.lumaPixels = decoded.width * decoded.height;
   const luma = decoded ?? (page.original ? null : { pgm: pgmOf(bitmap), width: bitmap.width, height: bitmap.height });
-  let input: PageInput = luma ? { blob: new Blob([luma.pgm as BlobPart], { type: 'image/x-portable-graymap' }), ...(luma.dpi ? { dpi: luma.dpi } : {}) } : { blob: page.original! };
+  let input: PageInput = luma ? { blob: pgmBlob(luma.pgm), ...(luma.dpi ? { dpi: luma.dpi } : {}) } : { blob: page.original! };
   // The page's grey as uploaded, found once (its decoder's, or drawn from the bitmap): its
   // slope, its language band and its rules are found in it.
   let grey: Uint8Array | undefined = luma ? lumaPixels(luma) : undefined;
@@ -223,15 +226,17 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (timings.band) timings.language = (timings.language ?? 0) + timings.band;
   let blocks = best.blocks;
   let rules: Rule[] | undefined;
+  // the grey of the page as it is now: as uploaded, or turned upright
+  const greyNow = () => (bitmap === page.bitmap ? pageGrey() : greyOf(bitmap));
   if (opts.recipe?.rules) {
     // Tables drawn with rules: their lines for the layout, their badly read cells read again.
-    const ruled = await timed('rules', ruledCells(bitmap === page.bitmap ? pageGrey() : greyOf(bitmap), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal));
+    const ruled = await timed('rules', ruledCells(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal));
     blocks = ruled.blocks;
     rules = ruled.rules;
   } else {
     // Any page's ruled tables are tables in its text and Markdown; extract-tables also reads
     // their doubtful cells again.
-    rules = await timed('rules', Promise.resolve().then(() => findRules(bitmap === page.bitmap ? pageGrey() : greyOf(bitmap), bitmap.width, bitmap.height)));
+    rules = await timed('rules', Promise.resolve().then(() => findRules(greyNow(), bitmap.width, bitmap.height)));
   }
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
@@ -252,7 +257,7 @@ async function ruledCells(grey: Uint8Array, width: number, height: number, block
     const h = box[3] - box[1] + 2 * pad;
     const cell = new Uint8Array(w * h).fill(255);
     for (let y = 0; y < box[3] - box[1]; y++) cell.set(grey.subarray((box[1] + y) * width + box[0], (box[1] + y) * width + box[2]), (y + pad) * w + pad);
-    const cellInput = new Blob([greyPgm(cell, w, h) as BlobPart], { type: 'image/x-portable-graymap' });
+    const cellInput = pgmBlob(greyPgm(cell, w, h));
     const result = await tesseractPool().use(languages, (t) => t.recognize(cellInput, { rotateAuto: false, ...ONE_BLOCK }, { blocks: true }));
     const shift = (b: BBox): BBox => [b[0] + box[0] - pad, b[1] + box[1] - pad, b[2] + box[0] - pad, b[3] + box[1] - pad];
     const found = toBlocks(result.data.blocks ?? []).map((b) => ({ ...b, bbox: shift(b.bbox), lines: b.lines.map((l) => ({ ...l, bbox: shift(l.bbox), words: l.words.map((x) => ({ ...x, bbox: shift(x.bbox) })) })) }));
@@ -279,7 +284,7 @@ async function bandLanguage(grey: Uint8Array, width: number, pageHeight: number,
   if (!band) return null;
   const height = band.bottom - band.top;
   const pgm = greyPgm(grey.subarray(band.top * width, band.bottom * width), width, height);
-  const reading = await pass({ blob: new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' }) }, 'eng', { width, height }, false, onNote);
+  const reading = await pass({ blob: pgmBlob(pgm) }, 'eng', { width, height }, false, onNote);
   if (reading.confidence < DOUBTFUL) return null;
   const text = textOf(reading.blocks);
   if (scriptOf(text) !== 'Latin' || text.replace(/[^\p{L}]/gu, '').length < FRANC_SURE_LETTERS) return null;
