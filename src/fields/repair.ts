@@ -84,7 +84,34 @@ function meant(token: string, lex: Lexicon): string | null {
 const TOKEN = /[\p{L}0-9$|!]+/gu;
 
 function repairWords(text: string, lex: Lexicon): string {
-  return text.replace(TOKEN, (t) => meant(t, lex) ?? t);
+  return joinSplit(text, lex).replace(TOKEN, (t) => meant(t, lex) ?? t);
+}
+
+/**
+ * A word of the vocabulary that OCR split in two at a gap between its letters ("BAKE RIES"):
+ * two words of letters, neither of them a word of the vocabulary, whose letters together are one.
+ */
+function joinSplit(text: string, lex: Lexicon): string {
+  // words of letters only, with where each starts
+  const words = [...text.matchAll(/(?<![\p{L}\p{N}])\p{L}{2,}(?![\p{L}\p{N}])/gu)].map((m) => ({ at: m.index!, text: m[0] }));
+  let out = '';
+  let from = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (b.at !== a.at + a.text.length + 1 || text[a.at + a.text.length] !== ' ') continue;
+    if (!lex.exact.has((a.text + b.text).toUpperCase()) || lex.exact.has(a.text.toUpperCase()) || lex.exact.has(b.text.toUpperCase())) continue;
+    out += text.slice(from, a.at) + a.text + b.text;
+    from = b.at + b.text.length;
+    i++;
+  }
+  return out + text.slice(from);
+}
+
+/** Whether a word (case folded) is one the names or addresses of receipts print: a legal form, a trade, a street word, a state or a large city. */
+export function headerWord(word: string): boolean {
+  const up = word.toUpperCase();
+  return COMPANY.exact.has(up) || ADDRESS.exact.has(up);
 }
 
 /** A company line with its legal form and trade words put right ("SDN BND" → "SDN BHD"). */

@@ -8,6 +8,7 @@
 import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
+import { headerWord } from '../fields/repair';
 import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
@@ -187,6 +188,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   }
   let replaced = 0;
   const known = sureWordsOf(found);
+  const readings: { line: EngineLine; own: string; other: string }[] = [];
   lines.forEach((line, i) => {
     const core = sheet.cores[i]!;
     // what was read on the line itself, not a neighbour's edge the margin took in
@@ -213,11 +215,56 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
       console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost: true, ownConfidence, otherConfidence: other.confidence }));
       return;
     }
+    if (entries[i]!.header) readings.push({ line, own, other: other.text });
     if (entries[i]!.header ? merge(line, other, reader.engine === 'PP-OCR', known) : settle(line, other)) replaced++;
     // diagnosis (the bench prints these with OCR_BENCH_REREADS=1)
     console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, header: entries[i]!.header, ownConfidence, otherConfidence: other.confidence, ownWords }));
   });
+  // a word of the name and address lines that one recogniser read as a word of their vocabulary
+  for (const r of readings) {
+    const text = confirmWords(r.line.text, [r.own, r.other]);
+    if (text === r.line.text) continue;
+    const words = text.split(' ');
+    if (words.length === r.line.words.length) r.line.words.forEach((w, k) => (w.text = words[k]!));
+    else r.line.words = spread(text, r.line.bbox, r.line.confidence);
+    console.debug('ocrchat reread', JSON.stringify({ confirmed: text, was: r.line.text }));
+    r.line.text = text;
+  }
   return { page: found, reread: lines.length, replaced };
+}
+
+/** A text's words of letters, at least `min` long, upper case. */
+function letterWords(text: string, min: number): Set<string> {
+  return new Set((text.match(/\p{L}+/gu) ?? []).filter((w) => w.length >= min).map((w) => w.toUpperCase()));
+}
+
+/** Whether two words of one length differ in one letter. */
+function oneLetterApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+/**
+ * A merged name or address line whose word of letters (four or more) is not a word receipts'
+ * headers print (a street word, a state, a city, a legal form: headerWord), one letter from
+ * exactly one such word that one of the line's `readings` read: that word. Tesseract's "SERT"
+ * where PP-OCR read "SERI" (a place's word), "SHAR ALAM" where one read "SHAH". Each recogniser
+ * misreads some letters it is sure of; a misreading that happens to spell a word of the
+ * vocabulary is rare. (Words both recognisers read alike elsewhere on the page were tried as
+ * evidence too and left out: both read "HARMONI" as "HARMONT" on one copy.)
+ */
+export function confirmWords(text: string, readings: readonly string[]): string {
+  const read = [...new Set(readings.flatMap((r) => [...letterWords(r, 4)]))].filter((c) => headerWord(c));
+  return text.replace(/(?<![\p{L}\p{N}])\p{L}{4,}(?![\p{L}\p{N}])/gu, (w) => {
+    const up = w.toUpperCase();
+    if (headerWord(up)) return w;
+    const like = read.filter((c) => oneLetterApart(up, c));
+    if (like.length !== 1) return w;
+    const word = like[0]!;
+    return w === up ? word : w === w.toLowerCase() ? word.toLowerCase() : word[0] + word.slice(1).toLowerCase();
+  });
 }
 
 /**

@@ -112,3 +112,12 @@ describe('a word the page prints twice', () => {
     expect(both('ADJUSTMENTS JAYA')).toBe('ADJUSTMENTS JAYA');
   });
 });
+
+describe('a word of the vocabulary split in two', () => {
+  it('is joined where neither half is a word of it', () => {
+    expect(repairCompany('GARDENIA BAKE RIES (KL) SDN BHD')).toBe('GARDENIA BAKERIES (KL) SDN BHD');
+    expect(repairAddress('43300 SERI KEMBAN GAN, SELANGOR')).toBe('43300 SERI KEMBANGAN, SELANGOR');
+    expect(repairCompany('SDN BHD')).toBe('SDN BHD');
+    expect(repairAddress('12 JALAN PASAR, SHAH ALAM')).toBe('12 JALAN PASAR, SHAH ALAM');
+  });
+});

@@ -2,7 +2,7 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
-import { fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
+import { confirmWords, fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -281,5 +281,22 @@ describe("a line's box widened to its row's ink", () => {
   it('leaves a box whose ends are clear as it is', () => {
     const grey = row(200, [[50, 120]]);
     expect(widenToInk(grey, 200, 20, [46, 2, 124, 18], 128)).toEqual([46, 2, 124, 18]);
+  });
+});
+
+describe("a name or address line's words, as the vocabulary confirms them", () => {
+  it('takes the word of the vocabulary one letter from the merged one, where one recogniser read it', () => {
+    expect(confirmWords('43300 SERT KEMBANGAN, SELANGOR', ['43300 SERT KEMBANGAN, SELANGOR', '43300 SERI KEMBANGAN, SELANGOR'])).toBe('43300 SERI KEMBANGAN, SELANGOR');
+    expect(confirmWords('40170 Shar Alam', ['40170 Shar Alam', '40170 SHAH ALAM'])).toBe('40170 Shah Alam');
+  });
+
+  it('leaves a word of the vocabulary, and a word near none that was read', () => {
+    expect(confirmWords('JALAN PUTERI 1/1', ['JALAN PUTERI 1/1', 'JALAN PUTERT 1/1'])).toBe('JALAN PUTERI 1/1');
+    // near a word of the vocabulary that neither recogniser read on the line
+    expect(confirmWords('43300 SERT KEMBANGAN', ['43300 SERT KEMBANGAN', '43300 SERT KEMBANGAN'])).toBe('43300 SERT KEMBANGAN');
+    // a word of the vocabulary stands however the other read it
+    expect(confirmWords('JALAN AMAN', ['JALAN AMAN', 'JALAN ALAM'])).toBe('JALAN AMAN');
+    // a reading that is no word of the vocabulary gives nothing
+    expect(confirmWords('PERAH', ['PERAH', 'PERAN'])).toBe('PERAH');
   });
 });
