@@ -69,6 +69,22 @@ describe('receipts and tables through the file picker', () => {
     }, 300_000);
   }
 
+  it("a line Tesseract's page segmentation passed over is read on its own, in its place (cpu)", async () => {
+    // receipt_sroie_188's "TOTAL: 31.00", set in type twice the receipt's size: PSM 3 drops the
+    // line whole, as it drops the column headers over its items
+    const page = await s.open('/');
+    const uuid = await readWith(page, 'cpu', '', 'receipt_sroie_188.jpg', 'image/jpeg');
+    const lines = ((await page.getByTestId('result-text').textContent()) ?? '').split('\n').map((l) => l.trim());
+    const total = lines.findIndex((l) => /^TOTAL:?\s+31[.,]00$/.test(l));
+    expect(total, JSON.stringify(lines)).toBeGreaterThan(0);
+    // between the rounding and the cash paid, where it is printed
+    expect(lines.findIndex((l) => /Rounding/i.test(l))).toBeLessThan(total);
+    expect(lines.findIndex((l) => /^CASH\s*:\s*31/i.test(l))).toBeGreaterThan(total);
+    const md = (await download(page, uuid, 'md')).toString('utf8');
+    // a row of the totals' table in the Markdown, as "Rounding Adj:" is
+    expect(md).toMatch(/^\|\s*TOTAL:?\s*\|\s*31[.,]00\s*\|/m);
+  }, 300_000);
+
   it('the Receipt tool on the cpu tier reads its name and address lines again with PP-OCR and merges the readings before it reports them', async () => {
     // The only tab, so its window hosts the engines (an earlier tab read on the vlm tier).
     for (const p of s.context.pages()) await p.close();

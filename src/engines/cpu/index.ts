@@ -18,6 +18,7 @@ import { joinWords } from '../../shared/text';
 import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
 import { rereadCells } from './cells';
 import { estimateSkew, smallGreyOf } from './skew';
+import { lineHeight, placeBack, sheetOf, unreadInk, withUnread } from './unread';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
@@ -140,10 +141,15 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   };
   const aside = () => (timings.wait ?? 0) + (timings.start ?? 0);
   let best = await timedPass('pass1', pass(input, languages, bitmap, askew, opts.onNote, false, waited));
+  // whether the reading kept was of the page straightened (its boxes then turned back)
+  let straightened = askew;
   // One the profile passed over: read it again straightened when the lines Tesseract found slope.
   if (!askew && Math.abs(lineSlope(best.blocks)) > SKEWED) {
     const straight = await timedPass('deskew', pass(input, languages, bitmap, true, undefined, false, waited));
-    if (straight.confidence >= best.confidence - 0.02 || straight.words > best.words * 1.2) best = straight;
+    if (straight.confidence >= best.confidence - 0.02 || straight.words > best.words * 1.2) {
+      best = straight;
+      straightened = true;
+    }
   }
   // PSM 3 reads a page lying on its side line by line, as vertical text: still a page to turn.
   const sideways = verticalShare(best.blocks) > 0.5;
@@ -227,7 +233,18 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let blocks = best.blocks;
   let rules: Rule[] | undefined;
   // the grey of the page as it is now: as uploaded, or turned upright
-  const greyNow = () => (bitmap === page.bitmap ? pageGrey() : greyOf(bitmap));
+  let turnedGrey: Uint8Array | undefined;
+  const greyNow = () => (bitmap === page.bitmap ? pageGrey() : (turnedGrey ??= greyOf(bitmap)));
+  // Lines the page segmentation passed over (./unread.ts), read on their own. Not on a page read
+  // straightened: its lines' boxes, turned back, are not where its rows of ink are.
+  if (!straightened && best.words) {
+    opts.signal?.throwIfAborted();
+    const found = await timed('unread', readUnread(greyNow(), bitmap.width, blocks, detected ?? languages, waited));
+    if (found.length) {
+      blocks = withUnread(blocks, found);
+      timings.unreadLines = found.reduce((n, b) => n + b.lines.length, 0);
+    }
+  }
   if (opts.recipe?.rules) {
     // Tables drawn with rules: their lines for the layout, their badly read cells read again.
     const ruled = await timed('rules', ruledCells(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal));
@@ -241,6 +258,19 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
   return { ...size, blocks, source: 'ocr', ...(rules ? { rules } : {}), rotation, detectedLanguage: detected, ...(warning ? { warning } : {}), timings };
+}
+
+/**
+ * The places of the page where ink lies outside every line read (./unread.ts), read on one
+ * sheet as a block of text, and what was read surely put back where it came from.
+ */
+async function readUnread(grey: Uint8Array, width: number, blocks: EngineBlock[], languages: string, clock?: PoolClock): Promise<EngineBlock[]> {
+  const height = grey.length / width;
+  const places = unreadInk(grey, width, height, blocks);
+  if (!places.length) return [];
+  const sheet = sheetOf(grey, width, places, lineHeight(blocks));
+  const read = await pass({ blob: pgmBlob(greyPgm(sheet.grey, sheet.width, sheet.height)) }, languages, sheet, false, undefined, true, clock);
+  return placeBack(read.blocks, sheet.placed);
 }
 
 /** The page's ruling lines, and its blocks with the doubtful cells of the grids they draw read again. */

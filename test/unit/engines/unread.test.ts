@@ -1,0 +1,131 @@
+// Text the page segmentation passed over: where it is found, how it is laid on one sheet, and
+// what of its reading is put back on the page.
+import { describe, expect, it } from 'vitest';
+import type { BBox } from '../../../src/shared/contract';
+import type { EngineBlock, EngineLine } from '../../../src/shared/engine';
+import { lineHeight, placeBack, sheetOf, unreadInk, withUnread } from '../../../src/engines/cpu/unread';
+
+const W = 400;
+const H = 300;
+
+/** A white page with dark boxes drawn on it (each a "word": strokes one pixel apart, half its area ink). */
+function page(words: BBox[], solid: BBox[] = []): Uint8Array {
+  const g = new Uint8Array(W * H).fill(250);
+  for (const [x0, y0, x1, y1] of words) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x += 2) g[y * W + x] = 10;
+  for (const [x0, y0, x1, y1] of solid) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) g[y * W + x] = 10;
+  return g;
+}
+
+const line = (bbox: BBox, text = 'WORDS READ', confidence = 0.9): EngineLine => ({ text, bbox, confidence, words: [{ text, bbox, confidence }] });
+const block = (lines: EngineLine[]): EngineBlock => ({ bbox: lines[0]!.bbox, confidence: 0.9, lines });
+
+// three lines read, 12 px tall, at y 20, 50 and 80
+const READ: BBox[] = [
+  [20, 20, 200, 32],
+  [20, 50, 180, 62],
+  [20, 80, 220, 92],
+];
+
+describe('ink no line read covers', () => {
+  it('is found as a place to read where it is as tall as a line and stands apart from what was read', () => {
+    const g = page([...READ, [60, 120, 200, 132]]);
+    expect(lineHeight([block(READ.map((b) => line(b)))])).toBe(12);
+    expect(unreadInk(g, W, H, [block(READ.map((b) => line(b)))])).toEqual([[60, 120, 199, 132]]);
+  });
+
+  it('is a line twice the size of the page\'s type too, and two parts of one row far apart are two places', () => {
+    const g = page([...READ, [20, 150, 90, 172], [300, 150, 380, 172]]);
+    expect(unreadInk(g, W, H, [block(READ.map((b) => line(b)))])).toEqual([
+      [20, 150, 89, 172],
+      [300, 150, 379, 172],
+    ]);
+  });
+
+  it('is nothing where every line was read, or the ink is a rule, a photo, a solid bar or the scan\'s edge', () => {
+    const lines = [block(READ.map((b) => line(b)))];
+    expect(unreadInk(page(READ), W, H, lines)).toEqual([]);
+    // a rule (3 px), a photo (80 px tall), a solid bar, a dark border along the page's left edge
+    expect(unreadInk(page(READ, [[20, 110, 380, 113]]), W, H, lines)).toEqual([]);
+    expect(unreadInk(page([...READ, [20, 120, 200, 200]]), W, H, lines)).toEqual([]);
+    expect(unreadInk(page(READ, [[20, 120, 200, 132]]), W, H, lines)).toEqual([]);
+    expect(unreadInk(page(READ, [[0, 120, 30, 132]]), W, H, lines)).toEqual([]);
+  });
+
+  it('passes over rules and underlines: amounts ruled off one from the next are each a place', () => {
+    const g = page([...READ, [60, 120, 200, 132], [60, 140, 200, 152]], [
+      [40, 134, 260, 136],
+      [40, 154, 260, 156],
+    ]);
+    expect(unreadInk(g, W, H, [block(READ.map((b) => line(b)))])).toEqual([
+      [60, 120, 199, 132],
+      [60, 140, 199, 152],
+    ]);
+  });
+
+  it('leaves out a dashed rule just over the line, apart from it by a blank row, and takes its width from the line', () => {
+    const dashes: BBox[] = Array.from({ length: 20 }, (_, i) => [40 + i * 10, 116, 46 + i * 10, 118]);
+    const g = page([...READ, [60, 120, 200, 132]], dashes);
+    expect(unreadInk(g, W, H, [block(READ.map((b) => line(b)))])).toEqual([[60, 120, 199, 132]]);
+  });
+
+  it('is nothing on a page with too few lines read to know its type size', () => {
+    expect(unreadInk(page([READ[0]!, [60, 120, 200, 132]]), W, H, [block([line(READ[0]!)])])).toEqual([]);
+  });
+});
+
+describe('the places read on one sheet', () => {
+  it('lies their crops one under another on white, and puts what was read surely back where it came from', () => {
+    const g = page([[60, 120, 200, 132], [300, 150, 380, 172]]);
+    const places: BBox[] = [
+      [60, 120, 200, 132],
+      [300, 150, 380, 172],
+    ];
+    const sheet = sheetOf(g, W, places, 12);
+    // a margin of 6 px (half a line) round each crop
+    expect([sheet.width, sheet.height]).toEqual([140 + 12, 6 + 12 + 6 + 22 + 6]);
+    expect(sheet.placed.map((p) => [p.x, p.y])).toEqual([
+      [6, 6],
+      [6, 24],
+    ]);
+    expect(sheet.grey[6 * sheet.width + 6]).toBe(10);
+    expect(sheet.grey[0]).toBe(255);
+    const read: EngineBlock[] = [
+      block([line([6, 6, 146, 18], 'TAMAN BANDAR,', 0.91), line([6, 25, 86, 45], 'TOTAL: 31.00', 0.88)]),
+      // a smudge's marks, and a line between the crops
+      block([line([6, 24, 40, 46], '~ .', 0.9), line([6, 40, 80, 41], 'x', 0.3)]),
+    ];
+    const back = placeBack(read, sheet.placed);
+    expect(back.map((b) => b.lines.map((l) => [l.text, l.bbox]))).toEqual([[['TAMAN BANDAR,', [60, 120, 200, 132]]], [['TOTAL: 31.00', [300, 151, 380, 171]]]]);
+    expect(back[1]!.lines[0]!.words[0]!.bbox).toEqual([300, 151, 380, 171]);
+  });
+
+  it('keeps nothing read unsurely', () => {
+    const sheet = sheetOf(page([[60, 120, 200, 132]]), W, [[60, 120, 200, 132]], 12);
+    expect(placeBack([block([line([6, 6, 146, 18], 'IAMAN 8ANDAR', 0.4)])], sheet.placed)).toEqual([]);
+  });
+});
+
+describe('the lines read in the places, added to the page', () => {
+  it("join a line read before on their row (the amount beside its label), their words in order along it", () => {
+    const blocks = [block([line([20, 20, 120, 32], 'Cash Received'), line([20, 40, 100, 52], 'Change :')])];
+    const found = [block([line([300, 41, 360, 53], '70.00', 0.9)])];
+    const out = withUnread(blocks, found);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.lines.map((l) => [l.text, l.bbox])).toEqual([
+      ['Cash Received', [20, 20, 120, 32]],
+      ['Change : 70.00', [20, 40, 360, 53]],
+    ]);
+    expect(out[0]!.lines[1]!.words.map((w) => w.text)).toEqual(['Change :', '70.00']);
+    // the page's own blocks are not changed
+    expect(blocks[0]!.lines[1]!.text).toBe('Change :');
+  });
+
+  it('are a block of their own on a row of their own, or in a column of their own beside another', () => {
+    const left = block([line([20, 20, 180, 32], 'left column one'), line([20, 40, 180, 52], 'left column two')]);
+    const right = block([line([220, 20, 380, 32], 'right column one')]);
+    // the right column's second line was passed over: it is not the end of the left column's row
+    const found = [block([line([220, 40, 370, 52], 'right column two')]), block([line([20, 200, 120, 212], 'TOTAL: 31.00')])];
+    const out = withUnread([left, right], found);
+    expect(out.map((b) => b.lines.map((l) => l.text))).toEqual([['left column one', 'left column two'], ['right column one'], ['right column two'], ['TOTAL: 31.00']]);
+  });
+});
