@@ -239,7 +239,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // straightened: its lines' boxes, turned back, are not where its rows of ink are.
   if (!straightened && best.words) {
     opts.signal?.throwIfAborted();
-    const found = await timed('unread', readUnread(greyNow(), bitmap.width, blocks, detected ?? languages, waited));
+    const found = await timed('unread', readUnread(greyNow(), bitmap.width, blocks, detected ?? languages, timings, waited));
     if (found.length) {
       blocks = withUnread(blocks, found);
       timings.unreadLines = found.reduce((n, b) => n + b.lines.length, 0);
@@ -264,9 +264,13 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
  * The places of the page where ink lies outside every line read (./unread.ts), read on one
  * sheet as a block of text, and what was read surely put back where it came from.
  */
-async function readUnread(grey: Uint8Array, width: number, blocks: EngineBlock[], languages: string, clock?: PoolClock): Promise<EngineBlock[]> {
+async function readUnread(grey: Uint8Array, width: number, blocks: EngineBlock[], languages: string, timings: Record<string, number>, clock?: PoolClock): Promise<EngineBlock[]> {
   const height = grey.length / width;
+  const t0 = performance.now();
   const places = unreadInk(grey, width, height, blocks);
+  // (the page's debug line: how long finding them took, and how many)
+  timings.unreadFind = performance.now() - t0;
+  timings.unreadPlaces = places.length;
   if (!places.length) return [];
   const sheet = sheetOf(grey, width, places, lineHeight(blocks));
   const read = await pass({ blob: pgmBlob(greyPgm(sheet.grey, sheet.width, sheet.height)) }, languages, sheet, false, undefined, true, clock);

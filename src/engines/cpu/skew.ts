@@ -69,8 +69,12 @@ export function estimateSkew(grey: Uint8Array, width: number, height: number): S
  * the mean of the page's pixels it covers.
  */
 export function smallGreyOf(grey: Uint8Array, width: number, height: number): { grey: Uint8Array; width: number; height: number } {
-  const step = Math.max(1, Math.ceil(width / SMALL_WIDTH));
-  if (step === 1) return { grey, width, height };
+  return shrinkGrey(grey, width, height, Math.max(1, Math.ceil(width / SMALL_WIDTH)));
+}
+
+/** The page's grey `step` times smaller each way, each pixel the mean of its step × step square. */
+export function shrinkGrey(grey: Uint8Array, width: number, height: number, step: number): { grey: Uint8Array; width: number; height: number } {
+  if (step <= 1) return { grey, width, height };
   const w = Math.ceil(width / step);
   const h = Math.ceil(height / step);
   const sums = new Uint32Array(w);

@@ -5,7 +5,12 @@
 import type { BBox } from '../../shared/contract';
 import type { EngineBlock, EngineLine } from '../../shared/engine';
 import { otsu } from '../../shared/pixels';
+import { shrinkGrey } from './skew';
 
+/** A page whose lines are more than twice this tall, in pixels, is looked at smaller. */
+const LOOK_AT = 12;
+const LOOK_AT_PIXELS = 8_000_000;
+const LOOK_AT_LEAST = 8;
 /** A line's box covers the ink this many line heights above and below it, */
 const COVER_Y = 0.4;
 /** and this many beyond its ends (a letter its box left out). */
@@ -47,6 +52,16 @@ export function unreadInk(grey: Uint8Array, width: number, height: number, block
   if (lines.length < MIN_LINES) return [];
   const lh = lineHeight(blocks);
   if (lh < 4) return [];
+  // A page of large type is looked at smaller, its lines some LOOK_AT pixels tall: as sure, and a
+  // fraction of the work. So is a huge page (a 35-megapixel photo of a receipt), to some
+  // LOOK_AT_PIXELS, while its lines stay LOOK_AT_LEAST pixels tall.
+  const step = Math.max(Math.floor(lh / LOOK_AT), Math.min(Math.floor(Math.sqrt((width * height) / LOOK_AT_PIXELS)), Math.floor(lh / LOOK_AT_LEAST)));
+  if (step >= 2) {
+    const small = shrinkGrey(grey, width, height, step);
+    const scale = (b: BBox): BBox => [Math.floor(b[0] / step), Math.floor(b[1] / step), Math.ceil(b[2] / step), Math.ceil(b[3] / step)];
+    const shrunk = blocks.map((b) => ({ ...b, bbox: scale(b.bbox), lines: b.lines.map((l) => ({ ...l, bbox: scale(l.bbox), words: l.words.map((w) => ({ ...w, bbox: scale(w.bbox) })) })) }));
+    return unreadInk(small.grey, small.width, small.height, shrunk).map((b) => [b[0] * step, b[1] * step, Math.min(width, b[2] * step), Math.min(height, b[3] * step)]);
+  }
   const level = otsu(grey);
   // each row's covered spans [x0, x1)
   const covered: [number, number][][] = Array.from({ length: height }, () => []);

@@ -68,6 +68,19 @@ describe('ink no line read covers', () => {
     expect(unreadInk(g, W, H, [block(READ.map((b) => line(b)))])).toEqual([[60, 120, 199, 132]]);
   });
 
+  it('is found on a page of large type looked at smaller, in the page\'s own pixels', () => {
+    // the page three times the size: lines 36 px tall
+    const big = (b: BBox): BBox => [b[0] * 3, b[1] * 3, b[2] * 3, b[3] * 3];
+    const w = W * 3;
+    const h = H * 3;
+    const g = new Uint8Array(w * h).fill(250);
+    for (const [x0, y0, x1, y1] of [...READ, [60, 120, 200, 132] as BBox].map(big)) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x += 9) g.fill(10, y * w + x, y * w + x + 3);
+    const places = unreadInk(g, w, h, [block(READ.map((b) => line(big(b))))]);
+    expect(places).toHaveLength(1);
+    const [x0, y0, x1, y1] = places[0]!;
+    for (const [got, want] of [[x0, 180], [y0, 360], [x1, 600], [y1, 396]]) expect(Math.abs(got! - want!)).toBeLessThanOrEqual(3);
+  });
+
   it('is nothing on a page with too few lines read to know its type size', () => {
     expect(unreadInk(page([READ[0]!, [60, 120, 200, 132]]), W, H, [block([line(READ[0]!)])])).toEqual([]);
   });
