@@ -65,8 +65,9 @@ export function unreadInk(grey: Uint8Array, width: number, height: number, block
   const level = otsu(grey);
   // each row's covered spans [x0, x1)
   const covered: [number, number][][] = Array.from({ length: height }, () => []);
-  for (const l of lines) {
-    const [x0, y0, x1, y1] = l.bbox;
+  // a line's words, each (a word Tesseract left out between two others is unread), or the line's box when it has none
+  for (const { bbox } of lines.flatMap((l) => (l.words.length ? l.words : [l]))) {
+    const [x0, y0, x1, y1] = bbox;
     const from = Math.max(0, Math.floor(y0 - COVER_Y * lh));
     const to = Math.min(height, Math.ceil(y1 + COVER_Y * lh));
     const span: [number, number] = [Math.max(0, Math.floor(x0 - COVER_X * lh)), Math.min(width, Math.ceil(x1 + COVER_X * lh))];
@@ -240,16 +241,18 @@ export function withUnread(blocks: readonly EngineBlock[], found: readonly Engin
     const left: EngineLine[] = [];
     for (const l of b.lines) {
       const h = l.bbox[3] - l.bbox[1];
-      let host: { block: EngineBlock; line: EngineLine } | undefined;
+      let host: { block: EngineBlock; line: EngineLine; between: boolean } | undefined;
       for (const block of out)
         for (const line of block.lines) {
           const overlap = Math.min(line.bbox[3], l.bbox[3]) - Math.max(line.bbox[1], l.bbox[1]);
           const apart = line.bbox[2] <= l.bbox[0] || l.bbox[2] <= line.bbox[0];
-          if (apart && overlap >= 0.5 * Math.min(h, line.bbox[3] - line.bbox[1])) host ??= { block, line };
+          // or between two of its words (a word it left out)
+          const between = !apart && !line.words.some((w) => w.bbox[0] < l.bbox[2] && l.bbox[0] < w.bbox[2]);
+          if ((apart || between) && overlap >= 0.5 * Math.min(h, line.bbox[3] - line.bbox[1])) host ??= { block, line, between };
         }
       // a line of another block just above or below it, across its width: it is in that
       // block's column, beside the host's (two columns of text), not the host's row's end
-      const column = host && out.some((o) => o !== host!.block && o.lines.some((n) => n.bbox[0] < l.bbox[2] && l.bbox[0] < n.bbox[2] && Math.max(n.bbox[1] - l.bbox[3], l.bbox[1] - n.bbox[3]) < NEIGHBOUR * h));
+      const column = host && !host.between && out.some((o) => o !== host!.block && o.lines.some((n) => n.bbox[0] < l.bbox[2] && l.bbox[0] < n.bbox[2] && Math.max(n.bbox[1] - l.bbox[3], l.bbox[1] - n.bbox[3]) < NEIGHBOUR * h));
       if (!host || column) {
         left.push(l);
         continue;

@@ -51,6 +51,16 @@ describe('ink no line read covers', () => {
     expect(unreadInk(page(READ, [[0, 120, 30, 132]]), W, H, lines)).toEqual([]);
   });
 
+  it("is a word left out between two of a line's words", () => {
+    const words: BBox[] = [
+      [20, 110, 80, 122],
+      [300, 110, 360, 122],
+    ];
+    const lines = [...READ.map((b) => line(b)), { text: 'Tipalti U.S.', bbox: [20, 110, 360, 122] as BBox, confidence: 0.9, words: words.map((b, i) => ({ text: ['Tipalti', 'U.S.'][i]!, bbox: b, confidence: 0.9 })) }];
+    const g = page([...READ, ...words, [150, 110, 220, 122]]);
+    expect(unreadInk(g, W, H, [block(lines)])).toEqual([[150, 110, 219, 122]]);
+  });
+
   it('passes over rules and underlines: amounts ruled off one from the next are each a place', () => {
     const g = page([...READ, [60, 120, 200, 132], [60, 140, 200, 152]], [
       [40, 134, 260, 136],
@@ -131,6 +141,13 @@ describe('the lines read in the places, added to the page', () => {
     expect(out[0]!.lines[1]!.words.map((w) => w.text)).toEqual(['Change :', '70.00']);
     // the page's own blocks are not changed
     expect(blocks[0]!.lines[1]!.text).toBe('Change :');
+  });
+
+  it('join the line they were left out of, between its words', () => {
+    const w = (text: string, x0: number, x1: number) => ({ text, bbox: [x0, 20, x1, 32] as BBox, confidence: 0.9 });
+    const host: EngineLine = { text: 'Tipalti Series C U.S.', bbox: [20, 20, 380, 32], confidence: 0.9, words: [w('Tipalti', 20, 80), w('Series', 100, 150), w('C', 155, 165), w('U.S.', 340, 380)] };
+    const out = withUnread([block([host])], [block([line([250, 21, 300, 33], '$30.0', 0.9)])]);
+    expect(out.map((b) => b.lines.map((l) => l.text))).toEqual([['Tipalti Series C $30.0 U.S.']]);
   });
 
   it('are a block of their own on a row of their own, or in a column of their own beside another', () => {
