@@ -6,7 +6,7 @@ import type { BBox } from '../../shared/contract';
 import { lumaPixels, type Luma, type RasterPage } from '../../shared/page-image';
 import { greyOf, greyPgm, pgmOf, rotateBitmap } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
-import { TesseractPool, type PoolClock } from './pool';
+import { HEAVY_PAGE_PIXELS, TesseractPool, type PoolClock } from './pool';
 import { detectOrientation, osdStats, type Orientation } from './osd';
 import type { PoolStats } from '../../shared/worker-pool';
 import { chooseLanguage, setFor, textOf } from './auto';
@@ -236,8 +236,10 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   let turnedGrey: Uint8Array | undefined;
   const greyNow = () => (bitmap === page.bitmap ? pageGrey() : (turnedGrey ??= greyOf(bitmap)));
   // Lines the page segmentation passed over (./unread.ts), read on their own. Not on a page read
-  // straightened: its lines' boxes, turned back, are not where its rows of ink are.
-  if (!straightened && best.words) {
+  // straightened: its lines' boxes, turned back, are not where its rows of ink are. Nor on a
+  // heavy page: its worker has just been ended (pool.ts), and a fresh one started for a few
+  // lines while the old one's memory is still held put the whole run's peak up by 60-100 MB.
+  if (!straightened && best.words && bitmap.width * bitmap.height < HEAVY_PAGE_PIXELS) {
     opts.signal?.throwIfAborted();
     const found = await timed('unread', readUnread(greyNow(), bitmap.width, blocks, detected ?? languages, timings, waited));
     if (found.length) {
