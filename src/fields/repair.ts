@@ -57,7 +57,7 @@ const COMPANY = lexicon(COMPANY_WORDS);
 const ADDRESS = lexicon(ADDRESS_WORDS);
 
 /** Whether a and b differ in one letter. (A letter lost or added is left: "HOLDING" is a word.) */
-function oneLetter(a: string, b: string): boolean {
+export function oneLetter(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
@@ -74,8 +74,12 @@ function meant(token: string, lex: Lexicon): string | null {
     const near = lex.long.filter((w) => oneLetter(skeleton(w), s));
     word = near.length === 1 ? near[0] : null;
   }
-  if (!word) return null;
-  if (token === upper) return word;
+  return word ? inCaseOf(token, word) : null;
+}
+
+/** `word` (upper case) in the case `token` was read in: upper, lower, or capitalised. */
+export function inCaseOf(token: string, word: string): string {
+  if (token === token.toUpperCase()) return word;
   if (token === token.toLowerCase()) return word.toLowerCase();
   return word[0] + word.slice(1).toLowerCase();
 }
@@ -228,6 +232,6 @@ export function sameAsPrinted(counts: ReadonlyMap<string, number>): (text: strin
       const like = [...counts].filter(([c, n]) => n >= 2 && oneApart(up, c));
       if (like.length !== 1) return w;
       const word = like[0]![0];
-      return w === up ? word : w === w.toLowerCase() ? word.toLowerCase() : word[0] + word.slice(1).toLowerCase();
+      return inCaseOf(w, word);
     });
 }

@@ -8,7 +8,7 @@
 import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
-import { headerWord } from '../fields/repair';
+import { headerWord, inCaseOf, oneLetter } from '../fields/repair';
 import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
@@ -238,14 +238,6 @@ function letterWords(text: string, min: number): Set<string> {
   return new Set((text.match(/\p{L}+/gu) ?? []).filter((w) => w.length >= min).map((w) => w.toUpperCase()));
 }
 
-/** Whether two words of one length differ in one letter. */
-function oneLetterApart(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1;
-}
-
 /**
  * A merged name or address line whose word of letters (four or more) is not a word receipts'
  * headers print (a street word, a state, a city, a legal form: headerWord), one letter from
@@ -260,10 +252,10 @@ export function confirmWords(text: string, readings: readonly string[]): string 
   return text.replace(/(?<![\p{L}\p{N}])\p{L}{4,}(?![\p{L}\p{N}])/gu, (w) => {
     const up = w.toUpperCase();
     if (headerWord(up)) return w;
-    const like = read.filter((c) => oneLetterApart(up, c));
+    const like = read.filter((c) => oneLetter(up, c));
     if (like.length !== 1) return w;
     const word = like[0]!;
-    return w === up ? word : w === w.toLowerCase() ? word.toLowerCase() : word[0] + word.slice(1).toLowerCase();
+    return inCaseOf(w, word);
   });
 }
 

@@ -250,9 +250,10 @@ export function withUnread(blocks: readonly EngineBlock[], found: readonly Engin
           const between = !apart && !line.words.some((w) => w.bbox[0] < l.bbox[2] && l.bbox[0] < w.bbox[2]);
           if ((apart || between) && overlap >= 0.5 * Math.min(h, line.bbox[3] - line.bbox[1])) host ??= { block, line, between };
         }
-      // a line of another block just above or below it, across its width: it is in that
-      // block's column, beside the host's (two columns of text), not the host's row's end
-      const column = host && !host.between && out.some((o) => o !== host!.block && o.lines.some((n) => n.bbox[0] < l.bbox[2] && l.bbox[0] < n.bbox[2] && Math.max(n.bbox[1] - l.bbox[3], l.bbox[1] - n.bbox[3]) < NEIGHBOUR * h));
+      // a line just above or below it, across its width, of a block beside the host's (two
+      // columns of text): it is in that block's column, not the host's row's end
+      const beside = (o: EngineBlock) => o.bbox[2] <= host!.block.bbox[0] || host!.block.bbox[2] <= o.bbox[0];
+      const column = host && !host.between && out.some((o) => o !== host!.block && beside(o) && o.lines.some((n) => n.bbox[0] < l.bbox[2] && l.bbox[0] < n.bbox[2] && Math.max(n.bbox[1] - l.bbox[3], l.bbox[1] - n.bbox[3]) < NEIGHBOUR * h));
       if (!host || column) {
         left.push(l);
         continue;

@@ -158,4 +158,12 @@ describe('the lines read in the places, added to the page', () => {
     const out = withUnread([left, right], found);
     expect(out.map((b) => b.lines.map((l) => l.text))).toEqual([['left column one', 'left column two'], ['right column one'], ['right column two'], ['TOTAL: 31.00']]);
   });
+
+  it("join their row's line where the line under them is of a block across the page, not beside it", () => {
+    // a receipt's column headers read in part ("Qty U.P Disc"), the items' lines below them across the page
+    const header = block([line([200, 40, 380, 52], 'Qty U.P Disc')]);
+    const items = block([line([20, 60, 380, 72], 'WHITE BREAD 2 2.13 4.26')]);
+    const out = withUnread([header, items], [block([line([20, 41, 120, 53], 'Description')])]);
+    expect(out.map((b) => b.lines.map((l) => l.text))).toEqual([['Description Qty U.P Disc'], ['WHITE BREAD 2 2.13 4.26']]);
+  });
 });
