@@ -241,7 +241,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // lines while the old one's memory is still held put the whole run's peak up by 60-100 MB.
   if (!straightened && best.words && bitmap.width * bitmap.height < HEAVY_PAGE_PIXELS) {
     opts.signal?.throwIfAborted();
-    const found = await timed('unread', readUnread(greyNow(), bitmap.width, blocks, detected ?? languages, timings, waited));
+    const found = await timed('unread', readUnread(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, timings, waited));
     if (found.length) {
       blocks = withUnread(blocks, found);
       timings.unreadLines = found.reduce((n, b) => n + b.lines.length, 0);
@@ -266,8 +266,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
  * The places of the page where ink lies outside every line read (./unread.ts), read on one
  * sheet as a block of text, and what was read surely put back where it came from.
  */
-async function readUnread(grey: Uint8Array, width: number, blocks: EngineBlock[], languages: string, timings: Record<string, number>, clock?: PoolClock): Promise<EngineBlock[]> {
-  const height = grey.length / width;
+async function readUnread(grey: Uint8Array, width: number, height: number, blocks: EngineBlock[], languages: string, timings: Record<string, number>, clock?: PoolClock): Promise<EngineBlock[]> {
   const t0 = performance.now();
   const places = unreadInk(grey, width, height, blocks);
   // (the page's debug line: how long finding them took, and how many)

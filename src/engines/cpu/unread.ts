@@ -87,9 +87,11 @@ export function unreadInk(grey: Uint8Array, width: number, height: number, block
       if (x - start >= rule) covered[y]!.push([start, x]);
     }
   }
+  // each row's spans in order along it, once: every look at a row below walks them
+  for (const spans of covered) spans.sort((a, b) => a[0] - b[0]);
   // the unread ink of a row, column by column (`at` called for each unread dark pixel)
   const unread = (y: number, at?: (x: number) => void): number => {
-    const spans = covered[y]!.slice().sort((a, b) => a[0] - b[0]);
+    const spans = covered[y]!;
     let n = 0;
     let x = 0;
     let k = 0;
