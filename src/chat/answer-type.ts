@@ -7,7 +7,7 @@
 import { findDate } from '../fields/patterns';
 import { indexTerms } from './text';
 
-export type AnswerKind = 'time' | 'quantity' | 'measure' | 'money' | 'name' | 'email' | 'person' | 'reason' | 'option' | 'path';
+export type AnswerKind = 'time' | 'quantity' | 'measure' | 'money' | 'name' | 'email' | 'person' | 'place' | 'reason' | 'option' | 'path';
 
 export interface AnswerType {
   kind: AnswerKind;
@@ -32,6 +32,8 @@ const RELATIVE_TIME = /\b(?:this|last|next|that|the same|the following|the previ
 const NUMBER_WORDS =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|twice|single|once)\b/i;
 const CURRENCY = /[$€£¥₹]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|yen|rupees?)\b|\b(?:USD|EUR|GBP|RM|Rs\.?)\s?\d|\d[\d,.]*\s?(?:million|billion|thousand)\b/i;
+/** A price stated in words: "free of charge", "any price or no price", "for a fee". */
+const PRICE_WORDS = /\b(?:free(?:\s+of\s+charge)?|(?:at\s+)?no\s+(?:charge|cost)|(?:any|no)\s+price|for\s+a\s+fee|without\s+(?:charge|payment)|gratis)\b/i;
 const NAMING = /\b(?:call(?:ed|s)?|named|renamed|names?\s+(?:is|was)|known\s+as|referred\s+to\s+as|termed|dubbed|formerly|previously|a\.k\.a\.?|aka)\b|["“‘'][^"”’']{2,40}["”’']/i;
 const NAMING_VERB = /\b(?:call(?:ed|s)?|named|renamed|known\s+as|referred\s+to\s+as|termed|dubbed|formerly|a\.k\.a\.?|aka)\b/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -42,9 +44,15 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
  */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}’'-]+|\p{Lu}\.)`;
 const PERSON = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|(?:de|van|von|der|da|di|la|le)\b))*\s+\p{Lu}[\p{Ll}’'-]+|\b\p{Lu}{3,}\b`, 'u');
+/**
+ * Where: a place as a text writes one, a name after "in", "at", "near" or "from" ("in Reston,
+ * Virginia", "at the Corporation for …"), or a file's path ("defaults to /nonexistent").
+ * The question's own names are taken out first, as for who.
+ */
+const PLACE = /\b(?:in|at|near|from|to|into|inside|outside|based\s+in|located\s+in)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+/u;
 /** Why: the words a text gives a reason or a cause with. */
 const REASON =
-  /\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing)?\s+(?:of|from)|caused\s+by|driven\s+by|on\s+account\s+of|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+take\s+advantage|the\s+reasons?|reflect(?:s|ed|ing)?|since|given\s+that|led\s+to|leads?\s+to|until)\b/i;
+  /^(?:this|that|it|which|these|they)\s+(?:\w+\s+)?(?:reduces?|allows?|enables?|helps?|makes?|saves?|avoids?|prevents?|lets?|ensures?|simplifies|improves?|speeds?\s+up)\b|\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing)?\s+(?:of|from)|caused\s+by|driven\s+by|on\s+account\s+of|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+take\s+advantage|the\s+reasons?|reflect(?:s|ed|ing)?|since|given\s+that|led\s+to|leads?\s+to|until)\b/i;
 
 /** A command-line option as a manual prints it: "-k", "--keep", "-i[SUFFIX]". */
 const OPTION = /(?:^|[\s,(\[])--?[\p{L}\d][\w-]*/u;
@@ -62,10 +70,11 @@ const KINDS: Record<AnswerKind, { words: Set<string>; holds: (t: string) => bool
   time: { words: stems('year years date dates day days month months decade century time'), holds: holdsTime },
   quantity: { words: stems('number numbers percentage percent share proportion fraction size amount count'), holds: holdsQuantity },
   measure: { words: stems('height length width depth weight size age duration distance'), holds: (t) => MEASURE.test(t) },
-  money: { words: stems('price cost costs amount sum money paid pay'), holds: (t) => CURRENCY.test(t) },
+  money: { words: stems('price cost costs amount sum money paid pay'), holds: (t) => CURRENCY.test(t) || PRICE_WORDS.test(t) },
   name: { words: stems('called call named name known referred termed dubbed term word'), holds: (t) => NAMING.test(t) },
   email: { words: stems('email emails e mail address'), holds: (t) => EMAIL.test(t) },
   person: { words: new Set(), holds: (t) => PERSON.test(t) },
+  place: { words: stems('place location city country town state region'), holds: (t) => PLACE.test(t) || PATH.test(t) },
   reason: { words: stems('reason reasons cause causes'), holds: (t) => REASON.test(t) },
   // "which option keeps the files?": a command's option ("-k", "--keep") in a manual
   option: { words: stems('option options flag flags switch switches'), holds: (t) => OPTION.test(t) },
@@ -97,6 +106,13 @@ function countOf(question: string): (text: string) => number {
 const SHARE = /\d\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)/i;
 const muchOf = (text: string): number => (CURRENCY.test(text) || SHARE.test(text) ? 1.5 : 1);
 
+/**
+ * "Who created Python?": the sentence that names the doer after "by" ("Python was created …
+ * by Guido van Rossum") answers it more surely than one that only holds some name.
+ */
+const AGENT = new RegExp(String.raw`\bby\s+${NAME_WORD}(?:\s+(?:${NAME_WORD}|(?:de|van|von|der|da|di|la|le)\b))*\s+\p{Lu}[\p{Ll}’'-]+`, 'u');
+const byWhom = (text: string): number => (AGENT.test(text) ? 1.5 : 1);
+
 const stemOf = (word: string) => indexTerms(word)[0] ?? word;
 const isNumber = (w: string | undefined) => !!w && (/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.test(w));
 
@@ -114,11 +130,16 @@ export function answerType(question: string): AnswerType | null {
   // the file is what is asked for ("which file should I look at?"), not a kind of file ("which file formats")
   else if (/\b(?:which|what)\s+(?:configuration\s+|config\s+)?(?:file|directory|folder|path)(?:\s+(?:should|do|does|did|is|are|was|were|can|could|would|will|must|holds?|contains?|has|have|stores?|keeps?|lists?|says?|shows?)\b|\s*\?|\s*$)/.test(q)) kind = 'path';
   else if (/^\s*(?:and\s+)?(?:who|whom|whose)\b|\bby\s+whom\b/.test(q)) kind = 'person';
+  else if (!/^\s*where\b[^?]*,\s*(?:what|which|who|how)\b/.test(q) && /^\s*(?:and\s+)?where\b|\b(?:in|at)\s+(?:what|which)\s+(?:place|location|city|country|town|state|region)\b/.test(q)) kind = 'place';
   else if (/^\s*(?:and\s+)?why\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:was|is|were|are)\s+the\s+reasons?\b/.test(q)) kind = 'reason';
   if (!kind) return null;
   const k = KINDS[kind];
   // a question may name its subject with a kind word too ("the loan amount"); only the
   // words the question uses to ask are dropped
-  const strength = kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.5) : kind === 'quantity' ? (/\bhow\s+much\b/.test(q) ? muchOf : countOf(q)) : () => 1;
-  return { kind, kindWords: k.words, holds: k.holds, strength, soft: kind === 'person' || kind === 'reason' };
+  const strength =
+    kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.5)
+    : kind === 'quantity' ? (/\bhow\s+much\b/.test(q) ? muchOf : countOf(q))
+    : kind === 'person' && /^\s*(?:and\s+)?who\s+(?!(?:is|are|was|were)\b)\w+/.test(q) ? byWhom
+    : () => 1;
+  return { kind, kindWords: k.words, holds: k.holds, strength, soft: kind === 'person' || kind === 'place' || kind === 'reason' };
 }

@@ -219,11 +219,13 @@ function contentTerms(terms: string[], type: AnswerType | null): string[] {
 
 /** Whether a text holds a value of the asked kind beyond the values the question itself names. */
 function holdsAnswer(type: AnswerType, text: string, question: string): boolean {
+  // each number the question writes is taken out as often as the question writes it: the
+  // sentence that says it once more ("turtle.right(25) … turns 25 degrees") holds the answer
   const own = question.match(/\d[\d,.]*\d|\d/g) ?? [];
   let rest = text;
-  for (const v of own) rest = rest.split(v).join(' ');
+  for (const v of own) rest = rest.replace(new RegExp(`(?<![\\d.,])${escapeRegExp(v)}(?![\\d]|[.,]\\d)`), ' ');
   // "Who wrote it with Kozinski?": the name the question gives is not the answer
-  if (type.kind === 'person') for (const w of question.match(/\p{L}{2,}/gu) ?? []) rest = rest.replace(new RegExp(`\\b${escapeRegExp(w)}\\b`, 'giu'), ' ');
+  if (type.kind === 'person' || type.kind === 'place') for (const w of question.match(/\p{L}{2,}/gu) ?? []) rest = rest.replace(new RegExp(`\\b${escapeRegExp(w)}\\b`, 'giu'), ' ');
   return type.holds(rest);
 }
 

@@ -68,9 +68,20 @@ export function splitSentences(text: string): Array<[number, number]> {
   // a stop before a capital or a number, or before a line that opens with a command's option
   // ("… and quit.\n-k --keep\nKeep (don't delete) input files …": a manual's next entry)
   const boundary = /[.!?]+["')\]]*(?:\[\d+\])*(?=\s+["'(\[]?[\p{Lu}\p{N}]|[ \t]*\n\s*--?[\p{L}\d#])/gu;
+  const ends: number[] = [];
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-    const end = m.index + m[0].length;
-    if (ABBREVIATIONS.test(text.slice(Math.max(start, m.index - 12), m.index + 1))) continue;
+    if (!ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 12), m.index + 1))) ends.push(m.index + m[0].length);
+  }
+  // the end of a heading's line too: a line in capitals, with no stop, over a line that
+  // begins a sentence ("A. HISTORY OF THE SOFTWARE\nPython was created …")
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const next = at + line.length + 1;
+    if (next < text.length && !/\p{Ll}/u.test(line) && /\p{Lu}{3,}/u.test(line) && !/[.!?:;,]\s*$/.test(line) && /^\s*\p{Lu}\p{Ll}/u.test(text.slice(next, next + 3))) ends.push(at + line.trimEnd().length);
+    at = next;
+  }
+  for (const end of [...new Set(ends)].sort((x, y) => x - y)) {
+    if (end <= start) continue;
     spans.push([start, end]);
     start = end;
     while (start < text.length && /\s/.test(text[start])) start++;

@@ -147,8 +147,17 @@ export function textTables(text: string): Table[] {
   return out;
 }
 
-/** Whether every word of a cell is a word of the question: the question names that row. */
-function namesRow(cell: string, terms: Set<string>): number {
+/** A row's key that is a number or a version ("2.0", "2.1.3", "1995"): the question names it as written. */
+const NUMBER_KEY = /^\d+(?:[.-]\d+)*[a-z]?$/;
+
+/**
+ * Whether every word of a cell is a word of the question: the question names that row. A
+ * number or a version in the table's first column names its row where the question writes
+ * it whole ("who owned Python 2.0?"; not "2.0.1", not a "2.0" in another column).
+ */
+function namesRow(cell: string, terms: Set<string>, k = -1, question = ''): number {
+  const key = cell.trim();
+  if (k === 0 && NUMBER_KEY.test(key)) return new RegExp(`(?<![\\w.])${key.replace(/[.]/g, '\\.')}(?![\\w]|\\.\\d)`).test(question) ? 1 : 0;
   const words = cell.trim().split(/\s+/).filter(Boolean);
   if (!words.length || words.length > KEY_WORDS || !/\p{L}{2}/u.test(cell)) return 0;
   const t = indexTerms(cell).filter((x) => !/^\d+$/.test(x));
@@ -193,6 +202,8 @@ function jobTables(job: Job): JobTable[] {
 export function findTableCell(job: Job, question: string, type: AnswerType | null, vectors?: WordVectors): TableCell | null {
   const q = questionStems(question);
   const tables = jobTables(job);
+  let unknownTerms: string[] | undefined;
+  const unknown = () => (unknownTerms ??= unknownOf(job, question, type));
   let best: (TableCell & { score: number }) | null = null;
   let tied = false;
   for (const { page, p, table, headerRows, headers } of tables) {
@@ -201,7 +212,7 @@ export function findTableCell(job: Job, question: string, type: AnswerType | nul
     for (let r = headerRows; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       for (let k = 0; k < cols; k++) {
-        const named = namesRow(row[k] ?? '', q.terms);
+        const named = namesRow(row[k] ?? '', q.terms, k, question);
         if (!named) continue;
         // the columns the question asks for, beside the one that names the row
         const asked: Array<{ c: number; share: number; got: number; byKind: boolean }> = [];
@@ -216,6 +227,9 @@ export function findTableCell(job: Job, question: string, type: AnswerType | nul
           // a header of several words ("Buyer/Investor Amount (mil.)", two headers the OCR
           // ran together) is asked for by one of them; one word of four, no less
           if (got === 0 || share < MIN_HEADER_SHARE || (byKind && namedColumn) || !fits(row[c] ?? '', type)) continue;
+          // a column found only by the kind of value ("Installed size" for "how large is the
+          // download?") does not answer a question with a word the document never uses
+          if (byKind && unknown().length) continue;
           // the header the question names most of wins: "other than Mexican apprehensions" over "Apprehensions"
           const score = named + share + 0.1 * got;
           const text = row.join('\t');
@@ -240,6 +254,20 @@ export function findTableCell(job: Job, question: string, type: AnswerType | nul
   return cell;
 }
 
+/**
+ * The nouns of the question that no page of the job holds: a word after "the", "a", "its" …
+ * ("how large is *the download*?"), bar the words that only say the kind asked for. A verb the
+ * document does not use ("how much did Tipalti *raise*?") is only the question's way of asking.
+ */
+function unknownOf(job: Job, question: string, type: AnswerType | null): string[] {
+  const known = new Set(job.pages.flatMap((p) => indexTerms(p.text)));
+  const nouns = [...question.matchAll(/\b(?:the|a|an|this|that|its|their|his|her|our|your)\s+(\p{L}[\p{L}-]*)/giu)].map((m) => processTerm(m[1]!)).filter((t): t is string => !!t);
+  return nouns.filter((t) => !known.has(t) && !type?.kindWords.has(t) && ![...known].some((k) => t.length >= 4 && k.startsWith(t)));
+}
+
+/** Words that name the table itself ("which package in the table …"), not a row of it. */
+const TABLE_WORDS = new Set(indexTerms('table tables list row rows column columns entry entries'));
+
 /** "Which package …", "which of these sectors …": the noun that names the column asked for. */
 const WHICH_NOUN = /\b(?:which|what)\s+(?:one\s+)?(?:of\s+(?:the|these|those|all)\s+)?(\p{L}[\p{L}-]*)/iu;
 /** The least share of the question's other words a row's cells must hold to be the one it describes. */
@@ -255,7 +283,7 @@ function reverseLookup(tables: JobTable[], question: string, q: ReturnType<typeo
   const noun = WHICH_NOUN.exec(question)?.[1];
   const nounTerm = noun ? indexTerms(noun)[0] : undefined;
   if (!nounTerm) return null;
-  const rest = [...q.terms].filter((t) => t !== nounTerm);
+  const rest = [...q.terms].filter((t) => t !== nounTerm && !TABLE_WORDS.has(t));
   if (rest.length < 2) return null;
   let best: { cell: TableCell; got: number } | null = null;
   let tied = false;
@@ -272,7 +300,9 @@ function reverseLookup(tables: JobTable[], question: string, q: ReturnType<typeo
       row.forEach((cell, k) => {
         if (k === c) return;
         const terms = new Set(indexTerms(cell));
-        const n = rest.filter((t) => terms.has(t)).length;
+        let n = rest.filter((t) => terms.has(t)).length;
+        // "… belongs to the math section": the cell says "math", its column's header "Section"
+        if (n) n += rest.filter((t) => !terms.has(t) && indexTerms(headers[k] ?? '').includes(t)).length;
         if (n > got) [got, at] = [n, k];
       });
       if (got < 2 || got / rest.length < MIN_ROW_SHARE) continue;

@@ -90,6 +90,10 @@ export function keywords(text: string): string[] {
     .replace(/\bhow\s+(?:long|many|much|old|far|often|big|large|tall|soon)\b/gi, ' ')
     // "what kind of fruit": the kind is what is asked, the fruit is what the text names
     .replace(/\b(?:kind|kinds|type|types|sort|sorts)\s+of\b/gi, ' ')
+    // idioms that stress the question, not its subject: "who made it in the first place?"
+    .replace(/\b(?:in\s+the\s+first\s+place|at\s+all|by\s+the\s+way|exactly|actually|really)\b/gi, ' ')
+    // "am I allowed to charge", "are we permitted to copy": the text says "you may charge"
+    .replace(/\b(?:allowed|permitted|able)\s+to\b/gi, ' ')
     // "which level if none is given?" asks for the default, as a manual says it
     .replace(/\b(?:if|when)\s+(?:none|nothing|no\s+\w+|it|one)\s+(?:is|are)(?:\s+not)?\s+(?:given|specified|set|chosen|provided|passed)\b|\bunless\s+(?:otherwise\s+)?(?:specified|given|set)\b/gi, ' default ');
   for (const tok of tokenize(asked)) {

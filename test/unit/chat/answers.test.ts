@@ -250,3 +250,34 @@ describe('a manual', () => {
     expect(r.content).not.toContain('read again');
   });
 });
+
+describe('the forms of a question, on texts written for the test', () => {
+  const answerOf = async (lines: string[], question: string) =>
+    (await extractiveAnswerer.answer({ question, job: jobFromTexts([lines.join('\n')], `forms-${question}`), history: [] })).content;
+
+  it('a number the question writes is the answer where the sentence says it once more', async () => {
+    const text = ['The arm of the robot has four joints and a gripper.', 'Call rotate(90) on the arm, and it swings 90 degrees to the left.', 'The base stands on 4 rubber feet.'];
+    expect(await answerOf(text, 'How many degrees does rotate(90) swing the arm?')).toContain('it swings 90 degrees to the left');
+  });
+
+  it('"how much does it cost" is answered by a price in words', async () => {
+    const text = ['Members of the library may borrow any book free of charge for two weeks.', 'The reading room opens at nine each morning.'];
+    expect(await answerOf(text, 'How much does it cost members to borrow a book?')).toContain('free of charge');
+  });
+
+  it('"where" wants a place', async () => {
+    const text = ['The first meetings of the society were long and loud.', 'The first meetings of the society took place in Leeds, Yorkshire.'];
+    expect(await answerOf(text, 'Where were the first meetings of the society?')).toContain('in Leeds, Yorkshire');
+  });
+
+  it('"who founded it" wants the doer named after "by"; a heading in capitals is no part of the sentence under it', async () => {
+    const text = ['B. ORIGINS OF THE CLUB', 'The club was founded in 1890 by Arthur Penhallow at a meeting in Truro.', 'In 1920 the club founded a junior section, the Truro Youth League.'];
+    const r = await answerOf(text, 'Who founded the club in the first place?');
+    expect(r).toBe('The document says: "The club was founded in 1890 by Arthur Penhallow at a meeting in Truro." (p. 1).');
+  });
+
+  it('"why" is answered by the sentence after, pointing back with what it does', async () => {
+    const text = ['Short names such as cp for copy and mv for move were added in the second release.', 'This saves a great deal of typing in long scripts.', 'The third release added colour.'];
+    expect(await answerOf(text, 'Why were short names like cp added?')).toContain('This saves a great deal of typing');
+  });
+});

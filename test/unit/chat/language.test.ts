@@ -56,7 +56,17 @@ describe('the kind of value a question asks for', () => {
     expect(answerType('Why were harbour dues cut?')?.kind).toBe('reason');
     expect(answerType('What is the term for a harbour wall?')?.kind).toBe('name');
     expect(answerType("What is the keeper's date of birth?")?.kind).toBe('time');
-    expect(answerType('Where is the cottage?')).toBeNull();
+    expect(answerType('Where is the cottage?')?.kind).toBe('place');
+    expect(answerType('In which town was the keeper born?')?.kind).toBe('place');
+    // a clause that opens with "where" is no question of place
+    expect(answerType('Where the wall is low, what grows on it?')).toBeNull();
+    expect(answerType('Who owns the quay?')).not.toBeNull();
+  });
+
+  it('"where" holds a place named after a preposition, or a path', () => {
+    const where = answerType('Where is the cottage?')!;
+    for (const t of ['It stands in Penzance, Cornwall.', 'The keeper lived at the Old Mill.', 'Logs go to /var/log/keeper.']) expect(where.holds(t), t).toBe(true);
+    expect(where.holds('It stands on the hill above the harbour.')).toBe(false);
   });
 
   it('"how big" holds a size of data too, in the units software is measured in', () => {

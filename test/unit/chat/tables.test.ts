@@ -144,3 +144,34 @@ describe('a row found by what it says', () => {
     expect(findTableCell(job, 'Which package draws charts in the browser?', null)).toBeNull();
   });
 });
+
+describe('rows named by a number, cells described by their column, columns found only by kind', () => {
+  const releases: Table = {
+    bbox: [0, 100, 900, 400],
+    rows: [
+      ['Release', 'Based on', 'Year', 'Holder', 'Section'],
+      ['3.0', '2.4', '2009', 'Acme Labs', 'tools'],
+      ['3.0.1', '3.0', '2010', 'Widget Trust', 'games'],
+      ['3.2', '3.0.1', '2012', 'Widget Trust', 'science'],
+    ],
+  };
+  const ask = async (job: Job, question: string) => extractiveAnswerer.answer({ question, job, history: [] });
+
+  it('a version in the first column names its row where the question writes it whole', async () => {
+    const job = jobWith([releases]);
+    expect((await ask(job, 'Who held release 3.0?')).content).toBe('3.0, Holder: Acme Labs (p. 1, in a table).');
+    expect((await ask(job, 'Which version was 3.2 based on?')).content).toBe('3.2, Based on: 3.0.1 (p. 1, in a table).');
+  });
+
+  it('"which release belongs to the games section" finds the cell by its value and its column', async () => {
+    const job = jobWith([releases]);
+    expect((await ask(job, 'Which release in the table belongs to the games section?')).content).toBe('3.0.1, Section: games (p. 1, in a table).');
+  });
+
+  it('a column found only by the kind of value does not answer a question with a word the document lacks', () => {
+    const sizes: Table = { bbox: [0, 100, 900, 400], rows: [['Package', 'Version', 'Installed size (KiB)'], ['bash', '5.2', '7164'], ['sed', '4.9', '1020']] };
+    const job = jobWith([sizes]);
+    expect(findTableCell(job, 'How large is the download of the bash package?', answerType('How large is the download of the bash package?'))).toBeNull();
+    expect(findTableCell(job, 'How large is the bash package?', answerType('How large is the bash package?'))?.value).toBe('7164');
+  });
+});
