@@ -301,7 +301,7 @@ function reverseLookup(tables: JobTable[], question: string, q: ReturnType<typeo
         if (k === c) return;
         const terms = new Set(indexTerms(cell));
         let n = rest.filter((t) => terms.has(t)).length;
-        // "… belongs to the math section": the cell says "math", its column's header "Section"
+        // "… belongs to the games section": the cell says "games", its column's header "Section"
         if (n) n += rest.filter((t) => !terms.has(t) && indexTerms(headers[k] ?? '').includes(t)).length;
         if (n > got) [got, at] = [n, k];
       });

@@ -166,3 +166,27 @@ function tiffOrientation(dv: DataView, at: number): number {
   }
   return 1;
 }
+
+/**
+ * A PNG's vertical resolution in dots per inch from its pHYs chunk (pixels per metre), as
+ * Leptonica and so Tesseract read it; null without one, or when it gives only an aspect ratio.
+ */
+export function pngDpi(b: Uint8Array): number | null {
+  try {
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    let i = 8;
+    while (i + 8 <= b.length) {
+      const length = dv.getUint32(i);
+      const type = String.fromCharCode(b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
+      if (type === 'IDAT' || type === 'IEND') return null;
+      if (type === 'pHYs' && length >= 9 && i + 17 <= b.length) {
+        const y = dv.getUint32(i + 12);
+        return b[i + 16] === 1 && y ? Math.round(y / 39.37) : null;
+      }
+      i += 12 + length;
+    }
+  } catch {
+    // a header cut short says nothing
+  }
+  return null;
+}

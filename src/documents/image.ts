@@ -2,7 +2,7 @@
 // decode it). Every size is read from the header and checked before any pixel is decoded.
 import { config } from '../shared/config';
 import { UserError } from '../shared/errors';
-import { exifOrientation, imageSize, jpegDpi } from './headers';
+import { exifOrientation, imageSize, jpegDpi, pngDpi } from './headers';
 import { jpegLuma } from './luma';
 import type { DocumentType } from './sniff';
 import { decodeTiffPage, readTiffPages } from './tiff';
@@ -31,7 +31,7 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
   // sideways, so they stand for the page only when already upright.
   const original = (type === 'png' || type === 'jpeg') && exifOrientation(head, type) === 1 ? blob : undefined;
   // An upright JPEG's grey, from its decoder's luma plane, for an engine that reads grey.
-  const dpi = type === 'jpeg' ? jpegDpi(head) : null;
+  const dpi = type === 'jpeg' ? jpegDpi(head) : type === 'png' ? pngDpi(head) : null;
   const lumaOf = type === 'jpeg' && original ? () => jpegLuma(blob, dpi) : undefined;
   const decode = async () => {
     try {
@@ -59,7 +59,7 @@ export async function openImage(bytes: ArrayBuffer, type: DocumentType): Promise
       held = null;
       // decoded once for the page, whoever asks first (the blank test, the engine)
       let luma: Promise<Luma | null> | undefined;
-      return { bitmap: kept ? kept.take() : await decode(), ...(original ? { original } : {}), ...(lumaOf ? { luma: () => (luma ??= lumaOf()) } : {}) };
+      return { bitmap: kept ? kept.take() : await decode(), ...(original ? { original } : {}), ...(lumaOf ? { luma: () => (luma ??= lumaOf()) } : {}), ...(original && dpi ? { dpi } : {}) };
     },
     close() {
       held?.drop();

@@ -12,6 +12,11 @@ export interface RasterPage {
    * it can: null where the browser cannot, or the file holds no such plane
    */
   luma?: () => Promise<Luma | null>;
+  /**
+   * the resolution the file states (a PNG's pHYs, a JPEG's JFIF), in dots per inch: what a
+   * recogniser reading the file itself would be told, given with a part of the page
+   */
+  dpi?: number;
   textLayer?: undefined;
 }
 

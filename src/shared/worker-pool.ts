@@ -107,6 +107,19 @@ export class WorkerPool<W> {
     this.waiters.shift()?.();
   }
 
+  /**
+   * What a call of this kind could start on now without keeping other work waiting: its
+   * workers with nothing in hand (`ready`), and how many more could be started (`room`: empty
+   * places, and free workers of other kinds, which are stopped to make room). None of either
+   * while any call waits for a worker.
+   */
+  freeOf(key = ''): { ready: number; room: number } {
+    if (this.waiters.length) return { ready: 0, room: 0 };
+    const free = this.slots.filter((s) => s.busy === 0);
+    const ready = free.filter((s) => s.key === key).length;
+    return { ready, room: Math.max(0, this.options.size() - this.slots.length) + free.length - ready };
+  }
+
   /** Stops one worker now (the next acquire may start another). */
   remove(slot: PoolSlot<W>): void {
     clearTimeout(slot.idle);

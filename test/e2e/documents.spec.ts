@@ -140,6 +140,50 @@ describe('documents in, text out', () => {
     }
   });
 
+  it('a long page uploaded alone is read by two workers at once, a half each, and put back whole and in order', async () => {
+    const debug: string[] = [];
+    const listen = (m: { text(): string }) => {
+      if (m.text().startsWith('ocrchat page')) debug.push(m.text());
+    };
+    const WORDS = ['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'inlet', 'jetty'];
+    // one paragraph of prose, its lines of differing words running across the page
+    const lines = Array.from({ length: 72 }, (_, i) => {
+      const words = [`Line ${i + 1}`];
+      for (let k = 0; words.join(' ').length < 66 + ((i * 5) % 8); k++) words.push(WORDS[(i * 3 + k * 7) % 10]!);
+      return words.join(' ');
+    });
+    page.on('console', listen);
+    try {
+      const r = await postFile(page, await renderText(page, lines), 'long.png', { language: 'eng' });
+      expect(r.body.status).toBe('done');
+      const timings = JSON.parse(debug.find((d) => d.includes(r.body.uuid))!.replace(/^ocrchat page \S+ \d+ /, ''));
+      // cut between two lines near the middle of the 3248-pixel page
+      expect(timings.split).toBeGreaterThan(1000);
+      expect(timings.split).toBeLessThan(2300);
+      // every line, in order; the paragraph the cut ran through is one block again
+      const text: string = r.body.text;
+      let at = -1;
+      for (let i = 1; i <= 72; i++) {
+        const next = text.indexOf(lines[i - 1]!);
+        expect(next, `line ${i} in ${text.slice(0, 400)}`).toBeGreaterThan(at);
+        at = next;
+      }
+      const blocks: { lines: { text: string; bbox: number[] }[] }[] = r.body.pages[0].blocks;
+      const blockOf = (y: (l: { bbox: number[] }) => boolean) => blocks.findIndex((b) => b.lines.some(y));
+      const above = blockOf((l) => l.bbox[3] <= timings.split && l.bbox[3] > timings.split - 44);
+      const below = blockOf((l) => l.bbox[1] >= timings.split && l.bbox[1] < timings.split + 44);
+      expect(above, JSON.stringify(blocks.map((b) => [b.lines[0]!.bbox[1], b.lines.length]))).toBeGreaterThanOrEqual(0);
+      expect(below).toBe(above);
+      // a word of the lower half has its box where it is on the page
+      const words = r.body.pages[0].blocks.flatMap((b: { lines: { words: { text: string; bbox: number[] }[] }[] }) => b.lines.flatMap((l) => l.words));
+      const last = words.filter((w: { text: string }) => w.text === '72').pop();
+      expect(last.bbox[1]).toBeGreaterThan(60 + 71 * 44 - 40);
+      expect(last.bbox[3]).toBeLessThan(60 + 71 * 44 + 20);
+    } finally {
+      page.off('console', listen);
+    }
+  });
+
   it('a page scanned a few degrees askew is read as well as a straight one', async () => {
     const straight = await postFile(page, await renderText(page, ENGLISH), 'straight.png', { language: 'eng' });
     for (const degrees of [-4, 3]) {

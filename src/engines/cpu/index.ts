@@ -19,6 +19,7 @@ import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
 import { rereadCells } from './cells';
 import { estimateSkew, smallGreyOf } from './skew';
 import { lineHeight, placeBack, sheetOf, unreadInk, withUnread } from './unread';
+import { cutRow, halvesThresholdAlike, joinHalves, SPLIT_MIN_PIXELS, twoWorkersFor } from './split';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
@@ -140,7 +141,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     started: (ms) => void (ms > 0.5 && (timings.start = (timings.start ?? 0) + ms)),
   };
   const aside = () => (timings.wait ?? 0) + (timings.start ?? 0);
-  let best = await timedPass('pass1', pass(input, languages, bitmap, askew, opts.onNote, false, waited));
+  // (read by two workers at once, a half each, when a second one is free: ./split.ts)
+  let best = await timedPass('pass1', askew ? pass(input, languages, bitmap, true, opts.onNote, false, waited) : firstPass(input, languages, bitmap, pageGrey, input.dpi ?? page.dpi, timings, opts.onNote, waited));
   // whether the reading kept was of the page straightened (its boxes then turned back)
   let straightened = askew;
   // One the profile passed over: read it again straightened when the lines Tesseract found slope.
@@ -260,6 +262,32 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
   return { ...size, blocks, source: 'ocr', ...(rules ? { rules } : {}), rotation, detectedLanguage: detected, ...(warning ? { warning } : {}), timings };
+}
+
+/**
+ * The page's first reading: whole, or, when two workers of its languages are free and the page
+ * is large enough to gain and has a band of blank rows near its middle, by both at once, a half
+ * each (./split.ts), the halves' paragraphs put back together on the page. `timings.split`: the
+ * row cut at (the page's debug line).
+ */
+async function firstPass(input: PageInput, languages: string, size: { width: number; height: number }, grey: () => Uint8Array, dpi: number | undefined, timings: Record<string, number>, onNote?: RecognizeOptions['onNote'], clock?: PoolClock): Promise<Pass> {
+  const { width, height } = size;
+  const pixels = width * height;
+  if (pixels < SPLIT_MIN_PIXELS || pixels >= HEAVY_PAGE_PIXELS || !twoWorkersFor(tesseractPool().free(languages), pixels)) return pass(input, languages, size, false, onNote, false, clock);
+  const pageGrey = grey();
+  const cut = cutRow(pageGrey, width, height);
+  if (cut === null) return pass(input, languages, size, false, onNote, false, clock);
+  // (a half that would be made black and white otherwise than the page is read whole)
+  const thresholds = halvesThresholdAlike(pageGrey, width, height, cut);
+  if (!thresholds.alike) return pass(input, languages, size, false, onNote, false, clock);
+  timings.split = cut;
+  const half = (top: number, bottom: number) =>
+    pass({ blob: pgmBlob(greyPgm(pageGrey.subarray(top * width, bottom * width), width, bottom - top)), ...(dpi ? { dpi } : {}) }, languages, { width, height: bottom - top }, false, onNote, false, clock);
+  const [upper, lower] = await Promise.all([half(0, cut), half(cut, height)]);
+  const blocks = joinHalves(upper.blocks, lower.blocks, cut);
+  const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
+  const chars = words.reduce((n, w) => n + w.text.length, 0);
+  return { blocks, confidence: chars ? words.reduce((n, w) => n + w.confidence * w.text.length, 0) / chars : 0, words: words.length };
 }
 
 /**

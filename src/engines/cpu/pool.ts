@@ -107,6 +107,11 @@ export class TesseractPool {
     return worker;
   }
 
+  /** Workers with `languages` free now, and room to start more; none while any call waits for a worker. */
+  free(languages: string): { ready: number; room: number } {
+    return this.pool.freeOf(languages);
+  }
+
   terminate(): Promise<void> {
     return this.pool.clear();
   }

@@ -2,7 +2,7 @@
 // whose header claims too much refused before anything decodes it.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exifOrientation, imageSize, jpegDpi } from '../../../src/documents/headers';
+import { exifOrientation, imageSize, jpegDpi, pngDpi } from '../../../src/documents/headers';
 import { openDocument } from '../../../src/documents';
 import { sniffType } from '../../../src/documents/sniff';
 import { readTiffPages } from '../../../src/documents/tiff-ifd';
@@ -77,5 +77,25 @@ describe('a JPEG states its resolution in its JFIF header', () => {
     expect(jpegDpi(file('headers/small.jpg'))).toBeNull();
     expect(jpegDpi(file('photo-exif-orientation-6.jpg'))).toBeNull();
     expect(jpegDpi(jfif(1, 300, 300).subarray(0, 12))).toBeNull();
+  });
+});
+
+describe('a PNG states its resolution in its pHYs chunk', () => {
+  /** A PNG's signature, IHDR, then a pHYs of these pixels per unit, then IDAT. */
+  function png(ppu: number, unit: number): Uint8Array {
+    const chunk = (type: string, data: number[]) => [0, 0, 0, data.length, ...[...type].map((c) => c.charCodeAt(0)), ...data, 0, 0, 0, 0];
+    const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+    return new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, ...chunk('IHDR', [...u32(37), ...u32(23), 8, 0, 0, 0, 0]), ...chunk('pHYs', [...u32(ppu), ...u32(ppu), unit]), ...chunk('IDAT', [0])]);
+  }
+
+  it('in dots per inch, from pixels per metre (as Leptonica reads it)', () => {
+    expect(pngDpi(png(11811, 1))).toBe(300);
+    expect(pngDpi(png(23622, 1))).toBe(600);
+  });
+
+  it('an aspect ratio only, no pHYs before the pixels, or a header cut short state none', () => {
+    expect(pngDpi(png(11811, 0))).toBeNull();
+    expect(pngDpi(file('headers/small.png'))).toBeNull();
+    expect(pngDpi(png(11811, 1).subarray(0, 40))).toBeNull();
   });
 });

@@ -84,6 +84,28 @@ describe('TesseractPool', () => {
     expect(made).toHaveLength(2);
   });
 
+  it('says what a page could start on now: free workers of its languages, and room to start more', async () => {
+    const { spawn } = fakes();
+    const pool = new TesseractPool(2, spawn);
+    expect(pool.free('eng')).toEqual({ ready: 0, room: 2 });
+    await pool.use('eng', async () => {});
+    expect(pool.free('eng')).toEqual({ ready: 1, room: 1 });
+    // a free worker of another set counts as room: it is ended to make some
+    expect(pool.free('deu')).toEqual({ ready: 0, room: 2 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const busy = [pool.use('eng', () => gate), pool.use('eng', () => gate)];
+    await new Promise((r) => setTimeout(r, 10));
+    expect(pool.free('eng')).toEqual({ ready: 0, room: 0 });
+    // while a page waits for a worker, nothing is free to anyone else
+    const waiting = pool.use('eng', async () => {});
+    await new Promise((r) => setTimeout(r, 10));
+    expect(pool.free('eng')).toEqual({ ready: 0, room: 0 });
+    release();
+    await Promise.all([...busy, waiting]);
+    expect(pool.free('eng')).toEqual({ ready: 2, room: 0 });
+  });
+
   it('drops a worker whose page failed, and recycles one after 40 pages', async () => {
     const { made, spawn } = fakes();
     const pool = new TesseractPool(1, spawn);
