@@ -229,7 +229,10 @@ export class EngineHost {
         // the English lexicon (for PP-OCR's misreadings, below) loads while the page is read
         const mends = !blank && job.tier === 'vlm' && readsEnglish(parseLanguage(job.language).tesseract);
         if (mends) void wordVectors();
-        const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid) });
+        // (the only page in hand, and its file's last one to read: the engine may read it on more
+        // than one worker; a file's other pages are claimed a moment apart and would wait)
+        const alone = [...this.working.values()].reduce((n, k) => n + k, 0) === 1 && job.page_count - job.pages_done <= 1;
+        const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid), alone });
         engineSteps(timings, lap(), engine?.timings);
         // tool=receipt: fields read from unsure lines are read again by the other tier's recogniser.
         // (An upright page only: the stored bitmap is the page as uploaded.)

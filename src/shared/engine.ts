@@ -92,6 +92,12 @@ export interface RecognizeOptions {
    * engine that finds lines itself reads these as they are instead (PP-OCR skips detection).
    */
   lines?: BBox[];
+  /**
+   * No other page is in the host's hands (a file read alone, the last page of a batch): the
+   * engine may spread this one over its idle workers (the cpu engine reads it in two halves at
+   * once). Not while other pages are at work: they would wait for the workers its halves hold.
+   */
+  alone?: boolean;
 }
 
 export type EngineId = 'cpu' | 'vlm' | 'pdf-text';

@@ -179,6 +179,16 @@ describe('documents in, text out', () => {
       const last = words.filter((w: { text: string }) => w.text === '72').pop();
       expect(last.bbox[1]).toBeGreaterThan(60 + 71 * 44 - 40);
       expect(last.bbox[3]).toBeLessThan(60 + 71 * 44 + 20);
+
+      // a file of two such pages: they are read at once, each whole on a worker of its own
+      // (neither waits for the other's halves)
+      // (1000×1224 pixels each, over a megapixel, uncompressed under the plan's 8 MB)
+      const half = await rgbOf(page, await renderText(page, lines.slice(0, 26).map((l) => l.slice(0, 44)), { width: 1000 }));
+      const two = await postFile(page, multiPageTiff([half, half]), 'two.tif', { language: 'eng' });
+      expect(two.body.status, JSON.stringify(two.body).slice(0, 300)).toBe('done');
+      const pages = debug.filter((d) => d.includes(two.body.uuid)).map((d) => JSON.parse(d.replace(/^ocrchat page \S+ \d+ /, '')));
+      expect(pages).toHaveLength(2);
+      for (const p of pages) expect(p.split, JSON.stringify(pages)).toBeUndefined();
     } finally {
       page.off('console', listen);
     }

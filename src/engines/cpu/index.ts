@@ -141,8 +141,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     started: (ms) => void (ms > 0.5 && (timings.start = (timings.start ?? 0) + ms)),
   };
   const aside = () => (timings.wait ?? 0) + (timings.start ?? 0);
-  // (read by two workers at once, a half each, when a second one is free: ./split.ts)
-  let best = await timedPass('pass1', askew ? pass(input, languages, bitmap, true, opts.onNote, false, waited) : firstPass(input, languages, bitmap, pageGrey, input.dpi ?? page.dpi, timings, opts.onNote, waited));
+  // (read by two workers at once, a half each, when it is the only page at work and a second worker is free: ./split.ts)
+  let best = await timedPass('pass1', askew || !opts.alone ? pass(input, languages, bitmap, askew, opts.onNote, false, waited) : firstPass(input, languages, bitmap, pageGrey, input.dpi ?? page.dpi, timings, opts.onNote, waited));
   // whether the reading kept was of the page straightened (its boxes then turned back)
   let straightened = askew;
   // One the profile passed over: read it again straightened when the lines Tesseract found slope.
