@@ -134,3 +134,34 @@ export function otsu(grey: Uint8Array): number {
   }
   return threshold;
 }
+
+/** Pixels this far from grey (the largest difference of two of their channels) are coloured. */
+const COLOURED = 48;
+/** Pixels the colour test looks at, at most: the page is drawn smaller. */
+const COLOUR_SAMPLE = 500_000;
+
+/**
+ * Whether any of the page is printed in colour (one pixel in a thousand or more, on a copy of
+ * at most half a megapixel): Tesseract reads a colour image by each channel's threshold, which
+ * finds faint coloured print a grey copy of the page loses.
+ */
+export function isColourful(bitmap: ImageBitmap): boolean {
+  const scale = Math.min(1, Math.sqrt(COLOUR_SAMPLE / Math.max(1, bitmap.width * bitmap.height)));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  const d = ctx.getImageData(0, 0, width, height).data;
+  canvas.width = 0;
+  let coloured = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    const r = d[i]!;
+    const g = d[i + 1]!;
+    const b = d[i + 2]!;
+    if (Math.max(r, g, b) - Math.min(r, g, b) > COLOURED) coloured++;
+  }
+  return coloured >= (width * height) / 1000;
+}

@@ -10,8 +10,8 @@ import { postFile, useBrowser } from './browser';
 import { bornDigitalWithHiddenNote, encryptedPdf, hugePngHeader, mixedPdf, multiPageTiff, scanWithOldOcrLayer, sidebarPdf, testocrPng, textPdf } from './fixtures';
 
 /** Renders text to an image in the page (canvas, DejaVu fonts), turned by `degrees`, as `type`. */
-async function renderText(page: Page, lines: string[], opts: { degrees?: number; type?: string; width?: number } = {}): Promise<Buffer> {
-  const b64 = await page.evaluate(async ({ lines, degrees, type, width }) => {
+async function renderText(page: Page, lines: string[], opts: { degrees?: number; type?: string; width?: number; ink?: string; paper?: string } = {}): Promise<Buffer> {
+  const b64 = await page.evaluate(async ({ lines, degrees, type, width, ink, paper }) => {
     const w = width, lh = 44, h = lines.length * lh + 80;
     const quarter = degrees === 90 || degrees === 270;
     // A skewed page is drawn on a sheet large enough to hold all of it.
@@ -20,12 +20,12 @@ async function renderText(page: Page, lines: string[], opts: { degrees?: number;
     const skewH = Math.ceil(w * Math.sin(rad) + h * Math.cos(rad));
     const c = new OffscreenCanvas(quarter ? h : skewW, quarter ? w : skewH);
     const ctx = c.getContext('2d')!;
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = paper;
     ctx.fillRect(0, 0, c.width, c.height);
     ctx.translate(c.width / 2, c.height / 2);
     ctx.rotate((degrees * Math.PI) / 180);
     ctx.translate(-w / 2, -h / 2);
-    ctx.fillStyle = '#000';
+    ctx.fillStyle = ink;
     ctx.font = '30px "DejaVu Serif", serif';
     lines.forEach((l, i) => ctx.fillText(l, 40, 60 + i * lh));
     const blob = await c.convertToBlob({ type });
@@ -33,7 +33,7 @@ async function renderText(page: Page, lines: string[], opts: { degrees?: number;
     let s = '';
     for (const b of bytes) s += String.fromCharCode(b);
     return btoa(s);
-  }, { lines, degrees: opts.degrees ?? 0, type: opts.type ?? 'image/png', width: opts.width ?? 1400 });
+  }, { lines, degrees: opts.degrees ?? 0, type: opts.type ?? 'image/png', width: opts.width ?? 1400, ink: opts.ink ?? '#000', paper: opts.paper ?? '#fff' });
   return Buffer.from(b64, 'base64');
 }
 
@@ -179,6 +179,12 @@ describe('documents in, text out', () => {
       const last = words.filter((w: { text: string }) => w.text === '72').pop();
       expect(last.bbox[1]).toBeGreaterThan(60 + 71 * 44 - 40);
       expect(last.bbox[3]).toBeLessThan(60 + 71 * 44 + 20);
+
+      // the same page printed in blue on cream: Tesseract reads it in colour, from its file, whole
+      const blue = await postFile(page, await renderText(page, lines, { ink: '#1b2a6b', paper: '#f3ead2' }), 'blue.png', { language: 'eng' });
+      expect(blue.body.status).toBe('done');
+      expect(JSON.parse(debug.find((d) => d.includes(blue.body.uuid))!.replace(/^ocrchat page \S+ \d+ /, '')).split).toBeUndefined();
+      expect(blue.body.text).toContain(lines[40]);
 
       // a file of two such pages: they are read at once, each whole on a worker of its own
       // (neither waits for the other's halves)

@@ -4,7 +4,7 @@
 import type { Block as TBlock, Bbox } from 'tesseract.js';
 import type { BBox } from '../../shared/contract';
 import { lumaPixels, type Luma, type RasterPage } from '../../shared/page-image';
-import { greyOf, greyPgm, pgmOf, rotateBitmap } from '../../shared/pixels';
+import { greyOf, greyPgm, isColourful, pgmOf, rotateBitmap } from '../../shared/pixels';
 import type { EngineBlock, EnginePage, RecognizeOptions } from '../../shared/engine';
 import { HEAVY_PAGE_PIXELS, TesseractPool, type PoolClock } from './pool';
 import { detectOrientation, osdStats, type Orientation } from './osd';
@@ -84,7 +84,11 @@ async function pass(input: PageInput, languages: string, size: { width: number; 
   const dpi = input.dpi && input.dpi >= 70 && input.dpi <= 2400 ? { user_defined_dpi: String(input.dpi) } : {};
   const result = await tesseractPool().use(languages, (w) => w.recognize(input.blob, { rotateAuto: deskew, ...segmentation, ...dpi }, { blocks: true, text: true }), clock, size.width * size.height);
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
-  const blocks = unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height);
+  return scored(unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height));
+}
+
+/** A reading's blocks with its confidence (its words', by their characters) and its word count. */
+function scored(blocks: EngineBlock[]): Pass {
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
   const chars = words.reduce((n, w) => n + w.text.length, 0);
   const confidence = chars ? words.reduce((n, w) => n + w.confidence * w.text.length, 0) / chars : 0;
@@ -142,7 +146,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   };
   const aside = () => (timings.wait ?? 0) + (timings.start ?? 0);
   // (read by two workers at once, a half each, when it is the only page at work and a second worker is free: ./split.ts)
-  let best = await timedPass('pass1', askew || !opts.alone ? pass(input, languages, bitmap, askew, opts.onNote, false, waited) : firstPass(input, languages, bitmap, pageGrey, input.dpi ?? page.dpi, timings, opts.onNote, waited));
+  // (a page Tesseract reads in colour, from its file, is read whole: its halves would be grey)
+  const inColour = () => input.blob === page.original && (input.blob.type !== 'image/png' || isColourful(bitmap));
+  let best = await timedPass('pass1', askew || !opts.alone ? pass(input, languages, bitmap, askew, opts.onNote, false, waited) : firstPass(input, languages, bitmap, pageGrey, inColour, input.dpi ?? page.dpi, timings, opts.onNote, waited));
   // whether the reading kept was of the page straightened (its boxes then turned back)
   let straightened = askew;
   // One the profile passed over: read it again straightened when the lines Tesseract found slope.
@@ -266,14 +272,14 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
 
 /**
  * The page's first reading: whole, or, when two workers of its languages are free and the page
- * is large enough to gain and has a band of blank rows near its middle, by both at once, a half
+ * is large enough to gain, is not read in colour and has a band of blank rows near its middle, by both at once, a half
  * each (./split.ts), the halves' paragraphs put back together on the page. `timings.split`: the
  * row cut at (the page's debug line).
  */
-async function firstPass(input: PageInput, languages: string, size: { width: number; height: number }, grey: () => Uint8Array, dpi: number | undefined, timings: Record<string, number>, onNote?: RecognizeOptions['onNote'], clock?: PoolClock): Promise<Pass> {
+async function firstPass(input: PageInput, languages: string, size: { width: number; height: number }, grey: () => Uint8Array, inColour: () => boolean, dpi: number | undefined, timings: Record<string, number>, onNote?: RecognizeOptions['onNote'], clock?: PoolClock): Promise<Pass> {
   const { width, height } = size;
   const pixels = width * height;
-  if (pixels < SPLIT_MIN_PIXELS || pixels >= HEAVY_PAGE_PIXELS || !twoWorkersFor(tesseractPool().free(languages), pixels)) return pass(input, languages, size, false, onNote, false, clock);
+  if (pixels < SPLIT_MIN_PIXELS || pixels >= HEAVY_PAGE_PIXELS || !twoWorkersFor(tesseractPool().free(languages), pixels) || inColour()) return pass(input, languages, size, false, onNote, false, clock);
   const pageGrey = grey();
   const cut = cutRow(pageGrey, width, height);
   if (cut === null) return pass(input, languages, size, false, onNote, false, clock);
@@ -284,10 +290,7 @@ async function firstPass(input: PageInput, languages: string, size: { width: num
   const half = (top: number, bottom: number) =>
     pass({ blob: pgmBlob(greyPgm(pageGrey.subarray(top * width, bottom * width), width, bottom - top)), ...(dpi ? { dpi } : {}) }, languages, { width, height: bottom - top }, false, onNote, false, clock);
   const [upper, lower] = await Promise.all([half(0, cut), half(cut, height)]);
-  const blocks = joinHalves(upper.blocks, lower.blocks, cut);
-  const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
-  const chars = words.reduce((n, w) => n + w.text.length, 0);
-  return { blocks, confidence: chars ? words.reduce((n, w) => n + w.confidence * w.text.length, 0) / chars : 0, words: words.length };
+  return scored(joinHalves(upper.blocks, lower.blocks, cut));
 }
 
 /**

@@ -6,6 +6,7 @@
 // runs, so no line is cut; a paragraph the cut runs through is joined again.
 import type { BBox } from '../../shared/contract';
 import type { EngineBlock } from '../../shared/engine';
+import { otsu } from '../../shared/pixels';
 
 /** A pixel this dark is ink (as the band and the rules find it). */
 const INK = 140;
@@ -135,57 +136,18 @@ export function joinHalves(upper: EngineBlock[], lower: EngineBlock[], cut: numb
   return [...out, ...rest];
 }
 
-/** The grey levels' counts in a run of the grey's rows. */
-export function histogram(grey: Uint8Array, width: number, top: number, bottom: number): Float64Array {
-  const hist = new Float64Array(256);
-  for (let i = top * width, end = bottom * width; i < end; i++) hist[grey[i]!]++;
-  return hist;
-}
-
-/**
- * Otsu's threshold of a histogram (the level that best parts ink from paper), as Tesseract
- * finds it for the image it is given (its default thresholding).
- */
-export function otsu(hist: Float64Array): number {
-  let total = 0;
-  let sum = 0;
-  for (let v = 0; v < 256; v++) {
-    total += hist[v]!;
-    sum += v * hist[v]!;
-  }
-  let below = 0;
-  let sumBelow = 0;
-  let best = -1;
-  let at = 0;
-  for (let v = 0; v < 256; v++) {
-    below += hist[v]!;
-    sumBelow += v * hist[v]!;
-    const above = total - below;
-    if (!below) continue;
-    if (!above) break;
-    const d = sumBelow / below - (sum - sumBelow) / above;
-    const between = below * above * d * d;
-    if (between > best) [best, at] = [between, v];
-  }
-  return at;
-}
-
 /** Thresholds this far apart (grey levels) part ink from paper alike. */
 const SAME_THRESHOLD = 1;
 
 /**
- * Whether each half of the page, cut at `cut`, thresholds as the whole page does. Tesseract
- * finds its lines and words in the page made black and white at Otsu's threshold of the image
- * it is given; a half whose threshold differs from the page's is read differently (a faint
+ * Whether each half of the page, cut at `cut`, thresholds as the whole page does (Otsu's
+ * threshold, Tesseract's default). Tesseract finds its lines and words in the page made black
+ * and white at the threshold of the image it is given; a half whose threshold differs from the page's is read differently (a faint
  * receipt's halves lost and gained words), one whose threshold is the page's is read alike.
  */
 export function halvesThresholdAlike(grey: Uint8Array, width: number, height: number, cut: number): { alike: boolean; page: number; upper: number; lower: number } {
-  const upperHist = histogram(grey, width, 0, cut);
-  const lowerHist = histogram(grey, width, cut, height);
-  const whole = new Float64Array(256);
-  for (let v = 0; v < 256; v++) whole[v] = upperHist[v]! + lowerHist[v]!;
-  const page = otsu(whole);
-  const upper = otsu(upperHist);
-  const lower = otsu(lowerHist);
+  const page = otsu(grey.subarray(0, width * height));
+  const upper = otsu(grey.subarray(0, width * cut));
+  const lower = otsu(grey.subarray(width * cut, width * height));
   return { alike: Math.abs(upper - page) <= SAME_THRESHOLD && Math.abs(lower - page) <= SAME_THRESHOLD, page, upper, lower };
 }
