@@ -61,6 +61,14 @@ export function greyOf(bitmap: ImageBitmap, before = 0): Uint8Array {
  * paper: what the blank test and the skew estimate look at.
  */
 export function scaledGrey(bitmap: ImageBitmap, scale: number): { grey: Uint8Array; width: number; height: number } {
+  const { rgba: d, width, height } = scaledRgba(bitmap, scale);
+  const grey = new Uint8Array(width * height);
+  for (let p = 0; p < grey.length; p++) grey[p] = (77 * d[p * 4]! + 150 * d[p * 4 + 1]! + 29 * d[p * 4 + 2]!) >> 8;
+  return { grey, width, height };
+}
+
+/** The bitmap drawn scaled by `scale` (at most 1) on white paper, as RGBA. */
+function scaledRgba(bitmap: ImageBitmap, scale: number): { rgba: Uint8ClampedArray; width: number; height: number } {
   const s = Math.min(1, scale);
   const width = Math.max(1, Math.round(bitmap.width * s));
   const height = Math.max(1, Math.round(bitmap.height * s));
@@ -69,10 +77,9 @@ export function scaledGrey(bitmap: ImageBitmap, scale: number): { grey: Uint8Arr
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(bitmap, 0, 0, width, height);
-  const d = ctx.getImageData(0, 0, width, height).data;
-  const grey = new Uint8Array(width * height);
-  for (let p = 0; p < grey.length; p++) grey[p] = (77 * d[p * 4]! + 150 * d[p * 4 + 1]! + 29 * d[p * 4 + 2]!) >> 8;
-  return { grey, width, height };
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  canvas.width = 0;
+  return { rgba, width, height };
 }
 
 /** greyPgm(greyOf(bitmap), …) without the second copy of the pixels: the header, then greyOf's rows. */
@@ -146,16 +153,7 @@ const COLOUR_SAMPLE = 500_000;
  * finds faint coloured print a grey copy of the page loses.
  */
 export function isColourful(bitmap: ImageBitmap): boolean {
-  const scale = Math.min(1, Math.sqrt(COLOUR_SAMPLE / Math.max(1, bitmap.width * bitmap.height)));
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  const d = ctx.getImageData(0, 0, width, height).data;
-  canvas.width = 0;
+  const { rgba: d, width, height } = scaledRgba(bitmap, Math.sqrt(COLOUR_SAMPLE / Math.max(1, bitmap.width * bitmap.height)));
   let coloured = 0;
   for (let i = 0; i < d.length; i += 4) {
     const r = d[i]!;

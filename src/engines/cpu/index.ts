@@ -279,13 +279,12 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
 async function firstPass(input: PageInput, languages: string, size: { width: number; height: number }, grey: () => Uint8Array, inColour: () => boolean, dpi: number | undefined, timings: Record<string, number>, onNote?: RecognizeOptions['onNote'], clock?: PoolClock): Promise<Pass> {
   const { width, height } = size;
   const pixels = width * height;
-  if (pixels < SPLIT_MIN_PIXELS || pixels >= HEAVY_PAGE_PIXELS || !twoWorkersFor(tesseractPool().free(languages), pixels) || inColour()) return pass(input, languages, size, false, onNote, false, clock);
+  const whole = () => pass(input, languages, size, false, onNote, false, clock);
+  if (pixels < SPLIT_MIN_PIXELS || pixels >= HEAVY_PAGE_PIXELS || !twoWorkersFor(tesseractPool().free(languages), pixels) || inColour()) return whole();
   const pageGrey = grey();
   const cut = cutRow(pageGrey, width, height);
-  if (cut === null) return pass(input, languages, size, false, onNote, false, clock);
   // (a half that would be made black and white otherwise than the page is read whole)
-  const thresholds = halvesThresholdAlike(pageGrey, width, height, cut);
-  if (!thresholds.alike) return pass(input, languages, size, false, onNote, false, clock);
+  if (cut === null || !halvesThresholdAlike(pageGrey, width, height, cut).alike) return whole();
   timings.split = cut;
   const half = (top: number, bottom: number) =>
     pass({ blob: pgmBlob(greyPgm(pageGrey.subarray(top * width, bottom * width), width, bottom - top)), ...(dpi ? { dpi } : {}) }, languages, { width, height: bottom - top }, false, onNote, false, clock);
