@@ -16,12 +16,14 @@ const HERE = dirname(new URL(import.meta.url).pathname);
  * Batches over documents of their own, each in its folder with the script that made them:
  * b4 (bench/chat-docs), written blind and held out until 2026-12-06, tuned on since; b5
  * (bench/chat-docs-b5), written blind the same day, held out until 2026-12-06's evening and
- * tuned on since; b6 (bench/chat-docs-b6), written blind that evening and held out.
+ * tuned on since; b6 (bench/chat-docs-b6), written blind that evening, held out until the next
+ * evening's session and tuned on since; b7 (bench/chat-docs-b7), written blind then and held out.
  */
 const BATCHES = [
   { dir: join(HERE, 'chat-docs'), file: 'questions-b4.json', heldout: false },
   { dir: join(HERE, 'chat-docs-b5'), file: 'questions-b5.json', heldout: false },
-  { dir: join(HERE, 'chat-docs-b6'), file: 'questions-b6.json', heldout: true },
+  { dir: join(HERE, 'chat-docs-b6'), file: 'questions-b6.json', heldout: false },
+  { dir: join(HERE, 'chat-docs-b7'), file: 'questions-b7.json', heldout: true },
 ];
 
 /**
@@ -110,8 +112,10 @@ export function summarise(rows) {
     b4: part(rows.filter((x) => x.q.batch === 'b4')),
     /** the fifth, written blind over six more documents (bench/chat-docs-b5); held out until 2026-12-06's evening, tuned on since */
     b5: part(rows.filter((x) => x.q.batch === 'b5')),
-    /** the sixth, written blind over six more documents (bench/chat-docs-b6), kept held out */
+    /** the sixth, written blind over six more documents (bench/chat-docs-b6); held out until 2026-12-06's second session, tuned on since */
     b6: part(rows.filter((x) => x.q.batch === 'b6')),
+    /** the seventh, written blind over six more documents (bench/chat-docs-b7), kept held out */
+    b7: part(rows.filter((x) => x.q.batch === 'b7')),
     answerable: part(rows.filter((x) => x.q.answers !== null)),
     unanswerable: part(rows.filter((x) => x.q.answers === null)),
   };

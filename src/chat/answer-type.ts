@@ -56,6 +56,16 @@ const REASON =
 
 /** A command-line option as a manual prints it: "-k", "--keep", "-i[SUFFIX]". */
 const OPTION = /(?:^|[\s,(\[])--?[\p{L}\d][\w-]*/u;
+/** A name a program knows, written in capitals: a flag or constant ("IGNORECASE"), an environment variable ("LC_ALL"). */
+const CONSTANT = /\b\p{Lu}[\p{Lu}\d]*_?[\p{Lu}\d_]{2,}\b/u;
+/**
+ * A reference list's entry: its key, a name in lower case, then what it is or does ("subn
+ * Same as sub, but …", "split Split a string …"). Prose does not open on a lower-case word
+ * before a capital.
+ */
+const ENTRY = /^\s*[\p{Ll}_][\w.]*\s+\p{Lu}\p{Ll}/u;
+/** What a program is told or given by name: an option, a flag, a constant, a reference entry's key. */
+const holdsName = (t: string) => OPTION.test(t) || CONSTANT.test(t) || ENTRY.test(t);
 /** A file's path: at least one slash between names, or a home-relative one. */
 const PATH = /(?:^|[\s"'(“])(?:~|\.{0,2})\/[\w.-]+(?:\/[\w.-]+)*|\b[\w.-]+\/[\w.-]+\/[\w.-]+/u;
 
@@ -76,8 +86,9 @@ const KINDS: Record<AnswerKind, { words: Set<string>; holds: (t: string) => bool
   person: { words: new Set(), holds: (t) => PERSON.test(t) },
   place: { words: stems('place location city country town state region'), holds: (t) => PLACE.test(t) || PATH.test(t) },
   reason: { words: stems('reason reasons cause causes'), holds: (t) => REASON.test(t) },
-  // "which option keeps the files?": a command's option ("-k", "--keep") in a manual
-  option: { words: stems('option options flag flags switch switches'), holds: (t) => OPTION.test(t) },
+  // "which option keeps the files?": a command's option ("-k", "--keep") in a manual, a flag
+  // or a variable in capitals, a function or command as a reference list's key
+  option: { words: stems('short long option options flag flags switch switches function functions method methods command commands operation operations variable variables environment constant constants setting settings parameter parameters keyword keywords'), holds: holdsName },
   // "which file should I look at?": a file's path ("/etc/apt/sources.list", "~/.bashrc")
   path: { words: stems('file files directory directories folder folders path'), holds: (t) => PATH.test(t) },
 };
@@ -116,17 +127,26 @@ const byWhom = (text: string): number => (AGENT.test(text) ? 1.5 : 1);
 const stemOf = (word: string) => indexTerms(word)[0] ?? word;
 const isNumber = (w: string | undefined) => !!w && (/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.test(w));
 
+/**
+ * A question that opens asking which named thing of a program does something: an option, a
+ * flag, a function, a command, an operation, a variable ("which environment variable turns …
+ * on?"). Checked before the count and the time: what follows is what the thing does.
+ */
+const IDENTIFIER_ASK = /^\s*(?:and\s+)?(?:which|what)\s+(?:(?:command[- ]line|environment|shell|config(?:uration)?|short|long)\s+)?(?:option|flag|switch|function|method|command|operation|variable|constant|setting|parameter|keyword)s?\s+(?!names?\b|types?\b|values?\b)/;
+
 /** The kind of answer a question asks for, or null when its form does not say. */
 export function answerType(question: string): AnswerType | null {
   const q = question.toLowerCase().replace(/[’]/g, "'");
   let kind: AnswerKind | null = null;
   if (/\be-?mail\b/.test(q)) kind = 'email';
   else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q) || /^\s*(?:what|which)\b.*\bdate\s+(?:of|on|for)\b/.test(q)) kind = 'time';
+  // "which function does a substitution and tells how many it made?": the function is asked for, not the count
+  else if (IDENTIFIER_ASK.test(q)) kind = 'option';
   else if (/\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|price|owe|owed|earn|earned|worth|money)\b|\bhow\s+much\s+(?:was|is|were|are|did|does|will|would)\s+(?:the|a|an|its|their|his|her|this|that)?\s*(?:\w+\s+)?(?:loan|fee|fees|rent|salary|wage|wages|fine|budget|debt|deposit|payment|award|damages|grant|settlement|investment|refund|bonus|mortgage|donation|funding|penalty|premium|bill|tax|price|bid|offer|purchase|sale|deal|acquisition|valuation)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:price|cost)\b/.test(q)) kind = 'money';
   else if (/\bhow\s+(?:long|old|far|big|large|tall|high|heavy|wide|deep)\b(?!\s+ago)|\b(?:what|which)\s+(?:is|was|are|were)?\s*(?:the|its|their|his|her)?\s*(?:height|length|width|depth|weight|age|duration|distance)\b/.test(q)) kind = 'measure';
   else if (/\bhow\s+(?:many|much|often)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:number|percentage|percent|share|proportion|fraction|size|amount)\b/.test(q)) kind = 'quantity';
   else if (/\b(?:called|named|known\s+as|referred\s+to\s+as|termed)\s*\??\s*$/.test(q) || /^\s*what\s+(?:is|are|was|were)\s+.+\b(?:called|named)\b/.test(q) || /^\s*what\s+(?:is|was)\s+(?:the|a)\s+(?:term|name|word)\s+(?:for|used\s+for|given\s+to)\b/.test(q) || /^\s*(?:what|which)\s+(?:[a-z]+\s+)?(?:name|nickname|term)\s+(?:is|was|are|were|did|does|do)\b/.test(q)) kind = 'name';
-  else if (/\b(?:which|what)\s+(?:command[- ]line\s+)?(?:option|flag|switch)\b/.test(q)) kind = 'option';
+  else if (/\b(?:which|what)\s+(?:(?:is|are|was|were)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:option|flag|switch)\b/.test(q)) kind = 'option';
   // the file is what is asked for ("which file should I look at?"), not a kind of file ("which file formats")
   else if (/\b(?:which|what)\s+(?:configuration\s+|config\s+)?(?:file|directory|folder|path)(?:\s+(?:should|do|does|did|is|are|was|were|can|could|would|will|must|holds?|contains?|has|have|stores?|keeps?|lists?|says?|shows?)\b|\s*\?|\s*$)/.test(q)) kind = 'path';
   else if (/^\s*(?:and\s+)?(?:who|whom|whose)\b|\bby\s+whom\b/.test(q)) kind = 'person';

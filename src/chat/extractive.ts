@@ -229,16 +229,42 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
   return type.holds(rest);
 }
 
+/** A sentence that stands further ahead still (FAR_LEAD) may match less of the question: a whole sentence, not a title. */
+const SENTENCE_END = /[.!?]["'”’)\]]*\s*$/;
+const MIN_FAR_LEAD_COVERAGE = 0.35;
+const FAR_LEAD = 2.25;
 /** The least coverage of a sentence that stands far ahead of the rest (LEAD times the next one's score). */
 const MIN_LEAD_COVERAGE = 0.45;
 const LEAD = 1.75;
 
-/** The hit whose score times coverage is LEAD times the next best's, at MIN_LEAD_COVERAGE or more. */
-function leadingHit(hits: Hit[]): Hit | undefined {
+/**
+ * A question that asks for a kind of value, in other words than the text's: the sentence that
+ * holds that kind must stand further ahead (TYPED_LEAD) but may match less of it.
+ */
+const MIN_TYPED_LEAD_COVERAGE = 0.3;
+const TYPED_LEAD = 3;
+
+/** The hit whose score times coverage is `lead` times the next best's, at `least` coverage or more. */
+function leadingHit(hits: Hit[], least = MIN_LEAD_COVERAGE, lead = LEAD): Hit | undefined {
   const ranked = [...hits].sort((a, b) => b.score * b.coverage - a.score * a.coverage);
   const [first, second] = ranked;
-  if (!first || first.coverage < MIN_LEAD_COVERAGE) return undefined;
-  return !second || first.score * first.coverage >= LEAD * second.score * second.coverage ? first : undefined;
+  if (!first || first.coverage < least) return undefined;
+  return !second || first.score * first.coverage >= lead * second.score * second.coverage ? first : undefined;
+}
+
+/** An entry of a manual opens on its option ("-J, --xz", "--delete"), on a line of its own. */
+const ENTRY_HEAD = /^\s*--?[\p{L}\d][\w-]*(?:,\s*--?[\p{L}\d][\w-]*)*(?:[ =][^\n]{0,30})?\n/u;
+/** Sentences an entry's description runs to, after its first. */
+const ENTRY_SENTENCES = 3;
+
+/** The first sentence of the manual entry a later sentence of its description belongs to. */
+function entryHead(index: DocIndex, passage: PassageRec): PassageRec | undefined {
+  for (let id = passage.id - 1; id >= Math.max(0, passage.id - ENTRY_SENTENCES); id--) {
+    const p = index.passages[id]!;
+    if (!sameParagraph(p, passage)) return undefined;
+    if (ENTRY_HEAD.test(p.text)) return p;
+  }
+  return undefined;
 }
 
 /** Whether a passage (one beside another) is of the same paragraph: its page and block. */
@@ -280,6 +306,13 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
       picks.push({ passages, rank: h.score * h.coverage * shape * (beside ? 0.9 : SOFT_MISS) });
       continue;
     }
+    // a manual's entry: the option it describes heads the entry ("--delete" / "Delete from
+    // the archive. The arguments supply names of the archive members to be removed.")
+    const head = type.kind === 'option' ? entryHead(index, h.passage) : undefined;
+    if (head && holdsAnswer(type, head.text, q.text)) {
+      picks.push({ passages: [head, h.passage], rank: h.score * h.coverage * 0.9 * shape });
+      continue;
+    }
     // the sentence names the subject, and the next one, pointing back at it, says the value
     const next = index.passages[h.passage.id + 1];
     if (next && sameParagraph(next, h.passage) && ANAPHOR.test(next.text) && holdsAnswer(type, next.text, q.text)) {
@@ -290,8 +323,10 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
     // A question in other words than the text's ("what helped X post higher results?" of "X
     // results were higher on favorable results in amino acids") matches less of its words,
     // but one sentence may still stand far ahead of every other: that one is the answer.
-    const lead = type ? undefined : leadingHit(hits);
-    if (!lead || !saysMore(lead.passage.text, terms) || !holds(lead.passage.text)) return null;
+    // When it asks for a kind of value, that sentence must hold one.
+    // (not a soft kind: a name or a place is in many a sentence that does not answer)
+    const lead = !type ? leadingHit(hits) ?? [leadingHit(hits, MIN_FAR_LEAD_COVERAGE, FAR_LEAD)].find((h) => h && SENTENCE_END.test(h.passage.text)) : type.soft ? undefined : leadingHit(hits, MIN_TYPED_LEAD_COVERAGE, TYPED_LEAD);
+    if (!lead || !saysMore(lead.passage.text, terms) || !holds(lead.passage.text) || (type && !holdsAnswer(type, lead.passage.text, q.text))) return null;
     picks.push({ passages: [lead.passage], rank: lead.score * lead.coverage });
   }
   const top = picks.reduce((a, b) => (b.rank > a.rank ? b : a));

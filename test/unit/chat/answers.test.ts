@@ -276,6 +276,30 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(r).toBe('The document says: "The club was founded in 1890 by Arthur Penhallow at a meeting in Truro." (p. 1).');
   });
 
+  it('"which function … tells how many" asks for the function, the key of a reference list', async () => {
+    const text = ['find Find the first match of a pattern in a text.', 'tally Same as find, but also return the number of matches found.', 'strip Remove the spaces at both ends of a text.'];
+    const r = await answerOf(text, 'Which function looks for a pattern and also tells you how many matches there were?');
+    expect(r).toContain('tally Same as find');
+  });
+
+  it('"what flag" is answered by a flag in capitals', async () => {
+    const text = ['The flags change how the tool runs.', 'V VERBOSE Print each step of the build as it runs.', 'Q QUIET Print nothing but errors.'];
+    expect(await answerOf(text, 'What flag do I use to see every step of the build printed?')).toContain('VERBOSE');
+  });
+
+  it('"which operation" of a manual: the option that heads the entry the sentence is in', async () => {
+    const text = ['--list', 'Show the entries of the cache.', '--prune', 'Empty the cache in part. The arguments name the cache entries to be dropped. At least one must be given.', '--stats', 'Show how large the cache is.'];
+    const r = await answerOf(text, 'Which operation drops entries from the cache?');
+    expect(r).toContain('--prune');
+  });
+
+  it('one sentence far ahead of the rest answers a question in other words, but a title does not', async () => {
+    const text = ['The archive tool was first written in 1998.', 'Today the main storage engine used by the archive tool is Granite.', 'Its files are read by many programs.', 'Older versions wrote plain files.'];
+    expect(await answerOf(text, 'Which storage engine does the archive tool mostly rely on nowadays?')).toContain('Granite');
+    const title = ['ARCHIVE(1) — Storage Engine Manual', '', 'Its files are read by many programs.', 'Older versions wrote plain files.'];
+    expect(await answerOf(title, 'Which storage engine version does this manual page describe for readers?')).toBe(NOT_FOUND);
+  });
+
   it('"why" is answered by the sentence after, pointing back with what it does', async () => {
     const text = ['Short names such as cp for copy and mv for move were added in the second release.', 'This saves a great deal of typing in long scripts.', 'The third release added colour.'];
     expect(await answerOf(text, 'Why were short names like cp added?')).toContain('This saves a great deal of typing');

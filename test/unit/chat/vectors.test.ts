@@ -49,17 +49,21 @@ describe('the shipped word vectors', () => {
 });
 
 describe('questions in other words than the text', () => {
-  it('finds the sentence that says it in its own words ("barred" for "prohibited", "bus" for "shuttle", "morning meal" for "breakfast"); without the vectors they are declined', async () => {
-    const cases: [string, string][] = [
-      ['Until when are cigarettes barred in the bedrooms?', 'January 2027'],
-      ['Where can guests reserve the airport bus?', 'front desk'],
-      ['What time is the morning meal served?', 'seven to ten'],
+  it('finds the sentence that says it in its own words ("barred" for "prohibited", "bus" for "shuttle", "morning meal" for "breakfast"); without the vectors the first two are declined', async () => {
+    // (the third sentence stands far ahead of the rest on the words it shares, "served" and
+    // "morning", and is found without the vectors too)
+    const cases: [string, string, boolean][] = [
+      ['Until when are cigarettes barred in the bedrooms?', 'January 2027', false],
+      ['Where can guests reserve the airport bus?', 'front desk', false],
+      ['What time is the morning meal served?', 'seven to ten', true],
     ];
-    for (const [q, want] of cases) {
+    for (const [q, want, alone] of cases) {
       const a = await ask(q);
       expect(a.content, q).toContain(want);
       expect(a.citations?.[0]?.page).toBe(1);
-      expect((await ask(q, false)).content, q).toBe(NOT_FOUND);
+      const without = (await ask(q, false)).content;
+      if (alone) expect(without, q).toContain(want);
+      else expect(without, q).toBe(NOT_FOUND);
     }
   });
 
