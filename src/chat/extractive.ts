@@ -15,6 +15,7 @@ import { findHead, headAsk, type HeadAsk } from './document-head';
 import { answerType, type AnswerType } from './answer-type';
 import { lostDate, secondOpinion, type LineReader } from './second-opinion';
 import { findTableCell } from './tables';
+import { askedEntry } from './changelog';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
@@ -119,6 +120,14 @@ function fromHead(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
   if (!found) return null;
   const citations = citeLines(index, found.cite);
   return reply(`${HEAD_SUBJECT[found.ask]} ${squash(found.value)} (${pagesOf(citations)}).`, citations);
+}
+
+/** When a changelog's entry was signed, and by whom: the signature that closes the entry the question names. */
+function fromChangelog(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+  const entry = q.field ? null : askedEntry(index.lines, q.text);
+  if (!entry) return null;
+  const citations = citeLines(index, [entry.header, entry.signature]);
+  return reply(`The ${entry.version} entry was signed by ${entry.name} on ${entry.date} (${pagesOf(citations)}).`, citations);
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
@@ -291,6 +300,15 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
       picks.push({ passages: [named.passage, h.passage], rank: ((h.score + named.score) / 2) * joined * 0.9 * shape * (type ? type.strength(text) : 1) });
       continue;
     }
+    // why: the sentence that names what is asked about, and the next one, of the same
+    // paragraph, gives the reason ("… was renamed to XZ Utils … The liblzma library retained
+    // its name though, because …"): the two answer it, as they match the question together
+    const after = type?.kind === 'reason' ? index.passages[h.passage.id + 1] : undefined;
+    const reasonHit = after && sameParagraph(after, h.passage) && holdsAnswer(type!, after.text, q.text) ? hitOf.get(after.id) : undefined;
+    if (reasonHit && h.coverage > 0 && h.coverage < MIN_COVERAGE && !holdsAnswer(type!, text, q.text) && coverageOf(h.matched, reasonHit.matched) >= min) {
+      picks.push({ passages: [h.passage, after!], rank: ((h.score + reasonHit.score) / 2) * coverageOf(h.matched, reasonHit.matched) * 0.9 });
+      continue;
+    }
     if (h.coverage < min || !saysMore(text, terms) || !holds(text)) continue;
     const shape = defines(text, q.text) * (isFragment(text) ? 0.5 : 1);
     if (!type || holdsAnswer(type, text, q.text)) {
@@ -342,6 +360,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
   return (
     (await fromField(index, q, input.reader, signal, (page) => input.job.pages[page - 1]?.width)) ??
     fromHead(index, q) ??
+    fromChangelog(index, q) ??
     fromLabel(index, q, { mode: 'all' }) ??
     fromTable(input, q) ??
     fromProse(index, q, input.vectors) ??

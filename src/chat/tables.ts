@@ -7,6 +7,8 @@
 import type { Job, Table } from '../shared/contract';
 import type { AnswerType } from './answer-type';
 import { indexTerms, processTerm, stem } from './text';
+import { findDate } from '../fields/patterns';
+import { isoDate } from '../fields/dates';
 import type { WordVectors } from './vectors';
 
 export interface TableCell {
@@ -56,7 +58,7 @@ function headerTexts(table: Table, headerRows: number): string[] {
 }
 
 /** The question's words as the header may write them: stems, the stems of irregular pasts' bases. */
-function questionStems(question: string): { terms: Set<string>; bases: string[]; words: string[] } {
+function questionStems(question: string): { terms: Set<string>; bases: string[]; words: string[]; initials: Set<string> } {
   const words = (question.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? []).map((w) => w.replace(/['’]s$/, ''));
   const terms = new Set(indexTerms(question));
   const bases: string[] = [];
@@ -65,7 +67,10 @@ function questionStems(question: string): { terms: Set<string>; bases: string[];
     const base = IRREGULAR[w] ?? stem(w);
     if (base.length >= 3) bases.push(base);
   }
-  return { terms, bases, words };
+  // the initials of each run of two to five words ("long-term support" → "lts"), for a header's short form
+  const initials = new Set<string>();
+  for (let i = 0; i < words.length; i++) for (let n = 2; n <= 5 && i + n <= words.length; n++) initials.add(words.slice(i, i + n).map((w) => w[0]).join(''));
+  return { terms, bases, words, initials };
 }
 
 /** Edit distance, for a header the OCR misread by a letter or two ("APPrenensions"). */
@@ -88,10 +93,12 @@ function distance(a: string, b: string, most: number): number {
 function headerMatch(header: string, q: ReturnType<typeof questionStems>, type: AnswerType | null, vectors?: WordVectors): { share: number; got: number; byKind: boolean } {
   const terms = indexTerms(header).filter((t) => !/^\d+$/.test(t));
   if (!terms.length) return { share: 0, got: 0, byKind: false };
+  // a short form in capitals the question spells out ("End of LTS": "long-term support")
+  const spelled = new Set((header.match(/\b\p{Lu}{2,5}\b/gu) ?? []).filter((a) => q.initials.has(a.toLowerCase())).flatMap((a) => indexTerms(a)));
   let got = 0;
   let kind = 0;
   for (const h of terms) {
-    if (q.terms.has(h)) got += 1;
+    if (q.terms.has(h) || spelled.has(h)) got += 1;
     // "how much money" asks for an "Amount" column, "when" for a "Date"
     else if (type?.kindWords.has(h)) kind += 1;
     else if (q.bases.some((b) => h.startsWith(b) && h.length - b.length <= 3)) got += 1;
@@ -248,7 +255,7 @@ export function findTableCell(job: Job, question: string, type: AnswerType | nul
       }
     }
   }
-  if (!best) return tied ? null : reverseLookup(tables, question, q);
+  if (!best) return tied ? null : (dateLookup(tables, question, q, type, vectors) ?? reverseLookup(tables, question, q));
   if (tied) return null;
   const { score: _score, ...cell } = best as TableCell & { score: number };
   return cell;
@@ -263,6 +270,39 @@ function unknownOf(job: Job, question: string, type: AnswerType | null): string[
   const known = new Set(job.pages.flatMap((p) => indexTerms(p.text)));
   const nouns = [...question.matchAll(/\b(?:the|a|an|this|that|its|their|his|her|our|your)\s+(\p{L}[\p{L}-]*)/giu)].map((m) => processTerm(m[1]!)).filter((t): t is string => !!t);
   return nouns.filter((t) => !known.has(t) && !type?.kindWords.has(t) && ![...known].some((k) => t.length >= 4 && k.startsWith(t)));
+}
+
+/**
+ * "Which release came out on 6 June 2005?": the row that holds the date the question writes
+ * (in any form: "2005-06-06" in the table), quoted whole. Where several rows hold it, the one
+ * whose column the question names ("came out" ~ "Released") is meant; else none is.
+ */
+function dateLookup(tables: JobTable[], question: string, q: ReturnType<typeof questionStems>, type: AnswerType | null, vectors?: WordVectors): TableCell | null {
+  const printed = findDate(question);
+  const asked = printed ? isoDate(printed) : undefined;
+  if (!asked) return null;
+  const found: Array<{ cell: TableCell; named: number }> = [];
+  for (const { page, p, table, headerRows, headers } of tables) {
+    for (let r = headerRows; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
+      row.forEach((value, c) => {
+        if (isoDate(value) !== asked) return;
+        const text = row.join('\t');
+        const rest = row.filter((v, k) => k !== c && v.trim()).map((v) => v.trim());
+        if (!rest.length) return;
+        const column = headers[c] ?? '';
+        // (said as "Released 2005-06-06: 3.1 | Sarge | …")
+        const label = column ? `${column.trim()} ${value.trim()}` : value.trim();
+        found.push({
+          cell: { page: p + 1, row: label, column: label, value: rest.join(' | '), snippet: page.text.includes(text) ? text : value.trim() },
+          named: column ? headerMatch(column, q, type, vectors).got : 0,
+        });
+      });
+    }
+  }
+  const most = Math.max(0, ...found.map((f) => f.named));
+  const best = found.filter((f) => f.named === most);
+  return best.length === 1 ? best[0]!.cell : null;
 }
 
 /** Words that name the table itself ("which package in the table …"), not a row of it. */

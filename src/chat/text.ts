@@ -13,6 +13,8 @@ const STOP_WORDS = new Set(
     'please tell show give given find let say says said know document doc page pages ' +
     'any some all each every no not yes so as than too very just also only own same such more most other ' +
     'one get got much many up down out off again further once s t ' +
+    // what is left of a negation's contraction once split at its apostrophe ("wasn't": "wasn" "t")
+    'isn aren wasn weren doesn didn hasn haven hadn wouldn shouldn couldn mustn needn cannot ' +
     // prepositions that say how things stand to each other, not what they are
     'alongside beside besides among amongst within upon toward towards across throughout via per despite onto unto whereas whilst'
   ).split(' '),

@@ -300,6 +300,12 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(await answerOf(title, 'Which storage engine version does this manual page describe for readers?')).toBe(NOT_FOUND);
   });
 
+  it('"why wasn’t it …": the sentence naming what is asked about and the next, giving the reason, answer together', async () => {
+    const text = ['The old editor was renamed when the new file format was chosen.', 'The spelling library kept its old name though, because changing it would have broken many plugins.', 'The format was later extended twice.'];
+    const r = await answerOf(text, "Why wasn't the spelling library renamed when the editor became Quill?");
+    expect(r).toContain('because changing it would have broken many plugins');
+  });
+
   it('"why" is answered by the sentence after, pointing back with what it does', async () => {
     const text = ['Short names such as cp for copy and mv for move were added in the second release.', 'This saves a great deal of typing in long scripts.', 'The third release added colour.'];
     expect(await answerOf(text, 'Why were short names like cp added?')).toContain('This saves a great deal of typing');

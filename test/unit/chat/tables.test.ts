@@ -175,3 +175,35 @@ describe('rows named by a number, cells described by their column, columns found
     expect(findTableCell(job, 'How large is the bash package?', answerType('How large is the bash package?'))?.value).toBe('7164');
   });
 });
+
+describe('a table of dates', () => {
+  const releases: Table = {
+    bbox: [0, 100, 900, 400],
+    rows: [
+      ['Version', 'Name', 'Released', 'End of life', 'End of LTS'],
+      ['1.0', 'Alder', '2010-03-01', '2012-03-01', ''],
+      ['2.0', 'Birch', '2012-03-01', '2014-09-30', '2016-09-30'],
+      ['3.0', 'Cedar', '2014-05-15', '2017-01-31', '2019-01-31'],
+    ],
+  };
+  const job = jobWith([releases]);
+  const ask = async (question: string) => (await extractiveAnswerer.answer({ question, job, history: [] })).content;
+
+  it('a column headed with a short form is asked for in words ("long-term support" for "LTS")', async () => {
+    expect(await ask('Until what date does Birch get long-term support?')).toContain('2016-09-30');
+  });
+
+  it('a row found by the date the question writes, in another form than the table’s', async () => {
+    const r = await ask('Which version came out on 15 May 2014?');
+    expect(r).toContain('Cedar');
+    expect(r).toContain('3.0');
+  });
+
+  it('a date two rows hold: the row where it is in the column the question names, else none', async () => {
+    const r = await ask('Which version was released on 1 March 2012?');
+    expect(r).toContain('Birch');
+    expect(r).not.toContain('Alder');
+    const question = 'What happened on 1 March 2012?';
+    expect(findTableCell(job, question, answerType(question))).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+// A changelog in Debian's form (src/chat/changelog.ts): an entry's date and author are in the
+// signature that closes it, which no sentence of the entry holds.
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswerer } from '../../../src/chat';
+import { changelogEntries } from '../../../src/chat/changelog';
+import { readJob } from '../../../src/chat/passages';
+import { jobFromTexts } from './helpers';
+
+const page1 = [
+  'frobnicate — NEWS.Debian',
+  '',
+  'frobnicate (2.4-1) unstable; urgency=medium',
+  '',
+  '  * The --twiddle option now defaults to off. Set FROB_TWIDDLE=1 to get the old behaviour.',
+  '',
+  ' -- Ada Quill <ada@example.org>  Wed, 03 May 2023 09:12:44 +0200',
+  '',
+  'frobnicate (2.3-1) unstable; urgency=low',
+  '',
+  '  * The configuration moved to /etc/frob/frob.conf; the old file is read once and renamed.',
+].join('\n');
+// the 2.3-1 entry goes on over the page; its signature is on page 2, as OCR reads its dashes
+const page2 = ['  * Nothing else changed for users.', '', '— Basil Ortega <basil@example.org>  Fri, 11 Nov 2022 18:00:01 +0100'].join('\n');
+const job = jobFromTexts([page1, page2], 'changelog');
+const ask = async (question: string) => (await extractiveAnswerer.answer({ question, job, history: [] })).content;
+
+describe('a changelog', () => {
+  it('its entries, each with the signature that closes it, over pages too', () => {
+    const entries = changelogEntries(readJob(job).lines);
+    expect(entries.map((e) => [e.version, e.name, e.date, e.signature.page])).toEqual([
+      ['2.4-1', 'Ada Quill', 'Wed, 03 May 2023 09:12:44 +0200', 1],
+      ['2.3-1', 'Basil Ortega', 'Fri, 11 Nov 2022 18:00:01 +0100', 2],
+    ]);
+  });
+
+  it('"when was the entry signed?" and "who wrote it?" are answered by its signature', async () => {
+    const when = await ask('When was the 2.3-1 entry signed off?');
+    expect(when).toContain('Fri, 11 Nov 2022');
+    expect(when).toContain('p. 2');
+    expect(await ask('Who wrote the frobnicate 2.4-1 news entry?')).toContain('Ada Quill');
+  });
+
+  it('a version the file has no entry for, or a question about what an entry says, is not answered by a signature', async () => {
+    expect(await ask('When was the 2.2-1 entry signed?')).not.toContain('signed by');
+    expect(await ask('Which variable brings back the old twiddle behaviour in 2.4-1?')).not.toContain('signed by');
+  });
+});
