@@ -150,6 +150,48 @@ function fromTable(input: AnswerInput, q: ResolvedQuestion): ChatMessage | null 
   return reply(`${squash(label)}: ${squash(cell.value)} (p. ${cell.page}, in a table).`, [{ page: cell.page, snippet: cell.snippet }]);
 }
 
+/** A question that asks what a code or a number stands for: "what does it mean when tar exits with status 2?" */
+const ASKS_MEANING = /\b(?:mean|means|meaning|stands?\s+for|signif(?:y|ies|icance)|indicates?)\b/i;
+/** A list's entry keyed by a number or a code: "2 Fatal error.", "E42: Disk full." */
+const KEYED = /^\s*(-?\d+|[A-Z]{1,4}-?\d+)\s*[:.)-]?\s+(?=\p{Lu})/u;
+/** Entries of the same list lie this many sentences apart at most. */
+const ENTRY_REACH = 6;
+
+/**
+ * "What does exit status 2 mean?": the entry of a list keyed by the number the question writes
+ * ("0 Successful termination." / "1 Some files differ." / "2 Fatal error. This means …"), in a
+ * paragraph that also holds another word of the question ("exit"): the entry's sentences, up to
+ * the next key.
+ */
+function fromKeyedEntry(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+  if (q.field || !ASKS_MEANING.test(q.text)) return null;
+  const keys = new Set(q.text.match(/(?<![\w.])(?:-?\d+|[A-Z]{1,4}-?\d+)(?![\w.])/g) ?? []);
+  if (!keys.size) return null;
+  const others = q.terms.filter((t) => !keys.has(t) && !/^\d+$/.test(t) && !/^mean/.test(t));
+  const found: PassageRec[][] = [];
+  index.passages.forEach((p, i) => {
+    const key = KEYED.exec(p.text)?.[1];
+    if (!key || !keys.has(key)) return;
+    const near = index.passages.slice(Math.max(0, i - ENTRY_REACH), i + ENTRY_REACH + 1).filter((n) => sameParagraph(n, p) && n !== p);
+    // another entry of the list beside it, and the list's lead-in or entries name what the question is about
+    if (!near.some((n) => KEYED.test(n.text))) return;
+    const words = new Set(near.concat(p).flatMap((n) => indexTerms(n.text)));
+    if (!others.some((t) => words.has(t))) return;
+    const entry = [p];
+    for (let j = i + 1; j < index.passages.length && entry.length < 3; j++) {
+      const n = index.passages[j]!;
+      if (!sameParagraph(n, p) || KEYED.test(n.text)) break;
+      entry.push(n);
+    }
+    found.push(entry);
+  });
+  if (found.length !== 1) return null;
+  const entry = found[0]!;
+  const page = entry[0]!.page;
+  const text = entry.map((p) => p.text).join('\n');
+  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+}
+
 /** Whether a page holds a word (or a word it starts): the check on a label's context. */
 function pageHas(index: DocIndex): (page: number, term: string) => boolean {
   const seen = new Map<number, string[]>();
@@ -363,6 +405,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
     fromChangelog(index, q) ??
     fromLabel(index, q, { mode: 'all' }) ??
     fromTable(input, q) ??
+    fromKeyedEntry(index, q) ??
     fromProse(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??
     reply(NOT_FOUND, [])

@@ -306,6 +306,13 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(r).toContain('because changing it would have broken many plugins');
   });
 
+  it('"what does status 3 mean?": the entry of a list keyed by that number, up to the next key', async () => {
+    const text = ['The frob command ends with an exit code that tells whether the run went well.', '0 All went well.', '1 Some records were skipped. The log names each of them.', '3 The index is damaged. Rebuild it with the reindex command.', '4 The disk is full.'];
+    const r = await answerOf(text, 'What does it mean when frob exits with code 3?');
+    expect(r).toContain('The index is damaged. Rebuild it with the reindex command.');
+    expect(r).not.toContain('disk');
+  });
+
   it('"why" is answered by the sentence after, pointing back with what it does', async () => {
     const text = ['Short names such as cp for copy and mv for move were added in the second release.', 'This saves a great deal of typing in long scripts.', 'The third release added colour.'];
     expect(await answerOf(text, 'Why were short names like cp added?')).toContain('This saves a great deal of typing');
