@@ -192,6 +192,43 @@ function fromKeyedEntry(index: DocIndex, q: ResolvedQuestion): ChatMessage | nul
   return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
 }
 
+/** Nouns after "which"/"what" that name no kind of thing ("what time", "which way"). */
+const VAGUE_NOUNS = new Set(['time', 'kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'way', 'ways', 'part', 'parts', 'one', 'ones', 'thing', 'things', 'other', 'else']);
+
+/** The kind of thing a "what …"/"which …" question asks for: "license" of "what license is it released under?". */
+function askedNoun(question: string): string | undefined {
+  const m = /\b(?:which|what)\s+(\p{L}[\p{L}-]*)\s+(?:is|are|was|were|does|do|did|has|have)\b/iu.exec(question);
+  if (!m || VAGUE_NOUNS.has(m[1]!.toLowerCase())) return undefined;
+  return indexTerms(m[1]!)[0];
+}
+
+/** A section's heading: a word or two, capitalised, no stop, no digits. */
+const HEADING = /^\s*\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+)?\s*$/u;
+
+/**
+ * "What license is the library released under?" of a README whose section headed "License"
+ * opens "MIT. See LICENSE.md for details.": the kind of thing the question asks for is a
+ * section's heading, and the section's first line says which.
+ */
+function fromSection(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+  const asked = q.field ? undefined : askedNoun(q.text);
+  if (!asked) return null;
+  const found: LineRec[][] = [];
+  index.lines.forEach((line, i) => {
+    const next = index.lines[i + 1];
+    if (!next || next.page !== line.page || !HEADING.test(line.text)) return;
+    const terms = indexTerms(line.text);
+    if (terms.length !== 1 || terms[0] !== asked) return;
+    // the section's first line says something: a sentence, not another heading
+    if (HEADING.test(next.text) || !/\p{L}{2}/u.test(next.text)) return;
+    found.push([line, next]);
+  });
+  if (found.length !== 1) return null;
+  const [heading, first] = found[0]!;
+  const citations = citeLines(index, [heading!, first!]);
+  return reply(`${squash(heading!.text)}: ${squash(first!.text)} (${pagesOf(citations)}).`, citations);
+}
+
 /** Whether a page holds a word (or a word it starts): the check on a label's context. */
 function pageHas(index: DocIndex): (page: number, term: string) => boolean {
   const seen = new Map<number, string[]>();
@@ -406,6 +443,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
     fromLabel(index, q, { mode: 'all' }) ??
     fromTable(input, q) ??
     fromKeyedEntry(index, q) ??
+    fromSection(index, q) ??
     fromProse(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??
     reply(NOT_FOUND, [])

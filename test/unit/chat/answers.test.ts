@@ -313,6 +313,14 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(r).not.toContain('disk');
   });
 
+  it('"what license is it under?": the section headed with the kind of thing asked for says which', async () => {
+    const text = ['Quillpad is a small editor for notes, written in Rust and used by many people.', 'Install', 'Download the archive and run the installer.', 'License', 'BSD-3-Clause. See COPYING for details.', 'Credits', 'Thanks to everyone who sent patches.'];
+    const r = await answerOf(text, 'What license is the Quillpad editor released under?');
+    expect(r).toContain('BSD-3-Clause');
+    // without its heading the line says nothing of a licence
+    expect(await answerOf(text.filter((l) => l !== 'License'), 'What license is the Quillpad editor released under?')).not.toContain('BSD-3-Clause');
+  });
+
   it('"why" is answered by the sentence after, pointing back with what it does', async () => {
     const text = ['Short names such as cp for copy and mv for move were added in the second release.', 'This saves a great deal of typing in long scripts.', 'The third release added colour.'];
     expect(await answerOf(text, 'Why were short names like cp added?')).toContain('This saves a great deal of typing');
