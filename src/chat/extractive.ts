@@ -384,8 +384,9 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
     // its name though, because …"): the two answer it, as they match the question together
     const after = type?.kind === 'reason' ? index.passages[h.passage.id + 1] : undefined;
     const reasonHit = after && sameParagraph(after, h.passage) && holdsAnswer(type!, after.text, q.text) ? hitOf.get(after.id) : undefined;
-    if (reasonHit && h.coverage > 0 && h.coverage < MIN_COVERAGE && !holdsAnswer(type!, text, q.text) && coverageOf(h.matched, reasonHit.matched) >= min) {
-      picks.push({ passages: [h.passage, after!], rank: ((h.score + reasonHit.score) / 2) * coverageOf(h.matched, reasonHit.matched) * 0.9 });
+    const together = reasonHit && h.coverage > 0 && h.coverage < MIN_COVERAGE && !holdsAnswer(type!, text, q.text) ? coverageOf(h.matched, reasonHit.matched) : 0;
+    if (reasonHit && together >= min) {
+      picks.push({ passages: [h.passage, after!], rank: ((h.score + reasonHit.score) / 2) * together * 0.9 });
       continue;
     }
     if (h.coverage < min || !saysMore(text, terms) || !holds(text)) continue;
