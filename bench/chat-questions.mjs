@@ -17,13 +17,16 @@ const HERE = dirname(new URL(import.meta.url).pathname);
  * b4 (bench/chat-docs), written blind and held out until 2026-12-06, tuned on since; b5
  * (bench/chat-docs-b5), written blind the same day, held out until 2026-12-06's evening and
  * tuned on since; b6 (bench/chat-docs-b6), written blind that evening, held out until the next
- * evening's session and tuned on since; b7 (bench/chat-docs-b7), written blind then and held out.
+ * evening's session and tuned on since; b7 (bench/chat-docs-b7), written blind then, held out
+ * until 2026-12-06's third session and tuned on since; b8 (bench/chat-docs-b8), written blind
+ * in that session and held out.
  */
 const BATCHES = [
   { dir: join(HERE, 'chat-docs'), file: 'questions-b4.json', heldout: false },
   { dir: join(HERE, 'chat-docs-b5'), file: 'questions-b5.json', heldout: false },
   { dir: join(HERE, 'chat-docs-b6'), file: 'questions-b6.json', heldout: false },
-  { dir: join(HERE, 'chat-docs-b7'), file: 'questions-b7.json', heldout: true },
+  { dir: join(HERE, 'chat-docs-b7'), file: 'questions-b7.json', heldout: false },
+  { dir: join(HERE, 'chat-docs-b8'), file: 'questions-b8.json', heldout: true },
 ];
 
 /**
@@ -114,8 +117,10 @@ export function summarise(rows) {
     b5: part(rows.filter((x) => x.q.batch === 'b5')),
     /** the sixth, written blind over six more documents (bench/chat-docs-b6); held out until 2026-12-06's second session, tuned on since */
     b6: part(rows.filter((x) => x.q.batch === 'b6')),
-    /** the seventh, written blind over six more documents (bench/chat-docs-b7), kept held out */
+    /** the seventh, written blind over six more documents (bench/chat-docs-b7); held out until 2026-12-06's third session, tuned on since */
     b7: part(rows.filter((x) => x.q.batch === 'b7')),
+    /** the eighth, written blind over six more documents, mostly prose (bench/chat-docs-b8), kept held out */
+    b8: part(rows.filter((x) => x.q.batch === 'b8')),
     answerable: part(rows.filter((x) => x.q.answers !== null)),
     unanswerable: part(rows.filter((x) => x.q.answers === null)),
   };
