@@ -3,7 +3,7 @@
 // the 3.8-2 entry signed?" and "who wrote the 3.122 entry?" are answered by the signature that
 // closes the entry the question names, which no sentence of the entry holds.
 import type { LineRec } from './passages';
-import { escapeRegExp, squash } from './text';
+import { escapeRegExp, squash, VERSION } from './text';
 
 /** An entry's first line: "grep (3.8-2) unstable; urgency=low". */
 const HEADER = /^\s*[\p{L}\d][\p{L}\d+.~-]*\s+\(([^()\s]+)\)\s+[^;]+;\s*urgency\s*=/iu;
@@ -48,4 +48,36 @@ export function askedEntry(lines: LineRec[], question: string): ChangelogEntry |
   if (!ASKS_WHEN.test(question) && !ASKS_WHO.test(question)) return null;
   const named = changelogEntries(lines).filter((e) => new RegExp(`(?<![\\w.~-])${escapeRegExp(e.version)}(?![\\w~-]|\\.\\d)`).test(question));
   return named.length === 1 ? named[0]! : null;
+}
+
+/** The versions a text names: "1.9-1", "3.1~rc1-1", "2.39.5", and "version 1.4" / "v1.4". */
+export function versionsIn(text: string): string[] {
+  const out = [...text.matchAll(VERSION)].map((m) => m[0]);
+  for (const m of text.matchAll(/\b(?:version|release|v)\s?(\d+(?:\.\d+)+)\b/giu)) out.push(m[1]!);
+  return [...new Set(out)];
+}
+
+/** A heading that opens a version's part of a changelog or release notes: a short line naming one version. */
+const MOST_HEADING_WORDS = 8;
+
+/**
+ * The lines of the part of a changelog or of release notes that the question names by its
+ * version ("which protocol version did the 1.9-1 upload move to?"): from the heading naming
+ * it ("tmux (1.9-1) experimental; urgency=low", "Version 2.4.1 (2019-03-02)") to the next
+ * heading naming another version. Null unless exactly one heading names it.
+ */
+export function namedPart(lines: LineRec[], question: string): LineRec[] | null {
+  const asked = new Set(versionsIn(question));
+  if (!asked.size) return null;
+  const headings: Array<{ at: number; versions: string[] }> = [];
+  lines.forEach((line, at) => {
+    if (squash(line.text).split(' ').length > MOST_HEADING_WORDS && !HEADER.test(line.text)) return;
+    const versions = versionsIn(line.text);
+    if (versions.length === 1) headings.push({ at, versions });
+  });
+  const named = headings.filter((h) => h.versions.some((v) => asked.has(v)));
+  if (named.length !== 1) return null;
+  const from = named[0]!.at;
+  const next = headings.find((h) => h.at > from);
+  return lines.slice(from, next ? next.at : lines.length);
 }

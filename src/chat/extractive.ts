@@ -15,7 +15,7 @@ import { findHead, headAsk, type HeadAsk } from './document-head';
 import { answerType, type AnswerType } from './answer-type';
 import { lostDate, secondOpinion, type LineReader } from './second-opinion';
 import { findTableCell } from './tables';
-import { askedEntry } from './changelog';
+import { askedEntry, namedPart, versionsIn } from './changelog';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
@@ -128,6 +128,32 @@ function fromChangelog(index: DocIndex, q: ResolvedQuestion): ChatMessage | null
   if (!entry) return null;
   const citations = citeLines(index, [entry.header, entry.signature]);
   return reply(`The ${entry.version} entry was signed by ${entry.name} on ${entry.date} (${pagesOf(citations)}).`, citations);
+}
+
+/** The least share of the question's other words the best sentence of a named part must hold. */
+const MIN_PART_COVERAGE = 0.3;
+
+/**
+ * A question that names a version ("which protocol version did the 1.9-1 upload move to?")
+ * is about that version's part of the changelog or release notes: its best sentence answers,
+ * matched on the question's other words, as no sentence of the part repeats the version.
+ */
+function fromPart(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): ChatMessage | null {
+  if (q.field) return null;
+  const part = namedPart(index.lines, q.text);
+  if (!part) return null;
+  const versionTerms = new Set(versionsIn(q.text).flatMap((v) => indexTerms(v)));
+  const terms = q.terms.filter((t) => !versionTerms.has(t));
+  const type = answerType(q.text);
+  const inside = squash(part.slice(1).map((l) => l.text).join(' '));
+  const pages = new Set(part.map((l) => l.page));
+  const hits = searchTerms(index, contentTerms(terms, type), index.passages.length, new Set(q.own), questionWords(q.text, vectors))
+    .filter((h) => pages.has(h.passage.page) && inside.includes(squash(h.passage.text)))
+    .filter((h) => h.coverage >= MIN_PART_COVERAGE && (!type || holdsAnswer(type, h.passage.text, q.text)));
+  const best = hits.sort((a, b) => b.score * b.coverage - a.score * a.coverage)[0];
+  if (!best) return null;
+  const { page, text } = best.passage;
+  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
@@ -358,6 +384,29 @@ function entryHead(index: DocIndex, passage: PassageRec): PassageRec | undefined
 /** Whether a passage (one beside another) is of the same paragraph: its page and block. */
 const sameParagraph = (p: PassageRec | undefined, of: PassageRec): boolean => !!p && p.page === of.page && p.block === of.block;
 
+/** The numbers a text writes, whole ("5", "1999", "2.5"; not the 5 of "1.5"). */
+const numbersIn = (text: string): Set<string> => new Set(text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g)?.map((n) => n.replace(/[.,]$/, '')) ?? []);
+
+/**
+ * A number the question writes names what it asks about ("the change from 5 to 6", "in
+ * 1999"): where some sentence holds more of them than others, the others are about another
+ * thing ("changed from 6 to 7"), however many words they share with the question.
+ */
+function withItsNumbers(index: DocIndex, hits: Hit[], question: string): Hit[] {
+  const asked = numbersIn(question);
+  if (!asked.size) return hits;
+  const held = (h: Hit) => {
+    // a passage cut before its sentence ends ("… for the fiscal year ended" / "December 31,
+    // 2021 …") is read with the rest of it
+    const next = index.passages[h.passage.id + 1];
+    const rest = !SENTENCE_END.test(h.passage.text) && next && sameParagraph(next, h.passage) ? ` ${next.text}` : '';
+    const has = numbersIn(h.passage.text + rest);
+    return [...asked].filter((n) => has.has(n)).length;
+  };
+  const most = Math.max(0, ...hits.map(held));
+  return most ? hits.filter((h) => held(h) === most) : hits;
+}
+
 function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): ChatMessage | null {
   const holds = (q.field && HOLDS[q.field]) || (() => true);
   const type = q.field ? null : answerType(q.text);
@@ -365,7 +414,8 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
   const min = type ? MIN_TYPED_COVERAGE : MIN_COVERAGE;
   type Pick = { passages: PassageRec[]; rank: number };
   const picks: Pick[] = [];
-  const hits = searchTerms(index, terms, CANDIDATES, new Set(q.own), questionWords(q.text, vectors));
+  const found = searchTerms(index, terms, CANDIDATES, new Set(q.own), questionWords(q.text, vectors));
+  const hits = withItsNumbers(index, found, q.text);
   const hitOf = new Map(hits.map((h) => [h.passage.id, h]));
   for (const h of hits) {
     const text = h.passage.text;
@@ -423,7 +473,9 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
     // but one sentence may still stand far ahead of every other: that one is the answer.
     // When it asks for a kind of value, that sentence must hold one.
     // (not a soft kind: a name or a place is in many a sentence that does not answer)
-    const lead = !type ? leadingHit(hits) ?? [leadingHit(hits, MIN_FAR_LEAD_COVERAGE, FAR_LEAD)].find((h) => h && SENTENCE_END.test(h.passage.text)) : type.soft ? undefined : leadingHit(hits, MIN_TYPED_LEAD_COVERAGE, TYPED_LEAD);
+    // (among all the sentences found: one that stands ahead only once those without the
+    // question's numbers are set aside is not ahead)
+    const lead = !type ? leadingHit(found) ?? [leadingHit(found, MIN_FAR_LEAD_COVERAGE, FAR_LEAD)].find((h) => h && SENTENCE_END.test(h.passage.text)) : type.soft ? undefined : leadingHit(found, MIN_TYPED_LEAD_COVERAGE, TYPED_LEAD);
     if (!lead || !saysMore(lead.passage.text, terms) || !holds(lead.passage.text) || (type && !holdsAnswer(type, lead.passage.text, q.text))) return null;
     picks.push({ passages: [lead.passage], rank: lead.score * lead.coverage });
   }
@@ -441,6 +493,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
     (await fromField(index, q, input.reader, signal, (page) => input.job.pages[page - 1]?.width)) ??
     fromHead(index, q) ??
     fromChangelog(index, q) ??
+    fromPart(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'all' }) ??
     fromTable(input, q) ??
     fromKeyedEntry(index, q) ??

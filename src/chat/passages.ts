@@ -67,7 +67,10 @@ export function splitSentences(text: string): Array<[number, number]> {
   let start = 0;
   // a stop before a capital or a number, or before a line that opens with a command's option
   // ("… and quit.\n-k --keep\nKeep (don't delete) input files …": a manual's next entry)
-  const boundary = /[.!?]+["')\]]*(?:\[\d+\])*(?=\s+["'(\[]?[\p{Lu}\p{N}]|[ \t]*\n\s*--?[\p{L}\d#])/gu;
+  // — or a stop that ends a line before one opening in lower case: a glossary's next term
+  // ("… HEAD points to that branch.\ncache Obsolete for: index."), as prose's sentences open
+  // with a capital
+  const boundary = /[.!?]+["')\]]*(?:\[\d+\])*(?=\s+["'(\[]?[\p{Lu}\p{N}]|[ \t]*\n\s*--?[\p{L}\d#]|[ \t]*\n\s*\p{Ll})/gu;
   const ends: number[] = [];
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     if (!ABBREVIATIONS.test(text.slice(Math.max(0, m.index - 12), m.index + 1))) ends.push(m.index + m[0].length);

@@ -47,6 +47,9 @@ export function stem(word: string): string {
 /** Signs that stand for a word: "© 2020 Nevada Supreme Court" holds the copyright. */
 const SIGN_WORDS: Record<string, string> = { '©': ' copyright ', '®': ' registered ', '§': ' section ', '%': ' percent ', '@': ' at ' };
 
+/** Digits in three parts or more, or two joined by a hyphen or a tilde: a version, not an amount ("1,234.50", "3.5"). */
+export const VERSION = /(?<![\p{L}\p{N}.~-])\d+(?:[.~-][\p{L}\d]+){2,}(?![\p{L}\p{N}]|[.~-][\p{L}\p{N}])|(?<![\p{L}\p{N}.~-])\d+(?:\.\d+)?[~-][\p{L}\d]+(?![\p{L}\p{N}]|[.~-][\p{L}\p{N}])/gu;
+
 /**
  * Splits on anything that is not a letter or a digit; keeps Unicode letters. Compatibility
  * forms are folded first ("ﬁling" is "filing"), and a few signs read as their words.
@@ -55,6 +58,9 @@ export function tokenize(text: string): string[] {
   let plain = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
   if (/[©®§%@]/.test(plain)) plain = plain.replace(/[©®§%@]/g, (c) => SIGN_WORDS[c]);
   const tokens = plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // a version or a number in parts ("1.9-1", "3.1~rc1-1", "2.39.5") is one term as well as its
+  // parts: "the 1.9-1 upload" names that one, not every entry holding a 1 and a 9
+  for (const m of plain.matchAll(VERSION)) tokens.push(m[0]);
   // a footnote's number run into its word ("Pincus21", "24Initial"): the word is there too
   if (!/\p{L}\d|\d\p{L}/u.test(plain)) return tokens;
   const out: string[] = [];

@@ -276,10 +276,41 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(r).toBe('The document says: "The club was founded in 1890 by Arthur Penhallow at a meeting in Truro." (p. 1).');
   });
 
-  it('"which function … tells how many" asks for the function, the key of a reference list', async () => {
+  it('"which function … gives back the number" asks for the function, the key of a reference list', async () => {
     const text = ['find Find the first match of a pattern in a text.', 'tally Same as find, but also return the number of matches found.', 'strip Remove the spaces at both ends of a text.'];
-    const r = await answerOf(text, 'Which function looks for a pattern and also tells you how many matches there were?');
+    const r = await answerOf(text, 'Which function gives back the number of matches it found as well?');
     expect(r).toContain('tally Same as find');
+  });
+
+  it('a glossary entry that opens its line in lower case is a sentence of its own, not the end of the entry above', async () => {
+    const text = [
+      'spool A folder where jobs wait to be printed. Each printer has its own spool.',
+      'banner A page printed before each job, naming its owner.',
+      'tray The drawer the paper is fed from.',
+    ];
+    const r = await answerOf(text, 'What is printed before each job, naming who owns it?');
+    expect(r).toContain('"banner A page printed before each job, naming its owner."');
+    expect(r).not.toContain('spool');
+  });
+
+  it('a question naming a version is answered from that version\'s part of a changelog', async () => {
+    const text = [
+      'kiln (6.0-1) unstable; urgency=low', '',
+      '  * The cache format was changed from 8 to 9; clear the cache after upgrading.', '',
+      ' -- Ann Lee <ann@example.org>  Mon, 02 Mar 2020 10:00:00 +0100', '',
+      'kiln (5.5-1) unstable; urgency=low', '',
+      '  * The cache format was changed from 7 to 8; clear the cache after upgrading.', '',
+      ' -- Ann Lee <ann@example.org>  Fri, 04 Jan 2019 10:00:00 +0100',
+    ];
+    expect(await answerOf(text, 'Which cache format did the 5.5-1 upload move to?')).toContain('from 7 to 8');
+  });
+
+  it('the numbers a question writes pick the sentence that holds them', async () => {
+    const text = [
+      'Before you upgrade the firmware, note that the board changed from revision 6 to revision 7, and owners of old boards need a new case for the change.',
+      'Owners of a board changed from revision 5 to revision 6 need a new cable when they upgrade the firmware.',
+    ];
+    expect(await answerOf(text, 'Before upgrading the firmware, what do owners of old boards need for the board change from 5 to 6?')).toContain('a new cable');
   });
 
   it('"what flag" is answered by a flag in capitals', async () => {
