@@ -65,6 +65,26 @@ function bylineBefore(line: string): string | null {
   return null;
 }
 
+/** A name signing a text at its end: "Cosmin Truta", "-- Jane Smith <jane@example.org>", "— A. Hutton". */
+const SIGNED = new RegExp(String.raw`^(?:[-–—]{1,2}\s*)?(${INITIALS_NAME}|${FULL_NAME}(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*(?:<[^<>\s]+@[^<>\s]+>)?[,.]?$`, 'u');
+/** What may follow a signature: its date, a place, an address for mail ("Last updated: 2006-May-28"). */
+const AFTER_SIGNATURE = /\d{4}|@|\b(?:updated|written|dated|revised)\b/i;
+/** The lines at a text's end a signature may stand among. */
+const SIGNATURE_LINES = 5;
+
+/**
+ * An essay, a letter or a note is signed at its end: a name on its own line after the last
+ * sentence, with at most its date or address after it.
+ */
+function signature(page: LineRec[]): { name: string; line: LineRec } | null {
+  for (let k = Math.max(1, page.length - SIGNATURE_LINES); k < page.length; k++) {
+    const m = SIGNED.exec(page[k]!.text.trim());
+    if (!m || !/[.!?]["'”’)]*$/.test(page[k - 1]!.text.trim())) continue;
+    if (page.slice(k + 1).every((l) => AFTER_SIGNATURE.test(l.text))) return { name: m[1]!, line: page[k]! };
+  }
+  return null;
+}
+
 /** The answer from the document's head, or null when its lines do not say. */
 export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | null {
   const pages = [...new Set(lines.map((l) => l.page))].sort((a, b) => a - b);
@@ -111,7 +131,11 @@ export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | 
       return null;
     }
     case 'authors': {
-      const head = pageLines(lines, pages[0] ?? 1).slice(0, HEAD_LINES);
+      // a byline stands over the text: the lines before its first sentence ("Further Reading"
+      // after it is a heading, not an author)
+      const first = pageLines(lines, pages[0] ?? 1).slice(0, HEAD_LINES);
+      const body = first.findIndex((l) => /[.!?]["'”’)]*$/.test(l.text.trim()) && l.text.trim().split(/\s+/).length >= 6);
+      const head = body >= 0 ? first.slice(0, body) : first;
       const byline = head.find((l) => BYLINE.test(l.text.trim()) && (/,|\band\b|&/.test(l.text) || l.text.trim().split(/\s+/).length <= 4));
       if (byline) return { ask, value: byline.text.trim().replace(/\s*\*$/, ''), cite: [byline] };
       // a running head that prints the authors and the journal on one line ("A. Hutton, S. Shu
@@ -122,7 +146,8 @@ export function findHead(ask: HeadAsk, lines: readonly LineRec[]): HeadAnswer | 
       }
       const named = head.filter((l, k) => CAPS_NAME.test(l.text.trim()) && head[k + 1] && AFFILIATION.test(head[k + 1]!.text));
       if (named.length) return { ask, value: named.map((l) => l.text.trim()).join(', '), cite: named };
-      return null;
+      const signed = signature(pageLines(lines, pages[pages.length - 1] ?? 1));
+      return signed ? { ask, value: signed.name, cite: [signed.line] } : null;
     }
   }
 }

@@ -407,6 +407,28 @@ function withItsNumbers(index: DocIndex, hits: Hit[], question: string): Hit[] {
   return most ? hits.filter((h) => held(h) === most) : hits;
 }
 
+/** A term a question quotes: "does 'changeset' mean", "the word “cache”" (not the apostrophe of "tools' jargon"). */
+const QUOTED_TERM = /(?<=^|[\s(])['‘"“]([\p{L}\d](?:[^'‘’"“”]{0,38}[\p{L}\d])?)['’"”](?=$|[\s,.;:?!)])/gu;
+
+/**
+ * A question that quotes a term ("the word 'cache' is an outdated name for what?") asks what
+ * the document says of it: the entry of a glossary or a definitions list that opens on that
+ * term ("cache Obsolete for: index.", '"Larger Work" means …') answers, whatever words the
+ * question puts around it. One such entry, or none.
+ */
+function fromQuotedTerm(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+  if (q.field) return null;
+  for (const m of q.text.matchAll(QUOTED_TERM)) {
+    const term = m[1]!.toLowerCase();
+    const opens = new RegExp(`^\\s*['‘"“]?${escapeRegExp(term)}['’"”]?\\s+(?=[\\p{Lu}\\d]|(?:means|is|are|refers)\\b)`, 'iu');
+    const entries = index.passages.filter((p) => opens.test(p.text));
+    if (entries.length !== 1) continue;
+    const { page, text } = entries[0]!;
+    return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+  }
+  return null;
+}
+
 function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): ChatMessage | null {
   const holds = (q.field && HOLDS[q.field]) || (() => true);
   const type = q.field ? null : answerType(q.text);
@@ -498,6 +520,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
     fromTable(input, q) ??
     fromKeyedEntry(index, q) ??
     fromSection(index, q) ??
+    fromQuotedTerm(index, q) ??
     fromProse(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??
     reply(NOT_FOUND, [])

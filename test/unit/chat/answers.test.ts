@@ -293,6 +293,17 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(r).not.toContain('spool');
   });
 
+  it('a quoted term is answered by the glossary entry that opens on it, whatever words are around it', async () => {
+    const text = [
+      'spool A folder where jobs wait to be printed. Each printer has its own spool.',
+      'queue Obsolete for: spool.',
+      'banner A page printed before each job, naming its owner. Printers in the old wing skip it.',
+    ];
+    expect(await answerOf(text, "The word 'queue' is an old-fashioned name for what?")).toContain('queue Obsolete for: spool.');
+    // the apostrophe of a plural is no quote
+    expect(await answerOf(text, "In the printers' old wing, which page is skipped?")).not.toContain('queue');
+  });
+
   it('a question naming a version is answered from that version\'s part of a changelog', async () => {
     const text = [
       'kiln (6.0-1) unstable; urgency=low', '',

@@ -68,6 +68,17 @@ describe('questions about the document itself', () => {
     expect((await ask([head], 'Which journal published this article?')).content).toBe('It was published in Journal of Applied Hydrology (p. 1).');
   });
 
+  it('an essay signed at its end: the name after the last sentence, with its date under it', async () => {
+    const essay = [
+      'On Keeping Bees in Towns\n\nA hive on a roof needs shade at noon and water within a short flight.\n\nNeighbours rarely notice a hive that is kept calm.',
+      'Most of the honey is taken in late summer.\nMarta Lindqvist\nLast updated: 2011-Jun-02',
+    ];
+    expect((await ask(essay, 'Who wrote this essay on bees?')).content).toContain('Marta Lindqvist (p. 2)');
+    // a heading after the last sentence is not a signature: more text follows it
+    const headed = ['On Keeping Bees in Towns\n\nA hive on a roof needs shade at noon.\nFurther Reading\nThe beekeeper\'s handbook has more on shade.'];
+    expect((await ask(headed, 'Who wrote this essay on bees?')).content).not.toContain('Further Reading');
+  });
+
   it('when an issue or paper was published: the date in the running head', async () => {
     expect(headAsk('When was this issue of the Review published?')).toBe('published');
     expect(headAsk('In which year was this article published?')).toBe('published');
