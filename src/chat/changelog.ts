@@ -60,6 +60,40 @@ export function versionsIn(text: string): string[] {
 /** A heading that opens a version's part of a changelog or release notes: a short line naming one version. */
 const MOST_HEADING_WORDS = 8;
 
+/** An option the question names: "-c", "--keep" (not the "-F" of "A-F", nor "UTF-16"). */
+const OPTION = /(?<![\w-])(--?[\p{L}\d][\w-]*)/gu;
+/** A manual's entry opens on a line of its options: "-c cols | -cols cols", "-k, --keep", "--delete". */
+const OPTION_HEADING = /^\s*(--?[\p{L}\d][\w-]*)(?:\s+[<\[]?[\p{Ll}\d_]+[>\]]?)?(?:\s*[|,]\s*--?[\p{L}\d][\w-]*(?:\s+[<\[]?[\p{Ll}\d_]+[>\]]?)?)*\s*$/u;
+/** A section's heading in capitals ("CAVEATS", "RETURN VALUES") ends the last entry before it. */
+const SECTION_HEADING = /^\s*\p{Lu}{3,}(?:\s+\p{Lu}{2,}){0,3}\s*$/u;
+
+/** The options an entry's heading line names, or none. */
+function headingOptions(text: string): string[] {
+  return OPTION_HEADING.test(text) ? [...text.matchAll(OPTION)].map((m) => m[1]!) : [];
+}
+
+/** The options a question names, as written. */
+export function optionsIn(question: string): string[] {
+  return [...question.matchAll(OPTION)].map((m) => m[1]!).filter((o) => /\p{L}/u.test(o));
+}
+
+/**
+ * The lines of a manual's entry that the question names by its option ("if I don't pass -c,
+ * how many octets …?"): from the line of its options to the next entry's or section's
+ * heading. Null unless exactly one entry's heading names it.
+ */
+export function namedEntryPart(lines: LineRec[], question: string): LineRec[] | null {
+  const asked = new Set(optionsIn(question));
+  if (!asked.size) return null;
+  const heads = lines.map((l, at) => ({ at, options: headingOptions(l.text) })).filter((h) => h.options.length);
+  const named = heads.filter((h) => h.options.some((o) => asked.has(o)));
+  if (named.length !== 1) return null;
+  const from = named[0]!.at;
+  let to = from + 1;
+  while (to < lines.length && !headingOptions(lines[to]!.text).length && !SECTION_HEADING.test(lines[to]!.text)) to++;
+  return lines.slice(from, to);
+}
+
 /**
  * The lines of the part of a changelog or of release notes that the question names by its
  * version ("which protocol version did the 1.9-1 upload move to?"): from the heading naming

@@ -15,7 +15,7 @@ import { findHead, headAsk, type HeadAsk } from './document-head';
 import { answerType, type AnswerType } from './answer-type';
 import { lostDate, secondOpinion, type LineReader } from './second-opinion';
 import { findTableCell } from './tables';
-import { askedEntry, namedPart, versionsIn } from './changelog';
+import { askedEntry, namedEntryPart, namedPart, optionsIn, versionsIn } from './changelog';
 
 export const NOT_FOUND = "I couldn't find that in this document.";
 
@@ -140,17 +140,19 @@ const MIN_PART_COVERAGE = 0.3;
  */
 function fromPart(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): ChatMessage | null {
   if (q.field) return null;
-  const part = namedPart(index.lines, q.text);
+  const part = namedPart(index.lines, q.text) ?? namedEntryPart(index.lines, q.text);
   if (!part) return null;
-  const versionTerms = new Set(versionsIn(q.text).flatMap((v) => indexTerms(v)));
+  const versionTerms = new Set([...versionsIn(q.text), ...optionsIn(q.text)].flatMap((v) => indexTerms(v)));
   const terms = q.terms.filter((t) => !versionTerms.has(t));
   const type = answerType(q.text);
   const inside = squash(part.slice(1).map((l) => l.text).join(' '));
   const pages = new Set(part.map((l) => l.page));
   const hits = searchTerms(index, contentTerms(terms, type), index.passages.length, new Set(q.own), questionWords(q.text, vectors))
-    .filter((h) => pages.has(h.passage.page) && inside.includes(squash(h.passage.text)))
-    .filter((h) => h.coverage >= MIN_PART_COVERAGE && (!type || holdsAnswer(type, h.passage.text, q.text)));
-  const best = hits.sort((a, b) => b.score * b.coverage - a.score * a.coverage)[0];
+    .filter((h) => pages.has(h.passage.page) && inside.includes(squash(h.passage.text)) && (!type || holdsAnswer(type, h.passage.text, q.text)));
+  // a question after the default ("if I don't pass -c, how many …?") is answered by the
+  // sentence of the part that says it ("Default 16."), however few of its other words it holds
+  const says = terms.includes('default') ? hits.filter((h) => /\bdefault/i.test(h.passage.text)) : [];
+  const best = (says.length ? says : hits.filter((h) => h.coverage >= MIN_PART_COVERAGE)).sort((a, b) => b.score * b.coverage - a.score * a.coverage)[0];
   if (!best) return null;
   const { page, text } = best.passage;
   return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));

@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(
     'any some all each every no not yes so as than too very just also only own same such more most other ' +
     'one get got much many up down out off again further once s t ' +
     // what is left of a negation's contraction once split at its apostrophe ("wasn't": "wasn" "t")
-    'isn aren wasn weren doesn didn hasn haven hadn wouldn shouldn couldn mustn needn cannot ' +
+    'isn aren wasn weren doesn didn don hasn haven hadn wouldn shouldn couldn mustn needn cannot ' +
     // prepositions that say how things stand to each other, not what they are
     'alongside beside besides among amongst within upon toward towards across throughout via per despite onto unto whereas whilst'
   ).split(' '),
@@ -103,7 +103,9 @@ export function keywords(text: string): string[] {
     // "am I allowed to charge", "are we permitted to copy": the text says "you may charge"
     .replace(/\b(?:allowed|permitted|able)\s+to\b/gi, ' ')
     // "which level if none is given?" asks for the default, as a manual says it
-    .replace(/\b(?:if|when)\s+(?:none|nothing|no\s+\w+|it|one)\s+(?:is|are)(?:\s+not)?\s+(?:given|specified|set|chosen|provided|passed)\b|\bunless\s+(?:otherwise\s+)?(?:specified|given|set)\b/gi, ' default ');
+    .replace(/\b(?:if|when)\s+(?:none|nothing|no\s+\w+|it|one)\s+(?:is|are)(?:\s+not)?\s+(?:given|specified|set|chosen|provided|passed)\b|\bunless\s+(?:otherwise\s+)?(?:specified|given|set)\b/gi, ' default ')
+    // "if I don't pass -c, how many …?", "without -c": what it does then is its default
+    .replace(/\b(?:if|when)\s+(?:i|you|we|one)\s+(?:don['’]t|do\s+not|doesn['’]t|does\s+not|never)\s+(?:pass|give|use|set|specify|supply|provide|add)\b|\bwithout\s+(?=-)/gi, ' default ');
   for (const tok of tokenize(asked)) {
     const t = processTerm(tok);
     if (t && !FILLER_WORDS.has(t) && !out.includes(t)) out.push(t);

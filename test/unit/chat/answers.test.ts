@@ -316,6 +316,19 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(await answerOf(text, 'Which cache format did the 5.5-1 upload move to?')).toContain('from 7 to 8');
   });
 
+  it('a question naming an option is answered from that option\'s entry, and "if I don\'t pass it" asks its default', async () => {
+    const text = [
+      'OPTIONS',
+      '-w cols | -width cols',
+      'Wrap the output after <cols> characters on each line. Default 80. With -z, 0 keeps each record on one line of output.',
+      '-g bytes | -group bytes',
+      'Put <bytes> characters in each group of the output line. Default 4.',
+      'CAVEATS',
+      'Very long lines of output are slow to print on old terminals.',
+    ];
+    expect(await answerOf(text, "If I don't pass -w, how many characters go on each output line?")).toContain('Default 80.');
+  });
+
   it('the numbers a question writes pick the sentence that holds them', async () => {
     const text = [
       'Before you upgrade the firmware, note that the board changed from revision 6 to revision 7, and owners of old boards need a new case for the change.',
