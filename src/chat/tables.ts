@@ -273,20 +273,33 @@ function unknownOf(job: Job, question: string, type: AnswerType | null): string[
 }
 
 /**
+ * A year the question names as its only number: "from the start of 1999" is 1999-01-01,
+ * "at the end of 1999" 1999-12-31, "in 1999" the year (a row dated in it, when one is).
+ */
+function yearAsked(question: string): string | undefined {
+  const numbers = question.match(/\d+/g) ?? [];
+  const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(question)?.[1];
+  if (!year || numbers.length !== 1) return undefined;
+  const edge = new RegExp(`\\b(start|beginning|end)\\s+of\\s+${year}\\b`, 'i').exec(question)?.[1]?.toLowerCase();
+  return edge ? `${year}-${edge === 'end' ? '12-31' : '01-01'}` : year;
+}
+
+/**
  * "Which release came out on 6 June 2005?": the row that holds the date the question writes
  * (in any form: "2005-06-06" in the table), quoted whole. Where several rows hold it, the one
  * whose column the question names ("came out" ~ "Released") is meant; else none is.
  */
 function dateLookup(tables: JobTable[], question: string, q: ReturnType<typeof questionStems>, type: AnswerType | null, vectors?: WordVectors): TableCell | null {
   const printed = findDate(question);
-  const asked = printed ? isoDate(printed) : undefined;
+  const asked = printed ? isoDate(printed) : yearAsked(question);
   if (!asked) return null;
   const found: Array<{ cell: TableCell; named: number }> = [];
   for (const { page, p, table, headerRows, headers } of tables) {
     for (let r = headerRows; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       row.forEach((value, c) => {
-        if (isoDate(value) !== asked) return;
+        const iso = isoDate(value);
+        if (!iso || (asked.length === 4 ? !iso.startsWith(`${asked}-`) : iso !== asked)) return;
         const text = row.join('\t');
         const rest = row.filter((v, k) => k !== c && v.trim()).map((v) => v.trim());
         if (!rest.length) return;

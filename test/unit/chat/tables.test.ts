@@ -206,4 +206,14 @@ describe('a table of dates', () => {
     const question = 'What happened on 1 March 2012?';
     expect(findTableCell(job, question, answerType(question))).toBeNull();
   });
+
+  it('a year the question names alone: the one row dated in it ("from the start of 1999")', async () => {
+    const offsets: Table = {
+      bbox: [0, 100, 900, 400],
+      rows: [['Timestamp', 'Offset (s)', 'Date'], ['3029529600', '31', '1 Jan 1996'], ['3124137600', '32', '1 Jan 1999'], ['3345062400', '33', '1 Jan 2006']],
+    };
+    const ask = async (question: string) => (await extractiveAnswerer.answer({ question, job: jobWith([offsets]), history: [] })).content;
+    expect(await ask('How many seconds was the offset from the start of 1999?')).toContain('32');
+    expect(await ask('What was the offset in 2006?')).toContain('33');
+  });
 });
