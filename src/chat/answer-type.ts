@@ -50,6 +50,10 @@ const PERSON = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|(?:de|van
  * The question's own names are taken out first, as for who.
  */
 const PLACE = /\b(?:in|at|near|from|to|into|inside|outside|based\s+in|located\s+in)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+/u;
+/** A sentence that says where a thing is ("is located at", "based in") says it more surely than one with a name after "in". */
+const WHERE_VERB = /\b(?:located|based|headquartered|situated|housed|lies|stands)\s+(?:at|in|on|near)\b/i;
+const placeOf = (t: string): number => (WHERE_VERB.test(t) ? 1 : 0.8);
+
 /** Why: the words a text gives a reason or a cause with. */
 const REASON =
   /^(?:this|that|it|which|these|they)\s+(?:\w+\s+)?(?:reduces?|allows?|enables?|helps?|makes?|saves?|avoids?|prevents?|lets?|ensures?|simplifies|improves?|speeds?\s+up)\b|\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing)?\s+(?:of|from)|caused\s+by|driven\s+by|on\s+account\s+of|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+take\s+advantage|the\s+reasons?|reflect(?:s|ed|ing)?|since|given\s+that|led\s+to|leads?\s+to|until)\b/i;
@@ -160,6 +164,7 @@ export function answerType(question: string): AnswerType | null {
     kind === 'name' ? (t: string) => (NAMING_VERB.test(t) ? 1 : 0.5)
     : kind === 'quantity' ? (/\bhow\s+much\b/.test(q) ? muchOf : countOf(q))
     : kind === 'person' && /^\s*(?:and\s+)?who\s+(?!(?:is|are|was|were)\b)\w+/.test(q) ? byWhom
+    : kind === 'place' ? placeOf
     : () => 1;
   return { kind, kindWords: k.words, holds: k.holds, strength, soft: kind === 'person' || kind === 'place' || kind === 'reason' };
 }

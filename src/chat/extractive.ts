@@ -467,13 +467,24 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
     const shape = defines(text, q.text) * (isFragment(text) ? 0.5 : 1);
     if (!type || holdsAnswer(type, text, q.text)) {
       picks.push({ passages: [h.passage], rank: h.score * h.coverage * shape * (type ? type.strength(text) : 1) });
+      // where: the next sentence, pointing back, may say it more plainly ("… is the
+      // responsibility of the Earth Orientation Center of the IERS." / "This center is
+      // located at Paris Observatory.")
+      const after = type?.kind === 'place' ? index.passages[h.passage.id + 1] : undefined;
+      if (after && sameParagraph(after, h.passage) && ANAPHOR.test(after.text) && holdsAnswer(type!, after.text, q.text))
+        picks.push({ passages: [h.passage, after], rank: h.score * h.coverage * shape * 0.9 * type!.strength(after.text) });
       continue;
     }
     // who, why: a sentence without a name or a reason's words, held to the untyped bar; a
     // why whose reason the sentence before or after gives ("… until rates began to drop. The
     // rate compared unfavorably …") is answered with both
     if (type.soft && h.coverage >= MIN_COVERAGE) {
-      const beside = type.kind === 'reason' ? [index.passages[h.passage.id - 1], index.passages[h.passage.id + 1]].find((p) => sameParagraph(p, h.passage) && holdsAnswer(type, p!.text, q.text)) : undefined;
+      // a name or a place the next sentence gives, pointing back ("… the Earth Orientation
+      // Center … This center is located at Paris Observatory.")
+      const after = index.passages[h.passage.id + 1];
+      const beside = type.kind === 'reason'
+        ? [index.passages[h.passage.id - 1], after].find((p) => sameParagraph(p, h.passage) && holdsAnswer(type, p!.text, q.text))
+        : after && sameParagraph(after, h.passage) && ANAPHOR.test(after.text) && holdsAnswer(type, after.text, q.text) ? after : undefined;
       const passages = beside ? (beside.id < h.passage.id ? [beside, h.passage] : [h.passage, beside]) : [h.passage];
       picks.push({ passages, rank: h.score * h.coverage * shape * (beside ? 0.9 : SOFT_MISS) });
       continue;

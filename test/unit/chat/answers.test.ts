@@ -304,6 +304,11 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(await answerOf(text, "In the printers' old wing, which page is skipped?")).not.toContain('queue');
   });
 
+  it('"where is it based?" is answered by the next sentence, pointing back, that says where it is', async () => {
+    const text = ['Mooring permits for the Lower Basin are issued by the Harbour Office of the Port Authority in Norland. This office is located at Kingsbridge Quay.', 'Fees are due each April.'];
+    expect(await answerOf(text, 'Where is the Harbour Office that issues the mooring permits based?')).toContain('located at Kingsbridge Quay');
+  });
+
   it('a question naming a version is answered from that version\'s part of a changelog', async () => {
     const text = [
       'kiln (6.0-1) unstable; urgency=low', '',
