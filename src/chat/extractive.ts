@@ -178,6 +178,51 @@ function fromTable(input: AnswerInput, q: ResolvedQuestion): ChatMessage | null 
   return reply(`${squash(label)}: ${squash(cell.value)} (p. ${cell.page}, in a table).`, [{ page: cell.page, snippet: cell.snippet }]);
 }
 
+/** A question that asks for a code by what it stands for: "what exit code does it give when …?" */
+const ASKS_CODE = /\b(?:which|what)\s+(?:\w+\s+)?(?:exit|return|error|status|result)\s+(?:code|value|status)s?\b|\b(?:which|what)\s+(?:exit\s+)?(?:code|status)\b/i;
+/** A list's key alone on its line ("2", "-1", "E42:"), its meaning on the next. */
+const KEY_LINE = /^\s*(-?\d{1,3}|[A-Z]{1,4}-?\d{1,4})\s*[:.)]?\s*$/u;
+/** Or key and meaning on one line: "2 problems with input file.", "E42: Disk full." */
+const KEY_AND_TEXT = /^\s*(-?\d{1,3}|[A-Z]{1,4}-?\d{1,4})\s*[:.)-]?\s+(\p{L}.*)$/u;
+/** A list of codes has this many entries at least. */
+const LEAST_CODES = 3;
+/** The least share of the question's other words the meaning must hold. */
+const MIN_CODE_SHARE = 0.3;
+
+/**
+ * "What exit code does xxd give when something is wrong with the input file?": the entry of a
+ * list of codes ("0 no errors encountered." / "2 problems with input file." / "3 problems with
+ * output file.") whose meaning holds the most of the question's other words, and more than
+ * any other entry.
+ */
+function fromCodeList(index: DocIndex, q: ResolvedQuestion): ChatMessage | null {
+  if (q.field || !ASKS_CODE.test(q.text)) return null;
+  const asking = new Set(indexTerms('exit return error status result code codes value values give gives'));
+  // the words the document writes: "something is wrong with" is the question's way of saying "problems"
+  const terms = q.terms.filter((t) => !asking.has(t) && index.docFreq.has(t));
+  if (terms.length < 2) return null;
+  const n = index.passages.length;
+  const weight = (t: string) => Math.log(1 + n / (1 + (index.docFreq.get(t) ?? 0)));
+  const total = terms.reduce((sum, t) => sum + weight(t), 0);
+  const entries: Array<{ key: LineRec; text: LineRec; share: number }> = [];
+  const lines = index.lines;
+  for (let k = 0; k < lines.length; k++) {
+    const alone = KEY_LINE.exec(lines[k]!.text);
+    const joined = alone ? null : KEY_AND_TEXT.exec(lines[k]!.text);
+    const text = alone ? lines[k + 1] : joined ? lines[k] : undefined;
+    if (!text || (alone && !/^\s*\p{L}/u.test(text.text))) continue;
+    const has = new Set(indexTerms(joined ? joined[2]! : text.text));
+    const share = terms.reduce((sum, t) => sum + (has.has(t) ? weight(t) : 0), 0) / total;
+    entries.push({ key: lines[k]!, text, share });
+  }
+  if (entries.length < LEAST_CODES) return null;
+  const [best, next] = [...entries].sort((a, b) => b.share - a.share);
+  if (!best || best.share < MIN_CODE_SHARE || (next && next.share >= best.share)) return null;
+  const cite = best.key === best.text ? [best.key] : [best.key, best.text];
+  const citations = citeLines(index, cite);
+  return reply(`The document says: "${cite.map((l) => squash(l.text)).join(' ')}" (${pagesOf(citations)}).`, citations);
+}
+
 /** A question that asks what a code or a number stands for: "what does it mean when tar exits with status 2?" */
 const ASKS_MEANING = /\b(?:mean|means|meaning|stands?\s+for|signif(?:y|ies|icance)|indicates?)\b/i;
 /** A list's entry keyed by a number or a code: "2 Fatal error.", "E42: Disk full." */
@@ -532,6 +577,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
     fromLabel(index, q, { mode: 'all' }) ??
     fromTable(input, q) ??
     fromKeyedEntry(index, q) ??
+    fromCodeList(index, q) ??
     fromSection(index, q) ??
     fromQuotedTerm(index, q) ??
     fromProse(index, q, input.vectors) ??

@@ -309,6 +309,12 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(await answerOf(text, 'Where is the Harbour Office that issues the mooring permits based?')).toContain('located at Kingsbridge Quay');
   });
 
+  it('"which exit code … when" is answered by the entry of the list of codes whose meaning the question describes', async () => {
+    const text = ['EXIT STATUS', 'The tool exits with one of these values:', '0', '', 'all files were copied.', '', '1', '', 'a source file could not be read.', '', '2', '', 'the target disk is full.', '', '3', '', 'the options could not be parsed.'];
+    const r = await answerOf(text, 'What exit code do I get when the disk I copy to is full?');
+    expect(r).toContain('"2 the target disk is full."');
+  });
+
   it('a question naming a version is answered from that version\'s part of a changelog', async () => {
     const text = [
       'kiln (6.0-1) unstable; urgency=low', '',
