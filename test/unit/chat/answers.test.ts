@@ -315,6 +315,11 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(r).toContain('"2 the target disk is full."');
   });
 
+  it('"how big a share" asks for a proportion, not a size', async () => {
+    const text = ['For this rule, "founder" means a member who holds more than ten percent (10%) of the votes of the club.', 'Members meet twice a year in the town hall.'];
+    expect(await answerOf(text, 'How big a share of the votes must a member hold to count as a founder?')).toContain('ten percent (10%)');
+  });
+
   it('a question naming a version is answered from that version\'s part of a changelog', async () => {
     const text = [
       'kiln (6.0-1) unstable; urgency=low', '',
