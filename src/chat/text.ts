@@ -100,6 +100,8 @@ export function keywords(text: string): string[] {
     .replace(/\b(?:kind|kinds|type|types|sort|sorts)\s+of\b/gi, ' ')
     // idioms that stress the question, not its subject: "who made it in the first place?"
     .replace(/\b(?:in\s+the\s+first\s+place|at\s+all|by\s+the\s+way|exactly|actually|really)\b/gi, ' ')
+    // "where can it be found?": the text says where it is ("is stored in"), not that it is found
+    .replace(/\b(?:be|is|are|was|were|been|being)\s+found\b(?!\s+(?:guilty|liable|that|to)\b)/gi, ' ')
     // "am I allowed to charge", "are we permitted to copy": the text says "you may charge"
     .replace(/\b(?:allowed|permitted|able)\s+to\b/gi, ' ')
     // "which level if none is given?" asks for the default, as a manual says it

@@ -92,6 +92,13 @@ describe('intent', () => {
     expect(keywords('What did the quick brown dog jump over?')).toEqual(['quick', 'brown', 'dog', 'jump']);
     expect(keywords('How many species are there?')).toEqual(['speci']);
   });
+
+  it('reads "can it be found" as asking where it is, "if I don\'t pass" as asking for the default, and keeps a version whole', () => {
+    expect(keywords('In what directory can the cache file be found?')).toEqual(['directori', 'cach', 'file']);
+    expect(keywords('Who founded the club?')).toEqual(['found', 'club']);
+    expect(keywords("If I don't pass -w, how wide is a line?")).toEqual(['default', 'w', 'wide', 'line']);
+    expect(keywords('What changed in the 1.9-1 upload?')).toEqual(['chang', '1', '9', 'upload', '1.9-1']);
+  });
 });
 
 describe('sentences and snippets', () => {
