@@ -431,8 +431,8 @@ function entryHead(index: DocIndex, passage: PassageRec): PassageRec | undefined
 /** Whether a passage (one beside another) is of the same paragraph: its page and block. */
 const sameParagraph = (p: PassageRec | undefined, of: PassageRec): boolean => !!p && p.page === of.page && p.block === of.block;
 
-/** The numbers a text writes, whole ("5", "1999", "2.5"; not the 5 of "1.5"). */
-const numbersIn = (text: string): Set<string> => new Set(text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g)?.map((n) => n.replace(/[.,]$/, '')) ?? []);
+/** The numbers a text writes, whole ("5", "1999", "2.5"; not the 5 of "1.5", nor of a name such as "JSON5" or "ES5"). */
+export const numbersIn = (text: string): Set<string> => new Set(text.match(/(?<![\p{L}\d.,])\d+(?:[.,]\d+)*(?![\p{L}\d])/gu)?.map((n) => n.replace(/[.,]$/, '')) ?? []);
 
 /**
  * A number the question writes names what it asks about ("the change from 5 to 6", "in

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswerer, NOT_FOUND } from '../../../src/chat';
+import { numbersIn } from '../../../src/chat/extractive';
 import type { ChatMessage, Job } from '../../../src/shared/contract';
 import { jobFromTexts } from './helpers';
 
@@ -351,6 +352,8 @@ describe('the forms of a question, on texts written for the test', () => {
       'Owners of a board changed from revision 5 to revision 6 need a new cable when they upgrade the firmware.',
     ];
     expect(await answerOf(text, 'Before upgrading the firmware, what do owners of old boards need for the board change from 5 to 6?')).toContain('a new cable');
+    // the 5 of a name ("JSON5", read "JSONS" by OCR on the page) is no number the answer must hold
+    expect([...numbersIn('In what year did JSON5, an ES5 subset, begin? In 2012, version 1.5.')]).toEqual(['2012', '1.5']);
   });
 
   it('"what flag" is answered by a flag in capitals', async () => {
