@@ -26,7 +26,7 @@ const BATCHES = [
   { dir: join(HERE, 'chat-docs-b5'), file: 'questions-b5.json', heldout: false },
   { dir: join(HERE, 'chat-docs-b6'), file: 'questions-b6.json', heldout: false },
   { dir: join(HERE, 'chat-docs-b7'), file: 'questions-b7.json', heldout: false },
-  { dir: join(HERE, 'chat-docs-b8'), file: 'questions-b8.json', heldout: true },
+  { dir: join(HERE, 'chat-docs-b8'), file: 'questions-b8.json', heldout: false },
 ];
 
 /**

@@ -142,8 +142,11 @@ const IDENTIFIER_ASK = /^\s*(?:and\s+)?(?:which|what)\s+(?:(?:command[- ]line|en
 export function answerType(question: string): AnswerType | null {
   const q = question.toLowerCase().replace(/[’]/g, "'");
   let kind: AnswerKind | null = null;
-  if (/\be-?mail\b/.test(q)) kind = 'email';
-  else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q) || /^\s*(?:what|which)\b.*\bdate\s+(?:of|on|for)\b/.test(q)) kind = 'time';
+  // an address is asked for where "email" is the noun asked about ("her email?", "the email
+  // address of …"), not where it names a topic ("which RFC does the email message policy follow?")
+  if (/\be-?mail(?:\s+address(?:es)?)?\s*(?:\?|$|\s+(?:of|for|to|at|on)\b)/.test(q)) kind = 'email';
+  // "when the project became X, what version number …?": the when-clause sets the scene, the question is the rest
+  else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b(?![^?]*,\s*(?:what|which|who|whom|how|where|why)\b)/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q) || /^\s*(?:what|which)\b.*\bdate\s+(?:of|on|for)\b/.test(q)) kind = 'time';
   // "which function does a substitution and tells how many it made?": the function is asked for, not the count
   else if (IDENTIFIER_ASK.test(q)) kind = 'option';
   else if (/\bhow\s+much\b.*\b(?:cost|costs|pay|paid|spend|spent|charge|charged|price|owe|owed|earn|earned|worth|money)\b|\bhow\s+much\s+(?:was|is|were|are|did|does|will|would)\s+(?:the|a|an|its|their|his|her|this|that)?\s*(?:\w+\s+)?(?:loan|fee|fees|rent|salary|wage|wages|fine|budget|debt|deposit|payment|award|damages|grant|settlement|investment|refund|bonus|mortgage|donation|funding|penalty|premium|bill|tax|price|bid|offer|purchase|sale|deal|acquisition|valuation)\b|\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:price|cost)\b/.test(q)) kind = 'money';

@@ -50,10 +50,18 @@ export function askedEntry(lines: LineRec[], question: string): ChangelogEntry |
   return named.length === 1 ? named[0]! : null;
 }
 
+/** A date in a version's shape: "22-Jul-2001", "2001-07-22", "22.07.2001". */
+const DATE_LIKE = /^(?:\d{1,2}[-.](?:\p{L}{3,9}|\d{1,2})[-.]\d{2,4}|\d{4}[-.]\d{1,2}[-.]\d{1,2})$/u;
+
+/** Currency codes and words an amount follows. */
+const CURRENCY = /^(?:RM|USD|US|EUR|GBP|SGD|MYR|RP|RS|INR|JPY|CNY|AUD|CAD|CHF|HKD|NZD|Total|Subtotal|Price|Amount|Cash|Change|Tax)$/i;
+
 /** The versions a text names: "1.9-1", "3.1~rc1-1", "2.39.5", and "version 1.4" / "v1.4". */
 export function versionsIn(text: string): string[] {
-  const out = [...text.matchAll(VERSION)].map((m) => m[0]);
+  const out = [...text.matchAll(VERSION)].map((m) => m[0]).filter((v) => !DATE_LIKE.test(v));
   for (const m of text.matchAll(/\b(?:version|release|v)\s?(\d+(?:\.\d+)+)\b/giu)) out.push(m[1]!);
+  // a name and its number in two parts: "IDLE 0.5", "Python 2.1" (not an amount: "RM 17.45")
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{L}-]*)\s+(\d+\.\d+)(?![\d.,]*\d)/gu)) if (!CURRENCY.test(m[1]!)) out.push(m[2]!);
   return [...new Set(out)];
 }
 

@@ -131,7 +131,7 @@ function fromChangelog(index: DocIndex, q: ResolvedQuestion): ChatMessage | null
 }
 
 /** The least share of the question's other words the best sentence of a named part must hold. */
-const MIN_PART_COVERAGE = 0.3;
+const MIN_PART_COVERAGE = 0.2;
 
 /**
  * A question that names a version ("which protocol version did the 1.9-1 upload move to?")

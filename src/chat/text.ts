@@ -100,6 +100,8 @@ export function keywords(text: string): string[] {
     .replace(/\b(?:kind|kinds|type|types|sort|sorts)\s+of\b/gi, ' ')
     // idioms that stress the question, not its subject: "who made it in the first place?"
     .replace(/\b(?:in\s+the\s+first\s+place|at\s+all|by\s+the\s+way|exactly|actually|really)\b/gi, ' ')
+    // "the oldest Python it runs on": a text says what it requires ("requires python 2.1 or better")
+    .replace(/\b(?:oldest|earliest|minimum|lowest)\b(?=.*\b(?:run|runs|work|works|support|supports|need|needs|install|installs)\b)/gi, ' requires ')
     // "where can it be found?": the text says where it is ("is stored in"), not that it is found
     .replace(/\b(?:be|is|are|was|were|been|being)\s+found\b(?!\s+(?:guilty|liable|that|to)\b)/gi, ' ')
     // "am I allowed to charge", "are we permitted to copy": the text says "you may charge"

@@ -2,7 +2,7 @@
 // signature that closes it, which no sentence of the entry holds.
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswerer } from '../../../src/chat';
-import { changelogEntries } from '../../../src/chat/changelog';
+import { changelogEntries, versionsIn } from '../../../src/chat/changelog';
 import { readJob } from '../../../src/chat/passages';
 import { jobFromTexts } from './helpers';
 
@@ -43,5 +43,23 @@ describe('a changelog', () => {
   it('a version the file has no entry for, or a question about what an entry says, is not answered by a signature', async () => {
     expect(await ask('When was the 2.2-1 entry signed?')).not.toContain('signed by');
     expect(await ask('Which variable brings back the old twiddle behaviour in 2.4-1?')).not.toContain('signed by');
+  });
+});
+
+describe('versions a text names', () => {
+  it('a version in parts, a "version 1.4", a name and its number; not a date nor an amount', () => {
+    expect(versionsIn('What changed in 1.9-1 and in version 2.4?')).toEqual(['1.9-1', '2.4']);
+    expect(versionsIn('Which Python did IDLE 0.5 need?')).toEqual(['0.5']);
+    expect(versionsIn('Release date: 22-Jul-2001')).toEqual([]);
+    expect(versionsIn('TOTAL RM 17.45')).toEqual([]);
+  });
+
+  it('a release history: a question naming a release by its number is answered from its part, the date under its heading no other part', async () => {
+    const text = [
+      "What's New in Kiln 0.8.1?", 'Release date: 22-Jul-2001', 'This release requires python 2.1 or better.', 'It was merged with the upstream work.', '',
+      "What's New in Kiln 0.7.1?", 'Release date: 29-May-2000', 'This release requires python 1.5.2 or better, and runs on Windows.',
+    ];
+    const r = await extractiveAnswerer.answer({ question: 'What is the oldest Python that Kiln 0.8.1 will run on?', job: jobFromTexts([text.join('\n')], 'kiln-history'), history: [] });
+    expect(r.content).toContain('requires python 2.1 or better');
   });
 });

@@ -217,3 +217,16 @@ describe('a table of dates', () => {
     expect(await ask('What was the offset in 2006?')).toContain('33');
   });
 });
+
+describe('the kind of answer a question asks for', () => {
+  it('"email" asks for an address only where it is the noun asked about', () => {
+    expect(answerType("What is Ann Lee's email?")?.kind).toBe('email');
+    expect(answerType('What is the email address of the office?')?.kind).toBe('email');
+    expect(answerType('Which RFC does the default email message policy follow?')?.kind).not.toBe('email');
+  });
+
+  it('"when X, what …?" asks for the what; the when-clause sets the scene', () => {
+    expect(answerType('When was the project renamed?')?.kind).toBe('time');
+    expect(answerType('When the project was renamed, what version number did it take?')?.kind).not.toBe('time');
+  });
+});
