@@ -7,4 +7,4 @@ export function statesAnswer(content: string, answer: string): boolean;
 export function declines(reply: Reply): boolean;
 export function scoreReply(q: Question, reply: Reply, pageText: (page: number) => string): { ok: boolean; stated: boolean; cited: boolean };
 type Part = { right: number; of: number };
-export function summarise(rows: Array<{ q: Question; ok: boolean }>): { all: Part; tuned: Part; heldout: Part; b2: Part; b3: Part; b4: Part; b5: Part; b6: Part; b7: Part; b8: Part; answerable: Part; unanswerable: Part };
+export function summarise(rows: Array<{ q: Question; ok: boolean }>): { all: Part; tuned: Part; heldout: Part; b2: Part; b3: Part; b4: Part; b5: Part; b6: Part; b7: Part; b8: Part; b9: Part; answerable: Part; unanswerable: Part };

@@ -19,7 +19,8 @@ const HERE = dirname(new URL(import.meta.url).pathname);
  * tuned on since; b6 (bench/chat-docs-b6), written blind that evening, held out until the next
  * evening's session and tuned on since; b7 (bench/chat-docs-b7), written blind then, held out
  * until 2026-12-06's third session and tuned on since; b8 (bench/chat-docs-b8), written blind
- * in that session and held out.
+ * in that session, measured once (20/45) and tuned on since; b9 (bench/chat-docs-b9), written
+ * blind in the same session and held out.
  */
 const BATCHES = [
   { dir: join(HERE, 'chat-docs'), file: 'questions-b4.json', heldout: false },
@@ -27,6 +28,7 @@ const BATCHES = [
   { dir: join(HERE, 'chat-docs-b6'), file: 'questions-b6.json', heldout: false },
   { dir: join(HERE, 'chat-docs-b7'), file: 'questions-b7.json', heldout: false },
   { dir: join(HERE, 'chat-docs-b8'), file: 'questions-b8.json', heldout: false },
+  { dir: join(HERE, 'chat-docs-b9'), file: 'questions-b9.json', heldout: true },
 ];
 
 /**
@@ -119,8 +121,10 @@ export function summarise(rows) {
     b6: part(rows.filter((x) => x.q.batch === 'b6')),
     /** the seventh, written blind over six more documents (bench/chat-docs-b7); held out until 2026-12-06's third session, tuned on since */
     b7: part(rows.filter((x) => x.q.batch === 'b7')),
-    /** the eighth, written blind over six more documents, mostly prose (bench/chat-docs-b8), kept held out */
+    /** the eighth, written blind over six more documents, mostly prose (bench/chat-docs-b8); held out until measured, tuned on since */
     b8: part(rows.filter((x) => x.q.batch === 'b8')),
+    /** the ninth, written blind over six more documents, mostly prose (bench/chat-docs-b9), kept held out */
+    b9: part(rows.filter((x) => x.q.batch === 'b9')),
     answerable: part(rows.filter((x) => x.q.answers !== null)),
     unanswerable: part(rows.filter((x) => x.q.answers === null)),
   };

@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     limit: { type: 'string' },
     set: { type: 'string', default: 'all' },
     tier: { type: 'string', default: 'cpu' },
-    /** only the questions of this batch (b2 … b8; "first" for the first 84) */
+    /** only the questions of this batch (b2 … b9; "first" for the first 84) */
     batch: { type: 'string' },
   },
 });
@@ -143,7 +143,7 @@ async function runQuestions(page, account, evalDir) {
     ...rows.filter((r) => !r.ok && !r.q.heldout).map((r) => `  wrong [${r.q.doc}] ${r.q.q} — want ${r.q.answers ? `${r.q.answers.join(' | ')} p. ${r.q.pages}` : 'a decline'}; got ${clip(r.content.replace(/\s+/g, ' '), 110)}`),
     '',
     `prose questions, tier ${args.tier}: ${f(s.all)} right (answer stated, its page cited; declined when the text does not say)`,
-    `  tuned on: ${f(s.tuned)} (of them, the later batches b2: ${f(s.b2)}, b3: ${f(s.b3)}, b4: ${f(s.b4)}, b5: ${f(s.b5)}, b6: ${f(s.b6)}, b7: ${f(s.b7)}); held out: ${f(s.heldout)} (of them, the blind batch b8 over its own documents: ${f(s.b8)})`,
+    `  tuned on: ${f(s.tuned)} (of them, the later batches b2: ${f(s.b2)}, b3: ${f(s.b3)}, b4: ${f(s.b4)}, b5: ${f(s.b5)}, b6: ${f(s.b6)}, b7: ${f(s.b7)}, b8: ${f(s.b8)}); held out: ${f(s.heldout)} (of them, the blind batch b9 over its own documents: ${f(s.b9)})`,
     `  answerable: ${f(s.answerable)}; unanswerable declined: ${f(s.unanswerable)}`,
   ];
   return { rows, jobs, summary: s, report: out.join('\n') };

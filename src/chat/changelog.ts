@@ -67,6 +67,8 @@ export function versionsIn(text: string): string[] {
 
 /** A heading that opens a version's part of a changelog or release notes: a short line naming one version. */
 const MOST_HEADING_WORDS = 8;
+/** A version heading more parts than this is no release's name but a number used all over. */
+const MOST_PARTS = 3;
 
 /** An option the question names: "-c", "--keep" (not the "-F" of "A-F", nor "UTF-16"). */
 const OPTION = /(?<![\w-])(--?[\p{L}\d][\w-]*)/gu;
@@ -106,20 +108,24 @@ export function namedEntryPart(lines: LineRec[], question: string): LineRec[] | 
  * The lines of the part of a changelog or of release notes that the question names by its
  * version ("which protocol version did the 1.9-1 upload move to?"): from the heading naming
  * it ("tmux (1.9-1) experimental; urgency=low", "Version 2.4.1 (2019-03-02)") to the next
- * heading naming another version. Null unless exactly one heading names it.
+ * heading naming another version (all such parts, when a few headings name it).
  */
 export function namedPart(lines: LineRec[], question: string): LineRec[] | null {
   const asked = new Set(versionsIn(question));
   if (!asked.size) return null;
   const headings: Array<{ at: number; versions: string[] }> = [];
   lines.forEach((line, at) => {
-    if (squash(line.text).split(' ').length > MOST_HEADING_WORDS && !HEADER.test(line.text)) return;
+    // (a short sentence, "Kiln needs Python 1.5.2 to run.", ends with a stop: no heading)
+    if ((squash(line.text).split(' ').length > MOST_HEADING_WORDS || /\.\s*$/.test(line.text)) && !HEADER.test(line.text)) return;
     const versions = versionsIn(line.text);
     if (versions.length === 1) headings.push({ at, versions });
   });
   const named = headings.filter((h) => h.versions.some((v) => asked.has(v)));
-  if (named.length !== 1) return null;
-  const from = named[0]!.at;
-  const next = headings.find((h) => h.at > from);
-  return lines.slice(from, next ? next.at : lines.length);
+  if (!named.length || named.length > MOST_PARTS) return null;
+  // a release may head more than one part ("IDLE 0.5 - Release Notes", later "New in IDLE 0.5"):
+  // its lines are all of them, the first heading first
+  return named.flatMap(({ at }) => {
+    const next = headings.find((h) => h.at > at);
+    return lines.slice(at, next ? next.at : lines.length);
+  });
 }

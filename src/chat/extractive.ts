@@ -145,7 +145,10 @@ function fromPart(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): 
   const versionTerms = new Set([...versionsIn(q.text), ...optionsIn(q.text)].flatMap((v) => indexTerms(v)));
   const terms = q.terms.filter((t) => !versionTerms.has(t));
   const type = answerType(q.text);
-  const inside = squash(part.slice(1).map((l) => l.text).join(' '));
+  // (the part's headings left out: they name the version, and answer nothing)
+  const named = versionsIn(q.text);
+  const body = part.filter((l, k) => k > 0 && !(named.some((v) => l.text.includes(v)) && squash(l.text).split(' ').length <= 8));
+  const inside = squash(body.map((l) => l.text).join(' '));
   const pages = new Set(part.map((l) => l.page));
   const hits = searchTerms(index, contentTerms(terms, type), index.passages.length, new Set(q.own), questionWords(q.text, vectors))
     .filter((h) => pages.has(h.passage.page) && inside.includes(squash(h.passage.text)) && (!type || holdsAnswer(type, h.passage.text, q.text)));

@@ -62,4 +62,14 @@ describe('versions a text names', () => {
     const r = await extractiveAnswerer.answer({ question: 'What is the oldest Python that Kiln 0.8.1 will run on?', job: jobFromTexts([text.join('\n')], 'kiln-history'), history: [] });
     expect(r.content).toContain('requires python 2.1 or better');
   });
+
+  it('a release that heads two parts (its notes, then what was new in it) is answered from both', async () => {
+    const text = [
+      'Kiln 0.5 - February 2000 - Release Notes', 'This is an early release of Kiln, written in Python.', 'Kiln needs Python 1.5.2 to run at all.', '',
+      'New in Kiln 0.4 (1/10/2000)', 'Kiln 0.4 needed Python 1.5.1.', '',
+      'New in Kiln 0.5 (2/15/2000)', 'The editor now keeps its undo history.',
+    ];
+    const r = await extractiveAnswerer.answer({ question: 'Which Python version did Kiln 0.5 need?', job: jobFromTexts([text.join('\n')], 'kiln-notes'), history: [] });
+    expect(r.content).toContain('Python 1.5.2');
+  });
 });

@@ -36,7 +36,7 @@ describe('the prose question set, on ground-truth text', () => {
     const part = (r: typeof rows) => ({ right: r.filter((x) => x.ok).length, of: r.length });
     const f = (p: { right: number; of: number }) => `${p.right}/${p.of}`;
     // the held-out part's figure is printed only when asked for: a count seen on every run is tuned on
-    const heldout = process.env.CHAT_QUESTIONS_HELDOUT ? `, held-out ${f(s.heldout)} (b8 ${f(s.b8)}), unanswerable declined ${f(s.unanswerable)}` : '';
+    const heldout = process.env.CHAT_QUESTIONS_HELDOUT ? `, held-out ${f(s.heldout)} (b9 ${f(s.b9)}), unanswerable declined ${f(s.unanswerable)}` : '';
     console.log(`questions on ground truth: tuned ${f(s.tuned)} (b2 ${f(s.b2)}, b3 ${f(s.b3)}, b4 ${f(s.b4)}, b5 ${f(s.b5)}, b6 ${f(s.b6)}, b7 ${f(s.b7)}, b8 ${f(s.b8)}), unanswerable declined of the tuned ${f(part(rows.filter((r) => !r.q.heldout && r.q.answers === null)))}${heldout}`);
     if (process.env.CHAT_QUESTIONS_VERBOSE)
       for (const r of rows) if (!r.ok && !r.q.heldout) console.log(`MISS [${r.q.doc}] ${r.q.q}\n   want ${JSON.stringify(r.q.answers)} p.${r.q.pages}\n   got  ${r.content.slice(0, 300)}`);
