@@ -56,7 +56,7 @@ const placeOf = (t: string): number => (WHERE_VERB.test(t) ? 1 : 0.8);
 
 /** Why: the words a text gives a reason or a cause with. */
 const REASON =
-  /^(?:this|that|it|which|these|they)\s+(?:\w+\s+)?(?:reduces?|allows?|enables?|helps?|makes?|saves?|avoids?|prevents?|lets?|ensures?|simplifies|improves?|speeds?\s+up)\b|\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing)?\s+(?:of|from)|caused\s+by|driven\s+by|on\s+account\s+of|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+take\s+advantage|the\s+reasons?|reflect(?:s|ed|ing)?|since|given\s+that|led\s+to|leads?\s+to|until)\b/i;
+  /^(?:this|that|it|which|these|they)\s+(?:\w+\s+)?(?:reduces?|allows?|enables?|helps?|makes?|saves?|avoids?|prevents?|lets?|ensures?|simplifies|improves?|speeds?\s+up)\b|\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|ing)?\s+(?:of|from)|caused\s+by|driven\s+by|on\s+account\s+of|in\s+order\s+to|so\s+that|so\s+as\s+to|to\s+take\s+advantage|the\s+reasons?|reflect(?:s|ed|ing)?|since|given\s+that|led\s+to|leads?\s+to|until|therefore|thus|hence|consequently|which\s+is\s+why|that\s+is\s+why|that's\s+why)\b/i;
 
 /** A command-line option as a manual prints it: "-k", "--keep", "-i[SUFFIX]". */
 const OPTION = /(?:^|[\s,(\[])--?[\p{L}\d][\w-]*/u;

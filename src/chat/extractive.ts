@@ -393,6 +393,48 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
   return type.holds(rest);
 }
 
+/** The least share of a document's own question ("Why does ps get signal 17?") a user's question must hold to be asking it. */
+const MIN_FAQ_SHARE = 0.75;
+/** …and the least share of the user's question the document's question holds. */
+const MIN_FAQ_COVERAGE = 0.25;
+/** Sentences an answer of a FAQ is quoted to, at most. */
+const FAQ_ANSWER_SENTENCES = 2;
+
+/**
+ * A FAQ asks its questions itself ("Why does ps get signal 17?") and answers each in the
+ * sentences after it ("Most likely your system has been broken into."). A user's question
+ * that holds nearly all of one of them ("If ps receives signal 17, what is the most probable
+ * explanation?") is answered by those sentences, which need share no word with it.
+ */
+function fromFaq(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): ChatMessage | null {
+  if (q.field) return null;
+  const type = answerType(q.text);
+  const asked = new Set(q.terms);
+  const n = index.passages.length;
+  const weight = (t: string) => Math.log(1 + n / (1 + (index.docFreq.get(t) ?? 0)));
+  const hits = searchTerms(index, q.terms, CANDIDATES, new Set(q.own), questionWords(q.text, vectors)).filter((h) => /\?["'”’)]*\s*$/.test(h.passage.text));
+  const found: Array<{ rank: number; answer: PassageRec[] }> = [];
+  for (const h of hits) {
+    const own = [...new Set(indexTerms(h.passage.text))];
+    if (own.length < 2 || h.coverage < MIN_FAQ_COVERAGE) continue;
+    const share = own.reduce((sum, t) => sum + (asked.has(t) ? weight(t) : 0), 0) / own.reduce((sum, t) => sum + weight(t), 0);
+    if (share < MIN_FAQ_SHARE) continue;
+    const answer: PassageRec[] = [];
+    for (let id = h.passage.id + 1; id < n && answer.length < FAQ_ANSWER_SENTENCES; id++) {
+      const p = index.passages[id]!;
+      if (p.page !== h.passage.page || /\?["'”’)]*\s*$/.test(p.text)) break;
+      answer.push(p);
+    }
+    if (!answer.length || (type && !answer.some((p) => holdsAnswer(type, p.text, q.text)))) continue;
+    found.push({ rank: share * h.coverage * h.score, answer });
+  }
+  const [best, next] = found.sort((a, b) => b.rank - a.rank);
+  if (!best || (next && next.rank >= best.rank)) return null;
+  const page = best.answer[0]!.page;
+  const text = best.answer.map((p) => p.text).join('\n');
+  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+}
+
 /** A sentence that stands further ahead still (FAR_LEAD) may match less of the question: a whole sentence, not a title. */
 const SENTENCE_END = /[.!?]["'”’)\]]*\s*$/;
 const MIN_FAR_LEAD_COVERAGE = 0.35;
@@ -583,6 +625,7 @@ async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMes
     fromCodeList(index, q) ??
     fromSection(index, q) ??
     fromQuotedTerm(index, q) ??
+    fromFaq(index, q, input.vectors) ??
     fromProse(index, q, input.vectors) ??
     fromLabel(index, q, { mode: 'part', onPage: pageHas(index) }) ??
     reply(NOT_FOUND, [])

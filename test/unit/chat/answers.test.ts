@@ -321,6 +321,23 @@ describe('the forms of a question, on texts written for the test', () => {
     expect(await answerOf(text, 'How big a share of the votes must a member hold to count as a founder?')).toContain('ten percent (10%)');
   });
 
+  it('a FAQ\'s own question, asked in other words, is answered by the sentences after it', async () => {
+    const text = [
+      'Why does the kiln beep three times?', '',
+      'Most likely a door was left open while it heated. Close it and the beeping stops.', '',
+      'Why is the kiln slow to cool?', '',
+      'The walls keep their heat for hours.',
+    ];
+    const r = await answerOf(text, 'When my kiln beeps three times, what is the probable cause according to this FAQ?');
+    expect(r).toContain('Most likely a door was left open while it heated.');
+    expect(r).not.toContain('walls');
+  });
+
+  it('"why" is answered by a sentence giving the cause with "therefore"', async () => {
+    const text = ['On large inputs the old parser is slow, as the tests show.', 'Although it is well made, the old parser ignores how files are laid out on disk, and therefore is slow on large inputs.'];
+    expect(await answerOf(text, 'Why is the old parser slow on large inputs?')).toContain('ignores how files are laid out');
+  });
+
   it('a question naming a version is answered from that version\'s part of a changelog', async () => {
     const text = [
       'kiln (6.0-1) unstable; urgency=low', '',
