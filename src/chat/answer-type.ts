@@ -144,7 +144,7 @@ export function answerType(question: string): AnswerType | null {
   let kind: AnswerKind | null = null;
   // an address is asked for where "email" is the noun asked about ("her email?", "the email
   // address of …"), not where it names a topic ("which RFC does the email message policy follow?")
-  if (/\be-?mail(?:\s+address(?:es)?)?\s*(?:\?|$|\s+(?:of|for|to|at|on)\b)/.test(q)) kind = 'email';
+  if (/\be-?mail\s+address(?:es)?\b|\be-?mail\s*(?:\?|$|\s+(?:of|for|to|at|on)\b)/.test(q)) kind = 'email';
   // "when the project became X, what version number …?": the when-clause sets the scene, the question is the rest
   else if (/^\s*(?:and\s+)?(?:since\s+|until\s+|till\s+)?when\b(?![^?]*,\s*(?:what|which|who|whom|how|where|why)\b)/.test(q) || /\b(?:what|which)\s+(?:year|years|date|day|month|decade|century)\b/.test(q) || /\bhow\s+long\s+ago\b/.test(q) || /^\s*(?:what|which)\b.*\bdate\s+(?:of|on|for)\b/.test(q)) kind = 'time';
   // "which function does a substitution and tells how many it made?": the function is asked for, not the count

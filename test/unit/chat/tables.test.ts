@@ -222,6 +222,7 @@ describe('the kind of answer a question asks for', () => {
   it('"email" asks for an address only where it is the noun asked about', () => {
     expect(answerType("What is Ann Lee's email?")?.kind).toBe('email');
     expect(answerType('What is the email address of the office?')?.kind).toBe('email');
+    expect(answerType('What email address should I use to report a bug?')?.kind).toBe('email');
     expect(answerType('Which RFC does the default email message policy follow?')?.kind).not.toBe('email');
   });
 
