@@ -46,7 +46,10 @@ export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGr
       const box = inner(c.bbox, g.thickness);
       // Ink and no word, in a row and a column that hold words: a lone digit Tesseract passed over.
       const missed = inside.length === 0 && box[2] - box[0] >= 4 && box[3] - box[1] >= 4 && rowFilled(c) && colFilled(c) && inked(box);
-      return missed || inside.some((w) => w.confidence < DOUBTFUL) ? [{ box, old: inside }] : [];
+      // Ink beside the words, inside the rules: letters Tesseract lost by a rule ("1 Jan 1999"
+      // read "an 1999" after the column's left rule), however sure it was of the rest.
+      const lost = inside.length > 0 && lostInk(box, inside, inked);
+      return missed || lost || inside.some((w) => w.confidence < DOUBTFUL) ? [{ box, old: inside, lost }] : [];
     });
   });
   if (!doubtful.length || doubtful.length > MAX_CELLS) return blocks;
@@ -57,7 +60,9 @@ export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGr
     if (cell.box[2] - cell.box[0] < 4 || cell.box[3] - cell.box[1] < 4) continue;
     const again = await read(cell.box);
     const fresh = again.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
-    if (!fresh.length || (cell.old.length && again.confidence <= mean(cell.old))) continue;
+    // a cell whose letters were lost takes the new reading where it holds more and is about as sure
+    const fuller = cell.lost && letters(fresh) > letters(cell.old) && again.confidence >= mean(cell.old) - LOST_SLACK;
+    if (!fresh.length || (cell.old.length && again.confidence <= mean(cell.old) && !fuller)) continue;
     for (const w of cell.old) replaced.add(w);
     added.push(...again.blocks);
   }
@@ -73,6 +78,20 @@ export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGr
     }))
     .filter((b) => b.lines.length);
   return [...kept, ...added];
+}
+
+/** How much less sure a fuller reading of a cell that lost letters may be. */
+const LOST_SLACK = 0.15;
+/** Ink this far (px) from the words at least, between them and the cell's rules, is letters they lost. */
+const LOST_GAP = 3;
+
+const letters = (words: readonly EngineWord[]) => words.reduce((n, w) => n + w.text.replace(/\s/g, '').length, 0);
+
+/** Whether the cell holds ink left or right of its words, inside its rules. */
+function lostInk(box: BBox, words: readonly EngineWord[], inked: (box: BBox) => boolean): boolean {
+  const left = Math.min(...words.map((w) => w.bbox[0])) - LOST_GAP;
+  const right = Math.max(...words.map((w) => w.bbox[2])) + LOST_GAP;
+  return (left - box[0] >= 4 && inked([box[0], box[1], left, box[3]])) || (box[2] - right >= 4 && inked([right, box[1], box[2], box[3]]));
 }
 
 /** A cell's box inside its rules. */
