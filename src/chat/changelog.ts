@@ -2,6 +2,9 @@
 // distribution; urgency=…" and closes on its signature, " -- Name <email>  date". "When was
 // the 3.8-2 entry signed?" and "who wrote the 3.122 entry?" are answered by the signature that
 // closes the entry the question names, which no sentence of the entry holds.
+// A question may also name the part it is about by a version ("the 1.9-1 upload", "IDLE 0.5")
+// or by a manual's option ("if I don't pass -c"): namedPart and namedEntryPart give that part's
+// lines, from its heading to the next.
 import type { LineRec } from './passages';
 import { escapeRegExp, squash, VERSION } from './text';
 
