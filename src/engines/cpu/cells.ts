@@ -60,8 +60,9 @@ export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGr
     if (cell.box[2] - cell.box[0] < 4 || cell.box[3] - cell.box[1] < 4) continue;
     const again = await read(cell.box);
     const fresh = again.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
-    // a cell whose letters were lost takes the new reading where it holds more and is about as sure
-    const fuller = cell.lost && letters(fresh) > letters(cell.old) && again.confidence >= mean(cell.old) - LOST_SLACK;
+    // a cell whose letters were lost takes the new reading where it holds more and reaches the
+    // lost ink: the old reading's sureness says nothing of letters it did not read
+    const fuller = cell.lost && letters(fresh) > letters(cell.old) && again.confidence >= LOST_FLOOR && reaches(fresh, cell.old);
     if (!fresh.length || (cell.old.length && again.confidence <= mean(cell.old) && !fuller)) continue;
     for (const w of cell.old) replaced.add(w);
     added.push(...again.blocks);
@@ -80,12 +81,17 @@ export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGr
   return [...kept, ...added];
 }
 
-/** How much less sure a fuller reading of a cell that lost letters may be. */
-const LOST_SLACK = 0.15;
+/** How sure a fuller reading of a cell that lost letters must be at least ("1 Jan 1999" read 0.56 where "an 1999" read 0.9). */
+const LOST_FLOOR = 0.4;
 /** Ink this far (px) from the words at least, between them and the cell's rules, is letters they lost. */
 const LOST_GAP = 3;
 
 const letters = (words: readonly EngineWord[]) => words.reduce((n, w) => n + w.text.replace(/\s/g, '').length, 0);
+
+/** Whether new words reach further left or right than the old ones did: over the ink they lost. */
+function reaches(fresh: readonly EngineWord[], old: readonly EngineWord[]): boolean {
+  return Math.min(...fresh.map((w) => w.bbox[0])) < Math.min(...old.map((w) => w.bbox[0])) - LOST_GAP || Math.max(...fresh.map((w) => w.bbox[2])) > Math.max(...old.map((w) => w.bbox[2])) + LOST_GAP;
+}
 
 /** Whether the cell holds ink left or right of its words, inside its rules. */
 function lostInk(box: BBox, words: readonly EngineWord[], inked: (box: BBox) => boolean): boolean {

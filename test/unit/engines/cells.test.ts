@@ -44,16 +44,20 @@ describe('cells read again', () => {
     expect(texts).toEqual(['Apples', '3', 'Pears', '2.50', 'Agent Staffing', '5']);
   });
 
-  it('reads again a cell with ink beside its sure words (letters lost by a rule), and takes the fuller reading if about as sure', async () => {
+  it('reads again a cell with ink beside its sure words (letters lost by a rule), and takes a fuller reading that reaches that ink, however less sure', async () => {
     // (row 1, column 2): "1 Jan 1999" read "an 1999", surely; the "1 J" left of it is ink no word covers
     const words = [word('Apples', [110, 170, 180, 200], 0.95), word('3', [310, 170, 320, 200], 0.95), word('an', [540, 170, 560, 200], 0.95), word('1999', [565, 170, 610, 200], 0.95)];
     const asked: BBox[] = [];
-    const read = async (box: BBox) => (asked.push(box), { blocks: [blockOf([word('1', [508, 170, 514, 200], 0.85), word('Jan', [520, 170, 560, 200], 0.85), word('1999', [565, 170, 610, 200], 0.85)])], confidence: 0.85 });
+    const read = async (box: BBox) => (asked.push(box), { blocks: [blockOf([word('1', [508, 170, 514, 200], 0.4), word('Jan', [520, 170, 560, 200], 0.5), word('1999', [565, 170, 610, 200], 0.6)])], confidence: 0.52 });
     // ink from x 508 to 560 on that row; none beside the other cells' words
     const inked = (box: BBox) => box[1] < 220 && box[1] > 160 && box[0] < 540 && box[2] > 508;
     const out = await rereadCells([blockOf(words)], grid(), read, inked);
     expect(asked).toEqual([[504, 164, 696, 216]]);
     expect(out.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.text)))).toEqual(['Apples', '3', '1', 'Jan', '1999']);
+    // a reading with more letters that does not reach the lost ink is not taken
+    const short = async () => ({ blocks: [blockOf([word('and', [540, 170, 562, 200], 0.6), word('1999', [565, 170, 610, 200], 0.6)])], confidence: 0.6 });
+    const kept = await rereadCells([blockOf(words)], grid(), short, inked);
+    expect(kept.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.text)))).toEqual(['Apples', '3', 'an', '1999']);
   });
 
   it('keeps the old words when the new ones read no better, and reads nothing in a grid without two cells read well', async () => {
