@@ -30,9 +30,10 @@ function mean(words: readonly EngineWord[]): number {
 }
 
 /** The page's blocks with the doubtful cells of its grids read again: a word read badly,
- * or ink and no word at all (a lone digit Tesseract passed over). `inked`: whether a box
- * holds ink. */
-export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGrid[], read: CellReader, inked: (box: BBox) => boolean, signal?: AbortSignal): Promise<EngineBlock[]> {
+ * or ink and no word at all (a lone digit Tesseract passed over), or ink beside its words
+ * (letters lost by a rule). `inked`: whether a box holds ink. `onlyLost`: only the last kind
+ * (a page read with no tool: its words are sure, and only letters lost by a rule are read again). */
+export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGrid[], read: CellReader, inked: (box: BBox) => boolean, signal?: AbortSignal, onlyLost = false): Promise<EngineBlock[]> {
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words)).filter((w) => !RULE_TEXT.test(w.text));
   const doubtful = grids.flatMap((g) => {
     const byCell = g.cells.map((c) => words.filter((w) => midIn(w, c.bbox)));
@@ -49,6 +50,7 @@ export async function rereadCells(blocks: EngineBlock[], grids: readonly RuledGr
       // Ink beside the words, inside the rules: letters Tesseract lost by a rule ("1 Jan 1999"
       // read "an 1999" after the column's left rule), however sure it was of the rest.
       const lost = inside.length > 0 && lostInk(box, inside, inked);
+      if (onlyLost) return lost ? [{ box, old: inside, lost }] : [];
       return missed || lost || inside.some((w) => w.confidence < DOUBTFUL) ? [{ box, old: inside, lost }] : [];
     });
   });

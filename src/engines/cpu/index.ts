@@ -261,9 +261,11 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     blocks = ruled.blocks;
     rules = ruled.rules;
   } else {
-    // Any page's ruled tables are tables in its text and Markdown; extract-tables also reads
-    // their doubtful cells again.
-    rules = await timed('rules', Promise.resolve().then(() => findRules(greyNow(), bitmap.width, bitmap.height)));
+    // Any page's ruled tables are tables in its text and Markdown, their cells' letters lost by
+    // a rule read again; extract-tables also reads their doubtful cells again.
+    const ruled = await timed('rules', ruledCells(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal, true));
+    blocks = ruled.blocks;
+    rules = ruled.rules;
   }
   if (bitmap !== page.bitmap) bitmap.close();
   const size = rotation === 90 || rotation === 270 ? { width: page.bitmap.height, height: page.bitmap.width } : { width: page.bitmap.width, height: page.bitmap.height };
@@ -308,8 +310,8 @@ async function readUnread(grey: Uint8Array, width: number, height: number, block
   return placeBack(read.blocks, sheet.placed);
 }
 
-/** The page's ruling lines, and its blocks with the doubtful cells of the grids they draw read again. */
-async function ruledCells(grey: Uint8Array, width: number, height: number, blocks: EngineBlock[], languages: string, signal?: AbortSignal): Promise<{ blocks: EngineBlock[]; rules: Rule[] }> {
+/** The page's ruling lines, and its blocks with the doubtful cells of the grids they draw read again (`onlyLost`: only cells that lost letters by a rule). */
+async function ruledCells(grey: Uint8Array, width: number, height: number, blocks: EngineBlock[], languages: string, signal?: AbortSignal, onlyLost = false): Promise<{ blocks: EngineBlock[]; rules: Rule[] }> {
   const rules = findRules(grey, width, height);
   if (!rules.length) return { blocks, rules };
   const heights = blocks.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.bbox[3] - w.bbox[1]))).sort((a, b) => a - b);
@@ -336,7 +338,7 @@ async function ruledCells(grey: Uint8Array, width: number, height: number, block
     for (let y = box[1]; y < box[3]; y++) for (let x = box[0]; x < box[2]; x++) if (grey[y * width + x]! < 128) n++;
     return n >= Math.max(12, 0.002 * (box[2] - box[0]) * (box[3] - box[1]));
   };
-  return { blocks: await rereadCells(blocks, grids, read, inked, signal), rules };
+  return { blocks: await rereadCells(blocks, grids, read, inked, signal, onlyLost), rules };
 }
 
 /**

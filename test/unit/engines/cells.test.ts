@@ -60,6 +60,15 @@ describe('cells read again', () => {
     expect(kept.flatMap((b) => b.lines.flatMap((l) => l.words.map((w) => w.text)))).toEqual(['Apples', '3', 'an', '1999']);
   });
 
+  it('on a page read with no tool, only the cells that lost letters by a rule are read again', async () => {
+    const words = [word('staging:', [310, 110, 400, 150], 0.3), word('Apples', [110, 170, 180, 200], 0.95), word('3', [310, 170, 320, 200], 0.95), word('an', [540, 170, 560, 200], 0.95), word('1999', [565, 170, 610, 200], 0.95)];
+    const asked: BBox[] = [];
+    const read = async (box: BBox) => (asked.push(box), { blocks: [blockOf([word('1', [508, 170, 514, 200], 0.6), word('Jan', [520, 170, 560, 200], 0.6), word('1999', [565, 170, 610, 200], 0.6)])], confidence: 0.6 });
+    const inked = (box: BBox) => box[1] < 220 && box[1] > 160 && box[0] < 540 && box[2] > 508;
+    await rereadCells([blockOf(words)], grid(), read, inked, undefined, true);
+    expect(asked).toEqual([[504, 164, 696, 216]]);
+  });
+
   it('keeps the old words when the new ones read no better, and reads nothing in a grid without two cells read well', async () => {
     const words = [word('Apples', [110, 170, 180, 200], 0.95), word('3', [310, 170, 320, 200], 0.95), word('x', [510, 170, 520, 200], 0.5)];
     const worse = async () => ({ blocks: [blockOf([word('y', [510, 170, 520, 200], 0.4)])], confidence: 0.4 });
