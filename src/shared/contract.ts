@@ -97,8 +97,8 @@ export interface Page {
  * engine worker started for the page (its traineddata loaded); orientation:
  * OSD and the reading of the page turned; language: language=auto's detection and the readings
  * it made; wait: for a free engine worker (a page decoded ahead waits for one); recognize: the
- * engine's own reading(s) of the page; rules: the ruling lines of its tables found (and, with
- * extract-tables, their doubtful cells read again); layout: blocks, lines, tables;
+ * engine's own reading(s) of the page; rules: the ruling lines of its tables found (and their
+ * cells that lost letters by a rule read again; with extract-tables, their doubtful cells too); layout: blocks, lines, tables;
  * reread: tool=receipt's unsure field lines read again by the other tier's recogniser;
  * translate: tool=translate; store: the page image stored. The commit to the queue that
  * follows is not in it.
