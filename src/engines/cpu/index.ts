@@ -257,13 +257,14 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   if (opts.recipe?.rules) {
     // Tables drawn with rules: their lines for the layout, their badly read cells read again.
-    const ruled = await timed('rules', ruledCells(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal));
+    // (inside the timed step: the rules are found, and the page's grey drawn, before ruledCells first waits)
+    const ruled = await timed('rules', Promise.resolve().then(() => ruledCells(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal)));
     blocks = ruled.blocks;
     rules = ruled.rules;
   } else {
     // Any page's ruled tables are tables in its text and Markdown, their cells' letters lost by
     // a rule read again; extract-tables also reads their doubtful cells again.
-    const ruled = await timed('rules', ruledCells(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal, true));
+    const ruled = await timed('rules', Promise.resolve().then(() => ruledCells(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, opts.signal, true)));
     blocks = ruled.blocks;
     rules = ruled.rules;
   }
