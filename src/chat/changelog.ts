@@ -92,8 +92,8 @@ export function optionsIn(question: string): string[] {
 
 /**
  * The lines of a manual's entry that the question names by its option ("if I don't pass -c,
- * how many octets …?"): from the line of its options to the next entry's or section's
- * heading. Null unless exactly one entry's heading names it.
+ * how many octets …?"): the lines after the line of its options, to the next entry's or
+ * section's heading. Null unless exactly one entry's heading names it.
  */
 export function namedEntryPart(lines: LineRec[], question: string): LineRec[] | null {
   const asked = new Set(optionsIn(question));
@@ -104,14 +104,15 @@ export function namedEntryPart(lines: LineRec[], question: string): LineRec[] | 
   const from = named[0]!.at;
   let to = from + 1;
   while (to < lines.length && !headingOptions(lines[to]!.text).length && !SECTION_HEADING.test(lines[to]!.text)) to++;
-  return lines.slice(from, to);
+  return lines.slice(from + 1, to);
 }
 
 /**
  * The lines of the part of a changelog or of release notes that the question names by its
- * version ("which protocol version did the 1.9-1 upload move to?"): from the heading naming
- * it ("tmux (1.9-1) experimental; urgency=low", "Version 2.4.1 (2019-03-02)") to the next
- * heading naming another version (all such parts, when a few headings name it).
+ * version ("which protocol version did the 1.9-1 upload move to?"): the lines under the
+ * heading naming it ("tmux (1.9-1) experimental; urgency=low", "Version 2.4.1 (2019-03-02)"),
+ * to the next heading naming a version (all such parts, when a few headings name it). The
+ * headings themselves are left out: they name the version, and answer nothing.
  */
 export function namedPart(lines: LineRec[], question: string): LineRec[] | null {
   const asked = new Set(versionsIn(question));
@@ -126,9 +127,9 @@ export function namedPart(lines: LineRec[], question: string): LineRec[] | null 
   const named = headings.filter((h) => h.versions.some((v) => asked.has(v)));
   if (!named.length || named.length > MOST_PARTS) return null;
   // a release may head more than one part ("IDLE 0.5 - Release Notes", later "New in IDLE 0.5"):
-  // its lines are all of them, the first heading first
+  // its lines are all of them, the first part first
   return named.flatMap(({ at }) => {
     const next = headings.find((h) => h.at > at);
-    return lines.slice(at, next ? next.at : lines.length);
+    return lines.slice(at + 1, next ? next.at : lines.length);
   });
 }

@@ -6,7 +6,7 @@ import { findField, type FieldAnswer } from '../fields/find';
 import { resolveQuestion, type FieldName, type ResolvedQuestion } from './intent';
 import { findLabelled, type LabelMatch } from './labelled';
 import type { LineRec, PassageRec } from './passages';
-import { buildIndex, coverageOf, questionWords, searchTerms, type DocIndex, type Hit } from './search';
+import { buildIndex, coverageOf, questionWords, searchTerms, weight, type DocIndex, type Hit } from './search';
 import { amounts, findDate, findPhones, findTime } from '../fields/patterns';
 import { escapeRegExp, indexTerms, joinHyphenated, locateSnippet, squash, stem } from './text';
 import type { Answerer, AnswerInput } from './types';
@@ -70,6 +70,11 @@ const pagesOf = (citations: Citation[]) => [...new Set(citations.map((c) => c.pa
 
 function reply(content: string, citations: Citation[]): ChatMessage {
   return { role: 'assistant', content, citations };
+}
+
+/** A passage of the document quoted as the answer, cited on its page. */
+function quoted(index: DocIndex, page: number, text: string): ChatMessage {
+  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
 }
 
 async function fromField(index: DocIndex, q: ResolvedQuestion, reader: LineReader | undefined, signal?: AbortSignal, pageWidth: (page: number) => number | undefined = () => undefined): Promise<ChatMessage | null> {
@@ -145,10 +150,7 @@ function fromPart(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): 
   const versionTerms = new Set([...versionsIn(q.text), ...optionsIn(q.text)].flatMap((v) => indexTerms(v)));
   const terms = q.terms.filter((t) => !versionTerms.has(t));
   const type = answerType(q.text);
-  // (the part's headings left out: they name the version, and answer nothing)
-  const named = versionsIn(q.text);
-  const body = part.filter((l, k) => k > 0 && !(named.some((v) => l.text.includes(v)) && squash(l.text).split(' ').length <= 8));
-  const inside = squash(body.map((l) => l.text).join(' '));
+  const inside = squash(part.map((l) => l.text).join(' '));
   const pages = new Set(part.map((l) => l.page));
   const hits = searchTerms(index, contentTerms(terms, type), index.passages.length, new Set(q.own), questionWords(q.text, vectors))
     .filter((h) => pages.has(h.passage.page) && inside.includes(squash(h.passage.text)) && (!type || holdsAnswer(type, h.passage.text, q.text)));
@@ -158,7 +160,7 @@ function fromPart(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): 
   const best = (says.length ? says : hits.filter((h) => h.coverage >= MIN_PART_COVERAGE)).sort((a, b) => b.score * b.coverage - a.score * a.coverage)[0];
   if (!best) return null;
   const { page, text } = best.passage;
-  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+  return quoted(index, page, text);
 }
 
 function fromLabel(index: DocIndex, q: ResolvedQuestion, how: LabelMatch): ChatMessage | null {
@@ -204,9 +206,7 @@ function fromCodeList(index: DocIndex, q: ResolvedQuestion): ChatMessage | null 
   // the words the document writes: "something is wrong with" is the question's way of saying "problems"
   const terms = q.terms.filter((t) => !asking.has(t) && index.docFreq.has(t));
   if (terms.length < 2) return null;
-  const n = index.passages.length;
-  const weight = (t: string) => Math.log(1 + n / (1 + (index.docFreq.get(t) ?? 0)));
-  const total = terms.reduce((sum, t) => sum + weight(t), 0);
+  const total = terms.reduce((sum, t) => sum + weight(index, t), 0);
   const entries: Array<{ key: LineRec; text: LineRec; share: number }> = [];
   const lines = index.lines;
   for (let k = 0; k < lines.length; k++) {
@@ -215,7 +215,7 @@ function fromCodeList(index: DocIndex, q: ResolvedQuestion): ChatMessage | null 
     const text = alone ? lines[k + 1] : joined ? lines[k] : undefined;
     if (!text || (alone && !/^\s*\p{L}/u.test(text.text))) continue;
     const has = new Set(indexTerms(joined ? joined[2]! : text.text));
-    const share = terms.reduce((sum, t) => sum + (has.has(t) ? weight(t) : 0), 0) / total;
+    const share = terms.reduce((sum, t) => sum + (has.has(t) ? weight(index, t) : 0), 0) / total;
     entries.push({ key: lines[k]!, text, share });
   }
   if (entries.length < LEAST_CODES) return null;
@@ -265,7 +265,7 @@ function fromKeyedEntry(index: DocIndex, q: ResolvedQuestion): ChatMessage | nul
   const entry = found[0]!;
   const page = entry[0]!.page;
   const text = entry.map((p) => p.text).join('\n');
-  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+  return quoted(index, page, text);
 }
 
 /** Nouns after "which"/"what" that name no kind of thing ("what time", "which way"). */
@@ -393,6 +393,8 @@ function holdsAnswer(type: AnswerType, text: string, question: string): boolean 
   return type.holds(rest);
 }
 
+/** A passage that asks: a FAQ's own question. */
+const ASKS = /\?["'”’)]*\s*$/;
 /** The least share of a document's own question ("Why does ps get signal 17?") a user's question must hold to be asking it. */
 const MIN_FAQ_SHARE = 0.75;
 /** …and the least share of the user's question the document's question holds. */
@@ -410,19 +412,17 @@ function fromFaq(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): C
   if (q.field) return null;
   const type = answerType(q.text);
   const asked = new Set(q.terms);
-  const n = index.passages.length;
-  const weight = (t: string) => Math.log(1 + n / (1 + (index.docFreq.get(t) ?? 0)));
-  const hits = searchTerms(index, q.terms, CANDIDATES, new Set(q.own), questionWords(q.text, vectors)).filter((h) => /\?["'”’)]*\s*$/.test(h.passage.text));
+  const hits = searchTerms(index, q.terms, CANDIDATES, new Set(q.own), questionWords(q.text, vectors)).filter((h) => ASKS.test(h.passage.text));
   const found: Array<{ rank: number; answer: PassageRec[] }> = [];
   for (const h of hits) {
     const own = [...new Set(indexTerms(h.passage.text))];
     if (own.length < 2 || h.coverage < MIN_FAQ_COVERAGE) continue;
-    const share = own.reduce((sum, t) => sum + (asked.has(t) ? weight(t) : 0), 0) / own.reduce((sum, t) => sum + weight(t), 0);
+    const share = own.reduce((sum, t) => sum + (asked.has(t) ? weight(index, t) : 0), 0) / own.reduce((sum, t) => sum + weight(index, t), 0);
     if (share < MIN_FAQ_SHARE) continue;
     const answer: PassageRec[] = [];
-    for (let id = h.passage.id + 1; id < n && answer.length < FAQ_ANSWER_SENTENCES; id++) {
+    for (let id = h.passage.id + 1; id < index.passages.length && answer.length < FAQ_ANSWER_SENTENCES; id++) {
       const p = index.passages[id]!;
-      if (p.page !== h.passage.page || /\?["'”’)]*\s*$/.test(p.text)) break;
+      if (p.page !== h.passage.page || ASKS.test(p.text)) break;
       answer.push(p);
     }
     if (!answer.length || (type && !answer.some((p) => holdsAnswer(type, p.text, q.text)))) continue;
@@ -432,7 +432,7 @@ function fromFaq(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors): C
   if (!best || (next && next.rank >= best.rank)) return null;
   const page = best.answer[0]!.page;
   const text = best.answer.map((p) => p.text).join('\n');
-  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+  return quoted(index, page, text);
 }
 
 /** A sentence that stands further ahead still (FAR_LEAD) may match less of the question: a whole sentence, not a title. */
@@ -516,7 +516,7 @@ function fromQuotedTerm(index: DocIndex, q: ResolvedQuestion): ChatMessage | nul
     const entries = index.passages.filter((p) => opens.test(p.text));
     if (entries.length !== 1) continue;
     const { page, text } = entries[0]!;
-    return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+    return quoted(index, page, text);
   }
   return null;
 }
@@ -607,7 +607,7 @@ function fromProse(index: DocIndex, q: ResolvedQuestion, vectors?: WordVectors):
   const top = picks.reduce((a, b) => (b.rank > a.rank ? b : a));
   const page = top.passages[0].page;
   const text = top.passages.map((p) => p.text).join('\n');
-  return reply(`The document says: "${squash(joinHyphenated(text))}" (p. ${page}).`, citeText(index.pageText.get(page) ?? '', page, text));
+  return quoted(index, page, text);
 }
 
 async function answer(input: AnswerInput, signal?: AbortSignal): Promise<ChatMessage> {

@@ -188,7 +188,7 @@ export function documentNouns(question: string): Set<string> {
 }
 
 /** Rare terms carry the question; a term the document lacks weighs the most. */
-function weight(index: DocIndex, term: string): number {
+export function weight(index: DocIndex, term: string): number {
   const n = index.passages.length;
   return Math.log(1 + n / (1 + (index.docFreq.get(term) ?? 0)));
 }
