@@ -143,10 +143,48 @@ function brackets(line: string): string {
   return line;
 }
 
+/** Places and titles of two words that addresses print ("SHAH ALAM", "DARUL EHSAN"). */
+const PLACE_PAIRS = `KUALA LUMPUR|JOHOR BAHRU|SHAH ALAM|PETALING JAYA|KOTA KINABALU|KOTA BHARU|SERI KEMBANGAN|NEGERI SEMBILAN
+|WILAYAH PERSEKUTUAN|PULAU PINANG|DARUL EHSAN|DARUL TAKZIM|DARUL AMAN|DARUL KHUSUS|DARUL MAKMUR|DARUL RIDZUAN`
+  .split('|')
+  .map((p) => p.trim().split(' ') as [string, string]);
+
+/**
+ * A word of a two-word place one letter off, beside the place's other word read whole: "SHAH
+ * ALAN" is SHAH ALAM (a dot-matrix M read N). A short word alone one letter off is too often
+ * another word to put right (meant() leaves words under seven letters); beside its pair it is
+ * not. Only where exactly one place fits.
+ */
+function placePairs(text: string): string {
+  const words = [...text.matchAll(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu)].map((m) => ({ at: m.index!, text: m[0] }));
+  const put = new Map<number, string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (!/^\s+$/.test(text.slice(a.at + a.text.length, b.at))) continue;
+    const A = a.text.toUpperCase();
+    const B = b.text.toUpperCase();
+    const fits = PLACE_PAIRS.filter(([x, y]) => (x === A && oneLetter(B, y)) || (y === B && oneLetter(A, x)));
+    if (fits.length !== 1) continue;
+    const [x, y] = fits[0]!;
+    if (x === A) put.set(b.at, inCaseOf(b.text, y));
+    else put.set(a.at, inCaseOf(a.text, x));
+  }
+  let out = '';
+  let from = 0;
+  for (const w of words) {
+    const word = put.get(w.at);
+    if (word === undefined) continue;
+    out += text.slice(from, w.at) + word;
+    from = w.at + w.text.length;
+  }
+  return out + text.slice(from);
+}
+
 /** An address line with its street words, states and cities put right ("J1n" → "Jln"). */
 export function repairAddress(text: string): string {
   // "NO 290. JALAN": a period between a number and the next part of an address is its comma
-  return repairWords(text, ADDRESS).replace(/\b(\d+)\.(?=\s+\p{L}{2})/gu, '$1,');
+  return placePairs(repairWords(text, ADDRESS)).replace(/\b(\d+)\.(?=\s+\p{L}{2})/gu, '$1,');
 }
 
 /**

@@ -303,8 +303,14 @@ export function settle(line: EngineLine, other: Reading): boolean {
   return true;
 }
 
-/** Two readings of a line this far apart (differences per character) are of different text. */
+/** Two readings of a line this far apart (differences per character) are of different text, */
 const TOO_FAR = 0.4;
+/**
+ * unless Tesseract's reading of the line is below this confidence, all but guessed, and PP-OCR
+ * read it surely: then the distance says how badly Tesseract guessed ("“Batu" for "KG.BATU,"),
+ * not that the crop held something else.
+ */
+const GUESSED = 0.5;
 
 /**
  * A name or address line and the other recogniser's reading made one; true when the line
@@ -320,7 +326,8 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, k
   if (theirs === own) return settle(line, other);
   // PP-OCR's sure reading that runs on from Tesseract's (its box cut a word short: "SEKS" of "SEKSYEN") is no other text
   const runsOn = otherIsPpocr && other.confidence >= SURE_LINE && own.length >= 3 && (theirs.startsWith(own) || theirs.endsWith(own));
-  if (!runsOn && differences(own, theirs) > TOO_FAR * Math.max(own.length, theirs.length)) return false;
+  const guessed = otherIsPpocr && other.confidence >= SURE_LINE && line.confidence < GUESSED;
+  if (!runsOn && !guessed && differences(own, theirs) > TOO_FAR * Math.max(own.length, theirs.length)) return false;
   // a word Tesseract is sure of keeps its letters (PP-OCR misreads some it is sure of too);
   // one it was unsure of takes PP-OCR's, however sure the rest of its line is
   let text: string;
@@ -328,7 +335,7 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, k
     const surely = other.confidence >= SURE_LINE;
     // PP-OCR read the line surely and, but for a character or two, as Tesseract did: a letter only Tesseract read is a stray
     const otherSure = surely && differences(line.text.trim(), other.text.trim()) <= CLOSE;
-    text = mergeReadings(line.text, other.text, sureWords(line, known, other.confidence), { blind: surely && blindWords(line), otherSure });
+    text = mergeReadings(line.text, other.text, guessed ? false : sureWords(line, known, other.confidence), { blind: surely && blindWords(line), otherSure });
   } else text = endMarks(other.text, line.text);
   if (text === line.text.trim()) return false;
   line.text = text;

@@ -18,6 +18,19 @@ describe('repairing header words', () => {
     expect(repairAddress('Jin Xin Court')).toBe('Jln Xin Court');
   });
 
+  it('puts a word of a two-word place right beside its other word, where alone it would be left', () => {
+    // a dot-matrix M read N: ALAN alone is no word to put right (too short), beside SHAH it is ALAM
+    expect(repairAddress('SEKSYEN U13, 40170 SHAH ALAN')).toBe('SEKSYEN U13, 40170 SHAH ALAM');
+    expect(repairAddress('40300 Shah Alan, Selangor.')).toBe('40300 Shah Alam, Selangor.');
+    expect(repairAddress('SHAN ALAM')).toBe('SHAH ALAM');
+    expect(repairAddress('SELANGOR DARUL EHSAM')).toBe('SELANGOR DARUL EHSAN');
+    // not beside the place's other word, or two places fit: left
+    expect(repairAddress('NO 3, JALAN ALAN 3')).toBe('NO 3, JALAN ALAN 3');
+    expect(repairAddress('12000 KOTA MARU')).toBe('12000 KOTA MARU');
+    // both words off: nothing to go by
+    expect(repairAddress('SHAN ALAN')).toBe('SHAN ALAN');
+  });
+
   it('reads the period between a number and the next part of an address as its comma', () => {
     expect(repairAddress('NO 17. JALAN BUNGA RAYA')).toBe('NO 17, JALAN BUNGA RAYA');
     expect(repairAddress('CO. NO. 12345-A')).toBe('CO. NO. 12345-A');

@@ -168,6 +168,21 @@ describe('merging two readings of a name or address line', () => {
     expect(m.text).toBe('PERSI');
   });
 
+  it("takes PP-OCR's sure reading of a line Tesseract all but guessed, however far apart the two are", () => {
+    // Tesseract read "KG.BATU," as "“Batu" (0.42); BATU is a word it read surely elsewhere on the page
+    const guessed = (): EngineLine => ({ text: '“Batu', bbox: [0, 0, 80, 20], confidence: 0.42, words: [word('“Batu', 0.42, 0)] });
+    const l = guessed();
+    expect(merge(l, { text: 'KG.BATU,', confidence: 0.96 }, true, new Set(['BATU']))).toBe(true);
+    expect(l.text).toBe('KG.BATU,');
+    // PP-OCR unsure too: two readings that far apart may be of different text, and the line stands
+    const m = guessed();
+    expect(merge(m, { text: 'KG.BATU,', confidence: 0.8 }, true)).toBe(false);
+    expect(m.text).toBe('“Batu');
+    // Tesseract not guessing (0.7): the same
+    const n: EngineLine = { text: '“Batu', bbox: [0, 0, 80, 20], confidence: 0.7, words: [word('“Batu', 0.7, 0)] };
+    expect(merge(n, { text: 'KG.BATU,', confidence: 0.96 }, true)).toBe(false);
+  });
+
   it("counts a word as unsure where PP-OCR's reading of its line is clearly surer than Tesseract's of the word", () => {
     const line = (): EngineLine => ({ text: '12000 KOTA MARU', bbox: [0, 0, 200, 20], confidence: 0.9, words: [word('12000', 0.95, 0), word('KOTA', 0.95, 50), word('MARU', 0.86, 100)] });
     expect(sureWords(line(), new Set(), 0.8)).toEqual([true, true, true]);
