@@ -6,7 +6,7 @@ import type { LineRec } from './lines';
 import { amounts, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
-import { oneDigitApart, repairDate } from './readings';
+import { moneyLines, oneDigitApart, repairDate } from './readings';
 import { findTotal, SUBTOTAL } from './totals';
 
 
@@ -64,6 +64,8 @@ function taxCandidates(lines: LineRec[]): Candidate[] {
 /** Labels of the transaction date, and dates that answer something else. */
 const DATE_LABEL = /\bDATE\b|\bDATED\b|\bDT\b|\bTARIKH\b|\bTANGGAL\b|\bDATUM\b|\bFECHA\b|\bDATA\b|日期|日付|날짜/;
 const OTHER_DATE = /PRINT|DUE|EXP|EXPIRY|BIRTH|\bDOB\b|\bDD\b|DELIVERY|VALID/;
+/** Of those, the dates of the sale's own day, near enough, where no other date is printed. */
+const NEAR_SALE = /PRINT|\bDD\b|DELIVERY/;
 
 /** A date with a space read into it ("02/0 1/2018"): the date, and the text as read. */
 function spacedDate(text: string): { value: string; read: string } | null {
@@ -78,12 +80,31 @@ function spacedDate(text: string): { value: string; read: string } | null {
   return null;
 }
 
+/**
+ * A date whose separators the scan lost or misread: "05~05-17" (a tilde for a dash), "Date:
+ * 13032018" (eight digits after the label, day first, a valid date of 1990-2039).
+ */
+function unseparatedDate(text: string): { value: string; read: string } | null {
+  const odd = /\d{1,2}[~_][0-9]{1,2}[-/.~_]\d{2,4}|\d{1,2}[-/.][0-9]{1,2}[~_]\d{2,4}/.exec(text);
+  if (odd) {
+    const sep = /[-/.]/.exec(odd[0])?.[0] ?? '-';
+    const value = findDate(odd[0].replace(/[~_]/g, sep));
+    if (value) return { value, read: odd[0] };
+  }
+  const run = /\b(?:DATE|DATED|TARIKH)\b\s*[:.]?\s*(\d{2})(\d{2})((?:19|20)\d{2})\b/i.exec(text);
+  if (run) {
+    const value = findDate(`${run[1]}/${run[2]}/${run[3]}`);
+    if (value) return { value, read: run[0].replace(/^\D+/, '') };
+  }
+  return null;
+}
+
 function dateCandidates(lines: LineRec[], question: string): Candidate[] {
   const asked = question.toUpperCase().match(/\b(DUE|PRINT|DELIVERY|EXPIRY|ISSUE|INVOICE|ORDER|BIRTH)\b/)?.[1];
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const printed = findDate(lines[i].text);
-    const mended = printed ? null : (repairDate(lines[i].text) ?? spacedDate(lines[i].text));
+    const mended = printed ? null : (repairDate(lines[i].text) ?? spacedDate(lines[i].text) ?? unseparatedDate(lines[i].text));
     const value = printed ?? mended?.value;
     if (!value) continue;
     const read = mended?.read ?? value;
@@ -157,15 +178,19 @@ export function findField(field: FieldName, lines: LineRec[], question: string):
 
 function findRaw(field: FieldName, lines: LineRec[], question: string): (Found & { label?: string; note?: string }) | null {
   switch (field) {
+    // the sums read with their amounts and labels as OCR misspaced and misspelt them mended
     case 'total':
-      return findTotal(lines);
-    case 'subtotal':
-      return best(amountCandidates(lines, (i) => (SUBTOTAL.test(lines[i].upper) ? 3 : 0)));
+      return findTotal(moneyLines(lines));
+    case 'subtotal': {
+      const money = moneyLines(lines);
+      return best(amountCandidates(money, (i) => (SUBTOTAL.test(money[i].upper) ? 3 : 0)));
+    }
     case 'tax':
-      return best(taxCandidates(lines));
+      return best(taxCandidates(moneyLines(lines)));
     case 'date': {
       const all = dateCandidates(lines, question);
-      const top = best(all.filter((c) => c.score > 0), true);
+      // a delivery or print date is the day of the sale near enough, where the page prints no other
+      const top = best(all.filter((c) => c.score > 0), true) ?? best(all.filter((c) => NEAR_SALE.test(c.label ?? '')), true);
       return top ? datePrintedTwice(top, all) : null;
     }
     case 'time':

@@ -3,6 +3,7 @@
 // is a guess that the caller must check (against arithmetic, or a date's sanity), and the
 // answer then says what the scan shows.
 import { amounts, findDate } from './patterns';
+import type { LineRec } from './lines';
 
 /** Characters OCR puts for digits, with the digits they stand for, likeliest first. */
 const LOOKALIKE: Record<string, string[]> = {
@@ -117,4 +118,53 @@ export function repairDate(text: string): { value: string; read: string } | null
     }
   }
   return null;
+}
+
+/**
+ * An amount as OCR spaced it, put back together: a space read beside its decimal point
+ * ("100. 62", "RM8 .60"), the point lost between a currency's amount and its cents at a line's
+ * end ("RM8 60"), and RM read RH, RN or RY before a number ("RH 42.33").
+ */
+export function mendAmounts(text: string): string {
+  return text
+    .replace(/(\d)([.,])\s+(\d{2})(?![\d.,])/g, '$1$2$3')
+    .replace(/(\d)\s+([.,])(\d{2})(?![\d.,])/g, '$1$2$3')
+    .replace(/\bR[HNY](?=\s?-?\d)/g, 'RM')
+    .replace(/\b(RM\s?\d{1,5})\s(\d{2})\s*$/i, '$1.$2');
+}
+
+/** Whether `a` is one letter changed, added or left out from `b`. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * The labels of a receipt's sums as OCR misspells them, put right in an upper-cased line: a
+ * word one character off TOTAL ("[OTAL", "TATAL", "TOTAI"), SUBTOTAL with its B misread
+ * ("SURTOTAL"), ROUNDING with its R misread ("POUNDING").
+ */
+export function mendSumLabels(upper: string): string {
+  return upper
+    .replace(/(?<![\p{L}\p{N}])[A-Z0-9[(|]{4,6}(?![\p{L}\p{N}])/gu, (t) => ((t.match(/[A-Z]/g)?.length ?? 0) >= 3 && oneEdit(t, 'TOTAL') ? 'TOTAL' : t))
+    .replace(/\bS[UV][BR8P]\s?(?=TOTAL\b)/g, 'SUB')
+    .replace(/\bPOU(\w{0,2}\s?DING)\b/g, 'ROU$1');
+}
+
+const mended = new WeakMap<readonly LineRec[], LineRec[]>();
+
+/** The lines with their amounts and sum labels mended (mendAmounts, mendSumLabels), for the money fields; each in its place. */
+export function moneyLines(lines: readonly LineRec[]): LineRec[] {
+  let out = mended.get(lines);
+  if (out) return out;
+  out = lines.map((l) => {
+    const text = mendAmounts(l.text);
+    const upper = mendSumLabels(mendAmounts(l.upper));
+    return text === l.text && upper === l.upper ? l : { ...l, text, upper, amount: undefined, label: undefined };
+  });
+  mended.set(lines, out);
+  return out;
 }

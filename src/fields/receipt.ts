@@ -78,7 +78,7 @@ function repaired(lines: LineRec[], fix: (text: string) => string, skip = new Se
 }
 
 /** Legal forms that end a company's name; a name broken over two lines ends on one of them. */
-const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|LTD|LIMITED|INC|LLC|CORP|CORPORATION|GMBH|AG|PLC|PTE|PTY|LLP|SARL|SAS|SRL|SPA|BV|NV)\b\.?/;
+const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|S\/B|LTD|LIMITED|INC|LLC|CORP|CORPORATION|GMBH|AG|PLC|PTE|PTY|LLP|SARL|SAS|SRL|SPA|BV|NV)\b\.?/;
 /**
  * A registration number printed after the name: "(728515-M)", "CO. NO. 373665-A"; its suffix
  * letter with a mark read beside it, its bracket lost ("(126926-HC").
@@ -102,14 +102,28 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     if (!after.some((l) => LEGAL_FORM.test(l.upper))) break;
     cite.push(next);
   }
-  const value = cite
-    .map((l) => l.text.trim())
-    .join(' ')
+  const value = afterLegalForm(cite.map((l) => l.text.trim()).join(' '))
     .replace(TRAILING_REG, '')
     .replace(/[‘’`´]/g, "'")
     .replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, '')
     .trim();
   return value ? { value, cite } : null;
+}
+
+/** What may follow a name's legal form on its line and still be the name: no digit, a few words at most. */
+const NAME_TAIL = 24;
+
+/**
+ * A name cut after its legal form where what follows holds a digit: a registration number the
+ * scan garbled past TRAILING_REG ("Sdn Bhd (256B64-P)", "SDN BHD (139386", "SDN BHD 8OZTZ5-U").
+ */
+function afterLegalForm(name: string): string {
+  const forms = [...name.toUpperCase().matchAll(new RegExp(LEGAL_FORM.source, 'g'))];
+  const last = forms[forms.length - 1];
+  if (!last) return name;
+  const end = last.index! + last[0].length;
+  const tail = name.slice(end);
+  return /\d/.test(tail) && tail.trim().length <= NAME_TAIL ? name.slice(0, end) : name;
 }
 
 /** A field's value placed on its page: the box of the words that hold it, on the line that prints it. */

@@ -234,7 +234,16 @@ const ABBREVIATED = new Set(['AVE', 'BLVD', 'APT', 'BLDG', 'DEPT', 'ESTD', 'HWAY
  */
 function commasOf(address: string): string {
   if (!address.includes(',')) return address;
-  return address.replace(/(\p{L}{4,})\.(?=\s+[\p{L}\d])/gu, (m, word: string) => (/[AEIOUY]/i.test(word) && !ABBREVIATED.has(word.toUpperCase()) ? `${word},` : m));
+  return (
+    address
+      .replace(/(\p{L}{4,})\.(?=\s+[\p{L}\d]|\d{5}\b)/gu, (m, word: string) => (/[AEIOUY]/i.test(word) && !ABBREVIATED.has(word.toUpperCase()) ? `${word},` : m))
+      // a number's period before the next part, no space between ("NO 4.JALAN"); a unit's code
+      // ending in a letter, then a space ("L1-044B. VIVACITY")
+      .replace(/(?<=(?:^|\s)\S*\d)\.(?=\p{L}{3,})/gu, ',')
+      .replace(/(?<=(?:^|\s)(?=\S*\d)[\p{L}\d-]*\p{L})\.(?=\s+\p{L}{3,})/gu, ',')
+      // a colon after a town, before the state ("KUCHING: SARAWAK"): a label's colon follows a short word ("NO: G3")
+      .replace(/(?<=\p{L}{4,}):(?=\s+\p{L}{3,})/gu, ',')
+  );
 }
 
 /** A word of letters this long or longer is one the page may print twice alike. */

@@ -25,7 +25,7 @@ const TAX_WORD = /\b(?:GST|VAT|SST|HST|PST|TAX|MWST|MW\.?ST|UST|TVA|IVA|IGV|BTW|
 /** The rounding adjustment's line, OCR-spelt too ("ROUR DING ADJUSTMENT"); not "TOTAL AFTER ROUNDING". */
 const ROUNDING = /\bROU\w{0,2}\s?DING\b|\bROUND\w*\W*(?:ADJ\w*|OFF)\b|\bADJ\w*\W*ROUND/;
 const CHARGES = /\b(?:GST|VAT|SST|HST|TAX)\b|SERVICE|SVC|CHARGE|DISC|TIP|DELIVERY|FEE/;
-const isAdjustment = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b/.test(ocrTotal(u));
+const isAdjustment = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b/.test(ocrTotal(u)) && !roundedSum(u);
 const CASH = /\b(?:CASH|TENDER\w*|PAID|RECEIVED|PAYMENT)\b/;
 const CHANGE = /\bCHANGE\b|\bBAKI\b/;
 /** Lines whose amounts are not the bill's total, when looking for the largest one. */
@@ -34,8 +34,17 @@ const NOT_BILL = new RegExp(`${CASH.source}|${CHANGE.source}|${ROUNDING.source}|
 /** OCR misreads of the one word every total has: T0TAL, TOTA1, TOTAI, TO TAL. */
 export const ocrTotal = (u: string): string => u.replace(/\bT\s?[O0Q]\s?T\s?[A4R]\s?[L1I|]\b/g, 'TOTAL');
 
+/**
+ * No rounding adjustment is this large: a rounding line that names no adjustment and prints as
+ * much prints the rounded total ("Rounding RM 42.35"). ("Rounding Adjustment 7.00" is a column
+ * of amounts shifted down a line: shiftedAmount.)
+ */
+const ROUNDED_SUM = 1;
+const roundedSum = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b|ADJ/.test(u) && amounts(u).some((a) => Math.abs(amountValue(a) ?? 0) >= ROUNDED_SUM);
+
 function totalScore(lines: LineRec[], i: number): number {
   const u = ocrTotal(lines[i].upper);
+  if (roundedSum(u)) return 5;
   if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u) || isAdjustment(u)) return 0;
   if (TAX_WORD.test(u) && !TOTAL_WORD.test(u)) return 0;
   let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) ? 4 : 3;
@@ -157,7 +166,7 @@ const quote = (ls: LineRec[]) => `"${ls.map((l) => l.text).join(' ').replace(/\s
 export function findTotal(lines: LineRec[]): TotalAnswer | null {
   const candidates = totalCandidates(lines);
   const top = best(candidates) as TotalCandidate | null;
-  if (!top) return totalWithoutAmount(lines);
+  if (!top) return totalWithoutAmount(lines) ?? totalWithoutLabel(lines);
   const page = top.cite[0].page;
   const paid = cashLessChange(lines, page);
   if (top.read) return garbledTotal(top, paid);
@@ -165,7 +174,7 @@ export function findTotal(lines: LineRec[]): TotalAnswer | null {
   const pre = earlier[earlier.length - 1];
   if (pre) return checkedRoundedTotal(lines, pre, top, paid) ?? crossChecked(lines, top, candidates, paid) ?? plain(top);
   const later = candidates.filter((c) => c.order > top.order && c.cite[0].page === page);
-  return withTrailingAdjustment(lines, top, later) ?? crossChecked(lines, top, candidates, paid) ?? plain(top);
+  return withTrailingAdjustment(lines, top, later, paid) ?? crossChecked(lines, top, candidates, paid) ?? plain(top);
 }
 
 type Paid = ReturnType<typeof cashLessChange>;
@@ -368,11 +377,14 @@ function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCa
 }
 
 /** "TOTAL 31.02" then "ROUNDING ADJ -0.02" and no rounded total read: the rounded amount is paid. */
-function withTrailingAdjustment(lines: LineRec[], top: TotalCandidate, later: TotalCandidate[]): TotalAnswer | null {
+function withTrailingAdjustment(lines: LineRec[], top: TotalCandidate, later: TotalCandidate[], paid: Paid): TotalAnswer | null {
   const topValue = amountValue(top.value);
   const adj = amountAfter(lines, top.order, 4, isAdjustment);
   if (topValue === null || !adj || adj.value === 0 || Math.abs(adj.value) >= 0.1) return null;
   if (later.some((c) => c.order > adj.line.order)) return null;
+  // cash less change says the total read is what was paid: it is the rounded amount already
+  // (a bill's total including tax, printed after its rounding was worked out)
+  if (paid && !paid.exact && same(paid.value, topValue)) return null;
   return {
     value: formatAmount(topValue + adj.value),
     cite: [...top.cite, adj.line],
@@ -404,4 +416,32 @@ function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
     cite: [label, top.line],
     note: `No amount could be read beside ${quote([label])}; ${top.value} is the largest amount billed on the page, so it is probably the total.`,
   };
+}
+
+/**
+ * No line reads as a total (its label misread past knowing: "TORBEN: RM 73.00"): the largest
+ * amount billed on a page, where it is printed on two lines or more (a total is repeated: under
+ * the subtotal, beside the cash) and the page's lines print no larger one but cash handed over.
+ */
+function totalWithoutLabel(lines: LineRec[]): TotalAnswer | null {
+  const pages = [...new Set(lines.map((l) => l.page))];
+  for (const page of pages) {
+    const billed = new Map<number, { value: string; lines: LineRec[] }>();
+    for (const l of lines) {
+      if (l.page !== page || CASH.test(l.upper) || CHANGE.test(l.upper)) continue;
+      for (const a of amounts(l.upper)) {
+        const n = amountValue(a);
+        if (n === null || n <= 0) continue;
+        const key = toCents(n);
+        const at = billed.get(key) ?? { value: a, lines: [] };
+        if (!at.lines.includes(l)) at.lines.push(l);
+        billed.set(key, at);
+      }
+    }
+    const largest = Math.max(...billed.keys());
+    const top = billed.get(largest);
+    if (!top || top.lines.length < 2) continue;
+    return { value: formatAmount(largest), cite: top.lines, note: `No line of the receipt reads as its total; ${formatAmount(largest)}, the largest amount billed, is printed on ${top.lines.length} lines, so it is probably the total.` };
+  }
+  return null;
 }

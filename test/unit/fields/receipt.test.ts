@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReceipt } from '../../../src/fields/receipt';
 import { isoDate } from '../../../src/fields/dates';
+import { mendAmounts, mendSumLabels } from '../../../src/fields/readings';
 import { pageOf } from './page';
 
 const read = (text: string) => readReceipt([pageOf(text)]);
@@ -365,5 +366,99 @@ TOTAL 2.00`);
   it('leaves numbers that only become a date when joined across two spaces', () => {
     expect(read(`QTY 1 2 /03 /2019 X
 TOTAL 2.00`).date).toBeUndefined();
+  });
+});
+
+describe('sums as OCR misspaced and misspelt them', () => {
+  it('an amount with a space read beside its point, or its point lost after RM; RM read RH', () => {
+    expect(mendAmounts('Total Sales Incl. GST 100. 62')).toBe('Total Sales Incl. GST 100.62');
+    expect(mendAmounts('Sub Total. RM8 .60')).toBe('Sub Total. RM8.60');
+    expect(mendAmounts('Total Incl GST @ 6% RM8 60')).toBe('Total Incl GST @ 6% RM8.60');
+    expect(mendAmounts('Total (Inclusive GST) RH 42.33')).toBe('Total (Inclusive GST) RM 42.33');
+    // a quantity and a price, a house number and a street: not amounts spaced
+    expect(mendAmounts('2 x 95.00 190.00')).toBe('2 x 95.00 190.00');
+    expect(mendAmounts('NO.53 55,57 & 59, JALAN')).toBe('NO.53 55,57 & 59, JALAN');
+    expect(mendAmounts('1 1251 12.51')).toBe('1 1251 12.51');
+  });
+
+  it('a label one character off TOTAL, SUBTOTAL with its B misread, ROUNDING with its R', () => {
+    expect(mendSumLabels('[OTAL AFTER ROUNDING 9.90')).toBe('TOTAL AFTER ROUNDING 9.90');
+    expect(mendSumLabels('TATAL 12.40')).toBe('TOTAL 12.40');
+    expect(mendSumLabels('SURTOTAL: 28.60')).toBe('SUBTOTAL: 28.60');
+    expect(mendSumLabels('POUNDING ADJUSTMENT -0.02')).toBe('ROUNDING ADJUSTMENT -0.02');
+    // words that are no misread TOTAL
+    expect(mendSumLabels('TOTE BAG 5.00')).toBe('TOTE BAG 5.00');
+    expect(mendSumLabels('HOTEL 1 NIGHT 90.00')).toBe('HOTEL 1 NIGHT 90.00');
+  });
+
+  it('finds the total through those misreadings', () => {
+    expect(read(`NASI LEMAK 1 x 8.50 8.50
+Total Sales Incl. GST 9. 02
+Pounding Adjustment -0.02
+[otal After Rounding 9. 00
+VISA 9. 00`).total).toMatchObject({ amount: 9 });
+    expect(read(`KOPI O 2 x 1.80 3.60
+Sub Total. RM3 .60
+Total Incl GST @ 6% RM3 60
+Cash 5.00
+Change 1.40`).total).toMatchObject({ amount: 3.6 });
+  });
+
+  it('a total read as paid needs no rounding after it: its rounding was worked out before it', () => {
+    expect(read(`LAMB 1x 22.50 22.50
+Total (Excluding GST): 22.50
+GST Payable: 1.36
+Total (Inclusive of GST): 23.85
+Rounding Adj: -0.01
+CASH 50.00
+CHANGE : 26.15`).total).toMatchObject({ amount: 23.85 });
+    // nothing says what was paid: the rounding is taken
+    expect(read(`LAMB 1x 22.50 22.50
+Total (Inclusive of GST): 23.86
+Rounding Adj: -0.01`).total).toMatchObject({ amount: 23.85 });
+  });
+
+  it('a rounding line printing a sum, not an adjustment, prints the rounded total', () => {
+    expect(read(`CRISPS 2 RM6.98
+Total Sales (Inclusive GST) RM 12.33
+Rounding Adjustment RM A0I2
+Rounding RM 12.35
+CREDIT RM 12.35`).total).toMatchObject({ amount: 12.35 });
+  });
+
+  it('no line reads as a total: the largest amount billed, printed twice', () => {
+    expect(read(`LED LIGHT 2 x RM 33.02 = RM 66.04
+Sub Total : RM 66.04
+GST 6% : RM 3.96
+T0R8EN: RM 70.00
+CA. 3 RM 70.00
+CHANGE: RM 0.00`).total).toMatchObject({ amount: 70 });
+    // printed once: no total is claimed
+    expect(read(`LED LIGHT 2 x RM 33.02 = RM 66.04
+GST 6% : RM 3.96
+T0R8EN: RM 70.00`).total).toBeUndefined();
+  });
+});
+
+describe('dates whose separators the scan lost', () => {
+  it('a tilde for a dash, eight digits after the label', () => {
+    expect(read(`KEDAI MAJU\n02:49PM 565287 05~06-17\nTOTAL 5.00`).date).toMatchObject({ value: '05-06-17' });
+    expect(read(`KEDAI MAJU\nDoc No. : C8003 Date: 13032018\nTOTAL 5.00`).date).toMatchObject({ value: '13/03/2018', iso: '2018-03-13' });
+    // eight digits with no date label are a number
+    expect(read(`KEDAI MAJU\nDoc No. : 13032018\nTOTAL 5.00`).date).toBeUndefined();
+  });
+
+  it('a delivery date where the page prints no other date', () => {
+    expect(read(`GARDENIA BAKERIES (KL) SDN BHD\nDD: 16/09/2017 11:00\nTOTAL 5.00`).date).toMatchObject({ value: '16/09/2017' });
+    // a due date is not the day of the sale
+    expect(read(`KEDAI MAJU\nDUE: 16/09/2017\nTOTAL 5.00`).date).toBeUndefined();
+  });
+});
+
+describe('the seller’s name', () => {
+  it('ends at its legal form when a garbled registration number follows', () => {
+    expect(read(`T.A.S Leisure Sdn Bhd (256B64-P)\nNO 1, JALAN MAJU, 50000 KUALA LUMPUR\nTOTAL 5.00`).merchant?.value).toBe('T.A.S Leisure Sdn Bhd');
+    expect(read(`MOONLIGHT CAKE HOUSE SDN BHD 8OZTZ5-U\nTOTAL 5.00`).merchant?.value).toBe('MOONLIGHT CAKE HOUSE SDN BHD');
+    expect(read(`99 SPEED MART S/B (519537-X)\nTOTAL 5.00`).merchant?.value).toBe('99 SPEED MART S/B');
   });
 });

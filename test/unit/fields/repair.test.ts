@@ -46,6 +46,19 @@ describe('repairing header words', () => {
     expect(repairCompany('GOLDEN HOLDING LTD')).toBe('GOLDEN HOLDING LTD');
   });
 
+  it('reads a period or colon between an address’s parts as the comma the print has', () => {
+    // a number's period before the street, no space ("NO 4.JALAN"); a unit's code; a town's stop before the postcode
+    expect(joinAddressLines(['NO 7.JALAN MELATI 2,', 'TAMAN BUKIT,', '43000 KAJANG'])).toBe('NO 7,JALAN MELATI 2, TAMAN BUKIT, 43000 KAJANG');
+    expect(joinAddressLines(['UNIT B2-011A. PLAZA MAJU,', '50000 KUALA LUMPUR'])).toBe('UNIT B2-011A, PLAZA MAJU, 50000 KUALA LUMPUR');
+    expect(joinAddressLines(['12, Jalan Mawar 3,', 'Taman Sri Mawar.81100 Johor Bahru,', 'Johor'])).toBe('12, Jalan Mawar 3, Taman Sri Mawar,81100 Johor Bahru, Johor');
+    expect(joinAddressLines(['LOT 5, JALAN 2,', '93350 KUCHING: SARAWAK.'])).toBe('LOT 5, JALAN 2, 93350 KUCHING, SARAWAK.');
+    // abbreviations and labels keep theirs
+    expect(joinAddressLines(['NO.54, BATU 5,JALAN IPOH,', 'KG.BATU,'])).toBe('NO.54, BATU 5,JALAN IPOH, KG.BATU,');
+    expect(joinAddressLines(['LOT P.T. 2811, JALAN ANGSA,', 'TAMAN BERKELEY'])).toBe('LOT P.T. 2811, JALAN ANGSA, TAMAN BERKELEY');
+    expect(joinAddressLines(['NO: G3, BLK G,', 'JLN PJU 1A/3'])).toBe('NO: G3, BLK G, JLN PJU 1A/3');
+    expect(joinAddressLines(['LOT NO.: 4F-27, 4TH FLOOR'])).toBe('LOT NO.: 4F-27, 4TH FLOOR');
+  });
+
   it('gives an address line that lost its comma the comma its sibling lines print', () => {
     expect(joinAddressLines(['NO. 3, JALAN ANGSANA,', 'TAMAN MERAK', '81300 SKUDAI,', 'JOHOR.'])).toBe('NO. 3, JALAN ANGSANA, TAMAN MERAK, 81300 SKUDAI, JOHOR.');
     // no line ends with a comma: none is added
