@@ -3,18 +3,26 @@
 // document-title line.
 import type { Found } from './values';
 import type { LineRec } from './lines';
-import { findAddress } from './identity';
+import { findAddress, LEGAL_NAME } from './identity';
 import { findDate, findPhones } from './patterns';
 
 const STOP = /\b(?:TEL|FAX|PHONE|PH|GST|VAT|TAX|MWST|UST|TVA|IVA|NIF|CIF|ABN|REG|INVOICE|RECEIPT|BILL|DATE|CASHIER|TABLE|SERVER|ORDER|WWW|HTTP|EMAIL|E-MAIL)\b|@|電話|电话|전화/;
 /** Company registration numbers printed under the name: "(789417-W)", "CO. NO. 373665-A". */
 const REG = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{4,}[-\s]?[A-Z0-9]\b[\s)]*$/;
 
+/** A seller's name on one of the page's first lines (after a logo's or a stray line's reading). */
+const NAME_AT_TOP = 3;
+
 export function findReceiptAddress(lines: LineRec[], vendor?: LineRec[]): Found | null {
   const cued = findAddress(lines);
-  if (cued?.cite.length) return cued;
-  if (!vendor?.length) return null;
-  const last = vendor[vendor.length - 1];
+  // an address found above the seller's name, printed at the top, is a stray street-like line:
+  // the address follows the name
+  const last = vendor?.length ? vendor[vendor.length - 1] : undefined;
+  if (cued?.cite.length && last && vendor![0].order <= NAME_AT_TOP && cued.cite[0].order < vendor![0].order && vendor!.some((l) => LEGAL_NAME.test(l.upper))) {
+    const after = findAddress(lines.slice(last.order + 1));
+    if (after?.cite.length) return after;
+  } else if (cued?.cite.length) return cued;
+  if (!vendor?.length || !last) return null;
   const cite: LineRec[] = [];
   for (let i = last.order + 1; i < lines.length && lines[i].page === last.page && cite.length < 4; i++) {
     const l = lines[i];

@@ -9,7 +9,7 @@ import { best, type Candidate, type Found } from './values';
 const HEADER_LINES = 12;
 
 const COMPANY =
-  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
+  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
@@ -84,6 +84,10 @@ export function findNumber(lines: LineRec[], question: string): Found | null {
 const ADDRESS_CUE =
   /\b(?:NO\s*[.:]?\s*[A-Z]?\d|LOT|JALAN|JLN|TAMAN|STREET|ST\.|ROAD|RD\b|AVENUE|AVE\b|BLVD|SUITE|UNIT|FLOOR|FLR|LEVEL|BLK|BLOCK|LORONG|PERSIARAN|KAWASAN|SEKSYEN|BATU|KG\.|BANDAR|P\.?\s?O\.?\s*BOX|\d+[A-Z]?,|RUE|AVENIDA|CALLE|VIA|PLAZA|PLATZ|LAAN|STRAAT|GASSE|DRIVE|LANE|BOULEVARD|HIGHWAY)|(?:STRASSE|STR\.|WEG)(?=[\s\d,]|$)|[路街号]|丁目|번지|\d+\s*[로길]\b/;
 const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-\d{4,5}\b|〒\s?\d{3}-\d{4}|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
+/** A company's legal form: a line with one names a company, not a part of an address. */
+export const LEGAL_NAME = /\b(?:SDN\.?\s*BH?D|BHD|S\/B|LTD|LIMITED|LLC|INC|GMBH|PLC|PTE|PTY|LLP)\b/;
+/** A shop's branch under its address: its store number and its place. */
+const BRANCH = /^\s*\d{3,5}\s?-\s?[A-Z][A-Z .]{2,30}$/;
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */
 const REG_NUMBER = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\b[\s)]*$/;
@@ -104,12 +108,21 @@ export function findAddress(lines: LineRec[]): Found | null {
   let postcode = false;
   for (let i = start; i < header.length && cite.length < 6; i++) {
     const u = header[i].upper;
-    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u) || endsWithPrice(u)) break;
-    // after the postcode only a short state or country line still belongs ("JOHOR.")
-    if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25)) break;
+    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u) || endsWithPrice(u)) {
+      // the postcode's line running on into the phone: "81750 JOHOR BAHRU, JOHOR. TEL NO.: 07-387 3322"
+      const label = /\s*\b(?:TEL|FAX|PHONE)\b/i.exec(header[i].text);
+      const before = label ? header[i].text.slice(0, label.index).trim() : '';
+      if (!postcode && before && POSTCODE.test(before.toUpperCase()) && !NOT_ADDRESS.test(before.toUpperCase())) cite.push({ ...header[i], text: before, upper: before.toUpperCase() });
+      break;
+    }
+    // another name under the first line ("MOONLIGHT CAKE HOUSE SDN BHD" under a stray "No 7,")
+    if (i > start && LEGAL_NAME.test(u)) break;
+    // after the postcode only a short state or country line still belongs ("JOHOR."), or the
+    // shop's branch, a store number and its place ("1313-SUBANG BESTARI")
+    if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25) && !BRANCH.test(u)) break;
     cite.push(header[i]);
-    if (postcode) break;
-    postcode = POSTCODE.test(u);
+    if (postcode && !BRANCH.test(header[i + 1]?.upper ?? '')) break;
+    postcode ||= POSTCODE.test(u);
   }
   return { value: cite.map((l) => l.text.trim().replace(/,$/, '')).join(', '), cite };
 }

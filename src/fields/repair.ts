@@ -24,7 +24,7 @@ INTERNATIONAL MALAYSIA SINGAPORE RETAIL STORES SEAFOOD KEDAI PERNIAGAAN SYARIKAT
 PHARMACIE APOTHEKE BÄCKEREI METZGEREI RISTORANTE TRATTORIA FARMACIA PANADERIA SUPERMERCADO`;
 
 /** Street words, building words and the states and large cities an address names. */
-const ADDRESS_WORDS = `JALAN JLN LORONG LRG TAMAN TMN LOT BLK BLOK BLOCK KAWASAN PERINDUSTRIAN INDUSTRIAL SEKSYEN
+const ADDRESS_WORDS = `JALAN JLN SRI LORONG LRG TAMAN TMN LOT BLK BLOK BLOCK KAWASAN PERINDUSTRIAN INDUSTRIAL SEKSYEN
 SECTION BANDAR BDR BATU KAMPUNG KG PERSIARAN LEBUH LEBUHRAYA PUSAT PERDAGANGAN KOMPLEKS MEDAN TINGKAT ARAS
 UNIT FLOOR GROUND LEVEL SUITE STREET ROAD AVENUE BOULEVARD DRIVE LANE HIGHWAY PLAZA CENTRE CENTER BUILDING
 TOWER SQUARE MALL STRASSE STRAßE PLATZ ALLEE GASSE CHAUSSEE AVENIDA CALLE PIAZZA VIALE STRAAT PLEIN
@@ -53,6 +53,17 @@ function lexicon(words: string): Lexicon {
 
 /** Words this long are also put right across one letter misread as any other. */
 const LONG = 7;
+/** Words this long, across one letter misread as one of like strokes (STROKE_ALIKE). */
+const MID = 5;
+/** Letters OCR reads for one another where a stroke is lost or added: M N H, N U, I T. */
+const STROKE_ALIKE = new Set(['MN', 'HM', 'HN', 'NU', 'IT']);
+
+/** Whether two words of one length differ in one letter, a pair of STROKE_ALIKE. */
+function strokeApart(a: string, b: string): boolean {
+  let pair = '';
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) pair += [a[i], b[i]].sort().join('');
+  return STROKE_ALIKE.has(pair);
+}
 const COMPANY = lexicon(COMPANY_WORDS);
 const ADDRESS = lexicon(ADDRESS_WORDS);
 
@@ -72,6 +83,11 @@ function meant(token: string, lex: Lexicon): string | null {
   let word = lex.bySkeleton.get(s) ?? null;
   if (!word && upper.length >= LONG && !/\d/.test(upper)) {
     const near = lex.long.filter((w) => oneLetter(skeleton(w), s));
+    word = near.length === 1 ? near[0] : null;
+  }
+  // a shorter word, one letter read as one whose strokes it shares ("TAHAN", "TANAN", "JALAU")
+  if (!word && upper.length >= MID && !/\d/.test(upper)) {
+    const near = [...lex.exact].filter((w) => w.length === upper.length && strokeApart(upper, w));
     word = near.length === 1 ? near[0] : null;
   }
   return word ? inCaseOf(token, word) : null;
@@ -123,7 +139,9 @@ export function repairCompany(text: string): string {
   const words = repairWords(text, COMPANY)
     .replace(/\b(SDN\.?\s*)B[HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
     // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD"
-    .replace(/\b[S5][DIlO1]{1,2}[NM](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd);
+    .replace(/\b[S5][DIlO1]{1,2}[NM](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
+    // Sendirian Berhad shortened, its S read 5 or its B read 8: "5/B"
+    .replace(/\b[S5]\/[B8](?![\p{L}\p{N}])/gu, 'S/B');
   return brackets(words);
 }
 
@@ -188,14 +206,13 @@ export function repairAddress(text: string): string {
 }
 
 /**
- * An address's lines joined as printed. A line that ends in a word with no mark after it,
- * where another line of the same address ends with a comma, lost its comma to OCR (the print
- * is consistent; a line ending in its postcode often has none).
+ * An address's lines joined as printed: each line's own marks, a space between lines. (A comma
+ * is not added to a line ending in a word where another line ends with one: real receipts print
+ * "TAMAN BERKELEY" / "41150 KLANG," so, and a comma OCR lost is found again where PP-OCR's
+ * reading of the line has it: host/unsure-fields.ts.)
  */
 export function joinAddressLines(lines: string[]): string {
-  const texts = lines.map((l) => l.trim()).filter(Boolean);
-  const commaStyle = texts.slice(0, -1).some((t) => t.endsWith(','));
-  const joined = texts.map((t, i) => (commaStyle && i < texts.length - 1 && /\p{L}$/u.test(t) ? `${t},` : t)).join(' ');
+  const joined = lines.map((l) => l.trim()).filter(Boolean).join(' ');
   return commasOf(postcodeDigits(houseNumber(joined)));
 }
 

@@ -10,7 +10,7 @@ import { findItems } from './items';
 
 /** Totals that are not the amount to pay: subtotals and pre-tax sums in several languages. */
 const NOT_TOTAL =
-  /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
+  /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER\w*|PAID|RECEIVED)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
 /** The final amount: rounded, grand, net, payable, due (a speck read between its words: "Amt t Due"). */
 const FINAL_TOTAL =
   /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*(?:\S\s+)?DUE|TOTAL\s*TO\s*PAY/;

@@ -462,3 +462,38 @@ describe('the seller’s name', () => {
     expect(read(`99 SPEED MART S/B (519537-X)\nTOTAL 5.00`).merchant?.value).toBe('99 SPEED MART S/B');
   });
 });
+
+describe('the seller’s address', () => {
+  it('takes the shop’s branch under it, a store number and its place', () => {
+    const f = read(`SPEEDY MART S/B (512345-X)
+LOT P.T. 12, JALAN ANGSA,
+TAMAN MERAK
+41150 KLANG, SELANGOR
+1313-SUBANG BESTARI
+GST ID. NO : 000181747712
+TOTAL RM 5.00`);
+    expect(f.merchant?.value).toBe('SPEEDY MART S/B');
+    expect(f.address?.value).toBe('LOT P.T. 12, JALAN ANGSA, TAMAN MERAK 41150 KLANG, SELANGOR 1313-SUBANG BESTARI');
+  });
+
+  it('is found after the seller’s name, not on a stray street-like line above it, and runs on to the phone', () => {
+    const f = read(`Abo 7,
+MOONLIGHT CAKE HOUSE SDN BHD
+No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya
+81750 Johor Bahru, Johor. Tel No.: 07-387 3322
+Date: 09/06/2018
+TOTAL RM 5.00`);
+    expect(f.address?.value).toBe('No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya 81750 Johor Bahru, Johor.');
+  });
+});
+
+describe('a payment is no total', () => {
+  it('"Total Paid" is what was handed over', () => {
+    expect(read(`BUN 1 RM4.60
+Total (Incl GST, 0%) RM15.39
+Rounding RM0.01
+Grand rotalRM 1 Bh. 40
+Total Paid RM50.00
+Change RM34 .60`).total).toMatchObject({ amount: 15.4 });
+  });
+});

@@ -18,6 +18,16 @@ describe('repairing header words', () => {
     expect(repairAddress('Jin Xin Court')).toBe('Jln Xin Court');
   });
 
+  it('puts an address word of five letters or more right across one letter of like strokes (M N H, N U, I T)', () => {
+    expect(repairAddress('LOT 12, JALAN ANGSA, TAHAN MERAK')).toBe('LOT 12, JALAN ANGSA, TAMAN MERAK');
+    expect(repairAddress('TANAN MERAK')).toBe('TAMAN MERAK');
+    expect(repairAddress('Lot 3, Jalau Pelabur 23/1')).toBe('Lot 3, Jalan Pelabur 23/1');
+    expect(repairAddress('Kompleks Sr! Gaya')).toBe('Kompleks Sri Gaya');
+    // another letter, or a short word: left
+    expect(repairAddress('TAMPN MERAK')).toBe('TAMPN MERAK');
+    expect(repairAddress('MAHAN')).toBe('MAHAN');
+  });
+
   it('puts a word of a two-word place right beside its other word, where alone it would be left', () => {
     // a dot-matrix M read N: ALAN alone is no word to put right (too short), beside SHAH it is ALAM
     expect(repairAddress('SEKSYEN U13, 40170 SHAH ALAN')).toBe('SEKSYEN U13, 40170 SHAH ALAM');
@@ -35,6 +45,11 @@ describe('repairing header words', () => {
     expect(repairAddress('NO 17. JALAN BUNGA RAYA')).toBe('NO 17, JALAN BUNGA RAYA');
     expect(repairAddress('CO. NO. 12345-A')).toBe('CO. NO. 12345-A');
     expect(repairAddress('C0. NO. 12345-A')).toBe('C0. NO. 12345-A');
+  });
+
+  it('reads S/B, Sendirian Berhad shortened, with its S read 5', () => {
+    expect(repairCompany('99 SPEED MART 5/B (519537-X)')).toBe('99 SPEED MART S/B (519537-X)');
+    expect(repairCompany('KEDAI 5/8')).toBe('KEDAI S/B');
   });
 
   it('puts a company’s legal form and trade right, one misread letter in a long word', () => {
@@ -59,8 +74,9 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['LOT NO.: 4F-27, 4TH FLOOR'])).toBe('LOT NO.: 4F-27, 4TH FLOOR');
   });
 
-  it('gives an address line that lost its comma the comma its sibling lines print', () => {
-    expect(joinAddressLines(['NO. 3, JALAN ANGSANA,', 'TAMAN MERAK', '81300 SKUDAI,', 'JOHOR.'])).toBe('NO. 3, JALAN ANGSANA, TAMAN MERAK, 81300 SKUDAI, JOHOR.');
+  it('joins an address’s lines as printed, adding no comma the print does not show', () => {
+    // a line ending in a word beside lines ending in commas: receipts print it so
+    expect(joinAddressLines(['LOT P.T. 12, JALAN ANGSA,', 'TAMAN MERAK', '81300 SKUDAI,', 'JOHOR.'])).toBe('LOT P.T. 12, JALAN ANGSA, TAMAN MERAK 81300 SKUDAI, JOHOR.');
     // no line ends with a comma: none is added
     expect(joinAddressLines(['12 Rue Victor Hugo', '69002 Lyon'])).toBe('12 Rue Victor Hugo 69002 Lyon');
     // a line that ends in its postcode keeps no comma
