@@ -85,6 +85,14 @@ describe('hostile input, hostile pages', () => {
     expect(after - before).toBe(2);
   });
 
+  it('a JPEG the browser draws but Tesseract’s own decoder refuses (damaged scan data) is read from the drawing', async () => {
+    const r = await postFile(page, readFileSync('test/fixtures/testocr-bad-huffman.jpg'), 'damaged.jpg', {}, token);
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('done');
+    expect(r.body.pages[0].error ?? null).toBeNull();
+    expect(r.body.pages[0].text).toMatch(TESTOCR);
+  });
+
   it('a blank page says so, with no confidence; a page with no words found gets a warning too', async () => {
     const blank = await postFile(page, await drawn(page, 'blank'), 'blank.png');
     expect(blank.body.status).toBe('done');

@@ -148,7 +148,17 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // (read by two workers at once, a half each, when it is the only page at work and a second worker is free: ./split.ts)
   // (a page Tesseract reads in colour, from its file, is read whole: its halves would be grey)
   const inColour = () => input.blob === page.original && (input.blob.type !== 'image/png' || isColourful(bitmap));
-  let best = await timedPass('pass1', askew || !opts.alone ? pass(input, languages, bitmap, askew, opts.onNote, false, waited) : firstPass(input, languages, bitmap, pageGrey, inColour, input.dpi ?? page.dpi, timings, opts.onNote, waited));
+  const readFirst = () => timedPass('pass1', askew || !opts.alone ? pass(input, languages, bitmap, askew, opts.onNote, false, waited) : firstPass(input, languages, bitmap, pageGrey, inColour, input.dpi ?? page.dpi, timings, opts.onNote, waited));
+  let best: Pass;
+  try {
+    best = await readFirst();
+  } catch (err) {
+    // A file the browser drew but Tesseract's own decoder refuses (a JPEG whose data breaks off
+    // near its end: "bad Huffman code"): the page is read from the browser's drawing of it.
+    if (input.blob !== page.original || opts.signal?.aborted) throw err;
+    input = { blob: pgmBlob(pgmOf(bitmap)), ...(page.dpi ? { dpi: page.dpi } : {}) };
+    best = await readFirst();
+  }
   // whether the reading kept was of the page straightened (its boxes then turned back)
   let straightened = askew;
   // One the profile passed over: read it again straightened when the lines Tesseract found slope.
