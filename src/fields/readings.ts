@@ -4,6 +4,7 @@
 // answer then says what the scan shows.
 import { amounts, findDate } from './patterns';
 import type { LineRec } from './lines';
+import { oneApart } from './repair';
 
 /** Characters OCR puts for digits, with the digits they stand for, likeliest first. */
 const LOOKALIKE: Record<string, string[]> = {
@@ -133,15 +134,6 @@ export function mendAmounts(text: string): string {
     .replace(/\b(RM\s?\d{1,5})\s(\d{2})\s*$/i, '$1.$2');
 }
 
-/** Whether `a` is one letter changed, added or left out from `b`. */
-function oneEdit(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 /**
  * The labels of a receipt's sums as OCR misspells them, put right in an upper-cased line: a
  * word one character off TOTAL ("[OTAL", "TATAL", "TOTAI"), SUBTOTAL with its B misread
@@ -149,7 +141,7 @@ function oneEdit(a: string, b: string): boolean {
  */
 export function mendSumLabels(upper: string): string {
   return upper
-    .replace(/(?<![\p{L}\p{N}])[A-Z0-9[(|]{4,6}(?![\p{L}\p{N}])/gu, (t) => ((t.match(/[A-Z]/g)?.length ?? 0) >= 3 && oneEdit(t, 'TOTAL') ? 'TOTAL' : t))
+    .replace(/(?<![\p{L}\p{N}])[A-Z0-9[(|]{4,6}(?![\p{L}\p{N}])/gu, (t) => ((t.match(/[A-Z]/g)?.length ?? 0) >= 3 && oneApart(t, 'TOTAL') ? 'TOTAL' : t))
     .replace(/\bS[UV][BR8P]\s?(?=TOTAL\b)/g, 'SUB')
     .replace(/\bPOU(\w{0,2}\s?DING)\b/g, 'ROU$1');
 }

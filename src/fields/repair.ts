@@ -274,7 +274,7 @@ export function printedWords(lines: readonly { text: string }[]): Map<string, nu
 }
 
 /** Whether two words are one letter apart: one changed, added or left out. */
-function oneApart(a: string, b: string): boolean {
+export function oneApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
