@@ -117,6 +117,13 @@ function dateCandidates(lines: LineRec[], question: string): Candidate[] {
       cite.unshift(lines[j]);
     }
     let score = DATE_LABEL.test(labelText) ? 3 : 1;
+    if (score === 1) {
+      // an unlabelled date: one run on from letters is a code ("HD03-04-06"), one with its time
+      // after it is the sale's ("19-09-17 15:39")
+      const at = lines[i].text.indexOf(read);
+      if (at > 0 && /\p{L}/u.test(lines[i].text[at - 1]!)) score = 0.5;
+      else if (at >= 0 && findTime(lines[i].text.slice(at + read.length))) score = 1.5;
+    }
     if (OTHER_DATE.test(labelText)) score = 0;
     if (asked && labelText.includes(asked)) score = 6;
     // a printed date beats one read back from a garbled scan

@@ -497,3 +497,17 @@ Total Paid RM50.00
 Change RM34 .60`).total).toMatchObject({ amount: 15.4 });
   });
 });
+
+describe('a date with no label', () => {
+  it('is not a code run on from letters; one with its time after it is the sale’s', () => {
+    expect(read(`HARDWARE SDN BHD
+HD03-04-06 - 5/40/160
+TOTAL RM 15.90
+19-09-17 15:39 SH01 2403`).date).toMatchObject({ value: '19-09-17' });
+    // the code alone is no date to give over a date
+    expect(read(`HARDWARE SDN BHD
+12-03-18 STOCK
+TOTAL RM 15.90
+CK11-02-03`).date).toMatchObject({ value: '12-03-18' });
+  });
+});
