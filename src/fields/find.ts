@@ -187,7 +187,7 @@ function findRaw(field: FieldName, lines: LineRec[], question: string): (Found &
   switch (field) {
     // the sums read with their amounts and labels as OCR misspaced and misspelt them mended
     case 'total':
-      return findTotal(moneyLines(lines));
+      return findTotal(lines);
     case 'subtotal': {
       const money = moneyLines(lines);
       return best(amountCandidates(money, (i) => (SUBTOTAL.test(money[i].upper) ? 3 : 0)));

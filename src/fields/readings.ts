@@ -135,12 +135,14 @@ export function mendAmounts(text: string): string {
 }
 
 /**
- * The labels of a receipt's sums as OCR misspells them, put right in an upper-cased line: a
- * word one character off TOTAL ("[OTAL", "TATAL", "TOTAI"), SUBTOTAL with its B misread
- * ("SURTOTAL"), ROUNDING with its R misread ("POUNDING").
+ * The labels of a receipt's sums as OCR misspells them, put right in an upper-cased line: TOTAL
+ * with look-alikes or spaces in it ("T0TAL", "TOTA1", "TO TAL"), a word one character off TOTAL
+ * ("[OTAL", "TATAL", "TOTAI"), SUBTOTAL with its B misread ("SURTOTAL"), ROUNDING with its R
+ * misread ("POUNDING").
  */
 export function mendSumLabels(upper: string): string {
   return upper
+    .replace(/\bT\s?[O0Q]\s?T\s?[A4R]\s?[L1I|]\b/g, 'TOTAL')
     .replace(/(?<![\p{L}\p{N}])[A-Z0-9[(|]{4,6}(?![\p{L}\p{N}])/gu, (t) => ((t.match(/[A-Z]/g)?.length ?? 0) >= 3 && oneApart(t, 'TOTAL') ? 'TOTAL' : t))
     .replace(/\bS[UV][BR8P]\s?(?=TOTAL\b)/g, 'SUB')
     .replace(/\bPOU(\w{0,2}\s?DING)\b/g, 'ROU$1');

@@ -39,6 +39,8 @@ interface Lexicon {
   /** skeleton → word; null where two words share one */
   bySkeleton: Map<string, string | null>;
   long: string[];
+  /** the words of MID letters or more (meant()'s stroke-alike test) */
+  mid: string[];
 }
 
 function lexicon(words: string): Lexicon {
@@ -48,7 +50,7 @@ function lexicon(words: string): Lexicon {
     const s = skeleton(w);
     bySkeleton.set(s, bySkeleton.has(s) && bySkeleton.get(s) !== w ? null : w);
   }
-  return { exact, bySkeleton, long: [...exact].filter((w) => w.length >= LONG) };
+  return { exact, bySkeleton, long: [...exact].filter((w) => w.length >= LONG), mid: [...exact].filter((w) => w.length >= MID) };
 }
 
 /** Words this long are also put right across one letter misread as any other. */
@@ -87,7 +89,7 @@ function meant(token: string, lex: Lexicon): string | null {
   }
   // a shorter word, one letter read as one whose strokes it shares ("TAHAN", "TANAN", "JALAU")
   if (!word && upper.length >= MID && !/\d/.test(upper)) {
-    const near = [...lex.exact].filter((w) => w.length === upper.length && strokeApart(upper, w));
+    const near = lex.mid.filter((w) => w.length === upper.length && strokeApart(upper, w));
     word = near.length === 1 ? near[0] : null;
   }
   return word ? inCaseOf(token, word) : null;
@@ -111,9 +113,18 @@ function repairWords(text: string, lex: Lexicon): string {
  * A word of the vocabulary that OCR split in two at a gap between its letters ("BAKE RIES"):
  * two words of letters, neither of them a word of the vocabulary, whose letters together are one.
  */
+/** Words of letters only, by their least length, made once each. */
+const WORDS_OF = new Map<number, RegExp>();
+
+/** The text's words of letters only (`min` letters or more), with where each starts. */
+function wordsAt(text: string, min: number): { at: number; text: string }[] {
+  let re = WORDS_OF.get(min);
+  if (!re) WORDS_OF.set(min, (re = new RegExp(`(?<![\\p{L}\\p{N}])\\p{L}{${min},}(?![\\p{L}\\p{N}])`, 'gu')));
+  return [...text.matchAll(re)].map((m) => ({ at: m.index!, text: m[0] }));
+}
+
 function joinSplit(text: string, lex: Lexicon): string {
-  // words of letters only, with where each starts
-  const words = [...text.matchAll(/(?<![\p{L}\p{N}])\p{L}{2,}(?![\p{L}\p{N}])/gu)].map((m) => ({ at: m.index!, text: m[0] }));
+  const words = wordsAt(text, 2);
   let out = '';
   let from = 0;
   for (let i = 0; i + 1 < words.length; i++) {
@@ -174,7 +185,7 @@ const PLACE_PAIRS = `KUALA LUMPUR|JOHOR BAHRU|SHAH ALAM|PETALING JAYA|KOTA KINAB
  * not. Only where exactly one place fits.
  */
 function placePairs(text: string): string {
-  const words = [...text.matchAll(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu)].map((m) => ({ at: m.index!, text: m[0] }));
+  const words = wordsAt(text, 1);
   const put = new Map<number, string>();
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;

@@ -4,7 +4,7 @@
 // reading that the rest contradicts loses, and the answer says what the scan shows.
 import type { LineRec } from './lines';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
-import { amountValue, formatAmount, lineAmount } from './readings';
+import { amountValue, formatAmount, lineAmount, moneyLines } from './readings';
 import { amounts } from './patterns';
 import { findItems } from './items';
 
@@ -25,14 +25,12 @@ const TAX_WORD = /\b(?:GST|VAT|SST|HST|PST|TAX|MWST|MW\.?ST|UST|TVA|IVA|IGV|BTW|
 /** The rounding adjustment's line, OCR-spelt too ("ROUR DING ADJUSTMENT"); not "TOTAL AFTER ROUNDING". */
 const ROUNDING = /\bROU\w{0,2}\s?DING\b|\bROUND\w*\W*(?:ADJ\w*|OFF)\b|\bADJ\w*\W*ROUND/;
 const CHARGES = /\b(?:GST|VAT|SST|HST|TAX)\b|SERVICE|SVC|CHARGE|DISC|TIP|DELIVERY|FEE/;
-const isAdjustment = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b/.test(ocrTotal(u)) && !roundedSum(u);
+const isAdjustment = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b/.test(u) && !roundedSum(u);
 const CASH = /\b(?:CASH|TENDER\w*|PAID|RECEIVED|PAYMENT)\b/;
 const CHANGE = /\bCHANGE\b|\bBAKI\b/;
 /** Lines whose amounts are not the bill's total, when looking for the largest one. */
 const NOT_BILL = new RegExp(`${CASH.source}|${CHANGE.source}|${ROUNDING.source}|${TAX_WORD.source}|DISC|SAVING|POINT|SUB`);
 
-/** OCR misreads of the one word every total has: T0TAL, TOTA1, TOTAI, TO TAL. */
-export const ocrTotal = (u: string): string => u.replace(/\bT\s?[O0Q]\s?T\s?[A4R]\s?[L1I|]\b/g, 'TOTAL');
 
 /**
  * No rounding adjustment is this large: a rounding line that names no adjustment and prints as
@@ -43,7 +41,7 @@ const ROUNDED_SUM = 1;
 const roundedSum = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b|ADJ/.test(u) && amounts(u).some((a) => Math.abs(amountValue(a) ?? 0) >= ROUNDED_SUM);
 
 function totalScore(lines: LineRec[], i: number): number {
-  const u = ocrTotal(lines[i].upper);
+  const u = lines[i].upper;
   if (roundedSum(u)) return 5;
   if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u) || isAdjustment(u)) return 0;
   if (TAX_WORD.test(u) && !TOTAL_WORD.test(u)) return 0;
@@ -162,8 +160,13 @@ const toCents = (n: number) => Math.round(n * 100) / 100;
 const same = (a: number | null, b: number | null) => a !== null && b !== null && Math.abs(a - b) < 0.005;
 const quote = (ls: LineRec[]) => `"${ls.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()}"`;
 
-/** The total to pay, checked against the rounding, cash less change and repeated amounts. */
-export function findTotal(lines: LineRec[]): TotalAnswer | null {
+/**
+ * The total to pay, checked against the rounding, cash less change and repeated amounts; read
+ * off the lines with their amounts and sum labels as OCR misspaced and misspelt them mended
+ * (moneyLines: T0TAL, "[otal", "RM8 .60").
+ */
+export function findTotal(read: LineRec[]): TotalAnswer | null {
+  const lines = moneyLines(read);
   const candidates = totalCandidates(lines);
   const top = best(candidates) as TotalCandidate | null;
   if (!top) return totalWithoutAmount(lines) ?? totalWithoutLabel(lines);
