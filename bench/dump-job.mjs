@@ -14,6 +14,8 @@ try {
   const { token } = await createAccount(app.page);
   const ocr = await submit(app.page, { path, name: basename(path), mime }, { tier: String(args.tier), language: 'eng', token, timeoutMs: 600_000, ...(args.tool ? { tool: String(args.tool) } : {}) });
   const job = await app.page.evaluate(async (a) => (await fetch(`/api/v1/ocr/${a.uuid}/`, { headers: { Authorization: `Bearer ${a.token}` } })).json(), { uuid: ocr.uuid, token });
+  // the engine's own detail of each page (its passes, the lines it read again) on stderr
+  for (const [key, detail] of app.details) if (key.startsWith(`${ocr.uuid}/`)) console.error(`page ${Number(key.split('/')[1]) + 1}: ${JSON.stringify(detail)}`);
   console.log(JSON.stringify(job));
 } finally {
   await app.close();

@@ -17,7 +17,7 @@ import { onAppServer } from '../../languages/offered';
 import { joinWords } from '../../shared/text';
 import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
 import { rereadCells } from './cells';
-import { estimateSkew, smallGreyOf } from './skew';
+import { estimateSkew, smallGreyOf, turnGrey } from './skew';
 import { lineHeight, placeBack, sheetOf, unreadInk, withUnread } from './unread';
 import { cutRow, halvesThresholdAlike, joinHalves, SPLIT_MIN_PIXELS, twoWorkersFor } from './split';
 
@@ -61,6 +61,8 @@ interface Pass {
   blocks: EngineBlock[];
   confidence: number;
   words: number;
+  /** a reading of the page straightened: by how much, and its blocks where they lie on the straight page */
+  straight?: { radians: number; blocks: EngineBlock[] };
 }
 
 /** A page as the recogniser is given it: its encoded bytes, and the resolution they state. */
@@ -98,7 +100,8 @@ async function pass(input: PageInput, languages: string, size: { width: number; 
   const dpi = input.dpi && input.dpi >= 70 && input.dpi <= 2400 ? { user_defined_dpi: String(input.dpi) } : {};
   const result = await tesseractPool().use(languages, (w) => w.recognize(input.blob, { rotateAuto: deskew, ...segmentation, ...dpi }, { blocks: true, text: true }), clock, size.width * size.height);
   const skew = (result.data as { rotateRadians?: number }).rotateRadians ?? 0;
-  return scored(unskew(toBlocks(result.data.blocks ?? []), skew, size.width, size.height));
+  const blocks = toBlocks(result.data.blocks ?? []);
+  return { ...scored(unskew(blocks, skew, size.width, size.height)), ...(skew ? { straight: { radians: skew, blocks } } : {}) };
 }
 
 /** A reading's blocks with its confidence (its words', by their characters) and its word count. */
@@ -276,15 +279,20 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // the grey of the page as it is now: as uploaded, or turned upright
   let turnedGrey: Uint8Array | undefined;
   const greyNow = () => (bitmap === page.bitmap ? pageGrey() : (turnedGrey ??= greyOf(bitmap)));
-  // Lines the page segmentation passed over (./unread.ts), read on their own. Not on a page read
-  // straightened: its lines' boxes, turned back, are not where its rows of ink are. Nor on a
-  // heavy page: its worker has just been ended (pool.ts), and a fresh one started for a few
-  // lines while the old one's memory is still held put the whole run's peak up by 60-100 MB.
-  if (!straightened && best.words && bitmap.width * bitmap.height < HEAVY_PAGE_PIXELS) {
+  // Lines the page segmentation passed over (./unread.ts), read on their own. On a page read
+  // straightened, they are looked for on the page straightened the same way, among its lines'
+  // boxes there (turned back, they are not where its rows of ink are), and what is read there
+  // is turned back with them. Not on a heavy page: its worker has just been ended (pool.ts),
+  // and a fresh one started for a few lines while the old one's memory is still held put the
+  // whole run's peak up by 60-100 MB.
+  const straight = best.straight;
+  if (best.words && bitmap.width * bitmap.height < HEAVY_PAGE_PIXELS) {
     opts.signal?.throwIfAborted();
-    const found = await timed('unread', readUnread(greyNow(), bitmap.width, bitmap.height, blocks, detected ?? languages, timings, waited));
+    const { width, height } = bitmap;
+    const grey = straight ? turnGrey(greyNow(), width, height, straight.radians) : greyNow();
+    const found = await timed('unread', readUnread(grey, width, height, straight ? straight.blocks : blocks, detected ?? languages, timings, waited));
     if (found.length) {
-      blocks = withUnread(blocks, found);
+      blocks = straight ? unskew(withUnread(straight.blocks, found), straight.radians, width, height) : withUnread(blocks, found);
       timings.unreadLines = found.reduce((n, b) => n + b.lines.length, 0);
     }
   }

@@ -97,3 +97,35 @@ export function shrinkGrey(grey: Uint8Array, width: number, height: number, step
   }
   return { grey: out, width: w, height: h };
 }
+
+/**
+ * The page's grey straightened as Tesseract straightened it (rotateAuto: Leptonica turns it by
+ * `radians` about its centre, keeping its size, white brought in): each pixel of the straight
+ * page sampled, between its four neighbours, where its point lies on the page as it was, by the
+ * same turn that puts boxes read on the straight page back (./index.ts unskew).
+ */
+export function turnGrey(grey: Uint8Array, width: number, height: number, radians: number): Uint8Array {
+  const out = new Uint8Array(width * height).fill(255);
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const cx = width / 2;
+  const cy = height / 2;
+  for (let y = 0; y < height; y++) {
+    const dy = y + 0.5 - cy;
+    for (let x = 0; x < width; x++) {
+      const dx = x + 0.5 - cx;
+      const sx = cx + dx * cos + dy * sin - 0.5;
+      const sy = cy - dx * sin + dy * cos - 0.5;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * width + x0;
+      const top = grey[i]! + (grey[i + 1]! - grey[i]!) * fx;
+      const bottom = grey[i + width]! + (grey[i + width + 1]! - grey[i + width]!) * fx;
+      out[y * width + x] = Math.round(top + (bottom - top) * fy);
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineSlope, readsUpright, unskew, verticalShare } from '../../../src/engines/cpu';
+import { turnGrey } from '../../../src/engines/cpu/skew';
 import type { EngineBlock } from '../../../src/shared/engine';
 
 const word = (text: string, bbox: [number, number, number, number]) => ({ text, bbox, confidence: 0.9 });
@@ -70,3 +71,41 @@ describe('a doubtful page that still reads upright', () => {
     expect(readsUpright(page(words(20, 'TOTAL', 0.95, true)))).toBe(false);
   });
 });
+
+describe('turnGrey: the page straightened as Tesseract straightened it, for the lines its reading passed over', () => {
+  it('puts the ink of a box found on the straight page where unskew puts the box back', () => {
+    const [w, h] = [400, 300];
+    const a = (4 * Math.PI) / 180;
+    // a level bar on the straight page, drawn on the page as uploaded where unskew says it lies
+    const straightBar: [number, number, number, number] = [250, 140, 370, 156];
+    const onPage = boxOf(unskewed(straightBar, a, w, h));
+    const grey = new Uint8Array(w * h).fill(250);
+    // (the bar's own pixels: points of the straight bar turned back one by one)
+    for (let y = straightBar[1]; y < straightBar[3]; y += 0.5)
+      for (let x = straightBar[0]; x < straightBar[2]; x += 0.5) {
+        const p = boxOf(unskewed([x, y, x, y], a, w, h));
+        grey[p[1] * w + p[0]] = 10;
+      }
+    const turned = turnGrey(grey, w, h, a);
+    const dark: [number, number][] = [];
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (turned[y * w + x]! < 128) dark.push([x, y]);
+    const xs = dark.map((p) => p[0]);
+    const ys = dark.map((p) => p[1]);
+    // level on the turned page, where it was drawn straight
+    expect(Math.abs(Math.min(...xs) - straightBar[0])).toBeLessThanOrEqual(2);
+    expect(Math.abs(Math.max(...xs) - straightBar[2])).toBeLessThanOrEqual(2);
+    expect(Math.abs(Math.min(...ys) - straightBar[1])).toBeLessThanOrEqual(2);
+    expect(Math.abs(Math.max(...ys) - straightBar[3])).toBeLessThanOrEqual(2);
+    // and sloping on the page as uploaded: its box there is taller than the bar
+    expect(onPage[3] - onPage[1]).toBeGreaterThan(straightBar[3] - straightBar[1] + 6);
+    // the paper brought in at the corners is white
+    expect(turned[0]).toBe(255);
+  });
+});
+
+function unskewed(bbox: [number, number, number, number], a: number, w: number, h: number) {
+  return unskew([block([word('bar', bbox)])], a, w, h);
+}
+function boxOf(blocks: EngineBlock[]) {
+  return blocks[0]!.lines[0]!.words[0]!.bbox;
+}

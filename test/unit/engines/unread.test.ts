@@ -103,28 +103,63 @@ describe('the places read on one sheet', () => {
       [60, 120, 200, 132],
       [300, 150, 380, 172],
     ];
-    const sheet = sheetOf(g, W, places, 12);
-    // a margin of 6 px (half a line) round each crop
-    expect([sheet.width, sheet.height]).toEqual([140 + 12, 6 + 12 + 6 + 22 + 6]);
-    expect(sheet.placed.map((p) => [p.x, p.y])).toEqual([
-      [6, 6],
-      [6, 24],
+    // type 30 px tall: the crops as they are, a margin of 15 px (half a line) round each
+    const sheet = sheetOf(g, W, places, 30);
+    expect([sheet.width, sheet.height]).toEqual([140 + 30, 15 + 12 + 15 + 22 + 15]);
+    expect(sheet.placed.map((p) => [p.x, p.y, p.scale])).toEqual([
+      [15, 15, 1],
+      [15, 42, 1],
     ]);
-    expect(sheet.grey[6 * sheet.width + 6]).toBe(10);
+    // (the ink as black as the sheet holds, the paper white: each crop stretched)
+    expect(sheet.grey[15 * sheet.width + 15]).toBe(0);
+    expect(sheet.grey[15 * sheet.width + 16]).toBe(255);
     expect(sheet.grey[0]).toBe(255);
     const read: EngineBlock[] = [
-      block([line([6, 6, 146, 18], 'TAMAN BANDAR,', 0.91), line([6, 25, 86, 45], 'TOTAL: 31.00', 0.88)]),
+      block([line([15, 15, 155, 27], 'TAMAN BANDAR,', 0.91), line([15, 43, 95, 63], 'TOTAL: 31.00', 0.88)]),
       // a smudge's marks, and a line between the crops
-      block([line([6, 24, 40, 46], '~ .', 0.9), line([6, 40, 80, 41], 'x', 0.3)]),
+      block([line([15, 42, 40, 64], '~ .', 0.9), line([15, 30, 80, 31], 'x', 0.3)]),
     ];
     const back = placeBack(read, sheet.placed);
     expect(back.map((b) => b.lines.map((l) => [l.text, l.bbox]))).toEqual([[['TAMAN BANDAR,', [60, 120, 200, 132]]], [['TOTAL: 31.00', [300, 151, 380, 171]]]]);
     expect(back[1]!.lines[0]!.words[0]!.bbox).toEqual([300, 151, 380, 171]);
   });
 
+  it('lays small type twice its size, faint ink as dark as the rest, and puts it back at its own size', () => {
+    const g = page([]);
+    // a faint line: grey 180 on paper 250
+    for (let y = 120; y < 132; y++) for (let x = 60; x < 200; x += 2) g[y * W + x] = 180;
+    const sheet = sheetOf(g, W, [[60, 120, 200, 132]], 12);
+    expect(sheet.placed.map((p) => [p.x, p.y, p.scale])).toEqual([[12, 12, 2]]);
+    expect([sheet.width, sheet.height]).toEqual([280 + 24, 12 + 24 + 12]);
+    const dark = [...sheet.grey].filter((v) => v < 128).length;
+    // half the crop's columns were ink; twice as large, it covers four times the pixels
+    expect(dark).toBeGreaterThan(0.4 * 4 * 140 * 12);
+    expect(Math.min(...sheet.grey)).toBe(0);
+    const back = placeBack([block([line([12, 12, 292, 36], '25/05/2017', 0.9)])], sheet.placed);
+    expect(back[0]!.lines[0]!.bbox).toEqual([60, 120, 200, 132]);
+  });
+
   it('keeps nothing read unsurely', () => {
-    const sheet = sheetOf(page([[60, 120, 200, 132]]), W, [[60, 120, 200, 132]], 12);
-    expect(placeBack([block([line([6, 6, 146, 18], 'IAMAN 8ANDAR', 0.4)])], sheet.placed)).toEqual([]);
+    const sheet = sheetOf(page([[60, 120, 200, 132]]), W, [[60, 120, 200, 132]], 30);
+    expect(placeBack([block([line([15, 15, 155, 27], 'IAMAN 8ANDAR', 0.4)])], sheet.placed)).toEqual([]);
+  });
+
+  it("keeps of a line read unsurely its words read surely, where they hold most of it", () => {
+    const sheet = sheetOf(page([[60, 120, 200, 132]]), W, [[60, 120, 200, 132]], 30);
+    const date: EngineLine = {
+      text: '1 27/10/2017',
+      bbox: [15, 15, 155, 27],
+      confidence: 0.4,
+      words: [
+        { text: '1', bbox: [15, 15, 20, 27], confidence: 0.23 },
+        { text: '27/10/2017', bbox: [35, 15, 155, 27], confidence: 0.81 },
+      ],
+    };
+    const back = placeBack([block([date])], sheet.placed);
+    expect(back.map((b) => b.lines.map((l) => [l.text, l.bbox, l.confidence.toFixed(2)]))).toEqual([[['27/10/2017', [80, 120, 200, 132], '0.81']]]);
+    // a sure word among unsure ones is a mark of a logo read as letters
+    const logo: EngineLine = { ...date, text: 'Ae ~~ 12', words: [{ text: 'Ae', bbox: [15, 15, 30, 27], confidence: 0.3 }, { text: '~~', bbox: [40, 15, 60, 27], confidence: 0.2 }, { text: '12', bbox: [70, 15, 90, 27], confidence: 0.7 }] };
+    expect(placeBack([block([logo])], sheet.placed)).toEqual([]);
   });
 });
 
