@@ -81,6 +81,45 @@ function spacedDate(text: string): { value: string; read: string } | null {
 }
 
 /**
+ * A date with spaces read after its separators ("11- 06- 2018"), or, after a date's label, with
+ * one separator read as a space ("Date : 18 06-2018").
+ */
+function spacedSeparators(text: string): { value: string; read: string } | null {
+  // (a space after the separator: a monospaced print's dash stands in the middle of its cell;
+  // spaces before it too join numbers that are not one: "QTY 1 2 /03 /2019")
+  const spaced = /(?<![\d/.-])\d{1,2}[-/.] ?\d{1,2}[-/.] ?(?:\d{4}|\d{2})(?![\d/.-]*\d)/.exec(text);
+  if (spaced && /\s/.test(spaced[0])) {
+    const value = findDate(spaced[0].replace(/\s+/g, ''));
+    if (value) return { value, read: spaced[0] };
+  }
+  const label = DATE_LABEL.exec(text.toUpperCase());
+  if (!label) return null;
+  const after = text.slice(label.index + label[0].length);
+  const lost = /(?<![\d/.-])(\d{1,2}) (\d{1,2})([-/.])(\d{4})(?![\d/.-]*\d)|(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2}) (\d{4})(?![\d/.-]*\d)/.exec(after);
+  if (!lost) return null;
+  const joined = lost[1] ? `${lost[1]}${lost[3]}${lost[2]}${lost[3]}${lost[4]}` : `${lost[5]}${lost[6]}${lost[7]}${lost[6]}${lost[8]}`;
+  const value = findDate(joined);
+  return value ? { value: joined, read: lost[0] } : null;
+}
+
+const MONTH_ABBREVIATIONS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/**
+ * A date whose month's name the scan misread by one letter ("05 lan 2017"), between its day and
+ * a four-digit year: only where one month's name is one letter off.
+ */
+function misreadMonth(text: string): { value: string; read: string } | null {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\d{1,2})([\s./-]+)(\p{L}{3})([\s./-]+)(\d{4})(?!\d)/gu)) {
+    const word = m[3]!.toUpperCase();
+    const months = MONTH_ABBREVIATIONS.filter((name) => [...name].filter((c, k) => c !== word[k]).length === 1);
+    if (months.length !== 1 || MONTH_ABBREVIATIONS.includes(word)) continue;
+    const value = `${m[1]}${m[2]}${months[0]}${m[4]}${m[5]}`;
+    if (findDate(value)) return { value, read: m[0] };
+  }
+  return null;
+}
+
+/**
  * A date whose separators the scan lost or misread: "05~05-17" (a tilde for a dash), "Date:
  * 13032018" (eight digits after the label, day first, a valid date of 1990-2039).
  */
@@ -99,12 +138,17 @@ function unseparatedDate(text: string): { value: string; read: string } | null {
   return null;
 }
 
+/** A date the scan garbled, put right (repairDate and the mendings above), and the text as read; or null. */
+export function mendedDate(text: string): { value: string; read: string } | null {
+  return repairDate(text) ?? spacedDate(text) ?? spacedSeparators(text) ?? unseparatedDate(text) ?? misreadMonth(text);
+}
+
 function dateCandidates(lines: LineRec[], question: string): Candidate[] {
   const asked = question.toUpperCase().match(/\b(DUE|PRINT|DELIVERY|EXPIRY|ISSUE|INVOICE|ORDER|BIRTH)\b/)?.[1];
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const printed = findDate(lines[i].text);
-    const mended = printed ? null : (repairDate(lines[i].text) ?? spacedDate(lines[i].text) ?? unseparatedDate(lines[i].text));
+    const mended = printed ? null : mendedDate(lines[i].text);
     const value = printed ?? mended?.value;
     if (!value) continue;
     const read = mended?.read ?? value;

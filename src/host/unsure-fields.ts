@@ -10,6 +10,7 @@ import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
 import { headerWord, inCaseOf, oneLetter } from '../fields/repair';
 import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
+import { mendedDate } from '../fields/find';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
 
@@ -206,7 +207,10 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     const ownWords = line.words.map((w) => `${w.text}:${w.confidence.toFixed(2)}`).join(' ');
     if (entries[i]!.lost) {
       // the row's reading stands when it holds the date the first reading lost
-      if (!findDate(other.text)) return;
+      if (!findDate(other.text) && !mendedDate(other.text)) {
+        console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, lost: true, kept: 'own', ownConfidence, otherConfidence: other.confidence }));
+        return;
+      }
       line.text = other.text.trim().replace(/\s+/g, ' ');
       line.bbox = boxes[i]!;
       line.confidence = other.confidence;

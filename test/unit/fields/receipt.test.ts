@@ -511,3 +511,23 @@ TOTAL RM 15.90
 CK11-02-03`).date).toMatchObject({ value: '12-03-18' });
   });
 });
+
+describe('dates the scan spaced or misspelt', () => {
+  it('spaces beside the separators', () => {
+    expect(read(`KEDAI MAJU\nDate + 11- 06- 2018 17 n: 2\nTOTAL 5.00`).date).toMatchObject({ iso: '2018-06-11' });
+  });
+
+  it('after a date label, a separator read as a space', () => {
+    expect(read(`KEDAI MAJU\nDate : 18 06-2018 16:15:47\nTOTAL 5.00`).date).toMatchObject({ value: '18-06-2018', iso: '2018-06-18' });
+    expect(read(`KEDAI MAJU\nDate: 18/06 2018\nTOTAL 5.00`).date).toMatchObject({ iso: '2018-06-18' });
+    // without the label, two numbers and a date's tail are not a date
+    expect(read(`KEDAI MAJU\nQty 18 06-2018\nTOTAL 5.00`).date).toBeUndefined();
+  });
+
+  it("a month's name one letter off, between a day and a year", () => {
+    expect(read(`KEDAI MAJU\nfate 1 05 lan 2017 12:41pm\nTOTAL 5.00`).date).toMatchObject({ value: '05 JAN 2017', iso: '2017-01-05' });
+    expect(read(`KEDAI MAJU\nDate: 14 Oci 2018\nTOTAL 5.00`).date).toMatchObject({ iso: '2018-10-14' });
+    // one letter off two months' names (MAR, MAY): the scan does not say which
+    expect(read(`KEDAI MAJU\nDate: 14 MAX 2018\nTOTAL 5.00`).date).toBeUndefined();
+  });
+});
