@@ -4,7 +4,7 @@
 // reading that the rest contradicts loses, and the answer says what the scan shows.
 import type { LineRec } from './lines';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
-import { amountValue, formatAmount, lineAmount, moneyLines } from './readings';
+import { amountValue, formatAmount, lineAmount, mendAmounts, mendSumLabels, moneyLines } from './readings';
 import { amounts } from './patterns';
 import { findItems } from './items';
 
@@ -18,6 +18,10 @@ const FINAL_TOTAL =
 const FULL_TOTAL = /(?:TOTAL|GESAMT|SUMME).*\b(?:INC|INKL)|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
 const ANY_TOTAL =
   /\bTOTAL\b|(?:AMOUNT|AMT|BALANCE)\s*(?:\S\s+)?DUE|PAYABLE|\bTOTALE?\b|\bTOTAAL\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bIMPORTO\b|\bMONTANT\b|ZU\s*ZAHLEN|TE\s*BETALEN|[AÀ]\s*PAYER|A\s*PAGAR|合计|合計|总计|総計|お会計|총액|합계|결제\s*금액/;
+/** Sales including the tax, which name no TOTAL ("Totd)/Sales (Inclusive of GST) : 190.80"): the total. */
+const SALES_WITH_TAX = /\bSALES\b.*\bINCL\w*\W*(?:OF\s*)?(?:GST|VAT|SST|TAX)\b/;
+/** A sentence of the tax a total includes ("TOTAL INCLUDES 6% GST 3.98", "GST @6% included in total RM 3.66"): its amount is the tax. */
+const TAX_STATEMENT = /\bINCLUDE[SD]?\b.*\d\s*%|\d\s*%.*\bINCLUDED\b|\bINCLUDED\s*IN\s*(?:THE\s*)?TOTAL/;
 /** The word for the whole sum, which a total including tax names beside the tax. */
 const TOTAL_WORD = /\bTOTALE?\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bTOTAAL\b|合计|合計|총액|합계/;
 /** A tax's own line ("GST PAYABLE: 1.76") is the tax, not the total, unless it says TOTAL. */
@@ -43,14 +47,29 @@ const roundedSum = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b|ADJ/.test(u) &
 function totalScore(lines: LineRec[], i: number): number {
   const u = lines[i].upper;
   if (roundedSum(u)) return 5;
-  if (!ANY_TOTAL.test(u) || NOT_TOTAL.test(u) || isAdjustment(u)) return 0;
-  if (TAX_WORD.test(u) && !TOTAL_WORD.test(u)) return 0;
-  let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) ? 4 : 3;
+  const sales = SALES_WITH_TAX.test(u);
+  if ((!ANY_TOTAL.test(u) && !sales) || NOT_TOTAL.test(u) || isAdjustment(u) || TAX_STATEMENT.test(u)) return 0;
+  if (TAX_WORD.test(u) && !TOTAL_WORD.test(u) && !sales) return 0;
+  let score = FINAL_TOTAL.test(u) ? 5 : FULL_TOTAL.test(u) || sales ? 4 : 3;
   // a total printed just after the rounding line is the rounded one
   for (let j = Math.max(0, i - 3); j < i; j++) {
     if (lines[j].page === lines[i].page && /ROUND/.test(lines[j].upper)) score = Math.max(score, 5);
   }
   return score;
+}
+
+/** The heads of an item table's columns, one of which is "Total": no total's line. */
+const COLUMN_HEADS = /\b(?:PRICE|DESC\w*|ITEMS?|QTY|QUANTITY|U\/?P)\b/;
+/** At most this many lines a page are read again for a total their first reading lost. */
+export const LOST_TOTAL_LINES = 2;
+
+/**
+ * A line labelled as the bill's total whose reading holds no amount, or a garbled one ("Net
+ * Total 25: J", "Total Sales (Inclusive GST) RA 280"): the scan lost the amount beside the label.
+ */
+export function lostItsTotal(text: string): boolean {
+  const u = mendSumLabels(mendAmounts(text.toUpperCase().replace(/\s+/g, ' ')));
+  return !amounts(u).length && !COLUMN_HEADS.test(u) && totalScore([{ upper: u } as LineRec], 0) > 0;
 }
 
 interface TotalCandidate extends Candidate {
@@ -87,6 +106,8 @@ function totalCandidates(lines: LineRec[]): TotalCandidate[] {
     if (score <= 0) continue;
     if (summary.has(i)) score -= 3;
     const found = shiftedAmount(lines, i) ?? amountFor(lines, i);
+    // a total of nothing is no bill's: an amount of the line beside it (a rounding's 0.00)
+    if (found && amountValue(found.value) === 0) continue;
     if (found) {
       out.push({ ...found, score, order: i, label: lines[i].text, readings: [found.value] });
       continue;
@@ -384,7 +405,8 @@ function withTrailingAdjustment(lines: LineRec[], top: TotalCandidate, later: To
   const topValue = amountValue(top.value);
   const adj = amountAfter(lines, top.order, 4, isAdjustment);
   if (topValue === null || !adj || adj.value === 0 || Math.abs(adj.value) >= 0.1) return null;
-  if (later.some((c) => c.order > adj.line.order)) return null;
+  // a total after the adjustment is the rounded one, read: unless it is this one rounded (a summary's)
+  if (later.some((c) => c.order > adj.line.order && !same(amountValue(c.value), toCents(topValue + adj.value)))) return null;
   // cash less change says the total read is what was paid: it is the rounded amount already
   // (a bill's total including tax, printed after its rounding was worked out)
   if (paid && !paid.exact && same(paid.value, topValue)) return null;
@@ -443,7 +465,11 @@ function totalWithoutLabel(lines: LineRec[]): TotalAnswer | null {
     }
     const largest = Math.max(...billed.keys());
     const top = billed.get(largest);
-    if (!top || top.lines.length < 2) continue;
+    if (!top) continue;
+    // printed once, it is the total where what was paid is as much (cash handed over exact)
+    const paid = top.lines.length < 2 ? cashLessChange(lines, page) : null;
+    if (paid && same(paid.value, largest)) return { value: formatAmount(largest), cite: [...top.lines, ...paid.cite], note: `No line of the receipt reads as its total; ${formatAmount(largest)}, the largest amount billed, is ${paid.text}, so it is probably the total.` };
+    if (top.lines.length < 2) continue;
     return { value: formatAmount(largest), cite: top.lines, note: `No line of the receipt reads as its total; ${formatAmount(largest)}, the largest amount billed, is printed on ${top.lines.length} lines, so it is probably the total.` };
   }
   return null;

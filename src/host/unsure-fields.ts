@@ -9,7 +9,9 @@ import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
 import { headerWord, inCaseOf, oneLetter } from '../fields/repair';
-import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
+import { amounts, findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
+import { LOST_TOTAL_LINES, lostItsTotal } from '../fields/totals';
+import { mendAmounts } from '../fields/readings';
 import { mendedDate } from '../fields/find';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
@@ -135,9 +137,10 @@ export interface FieldLine {
   header: boolean;
   /**
    * A line that starts with a date's label and holds no date, on a page where no date was
-   * found: the reading lost the value beside the label. Its row is read across the page.
+   * found, or a total's label with no amount (lostItsTotal): the reading lost the value beside
+   * the label. Its row is read across the page.
    */
-  lost?: boolean;
+  lost?: 'date' | 'total';
 }
 
 /** The lines of the seller's name and address, and of the other fields the page's own reading is unsure of. */
@@ -146,11 +149,12 @@ export function fieldLinesToReread(found: EnginePage, index: number, layout: Lay
   const header = [fields.merchant, fields.address].flatMap((f) => (f ? [f.bbox] : []));
   const unsure = [fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
   const lines: EngineLine[] = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
-  const lost = fields.date ? [] : lines.filter((l) => lostItsDate(l.text)).slice(0, LOST_DATE_LINES);
-  if (!header.length && !unsure.length && !lost.length) return [];
-  const out: FieldLine[] = lost.map((line) => ({ line, header: false, lost: true }));
+  const lostDate = fields.date ? [] : lines.filter((l) => lostItsDate(l.text)).slice(0, LOST_DATE_LINES);
+  const lostTotal = lines.filter((l) => lostItsTotal(l.text)).slice(0, LOST_TOTAL_LINES);
+  if (!header.length && !unsure.length && !lostDate.length && !lostTotal.length) return [];
+  const out: FieldLine[] = [...lostDate.map((line) => ({ line, header: false, lost: 'date' as const })), ...lostTotal.map((line) => ({ line, header: false, lost: 'total' as const }))];
   for (const line of lines) {
-    if (lost.includes(line)) continue;
+    if (lostDate.includes(line) || lostTotal.includes(line)) continue;
     if (header.some((b) => holds(b, line.bbox))) out.push({ line, header: true });
     else if (line.confidence < UNSURE && unsure.some((b) => holds(b, line.bbox))) out.push({ line, header: false });
   }
@@ -205,9 +209,10 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     const own = line.text;
     const ownConfidence = line.confidence;
     const ownWords = line.words.map((w) => `${w.text}:${w.confidence.toFixed(2)}`).join(' ');
-    if (entries[i]!.lost) {
-      // the row's reading stands when it holds the date the first reading lost
-      if (!findDate(other.text) && !mendedDate(other.text)) {
+    const lost = entries[i]!.lost;
+    if (lost) {
+      // the row's reading stands when it holds the date, or the amount, the first reading lost
+      if (lost === 'date' ? !findDate(other.text) && !mendedDate(other.text) : !amounts(mendAmounts(other.text.toUpperCase())).length) {
         console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, lost: true, kept: 'own', ownConfidence, otherConfidence: other.confidence }));
         return;
       }
@@ -216,7 +221,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
       line.confidence = other.confidence;
       line.words = spread(line.text, line.bbox, other.confidence);
       replaced++;
-      console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost: true, ownConfidence, otherConfidence: other.confidence }));
+      console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost, ownConfidence, otherConfidence: other.confidence }));
       return;
     }
     if (entries[i]!.header) readings.push({ line, own, other: other.text });

@@ -531,3 +531,31 @@ describe('dates the scan spaced or misspelt', () => {
     expect(read(`KEDAI MAJU\nDate: 14 MAX 2018\nTOTAL 5.00`).date).toBeUndefined();
   });
 });
+
+describe('totals: what a line says of the total, and what was paid', () => {
+  it("a sentence of the tax a total includes is the tax, not the total", () => {
+    const f = read(`KEDAI MAJU\n1 Nasi Lemak Burger 18.55\n2 Nasi Set 25.90\nTakeout Total (incl GST) 44.45\nCash Tendered 50.00\nChange 5.55\nTOTAL INCLUDES 6% GST 2.52`);
+    expect(f.total).toMatchObject({ amount: 44.45 });
+    expect(read(`KEDAI MAJU\nITEM A 14.90\nITEM B 5.90\nTOTAL INCL. GST@6% RM 20.80\nGST @6% included in total RM 1.18`).total).toMatchObject({ amount: 20.8 });
+  });
+
+  it('sales including the tax are the total where no line says TOTAL', () => {
+    expect(read(`KEDAI MAJU\nTotal Sales (Excluding GST) : 180.00\nTotal GST 10.80\nTotd)/Sales (Inclusive of GST) : 190.80\nCASH : 200.00\nChange : 9.20`).total).toMatchObject({ amount: 190.8 });
+  });
+
+  it('a total of nothing is an amount beside its label, not the bill', () => {
+    expect(read(`KEDAI MAJU\nBREAD 3x8.00 24.00\nMILK 6.00\nSaving 3.80 Rounding 0.00\nTotal\n0.00\nCash 50.00`).total?.amount).not.toBe(0);
+  });
+
+  it('no total line: the largest amount billed, printed once, where exactly as much was paid', () => {
+    expect(read(`THE ROTI MAN\nBacon RM4.90 S\nWalnut Raisin RM8.60 S\nDark Rye Bun RM6.90 S\nSUBTC:TA! RM20.40\nCASH RM20.40`).total).toMatchObject({ amount: 20.4 });
+    // paid more, and no change printed: the bill is not known
+    expect(read(`THE ROTI MAN\nBacon RM4.90 S\nWalnut Raisin RM8.60 S\nSUBTC:TA! RM13.50\nCASH RM20.00`).total).toBeUndefined();
+  });
+});
+
+describe('a total and the rounding after it', () => {
+  it('a later total of the rounded amount (the tax summary’s) leaves the rounding to apply', () => {
+    expect(read(`SUSHI KING\nSushi 2x 2.80 5.60 SR\nTotal (Excluding GST): 26.60\nServ. Charge (10%): 2.66\nGST Payable: 1.76\nTotal (Inclusive of GST): 31.02\nRounding Adj: -0.02\nGST Summary Amount (RM) Tax (RM)\nSR (@ 6%) 29.26 1.76\nTOTAL: 31.00 ! 31.00`).total).toMatchObject({ amount: 31 });
+  });
+});

@@ -35,7 +35,7 @@ describe('field lines read again', () => {
   });
 
   it('only the name and address lines when every other field was read surely', () => {
-    const lines = fieldLinesToReread(enginePage(RECEIPT.map(([t]) => [t, 0.97])), 0);
+    const lines = fieldLinesToReread(enginePage(RECEIPT.map(([t]) => [t.replace('35.5O', '35.50'), 0.97])), 0);
     expect(lines.every((l) => l.header)).toBe(true);
     expect(lines).toHaveLength(3);
   });
@@ -45,9 +45,22 @@ describe('a date the reading lost', () => {
   it("a date's label with no date beside it, on a page where no date was found: its row is read again", () => {
     const lost = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['Date', 0.9] : [t, c]));
     const lines = fieldLinesToReread(enginePage(lost), 0);
-    expect(lines.filter((l) => l.lost).map((l) => l.line.text)).toEqual(['Date']);
+    expect(lines.filter((l) => l.lost === 'date').map((l) => l.line.text)).toEqual(['Date']);
     // a page whose date was read has no such line
-    expect(fieldLinesToReread(enginePage(RECEIPT), 0).some((l) => l.lost)).toBe(false);
+    expect(fieldLinesToReread(enginePage(RECEIPT), 0).some((l) => l.lost === 'date')).toBe(false);
+  });
+});
+
+describe('a total the reading lost', () => {
+  it("a total's label with no amount beside it, or a garbled one: its row is read again", () => {
+    const garbled = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('TOTAL') ? ['Net Total 25: J', 0.9] : [t, c]));
+    expect(fieldLinesToReread(enginePage(garbled), 0).filter((l) => l.lost === 'total').map((l) => l.line.text)).toEqual(['Net Total 25: J']);
+    // a subtotal's, a tax's or a rounding's label is not the total's; a total read with its amount is not lost
+    const others = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('TOTAL') ? ['SUB TOTAL', 0.9] : t.startsWith('CASH') ? ['GST 6%', 0.9] : [t, c]));
+    expect(fieldLinesToReread(enginePage([...others, ['Rounding Adj', 0.9]]), 0).some((l) => l.lost)).toBe(false);
+    expect(fieldLinesToReread(enginePage(RECEIPT.map(([t]) => [t.replace('35.5O', '35.50'), 0.97])), 0).some((l) => l.lost)).toBe(false);
+    // nor is the head of the items' Total column
+    expect(fieldLinesToReread(enginePage([['Description Qty U.Price Total', 0.9], ...RECEIPT.map(([t]): [string, number] => [t.replace('35.5O', '35.50'), 0.97])]), 0).some((l) => l.lost)).toBe(false);
   });
 });
 
