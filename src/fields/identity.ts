@@ -86,8 +86,24 @@ const ADDRESS_CUE =
 const POSTCODE = /\b\d{5}(?:-\d{4})?\b(?=[\s,]*[A-Z])|\b\d{4}\s?[A-Z]{2}\b|\b[A-Z]-\d{4,5}\b|〒\s?\d{3}-\d{4}|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b/;
 /** A company's legal form: a line with one names a company, not a part of an address. */
 export const LEGAL_NAME = /\b(?:SDN\.?\s*BH?D|BHD|S\/B|LTD|LIMITED|LLC|INC|GMBH|PLC|PTE|PTY|LLP)\b/;
-/** A shop's branch under its address: its store number and its place. */
-const BRANCH = /^\s*\d{3,5}\s?-\s?[A-Z][A-Z .]{2,30}$/;
+/** A shop's branch under its address: its store number (a digit or two read as a letter alike: "1S58") and its place. */
+const BRANCH = /^\s*(?=(?:\D*\d){2})[\dSOIB]{3,5}\s?-\s?[A-Z][A-Z .]{2,30}$/;
+/** The branch's store number in digits. */
+const branchDigits = (text: string) => text.replace(/^\s*[\dSOIB]{3,5}(?=\s?-)/i, (n) => n.toUpperCase().replace(/S/g, '5').replace(/O/g, '0').replace(/I/g, '1').replace(/B/g, '8'));
+/** The states, federal territories and countries that end an address, line by line ("Wilayah Persekutuan Kuala / Lumpur, Malaysia."). */
+const REGION_WORDS = new Set(
+  `SELANGOR JOHOR KEDAH PERAK PAHANG SABAH SARAWAK MELAKA MALACCA KELANTAN TERENGGANU PENANG PINANG PULAU PERLIS NEGERI SEMBILAN
+WILAYAH PERSEKUTUAN PUTRAJAYA LABUAN DARUL EHSAN TAKZIM AMAN KHUSUS MAKMUR RIDZUAN D E KUALA LUMPUR MALAYSIA SINGAPORE`.split(/\s+/),
+);
+const regionLine = (u: string) => {
+  const words = u.match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.every((w) => REGION_WORDS.has(w));
+};
+/** A country's name ends an address: what follows it is the shop's mall or branch name, printed apart. */
+const COUNTRY_END = /\b(?:MALAYSIA|SINGAPORE|INDONESIA|THAILAND|PHILIPPINES|BRUNEI)\W*$/;
+/** A number after a lot's or a unit's word is that lot's, not a phone number ("PTD 1432186"). */
+const LOT_NUMBER = /\b(?:LOT|PTD|PT|NO|UNIT|BLK|BLOCK|PLOT|GERAN|HSD|HSM)\.?\s*:?\s*$/;
+const phoneIn = (u: string) => findPhones(u).some((p) => !LOT_NUMBER.test(u.slice(0, u.indexOf(p))));
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */
 const REG_NUMBER = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\b[\s)]*$/;
@@ -108,7 +124,7 @@ export function findAddress(lines: LineRec[]): Found | null {
   let postcode = false;
   for (let i = start; i < header.length && cite.length < 6; i++) {
     const u = header[i].upper;
-    if (NOT_ADDRESS.test(u) || findPhones(u).length || findDate(u) || endsWithPrice(u)) {
+    if (NOT_ADDRESS.test(u) || phoneIn(u) || findDate(u) || endsWithPrice(u)) {
       // the postcode's line running on into the phone: "81750 JOHOR BAHRU, JOHOR. TEL NO.: 07-387 3322"
       const label = /\s*\b(?:TEL|FAX|PHONE)\b/i.exec(header[i].text);
       const before = label ? header[i].text.slice(0, label.index).trim() : '';
@@ -117,11 +133,14 @@ export function findAddress(lines: LineRec[]): Found | null {
     }
     // another name under the first line ("MOONLIGHT CAKE HOUSE SDN BHD" under a stray "No 7,")
     if (i > start && LEGAL_NAME.test(u)) break;
-    // after the postcode only a short state or country line still belongs ("JOHOR."), or the
-    // shop's branch, a store number and its place ("1313-SUBANG BESTARI")
-    if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25) && !BRANCH.test(u)) break;
-    cite.push(header[i]);
-    if (postcode && !BRANCH.test(header[i + 1]?.upper ?? '')) break;
+    // after the postcode only a short state or country line still belongs ("JOHOR."), or
+    // lines of states and countries, or the shop's branch, a store number and its place
+    // ("1313-SUBANG BESTARI"); after a country, nothing
+    if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25) && !regionLine(u) && !BRANCH.test(u)) break;
+    cite.push(BRANCH.test(u) ? { ...header[i], text: branchDigits(header[i].text), upper: branchDigits(u) } : header[i]);
+    if (COUNTRY_END.test(u)) break;
+    const next = header[i + 1]?.upper ?? '';
+    if (postcode && !BRANCH.test(next) && !(regionLine(u) && regionLine(next))) break;
     postcode ||= POSTCODE.test(u);
   }
   return { value: cite.map((l) => l.text.trim().replace(/,$/, '')).join(', '), cite };

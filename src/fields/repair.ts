@@ -57,8 +57,8 @@ function lexicon(words: string): Lexicon {
 const LONG = 7;
 /** Words this long, across one letter misread as one of like strokes (STROKE_ALIKE). */
 const MID = 5;
-/** Letters OCR reads for one another where a stroke is lost or added: M N H, N U, I T. */
-const STROKE_ALIKE = new Set(['MN', 'HM', 'HN', 'NU', 'IT']);
+/** Letters OCR reads for one another where a stroke is lost or added: M N H, N U, N R, I T. */
+const STROKE_ALIKE = new Set(['MN', 'HM', 'HN', 'NU', 'NR', 'IT']);
 
 /** Whether two words of one length differ in one letter, a pair of STROKE_ALIKE. */
 function strokeApart(a: string, b: string): boolean {

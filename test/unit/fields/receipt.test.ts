@@ -485,6 +485,47 @@ Date: 09/06/2018
 TOTAL RM 5.00`);
     expect(f.address?.value).toBe('No.1, Jalan Permas 10/5, Bandar Baru Permas Jaya 81750 Johor Bahru, Johor.');
   });
+
+  it('a branch whose store number has a digit read as a letter alike, in digits', () => {
+    const f = read(`SPEEDY MART S/B (512345-X)
+LOT P.T. 12, JALAN ANGSA,
+41150 KLANG, SELANGOR
+1S58-TMN PUSAT KEPONG
+GST ID. NO : 000181747712
+TOTAL RM 5.00`);
+    expect(f.address?.value).toBe('LOT P.T. 12, JALAN ANGSA, 41150 KLANG, SELANGOR 1558-TMN PUSAT KEPONG');
+  });
+
+  it('runs on over lines of states and countries after the postcode, and ends at the country', () => {
+    const f = read(`Eco-Shop Marketing Sdn Bhd
+Company No: 734055-M
+Lot F1-01, 6, Jalan 8/27A,
+Seksyen 5 Wangsa Maju,
+53300 Kuala Lumpur,
+Wilayah Persekutuan Kuala
+Lumpur, Malaysia.
+INV No # : BWMCG2000047293
+TOTAL RM 5.00`);
+    expect(f.address?.value).toBe('Lot F1-01, 6, Jalan 8/27A, Seksyen 5 Wangsa Maju, 53300 Kuala Lumpur, Wilayah Persekutuan Kuala Lumpur, Malaysia.');
+    // the mall under the country is the shop's, not its address
+    const g = read(`POPULAR BOOK CO. (M) SDN BHD
+No 8, Jalan 7/118B, Desa Tun Razak
+56000 Kuala Lumpur, Malaysia
+SUNWAY VELOCITY
+Tel: 03-4023 2151
+TOTAL RM 5.00`);
+    expect(g.address?.value).toBe('No 8, Jalan 7/118B, Desa Tun Razak 56000 Kuala Lumpur, Malaysia');
+  });
+
+  it("a lot's number is no phone number", () => {
+    const f = read(`Thai Express Sdn Bhd
+Blk 2, Unit G1 & G2, Bestari Terrace,
+Lot PTD 182908 & PTD 143216,
+Jalan Danga, Taman Nusa Bestari, 81300
+TAX INVOICE
+TOTAL RM 5.00`);
+    expect(f.address?.value).toBe('Blk 2, Unit G1 & G2, Bestari Terrace, Lot PTD 182908 & PTD 143216, Jalan Danga, Taman Nusa Bestari, 81300');
+  });
 });
 
 describe('a payment is no total', () => {

@@ -18,7 +18,8 @@ describe('repairing header words', () => {
     expect(repairAddress('Jin Xin Court')).toBe('Jln Xin Court');
   });
 
-  it('puts an address word of five letters or more right across one letter of like strokes (M N H, N U, I T)', () => {
+  it('puts an address word of five letters or more right across one letter of like strokes (M N H, N U, N R, I T)', () => {
+    expect(repairAddress('LOT P.T. 2811, JALAR ANGSA,')).toBe('LOT P.T. 2811, JALAN ANGSA,');
     expect(repairAddress('LOT 12, JALAN ANGSA, TAHAN MERAK')).toBe('LOT 12, JALAN ANGSA, TAMAN MERAK');
     expect(repairAddress('TANAN MERAK')).toBe('TAMAN MERAK');
     expect(repairAddress('Lot 3, Jalau Pelabur 23/1')).toBe('Lot 3, Jalan Pelabur 23/1');
