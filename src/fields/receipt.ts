@@ -102,6 +102,10 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     if (!after.some((l) => LEGAL_FORM.test(l.upper))) break;
     cite.push(next);
   }
+  // a name broken after its "&" ("HOME MASTER HARDWARE &" / "ELECTRICAL"): the next line ends it
+  const last = cite[cite.length - 1];
+  const next = lines[last.order + 1];
+  if (/(?:&|\bAND)\W*$/.test(last.upper) && next?.page === last.page && /[A-Z]{3}/.test(next.upper) && !/\d/.test(next.upper) && !ADDRESS_START.test(next.upper)) cite.push(next);
   const value = afterLegalForm(cite.map((l) => l.text.trim()).join(' '))
     .replace(TRAILING_REG, '')
     .replace(/[‘’`´]/g, "'")
@@ -109,6 +113,9 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     .trim();
   return value ? { value, cite } : null;
 }
+
+/** A line that starts an address, not a name's end. */
+const ADDRESS_START = /^\W*(?:NO\b|LOT\b|JALAN\b|JLN\b|TAMAN\b|BLK\b|UNIT\b)/;
 
 /** What may follow a name's legal form on its line and still be the name: no digit, a few words at most. */
 const NAME_TAIL = 24;

@@ -87,6 +87,11 @@ function meant(token: string, lex: Lexicon): string | null {
     const near = lex.long.filter((w) => oneLetter(skeleton(w), s));
     word = near.length === 1 ? near[0] : null;
   }
+  // a long word with a letter read into it ("PERMNIAGAAN"; not one more at its end: a plural, "RESTAURANTS")
+  if (!word && upper.length > LONG && !/\d/.test(upper)) {
+    const near = lex.long.filter((w) => w.length === upper.length - 1 && oneApart(upper, w) && upper.slice(0, -1) !== w);
+    word = near.length === 1 ? near[0] : null;
+  }
   // a shorter word, one letter read as one whose strokes it shares ("TAHAN", "TANAN", "JALAU")
   if (!word && upper.length >= MID && !/\d/.test(upper)) {
     const near = lex.mid.filter((w) => w.length === upper.length && strokeApart(upper, w));
@@ -148,7 +153,7 @@ export function headerWord(word: string): boolean {
 /** A company line with its legal form and trade words put right ("SDN BND" → "SDN BHD"). */
 export function repairCompany(text: string): string {
   const words = repairWords(text, COMPANY)
-    .replace(/\b(SDN\.?\s*)B[HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
+    .replace(/\b(SDN\.?\s*)[BR8][HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
     // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD"
     .replace(/\b[S5][DIlO1]{1,2}[NM](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
     // Sendirian Berhad shortened, its S read 5 or its B read 8: "5/B"

@@ -463,6 +463,14 @@ describe('the seller’s name', () => {
   });
 });
 
+describe('the seller’s name broken after its "&"', () => {
+  it('ends on the next line', () => {
+    expect(read(`HOME MASTER HARDWARE &\nELECTRICAL\nNO.113G & 115G, JALAN SETIA GEMBILANG\n40170 BANDAR SETIA ALAM,\nTOTAL 5.00`).merchant?.value).toBe('HOME MASTER HARDWARE & ELECTRICAL');
+    // not onto the address
+    expect(read(`KEDAI MAJU &\nNO. 3, JALAN BESAR\n45600 BATANG BERJUNTAI\nTOTAL 5.00`).merchant?.value).toBe('KEDAI MAJU &');
+  });
+});
+
 describe('the seller’s address', () => {
   it('takes the shop’s branch under it, a store number and its place', () => {
     const f = read(`SPEEDY MART S/B (512345-X)

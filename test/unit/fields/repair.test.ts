@@ -60,6 +60,11 @@ describe('repairing header words', () => {
     expect(repairCompany('KEDAI MAKAN SDN BHO')).toBe('KEDAI MAKAN SDN BHD');
     // a word one letter longer or shorter is its own word
     expect(repairCompany('GOLDEN HOLDING LTD')).toBe('GOLDEN HOLDING LTD');
+    expect(repairCompany('NASI KANDAR RESTAURANTS')).toBe('NASI KANDAR RESTAURANTS');
+    // but a long word with a letter read into its middle is the word
+    expect(repairCompany('PERMNIAGAAN RIANG RIA')).toBe('PERNIAGAAN RIANG RIA');
+    // Berhad's B read R after Sdn
+    expect(repairCompany('Segi Cash & Carry Sdn.Rhd')).toBe('Segi Cash & Carry Sdn.Bhd');
   });
 
   it('reads a period or colon between an address’s parts as the comma the print has', () => {
