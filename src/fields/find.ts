@@ -138,9 +138,19 @@ function unseparatedDate(text: string): { value: string; read: string } | null {
   return null;
 }
 
+/**
+ * An ISO date run on from the register's number before it, with its time after it ("001-2018-03-18
+ * 13:21:02"): the date pattern leaves a date joined to digits by a dash.
+ */
+function prefixedIsoDate(text: string): { value: string; read: string } | null {
+  const m = /(?<=\d-)(\d{4}-\d{2}-\d{2})(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)/.exec(text);
+  const value = m && findDate(m[1]!);
+  return value ? { value, read: m[1]! } : null;
+}
+
 /** A date the scan garbled, put right (repairDate and the mendings above), and the text as read; or null. */
 export function mendedDate(text: string): { value: string; read: string } | null {
-  return repairDate(text) ?? spacedDate(text) ?? spacedSeparators(text) ?? unseparatedDate(text) ?? misreadMonth(text);
+  return repairDate(text) ?? spacedDate(text) ?? spacedSeparators(text) ?? unseparatedDate(text) ?? misreadMonth(text) ?? prefixedIsoDate(text);
 }
 
 function dateCandidates(lines: LineRec[], question: string): Candidate[] {

@@ -99,7 +99,11 @@ export const DATE_LABEL = /^\W{0,3}(?:DATE|TARIKH|DATUM|FECHA|DATA|日期|날짜
 /** At most this many lines a page are read again for a date their first reading lost. */
 export const LOST_DATE_LINES = 2;
 
-/** A line that starts with a date's label and holds no date: the reading lost the value beside the label. */
+/** A date's label at the end of a line ("INV NO: CS-SA-0120436 Date", its value printed further along the row in grey). */
+const DATE_LABEL_AT_END = /\b(?:DATE|TARIKH|DATUM|FECHA|DATA)(?:\s*[/&]\s*TIME)?\W{0,3}$/;
+
+/** A line that starts or ends with a date's label and holds no date: the reading lost the value beside the label. */
 export function lostItsDate(text: string): boolean {
-  return DATE_LABEL.test(text.toUpperCase()) && !findDate(text);
+  const upper = text.toUpperCase();
+  return (DATE_LABEL.test(upper) || DATE_LABEL_AT_END.test(upper.trim())) && !findDate(text);
 }

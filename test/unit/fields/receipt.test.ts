@@ -573,6 +573,12 @@ describe('dates the scan spaced or misspelt', () => {
     expect(read(`KEDAI MAJU\nQty 18 06-2018\nTOTAL 5.00`).date).toBeUndefined();
   });
 
+  it("an ISO date run on from the register's number before it, with its time after it", () => {
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n001-2018-03-18 13:21:02 Rasany 001-3246`).date).toMatchObject({ iso: '2018-03-18' });
+    // without its time, a run of numbers
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\nREF 001-2018-03-18`).date).toBeUndefined();
+  });
+
   it("a month's name one letter off, between a day and a year", () => {
     expect(read(`KEDAI MAJU\nfate 1 05 lan 2017 12:41pm\nTOTAL 5.00`).date).toMatchObject({ value: '05 JAN 2017', iso: '2017-01-05' });
     expect(read(`KEDAI MAJU\nDate: 14 Oci 2018\nTOTAL 5.00`).date).toMatchObject({ iso: '2018-10-14' });

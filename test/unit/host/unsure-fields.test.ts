@@ -48,6 +48,11 @@ describe('a date the reading lost', () => {
     expect(lines.filter((l) => l.lost === 'date').map((l) => l.line.text)).toEqual(['Date']);
     // a page whose date was read has no such line
     expect(fieldLinesToReread(enginePage(RECEIPT), 0).some((l) => l.lost === 'date')).toBe(false);
+    // a label at the line's end, its value further along the row; not a label inside a sentence
+    const atEnd = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['INV NO: CS-SA-0120436 Date', 0.9] : [t, c]));
+    expect(fieldLinesToReread(enginePage(atEnd), 0).filter((l) => l.lost === 'date').map((l) => l.line.text)).toEqual(['INV NO: CS-SA-0120436 Date']);
+    const sentence = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['PURCHASE DATE FOR I.T PRODUCT WARRANTY', 0.9] : [t, c]));
+    expect(fieldLinesToReread(enginePage(sentence), 0).some((l) => l.lost === 'date')).toBe(false);
   });
 });
 
