@@ -72,6 +72,12 @@ export function lostItsTotal(text: string): boolean {
   return !amounts(u).length && !COLUMN_HEADS.test(u) && totalScore([{ upper: u } as LineRec], 0) > 0;
 }
 
+/** A reading of a total's line that holds both its label and an amount: what a lost total's second reading must give. */
+export function holdsTotal(text: string): boolean {
+  const u = mendSumLabels(mendAmounts(text.toUpperCase().replace(/\s+/g, ' ')));
+  return amounts(u).length > 0 && totalScore([{ upper: u } as LineRec], 0) > 0;
+}
+
 interface TotalCandidate extends Candidate {
   /** the garbled text the value was read from, when it was not printed as an amount */
   read?: string;

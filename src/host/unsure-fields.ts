@@ -9,9 +9,8 @@ import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
 import { headerWord, inCaseOf, oneLetter } from '../fields/repair';
-import { amounts, findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
-import { LOST_TOTAL_LINES, lostItsTotal } from '../fields/totals';
-import { mendAmounts } from '../fields/readings';
+import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
+import { holdsTotal, LOST_TOTAL_LINES, lostItsTotal } from '../fields/totals';
 import { mendedDate } from '../fields/find';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
@@ -143,6 +142,17 @@ export interface FieldLine {
   lost?: 'date' | 'total';
 }
 
+/**
+ * Whether the other recogniser's reading of a row whose value the first reading lost stands: it
+ * holds the date the first reading lost; or the total's label and an amount (not "TTA295.07" for
+ * "TOTAL"), read at least as surely where the first reading held a garbled amount ("Total
+ * Amount: 31.000" at 0.71 is not "Total mount: 1.00" at 0.65).
+ */
+export function takesLostValue(lost: 'date' | 'total', own: string, ownConfidence: number, other: { text: string; confidence: number }): boolean {
+  if (lost === 'date') return Boolean(findDate(other.text) || mendedDate(other.text));
+  return holdsTotal(other.text) && (!/\d/.test(own) || other.confidence >= ownConfidence);
+}
+
 /** The lines of the seller's name and address, and of the other fields the page's own reading is unsure of. */
 export function fieldLinesToReread(found: EnginePage, index: number, layout: LayoutOptions = {}): FieldLine[] {
   const fields = readReceipt([layoutPage(found, index, layout)]);
@@ -211,8 +221,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     const ownWords = line.words.map((w) => `${w.text}:${w.confidence.toFixed(2)}`).join(' ');
     const lost = entries[i]!.lost;
     if (lost) {
-      // the row's reading stands when it holds the date, or the amount, the first reading lost
-      if (lost === 'date' ? !findDate(other.text) && !mendedDate(other.text) : !amounts(mendAmounts(other.text.toUpperCase())).length) {
+      if (!takesLostValue(lost, own, ownConfidence, other)) {
         console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, lost: true, kept: 'own', ownConfidence, otherConfidence: other.confidence }));
         return;
       }

@@ -2,7 +2,7 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
-import { confirmWords, fieldLinesToReread, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
+import { confirmWords, fieldLinesToReread, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -66,6 +66,19 @@ describe('a total the reading lost', () => {
     expect(fieldLinesToReread(enginePage(RECEIPT.map(([t]) => [t.replace('35.5O', '35.50'), 0.97])), 0).some((l) => l.lost)).toBe(false);
     // nor is the head of the items' Total column
     expect(fieldLinesToReread(enginePage([['Description Qty U.Price Total', 0.9], ...RECEIPT.map(([t]): [string, number] => [t.replace('35.5O', '35.50'), 0.97])]), 0).some((l) => l.lost)).toBe(false);
+  });
+});
+
+describe("a lost value's second reading", () => {
+  it('stands when it holds the date, or the total with its label and amount', () => {
+    expect(takesLostValue('date', 'Date F 18 06- 018', 0.46, { text: 'Date : 18 06-2018 16:15:47', confidence: 0.8 })).toBe(true);
+    expect(takesLostValue('date', 'Date E 12- - 2017', 0.69, { text: 'Date 12 -2017', confidence: 0.9 })).toBe(false);
+    expect(takesLostValue('total', 'Net Total', 0.9, { text: 'Net Total 25.00', confidence: 0.8 })).toBe(true);
+    // the label lost in the second reading: the first keeps it
+    expect(takesLostValue('total', 'TOTAL', 0.95, { text: 'TTA295.07', confidence: 0.77 })).toBe(false);
+    // a garbled amount read less surely again is not put right
+    expect(takesLostValue('total', 'Total Amount: 31.000', 0.71, { text: 'Total mount: 1.00', confidence: 0.65 })).toBe(false);
+    expect(takesLostValue('total', 'Total Sales (Inclusive GST) RA 280', 0.6, { text: 'Total Sales (Inclusive GST) RM 20.80', confidence: 0.9 })).toBe(true);
   });
 });
 
