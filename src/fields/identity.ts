@@ -13,6 +13,8 @@ const COMPANY =
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
+/** A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS SDN BHD". */
+const NAME_GOES_ON = /^[\s(]*(?:CO\.|CO\b|COMPANY\b|&|AND\b)/;
 
 function headerOf(lines: LineRec[]): LineRec[] {
   if (!lines.length) return [];
@@ -32,9 +34,11 @@ export function findVendor(lines: LineRec[]): Found | null {
   const named = header.findIndex((l) => COMPANY.test(l.upper) && !DOC_TYPE.test(l.upper) && !/^\(.*\)$/.test(l.upper.trim()));
   if (named >= 0) {
     const line = header[named];
-    // "NANDO'S CHICKENLAND MALAYSIA / SDN BHD": the suffix alone is not a name
-    if (ONLY_SUFFIX.test(line.upper) && named > 0) {
-      const prev = header[named - 1];
+    // "NANDO'S CHICKENLAND MALAYSIA / SDN BHD": the suffix alone is not a name; nor is a line
+    // no name starts with ("POPULAR BOOK / CO. (M) SDN BHD") under a plain line
+    const prev = named > 0 ? header[named - 1] : undefined;
+    const startsName = (l: LineRec) => /[A-Z]{3}/.test(l.upper) && !NOT_NAME.test(l.upper) && !DOC_TYPE.test(l.upper) && !COMPANY.test(l.upper);
+    if (prev && (ONLY_SUFFIX.test(line.upper) || (NAME_GOES_ON.test(line.upper) && startsName(prev)))) {
       return { value: `${prev.text.trim()} ${line.text.trim()}`, cite: [prev, line] };
     }
     return { value: line.text.trim(), cite: [line] };

@@ -463,6 +463,15 @@ describe('the seller’s name', () => {
   });
 });
 
+describe('the seller’s name on two lines', () => {
+  it('a second line no name starts with ("CO. (M) SDN BHD") takes the plain line above it', () => {
+    expect(read(`se\nPOPULAR BOOK\nCO. (M) SDN BHD\n(Co. No. 113825-W)\nNo 8, Jalan 7/118B, Desa Tun Razak\nTOTAL 5.00`).merchant?.value).toBe('POPULAR BOOK CO. (M) SDN BHD');
+    expect(read(`TAN\n& SONS SDN BHD\nNO 3, JALAN BESAR\nTOTAL 5.00`).merchant?.value).toBe('TAN & SONS SDN BHD');
+    // not a title or an address above it
+    expect(read(`TAX INVOICE\nCO. (M) SDN BHD\nNO 3, JALAN BESAR\nTOTAL 5.00`).merchant?.value).toBe('CO. (M) SDN BHD');
+  });
+});
+
 describe('the seller’s name broken after its "&"', () => {
   it('ends on the next line', () => {
     expect(read(`HOME MASTER HARDWARE &\nELECTRICAL\nNO.113G & 115G, JALAN SETIA GEMBILANG\n40170 BANDAR SETIA ALAM,\nTOTAL 5.00`).merchant?.value).toBe('HOME MASTER HARDWARE & ELECTRICAL');
