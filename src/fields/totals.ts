@@ -68,15 +68,20 @@ export const LOST_TOTAL_LINES = 2;
  * Total 25: J", "Total Sales (Inclusive GST) RA 280"): the scan lost the amount beside the label.
  */
 export function lostItsTotal(text: string): boolean {
-  const u = mendSumLabels(mendAmounts(text.toUpperCase().replace(/\s+/g, ' ')));
-  return !amounts(u).length && !COLUMN_HEADS.test(u) && totalScore([{ upper: u } as LineRec], 0) > 0;
+  const u = mendedUpper(text);
+  return !amounts(u).length && !COLUMN_HEADS.test(u) && labelsTotal(u);
 }
 
 /** A reading of a total's line that holds both its label and an amount: what a lost total's second reading must give. */
 export function holdsTotal(text: string): boolean {
-  const u = mendSumLabels(mendAmounts(text.toUpperCase().replace(/\s+/g, ' ')));
-  return amounts(u).length > 0 && totalScore([{ upper: u } as LineRec], 0) > 0;
+  const u = mendedUpper(text);
+  return amounts(u).length > 0 && labelsTotal(u);
 }
+
+/** A line's text as the sum rules read it: upper case, spaces squashed, its amounts and sum labels mended (as moneyLines mends LineRec.upper). */
+const mendedUpper = (text: string) => mendSumLabels(mendAmounts(text.toUpperCase().replace(/\s+/g, ' ')));
+/** Whether a line's label (mended, upper case) is the bill's total's, read alone. */
+const labelsTotal = (u: string) => totalScore([{ upper: u } as LineRec], 0) > 0;
 
 interface TotalCandidate extends Candidate {
   /** the garbled text the value was read from, when it was not printed as an amount */

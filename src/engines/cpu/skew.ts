@@ -99,10 +99,26 @@ export function shrinkGrey(grey: Uint8Array, width: number, height: number, step
 }
 
 /**
+ * The grey at (x, y), between the four pixels about it, of the part [x0, y0, x1) × [y0, y1) of a
+ * `width`-wide grey image; a point beyond the part takes the grey at its edge.
+ */
+export function greyBetween(grey: Uint8Array, width: number, part: readonly [number, number, number, number], x: number, y: number): number {
+  const [px0, py0, px1, py1] = part;
+  const at = (cx: number, cy: number) => grey[Math.min(py1 - 1, Math.max(py0, cy)) * width + Math.min(px1 - 1, Math.max(px0, cx))]!;
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const fx = x - x0;
+  const fy = y - y0;
+  const top = at(x0, y0) + (at(x0 + 1, y0) - at(x0, y0)) * fx;
+  const bottom = at(x0, y0 + 1) + (at(x0 + 1, y0 + 1) - at(x0, y0 + 1)) * fx;
+  return top + (bottom - top) * fy;
+}
+
+/**
  * The page's grey straightened as Tesseract straightened it (rotateAuto: Leptonica turns it by
  * `radians` about its centre, keeping its size, white brought in): each pixel of the straight
- * page sampled, between its four neighbours, where its point lies on the page as it was, by the
- * same turn that puts boxes read on the straight page back (./index.ts unskew).
+ * page sampled (greyBetween) where its point lies on the page as it was, by the same turn that
+ * puts boxes read on the straight page back (./index.ts unskew).
  */
 export function turnGrey(grey: Uint8Array, width: number, height: number, radians: number): Uint8Array {
   const out = new Uint8Array(width * height).fill(255);
@@ -110,21 +126,15 @@ export function turnGrey(grey: Uint8Array, width: number, height: number, radian
   const sin = Math.sin(radians);
   const cx = width / 2;
   const cy = height / 2;
+  const page = [0, 0, width, height] as const;
   for (let y = 0; y < height; y++) {
     const dy = y + 0.5 - cy;
     for (let x = 0; x < width; x++) {
       const dx = x + 0.5 - cx;
       const sx = cx + dx * cos + dy * sin - 0.5;
       const sy = cy - dx * sin + dy * cos - 0.5;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * width + x0;
-      const top = grey[i]! + (grey[i + 1]! - grey[i]!) * fx;
-      const bottom = grey[i + width]! + (grey[i + width + 1]! - grey[i + width]!) * fx;
-      out[y * width + x] = Math.round(top + (bottom - top) * fy);
+      if (sx < 0 || sy < 0 || sx + 1 >= width || sy + 1 >= height) continue;
+      out[y * width + x] = Math.round(greyBetween(grey, width, page, sx, sy));
     }
   }
   return out;

@@ -5,7 +5,7 @@
 import type { BBox } from '../../shared/contract';
 import type { EngineBlock, EngineLine } from '../../shared/engine';
 import { otsu } from '../../shared/pixels';
-import { shrinkGrey } from './skew';
+import { greyBetween, shrinkGrey } from './skew';
 
 /** A page whose lines are more than twice this tall, in pixels, is looked at smaller. */
 const LOOK_AT = 12;
@@ -239,21 +239,11 @@ export function sheetOf(grey: Uint8Array, width: number, boxes: readonly BBox[],
         if (v > light) light = v;
       }
     const span = Math.max(1, light - dark);
-    const at = (x: number, r: number) => grey[(b[1] + Math.min(h - 1, Math.max(0, r))) * width + b[0] + Math.min(w - 1, Math.max(0, x))]!;
     for (let r = 0; r < h * scale; r++) {
       // (each sheet pixel sampled between its four neighbours in the crop)
-      const sy = (r + 0.5) / scale - 0.5;
-      const r0 = Math.floor(sy);
-      const fy = sy - r0;
+      const sy = b[1] + (r + 0.5) / scale - 0.5;
       const to = (y + r) * sheetWidth + pad;
-      for (let x = 0; x < w * scale; x++) {
-        const sx = (x + 0.5) / scale - 0.5;
-        const x0 = Math.floor(sx);
-        const fx = sx - x0;
-        const top = at(x0, r0) + (at(x0 + 1, r0) - at(x0, r0)) * fx;
-        const bottom = at(x0, r0 + 1) + (at(x0 + 1, r0 + 1) - at(x0, r0 + 1)) * fx;
-        sheet[to + x] = Math.round(((top + (bottom - top) * fy - dark) * 255) / span);
-      }
+      for (let x = 0; x < w * scale; x++) sheet[to + x] = Math.round(((greyBetween(grey, width, b, b[0] + (x + 0.5) / scale - 0.5, sy) - dark) * 255) / span);
     }
     placed.push({ box: b, x: pad, y, scale });
     y += h * scale + pad;
