@@ -85,6 +85,45 @@ describe('receipts and tables through the file picker', () => {
     expect(md).toMatch(/^\|\s*TOTAL:?\s*\|\s*31[.,]00\s*\|/m);
   }, 300_000);
 
+  it("a faint receipt scanned on a scanner's dark bed, which Tesseract's threshold takes for blank paper, is read restored (cpu)", async () => {
+    // receipt_sroie_061 printed faint (grey 185 on paper 242) between black strips down both
+    // sides: Otsu's threshold of the page falls between the strips and the print, and Tesseract,
+    // native as well, reads nothing. The page is read again stretched from its print to its paper.
+    const page = await s.open('/');
+    const jpeg = readFileSync(join(EVAL_DIR, 'receipt_sroie_061.jpg')).toString('base64');
+    const png = await page.evaluate(async (b64) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = canvas.getContext('2d')!;
+      g.drawImage(bitmap, 0, 0);
+      const image = g.getImageData(0, 0, canvas.width, canvas.height);
+      const d = image.data;
+      const edge = Math.round(canvas.width * 0.03);
+      for (let i = 0; i < d.length; i += 4) {
+        const x = (i / 4) % canvas.width;
+        const luma = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+        d[i] = d[i + 1] = d[i + 2] = x < edge || x >= canvas.width - edge ? 5 : Math.round(185 + (luma * 57) / 255);
+      }
+      g.putImageData(image, 0, 0);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let out = '';
+      for (let k = 0; k < bytes.length; k += 0x8000) out += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+      return btoa(out);
+    }, jpeg);
+    // the engine's page detail (the line bench/dump-job.mjs prints)
+    const detail: string[] = [];
+    page.on('console', (m) => void (m.text().startsWith('ocrchat page') && detail.push(m.text())));
+    await page.locator('input[name="tier"][value="cpu"]').check();
+    await page.locator('#tool').selectOption('');
+    await pick(page, [{ name: 'faint-receipt.png', type: 'image/png', data: Buffer.from(png, 'base64') }]);
+    await openedJob(page);
+    const text = (await page.getByTestId('result-text').textContent()) ?? '';
+    expect(text).toMatch(/Chickenland/i);
+    expect(text).toMatch(/Mont Kiara/i);
+    // read from the restored page, at its own size (not shrunk)
+    await expect.poll(() => detail.join('\n')).toMatch(/"restored":1\b/);
+  }, 300_000);
+
   it('the Receipt tool on the cpu tier reads its name and address lines again with PP-OCR and merges the readings before it reports them', async () => {
     // The only tab, so its window hosts the engines (an earlier tab read on the vlm tier).
     for (const p of s.context.pages()) await p.close();

@@ -19,6 +19,7 @@ import { findRules, ruledGrids, type Rule } from '../../shared/ruling';
 import { rereadCells } from './cells';
 import { estimateSkew, smallGreyOf, turnGrey } from './skew';
 import { lineHeight, placeBack, sheetOf, unreadInk, withUnread } from './unread';
+import { restoredPage, scaledBlocks } from './restore';
 import { cutRow, halvesThresholdAlike, joinHalves, SPLIT_MIN_PIXELS, twoWorkersFor } from './split';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
@@ -178,8 +179,35 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   }
   // whether the reading kept was of the page straightened (its boxes then turned back)
   let straightened = askew;
+  // the grey of the page as it is now: as uploaded, or turned upright
+  let turnedGrey: Uint8Array | undefined;
+  const greyNow = () => (bitmap === page.bitmap ? pageGrey() : (turnedGrey ??= greyOf(bitmap)));
+  // A page of a megapixel or more read so thinly: faint print whose grey Tesseract's
+  // threshold put with the paper (a scanner's dark edge drew the threshold down), or dot-matrix
+  // print scanned so finely its dots stand apart. It is read once more restored (./restore.ts):
+  // stretched from its print to its paper, thickened and shrunk when that large; that reading is
+  // kept where it holds twice the sure words, and enough.
+  let restoredRead = false;
+  if (sureWordCount(best) < FEW_WORDS && bitmap.width * bitmap.height >= SMALL_PIXELS) {
+    opts.signal?.throwIfAborted();
+    const restored = restoredPage(greyNow(), bitmap.width, bitmap.height);
+    if (restored) {
+      const { width, height, scale } = restored;
+      const dpi = input.dpi ?? page.dpi;
+      const again = await timedPass('restore', pass({ blob: pgmBlob(greyPgm(restored.grey, width, height)), ...(dpi ? { dpi: Math.round(dpi / scale) } : {}) }, languages, { width, height }, askew, undefined, false, waited));
+      // (for the page's debug line: the sure words of the reading before, and of the restored one)
+      timings.sureBefore = sureWordCount(best);
+      timings.sureRestored = sureWordCount(again);
+      if (timings.sureRestored >= Math.max(FEW_WORDS, 2 * timings.sureBefore)) {
+        best = { ...scored(scaledBlocks(again.blocks, scale)), ...(again.straight ? { straight: { radians: again.straight.radians, blocks: scaledBlocks(again.straight.blocks, scale) } } : {}) };
+        timings.restored = scale;
+        restoredRead = true;
+      }
+    }
+  }
   // One the profile passed over: read it again straightened when the lines Tesseract found slope.
-  if (!askew && Math.abs(lineSlope(best.blocks)) > SKEWED) {
+  // (not a restored reading: the straightened one would be of the page as it was)
+  if (!askew && !restoredRead && Math.abs(lineSlope(best.blocks)) > SKEWED) {
     const straight = await timedPass('deskew', pass(input, languages, bitmap, true, undefined, false, waited));
     if (straight.confidence >= best.confidence - 0.02 || straight.words > best.words * 1.2) {
       best = straight;
@@ -276,9 +304,6 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   if (timings.band) timings.language = (timings.language ?? 0) + timings.band;
   let blocks = best.blocks;
   let rules: Rule[] | undefined;
-  // the grey of the page as it is now: as uploaded, or turned upright
-  let turnedGrey: Uint8Array | undefined;
-  const greyNow = () => (bitmap === page.bitmap ? pageGrey() : (turnedGrey ??= greyOf(bitmap)));
   // Lines the page segmentation passed over (./unread.ts), read on their own. On a page read
   // straightened, they are looked for on the page straightened the same way, among its lines'
   // boxes there (turned back, they are not where its rows of ink are), and what is read there
