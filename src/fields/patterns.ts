@@ -102,8 +102,11 @@ export const LOST_DATE_LINES = 2;
 /** A date's label at the end of a line ("INV NO: CS-SA-0120436 Date", its value printed further along the row in grey). */
 const DATE_LABEL_AT_END = /\b(?:DATE|TARIKH|DATUM|FECHA|DATA)(?:\s*[/&]\s*TIME)?\W{0,3}$/;
 
-/** A line that starts or ends with a date's label and holds no date: the reading lost the value beside the label. */
+/** A date's label inside a line, its value beside it garbled to digits and other marks ("Salesperson: Date: 120202018", "DATE: 258/M4£2017"). */
+const DATE_LABEL_GARBLED = /\b(?:DATE|TARIKH|DATUM|FECHA)\s*[:.]?\s*[^\s\p{L}]*\d[^\s]{3,}/u;
+
+/** A line that starts or ends with a date's label, or holds one beside a garbled value, and holds no date: the reading lost the value beside the label. */
 export function lostItsDate(text: string): boolean {
   const upper = text.toUpperCase();
-  return (DATE_LABEL.test(upper) || DATE_LABEL_AT_END.test(upper.trim())) && !findDate(text);
+  return (DATE_LABEL.test(upper) || DATE_LABEL_AT_END.test(upper.trim()) || DATE_LABEL_GARBLED.test(upper)) && !findDate(text);
 }

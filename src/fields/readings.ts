@@ -144,6 +144,8 @@ export function mendSumLabels(upper: string): string {
   return upper
     .replace(/\bT\s?[O0Q]\s?T\s?[A4R]\s?[L1I|]\b/g, 'TOTAL')
     .replace(/(?<![\p{L}\p{N}])[A-Z0-9[(|]{4,6}(?![\p{L}\p{N}])/gu, (t) => ((t.match(/[A-Z]/g)?.length ?? 0) >= 3 && oneApart(t, 'TOTAL') ? 'TOTAL' : t))
+    // its L run into the amount beside it, which the spaces between were lost with: "Tota12.00"
+    .replace(/\bTOTA(?=\d{1,6}[.,]\d{2}\b)/g, 'TOTAL ')
     .replace(/\bS[UV][BR8P]\s?(?=TOTAL\b)/g, 'SUB')
     .replace(/\bPOU(\w{0,2}\s?DING)\b/g, 'ROU$1');
 }

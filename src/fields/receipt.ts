@@ -108,11 +108,23 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
   if (/(?:&|\bAND)\W*$/.test(last.upper) && next?.page === last.page && /[A-Z]{3}/.test(next.upper) && !/\d/.test(next.upper) && !ADDRESS_START.test(next.upper)) cite.push(next);
   const value = afterLegalForm(cite.map((l) => l.text.trim()).join(' '))
     .replace(TRAILING_REG, '')
+    .replace(REG_LABEL_ON, '')
     .replace(/[‘’`´]/g, "'")
     .replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, '')
+    .replace(OWNER_LABEL, '')
+    // a slash or bar the scan put before a bracket: "BAKERIES/(KL)"
+    .replace(/(?<=\p{L})[/|](?=\()/gu, ' ')
+    // a lone mark or letter after the name's legal form, and dashes or bars ending it: the scan's specks
+    .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s+[\p{L}\p{N}]?[^\p{L}\p{N}\s)]*$/iu, '')
+    .replace(/[\s\-–—_|~=:;,]+$/u, '')
     .trim();
   return value ? { value, cite } : null;
 }
+
+/** The company's registration label and what follows it on the name's line: "PROSPER NIAGA Company No : SA". */
+const REG_LABEL_ON = /\s+(?:COMPANY|CO\.?|ROC|GST|BUSINESS)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/i;
+/** The owner's label before the name of the company that runs a shop: "OWN BY: CHEF LEE SDN BHD", "Operated by". */
+const OWNER_LABEL = /^(?:OWNED|OWN|OPERATED|MANAGED|RUN)\s+BY\s*[:.-]?\s*/i;
 
 /** A line that starts an address, not a name's end. */
 const ADDRESS_START = /^\W*(?:NO\b|LOT\b|JALAN\b|JLN\b|TAMAN\b|BLK\b|UNIT\b)/;

@@ -32,6 +32,8 @@ const CHARGES = /\b(?:GST|VAT|SST|HST|TAX)\b|SERVICE|SVC|CHARGE|DISC|TIP|DELIVER
 const isAdjustment = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b/.test(u) && !roundedSum(u);
 const CASH = /\b(?:CASH|TENDER\w*|PAID|RECEIVED|PAYMENT)\b/;
 const CHANGE = /\bCHANGE\b|\bBAKI\b/;
+/** A payment by card. */
+const CARD = /\b(?:VISA|MASTER\s?CARD|MASTER|AMEX|CREDIT|DEBIT|CARD|EFTPOS|KARTE)\b/;
 /** Lines whose amounts are not the bill's total, when looking for the largest one. */
 const NOT_BILL = new RegExp(`${CASH.source}|${CHANGE.source}|${ROUNDING.source}|${TAX_WORD.source}|DISC|SAVING|POINT|SUB`);
 
@@ -201,7 +203,7 @@ export function findTotal(read: LineRec[]): TotalAnswer | null {
   const lines = moneyLines(read);
   const candidates = totalCandidates(lines);
   const top = best(candidates) as TotalCandidate | null;
-  if (!top) return totalWithoutAmount(lines) ?? totalWithoutLabel(lines);
+  if (!top) return totalWithoutAmount(lines) ?? subtotalDue(lines) ?? totalWithoutLabel(lines);
   const page = top.cite[0].page;
   const paid = cashLessChange(lines, page);
   if (top.read) return garbledTotal(top, paid);
@@ -452,6 +454,29 @@ function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
     cite: [label, top.line],
     note: `No amount could be read beside ${quote([label])}; ${top.value} is the largest amount billed on the page, so it is probably the total.`,
   };
+}
+
+/**
+ * No line reads as a total, and the bill's last sum is its subtotal: "SERV. CHG. 10% / GST 6% /
+ * SUBTOTAL RM96.20 / CASH / YOUR CHANGE". Nothing is added to it before it is paid, so it is what
+ * was due. Not where more was paid (cash less change): a total line, tax added, was lost.
+ */
+function subtotalDue(lines: LineRec[]): TotalAnswer | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (!SUBTOTAL.test(l.upper)) continue;
+    const own = amounts(l.upper);
+    const value = own.length ? amountValue(own[own.length - 1]) : null;
+    if (value === null || value <= 0) return null;
+    // after it, only the payment's lines print amounts: cash handed over, change, a card
+    const after = lines.slice(i + 1).filter((x) => x.page === l.page && amounts(x.upper).length);
+    if (after.some((x) => !CASH.test(x.upper) && !CHANGE.test(x.upper) && !CARD.test(x.upper))) return null;
+    // (cash less change below it is a misread: no one pays less than is due)
+    const paid = cashLessChange(lines, l.page);
+    if (paid && !paid.exact && paid.value > value + 0.005) return null;
+    return { value: formatAmount(value), cite: [l, ...(paid && same(paid.value, value) ? paid.cite : [])], note: `No line of the receipt reads as its total; its subtotal ${quote([l])} is its last sum, paid as it stands, so it is probably the total.` };
+  }
+  return null;
 }
 
 /**

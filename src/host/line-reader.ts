@@ -52,7 +52,9 @@ export function lineReaderFor(job: Job, pageImage: (index: number) => Promise<Bl
         try {
           const lines = [detectorBox([bbox[0] - x0, bbox[1] - y0, bbox[2] - x0, bbox[3] - y0], x1 - x0, y1 - y0)];
           const read = await other.recognize({ bitmap: crop }, { languages: other.meta.refuses?.(languages) ? 'auto' : languages, signal, aside: true, lines });
-          return read.lines?.map((l) => l.text).join(' ') || read.blocks.flatMap((b) => b.lines.map((l) => l.text)).join(' ') || null;
+          // (a reading PP-OCR is unsure of, under half, is no second opinion)
+          const sure = (l: { confidence: number }) => l.confidence >= 0.5;
+          return read.lines?.filter(sure).map((l) => l.text).join(' ') || read.blocks.flatMap((b) => b.lines.filter(sure).map((l) => l.text)).join(' ') || null;
         } finally {
           crop.close();
         }

@@ -19,6 +19,8 @@ import { greyOf, otsu } from '../shared/pixels';
 export const UNSURE = 0.85;
 /** The other recogniser's reading replaces the line's when it is this much surer. */
 const CLEARLY_SURER = 0.1;
+/** The other recogniser's reading of a line counts from this confidence (a lost value's row: any). */
+const SURE_OTHER = 0.5;
 /** At most this many lines a page are read again. */
 const MOST_LINES = 12;
 /** Margin around the line's box, in line heights: a recogniser wants some white round the text. */
@@ -207,11 +209,15 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   lines.forEach((line, i) => {
     const core = sheet.cores[i]!;
     // what was read on the line itself, not a neighbour's edge the margin took in
+    // (however unsure for a row whose value was lost, which nothing else reads; at least SURE_OTHER for another)
     const mine = read.filter((r) => {
       const cy = (r.bbox[1] + r.bbox[3]) / 2;
-      return cy >= core[0] && cy < core[1];
+      return cy >= core[0] && cy < core[1] && (entries[i]!.lost || r.confidence >= SURE_OTHER);
     });
-    if (!mine.length) return;
+    if (!mine.length) {
+      console.debug('ocrchat reread', JSON.stringify({ own: line.text, other: null, lost: entries[i]!.lost, core, read: read.map((r) => [r.text, r.bbox.map(Math.round)]) }));
+      return;
+    }
     mine.sort((a, b) => a.bbox[0] - b.bbox[0]);
     const chars = mine.reduce((n, r) => n + r.text.length, 0);
     const other = { text: mine.map((r) => r.text).join(' '), confidence: mine.reduce((n, r) => n + r.confidence * r.text.length, 0) / Math.max(1, chars) };

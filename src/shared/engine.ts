@@ -90,6 +90,7 @@ export interface RecognizeOptions {
   /**
    * The image's text lines, upright, as boxes (a sheet of lines another engine found): an
    * engine that finds lines itself reads these as they are instead (PP-OCR skips detection).
+   * Each line's reading comes back however unsure: the caller weighs it against its own.
    */
   lines?: BBox[];
   /**

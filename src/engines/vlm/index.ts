@@ -109,7 +109,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // Once the engine has loaded and read, all it may load is kept for offline use (offline.ts).
   pageStarted();
   try {
-    result = await runPage(copy, { charset, ...(tool ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}), ...(opts.aside ? { useCls: false } : {}), ...(opts.lines ? { lines: opts.lines } : {}) }, opts.signal, opts.aside);
+    result = await runPage(copy, { charset, ...(tool || opts.lines ? { dropScore: 0 } : {}), ...(recogniser ? { recogniser } : {}), ...(opts.aside ? { useCls: false } : {}), ...(opts.lines ? { lines: opts.lines } : {}) }, opts.signal, opts.aside);
     pageEnded(true);
   } catch (err) {
     pageEnded(false);

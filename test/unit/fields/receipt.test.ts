@@ -448,6 +448,14 @@ describe('dates whose separators the scan lost', () => {
     expect(read(`KEDAI MAJU\nDoc No. : 13032018\nTOTAL 5.00`).date).toBeUndefined();
   });
 
+  it('one of the two separators lost after the label', () => {
+    expect(read(`KEDAI MAJU\nRECEIPT # CS00633800 DATE: 2504/2017\nTOTAL 5.00`).date).toMatchObject({ value: '25/04/2017', iso: '2017-04-25' });
+    expect(read(`KEDAI MAJU\nDate 25/042017\nTOTAL 5.00`).date).toMatchObject({ value: '25/04/2017' });
+    // not without the label, nor a month past twelve
+    expect(read(`KEDAI MAJU\nREF 2504/2017\nTOTAL 5.00`).date).toBeUndefined();
+    expect(read(`KEDAI MAJU\nDATE: 2513/2017\nTOTAL 5.00`).date).toBeUndefined();
+  });
+
   it('a delivery date where the page prints no other date', () => {
     expect(read(`GARDENIA BAKERIES (KL) SDN BHD\nDD: 16/09/2017 11:00\nTOTAL 5.00`).date).toMatchObject({ value: '16/09/2017' });
     // a due date is not the day of the sale
@@ -621,5 +629,52 @@ describe('totals: what a line says of the total, and what was paid', () => {
 describe('a total and the rounding after it', () => {
   it('a later total of the rounded amount (the tax summary’s) leaves the rounding to apply', () => {
     expect(read(`SUSHI KING\nSushi 2x 2.80 5.60 SR\nTotal (Excluding GST): 26.60\nServ. Charge (10%): 2.66\nGST Payable: 1.76\nTotal (Inclusive of GST): 31.02\nRounding Adj: -0.02\nGST Summary Amount (RM) Tax (RM)\nSR (@ 6%) 29.26 1.76\nTOTAL: 31.00 ! 31.00`).total).toMatchObject({ amount: 31 });
+  });
+});
+
+describe('the seller’s name, cleared of what the scan and the print put round it', () => {
+  it('drops the owner’s label before it and the registration label after it', () => {
+    expect(read(`OWN BY: CHEF LEE SDN BHD\nLG226, LGF, 1 UTAMA SHOPPING CENTRE\nTOTAL 5.00`).merchant?.value).toBe('CHEF LEE SDN BHD');
+    expect(read(`Operated by Kedai Maju Sdn Bhd\nTOTAL 5.00`).merchant?.value).toBe('Kedai Maju Sdn Bhd');
+    expect(read(`PROSPER NIAGA Company No : SA0123\nNO 3, JALAN BESAR\nTOTAL 5.00`).merchant?.value).toBe('PROSPER NIAGA');
+    // "CO." of the name's legal form stays
+    expect(read(`POPULAR BOOK CO. (M) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('POPULAR BOOK CO. (M) SDN BHD');
+  });
+  it('drops specks: a dash ending it, a lone letter after its legal form, a slash before its bracket', () => {
+    expect(read(`L TWO FLORIST & HANDICRAFT -\nNO.49, JALAN MAHAGONI 7/2\nTOTAL 5.00`).merchant?.value).toBe('L TWO FLORIST & HANDICRAFT');
+    expect(read(`GOGIANT ENGINEERING (M) SDN BHD O\nTOTAL 5.00`).merchant?.value).toBe('GOGIANT ENGINEERING (M) SDN BHD');
+    expect(read(`GARDENIA BAKERIES/(KL) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('GARDENIA BAKERIES (KL) SDN BHD');
+    // a legal form's own dot, and a bracket after it, are the name's
+    expect(read(`ENW HARDWARE CENTRE (M) SDN. BHD.\nTOTAL 5.00`).merchant?.value).toBe('ENW HARDWARE CENTRE (M) SDN. BHD.');
+    expect(read(`KEDAI MAJU SDN BHD (M)\nTOTAL 5.00`).merchant?.value).toBe('KEDAI MAJU SDN BHD (M)');
+  });
+});
+
+describe('a bill with no total line whose last sum is its subtotal', () => {
+  it('takes the subtotal paid as it stands for the total', () => {
+    const f = read(`CHEF LEE SDN BHD
+FISH CAKE RM7.90
+SERV. CHG. 10% RM8.25
+GST 6% RM5.45
+SUBTOTAL RM96.20
+CASH RM100.00
+YOUR CHANGE RM3.80`);
+    expect(f.total?.amount).toBe(96.2);
+  });
+  it('not where more was paid than the subtotal, nor where a sum follows it', () => {
+    // cash less change is the subtotal and its tax: the total's line was lost
+    expect(read(`KEDAI MAJU\nSUBTOTAL 10.00\nGST 6% 0.60\nCASH 20.00\nCHANGE 9.40`).total?.amount).not.toBe(10);
+    expect(read(`KEDAI MAJU\nSUBTOTAL 10.00\nCASH 20.00\nCHANGE 9.40`).total?.amount).not.toBe(10);
+    expect(read(`KEDAI MAJU\nSUBTOTAL 10.00\nSERVICE CHARGE 1.00\nCASH 11.00`).total?.amount).not.toBe(10);
+  });
+  it('a cash amount under the subtotal is a misread, not what was paid', () => {
+    expect(read(`KEDAI MAJU\nSUBTOTAL RM96.20\nCASH RM10\nCHANGE RM3.80`).total?.amount).toBe(96.2);
+  });
+});
+
+describe('a total label run into its amount', () => {
+  it('"Tota12.00": the label and the amount', () => {
+    expect(mendSumLabels('TOTA12.00')).toBe('TOTAL 12.00');
+    expect(read(`KEDAI MAJU\nITEM A 12.00\nTota12.00\nCASH 15.00\nCHANGE 3.00`).total?.amount).toBe(12);
   });
 });
