@@ -112,6 +112,8 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     .replace(/[‘’`´]/g, "'")
     .replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, '')
     .replace(OWNER_LABEL, '')
+    // Malaysia's "(M)" before the legal form with a stroke of its bracket read as a letter: "(MH) SDN BHD"
+    .replace(/\(M[HNI]\)(?=\s*SDN\b)/i, '(M)')
     // a slash or bar the scan put before a bracket: "BAKERIES/(KL)"
     .replace(/(?<=\p{L})[/|](?=\()/gu, ' ')
     // a lone mark or letter after the name's legal form, and dashes or bars ending it: the scan's specks

@@ -229,8 +229,29 @@ export function repairAddress(text: string): string {
  */
 export function joinAddressLines(lines: string[]): string {
   const joined = lines.map((l) => l.trim()).filter(Boolean).join(' ');
-  return commasOf(postcodeDigits(houseNumber(joined)));
+  return commasOf(postcodeDigits(houseNumber(scanMarks(joined))));
 }
+
+/**
+ * What the scan did to an address's letters and marks: a speck or a sign read before it ("© Lot
+ * 3", "™No.49"), LOT with digits for its letters ("10T 1851-A"), a period for the space between
+ * the postcode and its town ("81750.JOHOR"), a small l for an I in a word of capitals ("SKUDAl").
+ */
+export function scanMarks(address: string): string {
+  return address
+    .replace(/^[^\p{L}\p{N}#]+(?=[\p{L}\p{N}])/u, '')
+    .replace(/^[1lI|][0O]T(?=\s+\d)/, 'LOT')
+    .replace(/\b(\d{5})\.(?=\p{Lu}{2})/gu, '$1 ')
+    .replace(/\b(\p{Lu}{2,})l(\p{Lu}*)\b/gu, '$1I$2')
+    .replace(SPECKS_AFTER_STATE, '$1');
+}
+
+/**
+ * Specks read after the state or country that ends an address, on its line: two or more short
+ * scraps, no digit among them ("Kelantan PE eee EE TR ROLE RE URE", "Darul Ehsan, ht |"). Not a
+ * state's own letters ("SELANGOR D E") nor a word of five letters or more ("JOHOR BAHRU").
+ */
+const SPECKS_AFTER_STATE = /(\b(?:SELANGOR|JOHOR|KEDAH|PERAK|PAHANG|SABAH|SARAWAK|MELAKA|MALACCA|KELANTAN|TERENGGANU|PENANG|PINANG|PERLIS|SEMBILAN|EHSAN|TAKZIM|LUMPUR|MALAYSIA|SINGAPORE|PUTRAJAYA|LABUAN)\b\.?)(?![,\s]+D\.?\s?E\b)(?:[,\s]+[^\s\d,]{1,4}){2,}$/i;
 
 /**
  * "No." before the house number, as OCR misreads it at an address's start: "ND.54", "N0 7",

@@ -644,6 +644,8 @@ describe('the seller’s name, cleared of what the scan and the print put round 
     expect(read(`L TWO FLORIST & HANDICRAFT -\nNO.49, JALAN MAHAGONI 7/2\nTOTAL 5.00`).merchant?.value).toBe('L TWO FLORIST & HANDICRAFT');
     expect(read(`GOGIANT ENGINEERING (M) SDN BHD O\nTOTAL 5.00`).merchant?.value).toBe('GOGIANT ENGINEERING (M) SDN BHD');
     expect(read(`GARDENIA BAKERIES/(KL) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('GARDENIA BAKERIES (KL) SDN BHD');
+    expect(read(`MR D.I.Y. (MH) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('MR D.I.Y. (M) SDN BHD');
+    expect(read(`MR. D.I.Y. (MN) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('MR. D.I.Y. (M) SDN BHD');
     // a legal form's own dot, and a bracket after it, are the name's
     expect(read(`ENW HARDWARE CENTRE (M) SDN. BHD.\nTOTAL 5.00`).merchant?.value).toBe('ENW HARDWARE CENTRE (M) SDN. BHD.');
     expect(read(`KEDAI MAJU SDN BHD (M)\nTOTAL 5.00`).merchant?.value).toBe('KEDAI MAJU SDN BHD (M)');

@@ -67,6 +67,25 @@ describe('repairing header words', () => {
     expect(repairCompany('Segi Cash & Carry Sdn.Rhd')).toBe('Segi Cash & Carry Sdn.Bhd');
   });
 
+  it('drops what the scan did to an address’s letters and marks', () => {
+    // a sign or speck before it; LOT with digits for letters; the postcode's period; a small l among capitals
+    expect(joinAddressLines(['© Lot 3, Jalan Pelabur 23/1,', '40300 Shah Alam, Selangor.'])).toBe('Lot 3, Jalan Pelabur 23/1, 40300 Shah Alam, Selangor.');
+    expect(joinAddressLines(['™No.49, Jalan Dinar G U3/G,'])).toBe('No.49, Jalan Dinar G U3/G,');
+    expect(joinAddressLines(['10T 1851-A & 1851-B, JALAN KPB 6,'])).toBe('LOT 1851-A & 1851-B, JALAN KPB 6,');
+    expect(joinAddressLines(['BANDAR BARU PERMAS 81750.JOHOR BAHRU JOHOR'])).toBe('BANDAR BARU PERMAS 81750 JOHOR BAHRU JOHOR');
+    expect(joinAddressLines(['TAMAN SKUDAI BARU, 81300 SKUDAl, JOHOR'])).toBe('TAMAN SKUDAI BARU, 81300 SKUDAI, JOHOR');
+    // specks after the state that ends it
+    expect(joinAddressLines(['Lot 1626, Mukim Kampung Laut Tumpat 16200 Palekbang, Kelantan PE eee EE TR ROLE RE URE'])).toBe('Lot 1626, Mukim Kampung Laut Tumpat 16200 Palekbang, Kelantan');
+    expect(joinAddressLines(['47301 Petaling jaya, Selangor Darul Ehsan, ht |'])).toBe('47301 Petaling jaya, Selangor Darul Ehsan');
+    expect(joinAddressLines(['48000 RAWANG,SELANGOR D E'])).toBe('48000 RAWANG,SELANGOR D E');
+    expect(joinAddressLines(['81750 JOHOR BAHRU JOHOR'])).toBe('81750 JOHOR BAHRU JOHOR');
+    expect(joinAddressLines(['43300 SERI KEMBANGAN, SELANGOR (TESCO PUTRA NILAI)'])).toBe('43300 SERI KEMBANGAN, SELANGOR (TESCO PUTRA NILAI)');
+    // a unit's hash stays; words in lower case keep their l; a lot numbered 10 is not LOT
+    expect(joinAddressLines(['#02-03, LEVEL 2, 27, JALAN SULTAN ISMAIL'])).toBe('#02-03, LEVEL 2, 27, JALAN SULTAN ISMAIL');
+    expect(joinAddressLines(['12, Jalan Mawar, Seksyen 3, Shah Alam'])).toBe('12, Jalan Mawar, Seksyen 3, Shah Alam');
+    expect(joinAddressLines(['10, JALAN 10T, TAMAN MAJU'])).toBe('10, JALAN 10T, TAMAN MAJU');
+  });
+
   it('reads a period or colon between an address’s parts as the comma the print has', () => {
     // a number's period before the street, no space ("NO 4.JALAN"); a unit's code; a town's stop before the postcode
     expect(joinAddressLines(['NO 7.JALAN MELATI 2,', 'TAMAN BUKIT,', '43000 KAJANG'])).toBe('NO 7,JALAN MELATI 2, TAMAN BUKIT, 43000 KAJANG');
