@@ -11,6 +11,8 @@ const HEADER_LINES = 12;
 const COMPANY =
   /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
+/** A registration's label and what follows it: "COMPANY REG NO.: …", "CO. NO. …", "GST ID …". */
+const REG_LABEL = /\b(?:COMPANY|CO\.?|GST|ROC)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
 /** A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS SDN BHD". */
@@ -31,7 +33,8 @@ function looksLikeBill(lines: LineRec[]): boolean {
 export function findVendor(lines: LineRec[]): Found | null {
   const header = headerOf(lines);
   // a line wholly in brackets is a registration or branch note, not the name
-  const named = header.findIndex((l) => COMPANY.test(l.upper) && !DOC_TYPE.test(l.upper) && !/^\(.*\)$/.test(l.upper.trim()));
+  // (nor the word "Company" of a registration's label: "MALAYSIA Company Reg No.:")
+  const named = header.findIndex((l) => COMPANY.test(l.upper.replace(REG_LABEL, '')) && !DOC_TYPE.test(l.upper) && !/^\(.*\)$/.test(l.upper.trim()));
   if (named >= 0) {
     const line = header[named];
     // "NANDO'S CHICKENLAND MALAYSIA / SDN BHD": the suffix alone is not a name; nor is a line
@@ -44,7 +47,12 @@ export function findVendor(lines: LineRec[]): Found | null {
     return { value: line.text.trim(), cite: [line] };
   }
   if (!looksLikeBill(lines)) return null;
-  const plain = header.find((l) => /[A-Z]{3}/.test(l.upper) && !DOC_TYPE.test(l.upper) && !NOT_NAME.test(l.upper));
+  // (a line of a state's or a country's name alone is an address's end)
+  // (a line's registration label left out: "PROSPER NIAGA Company No : SA0123")
+  const plain = header.find((l) => {
+    const u = l.upper.replace(REG_LABEL, '');
+    return /[A-Z]{3}/.test(u) && !DOC_TYPE.test(u) && !NOT_NAME.test(u) && !regionLine(u);
+  });
   return plain ? { value: plain.text.trim(), cite: [plain] } : null;
 }
 

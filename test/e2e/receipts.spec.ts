@@ -3,7 +3,7 @@
 // of a line item; a table's real column headers are its header row.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { downloadInPage, screenshotPath, useBrowser } from './browser';
 import { openedJob, pick } from './ui-page';
@@ -110,9 +110,10 @@ describe('receipts and tables through the file picker', () => {
       for (let k = 0; k < bytes.length; k += 0x8000) out += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
       return btoa(out);
     }, jpeg);
-    // the engine's page detail (the line bench/dump-job.mjs prints)
+    // the engine's page detail (the line bench/dump-job.mjs prints), from whichever tab hosts the engines
     const detail: string[] = [];
-    page.on('console', (m) => void (m.text().startsWith('ocrchat page') && detail.push(m.text())));
+    const listen = (m: ConsoleMessage) => void (m.text().startsWith('ocrchat page') && detail.push(m.text()));
+    s.context.on('console', listen);
     await page.locator('input[name="tier"][value="cpu"]').check();
     await page.locator('#tool').selectOption('');
     await pick(page, [{ name: 'faint-receipt.png', type: 'image/png', data: Buffer.from(png, 'base64') }]);
@@ -122,6 +123,7 @@ describe('receipts and tables through the file picker', () => {
     expect(text).toMatch(/Mont Kiara/i);
     // read from the restored page, at its own size (not shrunk)
     await expect.poll(() => detail.join('\n')).toMatch(/"restored":1\b/);
+    s.context.off('console', listen);
   }, 300_000);
 
   it('the Receipt tool on the cpu tier reads its name and address lines again with PP-OCR and merges the readings before it reports them', async () => {

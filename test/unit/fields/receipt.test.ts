@@ -645,6 +645,9 @@ describe('the seller’s name, cleared of what the scan and the print put round 
     expect(read(`GOGIANT ENGINEERING (M) SDN BHD O\nTOTAL 5.00`).merchant?.value).toBe('GOGIANT ENGINEERING (M) SDN BHD');
     expect(read(`GARDENIA BAKERIES/(KL) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('GARDENIA BAKERIES (KL) SDN BHD');
     expect(read(`MR D.I.Y. (MH) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('MR D.I.Y. (M) SDN BHD');
+    // a country's name alone is no seller's
+    expect(read(`MALAYSIA Company Reg No.: 123\nGL HANDICRAFT & TAILORING\nTOTAL 5.00`).merchant?.value).toBe('GL HANDICRAFT & TAILORING');
+    expect(read(`SELANGOR\nKEDAI RUNCIT MAJU\nTOTAL 5.00`).merchant?.value).toBe('KEDAI RUNCIT MAJU');
     expect(read(`MR. D.I.Y. (MN) SDN BHD\nTOTAL 5.00`).merchant?.value).toBe('MR. D.I.Y. (M) SDN BHD');
     // a legal form's own dot, and a bracket after it, are the name's
     expect(read(`ENW HARDWARE CENTRE (M) SDN. BHD.\nTOTAL 5.00`).merchant?.value).toBe('ENW HARDWARE CENTRE (M) SDN. BHD.');
