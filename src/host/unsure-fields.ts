@@ -9,7 +9,7 @@ import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
 import { headerWord, inCaseOf, oneLetter } from '../fields/repair';
-import { findDate, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
+import { findDate, findTime, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { holdsTotal, LOST_TOTAL_LINES, lostItsTotal } from '../fields/totals';
 import { mendedDate } from '../fields/find';
 import { layoutPage, type LayoutOptions } from '../layout';
@@ -142,6 +142,12 @@ export interface FieldLine {
    * the label. Its row is read across the page.
    */
   lost?: 'date' | 'total';
+  /**
+   * A time of day with no date, on a page where no date was found: receipts print the sale's
+   * date beside its time, and the reading lost it. Its row is read where no other line lies,
+   * on both sides of it (lostRow).
+   */
+  besideTime?: boolean;
 }
 
 /**
@@ -162,11 +168,17 @@ export function fieldLinesToReread(found: EnginePage, index: number, layout: Lay
   const unsure = [fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
   const lines: EngineLine[] = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
   const lostDate = fields.date ? [] : lines.filter((l) => lostItsDate(l.text)).slice(0, LOST_DATE_LINES);
+  // (where no date's label is left either: the lines with a time and no date)
+  const timed = fields.date || lostDate.length ? [] : lines.filter((l) => findTime(l.text) && !findDate(l.text)).slice(0, LOST_DATE_LINES);
   const lostTotal = lines.filter((l) => lostItsTotal(l.text)).slice(0, LOST_TOTAL_LINES);
-  if (!header.length && !unsure.length && !lostDate.length && !lostTotal.length) return [];
-  const out: FieldLine[] = [...lostDate.map((line) => ({ line, header: false, lost: 'date' as const })), ...lostTotal.map((line) => ({ line, header: false, lost: 'total' as const }))];
+  if (!header.length && !unsure.length && !lostDate.length && !timed.length && !lostTotal.length) return [];
+  const out: FieldLine[] = [
+    ...lostDate.map((line) => ({ line, header: false, lost: 'date' as const })),
+    ...timed.map((line) => ({ line, header: false, lost: 'date' as const, besideTime: true })),
+    ...lostTotal.map((line) => ({ line, header: false, lost: 'total' as const })),
+  ];
   for (const line of lines) {
-    if (lostDate.includes(line) || lostTotal.includes(line)) continue;
+    if (lostDate.includes(line) || timed.includes(line) || lostTotal.includes(line)) continue;
     if (header.some((b) => holds(b, line.bbox))) out.push({ line, header: true });
     else if (line.confidence < UNSURE && unsure.some((b) => holds(b, line.bbox))) out.push({ line, header: false });
   }
@@ -179,6 +191,22 @@ function holds(field: BBox, line: BBox): boolean {
   const dy = Math.min(field[3], line[3]) - Math.max(field[1], line[1]);
   const dx = Math.min(field[2], line[2]) - Math.max(field[0], line[0]);
   return dy >= h * 0.5 && dx > 0;
+}
+
+/**
+ * The row a lost value is read again in: a label's from the label to the page's right edge; a
+ * time's (besideTime) from the nearest line before it on its row, or the page's left edge, to the
+ * nearest after it, or the right edge (the date may stand either side; the row's other lines
+ * were read).
+ */
+export function lostRow(entry: FieldLine, lines: readonly EngineLine[], pageWidth: number): BBox {
+  const b = entry.line.bbox;
+  if (!entry.besideTime) return [b[0], b[1], pageWidth, b[3]];
+  const h = Math.max(1, b[3] - b[1]);
+  const onRow = lines.filter((l) => l !== entry.line && Math.min(l.bbox[3], b[3]) - Math.max(l.bbox[1], b[1]) >= 0.5 * h);
+  const left = Math.max(0, ...onRow.filter((l) => l.bbox[2] <= b[0]).map((l) => l.bbox[2]));
+  const right = Math.min(pageWidth, ...onRow.filter((l) => l.bbox[0] >= b[2]).map((l) => l.bbox[0]));
+  return [left, b[1], right, b[3]];
 }
 
 /**
@@ -195,7 +223,8 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   // a name or address line's box from Tesseract takes in the ink its ends left out (PP-OCR's
   // detector boxes take in their text; Tesseract, reading a crop wider than them, read the margin's specks)
   const widen = reader.engine === 'PP-OCR';
-  const boxes = await Promise.all(entries.map((e): BBox | Promise<BBox> => (e.lost ? [e.line.bbox[0], e.line.bbox[1], bitmap.width, e.line.bbox[3]] : e.header && widen ? widened(bitmap, e.line.bbox) : e.line.bbox)));
+  const all = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
+  const boxes = await Promise.all(entries.map((e): BBox | Promise<BBox> => (e.lost ? lostRow(e, all, bitmap.width) : e.header && widen ? widened(bitmap, e.line.bbox) : e.line.bbox)));
   const sheet = await stack(bitmap, boxes);
   let read: ReadLine[];
   try {

@@ -2,7 +2,7 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
-import { confirmWords, fieldLinesToReread, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
+import { confirmWords, fieldLinesToReread, lostRow, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -349,5 +349,29 @@ describe("a name or address line's words, as the vocabulary confirms them", () =
     expect(confirmWords('JALAN AMAN', ['JALAN AMAN', 'JALAN ALAM'])).toBe('JALAN AMAN');
     // a reading that is no word of the vocabulary gives nothing
     expect(confirmWords('PERAH', ['PERAH', 'PERAN'])).toBe('PERAH');
+  });
+});
+
+describe('a date lost beside its time', () => {
+  it('where no date was found and no date label is left, the lines with a time and no date are read again', () => {
+    const lost = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['ahd 19:15 #1000000163', 0.6] : [t, c]));
+    const lines = fieldLinesToReread(enginePage(lost), 0);
+    expect(lines.filter((l) => l.besideTime).map((l) => [l.line.text, l.lost])).toEqual([['ahd 19:15 #1000000163', 'date']]);
+    // not where a date was read, nor where a date's label is left to read
+    const withDate = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['DATE: 14/04/2018 19:15', c] : [t, c]));
+    expect(fieldLinesToReread(enginePage(withDate), 0).some((l) => l.besideTime)).toBe(false);
+    const labelled = [...lost.filter(([t]) => !t.startsWith('ahd')), ['Date', 0.9] as [string, number], ['19:15', 0.9] as [string, number]];
+    expect(fieldLinesToReread(enginePage(labelled), 0).some((l) => l.besideTime)).toBe(false);
+  });
+
+  it("a time's row runs between its neighbours on the row, or the page's edges; a label's from the label to the right edge", () => {
+    const line = (text: string, bbox: [number, number, number, number]): EngineLine => ({ text, bbox, confidence: 0.9, words: [] });
+    const time = line('11:32', [300, 100, 360, 120]);
+    const before = line('CASH SALES', [20, 102, 200, 121]);
+    const after = line('#1000', [500, 99, 560, 119]);
+    const above = line('TOTAL 12.00', [20, 60, 700, 85]);
+    expect(lostRow({ line: time, header: false, lost: 'date', besideTime: true }, [time, above], 800)).toEqual([0, 100, 800, 120]);
+    expect(lostRow({ line: time, header: false, lost: 'date', besideTime: true }, [before, time, after, above], 800)).toEqual([200, 100, 500, 120]);
+    expect(lostRow({ line: time, header: false, lost: 'date' }, [before, time, after], 800)).toEqual([300, 100, 800, 120]);
   });
 });
