@@ -11,8 +11,8 @@ const HEADER_LINES = 12;
 const COMPANY =
   /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
-/** A registration's label and what follows it: "COMPANY REG NO.: …", "CO. NO. …", "GST ID …". */
-const REG_LABEL = /\b(?:COMPANY|CO\.?|GST|ROC)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/;
+/** A registration's label and what follows it on its line: "COMPANY REG NO.: …", "CO. NO. …", "GST ID …". */
+export const REG_LABEL = /\b(?:COMPANY|CO\.?|GST|ROC|BUSINESS)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/i;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
 /** A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS SDN BHD". */

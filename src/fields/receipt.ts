@@ -4,7 +4,7 @@
 // items should add up to the subtotal, the subtotal and tax to the total.
 import type { AmountField, BBox, FieldValue, LineItem, Page, ReceiptFields } from '../shared/contract';
 import { findField } from './find';
-import { findVendor } from './identity';
+import { findVendor, REG_LABEL } from './identity';
 import { isoDate } from './dates';
 import { findItems, type ItemRead } from './items';
 import type { LineRec } from './lines';
@@ -108,7 +108,7 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
   if (/(?:&|\bAND)\W*$/.test(last.upper) && next?.page === last.page && /[A-Z]{3}/.test(next.upper) && !/\d/.test(next.upper) && !ADDRESS_START.test(next.upper)) cite.push(next);
   const value = afterLegalForm(cite.map((l) => l.text.trim()).join(' '))
     .replace(TRAILING_REG, '')
-    .replace(REG_LABEL_ON, '')
+    .replace(REG_LABEL, '')
     .replace(/[‘’`´]/g, "'")
     .replace(/^[^\p{L}\p{N}]+(?=\p{L})/u, '')
     .replace(OWNER_LABEL, '')
@@ -123,8 +123,6 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
   return value ? { value, cite } : null;
 }
 
-/** The company's registration label and what follows it on the name's line: "PROSPER NIAGA Company No : SA". */
-const REG_LABEL_ON = /\s+(?:COMPANY|CO\.?|ROC|GST|BUSINESS)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/i;
 /** The owner's label before the name of the company that runs a shop: "OWN BY: CHEF LEE SDN BHD", "Operated by". */
 const OWNER_LABEL = /^(?:OWNED|OWN|OPERATED|MANAGED|RUN)\s+BY\s*[:.-]?\s*/i;
 

@@ -7,7 +7,7 @@ import { ENGINES } from '../engines';
 import { parseLanguage } from '../shared/languages';
 import type { Tier } from '../shared/contract';
 import type { EnginePage } from '../shared/engine';
-import { detectorBox, paddedBox, type CropReader, type ReadLine } from './unsure-fields';
+import { detectorBox, paddedBox, pageLines, type CropReader, type ReadLine } from './unsure-fields';
 
 /** The other tier's recogniser on an image: PP-OCR for a cpu job, Tesseract for a vlm job. */
 export function cropReaderFor(tier: Tier, languages: string): CropReader | undefined {
@@ -29,8 +29,7 @@ export function warmOtherTier(tier: Tier): void {
 
 /** The lines the other engine found, each with its box and confidence. */
 function linesOf(page: EnginePage): ReadLine[] {
-  const lines = page.lines?.length ? page.lines : page.blocks.flatMap((b) => b.lines);
-  return lines.filter((l) => l.text.trim()).map((l) => ({ text: l.text, confidence: l.confidence, bbox: l.bbox }));
+  return pageLines(page).filter((l) => l.text.trim()).map((l) => ({ text: l.text, confidence: l.confidence, bbox: l.bbox }));
 }
 
 

@@ -15,6 +15,9 @@ import { mendedDate } from '../fields/find';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
 
+/** A page's lines as the engine found them: its detector's, else its blocks'. */
+export const pageLines = (page: EnginePage): EngineLine[] => (page.lines?.length ? page.lines : page.blocks.flatMap((b) => b.lines));
+
 /** A field this unsure (its line's confidence) is read again. */
 export const UNSURE = 0.85;
 /** The other recogniser's reading replaces the line's when it is this much surer. */
@@ -166,7 +169,7 @@ export function fieldLinesToReread(found: EnginePage, index: number, layout: Lay
   const fields = readReceipt([layoutPage(found, index, layout)]);
   const header = [fields.merchant, fields.address].flatMap((f) => (f ? [f.bbox] : []));
   const unsure = [fields.date, fields.total, fields.subtotal, fields.tax].filter((f) => f && f.confidence < UNSURE).map((f) => f!.bbox);
-  const lines: EngineLine[] = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
+  const lines = pageLines(found);
   const lostDate = fields.date ? [] : lines.filter((l) => lostItsDate(l.text)).slice(0, LOST_DATE_LINES);
   // (where no date's label is left either: the lines with a time and no date)
   const timed = fields.date || lostDate.length ? [] : lines.filter((l) => findTime(l.text) && !findDate(l.text)).slice(0, LOST_DATE_LINES);
@@ -223,8 +226,8 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   // a name or address line's box from Tesseract takes in the ink its ends left out (PP-OCR's
   // detector boxes take in their text; Tesseract, reading a crop wider than them, read the margin's specks)
   const widen = reader.engine === 'PP-OCR';
-  const all = found.lines?.length ? found.lines : found.blocks.flatMap((b) => b.lines);
-  const boxes = await Promise.all(entries.map((e): BBox | Promise<BBox> => (e.lost ? lostRow(e, all, bitmap.width) : e.header && widen ? widened(bitmap, e.line.bbox) : e.line.bbox)));
+  const onPage = pageLines(found);
+  const boxes = await Promise.all(entries.map((e): BBox | Promise<BBox> => (e.lost ? lostRow(e, onPage, bitmap.width) : e.header && widen ? widened(bitmap, e.line.bbox) : e.line.bbox)));
   const sheet = await stack(bitmap, boxes);
   let read: ReadLine[];
   try {

@@ -188,7 +188,8 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // stretched from its print to its paper, thickened and shrunk when that large; that reading is
   // kept where it holds twice the sure words, and enough.
   let restoredRead = false;
-  if (sureWordCount(best) < FEW_WORDS && bitmap.width * bitmap.height >= SMALL_PIXELS) {
+  const sureBefore = sureWordCount(best);
+  if (sureBefore < FEW_WORDS && bitmap.width * bitmap.height >= SMALL_PIXELS) {
     opts.signal?.throwIfAborted();
     const restored = restoredPage(greyNow(), bitmap.width, bitmap.height);
     if (restored) {
@@ -196,9 +197,9 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
       const dpi = input.dpi ?? page.dpi;
       const again = await timedPass('restore', pass({ blob: pgmBlob(greyPgm(restored.grey, width, height)), ...(dpi ? { dpi: Math.round(dpi / scale) } : {}) }, languages, { width, height }, askew, undefined, false, waited));
       // (for the page's debug line: the sure words of the reading before, and of the restored one)
-      timings.sureBefore = sureWordCount(best);
+      timings.sureBefore = sureBefore;
       timings.sureRestored = sureWordCount(again);
-      if (timings.sureRestored >= Math.max(FEW_WORDS, 2 * timings.sureBefore)) {
+      if (timings.sureRestored >= Math.max(FEW_WORDS, 2 * sureBefore)) {
         best = { ...scored(scaledBlocks(again.blocks, scale)), ...(again.straight ? { straight: { radians: again.straight.radians, blocks: scaledBlocks(again.straight.blocks, scale) } } : {}) };
         timings.restored = scale;
         restoredRead = true;

@@ -63,6 +63,8 @@ export function printAndPaper(grey: Uint8Array, width: number, height: number): 
  */
 export function restoredPage(grey: Uint8Array, width: number, height: number): Restored | null {
   const scale = Math.max(1, Math.floor(Math.min(width, height) / SHORT_SIDE));
+  // (whole squares only, unlike skew.ts shrinkGrey, which averages the part-squares at the right
+  // and bottom edges too: the reading of 293 changed with that one column, 6/4/2018 → 4/4/2018)
   const w = Math.floor(width / scale);
   const h = Math.floor(height / scale);
   let out = grey;
