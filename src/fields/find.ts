@@ -3,7 +3,7 @@
 // transaction date beats a print or due date.
 import type { FieldName } from './lines';
 import type { LineRec } from './lines';
-import { amounts, findDate, findTime } from './patterns';
+import { amounts, DATE_WORD, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
 import { moneyLines, oneDigitApart, repairDate } from './readings';
@@ -122,7 +122,7 @@ function misreadMonth(text: string): { value: string; read: string } | null {
 /**
  * A date whose separators the scan lost or misread: "05~05-17" (a tilde for a dash), "Date:
  * 13032018" (eight digits after the label, day first, a valid date of 1990-2039), "DATE:
- * 2504/2017" (one of the two lost).
+ * 2504/2017" and "Date 27/0717" (one of the two lost).
  */
 function unseparatedDate(text: string): { value: string; read: string } | null {
   const odd = /\d{1,2}[~_][0-9]{1,2}[-/.~_]\d{2,4}|\d{1,2}[-/.][0-9]{1,2}[~_]\d{2,4}/.exec(text);
@@ -131,13 +131,13 @@ function unseparatedDate(text: string): { value: string; read: string } | null {
     const value = findDate(odd[0].replace(/[~_]/g, sep));
     if (value) return { value, read: odd[0] };
   }
-  const run = /\b(?:DATE|DATED|TARIKH)\b\s*[:.]?\s*(\d{2})(\d{2})((?:19|20)\d{2})\b/i.exec(text);
+  const run = new RegExp(String.raw`${DATE_WORD}\s*[:.]?\s*(\d{2})(\d{2})((?:19|20)\d{2})\b`, 'i').exec(text);
   if (run) {
     const value = findDate(`${run[1]}/${run[2]}/${run[3]}`);
     if (value) return { value, read: run[0].replace(/^\D+/, '') };
   }
-  // one of the two separators lost after the label: "DATE: 2504/2017", "Date 25/042017"
-  const half = /\b(?:DATE|DATED|TARIKH)\b\s*[:.]?\s*(?:(\d{2})(\d{2})([/.-])((?:19|20)\d{2})|(\d{2})([/.-])(\d{2})((?:19|20)\d{2}))\b/i.exec(text);
+  // one of the two separators lost after the label: "DATE: 2504/2017", "Date 25/042017", "Date 27/0717"
+  const half = new RegExp(String.raw`${DATE_WORD}\s*[:.]?\s*(?:(\d{2})(\d{2})([/.-])((?:19|20)?\d{2})|(\d{2})([/.-])(\d{2})((?:19|20)?\d{2}))\b`, 'i').exec(text);
   if (half) {
     const [d, m, sep, y] = half[1] ? [half[1], half[2], half[3], half[4]] : [half[5], half[7], half[6], half[8]];
     const value = findDate(`${d}${sep}${m}${sep}${y}`);

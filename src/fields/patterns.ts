@@ -5,10 +5,10 @@ const CURRENCY = String.raw`(?:RM|USD|EUR|GBP|SGD|MYR|AUD|CAD|NZD|HKD|CHF|JPY|CN
 
 /**
  * An amount: two decimals (9.00, 1,234.56, 9,00), or a whole number after a currency
- * sign ($120). Not part of a longer number or a dotted date (25.12.2018).
+ * sign ($120). Not part of a longer number or a dotted date (25.12.2018), nor a rate ("@0.00%").
  */
 const MONEY = new RegExp(
-  String.raw`(?<![\d.,])(?:${CURRENCY}\s?-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=,\d{2})|\d+)(?:[.,]\d{2})?|-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=,\d{2})|\d+)[.,]\d{2})(?!\d)(?![.,]\d)`,
+  String.raw`(?<![\d.,])(?:${CURRENCY}\s?-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=,\d{2})|\d+)(?:[.,]\d{2})?|-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?=,\d{2})|\d+)[.,]\d{2})(?!\d)(?![.,]\d)(?!\s?%)`,
   'g',
 );
 
@@ -102,8 +102,14 @@ export const LOST_DATE_LINES = 2;
 /** A date's label at the end of a line ("INV NO: CS-SA-0120436 Date", its value printed further along the row in grey). */
 const DATE_LABEL_AT_END = /\b(?:DATE|TARIKH|DATUM|FECHA|DATA)(?:\s*[/&]\s*TIME)?\W{0,3}$/;
 
-/** A date's label inside a line, its value beside it garbled to digits and other marks ("Salesperson: Date: 120202018", "DATE: 258/M4£2017"). */
-const DATE_LABEL_GARBLED = /\b(?:DATE|TARIKH|DATUM|FECHA)\s*[:.]?\s*[^\s\p{L}]*\d[^\s]{3,}/u;
+/**
+ * A date's label as the word before a garbled value: DATE, DATED, TARIKH, or DATE with its D
+ * misread as a letter of like shape ("TATE: 15/11/2017", "Oate 27/07/17"; not RATE or LATE).
+ */
+export const DATE_WORD = String.raw`\b(?:DATE|DATED|TARIKH|[TOB0P]ATE)\b`;
+
+/** A date's label inside a line, its value beside it garbled to digits and other marks ("Salesperson: Date: 120202018", "DATE: 258/M4£2017", "TATE: 15/41/2017"). */
+const DATE_LABEL_GARBLED = new RegExp(String.raw`(?:${DATE_WORD}|\b(?:DATUM|FECHA)\b)\s*[:.]?\s*[^\s\p{L}]*\d[^\s]{3,}`, 'u');
 
 /** A line that starts or ends with a date's label, or holds one beside a garbled value, and holds no date: the reading lost the value beside the label. */
 export function lostItsDate(text: string): boolean {

@@ -122,6 +122,40 @@ export function repairDate(text: string): { value: string; read: string } | null
 }
 
 /**
+ * A date one recogniser read with a letter or two in its digits ("2a/02/18"), its letters put
+ * right from another recogniser's reading of the same row ("26182/18"): the stretch of `other`
+ * as long as the token whose characters agree with all but at most two of its others, and holds
+ * digits where it has letters. The line as read with the date put right, the date, and the token
+ * as read; or null
+ * where no stretch agrees so, two agree as well with different digits, or the result is no date.
+ */
+export function dateFromBoth(own: string, other: string): { text: string; value: string; read: string } | null {
+  for (const m of own.matchAll(DATE_SHAPE)) {
+    const read = m[0];
+    const letters = [...read].flatMap((c, i) => (/[\p{L}]/u.test(c) ? [i] : []));
+    const rest = read.length - letters.length;
+    if (!letters.length || letters.length > 2 || (read.match(/\d/g) ?? []).length < 4) continue;
+    let best = -1;
+    const fills = new Set<string>();
+    for (let k = 0; k + read.length <= other.length; k++) {
+      const stretch = other.slice(k, k + read.length);
+      if (letters.some((i) => !/\d/.test(stretch[i]!))) continue;
+      const agree = [...read].filter((c, i) => !letters.includes(i) && c === stretch[i]).length;
+      if (agree < rest - 2 || agree < best) continue;
+      const fill = [...read].map((c, i) => (letters.includes(i) ? stretch[i] : c)).join('');
+      if (agree > best) fills.clear();
+      best = agree;
+      fills.add(fill);
+    }
+    if (fills.size !== 1) continue;
+    const value = [...fills][0]!;
+    if (!plausible(value)) continue;
+    return { text: own.slice(0, m.index) + value + own.slice((m.index ?? 0) + read.length), value, read };
+  }
+  return null;
+}
+
+/**
  * An amount as OCR spaced it, put back together: a space read beside its decimal point
  * ("100. 62", "RM8 .60"), the point lost between a currency's amount and its cents at a line's
  * end ("RM8 60"), and RM read RH, RN or RY before a number ("RH 42.33").

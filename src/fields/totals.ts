@@ -10,18 +10,18 @@ import { findItems } from './items';
 
 /** Totals that are not the amount to pay: subtotals and pre-tax sums in several languages. */
 const NOT_TOTAL =
-  /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER\w*|PAID|RECEIVED)|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
-/** The final amount: rounded, grand, net, payable, due (a speck read between its words: "Amt t Due"). */
+  /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER\w*|PAID|RECEIVED|ACCEPTED)|ACCEPTED\s*TOTAL|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
+/** The final amount: rounded, grand, net, payable, due (a speck read between its words: "Amt t Due"; "Due 7.50" alone on its line). */
 const FINAL_TOTAL =
-  /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*(?:\S\s+)?DUE|TOTAL\s*TO\s*PAY/;
+  /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*(?:\S\s+)?DUE|^\W{0,2}DUE\b(?!\s*DATE)|TOTAL\s*TO\s*PAY/;
 /** A total that says it includes tax, or names its amount. */
 const FULL_TOTAL = /(?:TOTAL|GESAMT|SUMME).*\b(?:INC|INKL)|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
 const ANY_TOTAL =
-  /\bTOTAL\b|(?:AMOUNT|AMT|BALANCE)\s*(?:\S\s+)?DUE|PAYABLE|\bTOTALE?\b|\bTOTAAL\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bIMPORTO\b|\bMONTANT\b|ZU\s*ZAHLEN|TE\s*BETALEN|[AÀ]\s*PAYER|A\s*PAGAR|合计|合計|总计|総計|お会計|총액|합계|결제\s*금액/;
+  /\bTOTAL\b|(?:AMOUNT|AMT|BALANCE)\s*(?:\S\s+)?DUE|^\W{0,2}DUE\b(?!\s*DATE)|PAYABLE|\bTOTALE?\b|\bTOTAAL\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bIMPORTO\b|\bMONTANT\b|ZU\s*ZAHLEN|TE\s*BETALEN|[AÀ]\s*PAYER|A\s*PAGAR|合计|合計|总计|総計|お会計|총액|합계|결제\s*금액/;
 /** Sales including the tax, which name no TOTAL ("Totd)/Sales (Inclusive of GST) : 190.80"): the total. */
 const SALES_WITH_TAX = /\bSALES\b.*\bINCL\w*\W*(?:OF\s*)?(?:GST|VAT|SST|TAX)\b/;
-/** A sentence of the tax a total includes ("TOTAL INCLUDES 6% GST 3.98", "GST @6% included in total RM 3.66"): its amount is the tax. */
-const TAX_STATEMENT = /\bINCLUDE[SD]?\b.*\d\s*%|\d\s*%.*\bINCLUDED\b|\bINCLUDED\s*IN\s*(?:THE\s*)?TOTAL/;
+/** A sentence of the tax a total includes ("TOTAL INCLUDES 6% GST 3.98", "GST @6% included in total RM 3.66", "(Total Included GST 6% : 0.42)"): its amount is the tax. */
+const TAX_STATEMENT = /\bINCLUDE[SD]?\b.*\d\s*%|\d\s*%.*\bINCLUDED\b|\bINCLUDED\s*IN\s*(?:THE\s*)?TOTAL|^\W*TOTAL\s*INCLUDE[SD]\b/;
 /** The word for the whole sum, which a total including tax names beside the tax. */
 const TOTAL_WORD = /\bTOTALE?\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bTOTAAL\b|合计|合計|총액|합계/;
 /** A tax's own line ("GST PAYABLE: 1.76") is the tax, not the total, unless it says TOTAL. */
@@ -30,7 +30,7 @@ const TAX_WORD = /\b(?:GST|VAT|SST|HST|PST|TAX|MWST|MW\.?ST|UST|TVA|IVA|IGV|BTW|
 const ROUNDING = /\bROU\w{0,2}\s?DING\b|\bROUND\w*\W*(?:ADJ\w*|OFF)\b|\bADJ\w*\W*ROUND/;
 const CHARGES = /\b(?:GST|VAT|SST|HST|TAX)\b|SERVICE|SVC|CHARGE|DISC|TIP|DELIVERY|FEE/;
 const isAdjustment = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b/.test(u) && !roundedSum(u);
-const CASH = /\b(?:CASH|TENDER\w*|PAID|RECEIVED|PAYMENT)\b/;
+const CASH = /\b(?:CASH|TENDER\w*|PAID|RECEIVED|PAYMENT|ACCEPTED)\b/;
 const CHANGE = /\bCHANGE\b|\bBAKI\b/;
 /** A payment by card. */
 const CARD = /\b(?:VISA|MASTER\s?CARD|MASTER|AMEX|CREDIT|DEBIT|CARD|EFTPOS|KARTE)\b/;
@@ -161,7 +161,9 @@ function cashLessChange(lines: LineRec[], page: number): Payment | null {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].page !== page || !CASH.test(lines[i].upper) || CHANGE.test(lines[i].upper)) continue;
     const cashFound = amountFor(lines, i) ?? lineAmount(lines[i].text);
-    const cash = cashFound ? amountValue(cashFound.value) : null;
+    // (a payment printed as taken off the balance: "Payment -20.00")
+    const read = cashFound ? amountValue(cashFound.value) : null;
+    const cash = read === null ? null : Math.abs(read);
     const change = amountAfter(lines, i, 3, (u) => CHANGE.test(u));
     // each with the line that prints its amount, where a column of amounts holds it apart
     // (that line is no other witness of the amount: support() leaves out the evidence's own lines)
@@ -303,6 +305,8 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
   const items = itemsSum(lines, top, read);
   if (items) evidence.push(items);
   if (!evidence.length || evidence.some((e) => e.values.some((v) => same(v, read)))) return null;
+  const below = belowItsParts(lines, top, sub, read);
+  if (below) return below;
   for (const [k, e] of evidence.entries()) {
     const sums = [...new Set(e.values.map(toCents))];
     // the items' sums one look-alike digit off the total read: evidence only when one is
@@ -333,6 +337,37 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
   return null;
 }
 
+/** The rounding step of cash rounding where a receipt prints a rounding line but its amount was not read (Malaysia, Australia, Switzerland, Canada…). */
+const CASH_STEP = 0.05;
+
+/**
+ * A total read as less than the sum before tax above it (line `sub`), with no discount between:
+ * no bill comes to less than its subtotal, so the total line is misread (a digit lost: "2.05" for
+ * 22.25), unless the page prints that amount again. The subtotal with the tax and charges between
+ * is the total; where a rounding line's amount was not read, rounded to the cash step. Null where
+ * that sum is not one amount.
+ */
+function belowItsParts(lines: LineRec[], top: TotalCandidate, sub: number, read: number): TotalAnswer | null {
+  if (sub < 0) return null;
+  const base = moneyReadings(lines[sub].text);
+  if (!base.length || read >= Math.min(...base) - 0.005) return null;
+  const between = lines.slice(sub + 1, top.order);
+  if (between.some((l) => DISCOUNT.test(l.upper))) return null;
+  if (support(lines, top.cite[0].page, read, new Set(top.cite)) > 0) return null;
+  const parts = sumOfParts(lines, sub, base, top);
+  if (!parts) return null;
+  const unread = between.some((l) => isAdjustment(l.upper) && !moneyReadings(l.text).length);
+  const sums = [...new Set(parts.values.map((v) => (unread ? Math.round(v / CASH_STEP) * CASH_STEP : v)).map(toCents))];
+  if (sums.length !== 1 || sums[0]! <= read) return null;
+  const value = sums[0]!;
+  return {
+    value: formatAmount(value),
+    cite: [...new Set([...top.cite, ...parts.cite])],
+    label: top.label,
+    note: `The total line reads ${quote(top.cite)}, less than the sum before tax, but ${quote(parts.cite)} adds up to ${formatAmount(value)}${unread ? ` (rounded to the nearest ${formatAmount(CASH_STEP)}, the rounding's amount not read)` : ''}, so the total line is probably misread.`,
+  };
+}
+
 /** What else a receipt says the total is; `lookAlike`: a sum of items, which a one-digit misread of the total may be told by. */
 type Evidence = Omit<Payment, 'value'> & { values: number[]; lookAlike?: boolean };
 
@@ -347,7 +382,9 @@ function itemsSum(lines: LineRec[], top: TotalCandidate, read: number): Evidence
   const page = top.cite[0].page;
   let start = top.order;
   while (start > 0 && lines[start - 1].page === page) start--;
-  const items = findItems(lines, start, top.order);
+  // (the items end at the sum before tax, where one is printed: what follows it is no item)
+  const sub = beforeTaxLine(lines, top);
+  const items = findItems(lines, start, sub >= 0 ? sub : top.order);
   if (items.length < 2) return null;
   const last = items[items.length - 1].lines;
   const sum = toCents(items.reduce((n, i) => n + i.amount, 0));
@@ -431,12 +468,22 @@ function withTrailingAdjustment(lines: LineRec[], top: TotalCandidate, later: To
   };
 }
 
-/** A total label whose amount the scan lost: cash less change, else the largest amount billed. */
+/**
+ * A total label whose amount the scan lost: its digits read without their decimal point where
+ * the page prints that amount again (or cash less change is it), else cash less change, else the
+ * largest amount billed.
+ */
 function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
   const i = lines.findIndex((_, k) => totalScore(lines, k) > 0);
   if (i < 0) return null;
   const label = lines[i];
   const paid = cashLessChange(lines, label.page);
+  // its amount with the decimal point lost ("Total Sales: 3045"), where the page says it again
+  const lostPoint = moneyReadings(label.text).find((v) => v > 0 && (same(paid?.value ?? null, v) || support(lines, label.page, v, new Set([label])) > 0));
+  if (lostPoint !== undefined) {
+    const again = paid && same(paid.value, lostPoint) ? `${paid.text} is ${formatAmount(lostPoint)}` : `${formatAmount(lostPoint)} is printed again on the page`;
+    return { value: formatAmount(lostPoint), cite: [label], note: `The total line reads ${quote([label])}, its amount's decimal point not read; ${again}.` };
+  }
   if (paid && !paid.exact) return { value: formatAmount(paid.value), cite: paid.cite, note: `No amount could be read beside ${quote([label])}; ${paid.text} is ${formatAmount(paid.value)}.` };
   let top: { line: LineRec; value: string; n: number } | null = null;
   for (const l of lines) {

@@ -12,6 +12,7 @@ import { headerWord, inCaseOf, oneLetter } from '../fields/repair';
 import { findDate, findTime, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { holdsTotal, LOST_TOTAL_LINES, lostItsTotal } from '../fields/totals';
 import { mendedDate } from '../fields/find';
+import { dateFromBoth } from '../fields/readings';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
 
@@ -259,6 +260,16 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     const ownWords = line.words.map((w) => `${w.text}:${w.confidence.toFixed(2)}`).join(' ');
     const lost = entries[i]!.lost;
     if (lost) {
+      // a date read with a letter in its digits, which the other reading holds as digits
+      const both = lost === 'date' && !takesLostValue(lost, own, ownConfidence, other) ? dateFromBoth(own, other.text) : null;
+      if (both) {
+        line.text = both.text;
+        const word = line.words.find((w) => w.text.includes(both.read));
+        if (word) word.text = word.text.replace(both.read, both.value);
+        replaced++;
+        console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost, both: true, ownConfidence, otherConfidence: other.confidence }));
+        return;
+      }
       if (!takesLostValue(lost, own, ownConfidence, other)) {
         console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, lost: true, kept: 'own', ownConfidence, otherConfidence: other.confidence }));
         return;

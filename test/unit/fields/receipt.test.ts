@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReceipt } from '../../../src/fields/receipt';
 import { isoDate } from '../../../src/fields/dates';
-import { mendAmounts, mendSumLabels } from '../../../src/fields/readings';
+import { dateFromBoth, mendAmounts, mendSumLabels } from '../../../src/fields/readings';
 import { pageOf } from './page';
 
 const read = (text: string) => readReceipt([pageOf(text)]);
@@ -191,6 +191,77 @@ describe('dates as ISO', () => {
 });
 
 describe('the total, checked against what the receipt adds up to', () => {
+  it('a total read as less than the subtotal above it, with no discount between, is the subtotal with its tax', () => {
+    const f = read(`B & BEST RESTAURANT
+FISHBALL NOODLE 3 @7.00 21.00
+SUB TOTAL 21.00
+GST 6% 1.26
+ROUNDING ADJ
+NET TOTAL 2.05
+Cash`);
+    // 22.26, rounded to the cash step: the rounding line's amount was not read
+    expect(f.total).toMatchObject({ amount: 22.25 });
+    // a discount between may take it below; an amount printed again stands
+    expect(read(`SHOP\nSUB TOTAL 21.00\nDISCOUNT 20.00\nNET TOTAL 1.00`).total).toMatchObject({ amount: 1 });
+    expect(read(`SHOP\nSUB TOTAL 21.00\nGST 6% 1.26\nNET TOTAL 2.05\nCASH 2.05`).total).toMatchObject({ amount: 2.05 });
+  });
+
+  it('a payment printed as taken off the balance, less the change, is what was paid', () => {
+    const f = read(`BERRY'S CAKE HOUSE
+RAISIN BREAD 1.00 4.55 4.55
+Total Inclusive of Tax 1.25
+Rounding Adjustment 0.00
+SubTotal 11.25
+Payment -20.00
+Change 8.75`);
+    expect(f.total).toMatchObject({ amount: 11.25 });
+  });
+
+  it('an amount "accepted" is what was handed over, not the total', () => {
+    const f = read(`DION REALTIES SDN BHD
+Pay parking ticket 5.00 RM
+Amount Incl. GST 5.00 RM
+Accepted total 10.00 RM
+Change 5.00 RM`);
+    expect(f.total).toMatchObject({ amount: 5 });
+  });
+
+  it('"Due" alone on its line is the total; "(Total Included GST 6% : 0.42)" is the tax', () => {
+    const f = read(`KING'S CONFECTIONERY
+SCONE 1 7.50 7.50
+Rounding Adj 0.00
+Due 7.50
+Pay 20.00
+Change 12.50
+(Total Included GST 6% : 0.42)`);
+    expect(f.total).toMatchObject({ amount: 7.5 });
+    expect(read(`SHOP\nBREAD 3.00\nTotal Included GST : 0.42\nTHANK YOU`).total?.amount).not.toBe(0.42);
+  });
+
+  it("a total whose decimal point was lost, where the page prints it again; a rate is no amount", () => {
+    const f = read(`PASAR RAYA MEGA MAJU
+PRO BALANCE 400GM 4 4.20 16.80
+PRO BALANCE LAMB 3 4.35 13.05
+Discount 0.00
+Total Sales Inclusive GST @0.00%: 3045
+Cash Received 3050
+Change 005
+GST Summary % Amount(RM) Tax(RM)
+ZR 0.00 30.45 0.00`);
+    expect(f.total).toMatchObject({ amount: 30.45 });
+  });
+
+  it("the items end at the subtotal: an amount under it is no item's", () => {
+    const f = read(`AIK HUAT HARDWARE
+9555783202031 SINK TAP 1 30.00 30.00
+SUB-TOTAL (GST) 30.00
+Is; 0.60
+ROUNDING 0.00
+TOTAL 30.00
+THANK YOU`);
+    expect(f.total).toMatchObject({ amount: 30 });
+  });
+
   it('a total line whose digits were misread loses to cash less change and the bill’s parts, which agree', () => {
     const f = read(`KEDAI ALAT TULIS SETIA
 SUB TOTAL 45.20
@@ -454,6 +525,17 @@ describe('dates whose separators the scan lost', () => {
     // not without the label, nor a month past twelve
     expect(read(`KEDAI MAJU\nREF 2504/2017\nTOTAL 5.00`).date).toBeUndefined();
     expect(read(`KEDAI MAJU\nDATE: 2513/2017\nTOTAL 5.00`).date).toBeUndefined();
+    // a two-digit year, either separator lost
+    expect(read(`KEDAI MAJU\nDate 27/0717\nTOTAL 5.00`).date).toMatchObject({ value: '27/07/17', iso: '2017-07-27' });
+    expect(read(`KEDAI MAJU\nDATE: 2707/17\nTOTAL 5.00`).date).toMatchObject({ value: '27/07/17' });
+    expect(read(`KEDAI MAJU\nDATE: 2717/17\nTOTAL 5.00`).date).toBeUndefined();
+  });
+
+  it("a date's label with its D misread, before a garbled date", () => {
+    expect(read(`KEDAI MAJU\nTate 27/0717\nTOTAL 5.00`).date).toMatchObject({ value: '27/07/17' });
+    expect(read(`KEDAI MAJU\nRECEIPT #: CS001 TATE: 2504/2017\nTOTAL 5.00`).date).toMatchObject({ value: '25/04/2017' });
+    // a rate is no date
+    expect(read(`KEDAI MAJU\nRATE 2504/2017\nTOTAL 5.00`).date).toBeUndefined();
   });
 
   it('a delivery date where the page prints no other date', () => {
@@ -681,5 +763,19 @@ describe('a total label run into its amount', () => {
   it('"Tota12.00": the label and the amount', () => {
     expect(mendSumLabels('TOTA12.00')).toBe('TOTAL 12.00');
     expect(read(`KEDAI MAJU\nITEM A 12.00\nTota12.00\nCASH 15.00\nCHANGE 3.00`).total?.amount).toBe(12);
+  });
+});
+
+describe('a date read by two recognisers', () => {
+  it("one's letters in the date's digits put right from the other's digits there", () => {
+    expect(dateFromBoth('2a/02/18 08:28 10886 09', '26182/18 1828 10 6 09')).toEqual({ text: '26/02/18 08:28 10886 09', value: '26/02/18', read: '2a/02/18' });
+    expect(dateFromBoth('Date: 1O/O3/2018', 'Date: 10/03/2018')).toMatchObject({ value: '10/03/2018' });
+    // the other reading has no digit there, or agrees too little elsewhere
+    expect(dateFromBoth('2a/02/18 08:28', '2 a/02/18 08:28')).toBeNull();
+    expect(dateFromBoth('2a/02/18', '96453718')).toBeNull();
+    // the result must be a date
+    expect(dateFromBoth('2a/13/18', '29/13/18')).toBeNull();
+    // a date read without letters is not this mending's
+    expect(dateFromBoth('26/02/18', '28/02/18')).toBeNull();
   });
 });

@@ -54,7 +54,7 @@ describe('a date the reading lost', () => {
     const sentence = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['PURCHASE DATE FOR I.T PRODUCT WARRANTY', 0.9] : [t, c]));
     expect(fieldLinesToReread(enginePage(sentence), 0).some((l) => l.lost === 'date')).toBe(false);
     // a label inside the line, its value beside it garbled to digits and marks
-    for (const garbled of ['Salesperson: Date: 120202018', 'RECEIPT # CS00633890 DATE: 258/M4£2017']) {
+    for (const garbled of ['Salesperson: Date: 120202018', 'RECEIPT # CS00633890 DATE: 258/M4£2017', 'RECEIPT #: CSP0A TATE: 15/41/2017']) {
       const inside = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? [garbled, 0.6] : [t, c]));
       expect(fieldLinesToReread(enginePage(inside), 0).filter((l) => l.lost === 'date').map((l) => l.line.text)).toEqual([garbled]);
     }
