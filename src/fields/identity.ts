@@ -15,8 +15,11 @@ const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s
 export const REG_LABEL = /\b(?:COMPANY|CO\.?|GST|ROC|BUSINESS)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/i;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
-/** A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS SDN BHD". */
-const NAME_GOES_ON = /^[\s(]*(?:CO\.|CO\b|COMPANY\b|&|AND\b)/;
+/**
+ * A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS
+ * SDN BHD", a branch's brackets before the legal form ("(SEMENYIH) SDN BHD" under "PASAR RAYA MEGA MAJU").
+ */
+const NAME_GOES_ON = /^[\s(]*(?:CO\.|CO\b|COMPANY\b|&|AND\b)|^\s*\([A-Z][A-Z .&'-]*\)\s*(?:SDN\b|BHD\b|S\/B|LTD\b|PTE\b|PTY\b)/;
 
 function headerOf(lines: LineRec[]): LineRec[] {
   if (!lines.length) return [];

@@ -33,7 +33,8 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
   const address = findReceiptAddress(repaired(lines, (t) => repairAddress(same(t)), new Set(vendor?.cite.map((l) => l.order))), vendor?.cite);
   // as printed: each line's own punctuation, lines joined by a space
   // (a colon or semicolon at its end belongs to no address: OCR's, or a label's)
-  if (address) fields.address = place(placed, address.cite, joinAddressLines(address.cite.map((l) => l.text)).replace(/\s*[:;]+$/, ''), true);
+  // (nor does the document's title read onto its last line: "81200 Johor Bahru, Johor TAX INVOICE")
+  if (address) fields.address = place(placed, address.cite, joinAddressLines(address.cite.map((l) => l.text)).replace(DOCUMENT_TITLE_AT_END, '').replace(/\s*[:;]+$/, ''), true);
 
   const total = findField('total', lines, '');
   const currency = findCurrency(lines, total?.cite[0]);
@@ -81,9 +82,12 @@ function repaired(lines: LineRec[], fix: (text: string) => string, skip = new Se
 const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|S\/B|LTD|LIMITED|INC|LLC|CORP|CORPORATION|GMBH|AG|PLC|PTE|PTY|LLP|SARL|SAS|SRL|SPA|BV|NV)\b\.?/;
 /**
  * A registration number printed after the name: "(728515-M)", "CO. NO. 373665-A"; its suffix
- * letter with a mark read beside it, its bracket lost ("(126926-HC").
+ * letter with a mark read beside it, its bracket lost ("(126926-HC"), a dot for its dash ("519537·X").
  */
-const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]{1,2}\s*[)\]}|]?\s*$/i;
+const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s·.]?[A-Z]{1,2}\s*[)\]}|]?\s*$/i;
+
+/** A document's title read at the end of the address's last line: "TAX INVOICE", "TAXINVOICE", "RECEIPT". */
+const DOCUMENT_TITLE_AT_END = /\s+(?:SIMPLIFIED\s*)?(?:TAX\s*INVOICE|INVOICE|(?:OFFICIAL\s*)?RECEIPT|CASH\s*BILL)\W*$/i;
 
 /**
  * The seller: the header's name line, continued onto the next line when the name breaks

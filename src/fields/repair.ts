@@ -154,10 +154,15 @@ export function headerWord(word: string): boolean {
 export function repairCompany(text: string): string {
   const words = repairWords(text, COMPANY)
     .replace(/\b(SDN\.?\s*)[BR8][HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
-    // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD"
-    .replace(/\b[S5][DIlO1]{1,2}[NM](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
-    // Sendirian Berhad shortened, its S read 5 or its B read 8: "5/B"
-    .replace(/\b[S5]\/[B8](?![\p{L}\p{N}])/gu, 'S/B');
+    // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD", "Scn Bhd"
+    .replace(/\b[S5][DIlO1Cco]{1,2}[NMn](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
+    // Sendirian Berhad shortened, its S read 5 or its B read 8: "5/B"; or its B read D or 0
+    // where it ends the name (before the registration number): "S/D (519537-X)"
+    .replace(/\b[S5]\/[B8](?![\p{L}\p{N}])/gu, 'S/B')
+    .replace(/\b[S5]\/[D0O](?=\s*(?:\(|$))/gu, 'S/B')
+    // a scan's mark standing alone between the name's words: "SDN < BHD"; an underscore for a space
+    .replace(/(?<=\p{L}\.?)\s+[<>|~^_=*«»]\s+(?=\p{L})/gu, ' ')
+    .replace(/(?<=\p{L})_+(?=\p{L})/gu, ' ');
   return brackets(words);
 }
 
@@ -218,7 +223,21 @@ function placePairs(text: string): string {
 /** An address line with its street words, states and cities put right ("J1n" → "Jln"). */
 export function repairAddress(text: string): string {
   // "NO 290. JALAN": a period between a number and the next part of an address is its comma
-  return placePairs(repairWords(text, ADDRESS)).replace(/\b(\d+)\.(?=\s+\p{L}{2})/gu, '$1,');
+  return placePairs(repairWords(wordSpecks(text), ADDRESS))
+    .replace(/\b(\d+)\.(?=\s+\p{L}{2})/gu, '$1,')
+    // "No.l," / "NO. I,": the house number 1 read as a letter alike, before its comma
+    .replace(/\b(NO\s?\.?\s?)[lI|](?=,)/gi, '$11');
+}
+
+/**
+ * Specks the scan read inside an address's words: a period inside a street word or place
+ * ("JA.LAN" is JALAN: only where the letters without it are such a word), an underscore for the
+ * space between two words ("DESA_TEBRAU").
+ */
+function wordSpecks(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{N}.])(\p{L}{1,5})\.(\p{L}{1,8})(?![\p{L}\p{N}.])/gu, (m, a: string, b: string) => (ADDRESS.exact.has((a + b).toUpperCase()) ? a + b : m))
+    .replace(/(?<=\p{L})_+(?=\p{L})/gu, ' ');
 }
 
 /**

@@ -146,6 +146,25 @@ describe('repairing header words', () => {
     expect(repairCompany('SIN HUAT BROTHERS')).toBe('SIN HUAT BROTHERS');
     expect(repairCompany('ISLAND CAFE (KL) SDN BHD')).toBe('ISLAND CAFE (KL) SDN BHD');
     expect(repairCompany('IKAN BAKAR JOHNNY')).toBe('IKAN BAKAR JOHNNY');
+    // its D read as a round letter; S/B's B read D or 0 where it ends the name
+    expect(repairCompany('Timeless Kitchenette Scn Bhd')).toBe('Timeless Kitchenette Sdn Bhd');
+    expect(repairCompany('99 SPEED MART 5/0 (519537-X)')).toBe('99 SPEED MART S/B (519537-X)');
+    expect(repairCompany('KEDAI MAJU S/D')).toBe('KEDAI MAJU S/B');
+    expect(repairCompany('RAJU S/O MUTHU TRADING')).toBe('RAJU S/O MUTHU TRADING');
+    // a lone mark between its words, an underscore for a space
+    expect(repairCompany('GARDENIA BAKERIES (KL) SDN < BHD')).toBe('GARDENIA BAKERIES (KL) SDN BHD');
+    expect(repairCompany('SINAR_JAYA SDN BHD')).toBe('SINAR JAYA SDN BHD');
+    expect(repairCompany('A & W RESTAURANT')).toBe('A & W RESTAURANT');
+  });
+
+  it('drops specks inside an address’s words, and reads "No.l," as No.1', () => {
+    expect(repairAddress('NO. 12, JA.LAN SS4C/5,PETALING JAYA')).toBe('NO. 12, JALAN SS4C/5,PETALING JAYA');
+    expect(repairAddress('TAMAN DESA_TEBRAU, 81100 JOHOR BAHRU.')).toBe('TAMAN DESA TEBRAU, 81100 JOHOR BAHRU.');
+    expect(repairAddress('No.l,')).toBe('No.1,');
+    expect(repairAddress('NO. I, JALAN MAWAR')).toBe('NO. 1, JALAN MAWAR');
+    // an abbreviation's period stays; so does a letter after NO that is a unit's
+    expect(repairAddress('JLN.TAMAN MAWAR, S.ALAM')).toBe('JLN.TAMAN MAWAR, S.ALAM');
+    expect(repairAddress('NO. A-1, JALAN MAWAR')).toBe('NO. A-1, JALAN MAWAR');
   });
 
   it('a receipt read with its header repaired: the merchant found by its legal form, the address by its street word', () => {
@@ -161,6 +180,9 @@ TOTAL 12.00`),
     ]);
     expect(f.merchant?.value).toBe('TAN BROTHERS COMPANY');
     expect(f.address?.value).toBe('No: B7, Blk B, Jln Mawar 4, Tmn Sri Mawar, 81100 Johor Bahru, Johor.');
+    // the document's title read onto the address's last line is no part of it
+    const titled = readReceipt([pageOf(`KEDAI MAJU SDN BHD\n12, Jalan Tampoi 7/4,\n81200 Johor Bahru, Johor TAXINVOICE\nTOTAL 12.00`)]);
+    expect(titled.address?.value).toBe('12, Jalan Tampoi 7/4, 81200 Johor Bahru, Johor');
   });
 });
 
@@ -186,5 +208,15 @@ describe('a word of the vocabulary split in two', () => {
     expect(repairAddress('43300 SERI KEMBAN GAN, SELANGOR')).toBe('43300 SERI KEMBANGAN, SELANGOR');
     expect(repairCompany('SDN BHD')).toBe('SDN BHD');
     expect(repairAddress('12 JALAN PASAR, SHAH ALAM')).toBe('12 JALAN PASAR, SHAH ALAM');
+  });
+});
+
+describe("a name broken before its branch's brackets", () => {
+  it('takes the line above where the name goes on with "(BRANCH) SDN BHD"', () => {
+    const f = readReceipt([pageOf(`PASAR RAYA MEGA MAJU\n(SEMENYIH) SDN BHD\n(767840-W)\nNO 24, JALAN PUSAT 4,\n43500 SEMENYIH\nTOTAL 30.45`)]);
+    expect(f.merchant?.value).toBe('PASAR RAYA MEGA MAJU (SEMENYIH) SDN BHD');
+    // a line wholly in brackets under the name is its registration or branch note
+    const g = readReceipt([pageOf(`MEGA MAJU SDN BHD\n(SEMENYIH)\nNO 24, JALAN PUSAT 4,\nTOTAL 30.45`)]);
+    expect(g.merchant?.value).toBe('MEGA MAJU SDN BHD');
   });
 });
