@@ -151,7 +151,8 @@ export function findAddress(lines: LineRec[]): Found | null {
     // after the postcode only a short state or country line still belongs ("JOHOR."), or
     // lines of states and countries, or the shop's branch, a store number and its place
     // ("1313-SUBANG BESTARI"); after a country, nothing
-    if (postcode && !(/^[A-Z\s.,]+$/.test(u) && u.length < 25) && !regionLine(u) && !BRANCH.test(u)) break;
+    // (a line of a company's trade after the postcode is a name: "ESJAY FUEL ENTERPRISE")
+    if (postcode && ((!(/^[A-Z\s.,]+$/.test(u) && u.length < 25) && !regionLine(u) && !BRANCH.test(u)) || (COMPANY.test(u) && !regionLine(u)))) break;
     cite.push(BRANCH.test(u) ? { ...header[i], text: branchDigits(header[i].text), upper: branchDigits(u) } : header[i]);
     if (COUNTRY_END.test(u)) break;
     const next = header[i + 1]?.upper ?? '';

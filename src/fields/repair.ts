@@ -189,8 +189,8 @@ const PLACE_PAIRS = `KUALA LUMPUR|JOHOR BAHRU|SHAH ALAM|PETALING JAYA|KOTA KINAB
   .map((p) => p.trim().split(' ') as [string, string]);
 
 /**
- * A word of a two-word place one letter off, beside the place's other word read whole: "SHAH
- * ALAN" is SHAH ALAM (a dot-matrix M read N). A short word alone one letter off is too often
+ * A word of a two-word place one letter off (or one letter more), beside the place's other word
+ * read whole: "SHAH ALAN" is SHAH ALAM (a dot-matrix M read N), "KUALA LUMPLUR" KUALA LUMPUR. A short word alone one letter off is too often
  * another word to put right (meant() leaves words under seven letters); beside its pair it is
  * not. Only where exactly one place fits.
  */
@@ -203,7 +203,9 @@ function placePairs(text: string): string {
     if (!/^\s+$/.test(text.slice(a.at + a.text.length, b.at))) continue;
     const A = a.text.toUpperCase();
     const B = b.text.toUpperCase();
-    const fits = PLACE_PAIRS.filter(([x, y]) => (x === A && oneLetter(B, y)) || (y === B && oneLetter(A, x)));
+    // (or with a letter read into it: "KUALA LUMPLUR")
+    const off = (w: string, place: string) => oneLetter(w, place) || (w.length === place.length + 1 && oneApart(w, place));
+    const fits = PLACE_PAIRS.filter(([x, y]) => (x === A && off(B, y)) || (y === B && off(A, x)));
     if (fits.length !== 1) continue;
     const [x, y] = fits[0]!;
     if (x === A) put.set(b.at, inCaseOf(b.text, y));
@@ -222,9 +224,9 @@ function placePairs(text: string): string {
 
 /** An address line with its street words, states and cities put right ("J1n" → "Jln"). */
 export function repairAddress(text: string): string {
-  // "NO 290. JALAN": a period between a number and the next part of an address is its comma
+  // "NO 290. JALAN", "BATU 5. 51200": a period between a number and the next part of an address (or its postcode) is its comma
   return placePairs(repairWords(wordSpecks(text), ADDRESS))
-    .replace(/\b(\d+)\.(?=\s+\p{L}{2})/gu, '$1,')
+    .replace(/\b(\d+)\.(?=\s+(?:\p{L}{2}|\d{5}\b))/gu, '$1,')
     // "No.l," / "NO. I,": the house number 1 read as a letter alike, before its comma
     .replace(/\b(NO\s?\.?\s?)[lI|](?=,)/gi, '$11');
 }
@@ -253,13 +255,19 @@ export function joinAddressLines(lines: string[]): string {
 
 /**
  * What the scan did to an address's letters and marks: a speck or a sign read before it ("© Lot
- * 3", "™No.49"), LOT with digits for its letters ("10T 1851-A"), a period for the space between
+ * 3", "™No.49"), LOT with digits for its letters ("10T 1851-A", "Loi 3"), a bracket glued before a
+ * word that none closes, dots alone between words ("KELANA JAYA .. LOT"), a period for the space between
  * the postcode and its town ("81750.JOHOR"), a small l for an I in a word of capitals ("SKUDAl").
  */
 export function scanMarks(address: string): string {
   return address
     .replace(/^[^\p{L}\p{N}#]+(?=[\p{L}\p{N}])/u, '')
     .replace(/^[1lI|][0O]T(?=\s+\d)/, 'LOT')
+    // LOT's T read i or l before its number: "Loi 3"
+    .replace(/^L[oO0][iIl1](?=\s+\d)/, (m) => (m[1] === 'o' ? 'Lot' : 'LOT'))
+    // a bracket glued before a word with no bracket to close it ("KUALA [LUMPUR"), dots standing alone between words
+    .replace(/(?<=\s)[[{](?=\p{L}[^\]}]*$)/u, '')
+    .replace(/\s\.{2,}(?=\s)/g, '')
     .replace(/\b(\d{5})\.(?=\p{Lu}{2})/gu, '$1 ')
     .replace(/\b(\p{Lu}{2,})l(\p{Lu}*)\b/gu, '$1I$2')
     .replace(SPECKS_AFTER_STATE, '$1');
@@ -341,8 +349,9 @@ export function oneApart(a: string, b: string): boolean {
 /**
  * A word the page prints once, one letter apart from a word it prints twice or more, is that
  * word misread ("JALAN PUTERT 1/1, BDR PUTERI" on a receipt of "GIANT BANDAR PUTERI"): a
- * receipt's header repeats its place names (the mall, the road, the district). Only where one
- * such word is the page's; its case as the word was read.
+ * receipt's header repeats its place names (the mall, the road, the district). A word of six
+ * letters or more that is a word the page prints once more with one letter read into it, inside
+ * the word, is that word too. Only where one such word is the page's; its case as the word was read.
  */
 export function sameAsPrinted(counts: ReadonlyMap<string, number>): (text: string) => string {
   return (text) =>
@@ -350,8 +359,11 @@ export function sameAsPrinted(counts: ReadonlyMap<string, number>): (text: strin
       const up = w.toUpperCase();
       if (w.length < SAME_WORD || (counts.get(up) ?? 0) > 1) return w;
       const like = [...counts].filter(([c, n]) => n >= 2 && oneApart(up, c));
-      if (like.length !== 1) return w;
-      const word = like[0]![0];
+      // a word the page prints, with a letter read into it inside ("PERRMAS", "PERMIAS" beside "JALAN PERMAS"; not a plural's S)
+      const grown = like.length ? [] : [...counts].filter(([c]) => up.length === c.length + 1 && up.length > SAME_WORD && up.slice(0, -1) !== c && up.slice(1) !== c && oneApart(up, c));
+      const found = like.length ? like : grown;
+      if (found.length !== 1) return w;
+      const word = found[0]![0];
       return inCaseOf(w, word);
     });
 }

@@ -337,22 +337,26 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
   return null;
 }
 
+/** A total under this share of the subtotal has lost a digit ("2.05" for 22.25); nearer it, a digit of either may be misread (62.00 under "SUB-TOTAL 62.80"). */
+const BELOW = 0.5;
+
 /** The rounding step of cash rounding where a receipt prints a rounding line but its amount was not read (Malaysia, Australia, Switzerland, Canada…). */
 const CASH_STEP = 0.05;
 
 /**
- * A total read as less than the sum before tax above it (line `sub`), with no discount between:
- * no bill comes to less than its subtotal, so the total line is misread (a digit lost: "2.05" for
- * 22.25), unless the page prints that amount again. The subtotal with the tax and charges between
+ * A total read as less than half the sum before tax above it (line `sub`), with no discount,
+ * negative amount or other sum between: no bill comes to less than its subtotal, so the total
+ * line lost a digit ("2.05" for 22.25), unless the page prints that amount again. The subtotal with the tax and charges between
  * is the total; where a rounding line's amount was not read, rounded to the cash step. Null where
  * that sum is not one amount.
  */
 function belowItsParts(lines: LineRec[], top: TotalCandidate, sub: number, read: number): TotalAnswer | null {
   if (sub < 0) return null;
   const base = moneyReadings(lines[sub].text);
-  if (!base.length || read >= Math.min(...base) - 0.005) return null;
+  if (!base.length || read >= BELOW * Math.min(...base)) return null;
   const between = lines.slice(sub + 1, top.order);
-  if (between.some((l) => DISCOUNT.test(l.upper))) return null;
+  // a discount, an amount taken off, or another sum between may take the total below
+  if (between.some((l) => DISCOUNT.test(l.upper) || /\bTOTAL\b/.test(l.upper) || moneyReadings(l.text).some((v) => v < 0))) return null;
   if (support(lines, top.cite[0].page, read, new Set(top.cite)) > 0) return null;
   const parts = sumOfParts(lines, sub, base, top);
   if (!parts) return null;

@@ -204,6 +204,11 @@ Cash`);
     // a discount between may take it below; an amount printed again stands
     expect(read(`SHOP\nSUB TOTAL 21.00\nDISCOUNT 20.00\nNET TOTAL 1.00`).total).toMatchObject({ amount: 1 });
     expect(read(`SHOP\nSUB TOTAL 21.00\nGST 6% 1.26\nNET TOTAL 2.05\nCASH 2.05`).total).toMatchObject({ amount: 2.05 });
+    // a total near the subtotal: either may hold the misread digit (and an inclusive tax adds nothing)
+    expect(read(`SHOP\nSUB-TOTAL 62.80\nTotal GST(I) 3.51\nTOTAL INCL GST RM 62.00\nCARD TYPE : VISA 62.00`).total).toMatchObject({ amount: 62 });
+    expect(read(`SHOP\nSUB-TOTAL 62.80\nTotal GST(I) 3.51\nTOTAL INCL GST RM 62.00`).total).toMatchObject({ amount: 62 });
+    // negative supplies or another sum between
+    expect(read(`SHOP\nTotal 6% supplies (excl. GST): 27.68\nTotal 6% supplies (Inc. GST): 29.33\nTotal 0% supplies: -2.13\nTotal Payable: 12.20`).total).toMatchObject({ amount: 12.2 });
   });
 
   it('a payment printed as taken off the balance, less the change, is what was paid', () => {

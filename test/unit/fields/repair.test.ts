@@ -84,6 +84,17 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['#02-03, LEVEL 2, 27, JALAN SULTAN ISMAIL'])).toBe('#02-03, LEVEL 2, 27, JALAN SULTAN ISMAIL');
     expect(joinAddressLines(['12, Jalan Mawar, Seksyen 3, Shah Alam'])).toBe('12, Jalan Mawar, Seksyen 3, Shah Alam');
     expect(joinAddressLines(['10, JALAN 10T, TAMAN MAJU'])).toBe('10, JALAN 10T, TAMAN MAJU');
+    // LOT read "Loi"; a bracket no bracket closes, glued before a word; dots alone between words
+    expect(joinAddressLines(['Loi 3, Jalan Pelabur 23/1,'])).toBe('Lot 3, Jalan Pelabur 23/1,');
+    expect(joinAddressLines(['No 2A Jalan Cochrane 55100 KUALA [LUMPUR'])).toBe('No 2A Jalan Cochrane 55100 KUALA LUMPUR');
+    expect(joinAddressLines(['LOT NO. G23, GIANT KELANA JAYA ..', 'LOT PT244, JLN SS6/4'])).toBe('LOT NO. G23, GIANT KELANA JAYA LOT PT244, JLN SS6/4');
+    expect(joinAddressLines(['LOT 5, JALAN MAWAR [BLOK A]'])).toBe('LOT 5, JALAN MAWAR [BLOK A]');
+  });
+
+  it('reads a place of two words with a letter read into one, beside the other; a period before the postcode as a comma', () => {
+    expect(repairAddress('55100 KUALA LUMPLUR MALAYSIA')).toBe('55100 KUALA LUMPUR MALAYSIA');
+    expect(repairAddress('Jalan Ipoh Batu 5. 51200 Kuala Lumpur')).toBe('Jalan Ipoh Batu 5, 51200 Kuala Lumpur');
+    expect(repairAddress('55100 KUALA LUMPUR')).toBe('55100 KUALA LUMPUR');
   });
 
   it('reads a period or colon between an address’s parts as the comma the print has', () => {
@@ -200,6 +211,16 @@ describe('a word the page prints twice', () => {
     const both = sameAsPrinted(printedWords(['ADJUSTMENT 0.01', 'ADJUSTMENT', 'ADJUSTMENTS', 'ADJUSTMENTS', 'JAYA RAYA RAYA'].map((text) => ({ text }))));
     expect(both('ADJUSTMENTS JAYA')).toBe('ADJUSTMENTS JAYA');
   });
+
+  it('puts right a word read with a letter read into it, inside, where the page prints the word', async () => {
+    const { printedWords, sameAsPrinted } = await import('../../../src/fields/repair');
+    const text = 'No 3, Jalan Permas 10/8, Bandar Baru Perrmas Jaya, 81750 Masai';
+    expect(sameAsPrinted(printedWords([{ text }]))(text)).toBe('No 3, Jalan Permas 10/8, Bandar Baru Permas Jaya, 81750 Masai');
+    expect(sameAsPrinted(printedWords([{ text: 'Jalan Permas 4/3 Bandar Baru Permias Jay' }]))('Bandar Baru Permias')).toBe('Bandar Baru Permas');
+    // not a letter more at either end (a plural, another word): "MASAIS", "TAMANS"
+    const ends = 'Jalan Masai, Kedai Masais';
+    expect(sameAsPrinted(printedWords([{ text: ends }]))(ends)).toBe(ends);
+  });
 });
 
 describe('a word of the vocabulary split in two', () => {
@@ -218,5 +239,14 @@ describe("a name broken before its branch's brackets", () => {
     // a line wholly in brackets under the name is its registration or branch note
     const g = readReceipt([pageOf(`MEGA MAJU SDN BHD\n(SEMENYIH)\nNO 24, JALAN PUSAT 4,\nTOTAL 30.45`)]);
     expect(g.merchant?.value).toBe('MEGA MAJU SDN BHD');
+  });
+
+  it("the address ends at a company's trade line after its postcode", () => {
+    const f = readReceipt([pageOf(`ESJAY PETROL STATION
+LOT PTD 101051 Jalan Permas 10/10
+81750 Masai, Johor
+Esjay Fuel Enterprise
+TOTAL 30.00`)]);
+    expect(f.address?.value).toBe('LOT PTD 101051 Jalan Permas 10/10 81750 Masai, Johor');
   });
 });
