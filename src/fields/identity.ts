@@ -10,10 +10,11 @@ const HEADER_LINES = 12;
 
 const COMPANY =
   /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
-const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:INVOICE|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
+/** A document's title line ("TAX INVOICE", OCR-spelt "Tax Imnvoice"). */
+const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:I[MN]{0,2}V[O0][I1L]C[E3]|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
 /** A registration's label and what follows it on its line: "COMPANY REG NO.: …", "CO. NO. …", "GST ID …". */
 export const REG_LABEL = /\b(?:COMPANY|CO\.?|GST|ROC|BUSINESS)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/i;
-const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}/;
+const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}|\b(?:DESC\w*|QTY|PRICE|AMOUNT|AMT)\b.*\b(?:QTY|PRICE|AMOUNT|AMT|TOTAL)\b|\d[.,]\d{2}(?!\d)/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
 /**
  * A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS
@@ -52,10 +53,13 @@ export function findVendor(lines: LineRec[]): Found | null {
   if (!looksLikeBill(lines)) return null;
   // (a line of a state's or a country's name alone is an address's end)
   // (a line's registration label left out: "PROSPER NIAGA Company No : SA0123")
-  const plain = header.find((l) => {
+  const plainName = (l: LineRec) => {
     const u = l.upper.replace(REG_LABEL, '');
     return /[A-Z]{3}/.test(u) && !DOC_TYPE.test(u) && !NOT_NAME.test(u) && !regionLine(u);
-  });
+  };
+  // (a line in small letters only is a note written on the receipt, "tan woon yann", where a
+  // printed line in capitals or title case follows)
+  const plain = header.find((l) => plainName(l) && /\p{Lu}/u.test(l.text)) ?? header.find(plainName);
   return plain ? { value: plain.text.trim(), cite: [plain] } : null;
 }
 
@@ -120,8 +124,8 @@ const COUNTRY_END = /\b(?:MALAYSIA|SINGAPORE|INDONESIA|THAILAND|PHILIPPINES|BRUN
 const LOT_NUMBER = /\b(?:LOT|PTD|PT|NO|UNIT|BLK|BLOCK|PLOT|GERAN|HSD|HSM)\.?\s*:?\s*$/;
 const phoneIn = (u: string) => findPhones(u).some((p) => !LOT_NUMBER.test(u.slice(0, u.indexOf(p))));
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
-/** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A". */
-const REG_NUMBER = /^[\s(]*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s]?[A-Z]\b[\s)]*$/;
+/** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A", "COMPARY NO: 499702--V". */
+const REG_NUMBER = /^[\s(]*(?:(?:C[O0]\.?|C[O0]MPA\w{1,3})\s*(?:REG\w*\.?\s*)?NO\.?\s*:?\s*)?\d{5,}\s?-{0,2}\s?[A-Z]\b[\s)]*$/;
 const isStart = (u: string) => ADDRESS_CUE.test(u) && !NOT_ADDRESS.test(u) && !COMPANY.test(u) && !REG_NUMBER.test(u);
 
 /** A line that ends with a price is an item or a sum, past the header ("55,57 & 59, JALAN" is not). */

@@ -17,9 +17,9 @@ export function amounts(upper: string): string[] {
   return [...upper.matchAll(MONEY)].map((m) => m[0].trim());
 }
 
-/** A line that is only an amount, maybe with a currency and a tax code ("53.00S", "RM 17.45", ": 9.00"). */
+/** A line that is only an amount, maybe with a currency and a tax code or a letter's speck ("53.00S", "RM 17.45", ": 9.00", "60.30 J"). */
 export function isAmountLine(upper: string): boolean {
-  const rest = upper.replace(MONEY, ' ').replace(/[\s:=*#]|\b(?:S|SR|Z|ZR|T|X|E|ZRL)\b/g, '');
+  const rest = upper.replace(MONEY, ' ').replace(/[\s:=*#]|\b(?:[A-Z]|SR|ZR|ZRL)\b/g, '');
   return amounts(upper).length === 1 && rest === '';
 }
 

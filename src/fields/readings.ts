@@ -157,13 +157,15 @@ export function dateFromBoth(own: string, other: string): { text: string; value:
 
 /**
  * An amount as OCR spaced it, put back together: a space read beside its decimal point
- * ("100. 62", "RM8 .60"), the point lost between a currency's amount and its cents at a line's
+ * ("100. 62", "RM8 .60", a leader's dots "23 ..50"), the point lost between a currency's amount and its cents at a line's
  * end ("RM8 60"), and RM read RH, RN or RY before a number ("RH 42.33").
  */
 export function mendAmounts(text: string): string {
   return text
     .replace(/(\d)([.,])\s+(\d{2})(?![\d.,])/g, '$1$2$3')
     .replace(/(\d)\s+([.,])(\d{2})(?![\d.,])/g, '$1$2$3')
+    // a dotted leader's dots read into the amount: "23 ..50"
+    .replace(/(\d)\s*\.{2,3}(\d{2})(?![\d.,])/g, '$1.$2')
     .replace(/\bR[HNY](?=\s?-?\d)/g, 'RM')
     .replace(/\b(RM\s?\d{1,5})\s(\d{2})\s*$/i, '$1.$2');
 }

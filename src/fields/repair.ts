@@ -19,7 +19,7 @@ const skeleton = (word: string) => [...word.toUpperCase()].map((c) => LOOKALIKE[
 /** Legal forms and trades in company names, in the languages receipts are printed in. */
 const COMPANY_WORDS = `SDN BHD BERHAD SENDIRIAN COMPANY LIMITED CORPORATION INCORPORATED ENTERPRISE ENTERPRISES
 TRADING TRADERS HARDWARE RESTAURANT RESTORAN SUPERMARKET HYPERMARKET MINIMARKET MARKETING SERVICES SERVICE
-STATIONERY BOOKSTORE BOOKCENTRE BOOKSHOP BAKERY BAKERIES PHARMACY FARMASI INDUSTRIES INDUSTRY HOLDINGS
+STATIONERY BOOKSTORE BOOKCENTRE BOOKSHOP BAKERY BAKERIES CONFECTIONERY PHARMACY FARMASI INDUSTRIES INDUSTRY HOLDINGS
 INTERNATIONAL MALAYSIA SINGAPORE RETAIL STORES SEAFOOD KEDAI PERNIAGAAN SYARIKAT GESELLSCHAFT BOULANGERIE
 PHARMACIE APOTHEKE BÄCKEREI METZGEREI RISTORANTE TRATTORIA FARMACIA PANADERIA SUPERMERCADO`;
 
@@ -158,7 +158,11 @@ export function repairCompany(text: string): string {
     .replace(/\b[S5][DIlO1Cco]{1,2}[NMn](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
     // Sendirian Berhad shortened, its S read 5 or its B read 8: "5/B"; or its B read D or 0
     // where it ends the name (before the registration number): "S/D (519537-X)"
-    .replace(/\b[S5]\/[B8](?![\p{L}\p{N}])/gu, 'S/B')
+    .replace(/(?<![\p{L}\p{N}])[S5§]\/[B8](?![\p{L}\p{N}])/gu, 'S/B')
+    // an ampersand read as a section sign between the name's words: "CASH § CARRY"
+    .replace(/(?<=\p{L})\s§\s(?=\p{L})/gu, ' & ')
+    // initials with a digit read for a letter alike: "D.1.Y." is D.I.Y.
+    .replace(/\b(?:[\p{Lu}\d]\.){2,}/gu, (t) => ((t.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && /\d/.test(t) ? t.replace(/1/g, 'I').replace(/0/g, 'O').replace(/5/g, 'S').replace(/8/g, 'B') : t))
     .replace(/\b[S5]\/[D0O](?=\s*(?:\(|$))/gu, 'S/B')
     // a scan's mark standing alone between the name's words: "SDN < BHD"; an underscore for a space
     .replace(/(?<=\p{L}\.?)\s+[<>|~^_=*«»]\s+(?=\p{L})/gu, ' ')
@@ -268,6 +272,12 @@ export function scanMarks(address: string): string {
     // a bracket glued before a word with no bracket to close it ("KUALA [LUMPUR"), dots standing alone between words
     .replace(/(?<=\s)[[{](?=\p{L}[^\]}]*$)/u, '')
     .replace(/\s\.{2,}(?=\s)/g, '')
+    // a quote glued to a word where the address holds no other ("Taman Desa "Tebrau", "LOT" 1504")
+    .replace(/(?<=^|\s)["“”](?=\p{L})|(?<=\p{L})["“”](?=\s)/gu, (q, at: number, all: string) => ((all.match(/["“”]/g) ?? []).length === 1 ? '' : q))
+    // a period ending a line before the next part of the address, read joined: "1/7. BANDAR", "2/16. 40000"
+    .replace(/(?<=\d)\.(?=\s+(?:\p{L}{2}|\d{5}\b))/gu, ',')
+    // a web address read onto its end
+    .replace(/\s+(?:h\w{2,3}ps?:\/*|www\.)\S*(?:\s+\S+)*$/i, '')
     .replace(/\b(\d{5})\.(?=\p{Lu}{2})/gu, '$1 ')
     .replace(/\b(\p{Lu}{2,})l(\p{Lu}*)\b/gu, '$1I$2')
     .replace(SPECKS_AFTER_STATE, '$1');
@@ -281,11 +291,11 @@ export function scanMarks(address: string): string {
 const SPECKS_AFTER_STATE = /(\b(?:SELANGOR|JOHOR|KEDAH|PERAK|PAHANG|SABAH|SARAWAK|MELAKA|MALACCA|KELANTAN|TERENGGANU|PENANG|PINANG|PERLIS|SEMBILAN|EHSAN|TAKZIM|LUMPUR|MALAYSIA|SINGAPORE|PUTRAJAYA|LABUAN)\b\.?)(?![,\s]+D\.?\s?E\b)(?:[,\s]+[^\s\d,]{1,4}){2,}$/i;
 
 /**
- * "No." before the house number, as OCR misreads it at an address's start: "ND.54", "N0 7",
+ * "No." before the house number, as OCR misreads it at an address's start: "ND.54", "N0 7", "Nc 8",
  * a stroke of the edge read before it ("INO 290"). Only where a number follows.
  */
 function houseNumber(address: string): string {
-  return address.replace(/^[|Il1!]?\s?(N)([O0oDQU])(?=[.:,]?\s?\d)/, (_m, n: string, o: string) => (n + (o === 'o' ? 'o' : 'O')));
+  return address.replace(/^[|Il1!]?\s?(N)([O0oDQUc])(?=[.:,]?\s?\d)/, (_m, n: string, o: string) => (n + (o === 'o' || o === 'c' ? 'o' : 'O')));
 }
 
 /** Letters OCR reads for a digit, in a number that can hold no letter. */

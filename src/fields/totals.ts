@@ -323,7 +323,10 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
       // or the items add up to the amount read but for one digit OCR confuses ("137.56" for
       // 137.50): a sum of several amounts read apart lands there by chance far less often than
       // a digit is misread (one line against another, either may be the misread one)
-      const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine) || (lookAlikes.length === 1 && lookAlikes[0] === v);
+      // or what was paid (cash less change) is what another total line of the page prints
+      // ("Total Sales Inclusive GST 14.90" above a "Final Total" misread 14.20, paid 20.00 less 5.10)
+      const paidAsTotal = e === evidence[0] && paid && !paid.exact && same(v, paid.value) && candidates.some((c) => c !== top && c.cite[0].page === page && amounts(c.cite[0].upper).some((a) => same(amountValue(a), v)));
+      const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine) || (lookAlikes.length === 1 && lookAlikes[0] === v) || paidAsTotal;
       if (!agreed) continue;
       const said = [e, ...others].map((x) => `${x.text} ${formatAmount(v)}`).join('; ');
       return {
@@ -458,7 +461,14 @@ function checkedRoundedTotal(lines: LineRec[], pre: TotalCandidate, top: TotalCa
 function withTrailingAdjustment(lines: LineRec[], top: TotalCandidate, later: TotalCandidate[], paid: Paid): TotalAnswer | null {
   const topValue = amountValue(top.value);
   const adj = amountAfter(lines, top.order, 4, isAdjustment);
-  if (topValue === null || !adj || adj.value === 0 || Math.abs(adj.value) >= 0.1) return null;
+  if (topValue === null || !adj || adj.value === 0) return null;
+  // the adjustment's label, then the rounded total in its column ("ROUNDING ADJ." / "60.30"
+  // under "TOTAL AMT. RM 60.31"): no rounding is as large, and the amount is the total rounded
+  if (Math.abs(adj.value) >= ROUNDED_SUM && Math.abs(adj.value - topValue) < 0.1 && !same(adj.value, topValue)) {
+    if (later.some((c) => c.order > adj.line.order) || (paid && !paid.exact && same(paid.value, topValue))) return null;
+    return { value: formatAmount(adj.value), cite: [...top.cite, ...adj.cite], label: top.label, note: `That is ${top.value} rounded: the rounding line reads ${quote(adj.cite)}.` };
+  }
+  if (Math.abs(adj.value) >= 0.1) return null;
   // a total after the adjustment is the rounded one, read: unless it is this one rounded (a summary's)
   if (later.some((c) => c.order > adj.line.order && !same(amountValue(c.value), toCents(topValue + adj.value)))) return null;
   // cash less change says the total read is what was paid: it is the rounded amount already
@@ -489,9 +499,12 @@ function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
     return { value: formatAmount(lostPoint), cite: [label], note: `The total line reads ${quote([label])}, its amount's decimal point not read; ${again}.` };
   }
   if (paid && !paid.exact) return { value: formatAmount(paid.value), cite: paid.cite, note: `No amount could be read beside ${quote([label])}; ${paid.text} is ${formatAmount(paid.value)}.` };
+  const taxed = summaryRowTotal(lines, label.page);
+  if (taxed) return { value: formatAmount(taxed.value), cite: [label, taxed.line], note: `No amount could be read beside ${quote([label])}; the tax summary ${quote([taxed.line])} is ${taxed.text}.` };
   let top: { line: LineRec; value: string; n: number } | null = null;
   for (const l of lines) {
-    if (l.page !== label.page || NOT_BILL.test(l.upper)) continue;
+    // (nor a line of a rate: a tax summary's row ends with its tax)
+    if (l.page !== label.page || NOT_BILL.test(l.upper) || /\d\s*%/.test(l.upper)) continue;
     // an amount billed ends its line (a tax code may follow it); one followed by words is
     // something else read as money (a postcode before its town: "£1100 JOHOR BAHRU")
     for (const a of amounts(l.upper).filter((x) => /^\s*(?:[A-Z]{1,2}\b)?\W*$/.test(l.upper.slice(l.upper.lastIndexOf(x) + x.length)))) {
@@ -505,6 +518,27 @@ function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
     cite: [label, top.line],
     note: `No amount could be read beside ${quote([label])}; ${top.value} is the largest amount billed on the page, so it is probably the total.`,
   };
+}
+
+/**
+ * The page's one tax summary row that names its rate and prints the amount taxed and the tax,
+ * the tax that rate of the amount ("SR=6.00% 7.55 0.45"): the bill is their sum. Null where
+ * no row, or more than one with tax, says so.
+ */
+function summaryRowTotal(lines: LineRec[], page: number): { value: number; line: LineRec; text: string } | null {
+  const rows: { value: number; line: LineRec; text: string }[] = [];
+  for (const l of lines) {
+    if (l.page !== page) continue;
+    const rate = /(\d{1,2}(?:[.,]\d{1,2})?)\s*%/.exec(l.upper);
+    if (!rate) continue;
+    const after = amounts(l.upper.slice(rate.index + rate[0].length)).map(amountValue);
+    if (after.length !== 2 || after.some((v) => v === null)) continue;
+    const [base, tax] = after as number[];
+    const r = Number(rate[1]!.replace(',', '.')) / 100;
+    if (!(r > 0) || tax! <= 0 || Math.abs(base! * r - tax!) > 0.015) continue;
+    rows.push({ value: toCents(base! + tax!), line: l, text: `${formatAmount(base!)} with its tax of ${formatAmount(tax!)}, ${formatAmount(base! + tax!)}` });
+  }
+  return rows.length === 1 ? rows[0]! : null;
 }
 
 /**

@@ -20,24 +20,13 @@ import { rereadCells } from './cells';
 import { estimateSkew, smallGreyOf, turnGrey } from './skew';
 import { lineHeight, placeBack, sheetOf, unreadInk, withUnread } from './unread';
 import { restoredPage, scaledBlocks } from './restore';
+import { FEW_WORDS, keepsBlock, readAgainAsBlock, sureWordCount as sureWords } from './thin';
 import { cutRow, halvesThresholdAlike, joinHalves, SPLIT_MIN_PIXELS, twoWorkersFor } from './split';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
-/**
- * A page read in fewer words than this by its page segmentation is read again as one block,
- * whose reading is kept when it holds as many words read surely (BLOCK_SURE_WORD; a picture or a
- * scanner's black edge read as a block gives words too, unsure ones), and three times the first's.
- */
-const FEW_WORDS = 12;
-const BLOCK_SURE_WORD = 0.75;
-
-/** How many of a reading's words of two letters or digits or more were read surely. */
-function sureWordCount(p: Pass): number {
-  let n = 0;
-  for (const b of p.blocks) for (const l of b.lines) for (const w of l.words) if (w.confidence >= BLOCK_SURE_WORD && (w.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2) n++;
-  return n;
-}
+/** How many of a reading's words were read surely (./thin.ts). */
+const sureWordCount = (p: Pass): number => sureWords(p.blocks);
 /**
  * Tesseract's API defaults to one uniform block of text (PSM 6); its command line, and so
  * "native Tesseract with default settings", segments the page itself (PSM 3). On tables,
@@ -246,14 +235,18 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
     // OSD, and the page turned and read again: the cost of orientation
     timings.orientation = performance.now() - t0 - (aside() - waitedBefore);
   }
-  // Tesseract's page segmentation can find no text on a plain page (native Tesseract too): SROIE
-  // receipts 249 and 264, clear prints, read 0 words; one uniform block (PSM 6) read 12 and 54
-  // words surely. A page read so thinly is read again so, and the block's reading kept where it
-  // holds enough words read surely (FEW_WORDS), three times the first's.
-  if (!straightened && best.words < FEW_WORDS) {
+  // Tesseract's page segmentation can find no text on a plain page, or read a blurred print in
+  // colour as scraps (./thin.ts): a page read so thinly is read again as one block, straightened
+  // where the reading kept was, and the block's reading kept where it holds enough words read surely.
+  const sureNow = sureWordCount(best);
+  if (readAgainAsBlock(sureNow)) {
     opts.signal?.throwIfAborted();
-    const block = await timedPass('block', pass(input, languages, bitmap, false, undefined, true, waited));
-    if (sureWordCount(block) >= Math.max(FEW_WORDS, 3 * best.words)) best = block;
+    const block = await timedPass('block', pass(input, languages, bitmap, straightened, undefined, true, waited));
+    timings.sureBlock = sureWordCount(block);
+    if (keepsBlock(timings.sureBlock, sureNow)) {
+      best = block;
+      timings.blockKept = 1;
+    }
   }
   let detected: string | undefined;
   let warning: string | undefined;

@@ -191,6 +191,52 @@ describe('dates as ISO', () => {
 });
 
 describe('the total, checked against what the receipt adds up to', () => {
+  it("the rounded total printed in the rounding line's column", () => {
+    const f = read(`INDAH GIFT & HOME DECO
+LAMP 1 55.90 55.90
+TOTAL AMT. ............. RM 60.31
+ROUNDING ADJ.
+60.30 J
+Thank You`);
+    expect(f.total).toMatchObject({ amount: 60.3 });
+    // a rounding line's own small amount is an adjustment, as before
+    expect(read(`SHOP\nTOTAL 60.31\nROUNDING ADJ -0.01\nThank You`).total).toMatchObject({ amount: 60.3 });
+  });
+
+  it("a total line with no amount read: the tax summary's one row, its tax that rate of its amount", () => {
+    const f = read(`TSH POWER HARDWARE
+MAJESTA HSS 2 4, 00 8. Jo SR
+NET TOTAL : : fe 00
+GST Summary Amount Tax(RM)
+SR=6.00% 7.55 0.45`);
+    expect(f.total).toMatchObject({ amount: 8 });
+    // a row whose tax is not its rate of the amount says nothing
+    expect(read(`SHOP\nNET TOTAL : : fe 00\nSR=6.00% 7.55 0.95`).total?.amount).not.toBe(8.5);
+  });
+
+  it('cash less change, as another total line prints it, beats a misread final total', () => {
+    const f = read(`SANYU STATIONERY SHOP
+Total Sales Inclusive GST @6% 14.90 14.20
+Discount 0.00
+Total 14.60
+Round Adj 0.00
+Final Total 14.20
+CASH 20.00
+CHANGE 5.10`);
+    expect(f.total).toMatchObject({ amount: 14.9 });
+  });
+
+  it("a change whose point a dotted leader's dots ran into", () => {
+    const f = read(`LAVENDER CONFECTIONERY
+EGG TART 2 5.10
+TOTAL 96.50
+CASH 50.00
+CHANGE. . 23 ..50
+GST Summary Amount Tax
+GST 26.50 0.00`);
+    expect(f.total).toMatchObject({ amount: 26.5 });
+  });
+
   it('a total read as less than the subtotal above it, with no discount between, is the subtotal with its tax', () => {
     const f = read(`B & BEST RESTAURANT
 FISHBALL NOODLE 3 @7.00 21.00

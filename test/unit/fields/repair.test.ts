@@ -89,6 +89,14 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['No 2A Jalan Cochrane 55100 KUALA [LUMPUR'])).toBe('No 2A Jalan Cochrane 55100 KUALA LUMPUR');
     expect(joinAddressLines(['LOT NO. G23, GIANT KELANA JAYA ..', 'LOT PT244, JLN SS6/4'])).toBe('LOT NO. G23, GIANT KELANA JAYA LOT PT244, JLN SS6/4');
     expect(joinAddressLines(['LOT 5, JALAN MAWAR [BLOK A]'])).toBe('LOT 5, JALAN MAWAR [BLOK A]');
+    // a quote glued to a word where no other is; a line's closing period before the next part; a web address read onto it
+    expect(joinAddressLines(['NO. 1, JALAN DESA TEBRAU,', 'TAMAN DESA "TEBRAU, 81100 JOHOR BAHRU.'])).toBe('NO. 1, JALAN DESA TEBRAU, TAMAN DESA TEBRAU, 81100 JOHOR BAHRU.');
+    expect(joinAddressLines(['LOT" 1504, BATU 8 1/2,'])).toBe('LOT 1504, BATU 8 1/2,');
+    expect(joinAddressLines(['NO.17, JALAN PERMAS 1/7.', 'BANDAR BARU PERMAS JAYA'])).toBe('NO.17, JALAN PERMAS 1/7, BANDAR BARU PERMAS JAYA');
+    expect(joinAddressLines(['JALAN BUNGA TANJONG 2/16.', '40000 SHAH ALAM'])).toBe('JALAN BUNGA TANJONG 2/16, 40000 SHAH ALAM');
+    expect(joinAddressLines(['SEKSYEN U3 SHAH ALAM,40150 http://www.super7. com. my'])).toBe('SEKSYEN U3 SHAH ALAM,40150');
+    expect(joinAddressLines(['Nc 8, Jalan 7/118B'])).toBe('No 8, Jalan 7/118B');
+    expect(joinAddressLines(['WISMA "KENANGA" JALAN 1'])).toBe('WISMA "KENANGA" JALAN 1');
   });
 
   it('reads a place of two words with a letter read into one, beside the other; a period before the postcode as a comma', () => {
@@ -166,6 +174,13 @@ describe('repairing header words', () => {
     expect(repairCompany('GARDENIA BAKERIES (KL) SDN < BHD')).toBe('GARDENIA BAKERIES (KL) SDN BHD');
     expect(repairCompany('SINAR_JAYA SDN BHD')).toBe('SINAR JAYA SDN BHD');
     expect(repairCompany('A & W RESTAURANT')).toBe('A & W RESTAURANT');
+    // S/B's S read as a section sign; an ampersand read so between words; a digit for a letter in initials
+    expect(repairCompany("KING'S CONFECTIONERY §/B 273500-U")).toBe("KING'S CONFECTIONERY S/B 273500-U");
+    expect(repairCompany('SUPER SEVEN CASH § CARRY SDN BHD')).toBe('SUPER SEVEN CASH & CARRY SDN BHD');
+    expect(repairCompany('MR. D.1.Y. (M) SDN BHD')).toBe('MR. D.I.Y. (M) SDN BHD');
+    expect(repairCompany('VERBENA CONFECTIUNERY SDN BHD')).toBe('VERBENA CONFECTIONERY SDN BHD');
+    // a number with dots is no initials
+    expect(repairCompany('KEDAI 1.2.3. SDN BHD')).toBe('KEDAI 1.2.3. SDN BHD');
   });
 
   it('drops specks inside an address’s words, and reads "No.l," as No.1', () => {
@@ -239,6 +254,18 @@ describe("a name broken before its branch's brackets", () => {
     // a line wholly in brackets under the name is its registration or branch note
     const g = readReceipt([pageOf(`MEGA MAJU SDN BHD\n(SEMENYIH)\nNO 24, JALAN PUSAT 4,\nTOTAL 30.45`)]);
     expect(g.merchant?.value).toBe('MEGA MAJU SDN BHD');
+  });
+
+  it('no name is a document title misspelt, a column head, an item line, or a note in small letters', () => {
+    expect(readReceipt([pageOf(`Tax Imnvoice\nKEDAI MAJU SDN BHD\nTOTAL 5.00`)]).merchant?.value).toBe('KEDAI MAJU SDN BHD');
+    expect(readReceipt([pageOf(`DESC QTY PRICE AMOUNT TAXCODE\nMILO 1 5.00 5.00\nTOTAL 5.00`)]).merchant).toBeUndefined();
+    expect(readReceipt([pageOf(`967 ANCHOR SERBUK CUCI 4KG RM18.80 S\nTOTAL 18.80`)]).merchant).toBeUndefined();
+    expect(readReceipt([pageOf(`tan woon yann\nINDAH GIFT & HOME DECO\n27,JALAN DEDAP 13,\nTOTAL 60.30`)]).merchant?.value).toBe('INDAH GIFT & HOME DECO');
+  });
+
+  it("a registration number's line, its label misread, starts no address", () => {
+    const f = readReceipt([pageOf(`LAVENDER CONFECTIONERY & BAKERY S/B\nCOMPARY NO: 499702--V\nLOT G29 & G30, AEON MALL TEBRAU CITY,\n81100 JOHOR BAHRU.\nTOTAL 26.50`)]);
+    expect(f.address?.value).toBe('LOT G29 & G30, AEON MALL TEBRAU CITY, 81100 JOHOR BAHRU.');
   });
 
   it("the address ends at a company's trade line after its postcode", () => {
