@@ -3,12 +3,12 @@
 // document-title line.
 import type { Found } from './values';
 import type { LineRec } from './lines';
-import { findAddress, LEGAL_NAME } from './identity';
+import { findAddress, LEGAL_NAME, REG_NUMBER_LABEL } from './identity';
 import { findDate, findPhones } from './patterns';
 
 const STOP = /\b(?:TEL|FAX|PHONE|PH|GST|VAT|TAX|MWST|UST|TVA|IVA|NIF|CIF|ABN|REG|INVOICE|RECEIPT|BILL|DATE|CASHIER|TABLE|SERVER|ORDER|WWW|HTTP|EMAIL|E-MAIL)\b|@|電話|电话|전화/;
 /** Company registration numbers printed under the name: "(789417-W)", "CO. NO. 373665-A". */
-const REG = /^[\s(]*(?:(?:C[O0]\.?|C[O0]MPA\w{1,3})\s*(?:REG\w*\.?\s*)?NO\.?\s*:?\s*)?\d{4,}\s?-{0,2}\s?[A-Z0-9]\b[\s)]*$/;
+const REG = new RegExp(String.raw`^[\s(]*${REG_NUMBER_LABEL}\d{4,}\s?-{0,2}\s?[A-Z0-9]\b[\s)]*$`);
 
 /** A seller's name on one of the page's first lines (after a logo's or a stray line's reading). */
 const NAME_AT_TOP = 3;

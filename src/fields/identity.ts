@@ -124,8 +124,10 @@ const COUNTRY_END = /\b(?:MALAYSIA|SINGAPORE|INDONESIA|THAILAND|PHILIPPINES|BRUN
 const LOT_NUMBER = /\b(?:LOT|PTD|PT|NO|UNIT|BLK|BLOCK|PLOT|GERAN|HSD|HSM)\.?\s*:?\s*$/;
 const phoneIn = (u: string) => findPhones(u).some((p) => !LOT_NUMBER.test(u.slice(0, u.indexOf(p))));
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
+/** The label before a registration number on its own line: "CO. NO.", "CO. REG NO:", "COMPANY NO", OCR-spelt "COMPARY NO:". */
+export const REG_NUMBER_LABEL = String.raw`(?:(?:C[O0]\.?|C[O0]MPA\w{1,3})\s*(?:REG\w*\.?\s*)?NO\.?\s*:?\s*)?`;
 /** Company registration numbers print under the name: "789417-W", "CO. NO. 373665-A", "COMPARY NO: 499702--V". */
-const REG_NUMBER = /^[\s(]*(?:(?:C[O0]\.?|C[O0]MPA\w{1,3})\s*(?:REG\w*\.?\s*)?NO\.?\s*:?\s*)?\d{5,}\s?-{0,2}\s?[A-Z]\b[\s)]*$/;
+const REG_NUMBER = new RegExp(String.raw`^[\s(]*${REG_NUMBER_LABEL}\d{5,}\s?-{0,2}\s?[A-Z]\b[\s)]*$`);
 const isStart = (u: string) => ADDRESS_CUE.test(u) && !NOT_ADDRESS.test(u) && !COMPANY.test(u) && !REG_NUMBER.test(u);
 
 /** A line that ends with a price is an item or a sum, past the header ("55,57 & 59, JALAN" is not). */

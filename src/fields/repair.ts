@@ -166,7 +166,7 @@ export function repairCompany(text: string): string {
     .replace(/\b[S5]\/[D0O](?=\s*(?:\(|$))/gu, 'S/B')
     // a scan's mark standing alone between the name's words: "SDN < BHD"; an underscore for a space
     .replace(/(?<=\p{L}\.?)\s+[<>|~^_=*«»]\s+(?=\p{L})/gu, ' ')
-    .replace(/(?<=\p{L})_+(?=\p{L})/gu, ' ');
+    .replace(UNDERSCORE_SPACE, ' ');
   return brackets(words);
 }
 
@@ -243,8 +243,11 @@ export function repairAddress(text: string): string {
 function wordSpecks(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}.])(\p{L}{1,5})\.(\p{L}{1,8})(?![\p{L}\p{N}.])/gu, (m, a: string, b: string) => (ADDRESS.exact.has((a + b).toUpperCase()) ? a + b : m))
-    .replace(/(?<=\p{L})_+(?=\p{L})/gu, ' ');
+    .replace(UNDERSCORE_SPACE, ' ');
 }
+
+/** An underscore the scan read for the space between two words ("DESA_TEBRAU", "SINAR_JAYA"). */
+const UNDERSCORE_SPACE = /(?<=\p{L})_+(?=\p{L})/gu;
 
 /**
  * An address's lines joined as printed: each line's own marks, a space between lines. (A comma

@@ -302,7 +302,7 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
     // a sum with nothing added is only another total, which the ranking already weighed
     if (parts && parts.cite.length > 1) evidence.push({ values: parts.values, cite: parts.cite, text: `${quote(parts.cite)} adds up to` });
   }
-  const items = itemsSum(lines, top, read);
+  const items = itemsSum(lines, top, read, sub);
   if (items) evidence.push(items);
   if (!evidence.length || evidence.some((e) => e.values.some((v) => same(v, read)))) return null;
   const below = belowItsParts(lines, top, sub, read);
@@ -325,7 +325,8 @@ function crossChecked(lines: LineRec[], top: TotalCandidate, candidates: TotalCa
       // a digit is misread (one line against another, either may be the misread one)
       // or what was paid (cash less change) is what another total line of the page prints
       // ("Total Sales Inclusive GST 14.90" above a "Final Total" misread 14.20, paid 20.00 less 5.10)
-      const paidAsTotal = e === evidence[0] && paid && !paid.exact && same(v, paid.value) && candidates.some((c) => c !== top && c.cite[0].page === page && amounts(c.cite[0].upper).some((a) => same(amountValue(a), v)));
+      // (evidence other than the payment, agreeing with it, has it among `others` already)
+      const paidAsTotal = paid && !paid.exact && same(v, paid.value) && candidates.some((c) => c !== top && c.cite[0].page === page && amounts(c.cite[0].upper).some((a) => same(amountValue(a), v)));
       const agreed = others.length > 0 || support(lines, page, v, mine) > support(lines, page, read, mine) || (lookAlikes.length === 1 && lookAlikes[0] === v) || paidAsTotal;
       if (!agreed) continue;
       const said = [e, ...others].map((x) => `${x.text} ${formatAmount(v)}`).join('; ');
@@ -357,13 +358,13 @@ function belowItsParts(lines: LineRec[], top: TotalCandidate, sub: number, read:
   if (sub < 0) return null;
   const base = moneyReadings(lines[sub].text);
   if (!base.length || read >= BELOW * Math.min(...base)) return null;
-  const between = lines.slice(sub + 1, top.order);
+  const between = lines.slice(sub + 1, top.order).map((l) => ({ upper: l.upper, readings: moneyReadings(l.text) }));
   // a discount, an amount taken off, or another sum between may take the total below
-  if (between.some((l) => DISCOUNT.test(l.upper) || /\bTOTAL\b/.test(l.upper) || moneyReadings(l.text).some((v) => v < 0))) return null;
+  if (between.some((l) => DISCOUNT.test(l.upper) || /\bTOTAL\b/.test(l.upper) || l.readings.some((v) => v < 0))) return null;
   if (support(lines, top.cite[0].page, read, new Set(top.cite)) > 0) return null;
   const parts = sumOfParts(lines, sub, base, top);
   if (!parts) return null;
-  const unread = between.some((l) => isAdjustment(l.upper) && !moneyReadings(l.text).length);
+  const unread = between.some((l) => isAdjustment(l.upper) && !l.readings.length);
   const sums = [...new Set(parts.values.map((v) => (unread ? Math.round(v / CASH_STEP) * CASH_STEP : v)).map(toCents))];
   if (sums.length !== 1 || sums[0]! <= read) return null;
   const value = sums[0]!;
@@ -385,12 +386,11 @@ type Evidence = Omit<Payment, 'value'> & { values: number[]; lookAlike?: boolean
  * None when an item whose quantity × unit price is not its amount would, at that product,
  * make the total `read`: then the item's amount is the misread one.
  */
-function itemsSum(lines: LineRec[], top: TotalCandidate, read: number): Evidence | null {
+function itemsSum(lines: LineRec[], top: TotalCandidate, read: number, sub: number): Evidence | null {
   const page = top.cite[0].page;
   let start = top.order;
   while (start > 0 && lines[start - 1].page === page) start--;
-  // (the items end at the sum before tax, where one is printed: what follows it is no item)
-  const sub = beforeTaxLine(lines, top);
+  // (the items end at the sum before tax, line `sub`, where one is printed: what follows it is no item)
   const items = findItems(lines, start, sub >= 0 ? sub : top.order);
   if (items.length < 2) return null;
   const last = items[items.length - 1].lines;

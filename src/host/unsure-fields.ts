@@ -260,8 +260,9 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     const ownWords = line.words.map((w) => `${w.text}:${w.confidence.toFixed(2)}`).join(' ');
     const lost = entries[i]!.lost;
     if (lost) {
+      const takes = takesLostValue(lost, own, ownConfidence, other);
       // a date read with a letter in its digits, which the other reading holds as digits
-      const both = lost === 'date' && !takesLostValue(lost, own, ownConfidence, other) ? dateFromBoth(own, other.text) : null;
+      const both = lost === 'date' && !takes ? dateFromBoth(own, other.text) : null;
       if (both) {
         line.text = both.text;
         const word = line.words.find((w) => w.text.includes(both.read));
@@ -270,7 +271,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
         console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost, both: true, ownConfidence, otherConfidence: other.confidence }));
         return;
       }
-      if (!takesLostValue(lost, own, ownConfidence, other)) {
+      if (!takes) {
         console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, lost: true, kept: 'own', ownConfidence, otherConfidence: other.confidence }));
         return;
       }

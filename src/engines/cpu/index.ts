@@ -20,13 +20,11 @@ import { rereadCells } from './cells';
 import { estimateSkew, smallGreyOf, turnGrey } from './skew';
 import { lineHeight, placeBack, sheetOf, unreadInk, withUnread } from './unread';
 import { restoredPage, scaledBlocks } from './restore';
-import { FEW_WORDS, keepsBlock, readAgainAsBlock, sureWordCount as sureWords } from './thin';
+import { FEW_WORDS, keepsBlock, readAgainAsBlock, sureWordCount } from './thin';
 import { cutRow, halvesThresholdAlike, joinHalves, SPLIT_MIN_PIXELS, twoWorkersFor } from './split';
 
 /** Below this mean word confidence a page may be sideways or in another script. */
 const DOUBTFUL = 0.6;
-/** How many of a reading's words were read surely (./thin.ts). */
-const sureWordCount = (p: Pass): number => sureWords(p.blocks);
 /**
  * Tesseract's API defaults to one uniform block of text (PSM 6); its command line, and so
  * "native Tesseract with default settings", segments the page itself (PSM 3). On tables,
@@ -177,7 +175,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // stretched from its print to its paper, thickened and shrunk when that large; that reading is
   // kept where it holds twice the sure words, and enough.
   let restoredRead = false;
-  const sureBefore = sureWordCount(best);
+  const sureBefore = sureWordCount(best.blocks);
   if (sureBefore < FEW_WORDS && bitmap.width * bitmap.height >= SMALL_PIXELS) {
     opts.signal?.throwIfAborted();
     const restored = restoredPage(greyNow(), bitmap.width, bitmap.height);
@@ -187,7 +185,7 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
       const again = await timedPass('restore', pass({ blob: pgmBlob(greyPgm(restored.grey, width, height)), ...(dpi ? { dpi: Math.round(dpi / scale) } : {}) }, languages, { width, height }, askew, undefined, false, waited));
       // (for the page's debug line: the sure words of the reading before, and of the restored one)
       timings.sureBefore = sureBefore;
-      timings.sureRestored = sureWordCount(again);
+      timings.sureRestored = sureWordCount(again.blocks);
       if (timings.sureRestored >= Math.max(FEW_WORDS, 2 * sureBefore)) {
         best = { ...scored(scaledBlocks(again.blocks, scale)), ...(again.straight ? { straight: { radians: again.straight.radians, blocks: scaledBlocks(again.straight.blocks, scale) } } : {}) };
         timings.restored = scale;
@@ -238,11 +236,11 @@ export async function recognize(page: RasterPage, opts: RecognizeOptions): Promi
   // Tesseract's page segmentation can find no text on a plain page, or read a blurred print in
   // colour as scraps (./thin.ts): a page read so thinly is read again as one block, straightened
   // where the reading kept was, and the block's reading kept where it holds enough words read surely.
-  const sureNow = sureWordCount(best);
+  const sureNow = sureWordCount(best.blocks);
   if (readAgainAsBlock(sureNow)) {
     opts.signal?.throwIfAborted();
     const block = await timedPass('block', pass(input, languages, bitmap, straightened, undefined, true, waited));
-    timings.sureBlock = sureWordCount(block);
+    timings.sureBlock = sureWordCount(block.blocks);
     if (keepsBlock(timings.sureBlock, sureNow)) {
       best = block;
       timings.blockKept = 1;

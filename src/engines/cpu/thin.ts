@@ -7,7 +7,7 @@ import type { EngineBlock } from '../../shared/engine';
 /** A page read in fewer words surely than this is read again as one block. */
 export const FEW_WORDS = 12;
 /** A word read this surely counts (a picture or a scanner's black edge read as a block gives words too, unsure ones). */
-export const BLOCK_SURE_WORD = 0.75;
+const BLOCK_SURE_WORD = 0.75;
 
 /** How many of a reading's words of two letters or digits or more were read surely. */
 export function sureWordCount(blocks: readonly EngineBlock[]): number {
