@@ -26,6 +26,9 @@ export function dateOf(s) {
   if (m) return `${Number(m[1])}-${Number(m[2])}-${Number(m[3])}`;
   m = /(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})/.exec(t);
   if (m) return Number(m[2]) > 12 ? `${year(m[3])}-${Number(m[1])}-${Number(m[2])}` : `${year(m[3])}-${Number(m[2])}-${Number(m[1])}`;
+  // eight digits printed with no separator, day first ("25032018")
+  m = /^(\d{2})(\d{2})((?:19|20)\d{2})$/.exec(t);
+  if (m) return `${Number(m[3])}-${Number(m[2])}-${Number(m[1])}`;
   m = /(\d{1,2})\W*([A-Z]{3})[A-Z]*\W*(\d{2,4})/.exec(t);
   if (m && MONTHS.includes(m[2])) return `${year(m[3])}-${MONTHS.indexOf(m[2]) + 1}-${Number(m[1])}`;
   return null;

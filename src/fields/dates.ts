@@ -49,6 +49,14 @@ export function isoDate(printed: string, monthFirst = false): string | undefined
     const dayFirst = a > 12 || (b <= 12 && !monthFirst);
     return dayFirst ? iso(y, b, a) : iso(y, a, b);
   }
+  // eight digits, no separator: year first (20180325), else day first (25032018), or month first where asked
+  m = /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  if (m) {
+    const [a, b, c] = [Number(m[1]), Number(m[2]), m[3]];
+    const yearFirst = /^(?:19|20)$/.test(m[1]) ? iso(Number(m[1] + m[2]), Number(c.slice(0, 2)), Number(c.slice(2))) : undefined;
+    const y = Number(c);
+    return yearFirst ?? (monthFirst && a <= 12 ? iso(y, a, b) : iso(y, b, a));
+  }
   m = /^(\d{1,2})(?:ST|ND|RD|TH)?[\s./-]*([^\d\s./,-]+)[\s./,-]*(\d{4}|\d{2})$/i.exec(t);
   if (m) {
     const month = monthOf(m[2]);

@@ -7,6 +7,7 @@ import { amounts, DATE_WORD, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
 import { moneyLines, oneDigitApart, repairDate } from './readings';
+import { isoDate } from './dates';
 import { findTotal, SUBTOTAL } from './totals';
 
 
@@ -136,6 +137,13 @@ function unseparatedDate(text: string): { value: string; read: string } | null {
     const value = findDate(`${run[1]}/${run[2]}/${run[3]}`);
     if (value) return { value, read: run[0].replace(/^\D+/, '') };
   }
+  // eight digits before the sale's time, day first or year first: "00440010036 25032018 13:11:54", "20180325 13:11"
+  const timed = /(?<![\d/.-])(\d{8})(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)/.exec(text);
+  if (timed) {
+    const [digits] = timed;
+    // (given as printed: isoDate reads it)
+    if (isoDate(digits)) return { value: digits, read: digits };
+  }
   // one of the two separators lost after the label: "DATE: 2504/2017", "Date 25/042017", "Date 27/0717"
   const half = new RegExp(String.raw`${DATE_WORD}\s*[:.]?\s*(?:(\d{2})(\d{2})([/.-])((?:19|20)?\d{2})|(\d{2})([/.-])(\d{2})((?:19|20)?\d{2}))\b`, 'i').exec(text);
   if (half) {
@@ -156,9 +164,24 @@ function prefixedIsoDate(text: string): { value: string; read: string } | null {
   return value ? { value, read: m[1]! } : null;
 }
 
+/**
+ * A date run on from the number printed before it, after the sale's time: "09:23PM 55941224-01-16"
+ * read as one run of digits (the date pattern leaves a date joined to digits); one of its two
+ * separators may be lost as well ("05:36PM5682680406-18"). The date is the run's last six digits
+ * (or eight, with a four-digit year) in its own shape.
+ */
+function dateAfterTime(text: string): { value: string; read: string } | null {
+  const m = /(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*(?:[AP]\.?M\.?)?\s*\d+?((\d{2})(?:([-/.])(\d{2})\3|(\d{2})([-/.])|([-/.])(\d{2}))((?:19|20)?\d{2}))(?![\d/.-]*\d)/i.exec(text);
+  if (!m) return null;
+  const [, read, day, sepBoth, monthBoth, monthFirst, sepSecond, sepFirst, monthSecond, year] = m;
+  const sep = sepBoth ?? sepSecond ?? sepFirst!;
+  const value = findDate(`${day}${sep}${monthBoth ?? monthFirst ?? monthSecond}${sep}${year}`);
+  return value ? { value, read: read! } : null;
+}
+
 /** A date the scan garbled, put right (repairDate and the mendings above), and the text as read; or null. */
 export function mendedDate(text: string): { value: string; read: string } | null {
-  return repairDate(text) ?? spacedDate(text) ?? spacedSeparators(text) ?? unseparatedDate(text) ?? misreadMonth(text) ?? prefixedIsoDate(text);
+  return repairDate(text) ?? spacedDate(text) ?? spacedSeparators(text) ?? unseparatedDate(text) ?? misreadMonth(text) ?? prefixedIsoDate(text) ?? dateAfterTime(text);
 }
 
 function dateCandidates(lines: LineRec[], question: string): Candidate[] {

@@ -1,5 +1,6 @@
 // What values look like on receipts and invoices: amounts, dates, times, phone numbers.
 // Patterns read upper-cased, whitespace-squashed lines (LineRec.upper).
+import { oneApart } from './repair';
 
 const CURRENCY = String.raw`(?:RM|USD|EUR|GBP|SGD|MYR|AUD|CAD|NZD|HKD|CHF|JPY|CNY|RMB|KRW|IDR|RP\.?|PHP|THB|INR|RS\.?|R\$|S\$|\$|€|£|¥|￥|₩|₹)`;
 
@@ -111,8 +112,24 @@ export const DATE_WORD = String.raw`\b(?:DATE|DATED|TARIKH|[TOB0P]ATE)\b`;
 /** A date's label inside a line, its value beside it garbled to digits and other marks ("Salesperson: Date: 120202018", "DATE: 258/M4£2017", "TATE: 15/41/2017"). */
 const DATE_LABEL_GARBLED = new RegExp(String.raw`(?:${DATE_WORD}|\b(?:DATUM|FECHA)\b)\s*[:.]?\s*[^\s\p{L}]*\d[^\s]{3,}`, 'u');
 
-/** A line that starts or ends with a date's label, or holds one beside a garbled value, and holds no date: the reading lost the value beside the label. */
+/**
+ * A date's label read one letter off at the line's start, before a garbled value with a date's
+ * separator in it ("Dste: 23/04/2O17", "Deter 2304/3007"): its D read, then DATE with one letter
+ * changed, added or lost, or its first four letters so and a letter after them. (Not RATE, whose
+ * D is the letter changed.)
+ */
+const DATE_LABEL_OFF = /^\W{0,3}(D\p{L}{2,4})\W*\d[^\s]*[/-][^\s]*\d/u;
+
+/** A date with its year cut short at the edge of what was read ("17/06/201 {i Bes"): three digits, or one. */
+const CUT_YEAR = /(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1(?:\d{3}|\d)(?![\d/.-])/;
+
+/**
+ * A line that starts or ends with a date's label, or holds one beside a garbled value, or holds a
+ * date cut short, and holds no date: the reading lost the value beside the label.
+ */
 export function lostItsDate(text: string): boolean {
   const upper = text.toUpperCase();
-  return (DATE_LABEL.test(upper) || DATE_LABEL_AT_END.test(upper.trim()) || DATE_LABEL_GARBLED.test(upper)) && !findDate(text);
+  const off = DATE_LABEL_OFF.exec(upper)?.[1];
+  const labelled = DATE_LABEL.test(upper) || DATE_LABEL_AT_END.test(upper.trim()) || DATE_LABEL_GARBLED.test(upper) || (off !== undefined && (oneApart(off, 'DATE') || oneApart(off.slice(0, 4), 'DATE')));
+  return (labelled || CUT_YEAR.test(text)) && !findDate(text);
 }

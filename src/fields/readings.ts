@@ -162,6 +162,8 @@ export function dateFromBoth(own: string, other: string): { text: string; value:
  */
 export function mendAmounts(text: string): string {
   return text
+    // after RM, a digit read as a letter alike before the decimals: "RMS. 00" is RM5.00, "RMO.28" RM0.28
+    .replace(/\bRM(\s?)(?=[0-9ODSIl]{0,4}[ODSIl])([0-9ODSIl]{1,5})(?=\s?[.,]\s?\d{2}(?![\d.,]))/g, (_m, gap: string, n: string) => `RM${gap}${n.replace(/[OD]/g, '0').replace(/S/g, '5').replace(/[Il]/g, '1')}`)
     .replace(/(\d)([.,])\s+(\d{2})(?![\d.,])/g, '$1$2$3')
     .replace(/(\d)\s+([.,])(\d{2})(?![\d.,])/g, '$1$2$3')
     // a dotted leader's dots read into the amount: "23 ..50"
@@ -174,7 +176,7 @@ export function mendAmounts(text: string): string {
  * The labels of a receipt's sums as OCR misspells them, put right in an upper-cased line: TOTAL
  * with look-alikes or spaces in it ("T0TAL", "TOTA1", "TO TAL"), a word one character off TOTAL
  * ("[OTAL", "TATAL", "TOTAI"), SUBTOTAL with its B misread ("SURTOTAL"), ROUNDING with its R
- * misread ("POUNDING").
+ * misread ("POUNDING", "KOUNDING").
  */
 export function mendSumLabels(upper: string): string {
   return upper
@@ -183,7 +185,7 @@ export function mendSumLabels(upper: string): string {
     // its L run into the amount beside it, which the spaces between were lost with: "Tota12.00"
     .replace(/\bTOTA(?=\d{1,6}[.,]\d{2}\b)/g, 'TOTAL ')
     .replace(/\bS[UV][BR8P]\s?(?=TOTAL\b)/g, 'SUB')
-    .replace(/\bPOU(\w{0,2}\s?DING)\b/g, 'ROU$1');
+    .replace(/\b[PK]OU(\w{0,2}\s?DING)\b/g, 'ROU$1');
 }
 
 const mended = new WeakMap<readonly LineRec[], LineRec[]>();

@@ -18,6 +18,8 @@ describe('receipt field scoring', () => {
     expect(dateOf('28 MAR 18')).toBe('2018-3-28');
     expect(dateOf('09-04-2018')).toBe('2018-4-9');
     expect(dateOf('2018-04-09')).toBe('2018-4-9');
+    // eight digits printed with no separator, day first
+    expect(dateOf('25032018')).toBe('2018-3-25');
   });
 
   it('tabulates right / receipts per field and lists the misses', () => {

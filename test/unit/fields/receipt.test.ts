@@ -503,11 +503,23 @@ describe('sums as OCR misspaced and misspelt them', () => {
     expect(mendAmounts('1 1251 12.51')).toBe('1 1251 12.51');
   });
 
+  it("after RM, a digit read as a letter alike before the decimals", () => {
+    expect(mendAmounts('TOTAL RMS. 00')).toBe('TOTAL RM5.00');
+    expect(mendAmounts('GST 6% RMO. 28')).toBe('GST 6% RM0.28');
+    expect(mendAmounts('CASH RM 1O.50')).toBe('CASH RM 10.50');
+    expect(read(`KEDAI MAJU\nCLR P.S A4/A3\nS RMS. 00\nGST 6% RMO. 28\nTOTAL RMS > 00\nCASH RMS. 00`).total).toMatchObject({ amount: 5 });
+    // a word ending in RM, and RM's letters with no decimals after: left
+    expect(mendAmounts('TERMS. 00')).toBe('TERMS. 00');
+    expect(mendAmounts('RMS 100')).toBe('RMS 100');
+    expect(mendAmounts('RM 13.6')).toBe('RM 13.6');
+  });
+
   it('a label one character off TOTAL, SUBTOTAL with its B misread, ROUNDING with its R', () => {
     expect(mendSumLabels('[OTAL AFTER ROUNDING 9.90')).toBe('TOTAL AFTER ROUNDING 9.90');
     expect(mendSumLabels('TATAL 12.40')).toBe('TOTAL 12.40');
     expect(mendSumLabels('SURTOTAL: 28.60')).toBe('SUBTOTAL: 28.60');
     expect(mendSumLabels('POUNDING ADJUSTMENT -0.02')).toBe('ROUNDING ADJUSTMENT -0.02');
+    expect(mendSumLabels('KOUNDING RM 13.60')).toBe('ROUNDING RM 13.60');
     // words that are no misread TOTAL
     expect(mendSumLabels('TOTE BAG 5.00')).toBe('TOTE BAG 5.00');
     expect(mendSumLabels('HOTEL 1 NIGHT 90.00')).toBe('HOTEL 1 NIGHT 90.00');
@@ -721,6 +733,24 @@ describe('dates the scan spaced or misspelt', () => {
     expect(read(`KEDAI MAJU\nDate: 18/06 2018\nTOTAL 5.00`).date).toMatchObject({ iso: '2018-06-18' });
     // without the label, two numbers and a date's tail are not a date
     expect(read(`KEDAI MAJU\nQty 18 06-2018\nTOTAL 5.00`).date).toBeUndefined();
+  });
+
+  it('a date run on from the number before it, after the sale\'s time', () => {
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n09:23PM55941224-01-16`).date).toMatchObject({ value: '24-01-16', iso: '2016-01-24' });
+    // one of its separators lost as well
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n05:36PM5682680406-18`).date).toMatchObject({ value: '04-06-18', iso: '2018-06-04' });
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n05:36PM 56826824-0618`).date).toMatchObject({ iso: '2018-06-24' });
+    // not without the time, nor a number whose end is no date
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\nREF 55941224-01-16`).date).toBeUndefined();
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n09:23PM 55941224-13-16`).date).toBeUndefined();
+  });
+
+  it("eight digits before the sale's time, as printed", () => {
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n00440010036 25032018 13:11:54 0003`).date).toMatchObject({ value: '25032018', iso: '2018-03-25' });
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\nPOS 1 20180325 13:11`).date).toMatchObject({ value: '20180325', iso: '2018-03-25' });
+    // not without its time, nor eight digits that are no date
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n00440010036 25032018`).date).toBeUndefined();
+    expect(read(`KEDAI MAJU\nTOTAL 5.00\n00440010036 25132018 13:11:54`).date).toBeUndefined();
   });
 
   it("an ISO date run on from the register's number before it, with its time after it", () => {

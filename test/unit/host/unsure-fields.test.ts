@@ -352,6 +352,19 @@ describe("a name or address line's words, as the vocabulary confirms them", () =
   });
 });
 
+describe('a date lost beside a misread label, or cut short', () => {
+  it('reads again a line whose first word is DATE one letter off, before a garbled date, and a date whose year was cut', () => {
+    const reread = (line: string) => fieldLinesToReread(enginePage(RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? [line, 0.6] : [t, c]))), 0).filter((l) => l.lost === 'date').map((l) => l.line.text);
+    expect(reread('Deter 2304/3007 Times 10,00,537')).toEqual(['Deter 2304/3007 Times 10,00,537']);
+    expect(reread('Dafe: 2304/3007')).toEqual(['Dafe: 2304/3007']);
+    expect(reread('17/06/201 {i Bes BOB3895')).toEqual(['17/06/201 {i Bes BOB3895']);
+    // a rate, a discount's range, a word that is not DATE: not a date's line
+    expect(reread('RATE 23/04/3007')).toEqual([]);
+    expect(reread('Disc 10-20% 1.00')).toEqual([]);
+    expect(reread('Dozen 12/24 1.00')).toEqual([]);
+  });
+});
+
 describe('a date lost beside its time', () => {
   it('where no date was found and no date label is left, the lines with a time and no date are read again', () => {
     const lost = RECEIPT.map(([t, c]): [string, number] => (t.startsWith('DATE') ? ['ahd 19:15 #1000000163', 0.6] : [t, c]));
