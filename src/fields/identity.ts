@@ -9,7 +9,7 @@ import { best, type Candidate, type Found } from './values';
 const HEADER_LINES = 12;
 
 const COMPANY =
-  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORE|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORE|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
+  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORES?|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORES?|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
 /** A document's title line ("TAX INVOICE", OCR-spelt "Tax Imnvoice"). */
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:I[MN]{0,2}V[O0][I1L]C[E3]|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
 /** A registration's label and what follows it on its line: "COMPANY REG NO.: …", "CO. NO. …", "GST ID …". */
@@ -123,6 +123,11 @@ const COUNTRY_END = /\b(?:MALAYSIA|SINGAPORE|INDONESIA|THAILAND|PHILIPPINES|BRUN
 /** A number after a lot's or a unit's word is that lot's, not a phone number ("PTD 1432186"). */
 const LOT_NUMBER = /\b(?:LOT|PTD|PT|NO|UNIT|BLK|BLOCK|PLOT|GERAN|HSD|HSM)\.?\s*:?\s*$/;
 const phoneIn = (u: string) => findPhones(u).some((p) => !LOT_NUMBER.test(u.slice(0, u.indexOf(p))));
+/** A lot's number of five digits is no postcode: "LOT P.T. 33198, BATU 4", "PTD 12345 JALAN". */
+const LOT_BEFORE = /\b(?:LOT|P\.?\s?T\.?\s?D?|PLOT|GERAN|HSD|HSM|NO)\.?\s*:?\s*$/;
+const POSTCODES = new RegExp(POSTCODE.source, 'g');
+/** Whether a line holds a postcode: not a lot's number. */
+const postcodeIn = (u: string) => [...u.matchAll(POSTCODES)].some((m) => !LOT_BEFORE.test(u.slice(0, m.index)));
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** The label before a registration number on its own line: "CO. NO.", "CO. REG NO:", "COMPANY NO", OCR-spelt "COMPARY NO:". */
 export const REG_NUMBER_LABEL = String.raw`(?:(?:C[O0]\.?|C[O0]MPA\w{1,3})\s*(?:REG\w*\.?\s*)?NO\.?\s*:?\s*)?`;
@@ -149,7 +154,7 @@ export function findAddress(lines: LineRec[]): Found | null {
       // the postcode's line running on into the phone: "81750 JOHOR BAHRU, JOHOR. TEL NO.: 07-387 3322"
       const label = /\s*\b(?:TEL|FAX|PHONE)\b/i.exec(header[i].text);
       const before = label ? header[i].text.slice(0, label.index).trim() : '';
-      if (!postcode && before && POSTCODE.test(before.toUpperCase()) && !NOT_ADDRESS.test(before.toUpperCase())) cite.push({ ...header[i], text: before, upper: before.toUpperCase() });
+      if (!postcode && before && postcodeIn(before.toUpperCase()) && !NOT_ADDRESS.test(before.toUpperCase())) cite.push({ ...header[i], text: before, upper: before.toUpperCase() });
       break;
     }
     // another name under the first line ("MOONLIGHT CAKE HOUSE SDN BHD" under a stray "No 7,")
@@ -163,7 +168,7 @@ export function findAddress(lines: LineRec[]): Found | null {
     if (COUNTRY_END.test(u)) break;
     const next = header[i + 1]?.upper ?? '';
     if (postcode && !BRANCH.test(next) && !(regionLine(u) && regionLine(next))) break;
-    postcode ||= POSTCODE.test(u);
+    postcode ||= postcodeIn(u);
   }
   return { value: cite.map((l) => l.text.trim().replace(/,$/, '')).join(', '), cite };
 }

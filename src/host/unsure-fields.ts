@@ -25,6 +25,8 @@ export const UNSURE = 0.85;
 const CLEARLY_SURER = 0.1;
 /** The other recogniser's reading of a line counts from this confidence (a lost value's row: any). */
 const SURE_OTHER = 0.5;
+/** Where no seller's name was found, this many lines above the address are read again as the name's. */
+const NAME_LINES = 2;
 /** At most this many lines a page are read again. */
 const MOST_LINES = 12;
 /** Margin around the line's box, in line heights: a recogniser wants some white round the text. */
@@ -175,6 +177,10 @@ export function fieldLinesToReread(found: EnginePage, index: number, layout: Lay
   // (where no date's label is left either: the lines with a time and no date)
   const timed = fields.date || lostDate.length ? [] : lines.filter((l) => findTime(l.text) && !findDate(l.text)).slice(0, LOST_DATE_LINES);
   const lostTotal = lines.filter((l) => lostItsTotal(l.text)).slice(0, LOST_TOTAL_LINES);
+  // (no seller's name found: the lines printed above the address, where a name stands, misread)
+  const address = fields.address?.page === index ? fields.address.bbox : undefined;
+  const aboveAddress = fields.merchant || !address ? [] : lines.filter((l) => l.bbox[3] <= address[1] + 0.25 * (l.bbox[3] - l.bbox[1]) && l.text.trim()).sort((a, b) => a.bbox[3] - b.bbox[3]).slice(-NAME_LINES);
+  header.push(...aboveAddress.map((l) => l.bbox));
   if (!header.length && !unsure.length && !lostDate.length && !timed.length && !lostTotal.length) return [];
   const out: FieldLine[] = [
     ...lostDate.map((line) => ({ line, header: false, lost: 'date' as const })),
@@ -403,7 +409,7 @@ export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, k
     const surely = other.confidence >= SURE_LINE;
     // PP-OCR read the line surely and, but for a character or two, as Tesseract did: a letter only Tesseract read is a stray
     const otherSure = surely && differences(line.text.trim(), other.text.trim()) <= CLOSE;
-    text = mergeReadings(line.text, other.text, guessed ? false : sureWords(line, known, other.confidence), { blind: surely && blindWords(line), otherSure });
+    text = mergeReadings(line.text, other.text, guessed ? false : sureWords(line, known, other.confidence), { blind: surely && blindWords(line), otherSure, surely });
   } else text = endMarks(other.text, line.text);
   if (text === line.text.trim()) return false;
   line.text = text;
@@ -540,7 +546,18 @@ export function keepPunctuation(own: string, other: string): string {
  * letters it is sure of too), with the marks PP-OCR alone read added and PP-OCR's letter where
  * Tesseract read a mark ("(NE" for ONE).
  */
-export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: boolean | boolean[] = false, how: { blind?: boolean | boolean[]; otherSure?: boolean } = {}): string {
+/** At most this many letters PP-OCR alone read before a line's first word are its first letters. */
+const LEAD_LETTERS = 3;
+
+/** How many steps at the line's start only PP-OCR read, letters or digits, glued to a first word Tesseract read (LEAD_LETTERS at most); else 0. */
+function leadingLetters(steps: readonly Step[]): number {
+  let k = 0;
+  while (k < steps.length && steps[k]!.own === undefined && ALNUM.test(steps[k]!.other!)) k++;
+  const next = steps[k];
+  return k > 0 && k <= LEAD_LETTERS && next?.own !== undefined && ALNUM.test(next.own) && next.other !== undefined ? k : 0;
+}
+
+export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: boolean | boolean[] = false, how: { blind?: boolean | boolean[]; otherSure?: boolean; surely?: boolean } = {}): string {
   const own = tesseract.trim();
   // a mark read for a letter is a worse pairing than one letter for another: "HARMONI," against
   // "HARMONL" pairs I with L and leaves the comma, "BANRY," against "BAHRU" pairs Y with U
@@ -556,8 +573,12 @@ export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: b
     endsWord[k] = own !== undefined && MARK.test(own) && (nextOwn === undefined || nextOwn === ' ');
     if (own !== undefined) nextOwn = own;
   }
+  // letters PP-OCR alone read before the line's first word, glued to it, on a line it read
+  // surely: the line's first letters, which Tesseract's box left out at the edge ("AVENDER" for
+  // LAVENDER, "MAN DESA" for TAMAN DESA)
+  const lead = how.surely ? leadingLetters(steps) : 0;
   const sureStep = (s: Step, k: number) =>
-    s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' && !endsWord[k] ? s.other : s.own;
+    k < lead ? s.other! : s.own === undefined ? (MARK.test(s.other!) ? s.other! : '') : s.other !== undefined && ALNUM.test(s.other) && !ALNUM.test(s.own) && s.own !== ' ' && !endsWord[k] ? s.other : s.own;
   if (sureOf.every(Boolean)) return steps.map(sureStep).join('');
   // Tesseract's word of digits only (a postcode, a number) keeps a digit where PP-OCR read a
   // look-alike letter ("81100" read "S1100")
@@ -579,6 +600,7 @@ export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: b
   const tail = edge(steps.length - 1, -1);
   const out: string[] = [];
   steps.forEach((s, k) => {
+    if (k < lead) return void out.push(s.other!);
     // a sure word's run only Tesseract read is not dropped at an end
     const dropped = (k < head || k >= steps.length - tail) && !(sureOf[k] && s.other === undefined);
     if (dropped) return;

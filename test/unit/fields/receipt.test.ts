@@ -698,6 +698,31 @@ TOTAL RM 5.00`);
   });
 });
 
+describe("a lot's number of five digits", () => {
+  it('is no postcode: the address goes on to the postcode and the branch', () => {
+    const f = read(`99 SPEED MART S/B (519537-X)
+LOT P.T. 33198, BATU 4
+JALAN KAPAR, MUKIM KAPAR
+42100 KLANG, SELANGOR
+1605-TMN SRI BINTANG
+GST ID. NO : 000181747712
+TOTAL RM 5.00`);
+    expect(f.address?.value).toBe('LOT P.T. 33198, BATU 4 JALAN KAPAR, MUKIM KAPAR 42100 KLANG, SELANGOR 1605-TMN SRI BINTANG');
+    const g = read(`KEDAI MAJU SDN BHD
+PTD 12345 JALAN KAPAR
+42100 KLANG, SELANGOR
+TOTAL RM 5.00`);
+    expect(g.address?.value).toBe('PTD 12345 JALAN KAPAR 42100 KLANG, SELANGOR');
+    // a postcode after a house number still ends the address
+    const h = read(`KEDAI MAJU SDN BHD
+NO 12345, JALAN KAPAR 42100 KLANG
+SELANGOR
+KEDAI RUNCIT
+TOTAL RM 5.00`);
+    expect(h.address?.value).toBe('NO 12345, JALAN KAPAR 42100 KLANG SELANGOR');
+  });
+});
+
 describe('a payment is no total', () => {
   it('"Total Paid" is what was handed over', () => {
     expect(read(`BUN 1 RM4.60
@@ -858,5 +883,12 @@ describe('a date read by two recognisers', () => {
     expect(dateFromBoth('2a/13/18', '29/13/18')).toBeNull();
     // a date read without letters is not this mending's
     expect(dateFromBoth('26/02/18', '28/02/18')).toBeNull();
+  });
+});
+
+describe("a seller's trade in the plural", () => {
+  it('names the seller on a receipt whose sums were misread past knowing', () => {
+    expect(read(`A\noy\nTIMES BOOKSTORES\nLOT F21 & 22, CITTA MALL\nNO 1, JLN PJU 1A/4\n47301\nTez31 x 12.37`).merchant?.value).toBe('TIMES BOOKSTORES');
+    expect(read(`A\noy\nPASAR RAYA STORES\nLOT F21 & 22, CITTA MALL\nTez31 x 12.37`).merchant?.value).toBe('PASAR RAYA STORES');
   });
 });

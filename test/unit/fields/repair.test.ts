@@ -51,6 +51,21 @@ describe('repairing header words', () => {
   it('reads S/B, Sendirian Berhad shortened, with its S read 5', () => {
     expect(repairCompany('99 SPEED MART 5/B (519537-X)')).toBe('99 SPEED MART S/B (519537-X)');
     expect(repairCompany('KEDAI 5/8')).toBe('KEDAI S/B');
+    // its S read twice, as S and as 5
+    expect(repairCompany('99 SPEED MART S5/B (519537-X)')).toBe('99 SPEED MART S/B (519537-X)');
+    // not a fraction's letters inside a word
+    expect(repairCompany('SS5/B2 KEDAI')).toBe('SS5/B2 KEDAI');
+  });
+
+  it("puts right the words of Malaysian addresses: the district's, the towns'", () => {
+    // a dot-matrix M read N (MUKIM, PERDANA), an O read U (BALAKONG)
+    expect(repairAddress('JALAN KAPAR, MUKIN KAPAR')).toBe('JALAN KAPAR, MUKIM KAPAR');
+    expect(repairAddress('3, Jalan Perdara 5, Taman Indah Perdana')).toBe('3, Jalan Perdana 5, Taman Indah Perdana');
+    expect(repairAddress('KAWASAN PERINDUSTRIAN BALAKUNG')).toBe('KAWASAN PERINDUSTRIAN BALAKONG');
+    // words that are no such word one letter off are left, and a place's old spelling stands
+    expect(repairAddress('JALAN MAWAR 3')).toBe('JALAN MAWAR 3');
+    expect(repairAddress('JALAN BUNGA TANJONG 2/16')).toBe('JALAN BUNGA TANJONG 2/16');
+    expect(repairAddress('KAMPONG BARU')).toBe('KAMPONG BARU');
   });
 
   it('puts a company’s legal form and trade right, one misread letter in a long word', () => {

@@ -2,6 +2,8 @@
 // other recogniser's reading is weighed against the line's own.
 import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
+import { readReceipt } from '../../../src/fields/receipt';
+import { layoutPage } from '../../../src/layout';
 import { confirmWords, fieldLinesToReread, lostRow, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
@@ -32,6 +34,15 @@ describe('field lines read again', () => {
     expect(texts(true)).toEqual(['KEDAI MAJU JAYA SDN BHD', 'NO. 12, JALAN MAWAR 3,', '81100 JOHOR BAHRU']);
     // the total's unsure line; not the sure date, not the item or the cash line
     expect(texts(false)).toEqual(['TOTAL (RM) 35.5O']);
+  });
+
+  it("where no seller's name was found, the two lines above the address are read again as the name's", () => {
+    const page = enginePage([['A', 0.2], ['‘', 0.1], ['oy', 0.2], ['TIMES BOETomss', 0.22], ['LOT F21 & 22, CITTA MALL', 0.8], ['NO 1, JLN PJU 1A/4 47301', 0.8], ['Tez31 x 12.37', 0.95]]);
+    expect(readReceipt([layoutPage(page, 0)]).merchant).toBeUndefined();
+    const lines = fieldLinesToReread(page, 0);
+    expect(lines.filter((l) => l.header).map((l) => l.line.text)).toEqual(['oy', 'TIMES BOETomss', 'LOT F21 & 22, CITTA MALL', 'NO 1, JLN PJU 1A/4 47301']);
+    // not where the name was found
+    expect(fieldLinesToReread(enginePage([['x', 0.2], ...RECEIPT]), 0).some((l) => l.line.text === 'x')).toBe(false);
   });
 
   it('only the name and address lines when every other field was read surely', () => {
@@ -131,6 +142,15 @@ describe('merging two readings of a name or address line', () => {
     expect(mergeReadings('No.6&8 JALAN BESAR', 'No.688, JALAN BESAR', [false, true, true])).toBe('No.6&8, JALAN BESAR');
     // a short word of digits may be a unit's letter and number: PP-OCR's letter stands
     expect(mergeReadings('LOT 515,', 'LOT F15,', [true, false])).toBe('LOT F15,');
+  });
+
+  it("takes the first letters only PP-OCR read, glued to the line's first word, where it read the line surely", () => {
+    expect(mergeReadings('AVENDER CONFECTIONERY & BAKERY §/B', 'LAVENDER CONFECTIONERY & BAKERY S/B', true, { surely: true })).toBe('LAVENDER CONFECTIONERY & BAKERY S/B');
+    expect(mergeReadings('MAN DESA TEBRAU, 81100 JOHOR', 'TAMAN DESA TEBRAU, 81100 JOHOR', [true, true, true, true, true], { surely: true })).toBe('TAMAN DESA TEBRAU, 81100 JOHOR');
+    // not where PP-OCR was unsure of the line, nor letters standing apart, nor more than three
+    expect(mergeReadings('AVENDER CONFECTIONERY', 'LAVENDER CONFECTIONERY', true)).toBe('AVENDER CONFECTIONERY');
+    expect(mergeReadings('SRI MAJU SDN BHD', 'X SRI MAJU SDN BHD', true, { surely: true })).toBe('SRI MAJU SDN BHD');
+    expect(mergeReadings('BAKERY SDN BHD', 'ABCDBAKERY SDN BHD', true, { surely: true })).toBe('BAKERY SDN BHD');
   });
 
   it('pairs a gap with a gap: a space read beside a letter is no misreading of it', () => {
