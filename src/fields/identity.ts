@@ -9,12 +9,15 @@ import { best, type Candidate, type Found } from './values';
 const HEADER_LINES = 12;
 
 const COMPANY =
-  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|RESTAURANT|CAFE|STORES?|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORES?|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
+  /\b(?:SDN\.?\s*BH?[DN]|SDN|BHD|S\/B|LTD|LIMITED|LLC|INC|CORP|CORPORATION|CO\.|COMPANY|GMBH|AG|KG|SARL|SAS|SRL|SPA|BV|PLC|PTE|PTY|LLP|ENTERPRISES?|TRADING|TRADERS|RESTAURANT|RESTORAN|SYARIKAT|PERNIAGAAN|PERUSAHAAN|KEDAI|FARMASI|CAFE|STORES?|MART|HARDWARE|BAKER(?:Y|IES)|SUPERMARKET|PHARMACY|HOTEL|BOOKCENTRE|BOOKSTORES?|SHOP)\b|株式会社|有限公司|주식회사|商店|超市|餐厅|食堂/;
 /** A document's title line ("TAX INVOICE", OCR-spelt "Tax Imnvoice"). */
 const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s+)?(?:I[MN]{0,2}V[O0][I1L]C[E3]|RECEIPT|BILL|QUOTATION|STATEMENT|ORDER)\b/;
 /** A registration's label and what follows it on its line: "COMPANY REG NO.: …", "CO. NO. …", "GST ID …". */
 export const REG_LABEL = /\b(?:COMPANY|CO\.?|GST|ROC|BUSINESS)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/i;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}|\b(?:DESC\w*|QTY|PRICE|AMOUNT|AMT)\b.*\b(?:QTY|PRICE|AMOUNT|AMT|TOTAL)\b|\d[.,]\d{2}(?!\d)/;
+/** A line of a trade's words only, maybe with its legal form: a name's second line ("TRADING", "ENTERPRISE (M) SDN BHD"). */
+const TRADE_LINE =
+  /^[\s(]*(?:(?:TRADING|TRADERS?|ENTERPRISES?|HARDWARE|MARKETING|SERVICES?|INDUSTRIES|INDUSTRY|HOLDINGS|CORPORATION|RESTAURANT|BAKERY|BAKERIES|CONFECTIONERY|STATIONERY|PHARMACY|SUPERMARKET|MINIMARKET|ENGINEERING|CONSTRUCTION|AGENCY|AGENCIES)\b[\s,&.]*)+(?:\([A-Z .]+\)\s*)?(?:(?:SDN\.?|BH?[DN]\.?|S\/B|LTD\.?|LIMITED|INC\.?|CO\.|PLC|PTE\.?|PTY\.?|LLC)\s*)*[\s.)]*$/;
 const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
 /**
  * A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS
@@ -47,6 +50,12 @@ export function findVendor(lines: LineRec[]): Found | null {
     const startsName = (l: LineRec) => /[A-Z]{3}/.test(l.upper) && !NOT_NAME.test(l.upper) && !DOC_TYPE.test(l.upper) && !COMPANY.test(l.upper);
     if (prev && (ONLY_SUFFIX.test(line.upper) || (NAME_GOES_ON.test(line.upper) && startsName(prev)))) {
       return { value: `${prev.text.trim()} ${line.text.trim()}`, cite: [prev, line] };
+    }
+    // "TSH POWER HARDWARE / TRADING", "KEDAI MAJU / ENTERPRISE SDN BHD": a name with no legal
+    // form yet, whose next line is only its trade's words or its legal form
+    const next = header[named + 1];
+    if (next && !LEGAL_NAME.test(line.upper) && (TRADE_LINE.test(next.upper) || ONLY_SUFFIX.test(next.upper))) {
+      return { value: `${line.text.trim()} ${next.text.trim()}`, cite: [line, next] };
     }
     return { value: line.text.trim(), cite: [line] };
   }

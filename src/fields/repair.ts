@@ -295,8 +295,13 @@ export function scanMarks(address: string): string {
     .replace(/\s+(?:h\w{2,3}ps?:\/*|www\.)\S*(?:\s+\S+)*$/i, '')
     .replace(/\b(\d{5})\.(?=\p{Lu}{2})/gu, '$1 ')
     .replace(/\b(\p{Lu}{2,})l(\p{Lu}*)\b/gu, '$1I$2')
-    .replace(SPECKS_AFTER_STATE, '$1');
+    .replace(SPECKS_AFTER_STATE, '$1')
+    // a comma read inside a place of two words ("DARUL, EHSAN"): a place's words are printed together
+    .replace(PLACE_PAIR_COMMA, '$1 $2');
 }
+
+/** A place of two words (PLACE_PAIRS) with a comma between them. */
+const PLACE_PAIR_COMMA = new RegExp(String.raw`\b(${PLACE_PAIRS.map(([x]) => x).join('|')})\s*,\s*(${PLACE_PAIRS.map(([, y]) => y).join('|')})\b`, 'gi');
 
 /**
  * Specks read after the state or country that ends an address, on its line: two or more short

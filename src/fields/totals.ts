@@ -13,7 +13,7 @@ const NOT_TOTAL =
   /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER\w*|PAID|RECEIVED|ACCEPTED)|ACCEPTED\s*TOTAL|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
 /** The final amount: rounded, grand, net, payable, due (a speck read between its words: "Amt t Due"; "Due 7.50" alone on its line). */
 const FINAL_TOTAL =
-  /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*(?:\S\s+)?DUE|^\W{0,2}DUE\b(?!\s*DATE)|TOTAL\s*TO\s*PAY/;
+  /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*ROUNDED|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*(?:\S\s+)?DUE|^\W{0,2}DUE\b(?!\s*DATE)|TOTAL\s*TO\s*PAY/;
 /** A total that says it includes tax, or names its amount. */
 const FULL_TOTAL = /(?:TOTAL|GESAMT|SUMME).*\b(?:INC|INKL)|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
 const ANY_TOTAL =
@@ -89,6 +89,8 @@ interface TotalCandidate extends Candidate {
   /** the garbled text the value was read from, when it was not printed as an amount */
   read?: string;
   readings: string[];
+  /** a row of the tax summary ("TOTAL: 144.68 8.68"), not the bill's own total line */
+  summary?: true;
 }
 
 /**
@@ -117,12 +119,13 @@ function totalCandidates(lines: LineRec[]): TotalCandidate[] {
   for (let i = 0; i < lines.length; i++) {
     let score = totalScore(lines, i);
     if (score <= 0) continue;
-    if (summary.has(i)) score -= 3;
+    const inSummary = summary.has(i);
+    if (inSummary) score -= 3;
     const found = shiftedAmount(lines, i) ?? amountFor(lines, i);
     // a total of nothing is no bill's: an amount of the line beside it (a rounding's 0.00)
     if (found && amountValue(found.value) === 0) continue;
     if (found) {
-      out.push({ ...found, score, order: i, label: lines[i].text, readings: [found.value] });
+      out.push({ ...found, score, order: i, label: lines[i].text, readings: [found.value], ...(inSummary ? { summary: true } : {}) });
       continue;
     }
     const garbled = lineAmount(lines[i].text);
@@ -208,6 +211,10 @@ export function findTotal(read: LineRec[]): TotalAnswer | null {
   if (!top) return totalWithoutAmount(lines) ?? subtotalDue(lines) ?? totalWithoutLabel(lines);
   const page = top.cite[0].page;
   const paid = cashLessChange(lines, page);
+  if (top.summary && top.score <= 0) {
+    const summed = summaryTotalRow(lines, top, paid);
+    if (summed) return summed;
+  }
   if (top.read) return garbledTotal(top, paid);
   const earlier = candidates.filter((c) => c.order < top.order && c.score < top.score && !c.read && c.cite[0].page === page);
   const pre = earlier[earlier.length - 1];
@@ -382,7 +389,8 @@ type Evidence = Omit<Payment, 'value'> & { values: number[]; lookAlike?: boolean
 /**
  * The line items above the total, added up with the tax, charges, discounts and rounding
  * printed between them and the total: evidence of the total when at least two items are read
- * and nothing else between them and the total prints an amount (a subtotal gives its own).
+ * (or one, with a tax or charge added to it) and nothing else between them and the total prints
+ * an amount (a subtotal gives its own).
  * None when an item whose quantity × unit price is not its amount would, at that product,
  * make the total `read`: then the item's amount is the misread one.
  */
@@ -392,11 +400,12 @@ function itemsSum(lines: LineRec[], top: TotalCandidate, read: number, sub: numb
   while (start > 0 && lines[start - 1].page === page) start--;
   // (the items end at the sum before tax, line `sub`, where one is printed: what follows it is no item)
   const items = findItems(lines, start, sub >= 0 ? sub : top.order);
-  if (items.length < 2) return null;
+  if (!items.length) return null;
   const last = items[items.length - 1].lines;
   const sum = toCents(items.reduce((n, i) => n + i.amount, 0));
   const parts = sumOfParts(lines, last[last.length - 1].order, [sum], top);
-  if (!parts) return null;
+  // (one item alone only with the tax or charges added to it: "FISHBALL NOODLE 7.00 / GST 6% 0.42 / ROUNDING ADJ -0.02")
+  if (!parts || (items.length < 2 && parts.cite.length < 2)) return null;
   const added = parts.values.map((v) => v - sum);
   for (const i of items) {
     if (i.consistent || i.quantity === undefined || i.unit_price === undefined) continue;
@@ -517,6 +526,45 @@ function totalWithoutAmount(lines: LineRec[]): TotalAnswer | null {
     value: top.value,
     cite: [label, top.line],
     note: `No amount could be read beside ${quote([label])}; ${top.value} is the largest amount billed on the page, so it is probably the total.`,
+  };
+}
+
+/** A tax is at most this share of the amount it is levied on. */
+const MOST_TAX = 0.25;
+
+/**
+ * The bill's total line lost, the tax summary's total row read instead ("TOTAL: 144.68 8.68"):
+ * its two amounts are the amount taxed and the tax, and the bill is their sum with the rounding
+ * printed above the summary (its sign, where not printed, the one cash less change agrees with,
+ * else the one that rounds to five cents; its amount, where not read, what rounds the sum to the
+ * cash step).
+ */
+function summaryTotalRow(lines: LineRec[], top: TotalCandidate, paid: Paid): TotalAnswer | null {
+  const row = top.cite[top.cite.length - 1]!;
+  const both = amounts(row.upper).map(amountValue);
+  if (both.length !== 2 || both.some((v) => v === null)) return null;
+  const [base, tax] = both as number[];
+  if (!(base! > 0 && tax! > 0 && tax! <= MOST_TAX * base!)) return null;
+  const sum = toCents(base! + tax!);
+  let rounding: { value: number; line: LineRec } | null = null;
+  for (let j = top.order - 1; j >= 0 && lines[j].page === row.page; j--) {
+    if (!isAdjustment(lines[j].upper)) continue;
+    const found = amountFor(lines, j);
+    const r = found ? amountValue(found.value) : null;
+    // (a rounding line whose amount was not read: the sum rounded to the cash step)
+    rounding = { value: r !== null && Math.abs(r) < 0.1 ? r : toCents(Math.round(sum / CASH_STEP) * CASH_STEP - sum), line: lines[j] };
+    break;
+  }
+  const options = rounding ? (rounding.value < 0 || /-\s*\d/.test(rounding.line.text) ? [rounding.value] : [rounding.value, -rounding.value]) : [0];
+  const fives = (v: number) => Math.round(v * 100) % 5 === 0;
+  const value = options.map((r) => toCents(sum + r)).find((v) => same(v, paid?.value ?? null)) ?? options.map((r) => toCents(sum + r)).find((v) => !rounding || fives(v));
+  if (value === undefined) return null;
+  const adjusted = rounding && !same(value, sum) ? ` and the rounding of ${formatAmount(toCents(value - sum))}` : '';
+  return {
+    value: formatAmount(value),
+    cite: [row, ...(rounding ? [rounding.line] : [])],
+    label: top.label,
+    note: `No line of the receipt reads as its total; the tax summary ${quote([row])} gives ${formatAmount(base!)} and its tax of ${formatAmount(tax!)}${adjusted}: ${formatAmount(value)}.`,
   };
 }
 

@@ -100,7 +100,13 @@ export function best(candidates: Candidate[], preferEarly = false): Candidate | 
   return top;
 }
 
-/** Lines after a "GST SUMMARY" heading repeat amounts by tax code; they are not the bill's. */
+/**
+ * A row of the tax summary, its heading misread or not printed: a tax code, its rate and two
+ * amounts, the amount taxed and the tax ("SR 6.00 144.68 8.68", "S(6%) 11.68 0.69").
+ */
+const TAX_CODE_ROW = /^\W*(?:SR|ZR|ZRL|ES|OS|TX|S|Z|E)\s*[@=]?\s*\(?\d{1,2}(?:\.\d{1,2})?\s*%?\)?\s+-?\d[\d,]*\.\d{2}\s+-?\d[\d,]*\.\d{2}\W*$/;
+
+/** Lines after a "GST SUMMARY" heading (or its first tax code's row) repeat amounts by tax code; they are not the bill's. */
 export function summaryStarts(lines: LineRec[]): Set<number> {
   const inSummary = new Set<number>();
   let page = -1;
@@ -110,7 +116,7 @@ export function summaryStarts(lines: LineRec[]): Set<number> {
       page = l.page;
       on = false;
     }
-    if (/(?:GST|TAX|VAT|SST)\s*(?:SUMMARY|ANALYSIS|RATE\b)/.test(l.upper)) on = true;
+    if (/(?:GST|TAX|VAT|SST)\s*(?:SUMMARY|ANALYSIS|RATE\b)/.test(l.upper) || TAX_CODE_ROW.test(l.upper)) on = true;
     if (on) inSummary.add(l.order);
   }
   return inSummary;

@@ -892,3 +892,51 @@ describe("a seller's trade in the plural", () => {
     expect(read(`A\noy\nPASAR RAYA STORES\nLOT F21 & 22, CITTA MALL\nTez31 x 12.37`).merchant?.value).toBe('PASAR RAYA STORES');
   });
 });
+
+describe("the tax summary's total row, the bill's total line lost", () => {
+  it('is the amount taxed and its tax, with the rounding printed above', () => {
+    const lost = `KEDAI MAJU\nSUB-TOTAL 144.68\nTOTAL TAX 8.68\nROUNDING\n-0.01\nTOT G 25 ji\nGST SUMMARY\nSR 6.00 144.68 8.68\nTOTAL: 144.68 8.68`;
+    expect(read(lost).total).toMatchObject({ amount: 153.35 });
+    expect(read(lost.replace('ROUNDING\n-0.01\n', '')).total).toMatchObject({ amount: 153.36 });
+    // a rounding printed without its sign: the sum that rounds to five cents
+    expect(read(lost.replace('-0.01', '0.01')).total).toMatchObject({ amount: 153.35 });
+    // a rounding line whose amount was not read: the sum rounded to the cash step
+    expect(read(lost.replace('-0.01', 'j |')).total).toMatchObject({ amount: 153.35 });
+    // the summary's heading lost too: its first tax code's row begins it
+    expect(read(lost.replace('GST SUMMARY\n', '')).total).toMatchObject({ amount: 153.35 });
+    // the bill's own total line read: it stands
+    expect(read(lost.replace('TOT G 25 ji', 'TOTAL 153.35')).total).toMatchObject({ amount: 153.35 });
+    // a row whose second amount is no tax of the first is not summed
+    expect(read(`KEDAI MAJU\nGST SUMMARY\nTOTAL: 10.00 8.00`).total?.amount).not.toBe(18);
+  });
+});
+
+describe("a name's second line of its trade or legal form", () => {
+  it('goes on the name that has no legal form yet', () => {
+    expect(read(`31802039\nv\nT SH POWER HARDWARE\nTRADING\n002458685-T\n13-1, Jalan PJU 5/10,\nTOTAL 5.00`).merchant?.value).toBe('T SH POWER HARDWARE TRADING');
+    expect(read(`KEDAI MAJU HARDWARE\nENTERPRISE (M) SDN BHD\nNO 1, JALAN MAWAR\nTOTAL 5.00`).merchant?.value).toBe('KEDAI MAJU HARDWARE ENTERPRISE (M) SDN BHD');
+    expect(read(`SRI MAJU TRADING\nSDN BHD\nNO 1, JALAN MAWAR\nTOTAL 5.00`).merchant?.value).toBe('SRI MAJU TRADING SDN BHD');
+    // a name with its legal form is whole; a line of other words is no trade's
+    expect(read(`KEDAI MAJU SDN BHD\nTRADING\nNO 1, JALAN MAWAR\nTOTAL 5.00`).merchant?.value).toBe('KEDAI MAJU SDN BHD');
+    expect(read(`ABC HARDWARE\nHARDWARE & BUILDING MATERIALS\nNO 1, JALAN MAWAR\nTOTAL 5.00`).merchant?.value).toBe('ABC HARDWARE');
+  });
+});
+
+describe("a Malay name's words of trade", () => {
+  it('name the seller below a line of scrawl', () => {
+    expect(read(`3 1% Ol ors\nSYARIKAT PERNIAGAAN GIN KEE\n(81109-A)\nNO 290, JALAN AIR PANAS,\nTOTAL 5.00`).merchant?.value).toBe('SYARIKAT PERNIAGAAN GIN KEE');
+    expect(read(`3 1% Ol ors\nKEDAI RUNCIT MAJU\nNO 290, JALAN AIR PANAS,\nTOTAL 5.00`).merchant?.value).toBe('KEDAI RUNCIT MAJU');
+  });
+});
+
+describe('a total one look-alike digit off its one item with the tax', () => {
+  it('is the item with the tax and rounding added', () => {
+    expect(read(`B & BEST RESTAURANT\nTEL: 012-2060 778\nTAX INVOICE\n1 FISHBALL NOODLE 7.00\nGST 6% 0.42\nROUNDING ADJ -0.02\nNET TOTAL 1.40`).total).toMatchObject({ amount: 7.4 });
+    // one item and nothing added: no evidence against the total read
+    expect(read(`B & BEST RESTAURANT\nTAX INVOICE\n1 FISHBALL NOODLE 7.00\nNET TOTAL 1.00`).total).toMatchObject({ amount: 1 });
+  });
+
+  it('"Total Rounded" is the final amount, above a total including tax', () => {
+    expect(read(`McDONALD'S\nTakeOut Total (incl GST) 26.50\nTotal Rounded 28.50\nCash Tendered 50.00\nCh. 21.50`).total).toMatchObject({ amount: 28.5 });
+  });
+});

@@ -62,6 +62,10 @@ describe('repairing header words', () => {
     expect(repairAddress('JALAN KAPAR, MUKIN KAPAR')).toBe('JALAN KAPAR, MUKIM KAPAR');
     expect(repairAddress('3, Jalan Perdara 5, Taman Indah Perdana')).toBe('3, Jalan Perdana 5, Taman Indah Perdana');
     expect(repairAddress('KAWASAN PERINDUSTRIAN BALAKUNG')).toBe('KAWASAN PERINDUSTRIAN BALAKONG');
+    // a comma read inside a place of two words
+    expect(joinAddressLines(['NO.19 JALAN TEMENGGUNG 23/9 43200 SELANGOR DARUL,', 'EHSAN, MALAYSIA'])).toBe('NO.19 JALAN TEMENGGUNG 23/9 43200 SELANGOR DARUL EHSAN, MALAYSIA');
+    expect(joinAddressLines(['NO 3, JALAN MAWAR, 50450 Kuala, Lumpur'])).toBe('NO 3, JALAN MAWAR, 50450 Kuala Lumpur');
+    expect(joinAddressLines(['12, JALAN TAMPOI, 81200 JOHOR BAHRU, JOHOR'])).toBe('12, JALAN TAMPOI, 81200 JOHOR BAHRU, JOHOR');
     // words that are no such word one letter off are left, and a place's old spelling stands
     expect(repairAddress('JALAN MAWAR 3')).toBe('JALAN MAWAR 3');
     expect(repairAddress('JALAN BUNGA TANJONG 2/16')).toBe('JALAN BUNGA TANJONG 2/16');
