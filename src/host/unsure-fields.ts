@@ -536,16 +536,6 @@ export function keepPunctuation(own: string, other: string): string {
     .join('');
 }
 
-/**
- * Tesseract's and PP-OCR's readings of a name or address line made one, each recogniser trusted
- * where it is strong: PP-OCR's letters and digits (it tells look-alike letters apart better),
- * Tesseract's spaces (its word gaps; PP-OCR splits and joins words), every mark either printed
- * (each drops some), and a letter only one of them read kept, except whole words only one of
- * them read at either end of the line, where the other saw no text (a stamp, a fold, the edge
- * of a neighbouring line). `tesseractSure`: Tesseract's letters stand (PP-OCR misreads some
- * letters it is sure of too), with the marks PP-OCR alone read added and PP-OCR's letter where
- * Tesseract read a mark ("(NE" for ONE).
- */
 /** At most this many letters PP-OCR alone read before a line's first word are its first letters. */
 const LEAD_LETTERS = 3;
 
@@ -557,6 +547,17 @@ function leadingLetters(steps: readonly Step[]): number {
   return k > 0 && k <= LEAD_LETTERS && next?.own !== undefined && ALNUM.test(next.own) && next.other !== undefined ? k : 0;
 }
 
+/**
+ * Tesseract's and PP-OCR's readings of a name or address line made one, each recogniser trusted
+ * where it is strong: PP-OCR's letters and digits (it tells look-alike letters apart better),
+ * Tesseract's spaces (its word gaps; PP-OCR splits and joins words), every mark either printed
+ * (each drops some), and a letter only one of them read kept, except whole words only one of
+ * them read at either end of the line, where the other saw no text (a stamp, a fold, the edge
+ * of a neighbouring line). `tesseractSure`: Tesseract's letters stand (PP-OCR misreads some
+ * letters it is sure of too), with the marks PP-OCR alone read added and PP-OCR's letter where
+ * Tesseract read a mark ("(NE" for ONE). `how.surely` (PP-OCR read the line surely): the letters
+ * it alone read before the line's first word, glued to it, are kept (leadingLetters).
+ */
 export function mergeReadings(tesseract: string, ppocr: string, tesseractSure: boolean | boolean[] = false, how: { blind?: boolean | boolean[]; otherSure?: boolean; surely?: boolean } = {}): string {
   const own = tesseract.trim();
   // a mark read for a letter is a worse pairing than one letter for another: "HARMONI," against
