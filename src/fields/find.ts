@@ -3,7 +3,7 @@
 // transaction date beats a print or due date.
 import type { FieldName } from './lines';
 import type { LineRec } from './lines';
-import { amounts, DATE_WORD, findDate, findTime } from './patterns';
+import { amounts, CLOCK, DATE_WORD, findDate, findTime } from './patterns';
 import { amountFor, best, isAmount, summaryStarts, type Candidate, type Found } from './values';
 import { findAddress, findNumber, findPhone, findVendor } from './identity';
 import { moneyLines, oneDigitApart, repairDate } from './readings';
@@ -120,6 +120,13 @@ function misreadMonth(text: string): { value: string; read: string } | null {
   return null;
 }
 
+/** Eight digits after a date's label ("Date: 13032018"). */
+const EIGHT_AFTER_LABEL = new RegExp(String.raw`${DATE_WORD}\s*[:.]?\s*(\d{2})(\d{2})((?:19|20)\d{2})\b`, 'i');
+/** Eight digits before the sale's time ("25032018 13:11:54"). */
+const EIGHT_BEFORE_TIME = new RegExp(String.raw`(?<![\d/.-])(\d{8})(?=\s+${CLOCK})`);
+/** A date after its label with one of its two separators lost ("DATE: 2504/2017", "Date 27/0717"). */
+const HALF_SEPARATED = new RegExp(String.raw`${DATE_WORD}\s*[:.]?\s*(?:(\d{2})(\d{2})([/.-])((?:19|20)?\d{2})|(\d{2})([/.-])(\d{2})((?:19|20)?\d{2}))\b`, 'i');
+
 /**
  * A date whose separators the scan lost or misread: "05~05-17" (a tilde for a dash), "Date:
  * 13032018" (eight digits after the label, day first, a valid date of 1990-2039), "DATE:
@@ -132,20 +139,20 @@ function unseparatedDate(text: string): { value: string; read: string } | null {
     const value = findDate(odd[0].replace(/[~_]/g, sep));
     if (value) return { value, read: odd[0] };
   }
-  const run = new RegExp(String.raw`${DATE_WORD}\s*[:.]?\s*(\d{2})(\d{2})((?:19|20)\d{2})\b`, 'i').exec(text);
+  const run = EIGHT_AFTER_LABEL.exec(text);
   if (run) {
     const value = findDate(`${run[1]}/${run[2]}/${run[3]}`);
     if (value) return { value, read: run[0].replace(/^\D+/, '') };
   }
   // eight digits before the sale's time, day first or year first: "00440010036 25032018 13:11:54", "20180325 13:11"
-  const timed = /(?<![\d/.-])(\d{8})(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)/.exec(text);
+  const timed = EIGHT_BEFORE_TIME.exec(text);
   if (timed) {
     const [digits] = timed;
     // (given as printed: isoDate reads it)
     if (isoDate(digits)) return { value: digits, read: digits };
   }
   // one of the two separators lost after the label: "DATE: 2504/2017", "Date 25/042017", "Date 27/0717"
-  const half = new RegExp(String.raw`${DATE_WORD}\s*[:.]?\s*(?:(\d{2})(\d{2})([/.-])((?:19|20)?\d{2})|(\d{2})([/.-])(\d{2})((?:19|20)?\d{2}))\b`, 'i').exec(text);
+  const half = HALF_SEPARATED.exec(text);
   if (half) {
     const [d, m, sep, y] = half[1] ? [half[1], half[2], half[3], half[4]] : [half[5], half[7], half[6], half[8]];
     const value = findDate(`${d}${sep}${m}${sep}${y}`);
@@ -154,15 +161,19 @@ function unseparatedDate(text: string): { value: string; read: string } | null {
   return null;
 }
 
+const ISO_BEFORE_TIME = new RegExp(String.raw`(?<=\d-)(\d{4}-\d{2}-\d{2})(?=\s+${CLOCK})`);
+
 /**
  * An ISO date run on from the register's number before it, with its time after it ("001-2018-03-18
  * 13:21:02"): the date pattern leaves a date joined to digits by a dash.
  */
 function prefixedIsoDate(text: string): { value: string; read: string } | null {
-  const m = /(?<=\d-)(\d{4}-\d{2}-\d{2})(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)/.exec(text);
+  const m = ISO_BEFORE_TIME.exec(text);
   const value = m && findDate(m[1]!);
   return value ? { value, read: m[1]! } : null;
 }
+
+const DATE_AFTER_TIME = new RegExp(String.raw`${CLOCK}(?::[0-5]\d)?\s*(?:[AP]\.?M\.?)?\s*\d+?((\d{2})(?:([-/.])(\d{2})\3|(\d{2})([-/.])|([-/.])(\d{2}))((?:19|20)?\d{2}))(?![\d/.-]*\d)`, 'i');
 
 /**
  * A date run on from the number printed before it, after the sale's time: "09:23PM 55941224-01-16"
@@ -171,7 +182,7 @@ function prefixedIsoDate(text: string): { value: string; read: string } | null {
  * (or eight, with a four-digit year) in its own shape.
  */
 function dateAfterTime(text: string): { value: string; read: string } | null {
-  const m = /(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*(?:[AP]\.?M\.?)?\s*\d+?((\d{2})(?:([-/.])(\d{2})\3|(\d{2})([-/.])|([-/.])(\d{2}))((?:19|20)?\d{2}))(?![\d/.-]*\d)/i.exec(text);
+  const m = DATE_AFTER_TIME.exec(text);
   if (!m) return null;
   const [, read, day, sepBoth, monthBoth, monthFirst, sepSecond, sepFirst, monthSecond, year] = m;
   const sep = sepBoth ?? sepSecond ?? sepFirst!;

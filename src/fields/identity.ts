@@ -15,10 +15,14 @@ const DOC_TYPE = /^[-\s]*(?:SIMPLIFIED\s+)?(?:TAX\s+|CASH\s+|SALES\s+|OFFICIAL\s
 /** A registration's label and what follows it on its line: "COMPANY REG NO.: …", "CO. NO. …", "GST ID …". */
 export const REG_LABEL = /\b(?:COMPANY|CO\.?|GST|ROC|BUSINESS)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:NO|NUMBER|ID)\b.*$/i;
 const NOT_NAME = /\b(?:TEL|FAX|PHONE|GST|REG|NO\.?\s*\d|JALAN|JLN|LOT|TAMAN|STREET|ROAD|DATE|CASHIER|TABLE)\b|^\(|\d{4,}|\b(?:DESC\w*|QTY|PRICE|AMOUNT|AMT)\b.*\b(?:QTY|PRICE|AMOUNT|AMT|TOTAL)\b|\d[.,]\d{2}(?!\d)/;
+/** A company's legal form as the name's last words print it, its stops or not: "SDN. BHD.", "S/B", "LTD", "CO.". */
+const LEGAL_FORM = String.raw`(?:SDN\.?|BH?[DN]\.?|S\/B|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)`;
 /** A line of a trade's words only, maybe with its legal form: a name's second line ("TRADING", "ENTERPRISE (M) SDN BHD"). */
-const TRADE_LINE =
-  /^[\s(]*(?:(?:TRADING|TRADERS?|ENTERPRISES?|HARDWARE|MARKETING|SERVICES?|INDUSTRIES|INDUSTRY|HOLDINGS|CORPORATION|RESTAURANT|BAKERY|BAKERIES|CONFECTIONERY|STATIONERY|PHARMACY|SUPERMARKET|MINIMARKET|ENGINEERING|CONSTRUCTION|AGENCY|AGENCIES)\b[\s,&.]*)+(?:\([A-Z .]+\)\s*)?(?:(?:SDN\.?|BH?[DN]\.?|S\/B|LTD\.?|LIMITED|INC\.?|CO\.|PLC|PTE\.?|PTY\.?|LLC)\s*)*[\s.)]*$/;
-const ONLY_SUFFIX = /^[\s(),.&]*(?:(?:SDN\.?|BH?[DN]\.?|LTD\.?|LIMITED|INC\.?|CORP\.?|PLC|PTE\.?|PTY\.?|LLC|CO\.)\s*)+[\s(),.]*$/;
+const TRADE_LINE = new RegExp(
+  String.raw`^[\s(]*(?:(?:TRADING|TRADERS?|ENTERPRISES?|HARDWARE|MARKETING|SERVICES?|INDUSTRIES|INDUSTRY|HOLDINGS|CORPORATION|RESTAURANT|BAKERY|BAKERIES|CONFECTIONERY|STATIONERY|PHARMACY|SUPERMARKET|MINIMARKET|ENGINEERING|CONSTRUCTION|AGENCY|AGENCIES)\b[\s,&.]*)+(?:\([A-Z .]+\)\s*)?(?:${LEGAL_FORM}\s*)*[\s.)]*$`,
+);
+/** A line of a legal form only ("SDN BHD" under "NANDO'S CHICKENLAND MALAYSIA"). */
+const ONLY_SUFFIX = new RegExp(String.raw`^[\s(),.&]*(?:${LEGAL_FORM}\s*)+[\s(),.]*$`);
 /**
  * A name's second line, which no name starts with: "CO. (M) SDN BHD" under "POPULAR BOOK", "& SONS
  * SDN BHD", a branch's brackets before the legal form ("(SEMENYIH) SDN BHD" under "PASAR RAYA MEGA MAJU").
@@ -129,14 +133,15 @@ const regionLine = (u: string) => {
 };
 /** A country's name ends an address: what follows it is the shop's mall or branch name, printed apart. */
 const COUNTRY_END = /\b(?:MALAYSIA|SINGAPORE|INDONESIA|THAILAND|PHILIPPINES|BRUNEI)\W*$/;
-/** A number after a lot's or a unit's word is that lot's, not a phone number ("PTD 1432186"). */
-const LOT_NUMBER = /\b(?:LOT|PTD|PT|NO|UNIT|BLK|BLOCK|PLOT|GERAN|HSD|HSM)\.?\s*:?\s*$/;
+/**
+ * A number after a lot's or a unit's word is that lot's: not a phone number ("PTD 1432186"), nor
+ * a postcode ("LOT P.T. 33198, BATU 4", "PTD 12345 JALAN").
+ */
+const LOT_NUMBER = /\b(?:LOT|P\.?\s?T\.?\s?D?|NO|UNIT|BLK|BLOCK|PLOT|GERAN|HSD|HSM)\.?\s*:?\s*$/;
 const phoneIn = (u: string) => findPhones(u).some((p) => !LOT_NUMBER.test(u.slice(0, u.indexOf(p))));
-/** A lot's number of five digits is no postcode: "LOT P.T. 33198, BATU 4", "PTD 12345 JALAN". */
-const LOT_BEFORE = /\b(?:LOT|P\.?\s?T\.?\s?D?|PLOT|GERAN|HSD|HSM|NO)\.?\s*:?\s*$/;
 const POSTCODES = new RegExp(POSTCODE.source, 'g');
 /** Whether a line holds a postcode: not a lot's number. */
-const postcodeIn = (u: string) => [...u.matchAll(POSTCODES)].some((m) => !LOT_BEFORE.test(u.slice(0, m.index)));
+const postcodeIn = (u: string) => [...u.matchAll(POSTCODES)].some((m) => !LOT_NUMBER.test(u.slice(0, m.index)));
 const NOT_ADDRESS = /\b(?:TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|DATE|CASHIER|REG)\b/;
 /** The label before a registration number on its own line: "CO. NO.", "CO. REG NO:", "COMPANY NO", OCR-spelt "COMPARY NO:". */
 export const REG_NUMBER_LABEL = String.raw`(?:(?:C[O0]\.?|C[O0]MPA\w{1,3})\s*(?:REG\w*\.?\s*)?NO\.?\s*:?\s*)?`;

@@ -36,6 +36,9 @@ const MONTH_NAME =
   'JANUAR|FEBRUAR|MÄRZ|MAERZ|MÄR|MAI|JUNI|JULI|OKTOBER|OKT|DEZEMBER|DEZ|JANV|FÉVR|FEVR|FÉV|MARS|AVRIL|AVR|JUIN|JUIL|AOÛT|AOUT|DÉC|' +
   'ENERO|ENE|ABRIL|ABR|MAYO|AGOSTO|AGO|DICIEMBRE|DIC|GENNAIO|GEN|MAGGIO|MAG|GIU|LUG|SETT|OTT|MEI|MAC|OGOS|OGO|DIS|DES|AGU|OKTOBER)\\.?(?![A-Z])';
 
+/** A time of day on the clock, hours and minutes ("9:05", "23:59"): what the time patterns below build on. */
+export const CLOCK = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d`;
+
 type DateCheck = (m: RegExpExecArray) => boolean;
 const inRange = (x: string, lo: number, hi: number) => Number(x) >= lo && Number(x) <= hi;
 /** A four-digit year must be one a document of ours could bear ("2817" is a misread 2017). */
@@ -52,7 +55,7 @@ const DATE_PATTERNS: Array<[RegExp, DateCheck]> = [
   ],
   // 09/01/20198:01:11PM: a four-digit year run into the time after it (the space lost)
   [
-    /(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=(?:[01]?\d|2[0-3]):[0-5]\d)/i,
+    new RegExp(String.raw`(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=${CLOCK})`, 'i'),
     (m) => yearOk(m[3]) && inRange(m[1], 1, 31) && inRange(m[2], 1, 31) && (inRange(m[1], 1, 12) || inRange(m[2], 1, 12)),
   ],
   // 25-DEC-2018, 28 MAR 18, 3rd March 2019
@@ -72,7 +75,7 @@ export function findDate(text: string): string | null {
   return null;
 }
 
-const TIME = /(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AP]\.?M\.?)?(?![\d%])/i;
+const TIME = new RegExp(String.raw`(?<![\d:.])${CLOCK}(?::[0-5]\d)?(?:\s*[AP]\.?M\.?)?(?![\d%])`, 'i');
 /** "7.30AM": a dotted time only counts with AM/PM, else it is an amount. */
 const DOTTED_TIME = /(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d\s*[AP]\.?M\b\.?/i;
 

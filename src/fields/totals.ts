@@ -212,7 +212,7 @@ export function findTotal(read: LineRec[]): TotalAnswer | null {
   const page = top.cite[0].page;
   const paid = cashLessChange(lines, page);
   if (top.summary && top.score <= 0) {
-    const summed = summaryTotalRow(lines, top, paid);
+    const summed = taxSummaryTotal(lines, top, paid);
     if (summed) return summed;
   }
   if (top.read) return garbledTotal(top, paid);
@@ -539,7 +539,7 @@ const MOST_TAX = 0.25;
  * else the one that rounds to five cents; its amount, where not read, what rounds the sum to the
  * cash step).
  */
-function summaryTotalRow(lines: LineRec[], top: TotalCandidate, paid: Paid): TotalAnswer | null {
+function taxSummaryTotal(lines: LineRec[], top: TotalCandidate, paid: Paid): TotalAnswer | null {
   const row = top.cite[top.cite.length - 1]!;
   const both = amounts(row.upper).map(amountValue);
   if (both.length !== 2 || both.some((v) => v === null)) return null;
@@ -557,7 +557,8 @@ function summaryTotalRow(lines: LineRec[], top: TotalCandidate, paid: Paid): Tot
   }
   const options = rounding ? (rounding.value < 0 || /-\s*\d/.test(rounding.line.text) ? [rounding.value] : [rounding.value, -rounding.value]) : [0];
   const fives = (v: number) => Math.round(v * 100) % 5 === 0;
-  const value = options.map((r) => toCents(sum + r)).find((v) => same(v, paid?.value ?? null)) ?? options.map((r) => toCents(sum + r)).find((v) => !rounding || fives(v));
+  const totals = options.map((r) => toCents(sum + r));
+  const value = totals.find((v) => same(v, paid?.value ?? null)) ?? totals.find((v) => !rounding || fives(v));
   if (value === undefined) return null;
   const adjusted = rounding && !same(value, sum) ? ` and the rounding of ${formatAmount(toCents(value - sum))}` : '';
   return {
