@@ -67,20 +67,27 @@ export function keyFor(imagePath) {
 }
 
 /**
- * The table: per field, how many receipts are right, and what was read where wrong.
- * @param {Array<{ name: string, key: Record<string, string>, fields: any }>} runs
+ * The table: per field, how many receipts are right, and what was read where wrong. A receipt
+ * whose job failed (`failed`: why) counts as wrong on every field, and is named as failed: its
+ * misses are not the fields' but the run's.
+ * @param {Array<{ name: string, key: Record<string, string>, fields: any, failed?: string }>} runs
  */
 export function receiptTable(runs) {
   const lines = ['receipt fields (tool=receipt) vs keys: right / receipts', 'field      right    %'];
   /** @type {string[]} */
   const misses = [];
+  const failed = runs.filter((r) => r.failed);
+  if (failed.length) {
+    lines.splice(1, 0, `WARNING: ${failed.length} of ${runs.length} receipt jobs failed; they count as wrong on every field`);
+    for (const r of failed) misses.push(`  ${r.name} failed: ${r.failed}`);
+  }
   for (const f of KEY_FIELDS) {
     const scored = runs.filter((r) => typeof r.key[f] === 'string');
     const right = scored.filter((r) => fieldRight(f, r.key[f], r.fields));
     const pct = scored.length ? (100 * right.length) / scored.length : 0;
     lines.push(`${f.padEnd(10)} ${`${right.length}/${scored.length}`.padStart(5)}  ${pct.toFixed(0).padStart(3)}`);
     for (const r of scored) {
-      if (right.includes(r)) continue;
+      if (right.includes(r) || r.failed) continue;
       const got = { company: r.fields?.merchant?.value, address: r.fields?.address?.value, total: r.fields?.total?.value, date: r.fields?.date?.value }[f];
       misses.push(`  ${r.name} ${f}: want ${JSON.stringify(r.key[f])}, got ${JSON.stringify(got ?? null)}`);
     }

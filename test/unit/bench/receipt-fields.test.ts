@@ -31,4 +31,14 @@ describe('receipt field scoring', () => {
     expect(table).toMatch(/total\s+2\/2\s+100/);
     expect(misses).toEqual(['  b.jpg company: want "B", got "C"']);
   });
+
+  it('names a receipt whose job failed, and counts it wrong on every field', () => {
+    const { table, misses } = receiptTable([
+      { name: 'a.jpg', key: { company: 'A', total: '1.00' }, fields: { merchant: { value: 'a' }, total: { amount: 1, value: '1.00' } } },
+      { name: 'b.jpg', key: { company: 'B', total: '2.00' }, fields: null, failed: 'HTTP 402 payment_required: used 500 of 500' },
+    ]);
+    expect(table).toMatch(/WARNING: 1 of 2 receipt jobs failed/);
+    expect(table).toMatch(/company\s+1\/2\s+50/);
+    expect(misses).toEqual(['  b.jpg failed: HTTP 402 payment_required: used 500 of 500']);
+  });
 });
