@@ -10,7 +10,6 @@ import { encodeJpeg, rotateBitmap } from '../shared/pixels';
 import { isBlankLuma, isBlankPage } from '../documents/blank';
 import { blankPage, withTextWarning } from './page-warnings';
 import { layoutPage, joinPages } from '../layout';
-import { recognizePage } from '../engines';
 import { findTool } from '../tools';
 import { config } from '../shared/config';
 import { claimNextPage, commitOrFail, commitPage, releaseLease, releaseStaleLeases, type Committed, type Finish, type Lease, type PageOutcome } from './queue';
@@ -22,6 +21,8 @@ import { rereadUnsureFields } from './unsure-fields';
 import { mendPage, readsEnglish } from './mend-words';
 import { wordVectors } from './word-vectors';
 import { cropReaderFor, warmOtherTier } from './line-reader';
+import { readForFields } from './fields-reader';
+import { fieldsTier } from './fields-tier';
 import { parseLanguage } from '../shared/languages';
 
 const LOCK = 'ocrchat-engine-host';
@@ -224,21 +225,27 @@ export class EngineHost {
         if (problem) throw new UserError(TRANSLATOR_CODE, problem);
         // the blank test (and the translator check): the page's preprocessing here
         timings.preprocess = lap();
+        const asked = parseLanguage(job.language).tesseract;
+        const readsFields = !!recipe?.checkFields && !!image.bitmap;
+        // tool=receipt: PP-OCR reads the page where it reads the language (fields-reader.ts)
+        const likely = fieldsTier(job.tier, readsFields, asked);
         // tool=receipt reads unsure field lines again with the other tier: its models load meanwhile
-        if (!blank && recipe?.checkFields && image.bitmap) warmOtherTier(job.tier);
+        if (!blank && readsFields) warmOtherTier(likely);
         // the English lexicon (for PP-OCR's misreadings, below) loads while the page is read
-        const mends = !blank && job.tier === 'vlm' && readsEnglish(parseLanguage(job.language).tesseract);
+        const mends = !blank && likely === 'vlm' && readsEnglish(asked);
         if (mends) void wordVectors();
         // (the only page in hand, and its file's last one to read: the engine may read it on more
         // than one worker; a file's other pages are claimed a moment apart and would wait)
         const alone = [...this.working.values()].reduce((n, k) => n + k, 0) === 1 && job.page_count - job.pages_done <= 1;
-        const engine = blank ? null : await recognizePage(image, job, { recipe, onNote: this.noteFor(job.uuid), alone });
+        const read = blank ? null : await readForFields(image, job.tier, job.language, readsFields, { recipe, onNote: this.noteFor(job.uuid), alone }, asked);
+        const engine = read?.engine ?? null;
+        const reads = read?.tier ?? job.tier;
         engineSteps(timings, lap(), engine?.timings);
         // tool=receipt: fields read from unsure lines are read again by the other tier's recogniser.
         // (An upright page only: the stored bitmap is the page as uploaded.)
         let rereads: { reread: number; replaced: number } | undefined;
         if (engine && recipe?.checkFields && image.bitmap && !engine.rotation) {
-          const reader = cropReaderFor(job.tier, engine.detectedLanguage ?? parseLanguage(job.language).tesseract);
+          const reader = cropReaderFor(reads, engine.detectedLanguage ?? asked);
           if (reader) {
             const { reread, replaced } = await rereadUnsureFields(engine, image.bitmap, page.index, reader, { minTableRows: recipe.minTableRows });
             rereads = { reread, replaced };
@@ -246,7 +253,7 @@ export class EngineHost {
           }
         }
         // PP-OCR's known misreadings of English words ("Offce", "lnvestor") put right by the lexicon
-        if (engine && job.tier === 'vlm' && readsEnglish(engine.detectedLanguage ?? parseLanguage(job.language).tesseract)) {
+        if (engine && reads === 'vlm' && readsEnglish(engine.detectedLanguage ?? asked)) {
           const lexicon = await wordVectors();
           if (lexicon) mendPage(engine, (w) => lexicon.knows(w));
         }
@@ -270,7 +277,7 @@ export class EngineHost {
           timings.store = lap();
         }
         result.timings_ms = rounded(timings);
-        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine?.timings, ...(rereads ? { rereadLines: rereads.reread, rereadReplaced: rereads.replaced } : {}), pixels: result.width * result.height }));
+        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine?.timings, ...(rereads ? { rereadLines: rereads.reread, rereadReplaced: rereads.replaced } : {}), ...(reads !== job.tier ? { readBy: reads } : {}), pixels: result.width * result.height }));
         return { result };
       } finally {
         image.bitmap?.close();

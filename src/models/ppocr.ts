@@ -94,6 +94,16 @@ export function vlmReads(languages: string): boolean {
   return languages.split('+').some((c) => LATIN_LANGUAGES.has(c.trim()) || CHINESE_LANGUAGES.has(c.trim()));
 }
 
+/**
+ * Whether PP-OCRv4's own recogniser reads every language of a Tesseract set: each written in
+ * Latin or Chinese ('eng', 'eng+msa', 'chi_sim'). Not 'auto' (the script is not known yet), not
+ * 'eng+rus' (its Russian would come out garbled).
+ */
+export function vlmReadsAll(languages: string): boolean {
+  const codes = languages.split('+').map((c) => c.trim()).filter(Boolean);
+  return codes.length > 0 && codes.every((c) => LATIN_LANGUAGES.has(c) || CHINESE_LANGUAGES.has(c));
+}
+
 /** 'latin' when every language of a Tesseract set ('eng', 'eng+deu') is written in Latin. */
 export function charsetFor(languages: string): Charset {
   const codes = languages.split('+').map((c) => c.trim()).filter(Boolean);

@@ -1,10 +1,14 @@
 // The Receipt tool through the file picker: a receipt drawn in the test is read into a form
 // (merchant, date, total, line items); clicking the total marks its place on the page image,
-// and the CSV download holds the line items, the JSON download the fields.
-import type { Page } from 'playwright-core';
+// and the CSV download holds the line items, the JSON download the fields. On the cpu tier a
+// scanned receipt is read by PP-OCR, and its unsure lines again by Tesseract.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath, useBrowser } from './browser';
 import { downloadByButton, openedJob, pick } from './ui-page';
+import { EVAL_DIR } from '../shared-dir';
 
 const RECEIPT = [
   'GREEN LEAF CAFE',
@@ -75,5 +79,28 @@ describe('the Receipt tool', () => {
     const saved = JSON.parse((await downloadByButton(page, 'json')).bytes.toString('utf8'));
     expect(saved.fields.total).toMatchObject({ amount: 16.5, page: 0 });
     expect(saved.fields.items.length).toBeGreaterThanOrEqual(3);
+  }, 300_000);
+
+  it("reads a scanned receipt on the cpu tier with PP-OCR, and its name and address lines again with Tesseract", async () => {
+    // receipt_sroie_240's name, thermal print: Tesseract reads "TANJONGHAS", PP-OCR the M
+    const page = await s.open('/');
+    const detail: string[] = [];
+    const listen = (m: ConsoleMessage) => void (m.text().startsWith('ocrchat page') && detail.push(m.text()));
+    s.context.on('console', listen);
+    // the tier and the language as a person finds them: cpu, and the language found by itself
+    expect(await page.locator('input[name="tier"][value="cpu"]').isChecked()).toBe(true);
+    await page.locator('#tool').selectOption('receipt');
+    await pick(page, [{ name: 'receipt_sroie_240.jpg', type: 'image/jpeg', data: readFileSync(join(EVAL_DIR, 'receipt_sroie_240.jpg')) }]);
+    const uuid = await openedJob(page);
+    await page.getByTestId('receipt-fields').waitFor();
+    expect(await page.getByTestId('field-merchant').textContent()).toMatch(/TANJONGMAS BOOKCENTRE \(PJ\) SDN BHD/i);
+    expect(await page.getByTestId('field-total').textContent()).toContain('62.00');
+    // Tesseract told the language (auto), PP-OCR read the page, Tesseract its name and address lines
+    await expect.poll(() => detail.join('\n')).toMatch(/"readBy":"vlm"/);
+    expect(detail.join('\n')).toMatch(/"rereadLines":[1-9]/);
+    s.context.off('console', listen);
+    const job = await page.evaluate(async (id) => (await fetch(`/api/v1/ocr/${id}/`)).json(), uuid);
+    expect(job.tier).toBe('cpu');
+    expect(job.pages[0].language).toBe('eng');
   }, 300_000);
 });
