@@ -275,7 +275,8 @@ export function joinAddressLines(lines: string[]): string {
 /**
  * What the scan did to an address's letters and marks: a speck or a sign read before it ("© Lot
  * 3", "™No.49"), LOT with digits for its letters ("10T 1851-A", "Loi 3"), a bracket glued before a
- * word that none closes, dots alone between words ("KELANA JAYA .. LOT"), a period for the space between
+ * word that none closes, dots alone between words ("KELANA JAYA .. LOT"), one alone after a number
+ * ("NO. 1 . JALAN": its mark), a comma read twice, a period for the space between
  * the postcode and its town ("81750.JOHOR"), a small l for an I in a word of capitals ("SKUDAl").
  */
 export function scanMarks(address: string): string {
@@ -287,6 +288,12 @@ export function scanMarks(address: string): string {
     // a bracket glued before a word with no bracket to close it ("KUALA [LUMPUR"), dots standing alone between words
     .replace(/(?<=\s)[[{](?=\p{L}[^\]}]*$)/u, '')
     .replace(/\s\.{2,}(?=\s)/g, '')
+    // one stop alone after a number, before the next part: the number's mark ("NO. 1 . JALAN"),
+    // and a comma read twice ("47810,, PETALING")
+    .replace(/(?<=\d) \.(?=\s)/g, '.')
+    .replace(/,(?:\s*,)+/g, ',')
+    // a space read before a comma ("TAMPOI , 81200")
+    .replace(/(?<=[\p{L}\p{N})]) +,/gu, ',')
     // a quote glued to a word where the address holds no other ("Taman Desa "Tebrau", "LOT" 1504")
     .replace(/(?<=^|\s)["“”](?=\p{L})|(?<=\p{L})["“”](?=\s)/gu, (q, at: number, all: string) => ((all.match(/["“”]/g) ?? []).length === 1 ? '' : q))
     // a period ending a line before the next part of the address, read joined: "1/7. BANDAR", "2/16. 40000"

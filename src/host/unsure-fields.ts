@@ -508,17 +508,50 @@ function align(own: string, other: string, markCost = 1): Step[] {
   return steps.reverse();
 }
 
-/** `ppocr`'s reading with the commas, stops and colons that end a word in `tesseract` only. */
+/**
+ * `ppocr`'s reading with the commas, stops and colons that end a word in `tesseract` only, and
+ * without a stop that PP-OCR alone read in a gap between words (strayStop).
+ */
 export function endMarks(tesseract: string, ppocr: string): string {
   const steps = align(tesseract.trim(), ppocr.trim());
   return steps
     .map((s, k) => {
-      if (s.other !== undefined) return s.other;
+      if (s.other !== undefined) return strayStop(steps, k) ? '' : s.other;
       const next = steps[k + 1];
       const endsWord = k > 0 && ALNUM.test(steps[k - 1]!.other ?? '') && (!next || next.other === ' ' || next.own === ' ');
       return MARK.test(s.own!) && endsWord ? s.own! : '';
     })
-    .join('');
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A word ending in a stop this short, or one of these, is apt to be an abbreviation ("CO.", "SDN.", "CORP."). */
+const SHORT_WORD = 3;
+const ABBREVIATIONS = new Set(['CORP', 'DEPT', 'BLVD', 'INTL', 'ASSN', 'BROS', 'LTDA']);
+
+/**
+ * Whether step k is a stop only PP-OCR read, in a gap between two words Tesseract read too:
+ * after a word of more than SHORT_WORD letters (not an abbreviation) or alone between spaces,
+ * and before a space. PP-OCR reads a wide gap between words as a stop ("INTERNATIONAL. SDN
+ * BHD", "MARCO POLO . KITCH"); a stop that is printed there Tesseract reads too. A stop that
+ * ends the line stands (an address's last stop).
+ */
+function strayStop(steps: readonly Step[], k: number): boolean {
+  const s = steps[k]!;
+  if (s.other !== '.' || s.own !== undefined) return false;
+  const next = steps[k + 1];
+  if (next?.other !== ' ') return false;
+  // the word before the stop, as PP-OCR read it, each of its characters read by Tesseract too
+  let j = k - 1;
+  let word = '';
+  while (j >= 0 && steps[j]!.other !== undefined && ALNUM.test(steps[j]!.other!)) {
+    if (steps[j]!.own === undefined) return false;
+    word = steps[j]!.other! + word;
+    j--;
+  }
+  if (!word) return j >= 0 && steps[j]!.other === ' ';
+  return /^\p{L}+$/u.test(word) && word.length > SHORT_WORD && !ABBREVIATIONS.has(word.toUpperCase());
 }
 
 /** How many characters two readings differ in (case folded). */

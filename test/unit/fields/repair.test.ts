@@ -93,6 +93,12 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['10T 1851-A & 1851-B, JALAN KPB 6,'])).toBe('LOT 1851-A & 1851-B, JALAN KPB 6,');
     expect(joinAddressLines(['BANDAR BARU PERMAS 81750.JOHOR BAHRU JOHOR'])).toBe('BANDAR BARU PERMAS 81750 JOHOR BAHRU JOHOR');
     expect(joinAddressLines(['TAMAN SKUDAI BARU, 81300 SKUDAl, JOHOR'])).toBe('TAMAN SKUDAI BARU, 81300 SKUDAI, JOHOR');
+    // PP-OCR's marks: a stop alone after a number (the number's comma), a comma read twice, a space before a comma
+    expect(joinAddressLines(['LOT G29, AEON MALL, NO. 1 . JALAN DESA TEBRAU,'])).toBe('LOT G29, AEON MALL, NO. 1, JALAN DESA TEBRAU,');
+    expect(joinAddressLines(['13-1, JALAN PJU 5/10, KOTA DAMANSARA, 47810,, PETALING JAYA'])).toBe('13-1, JALAN PJU 5/10, KOTA DAMANSARA, 47810, PETALING JAYA');
+    expect(joinAddressLines(['12, Jalan Tampoi 7/4,Kawasan Perindustrian Tampoi , 81200 Johor Bahru'])).toBe('12, Jalan Tampoi 7/4,Kawasan Perindustrian Tampoi, 81200 Johor Bahru');
+    // a stop alone between words of letters is left to the readings (no number's mark)
+    expect(joinAddressLines(['NO. 1, JALAN A . B'])).toBe('NO. 1, JALAN A . B');
     // specks after the state that ends it
     expect(joinAddressLines(['Lot 1626, Mukim Kampung Laut Tumpat 16200 Palekbang, Kelantan PE eee EE TR ROLE RE URE'])).toBe('Lot 1626, Mukim Kampung Laut Tumpat 16200 Palekbang, Kelantan');
     expect(joinAddressLines(['47301 Petaling jaya, Selangor Darul Ehsan, ht |'])).toBe('47301 Petaling jaya, Selangor Darul Ehsan');

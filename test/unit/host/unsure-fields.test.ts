@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
 import { readReceipt } from '../../../src/fields/receipt';
 import { layoutPage } from '../../../src/layout';
-import { confirmWords, fieldLinesToReread, lostRow, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
+import { confirmWords, endMarks, fieldLinesToReread, lostRow, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -273,6 +273,21 @@ describe('merging two readings of a name or address line', () => {
     const far: EngineLine = { text: 'TEL 03-1234567', bbox: [0, 0, 90, 20], confidence: 0.9, words: [] };
     expect(merge(far, { text: 'JALAN MAWAR', confidence: 0.99 }, true)).toBe(false);
     expect(far.text).toBe('TEL 03-1234567');
+  });
+
+  it("drops a stop PP-OCR alone read in a gap between two words Tesseract read (a vlm page's name line)", () => {
+    // PP-OCR reads a wide word gap as a stop; Tesseract reads the gap plainly
+    expect(endMarks('UNIHAKKA INTERNATIONAL SDN BHD', 'UNIHAKKA INTERNATIONAL. SDN BHD')).toBe('UNIHAKKA INTERNATIONAL SDN BHD');
+    expect(endMarks('THE MARCO POLO KITCH', 'THE MARCO POLO . KITCH')).toBe('THE MARCO POLO KITCH');
+    expect(endMarks('POPULAR BOOK CO. (M) SDN BHD', 'POPULAR BOOK. CO. (M) SDN BHD')).toBe('POPULAR BOOK CO. (M) SDN BHD');
+    // a stop Tesseract read too, an abbreviation's, one that ends the line, or glued to the next word, stands
+    expect(endMarks('BOOK. CO SDN BHD', 'BOOK. CO SDN BHD')).toBe('BOOK. CO SDN BHD');
+    expect(endMarks('ENW CENTRE SDN BHD', 'ENW CENTRE SDN. BHD')).toBe('ENW CENTRE SDN. BHD');
+    expect(endMarks('ACME CORP SDN BHD', 'ACME CORP. SDN BHD')).toBe('ACME CORP. SDN BHD');
+    expect(endMarks('JALAN RAJA CHULAN, 50200 KUALA LUMPUR, MALAYSIA', 'JALAN RAJA CHULAN, 50200 KUALA LUMPUR, MALAYSIA.')).toBe('JALAN RAJA CHULAN, 50200 KUALA LUMPUR, MALAYSIA.');
+    expect(endMarks('SUPER SEVEN CASH', 'SUPER.SEVEN CASH')).toBe('SUPER.SEVEN CASH');
+    // a word Tesseract did not read: nothing says the stop is a gap's
+    expect(endMarks('UNIHAKKA SDN BHD', 'UNIHAKKA INTERNATIONAL. SDN BHD')).toBe('UNIHAKKA INTERNATIONAL. SDN BHD');
   });
 });
 
