@@ -237,7 +237,7 @@ export class EngineHost {
         // (the only page in hand, and its file's last one to read: the engine may read it on more
         // than one worker; a file's other pages are claimed a moment apart and would wait)
         const alone = [...this.working.values()].reduce((n, k) => n + k, 0) === 1 && job.page_count - job.pages_done <= 1;
-        const read = blank ? null : await readForFields(image, job.tier, job.language, readsFields, { recipe, onNote: this.noteFor(job.uuid), alone }, asked);
+        const read = blank ? null : await readForFields(image, job.tier, job.language, readsFields, { recipe, onNote: this.noteFor(job.uuid), alone });
         const engine = read?.engine ?? null;
         const reads = read?.tier ?? job.tier;
         engineSteps(timings, lap(), engine?.timings);

@@ -5,6 +5,7 @@ import type { Tier } from '../shared/contract';
 import type { EnginePage, RecognizeOptions } from '../shared/engine';
 import type { PageImage } from '../shared/page-image';
 import { recognizePage } from '../engines';
+import { parseLanguage } from '../shared/languages';
 import { fieldsTier } from './fields-tier';
 
 export interface FieldsReading {
@@ -19,27 +20,24 @@ export interface FieldsReading {
  * language; a page in one PP-OCR reads is then read by it. Should PP-OCR fail on the page (its
  * runtime does not load), the job's own tier's reading stands: the page is never lost to it.
  */
-export async function readForFields(image: PageImage, tier: Tier, language: string, readsFields: boolean, opts: Omit<RecognizeOptions, 'languages'>, asked: string): Promise<FieldsReading> {
+export async function readForFields(image: PageImage, tier: Tier, language: string, readsFields: boolean, opts: Omit<RecognizeOptions, 'languages'>): Promise<FieldsReading> {
   const read = (t: Tier, lang: string) => recognizePage(image, { tier: t, language: lang }, opts);
-  const first = fieldsTier(tier, readsFields, asked);
-  if (first !== tier) {
+  /** PP-OCR's reading on `t`, else `fallback`'s (the job's tier's, read now or already). */
+  const other = async (t: Tier, lang: string, fallback: () => Promise<EnginePage>): Promise<FieldsReading> => {
     try {
-      return { engine: await read(first, language), tier: first };
+      return { engine: await read(t, lang), tier: t };
     } catch (err) {
-      console.warn('ocrchat: PP-OCR could not read the receipt; Tesseract reads it', err);
-      return { engine: await read(tier, language), tier };
+      console.warn('ocrchat: PP-OCR could not read the receipt; Tesseract’s reading stands', err);
+      return { engine: await fallback(), tier };
     }
-  }
+  };
+  const first = fieldsTier(tier, readsFields, parseLanguage(language).tesseract);
+  if (first !== tier) return other(first, language, () => read(tier, language));
   const engine = await read(tier, language);
   const told = engine.detectedLanguage;
   const then = told ? fieldsTier(tier, readsFields, told) : tier;
-  if (then === tier || engine.rotation) return { engine, tier };
-  try {
-    const again = await read(then, told!);
-    again.detectedLanguage = told;
-    return { engine: again, tier: then };
-  } catch (err) {
-    console.warn('ocrchat: PP-OCR could not read the receipt; Tesseract’s reading stands', err);
-    return { engine, tier };
-  }
+  if (!told || then === tier || engine.rotation) return { engine, tier };
+  const again = await other(then, told, async () => engine);
+  again.engine.detectedLanguage = told;
+  return again;
 }

@@ -100,12 +100,15 @@ export function vlmReads(languages: string): boolean {
  * 'eng+rus' (its Russian would come out garbled).
  */
 export function vlmReadsAll(languages: string): boolean {
-  const codes = languages.split('+').map((c) => c.trim()).filter(Boolean);
+  const codes = codesOf(languages);
   return codes.length > 0 && codes.every((c) => LATIN_LANGUAGES.has(c) || CHINESE_LANGUAGES.has(c));
 }
 
+/** A Tesseract set's codes ('eng+deu' → eng, deu). */
+const codesOf = (languages: string): string[] => languages.split('+').map((c) => c.trim()).filter(Boolean);
+
 /** 'latin' when every language of a Tesseract set ('eng', 'eng+deu') is written in Latin. */
 export function charsetFor(languages: string): Charset {
-  const codes = languages.split('+').map((c) => c.trim()).filter(Boolean);
+  const codes = codesOf(languages);
   return codes.length > 0 && codes.every((c) => LATIN_LANGUAGES.has(c)) ? 'latin' : 'all';
 }
