@@ -31,6 +31,9 @@ export function dateOf(s) {
   if (m) return `${Number(m[3])}-${Number(m[2])}-${Number(m[1])}`;
   m = /(\d{1,2})\W*([A-Z]{3})[A-Z]*\W*(\d{2,4})/.exec(t);
   if (m && MONTHS.includes(m[2])) return `${year(m[3])}-${MONTHS.indexOf(m[2]) + 1}-${Number(m[1])}`;
+  // the month's name first ("OCT 3, 2016")
+  m = /([A-Z]{3})[A-Z]*\W*(\d{1,2})\W+(\d{4})/.exec(t);
+  if (m && MONTHS.includes(m[1])) return `${Number(m[3])}-${MONTHS.indexOf(m[1]) + 1}-${Number(m[2])}`;
   return null;
 }
 

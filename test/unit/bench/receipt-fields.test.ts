@@ -20,6 +20,9 @@ describe('receipt field scoring', () => {
     expect(dateOf('2018-04-09')).toBe('2018-4-9');
     // eight digits printed with no separator, day first
     expect(dateOf('25032018')).toBe('2018-3-25');
+    // the month's name first, as US receipts print it
+    expect(dateOf('OCT 3, 2016')).toBe('2016-10-3');
+    expect(fieldRight('date', 'OCT 3, 2016', { date: { value: 'oct 3, 2016', iso: '2016-10-03' } })).toBe(true);
   });
 
   it('tabulates right / receipts per field and lists the misses', () => {
