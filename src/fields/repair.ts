@@ -162,9 +162,32 @@ export function headerWord(word: string): boolean {
   return COMPANY.exact.has(up) || ADDRESS.exact.has(up);
 }
 
-/** A company line with its legal form and trade words put right ("SDN BND" → "SDN BHD"). */
+/** A word ending in a stop this short, or one of these, is apt to be an abbreviation ("CO.", "SDN.", "CORP."). */
+const SHORT_WORD = 3;
+const ABBREVIATIONS = new Set(['CORP', 'DEPT', 'BLVD', 'INTL', 'ASSN', 'ASSOC', 'BROS', 'LTDA', 'INDUS', 'MGMT', 'SVCS', 'TRDG', 'ENTP']);
+
+/** Whether a word before a stop may be an abbreviation: short, one of ABBREVIATIONS, or with no vowel ("MKTG"). */
+export function abbreviation(word: string): boolean {
+  const up = word.toUpperCase();
+  return up.length <= SHORT_WORD || ABBREVIATIONS.has(up) || !/[AEIOUY]/.test(up);
+}
+
+/**
+ * A stop inside a name, between a whole word and the next, where names print none: after a word
+ * that is no abbreviation ("POPULAR BOOK. CO.", "10 GRAM. GOURMET"), or alone after such a word
+ * ("MARCO POLO . KITCH"; "SDN . BHD" may be the abbreviation's own, misspaced). OCR reads a wide gap or a speck there as a stop; a name's own stops
+ * end its abbreviations and initials ("SDN. BHD.", "Y. SOON", "CO.") or join its parts with no
+ * space ("SUPER.SEVEN", "ECOSWAY.COM"). One before a bracket or at the line's end stands.
+ */
+function strayNameStops(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{N}.])(\p{L}{4,})\.(?=\s+[\p{L}\p{N}])/gu, (m, word: string) => (abbreviation(word) ? m : word))
+    .replace(/(?<![\p{L}\p{N}.])(\p{L}+)\s+\.\s+(?=[\p{L}\p{N}])/gu, (m, word: string) => (abbreviation(word) ? m : `${word} `));
+}
+
+/** A company line with its legal form and trade words put right ("SDN BND" → "SDN BHD"), and its stray stops dropped. */
 export function repairCompany(text: string): string {
-  const words = repairWords(text, COMPANY)
+  const words = repairWords(strayNameStops(text), COMPANY)
     .replace(/\b(SDN\.?\s*)[BR8][HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
     // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD", "Scn Bhd"
     .replace(/\b[S5][DIlO1Cco]{1,2}[NMn](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)

@@ -10,7 +10,7 @@ import { findItems } from './items';
 
 /** Totals that are not the amount to pay: subtotals and pre-tax sums in several languages. */
 const NOT_TOTAL =
-  /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER\w*|PAID|RECEIVED|ACCEPTED)|ACCEPTED\s*TOTAL|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
+  /SUB[\s.-]*TOTAL|ZWISCHENSUMME|SOUS[\s.-]*TOTAL|TOTAL\s*H\.?T\b|\bNETTO\b|JUMLAH\s*(?:KECIL|CUKAI)|小计|小計|소계|TOTAL\s*(?:QTY|[QO0]T[UV4]\b|QUANTITY|ITEMS?|PCS|UNITS?|DISC\w*|SAVINGS?|TAX|GST|VAT|SST|TVA|IVA|MWST|WEIGHT|POINTS?|PAX|TENDER\w*|PAID|RECEIVED|ACCEPTED)|ACCEPTED\s*TOTAL|(?:TAX|GST|VAT|SST)\s*TOTAL|EXCL|BEFORE\s*(?:TAX|GST|VAT)|SUPPLIES(?!.*INC)|NO\.?\s*OF\b/;
 /** The final amount: rounded, grand, net, payable, due (a speck read between its words: "Amt t Due"; "Due 7.50" alone on its line). */
 const FINAL_TOTAL =
   /GRAND\s*TOTAL|GESAMTBETRAG|ENDBETRAG|ZU\s*ZAHLEN|TOTAL\s*T\.?T\.?C|NET\s*[AÀ]\s*PAYER|TOTAL\s*A\s*PAGAR|TE\s*BETALEN|JUMLAH\s*BESAR|TOTALE\s*COMPLESSIVO|总计|総計|お会計|결제\s*금액|ROUND\w*\W*\w?\W*TOTAL|TOTAL\s*ROUNDED|TOTAL\s*AFTER|NETT?\s*TOTAL|TOTAL\s*NETT?\b|PAYABLE|(?:AMOUNT|AMT|BALANCE|BAL|TOTAL)\s*(?:\S\s+)?DUE|^\W{0,2}DUE\b(?!\s*DATE)|TOTAL\s*TO\s*PAY/;
@@ -18,8 +18,12 @@ const FINAL_TOTAL =
 const FULL_TOTAL = /(?:TOTAL|GESAMT|SUMME).*\b(?:INC|INKL)|TOTAL\s*(?:AMOUNT|AMT|SALES|CHARGES?|PRICE)|INVOICE\s*TOTAL|TOTAL\s*\(?(?:RM|USD|EUR|GBP|\$|€|£)/;
 const ANY_TOTAL =
   /\bTOTAL\b|(?:AMOUNT|AMT|BALANCE)\s*(?:\S\s+)?DUE|^\W{0,2}DUE\b(?!\s*DATE)|PAYABLE|\bTOTALE?\b|\bTOTAAL\b|\bGESAMT|\bSUMME\b|\bJUMLAH\b|\bIMPORTE\b|\bIMPORTO\b|\bMONTANT\b|ZU\s*ZAHLEN|TE\s*BETALEN|[AÀ]\s*PAYER|A\s*PAGAR|合计|合計|总计|総計|お会計|총액|합계|결제\s*금액/;
-/** Sales including the tax, which name no TOTAL ("Totd)/Sales (Inclusive of GST) : 190.80"): the total. */
-const SALES_WITH_TAX = /\bSALES\b.*\bINCL\w*\W*(?:OF\s*)?(?:GST|VAT|SST|TAX)\b/;
+/**
+ * Sales or an amount including the tax, which name no TOTAL ("Totd)/Sales (Inclusive of GST) :
+ * 190.80", "AMT PAID INCL. GST : RM78.30", "Amount incl. VAT", "Betrag inkl. MwSt."): the total,
+ * above a TOTAL line of something else the receipt counts ("TOTAL EV : 2.10", points).
+ */
+const SALES_WITH_TAX = /\b(?:SALES|AMOUNT|AMT|BETRAG)\b.*\bIN[CK]L\w*\W*(?:OF\s*)?(?:GST|VAT|SST|TAX|MWST|MW\.?\s?ST|UST)\b/;
 /** A sentence of the tax a total includes ("TOTAL INCLUDES 6% GST 3.98", "GST @6% included in total RM 3.66", "(Total Included GST 6% : 0.42)"): its amount is the tax. */
 const TAX_STATEMENT = /\bINCLUDE[SD]?\b.*\d\s*%|\d\s*%.*\bINCLUDED\b|\bINCLUDED\s*IN\s*(?:THE\s*)?TOTAL|^\W*TOTAL\s*INCLUDE[SD]\b/;
 /** The word for the whole sum, which a total including tax names beside the tax. */
@@ -614,9 +618,11 @@ function subtotalDue(lines: LineRec[]): TotalAnswer | null {
 }
 
 /**
- * No line reads as a total (its label misread past knowing: "TORBEN: RM 73.00"): the largest
- * amount billed on a page, where it is printed on two lines or more (a total is repeated: under
- * the subtotal, beside the cash) and the page's lines print no larger one but cash handed over.
+ * No line reads as a total (its label misread past knowing: "TORBEN: RM 73.00", "Tozsl RM
+ * 12.37"): the one amount billed that cash less change comes to, to the cash rounding; else the
+ * largest amount billed on a page, where it is printed on two lines or more (a total is
+ * repeated: under the subtotal, beside the cash) and the page's lines print no larger one but
+ * cash handed over.
  */
 function totalWithoutLabel(lines: LineRec[]): TotalAnswer | null {
   const pages = [...new Set(lines.map((l) => l.page))];
@@ -633,11 +639,22 @@ function totalWithoutLabel(lines: LineRec[]): TotalAnswer | null {
         billed.set(key, at);
       }
     }
+    // what was paid (cash less change) is the one amount billed, to the cash rounding
+    const paidFor = cashLessChange(lines, page);
+    const near = paidFor && !paidFor.exact ? [...billed.keys()].filter((v) => Math.abs(v - paidFor.value) <= CASH_STEP / 2 + 0.001) : [];
+    if (paidFor && near.length === 1) {
+      const at = billed.get(near[0]!)!;
+      return {
+        value: formatAmount(near[0]!),
+        cite: [...at.lines, ...paidFor.cite],
+        note: `No line of the receipt reads as its total; ${quote(at.lines)} is the one amount billed that ${paidFor.text} comes to${same(near[0]!, paidFor.value) ? '' : ', rounded to the nearest ' + formatAmount(CASH_STEP)}, so it is probably the total.`,
+      };
+    }
     const largest = Math.max(...billed.keys());
     const top = billed.get(largest);
     if (!top) continue;
     // printed once, it is the total where what was paid is as much (cash handed over exact)
-    const paid = top.lines.length < 2 ? cashLessChange(lines, page) : null;
+    const paid = top.lines.length < 2 ? paidFor : null;
     if (paid && same(paid.value, largest)) return { value: formatAmount(largest), cite: [...top.lines, ...paid.cite], note: `No line of the receipt reads as its total; ${formatAmount(largest)}, the largest amount billed, is ${paid.text}, so it is probably the total.` };
     if (top.lines.length < 2) continue;
     return { value: formatAmount(largest), cite: top.lines, note: `No line of the receipt reads as its total; ${formatAmount(largest)}, the largest amount billed, is printed on ${top.lines.length} lines, so it is probably the total.` };

@@ -8,7 +8,7 @@
 import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
-import { headerWord, inCaseOf, oneLetter } from '../fields/repair';
+import { abbreviation, headerWord, inCaseOf, oneLetter } from '../fields/repair';
 import { findDate, findTime, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { holdsTotal, LOST_TOTAL_LINES, lostItsTotal } from '../fields/totals';
 import { mendedDate } from '../fields/find';
@@ -526,10 +526,6 @@ export function endMarks(tesseract: string, ppocr: string): string {
     .trim();
 }
 
-/** A word ending in a stop this short, or one of these, is apt to be an abbreviation ("CO.", "SDN.", "CORP."). */
-const SHORT_WORD = 3;
-const ABBREVIATIONS = new Set(['CORP', 'DEPT', 'BLVD', 'INTL', 'ASSN', 'BROS', 'LTDA']);
-
 /**
  * Whether step k is a stop only PP-OCR read, in a gap between two words Tesseract read too:
  * after a word of more than SHORT_WORD letters (not an abbreviation) or alone between spaces,
@@ -551,7 +547,7 @@ function strayStop(steps: readonly Step[], k: number): boolean {
     j--;
   }
   if (!word) return j >= 0 && steps[j]!.other === ' ';
-  return /^\p{L}+$/u.test(word) && word.length > SHORT_WORD && !ABBREVIATIONS.has(word.toUpperCase());
+  return /^\p{L}+$/u.test(word) && !abbreviation(word);
 }
 
 /** How many characters two readings differ in (case folded). */

@@ -801,6 +801,10 @@ describe('totals: what a line says of the total, and what was paid', () => {
 
   it('sales including the tax are the total where no line says TOTAL', () => {
     expect(read(`KEDAI MAJU\nTotal Sales (Excluding GST) : 180.00\nTotal GST 10.80\nTotd)/Sales (Inclusive of GST) : 190.80\nCASH : 200.00\nChange : 9.20`).total).toMatchObject({ amount: 190.8 });
+    // the amount paid including the tax, over a TOTAL of loyalty value below it
+    const paid = `KEDAI MAJU\nMTD EV : 2.10\nSOAP 2 26.70 SR\nMASK 4 51.60 SR\nAMT PAID INCL. GST : RM78.30\nAMT PAID EXCL. GST : RM73.87\nGST AMT : RM4.43\nPAID BY : CC'7186:RM78.30\nTOTAL QTY : 10\nTOTAL EV :2.10`;
+    expect(read(paid).total).toMatchObject({ amount: 78.3 });
+    expect(read(`KIOSK\nPARKING 5.00\nAmount incl. VAT 5.00\nTOTAL POINTS 12.00`).total).toMatchObject({ amount: 5 });
   });
 
   it('a total of nothing is an amount beside its label, not the bill', () => {
@@ -811,6 +815,18 @@ describe('totals: what a line says of the total, and what was paid', () => {
     expect(read(`THE ROTI MAN\nBacon RM4.90 S\nWalnut Raisin RM8.60 S\nDark Rye Bun RM6.90 S\nSUBTC:TA! RM20.40\nCASH RM20.40`).total).toMatchObject({ amount: 20.4 });
     // paid more, and no change printed: the bill is not known
     expect(read(`THE ROTI MAN\nBacon RM4.90 S\nWalnut Raisin RM8.60 S\nSUBTC:TA! RM13.50\nCASH RM20.00`).total).toBeUndefined();
+  });
+
+  it('the amount payable, its label one letter off, after the rounding: the total', () => {
+    const f = read(`ANZEL ADVERTISING\nPlastic Lamination A4 @ 2.00 4.24\nA4 COL @ 2.00 4.24\nTotal Amt Incl GST @ 6%: 8.48\nRounding Adjustment : (0.02)\nTotesl A nt Payabte : 8.50\nPaid Amount : 100.00\nChange : 91.50\nGST Summary Amount Tax\nSR 8.00 0.48\nTotal 8.00 0.48`);
+    expect(f.total).toMatchObject({ amount: 8.5 });
+  });
+
+  it('no total line: the one amount billed that cash less change comes to, to the cash rounding; a count of items is no total', () => {
+    const page = (total: string) => `TIMES BOOKSTORES\nPILOT BALLPOINT\nS 1.41 1 0.00 0.08 1.49\nPILOT BRUSH\nS 5.56 1 0.00 0.33 5.89\nPILOT PENCIL\nS 4.71 1 0.00 0.28 4.99\nTotal Qtu 3\n${total}\nRounding Adiustments RM -0.02\nTendered-CASH RM 50.00\nChange RM 37.65\nGST summery Amount(RM) Tax(RM)\nS(6%) 11.68 0.69`;
+    expect(read(page('Tozsl RM 12.37')).total).toMatchObject({ amount: 12.37 });
+    // two amounts billed as near what was paid: neither is claimed
+    expect(read(page('Tozsl RM 12.37\nVoucher RM 12.33')).total).toBeUndefined();
   });
 });
 

@@ -208,6 +208,23 @@ describe('repairing header words', () => {
     expect(repairCompany('KEDAI 1.2.3. SDN BHD')).toBe('KEDAI 1.2.3. SDN BHD');
   });
 
+  it('drops a stop OCR read in a gap inside a name, keeping the stops of abbreviations, initials and joined parts', () => {
+    expect(repairCompany('POPULAR BOOK. CO. (M) SDN BHD')).toBe('POPULAR BOOK CO. (M) SDN BHD');
+    expect(repairCompany('UNIHAKKA INTERNATIONAL. SDN BHD')).toBe('UNIHAKKA INTERNATIONAL SDN BHD');
+    expect(repairCompany('10 GRAM. Gourmet Sbn Bhd')).toBe('10 GRAM Gourmet Sbn Bhd');
+    expect(repairCompany('THE MARCO POLO . KITCH')).toBe('THE MARCO POLO KITCH');
+    // abbreviations (short, known, or without a vowel), initials, parts joined by a stop, a stop before a bracket or at the end
+    expect(repairCompany('ENW Hardware Centre (M) Sdn. Bhd.')).toBe('ENW Hardware Centre (M) Sdn. Bhd.');
+    expect(repairCompany('ACME CORP. LTD')).toBe('ACME CORP. LTD');
+    expect(repairCompany('SINAR MKTG. SDN BHD')).toBe('SINAR MKTG. SDN BHD');
+    expect(repairCompany('MR. D.I.Y. (M) SDN BHD')).toBe('MR. D.I.Y. (M) SDN BHD');
+    expect(repairCompany('SUPER.SEVEN CASH & CARRY')).toBe('SUPER.SEVEN CASH & CARRY');
+    expect(repairCompany('ECOSWAY.COM SDN BHD')).toBe('ECOSWAY.COM SDN BHD');
+    expect(repairCompany('KEDAI EMAS BERHAD. (12345-X)')).toBe('KEDAI EMAS BERHAD. (12345-X)');
+    expect(repairCompany('GUARDIAN HEALTH AND BEAUTY.')).toBe('GUARDIAN HEALTH AND BEAUTY.');
+    expect(repairCompany('KEDAI MAJU SDN . BHD')).toBe('KEDAI MAJU SDN . BHD');
+  });
+
   it('drops specks inside an address’s words, and reads "No.l," as No.1', () => {
     expect(repairAddress('NO. 12, JA.LAN SS4C/5,PETALING JAYA')).toBe('NO. 12, JALAN SS4C/5,PETALING JAYA');
     expect(repairAddress('TAMAN DESA_TEBRAU, 81100 JOHOR BAHRU.')).toBe('TAMAN DESA TEBRAU, 81100 JOHOR BAHRU.');
@@ -300,5 +317,21 @@ LOT PTD 101051 Jalan Permas 10/10
 Esjay Fuel Enterprise
 TOTAL 30.00`)]);
     expect(f.address?.value).toBe('LOT PTD 101051 Jalan Permas 10/10 81750 Masai, Johor');
+  });
+
+  it("the address ends at its postcode's line where that line ends with a stop: the mall's name under it is not the address", () => {
+    const f = readReceipt([pageOf(`POPULAR BOOK CO. (M) SDN BHD
+NO 8, JALAN 7/118B, DESA TUN RAZAK
+56000 KUALA LUMPUR, MALAYSI .
+IOI MALL
+TOTAL 30.00`)]);
+    expect(f.address?.value).toBe('NO 8, JALAN 7/118B, DESA TUN RAZAK 56000 KUALA LUMPUR, MALAYSI .');
+    // without the stop, the short line under the postcode's is still the address's (its state)
+    const g = readReceipt([pageOf(`KEDAI MAJU SDN BHD
+NO 8, JALAN 7/118B, DESA TUN RAZAK
+56000 KUALA LUMPUR,
+WILAYAH PERSEKUTUAN
+TOTAL 30.00`)]);
+    expect(g.address?.value).toBe('NO 8, JALAN 7/118B, DESA TUN RAZAK 56000 KUALA LUMPUR, WILAYAH PERSEKUTUAN');
   });
 });
