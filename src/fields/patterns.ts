@@ -21,8 +21,12 @@ export function amounts(upper: string): string[] {
 /** A line that is only an amount, maybe with a currency and a tax code or a letter's speck ("53.00S", "RM 17.45", ": 9.00", "60.30 J"). */
 export function isAmountLine(upper: string): boolean {
   const rest = upper.replace(MONEY, ' ').replace(/[\s:=*#]|\b(?:[A-Z]|SR|ZR|ZRL)\b/g, '');
-  return amounts(upper).length === 1 && rest === '';
+  // (or with its currency after it: "5.00 RM", "12,50 EUR", "9,90 €"; RM read RH, RN or RY)
+  return amounts(upper).length === 1 && (rest === '' || TRAILING_CURRENCY.test(rest));
 }
+
+/** A currency printed after an amount, as the whole of what else a line holds. */
+const TRAILING_CURRENCY = new RegExp(String.raw`^(?:${CURRENCY}|R[HNY])$`);
 
 /** A line of words and no amount: a label, maybe the label of the next line's amount. */
 export function isLabelLine(upper: string): boolean {

@@ -175,7 +175,7 @@ export function mendAmounts(text: string): string {
 /**
  * The labels of a receipt's sums as OCR misspells them, put right in an upper-cased line: TOTAL
  * with look-alikes or spaces in it ("T0TAL", "TOTA1", "TO TAL"), a word one character off TOTAL
- * ("[OTAL", "TATAL", "TOTAI"), PAYABLE one letter off after its PAY ("PAYABTE"), SUBTOTAL with
+ * ("[OTAL", "TATAL", "TOTAI"), PAYABLE and AMOUNT one letter off ("PAYABTE", "ANOUNT"), SUBTOTAL with
  * its B misread ("SURTOTAL"), ROUNDING with its R misread ("POUNDING", "KOUNDING").
  */
 export function mendSumLabels(upper: string): string {
@@ -184,8 +184,8 @@ export function mendSumLabels(upper: string): string {
     .replace(/(?<![\p{L}\p{N}])[A-Z0-9[(|]{4,6}(?![\p{L}\p{N}])/gu, (t) => ((t.match(/[A-Z]/g)?.length ?? 0) >= 3 && oneApart(t, 'TOTAL') ? 'TOTAL' : t))
     // its L run into the amount beside it, which the spaces between were lost with: "Tota12.00"
     .replace(/\bTOTA(?=\d{1,6}[.,]\d{2}\b)/g, 'TOTAL ')
-    // PAYABLE (the amount due) one letter off: "PAYABTE", "PAYA8LE", "PAYBLE"
-    .replace(/(?<![\p{L}\p{N}])[A-Z0-9]{6,8}(?![\p{L}\p{N}])/gu, (t) => (/^PAY/.test(t) && oneApart(t, 'PAYABLE') ? 'PAYABLE' : t))
+    // PAYABLE and AMOUNT one letter off after their first letters: "PAYABTE", "PAYA8LE", "ANOUNT", "AMOUNI"
+    .replace(/(?<![\p{L}\p{N}])[A-Z0-9]{5,8}(?![\p{L}\p{N}])/gu, (t) => (/^PAY/.test(t) && oneApart(t, 'PAYABLE') ? 'PAYABLE' : /^A[A-Z]{4,6}$/.test(t) && oneApart(t, 'AMOUNT') ? 'AMOUNT' : t))
     .replace(/\bS[UV][BR8P]\s?(?=TOTAL\b)/g, 'SUB')
     .replace(/\b[PK]OU(\w{0,2}\s?DING)\b/g, 'ROU$1');
 }

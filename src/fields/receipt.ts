@@ -13,7 +13,7 @@ import { findReceiptAddress } from './address';
 import { amounts } from './patterns';
 import { amountValue } from './readings';
 import { lineRecs, valueBox, type PlacedLines } from './place';
-import { joinAddressLines, printedWords, repairAddress, repairCompany, sameAsPrinted } from './repair';
+import { joinAddressLines, printedWords, repairAddress, repairCompany, sameAsPrinted, strayNameStops } from './repair';
 import { squash } from './lines';
 
 /** How much a value is trusted when the sums it takes part in disagree. */
@@ -110,7 +110,8 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
   const last = cite[cite.length - 1];
   const next = lines[last.order + 1];
   if (/(?:&|\bAND)\W*$/.test(last.upper) && next?.page === last.page && /[A-Z]{3}/.test(next.upper) && !/\d/.test(next.upper) && !ADDRESS_START.test(next.upper)) cite.push(next);
-  const value = afterLegalForm(cite.map((l) => l.text.trim()).join(' '))
+  // (a stop OCR read at the end of a line the name goes on from, "POPULAR BOOK." / "CO. (M) SDN BHD", is one inside the name)
+  const value = strayNameStops(afterLegalForm(cite.map((l) => l.text.trim()).join(' ')))
     .replace(TRAILING_REG, '')
     .replace(REG_LABEL, '')
     .replace(/[‘’`´]/g, "'")

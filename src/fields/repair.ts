@@ -179,7 +179,7 @@ export function abbreviation(word: string): boolean {
  * end its abbreviations and initials ("SDN. BHD.", "Y. SOON", "CO.") or join its parts with no
  * space ("SUPER.SEVEN", "ECOSWAY.COM"). One before a bracket or at the line's end stands.
  */
-function strayNameStops(text: string): string {
+export function strayNameStops(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}.])(\p{L}{4,})\.(?=\s+[\p{L}\p{N}])/gu, (m, word: string) => (abbreviation(word) ? m : word))
     .replace(/(?<![\p{L}\p{N}.])(\p{L}+)\s+\.\s+(?=[\p{L}\p{N}])/gu, (m, word: string) => (abbreviation(word) ? m : `${word} `));

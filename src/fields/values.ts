@@ -60,13 +60,21 @@ function pick(labelLine: LineRec, valueLine: LineRec): Found {
   return { value: amounts(valueLine.upper)[0], cite: [labelLine, valueLine] };
 }
 
-/** The amount a label line stands for: on the line, on the next line, or in a column. */
+/** A cell that is only a currency, between a label's cell and its amount's ("Change | RM | 37.65"; RM read RH, RN or RY). */
+const CURRENCY_CELL = /^\W{0,2}(?:R[MHNY]|MYR|SGD|USD|EUR|GBP|AUD|CAD|CHF|IDR|THB|PHP|HKD|[$€£¥])\W{0,2}$/;
+
+/** The amount a label line stands for: on the line, on the next line (past a cell of its currency), or in a column. */
 export function amountFor(lines: LineRec[], i: number): Found | null {
   const line = lines[i];
   const own = amounts(line.upper);
   if (own.length) return { value: own[own.length - 1], cite: [line] };
   const next = lines[i + 1];
   if (samePage(next, line) && isAmount(next)) return pick(line, next);
+  const after = lines[i + 2];
+  if (samePage(next, line) && CURRENCY_CELL.test(next.upper.trim()) && samePage(after, line) && isAmount(after)) {
+    const found = pick(line, after);
+    return { ...found, cite: [line, next, after] };
+  }
   // a label followed by more labels: the page was read column by column
   if (samePage(next, line) && isLabel(next)) return columnAmount(lines, i);
   return null;

@@ -805,6 +805,8 @@ describe('totals: what a line says of the total, and what was paid', () => {
     const paid = `KEDAI MAJU\nMTD EV : 2.10\nSOAP 2 26.70 SR\nMASK 4 51.60 SR\nAMT PAID INCL. GST : RM78.30\nAMT PAID EXCL. GST : RM73.87\nGST AMT : RM4.43\nPAID BY : CC'7186:RM78.30\nTOTAL QTY : 10\nTOTAL EV :2.10`;
     expect(read(paid).total).toMatchObject({ amount: 78.3 });
     expect(read(`KIOSK\nPARKING 5.00\nAmount incl. VAT 5.00\nTOTAL POINTS 12.00`).total).toMatchObject({ amount: 5 });
+    // its label one letter off, its amount the next cell; a larger amount handed over, the change
+    expect(read(`Dion Realties Sdn Bhd\n010100 Pay parking ticket 5.00 RH\nAnount Incl. GST\n5.00 RM\nAccepted total\n10.00 RH\nChange\n5.00 RM\nG.S.T. 0.00 0.00 RH`).total).toMatchObject({ amount: 5 });
   });
 
   it('a total of nothing is an amount beside its label, not the bill', () => {
@@ -820,6 +822,11 @@ describe('totals: what a line says of the total, and what was paid', () => {
   it('the amount payable, its label one letter off, after the rounding: the total', () => {
     const f = read(`ANZEL ADVERTISING\nPlastic Lamination A4 @ 2.00 4.24\nA4 COL @ 2.00 4.24\nTotal Amt Incl GST @ 6%: 8.48\nRounding Adjustment : (0.02)\nTotesl A nt Payabte : 8.50\nPaid Amount : 100.00\nChange : 91.50\nGST Summary Amount Tax\nSR 8.00 0.48\nTotal 8.00 0.48`);
     expect(f.total).toMatchObject({ amount: 8.5 });
+  });
+
+  it("a row read as cells, label | currency | amount: the amount is the label's", () => {
+    const f = read(`TIMES BOOKSTORES\nPILOT BALLPOINT\n1.49\nPILOT BRUSH\n5.89\nPILOT PENCIL\n4.99\nTotal Qtu\n3\nTozsl\nRA\n12.37\nRounding Adiustments\nRM\n-0.02\nTendered-CASH\nRH\n50.00\nChange\nRM\n37.65`);
+    expect(f.total).toMatchObject({ amount: 12.37 });
   });
 
   it('no total line: the one amount billed that cash less change comes to, to the cash rounding; a count of items is no total', () => {

@@ -319,6 +319,11 @@ TOTAL 30.00`)]);
     expect(f.address?.value).toBe('LOT PTD 101051 Jalan Permas 10/10 81750 Masai, Johor');
   });
 
+  it('a stop OCR read at the end of a name line the name goes on from is dropped', () => {
+    const f = readReceipt([pageOf(`POPULAR BOOK.\nCO. (M) SDN BHD\n(CO. NO. 113825-W)\nNO 8, JALAN 7/118B, DESA TUN RAZAK\nTOTAL 30.00`)]);
+    expect(f.merchant?.value).toBe('POPULAR BOOK CO. (M) SDN BHD');
+  });
+
   it("the address ends at its postcode's line where that line ends with a stop: the mall's name under it is not the address", () => {
     const f = readReceipt([pageOf(`POPULAR BOOK CO. (M) SDN BHD
 NO 8, JALAN 7/118B, DESA TUN RAZAK
