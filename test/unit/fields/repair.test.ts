@@ -181,6 +181,7 @@ describe('repairing header words', () => {
 
   it('puts "Sdn Bhd" and a branch’s brackets right where OCR misread them', () => {
     expect(repairCompany('MEGA JAYA TRADING SIN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
+    expect(repairCompany('SUPER.SEVEN CASH & CARRY SEN 3HD')).toBe('SUPER.SEVEN CASH & CARRY SDN BHD');
     expect(repairCompany('MEGA JAYA TRADING SIDN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
     expect(repairCompany('Kedai Emas Sinar SON Bhd')).toBe('Kedai Emas Sinar Sdn Bhd');
     expect(repairCompany('SINAR BAKERY (PJ y SDN BHD')).toBe('SINAR BAKERY (PJ) SDN BHD');
