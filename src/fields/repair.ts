@@ -274,12 +274,18 @@ export function repairAddress(text: string): string {
 
 /**
  * Specks the scan read inside an address's words: a period inside a street word or place
- * ("JA.LAN" is JALAN: only where the letters without it are such a word), an underscore for the
- * space between two words ("DESA_TEBRAU").
+ * ("JA.LAN" is JALAN: only where the letters without it are such a word), a letter read as a
+ * mark inside such a word of seven letters or more ("SE-ANGOR"), an underscore for the space
+ * between two words ("DESA_TEBRAU").
  */
 function wordSpecks(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}.])(\p{L}{1,5})\.(\p{L}{1,8})(?![\p{L}\p{N}.])/gu, (m, a: string, b: string) => (ADDRESS.exact.has((a + b).toUpperCase()) ? a + b : m))
+    // a letter read as a mark inside a long street word or place ("SE-ANGOR" is SELANGOR, "PERINDUS:RIAN")
+    .replace(/(?<![\p{L}\p{N}])(\p{L}{2,})[-_:|](\p{L}{2,})(?![\p{L}\p{N}])/gu, (m, a: string, b: string) => {
+      const fits = ADDRESS.long.filter((w) => w.length === a.length + b.length + 1 && w.startsWith(a.toUpperCase()) && w.endsWith(b.toUpperCase()));
+      return fits.length === 1 ? inCaseOf(a + b, fits[0]!) : m;
+    })
     .replace(UNDERSCORE_SPACE, ' ');
 }
 

@@ -234,6 +234,10 @@ describe('repairing header words', () => {
     // an abbreviation's period stays; so does a letter after NO that is a unit's
     expect(repairAddress('JLN.TAMAN MAWAR, S.ALAM')).toBe('JLN.TAMAN MAWAR, S.ALAM');
     expect(repairAddress('NO. A-1, JALAN MAWAR')).toBe('NO. A-1, JALAN MAWAR');
+    // a letter read as a mark inside a long street word or place; a hyphen between words stays
+    expect(repairAddress('PETALING JAYA SE-ANGOR DARUL EHSAN')).toBe('PETALING JAYA SELANGOR DARUL EHSAN');
+    expect(repairAddress('KAWASAN PERINDUS:RIAN TAMPOI')).toBe('KAWASAN PERINDUSTRIAN TAMPOI');
+    expect(repairAddress('JALAN SS2-BESAR, KOTA-KINABALU')).toBe('JALAN SS2-BESAR, KOTA-KINABALU');
   });
 
   it('a receipt read with its header repaired: the merchant found by its legal form, the address by its street word', () => {
