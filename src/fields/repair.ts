@@ -273,14 +273,14 @@ export function repairAddress(text: string): string {
 }
 
 /**
- * Specks the scan read inside an address's words: a period inside a street word or place
- * ("JA.LAN" is JALAN: only where the letters without it are such a word), a letter read as a
+ * Specks the scan read inside an address's words: a period or comma inside a street word or place
+ * ("JA.LAN", "KAWAS,AN": only where the letters without it are such a word), a letter read as a
  * mark inside such a word of seven letters or more ("SE-ANGOR"), an underscore for the space
  * between two words ("DESA_TEBRAU").
  */
 function wordSpecks(text: string): string {
   return text
-    .replace(/(?<![\p{L}\p{N}.])(\p{L}{1,5})\.(\p{L}{1,8})(?![\p{L}\p{N}.])/gu, (m, a: string, b: string) => (ADDRESS.exact.has((a + b).toUpperCase()) ? a + b : m))
+    .replace(/(?<![\p{L}\p{N}.])(\p{L}{1,5})[.,](\p{L}{1,8})(?![\p{L}\p{N}.])/gu, (m, a: string, b: string) => (ADDRESS.exact.has((a + b).toUpperCase()) ? a + b : m))
     // a letter read as a mark inside a long street word or place ("SE-ANGOR" is SELANGOR, "PERINDUS:RIAN")
     .replace(/(?<![\p{L}\p{N}])(\p{L}{2,})[-_:|](\p{L}{2,})(?![\p{L}\p{N}])/gu, (m, a: string, b: string) => {
       const fits = ADDRESS.long.filter((w) => w.length === a.length + b.length + 1 && w.startsWith(a.toUpperCase()) && w.endsWith(b.toUpperCase()));
@@ -300,7 +300,7 @@ const UNDERSCORE_SPACE = /(?<=\p{L})_+(?=\p{L})/gu;
  */
 export function joinAddressLines(lines: string[]): string {
   const joined = lines.map((l) => l.trim()).filter(Boolean).join(' ');
-  return commasOf(postcodeDigits(houseNumber(scanMarks(joined))));
+  return commasOf(postcodeDigits(houseNumber(scanMarks(postcodeSplit(joined)))));
 }
 
 /**
@@ -356,17 +356,32 @@ function houseNumber(address: string): string {
   return address.replace(/^[|Il1!]?\s?(N)([O0oDQUc])(?=[.:,]?\s?\d)/, (_m, n: string, o: string) => (n + (o === 'o' || o === 'c' ? 'o' : 'O')));
 }
 
+/**
+ * A five-figure postcode split by a space or a colon the scan read between its digits ("401 50
+ * Shah Alam", "40:300 Shah Alam"), before a place (not a street: "LOT 12 345 JALAN"), in an
+ * address that has no other postcode.
+ */
+function postcodeSplit(address: string): string {
+  if (/(?:^|[\s,])\d{5}(?=[\s,]+\p{L})/u.test(address)) return address;
+  return address.replace(/(^|[\s,.])(\d{2,3})[:\s](\d{2,3})(?=\s+(\p{L}+))/gu, (m, before: string, a: string, b: string, next: string) =>
+    (a + b).length === 5 && !STREET_START.test(next) ? before + a + b : m,
+  );
+}
+
 /** Letters OCR reads for a digit, in a number that can hold no letter. */
-const DIGIT_OF: Record<string, string> = { O: '0', D: '0', Q: '0', I: '1', l: '1', '|': '1', S: '5' };
+const DIGIT_OF: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', '|': '1', S: '5', s: '5' };
+/** Words that start a street or a lot, which a number before them is the house's, not a postcode. */
+const STREET_START = /^(?:JALAN|JLN|LORONG|LRG|LOT|NO|TAMAN|TMN|PERSIARAN|LEBUH|BLOK|BLK|BLOCK|UNIT|LEVEL|FLOOR|ROAD|STREET|AVENUE)$/i;
 
 /**
  * A five-figure postcode with one or two digits read as their look-alike letters ("4D170 SHAH
- * ALAM", "5I200 KUALA LUMPUR"), before its town, in an address that has no other postcode. A
+ * ALAM", "5I200 KUALA LUMPUR", "401so Shah Alam"), before its town, in an address that has no
+ * other postcode. A
  * house number with a letter ("1234B") is not one: only the look-alikes of 0, 1 and 5 are read back.
  */
 function postcodeDigits(address: string): string {
   if (/(?:^|[\s,])\d{5}(?=[\s,]+\p{L})/u.test(address)) return address;
-  return address.replace(/(^|[\s,])([0-9ODQIl|S]{5})(?=\s+\p{Lu})/gu, (m, before: string, code: string) => {
+  return address.replace(/(^|[\s,])([0-9ODQIl|Sos]{5})(?=\s+\p{Lu})/gu, (m, before: string, code: string) => {
     const digits = (code.match(/\d/g) ?? []).length;
     return digits >= 3 && digits < 5 ? before + [...code].map((c) => DIGIT_OF[c] ?? c).join('') : m;
   });

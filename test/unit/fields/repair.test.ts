@@ -168,6 +168,11 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['1234B JALAN DUA,', '43000 KAJANG'])).toBe('1234B JALAN DUA, 43000 KAJANG');
     expect(joinAddressLines(['LOT 12, 1200S JALAN SATU,', '43000 KAJANG'])).toBe('LOT 12, 1200S JALAN SATU, 43000 KAJANG');
     expect(joinAddressLines(['SOLID BUILDING,', 'DOOLS SEREMBAN'])).toBe('SOLID BUILDING, DOOLS SEREMBAN');
+    // in lower case; split by a space or a colon the scan read; not a house number before its street
+    expect(joinAddressLines(['No 16A, Jalan Astaka U8/83, Bukit Jelutong,', '401so Shah Alam, Selangor'])).toBe('No 16A, Jalan Astaka U8/83, Bukit Jelutong, 40150 Shah Alam, Selangor');
+    expect(joinAddressLines(['Lot No2, Jalan Utarid U5/13, Seksyen U5.', '401 50 Shah Alam, Selangor'])).toBe('Lot No2, Jalan Utarid U5/13, Seksyen U5, 40150 Shah Alam, Selangor');
+    expect(joinAddressLines(['Lot 3, Jalan Pelabur 23/1,', '40:300 Shah Alam, Selangor.'])).toBe('Lot 3, Jalan Pelabur 23/1, 40300 Shah Alam, Selangor.');
+    expect(joinAddressLines(['LOT 12 345 JALAN SATU,', 'KAJANG'])).toBe('LOT 12 345 JALAN SATU, KAJANG');
   });
 
   it('reads a period between the parts of a comma-separated address as its comma, never an abbreviation’s', () => {
@@ -236,6 +241,8 @@ describe('repairing header words', () => {
     expect(repairAddress('NO. A-1, JALAN MAWAR')).toBe('NO. A-1, JALAN MAWAR');
     // a letter read as a mark inside a long street word or place; a hyphen between words stays
     expect(repairAddress('PETALING JAYA SE-ANGOR DARUL EHSAN')).toBe('PETALING JAYA SELANGOR DARUL EHSAN');
+    expect(repairAddress('NO.50, JALAN PBS 14/11, KAWAS,AN PERINDUSTRIAN')).toBe('NO.50, JALAN PBS 14/11, KAWASAN PERINDUSTRIAN');
+    expect(repairAddress('TAMAN,JAYA')).toBe('TAMAN,JAYA');
     expect(repairAddress('KAWASAN PERINDUS:RIAN TAMPOI')).toBe('KAWASAN PERINDUSTRIAN TAMPOI');
     expect(repairAddress('JALAN SS2-BESAR, KOTA-KINABALU')).toBe('JALAN SS2-BESAR, KOTA-KINABALU');
   });
