@@ -86,6 +86,9 @@ const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|S\/B|LTD|LIMITED|INC|LLC|CORP|CORPORA
  */
 const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s·.]?[A-Z]{1,2}\s*[)\]}|]?\s*$/i;
 
+/** A registration number in brackets after a name's legal form, with more after it. */
+const INNER_REG = /(?<=\b(?:BHD|SDN|S\/?B|LTD|INC|BERHAD)\.?)\s*\(\s*\d{5,}\s?-{1,2}\s?[A-Z]\s*\)\s+\S.*$/i;
+
 /** A document's title read at the end of the address's last line: "TAX INVOICE", "TAXINVOICE", "RECEIPT". */
 const DOCUMENT_TITLE_AT_END = /\s+(?:SIMPLIFIED\s*)?(?:TAX\s*INVOICE|INVOICE|(?:OFFICIAL\s*)?RECEIPT|CASH\s*BILL)\W*$/i;
 
@@ -112,6 +115,8 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
   if (/(?:&|\bAND)\W*$/.test(last.upper) && next?.page === last.page && /[A-Z]{3}/.test(next.upper) && !/\d/.test(next.upper) && !ADDRESS_START.test(next.upper)) cite.push(next);
   // (a stop OCR read at the end of a line the name goes on from, "POPULAR BOOK." / "CO. (M) SDN BHD", is one inside the name)
   const value = strayNameStops(afterLegalForm(cite.map((l) => l.text.trim()).join(' ')))
+    // a registration number in brackets ends the name: what follows is another ("SB(306295-X) FKA BISON STORES SB", formerly known as)
+    .replace(INNER_REG, '')
     .replace(TRAILING_REG, '')
     .replace(REG_LABEL, '')
     .replace(/[‘’`´]/g, "'")
@@ -124,6 +129,8 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     // a lone mark or letter after the name's legal form, and dashes or bars ending it: the scan's specks
     .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s+[\p{L}\p{N}]?[^\p{L}\p{N}\s)]*$/iu, '')
     .replace(/[\s\-–—_|~=:;,]+$/u, '')
+    // a closing bracket after the legal form with none opened: a speck ("FRESH MART SDN BHD)")
+    .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s*\)$/i, (m, at: number, all: string) => (all.slice(0, at).includes('(') ? m : ''))
     .trim();
   return value ? { value, cite } : null;
 }

@@ -187,6 +187,8 @@ describe('repairing header words', () => {
   it('puts "Sdn Bhd" and a branch’s brackets right where OCR misread them', () => {
     expect(repairCompany('MEGA JAYA TRADING SIN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
     expect(repairCompany('SUPER.SEVEN CASH & CARRY SEN 3HD')).toBe('SUPER.SEVEN CASH & CARRY SDN BHD');
+    expect(repairCompany('AMANO MALAYSIA SUN BHD')).toBe('AMANO MALAYSIA SDN BHD');
+    expect(repairCompany('GARDENIA BAKERIES (KL)SDN BHID')).toBe('GARDENIA BAKERIES (KL)SDN BHD');
     expect(repairCompany('MEGA JAYA TRADING SIDN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
     expect(repairCompany('Kedai Emas Sinar SON Bhd')).toBe('Kedai Emas Sinar Sdn Bhd');
     expect(repairCompany('SINAR BAKERY (PJ y SDN BHD')).toBe('SINAR BAKERY (PJ) SDN BHD');
@@ -329,6 +331,12 @@ LOT PTD 101051 Jalan Permas 10/10
 Esjay Fuel Enterprise
 TOTAL 30.00`)]);
     expect(f.address?.value).toBe('LOT PTD 101051 Jalan Permas 10/10 81750 Masai, Johor');
+  });
+
+  it("a name ends at its registration number in brackets, and a closing bracket after its legal form with none opened is a speck", () => {
+    expect(readReceipt([pageOf(`MYNEWS RETAIL SB(306295-X) FKA BISON STORES SB\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('MYNEWS RETAIL SB');
+    expect(readReceipt([pageOf(`DE LUXE CIRCLE FRESH MART SDN BHD)\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('DE LUXE CIRCLE FRESH MART SDN BHD');
+    expect(readReceipt([pageOf(`GARDENIA BAKERIES (KL SDN BHD)\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('GARDENIA BAKERIES (KL SDN BHD)');
   });
 
   it('a stop OCR read at the end of a name line the name goes on from is dropped', () => {
