@@ -337,8 +337,13 @@ export function scanMarks(address: string): string {
     .replace(/\b(\p{Lu}{2,})l(\p{Lu}*)\b/gu, '$1I$2')
     .replace(SPECKS_AFTER_STATE, '$1')
     // a comma read inside a place of two words ("DARUL, EHSAN"): a place's words are printed together
-    .replace(PLACE_PAIR_COMMA, '$1 $2');
+    .replace(PLACE_PAIR_COMMA, '$1 $2')
+    // a stop glued between a town and its state: the comma between them ("PETALING JAYA.SELANGOR")
+    .replace(STOP_BEFORE_STATE, ',');
 }
+
+/** A stop between a word of three letters or more and a state's name, no space about it. */
+const STOP_BEFORE_STATE = /(?<=\p{L}{3})\.(?=(?:SELANGOR|JOHOR|KEDAH|PERAK|PAHANG|SABAH|SARAWAK|MELAKA|KELANTAN|TERENGGANU|PERLIS|PULAU PINANG|NEGERI SEMBILAN|WILAYAH PERSEKUTUAN)\b)/giu;
 
 /** A place of two words (PLACE_PAIRS) with a comma between them. */
 const PLACE_PAIR_COMMA = new RegExp(String.raw`\b(${PLACE_PAIRS.map(([x]) => x).join('|')})\s*,\s*(${PLACE_PAIRS.map(([, y]) => y).join('|')})\b`, 'gi');

@@ -173,6 +173,9 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['Lot No2, Jalan Utarid U5/13, Seksyen U5.', '401 50 Shah Alam, Selangor'])).toBe('Lot No2, Jalan Utarid U5/13, Seksyen U5, 40150 Shah Alam, Selangor');
     expect(joinAddressLines(['Lot 3, Jalan Pelabur 23/1,', '40:300 Shah Alam, Selangor.'])).toBe('Lot 3, Jalan Pelabur 23/1, 40300 Shah Alam, Selangor.');
     expect(joinAddressLines(['LOT 12 345 JALAN SATU,', 'KAJANG'])).toBe('LOT 12 345 JALAN SATU, KAJANG');
+    // a stop glued between a town and its state is their comma; an abbreviation's stays
+    expect(joinAddressLines(['54,JALAN SS23/11 TAMAN SEA,', '47400 PETALING JAYA.SELANGOR'])).toBe('54,JALAN SS23/11 TAMAN SEA, 47400 PETALING JAYA,SELANGOR');
+    expect(joinAddressLines(['NO 5, JALAN U3,', '40150 SHAH ALAM, SEL.D.E.'])).toBe('NO 5, JALAN U3, 40150 SHAH ALAM, SEL.D.E.');
   });
 
   it('reads a period between the parts of a comma-separated address as its comma, never an abbreviation’s', () => {
