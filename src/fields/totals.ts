@@ -50,9 +50,19 @@ const NOT_BILL = new RegExp(`${CASH.source}|${CHANGE.source}|${ROUNDING.source}|
 const ROUNDED_SUM = 1;
 const roundedSum = (u: string) => ROUNDING.test(u) && !/\bTOTAL\b|ADJ/.test(u) && amounts(u).some((a) => Math.abs(amountValue(a) ?? 0) >= ROUNDED_SUM);
 
+/** A net amount ("Net Amt", "Nett Amount"): the bill's sum after its tax where the tax is printed above it; before the tax elsewhere. */
+const NET_AMOUNT = /^\W*NETT?\s*(?:AMT|AMOUNT)\b/;
+/** How many lines above a net amount its tax is looked for. */
+const NET_AFTER_TAX = 4;
+
 function totalScore(lines: LineRec[], i: number): number {
   const u = lines[i].upper;
   if (roundedSum(u)) return 5;
+  // below the tax a net amount is what the bill comes to; a TOTAL of the page outranks it
+  if (NET_AMOUNT.test(u) && !ANY_TOTAL.test(u)) {
+    const above = lines.slice(Math.max(0, i - NET_AFTER_TAX), i).filter((l) => l.page === lines[i].page);
+    return above.some((l) => TAX_WORD.test(l.upper) && !NOT_BILL_TAX.test(l.upper)) ? 2 : 0;
+  }
   const sales = SALES_WITH_TAX.test(u);
   if ((!ANY_TOTAL.test(u) && !sales) || NOT_TOTAL.test(u) || isAdjustment(u) || TAX_STATEMENT.test(u)) return 0;
   if (TAX_WORD.test(u) && !TOTAL_WORD.test(u) && !sales) return 0;
@@ -63,6 +73,9 @@ function totalScore(lines: LineRec[], i: number): number {
   }
   return score;
 }
+
+/** A tax line that is not the bill's tax: a registration number's, or the summary's heading. */
+const NOT_BILL_TAX = /\b(?:REG\w*|ID|NO)\b|SUMMARY/;
 
 /** The heads of an item table's columns, one of which is "Total": no total's line. */
 const COLUMN_HEADS = /\b(?:PRICE|DESC\w*|ITEMS?|QTY|QUANTITY|U\/?P)\b/;

@@ -819,6 +819,12 @@ describe('totals: what a line says of the total, and what was paid', () => {
     expect(read(`THE ROTI MAN\nBacon RM4.90 S\nWalnut Raisin RM8.60 S\nSUBTC:TA! RM13.50\nCASH RM20.00`).total).toBeUndefined();
   });
 
+  it('a net amount below the tax is the total; a TOTAL of the page outranks it', () => {
+    const net = `RESTORAN MAJU\nCURRY MIXED VEGE 1 16.85 16.85 SR\nSPRING ROLL 12.72 12.72 SR\nGross Amt\n47.80\nSvr Tax\n2.87\nGST (6%):\n2.86\nNet Amt :\n53.55\nGST Summary\nAmount(RM)\nTax(RM)`;
+    expect(read(net).total).toMatchObject({ amount: 53.55 });
+    expect(read(`ACME GMBH\nWidget 2 x 50.00 100.00\nNet amount 100.00\nVAT 20% 20.00\nTotal 120.00`).total).toMatchObject({ amount: 120 });
+  });
+
   it('the amount payable, its label one letter off, after the rounding: the total', () => {
     const f = read(`ANZEL ADVERTISING\nPlastic Lamination A4 @ 2.00 4.24\nA4 COL @ 2.00 4.24\nTotal Amt Incl GST @ 6%: 8.48\nRounding Adjustment : (0.02)\nTotesl A nt Payabte : 8.50\nPaid Amount : 100.00\nChange : 91.50\nGST Summary Amount Tax\nSR 8.00 0.48\nTotal 8.00 0.48`);
     expect(f.total).toMatchObject({ amount: 8.5 });
