@@ -179,9 +179,10 @@ export function findAddress(lines: LineRec[]): Found | null {
     // (a line of a company's trade after the postcode is a name: "ESJAY FUEL ENTERPRISE")
     if (postcode && ((!(/^[A-Z\s.,]+$/.test(u) && u.length < 25) && !regionLine(u) && !BRANCH.test(u)) || (COMPANY.test(u) && !regionLine(u)))) break;
     cite.push(BRANCH.test(u) ? { ...header[i], text: branchDigits(header[i].text), upper: branchDigits(u) } : header[i]);
-    // a country ends it, and so does a postcode's line that ends with a stop ("56000 KUALA LUMPUR, MALAYSI .")
-    if (COUNTRY_END.test(u) || (postcodeIn(u) && /\.\s*$/.test(u))) break;
+    // a country ends it, and so does a postcode's line that ends with a stop ("56000 KUALA LUMPUR, MALAYSI ."),
+    // unless a state's line follows (the stop may be a comma misread: "47301 PETALING JAYA." / "SELANGOR.")
     const next = header[i + 1]?.upper ?? '';
+    if (COUNTRY_END.test(u) || (postcodeIn(u) && /\.\s*$/.test(u) && !regionLine(next))) break;
     if (postcode && !BRANCH.test(next) && !(regionLine(u) && regionLine(next))) break;
     postcode ||= postcodeIn(u);
   }

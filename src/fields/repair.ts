@@ -334,6 +334,8 @@ export function scanMarks(address: string): string {
     // a web address read onto its end
     .replace(/\s+(?:h\w{2,3}ps?:\/*|www\.)\S*(?:\s+\S+)*$/i, '')
     .replace(/\b(\d{5})\.(?=\p{Lu}{2})/gu, '$1 ')
+    // a 1 read as i, l or a bar inside a number ("7/i18B", "1l8")
+    .replace(/(?<=[\d/])[iIl|](?=\d)|(?<=\d)[il|](?=\d)/g, '1')
     .replace(/\b(\p{Lu}{2,})l(\p{Lu}*)\b/gu, '$1I$2')
     .replace(SPECKS_AFTER_STATE, '$1')
     // a comma read inside a place of two words ("DARUL, EHSAN"): a place's words are printed together

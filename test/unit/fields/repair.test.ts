@@ -173,6 +173,9 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['Lot No2, Jalan Utarid U5/13, Seksyen U5.', '401 50 Shah Alam, Selangor'])).toBe('Lot No2, Jalan Utarid U5/13, Seksyen U5, 40150 Shah Alam, Selangor');
     expect(joinAddressLines(['Lot 3, Jalan Pelabur 23/1,', '40:300 Shah Alam, Selangor.'])).toBe('Lot 3, Jalan Pelabur 23/1, 40300 Shah Alam, Selangor.');
     expect(joinAddressLines(['LOT 12 345 JALAN SATU,', 'KAJANG'])).toBe('LOT 12 345 JALAN SATU, KAJANG');
+    // a 1 read as i or l inside a number
+    expect(joinAddressLines(['No 8, Jalan 7/i18B, Desa Tun Razak', '56000 Kuala Lumpur'])).toBe('No 8, Jalan 7/118B, Desa Tun Razak 56000 Kuala Lumpur');
+    expect(joinAddressLines(['No 8, Jalan 7/1l8B, Desa Tun Razak', '56000 Kuala Lumpur'])).toBe('No 8, Jalan 7/118B, Desa Tun Razak 56000 Kuala Lumpur');
     // a stop glued between a town and its state is their comma; an abbreviation's stays
     expect(joinAddressLines(['54,JALAN SS23/11 TAMAN SEA,', '47400 PETALING JAYA.SELANGOR'])).toBe('54,JALAN SS23/11 TAMAN SEA, 47400 PETALING JAYA,SELANGOR');
     expect(joinAddressLines(['NO 5, JALAN U3,', '40150 SHAH ALAM, SEL.D.E.'])).toBe('NO 5, JALAN U3, 40150 SHAH ALAM, SEL.D.E.');
@@ -361,5 +364,12 @@ NO 8, JALAN 7/118B, DESA TUN RAZAK
 WILAYAH PERSEKUTUAN
 TOTAL 30.00`)]);
     expect(g.address?.value).toBe('NO 8, JALAN 7/118B, DESA TUN RAZAK 56000 KUALA LUMPUR, WILAYAH PERSEKUTUAN');
+    // a state's line after the stop is still the address's (the stop a comma misread)
+    const h = readReceipt([pageOf(`KEDAI MAJU SDN BHD
+G-26, GRD FLOOR, CITTA MALL, JLN PJU 1, ARA DAMANSARA,
+47301 PETALING JAYA.
+SELANGOR.
+TOTAL 30.00`)]);
+    expect(h.address?.value).toBe('G-26, GRD FLOOR, CITTA MALL, JLN PJU 1, ARA DAMANSARA, 47301 PETALING JAYA, SELANGOR.');
   });
 });
