@@ -243,12 +243,12 @@ export class EngineHost {
         engineSteps(timings, lap(), engine?.timings);
         // tool=receipt: fields read from unsure lines are read again by the other tier's recogniser.
         // (An upright page only: the stored bitmap is the page as uploaded.)
-        let rereads: { reread: number; replaced: number } | undefined;
+        let rereads: { reread: number; replaced: number; asBlock?: number } | undefined;
         if (engine && recipe?.checkFields && image.bitmap && !engine.rotation) {
           const reader = cropReaderFor(reads, engine.detectedLanguage ?? asked);
           if (reader) {
-            const { reread, replaced } = await rereadUnsureFields(engine, image.bitmap, page.index, reader, { minTableRows: recipe.minTableRows });
-            rereads = { reread, replaced };
+            const { reread, replaced, asBlock } = await rereadUnsureFields(engine, image.bitmap, page.index, reader, { minTableRows: recipe.minTableRows });
+            rereads = { reread, replaced, asBlock };
             timings.reread = lap();
           }
         }
@@ -277,7 +277,7 @@ export class EngineHost {
           timings.store = lap();
         }
         result.timings_ms = rounded(timings);
-        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine?.timings, ...(rereads ? { rereadLines: rereads.reread, rereadReplaced: rereads.replaced } : {}), ...(reads !== job.tier ? { readBy: reads } : {}), pixels: result.width * result.height }));
+        console.debug('ocrchat page', job.uuid, page.index + 1, JSON.stringify({ ...timings, ...engine?.timings, ...(rereads ? { rereadLines: rereads.reread, rereadReplaced: rereads.replaced, ...(rereads.asBlock ? { rereadAsBlock: rereads.asBlock } : {}) } : {}), ...(reads !== job.tier ? { readBy: reads } : {}), pixels: result.width * result.height }));
         return { result };
       } finally {
         image.bitmap?.close();

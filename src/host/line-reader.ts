@@ -16,8 +16,9 @@ export function cropReaderFor(tier: Tier, languages: string): CropReader | undef
   const asked = other.meta.refuses?.(languages) ? 'auto' : languages;
   return {
     engine: other.meta.id === 'vlm' ? 'PP-OCR' : 'Tesseract',
-    async read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[]): Promise<ReadLine[]> {
-      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal, aside: true, ...(lines ? { lines } : {}) }));
+    asBlock: other.meta.id === 'cpu' && asked !== 'auto',
+    async read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[], block = false): Promise<ReadLine[]> {
+      return linesOf(await other.recognize({ bitmap: image }, { languages: asked, signal, aside: true, ...(lines ? { lines } : {}), ...(block ? { block } : {}) }));
     },
   };
 }

@@ -118,10 +118,15 @@ export interface ReadLine extends Reading {
   bbox: BBox;
 }
 
-/** The other tier's recogniser, on an image made of the page's unsure lines (`lines`: where each is on it). */
+/**
+ * The other tier's recogniser, on an image made of the page's unsure lines (`lines`: where each
+ * is on it). `asBlock`: it can read such an image as one uniform block of text too (Tesseract's
+ * PSM 6; `block` asks for that).
+ */
 export interface CropReader {
   engine: string;
-  read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[]): Promise<ReadLine[]>;
+  asBlock?: boolean;
+  read(image: ImageBitmap, signal?: AbortSignal, lines?: BBox[], block?: boolean): Promise<ReadLine[]>;
 }
 
 export interface Rereads {
@@ -129,6 +134,8 @@ export interface Rereads {
   /** lines read again, and how many of them took the other reading */
   reread: number;
   replaced: number;
+  /** of those, how many the recogniser read only as one block, its page reading of the sheet having left them unread */
+  asBlock?: number;
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '').toUpperCase();
@@ -242,17 +249,37 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   } finally {
     sheet.image.close();
   }
+  // what was read on each line itself, not a neighbour's edge the margin took in
+  // (however unsure for a row whose value was lost, which nothing else reads; at least SURE_OTHER for
+  // another, and for any line read as a block: a block's reading of a line it could not place is a guess)
+  const onLine = (got: ReadLine[], core: [number, number], i: number, block = false) =>
+    got.filter((r) => {
+      const cy = (r.bbox[1] + r.bbox[3]) / 2;
+      return cy >= core[0] && cy < core[1] && ((entries[i]!.lost && !block) || r.confidence >= SURE_OTHER);
+    });
+  const readOf = lines.map((_, i) => onLine(read, sheet.cores[i]!, i));
+  // Tesseract's segmentation of the sheet (PSM 3) takes some of its short lines for pictures or
+  // columns and reads nothing there: those lines are read again as one block of text (PSM 6).
+  // Only those: read as a block, the lines it did read lose marks it had read.
+  const unread = readOf.flatMap((r, i) => (r.length ? [] : [i]));
+  let asBlock = 0;
+  if (unread.length && reader.asBlock) {
+    signal?.throwIfAborted();
+    const again = await stack(bitmap, unread.map((i) => boxes[i]!));
+    try {
+      const got = await reader.read(again.image, signal, again.lines, true).catch(() => []);
+      unread.forEach((i, k) => (readOf[i] = onLine(got, again.cores[k]!, i, true)));
+      asBlock = unread.filter((i) => readOf[i]!.length).length;
+    } finally {
+      again.image.close();
+    }
+  }
   let replaced = 0;
   const known = sureWordsOf(found);
   const readings: { line: EngineLine; own: string; other: string }[] = [];
   lines.forEach((line, i) => {
     const core = sheet.cores[i]!;
-    // what was read on the line itself, not a neighbour's edge the margin took in
-    // (however unsure for a row whose value was lost, which nothing else reads; at least SURE_OTHER for another)
-    const mine = read.filter((r) => {
-      const cy = (r.bbox[1] + r.bbox[3]) / 2;
-      return cy >= core[0] && cy < core[1] && (entries[i]!.lost || r.confidence >= SURE_OTHER);
-    });
+    const mine = readOf[i]!;
     if (!mine.length) {
       console.debug('ocrchat reread', JSON.stringify({ own: line.text, other: null, lost: entries[i]!.lost, core, read: read.map((r) => [r.text, r.bbox.map(Math.round)]) }));
       return;
@@ -304,7 +331,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
     console.debug('ocrchat reread', JSON.stringify({ confirmed: text, was: r.line.text }));
     r.line.text = text;
   }
-  return { page: found, reread: lines.length, replaced };
+  return { page: found, reread: lines.length, replaced, ...(asBlock ? { asBlock } : {}) };
 }
 
 /** A text's words of letters, at least `min` long, upper case. */

@@ -94,6 +94,12 @@ export interface RecognizeOptions {
    */
   lines?: BBox[];
   /**
+   * Read the image (a sheet of `lines`) as one uniform block of text, without the page's own
+   * steps (segmentation, slope, orientation, restoring): Tesseract's PSM 6. Engines that find
+   * lines themselves ignore it.
+   */
+  block?: boolean;
+  /**
    * No other page is in the host's hands (a file read alone, the last page of a batch): the
    * engine may spread this one over its idle workers (the cpu engine reads it in two halves at
    * once). Not while other pages are at work: they would wait for the workers its halves hold.

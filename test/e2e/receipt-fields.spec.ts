@@ -41,6 +41,37 @@ async function receiptPng(page: Page): Promise<Buffer> {
   return Buffer.from(b64, 'base64');
 }
 
+/** A thermal receipt as the synthetic bench draws it: a monospace face on grey paper, centred header lines. */
+const THERMAL = ['WAWASAN CEMERLANG ENTERPRISE SDN BHD', '(960957-X)', 'LOT 85-G, LORONG PUTRA 3/4,', 'TAMAN SENTOSA,', '93400 MELAKA, MELAKA.', 'TEL: 09-6301285', '', 'TAX INVOICE', 'DATE: 06/12/2018  17:45', '', 'NOTEBOOK         3 x  45.06  135.18', 'KOPI O           4 x  41.35  165.40', 'ROTI CANAI       2 x   6.99   13.98', '', 'TOTAL                            314.56', 'CASH                             320.00', '', 'THANK YOU. PLEASE COME AGAIN'];
+
+/** THERMAL drawn by the browser and photographed: grey speckle (a fixed seed), JPEG at 90%. */
+async function thermalJpeg(page: Page): Promise<Buffer> {
+  const centred = new Set([0, 1, 2, 3, 4, 5, 7, THERMAL.length - 1]);
+  await page.setViewportSize({ width: 560, height: 1100 });
+  await page.setContent(`<body style="margin:0;background:#f4f1ea;color:#222;font:17px 'DejaVu Sans Mono',monospace;padding:30px 18px;width:524px">${THERMAL.map((l, i) => `<div style="white-space:pre;min-height:21px;text-align:${centred.has(i) ? 'center' : 'left'}">${l}</div>`).join('')}</body>`);
+  const height = await page.evaluate(() => document.body.scrollHeight + 40);
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 560, height } });
+  const b64 = await page.evaluate(async (src) => {
+    const img = await createImageBitmap(await (await fetch(src)).blob());
+    const canvas = new OffscreenCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let seed = 7;
+    for (let i = 0; i < d.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const n = (seed / 2147483648 - 0.5) * 40;
+      for (let k = 0; k < 3; k++) d.data[i + k] = Math.max(0, Math.min(255, d.data[i + k]! + n));
+    }
+    ctx.putImageData(d, 0, 0);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+    let bin = '';
+    for (const b of bytes) bin += String.fromCharCode(b);
+    return btoa(bin);
+  }, `data:image/png;base64,${png.toString('base64')}`);
+  return Buffer.from(b64, 'base64');
+}
+
 describe('the Receipt tool', () => {
   const s = useBrowser({ perTest: true });
 
@@ -102,5 +133,25 @@ describe('the Receipt tool', () => {
     const job = await page.evaluate(async (id) => (await fetch(`/api/v1/ocr/${id}/`)).json(), uuid);
     expect(job.tier).toBe('cpu');
     expect(job.pages[0].language).toBe('eng');
+  }, 300_000);
+
+  it('reads again as one block the name and address lines that Tesseract, reading the sheet of them as a page, left unread', async () => {
+    const drawn = await s.context.newPage();
+    const data = await thermalJpeg(drawn);
+    await drawn.close();
+    const page = await s.open('/');
+    const detail: string[] = [];
+    const listen = (m: ConsoleMessage) => void (/^ocrchat (?:page|reread)/.test(m.text()) && detail.push(m.text()));
+    s.context.on('console', listen);
+    await page.locator('#tool').selectOption('receipt');
+    await pick(page, [{ name: 'thermal-receipt.jpg', type: 'image/jpeg', data }]);
+    await openedJob(page);
+    await page.getByTestId('receipt-fields').waitFor();
+    expect(await page.getByTestId('field-merchant').textContent()).toContain('WAWASAN CEMERLANG ENTERPRISE SDN BHD');
+    expect(await page.getByTestId('field-total').textContent()).toContain('314.56');
+    // the sheet's page reading (PSM 3) left lines of it unread; read as one block (PSM 6) one of them was read
+    await expect.poll(() => detail.join('\n')).toMatch(/"rereadAsBlock":[1-9]/);
+    expect(detail.join('\n')).toMatch(/"own":"93400 MELAKA, MELAKA","other":"93400 MELAKA/);
+    s.context.off('console', listen);
   }, 300_000);
 });

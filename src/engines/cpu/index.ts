@@ -92,6 +92,18 @@ async function pass(input: PageInput, languages: string, size: { width: number; 
   return { ...scored(unskew(blocks, skew, size.width, size.height)), ...(skew ? { straight: { radians: skew, blocks } } : {}) };
 }
 
+/**
+ * An image read as one uniform block of text (PSM 6), as asked (`block`): a sheet of lines cut
+ * from a page, whose short lines PSM 3's segmentation may take for pictures or columns. No slope,
+ * orientation or restoring: the lines were cut upright from a page already read.
+ */
+async function readBlock(bitmap: ImageBitmap, opts: RecognizeOptions): Promise<EnginePage> {
+  const size = { width: bitmap.width, height: bitmap.height };
+  const t0 = performance.now();
+  const read = await pass(encode(bitmap), opts.languages, size, false, opts.onNote, true);
+  return { ...size, blocks: read.blocks, source: 'ocr', timings: { block: performance.now() - t0 } };
+}
+
 /** A reading's blocks with its confidence (its words', by their characters) and its word count. */
 function scored(blocks: EngineBlock[]): Pass {
   const words = blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
@@ -101,6 +113,7 @@ function scored(blocks: EngineBlock[]): Pass {
 }
 
 export async function recognize(page: RasterPage, opts: RecognizeOptions): Promise<EnginePage> {
+  if (opts.block && opts.languages !== 'auto') return readBlock(page.bitmap, opts);
   const timings: Record<string, number> = {};
   const timed = async <T>(step: string, work: Promise<T>): Promise<T> => {
     const t0 = performance.now();
