@@ -126,8 +126,9 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     .replace(/\(M[HNI]\)(?=\s*SDN\b)/i, '(M)')
     // a slash or bar the scan put before a bracket: "BAKERIES/(KL)"
     .replace(/(?<=\p{L})[/|](?=\()/gu, ' ')
-    // a lone mark or letter after the name's legal form, and dashes or bars ending it: the scan's specks
-    .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s+[\p{L}\p{N}]?[^\p{L}\p{N}\s)]*$/iu, '')
+    // a lone mark or one or two letters after the name's legal form, and dashes or bars ending it:
+    // the scan's specks (no SROIE key of 626 ends so: "ANN GIAP TRADING SDN BHD SE")
+    .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s+[\p{L}\p{N}]{0,2}[^\p{L}\p{N}\s)]*$/iu, '')
     .replace(/[\s\-–—_|~=:;,]+$/u, '')
     // a closing bracket after the legal form with none opened: a speck ("FRESH MART SDN BHD)")
     .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s*\)$/i, (m, at: number, all: string) => (all.slice(0, at).includes('(') ? m : ''))

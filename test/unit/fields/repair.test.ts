@@ -194,6 +194,7 @@ describe('repairing header words', () => {
     expect(repairCompany('MEGA JAYA TRADING SIN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
     expect(repairCompany('SUPER.SEVEN CASH & CARRY SEN 3HD')).toBe('SUPER.SEVEN CASH & CARRY SDN BHD');
     expect(repairCompany('AMANO MALAYSIA SUN BHD')).toBe('AMANO MALAYSIA SDN BHD');
+    expect(repairCompany('Golden Arches Restaurants Scin Bhd')).toBe('Golden Arches Restaurants Sdn Bhd');
     expect(repairCompany('GARDENIA BAKERIES (KL)SDN BHID')).toBe('GARDENIA BAKERIES (KL)SDN BHD');
     expect(repairCompany('MEGA JAYA TRADING SIDN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
     expect(repairCompany('Kedai Emas Sinar SON Bhd')).toBe('Kedai Emas Sinar Sdn Bhd');
@@ -342,6 +343,8 @@ TOTAL 30.00`)]);
   it("a name ends at its registration number in brackets, and a closing bracket after its legal form with none opened is a speck", () => {
     expect(readReceipt([pageOf(`MYNEWS RETAIL SB(306295-X) FKA BISON STORES SB\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('MYNEWS RETAIL SB');
     expect(readReceipt([pageOf(`DE LUXE CIRCLE FRESH MART SDN BHD)\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('DE LUXE CIRCLE FRESH MART SDN BHD');
+    // two letters after the legal form are specks too; a bracketed branch stays
+    expect(readReceipt([pageOf(`ANN GIAP TRADING SDN BHD SE\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('ANN GIAP TRADING SDN BHD');
     expect(readReceipt([pageOf(`GARDENIA BAKERIES (KL SDN BHD)\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('GARDENIA BAKERIES (KL SDN BHD)');
   });
 
