@@ -52,7 +52,8 @@ export function findVendor(lines: LineRec[]): Found | null {
     // no name starts with ("POPULAR BOOK / CO. (M) SDN BHD") under a plain line
     const prev = named > 0 ? header[named - 1] : undefined;
     const startsName = (l: LineRec) => /[A-Z]{3}/.test(l.upper) && !NOT_NAME.test(l.upper) && !DOC_TYPE.test(l.upper) && !COMPANY.test(l.upper);
-    if (prev && (ONLY_SUFFIX.test(line.upper) || (NAME_GOES_ON.test(line.upper) && startsName(prev)))) {
+    // (nor a line of a trade's words and its legal form only: "LIAN CHI PU TIAN VEGETARIAN" / "RESTAURANT SDN BHD")
+    if (prev && (ONLY_SUFFIX.test(line.upper) || ((NAME_GOES_ON.test(line.upper) || TRADE_LINE.test(line.upper)) && startsName(prev)))) {
       return { value: `${prev.text.trim()} ${line.text.trim()}`, cite: [prev, line] };
     }
     // "TSH POWER HARDWARE / TRADING", "KEDAI MAJU / ENTERPRISE SDN BHD": a name with no legal

@@ -348,6 +348,12 @@ TOTAL 30.00`)]);
     expect(readReceipt([pageOf(`GARDENIA BAKERIES (KL SDN BHD)\nNO 2, JALAN PJU 1A/7A\nTOTAL 5.00`)]).merchant?.value).toBe('GARDENIA BAKERIES (KL SDN BHD)');
   });
 
+  it("a line of a trade's words and legal form only goes on from the name above it", () => {
+    expect(readReceipt([pageOf(`LIAN CHI PU TIAN VEGETARIAN\nRESTAURANT SDN BHD\n(1121247-V)\n54, JALAN SS23/11 TAMAN SEA,\nTOTAL 5.00`)]).merchant?.value).toBe('LIAN CHI PU TIAN VEGETARIAN RESTAURANT SDN BHD');
+    // not under a document's title
+    expect(readReceipt([pageOf(`TAX INVOICE\nRESTAURANT SDN BHD\n54, JALAN SS23/11 TAMAN SEA,\nTOTAL 5.00`)]).merchant?.value).toBe('RESTAURANT SDN BHD');
+  });
+
   it('a stop OCR read at the end of a name line the name goes on from is dropped', () => {
     const f = readReceipt([pageOf(`POPULAR BOOK.\nCO. (M) SDN BHD\n(CO. NO. 113825-W)\nNO 8, JALAN 7/118B, DESA TUN RAZAK\nTOTAL 30.00`)]);
     expect(f.merchant?.value).toBe('POPULAR BOOK CO. (M) SDN BHD');
