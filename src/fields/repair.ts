@@ -191,6 +191,8 @@ export function repairCompany(text: string): string {
     .replace(/\b(SDN\.?\s*)[BR8][HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
     // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD", "Scn Bhd"
     .replace(/\b[S5][DIilO1CcoUu]{1,2}[NMn](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
+    // Berhad's B and D both misread, its H read, ending the line after SDN: "SDN HHU", "SDN EHU"
+    .replace(/\b(SDN\.?\s*)[A-Z0-9]H[A-Z0-9]$/, '$1BHD')
     // a stroke read as a letter inside Berhad: "SDN BHID"
     .replace(/\b(SDN\.?\s*)BHID\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
     // both words misread, Berhad's B read 3 ("SEN 3HD"): the name's last two words

@@ -195,6 +195,8 @@ describe('repairing header words', () => {
     expect(repairCompany('SUPER.SEVEN CASH & CARRY SEN 3HD')).toBe('SUPER.SEVEN CASH & CARRY SDN BHD');
     expect(repairCompany('AMANO MALAYSIA SUN BHD')).toBe('AMANO MALAYSIA SDN BHD');
     expect(repairCompany('Golden Arches Restaurants Scin Bhd')).toBe('Golden Arches Restaurants Sdn Bhd');
+    expect(repairCompany('ALAM SDN HHU')).toBe('ALAM SDN BHD');
+    expect(repairCompany('ALAM SDN EHU')).toBe('ALAM SDN BHD');
     expect(repairCompany('GARDENIA BAKERIES (KL)SDN BHID')).toBe('GARDENIA BAKERIES (KL)SDN BHD');
     expect(repairCompany('MEGA JAYA TRADING SIDN BHD')).toBe('MEGA JAYA TRADING SDN BHD');
     expect(repairCompany('Kedai Emas Sinar SON Bhd')).toBe('Kedai Emas Sinar Sdn Bhd');
