@@ -333,6 +333,12 @@ export function scanMarks(address: string): string {
     .replace(/(?<=^|\s)["“”](?=\p{L})|(?<=\p{L})["“”](?=\s)/gu, (q, at: number, all: string) => ((all.match(/["“”]/g) ?? []).length === 1 ? '' : q))
     // a period ending a line before the next part of the address, read joined: "1/7. BANDAR", "2/16. 40000"
     .replace(/(?<=\d)\.(?=\s+(?:\p{L}{2}|\d{5}\b))/gu, ',')
+    // with no space after it: a house number's before its street ("69.JALAN"), a milestone's before
+    // the postcode ("BATU 5.51200"); no SROIE key of 626 prints either, 187 print the house number's comma
+    .replace(/(?<![\d.])(\d{1,4}[A-Z]?)\.(?=(?:JALAN|JLN|LORONG|LRG|PERSIARAN|LEBUH)\b)/giu, '$1,')
+    .replace(/(?<![\d.])(\d{1,3})\.(\d{5})(?=\s+\p{L})/gu, '$1, $2')
+    // a degree sign the scan read for the space before a number ("Level°6")
+    .replace(/(?<=\p{L})°(?=\d)/gu, ' ')
     // a web address read onto its end
     .replace(/\s+(?:h\w{2,3}ps?:\/*|www\.)\S*(?:\s+\S+)*$/i, '')
     .replace(/\b(\d{5})\.(?=\p{Lu}{2})/gu, '$1 ')

@@ -173,6 +173,11 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['Lot No2, Jalan Utarid U5/13, Seksyen U5.', '401 50 Shah Alam, Selangor'])).toBe('Lot No2, Jalan Utarid U5/13, Seksyen U5, 40150 Shah Alam, Selangor');
     expect(joinAddressLines(['Lot 3, Jalan Pelabur 23/1,', '40:300 Shah Alam, Selangor.'])).toBe('Lot 3, Jalan Pelabur 23/1, 40300 Shah Alam, Selangor.');
     expect(joinAddressLines(['LOT 12 345 JALAN SATU,', 'KAJANG'])).toBe('LOT 12 345 JALAN SATU, KAJANG');
+    // a stop with no space after it: a house number's before its street, a milestone's before the postcode; a degree sign for a space
+    expect(joinAddressLines(['69.JALAN TEMENGGUNG 3/9 BANDAR MAHKOTA CHERAS', '43200 CHERAS SELANGOR'])).toBe('69,JALAN TEMENGGUNG 3/9 BANDAR MAHKOTA CHERAS 43200 CHERAS SELANGOR');
+    expect(joinAddressLines(['No 7, Simpang Off Batu Village,', 'Jalan Ipoh Batu 5.51200 Kuala Lumpur'])).toBe('No 7, Simpang Off Batu Village, Jalan Ipoh Batu 5, 51200 Kuala Lumpur');
+    expect(joinAddressLines(['Level°6, Bangunan TH, Damansara Uptown3', '47400 Petaling Jaya'])).toBe('Level 6, Bangunan TH, Damansara Uptown3 47400 Petaling Jaya');
+    expect(joinAddressLines(['LOT 1.5 JALAN SATU', '43000 KAJANG'])).toBe('LOT 1.5 JALAN SATU 43000 KAJANG');
     // a 1 read as i or l inside a number
     expect(joinAddressLines(['No 8, Jalan 7/i18B, Desa Tun Razak', '56000 Kuala Lumpur'])).toBe('No 8, Jalan 7/118B, Desa Tun Razak 56000 Kuala Lumpur');
     expect(joinAddressLines(['No 8, Jalan 7/1l8B, Desa Tun Razak', '56000 Kuala Lumpur'])).toBe('No 8, Jalan 7/118B, Desa Tun Razak 56000 Kuala Lumpur');
