@@ -25,8 +25,10 @@ export function isAmountLine(upper: string): boolean {
   return amounts(upper).length === 1 && (rest === '' || TRAILING_CURRENCY.test(rest));
 }
 
+/** A currency, or RM as OCR misreads it (RH, RN, RY). */
+export const CURRENCY_READ = String.raw`(?:${CURRENCY}|R[HNY])`;
 /** A currency printed after an amount, as the whole of what else a line holds. */
-const TRAILING_CURRENCY = new RegExp(String.raw`^(?:${CURRENCY}|R[HNY])$`);
+const TRAILING_CURRENCY = new RegExp(`^${CURRENCY_READ}$`);
 
 /** A line of words and no amount: a label, maybe the label of the next line's amount. */
 export function isLabelLine(upper: string): boolean {

@@ -86,6 +86,13 @@ const LEGAL_FORM = /\b(?:SDN\.?\s*BH?D|BHD|S\/B|LTD|LIMITED|INC|LLC|CORP|CORPORA
  */
 const TRAILING_REG = /\s*\(?\s*(?:C[O0]\.?\s*(?:REG\.?\s*)?NO\.?\s*:?\s*)?\d{5,}[-\s·.]?[A-Z]{1,2}\s*[)\]}|]?\s*$/i;
 
+/** Just after a name's legal form (its stop, if printed). */
+const AFTER_FORM = String.raw`(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)`;
+/** A lone mark or one or two letters after the legal form, and dashes or bars ending it. */
+const SPECKS_AFTER_FORM = new RegExp(String.raw`${AFTER_FORM}\s+[\p{L}\p{N}]{0,2}[^\p{L}\p{N}\s)]*$`, 'iu');
+/** A closing bracket after the legal form. */
+const BRACKET_AFTER_FORM = new RegExp(String.raw`${AFTER_FORM}\s*\)$`, 'i');
+
 /** A registration number in brackets after a name's legal form, with more after it. */
 const INNER_REG = /(?<=\b(?:BHD|SDN|S\/?B|LTD|INC|BERHAD)\.?)\s*\(\s*\d{5,}\s?-{1,2}\s?[A-Z]\s*\)\s+\S.*$/i;
 
@@ -128,10 +135,10 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     .replace(/(?<=\p{L})[/|](?=\()/gu, ' ')
     // a lone mark or one or two letters after the name's legal form, and dashes or bars ending it:
     // the scan's specks (no SROIE key of 626 ends so: "ANN GIAP TRADING SDN BHD SE")
-    .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s+[\p{L}\p{N}]{0,2}[^\p{L}\p{N}\s)]*$/iu, '')
+    .replace(SPECKS_AFTER_FORM, '')
     .replace(/[\s\-–—_|~=:;,]+$/u, '')
     // a closing bracket after the legal form with none opened: a speck ("FRESH MART SDN BHD)")
-    .replace(/(?<=\b(?:BHD|SDN|LTD|INC|S\/B)\.?)\s*\)$/i, (m, at: number, all: string) => (all.slice(0, at).includes('(') ? m : ''))
+    .replace(BRACKET_AFTER_FORM, (m, at: number, all: string) => (all.slice(0, at).includes('(') ? m : ''))
     .trim();
   return value ? { value, cite } : null;
 }

@@ -188,13 +188,12 @@ export function strayNameStops(text: string): string {
 /** A company line with its legal form and trade words put right ("SDN BND" → "SDN BHD"), and its stray stops dropped. */
 export function repairCompany(text: string): string {
   const words = repairWords(strayNameStops(text), COMPANY)
-    .replace(/\b(SDN\.?\s*)[BR8][HN][DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
+    // (a stroke read as a letter inside it too: "SDN BHID")
+    .replace(/\b(SDN\.?\s*)[BR8][HN]I?[DO0]\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
     // Sendirian before Berhad, OCR-spelt: "SIN BHD", "SIDN BHD", "5DN BHD", "SON BHD", "Scn Bhd"
     .replace(/\b[S5][DIilO1CcoUu]{1,2}[NMn](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
     // Berhad's B and D both misread, its H read, ending the line after SDN: "SDN HHU", "SDN EHU"
     .replace(/\b(SDN\.?\s*)[A-Z0-9]H[A-Z0-9]$/, '$1BHD')
-    // a stroke read as a letter inside Berhad: "SDN BHID"
-    .replace(/\b(SDN\.?\s*)BHID\b/gi, (_m, sdn: string) => sdn + (sdn.startsWith('SDN') ? 'BHD' : 'Bhd'))
     // both words misread, Berhad's B read 3 ("SEN 3HD"): the name's last two words
     .replace(/\b[S5][DEIlO1Cco]{1,2}[NMn](\.?\s*)[3B8R][HN][DO0]$/, (m, gap: string) => (m === m.toUpperCase() ? 'SDN' : 'Sdn') + gap + (m === m.toUpperCase() ? 'BHD' : 'Bhd'))
     // Sendirian Berhad shortened, its S read 5 (or twice: "S5/B") or its B read 8: "5/B"; or its B read D or 0
@@ -379,11 +378,14 @@ function houseNumber(address: string): string {
  * address that has no other postcode.
  */
 function postcodeSplit(address: string): string {
-  if (/(?:^|[\s,])\d{5}(?=[\s,]+\p{L})/u.test(address)) return address;
+  if (HAS_POSTCODE.test(address)) return address;
   return address.replace(/(^|[\s,.])(\d{2,3})[:\s](\d{2,3})(?=\s+(\p{L}+))/gu, (m, before: string, a: string, b: string, next: string) =>
     (a + b).length === 5 && !STREET_START.test(next) ? before + a + b : m,
   );
 }
+
+/** An address with a postcode read whole: five digits before a place. */
+const HAS_POSTCODE = /(?:^|[\s,])\d{5}(?=[\s,]+\p{L})/u;
 
 /** Letters OCR reads for a digit, in a number that can hold no letter. */
 const DIGIT_OF: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', '|': '1', S: '5', s: '5' };
@@ -397,7 +399,7 @@ const STREET_START = /^(?:JALAN|JLN|LORONG|LRG|LOT|NO|TAMAN|TMN|PERSIARAN|LEBUH|
  * house number with a letter ("1234B") is not one: only the look-alikes of 0, 1 and 5 are read back.
  */
 function postcodeDigits(address: string): string {
-  if (/(?:^|[\s,])\d{5}(?=[\s,]+\p{L})/u.test(address)) return address;
+  if (HAS_POSTCODE.test(address)) return address;
   return address.replace(/(^|[\s,])([0-9ODQIl|Sos]{5})(?=\s+\p{Lu})/gu, (m, before: string, code: string) => {
     const digits = (code.match(/\d/g) ?? []).length;
     return digits >= 3 && digits < 5 ? before + [...code].map((c) => DIGIT_OF[c] ?? c).join('') : m;

@@ -2,7 +2,7 @@
 // or the label on one line and the amount on the next, or (read column by column) a run
 // of labels followed by a run of amounts in the same order.
 import type { LineRec } from './lines';
-import { amounts, isAmountLine, isLabelLine } from './patterns';
+import { amounts, CURRENCY_READ, isAmountLine, isLabelLine } from './patterns';
 
 export interface Found {
   value: string;
@@ -61,7 +61,7 @@ function pick(labelLine: LineRec, valueLine: LineRec): Found {
 }
 
 /** A cell that is only a currency, between a label's cell and its amount's ("Change | RM | 37.65"; RM read RH, RN or RY). */
-const CURRENCY_CELL = /^\W{0,2}(?:R[MHNY]|MYR|SGD|USD|EUR|GBP|AUD|CAD|CHF|IDR|THB|PHP|HKD|[$€£¥])\W{0,2}$/;
+const CURRENCY_CELL = new RegExp(String.raw`^\W{0,2}${CURRENCY_READ}\W{0,2}$`);
 
 /** The amount a label line stands for: on the line, on the next line (past a cell of its currency), or in a column. */
 export function amountFor(lines: LineRec[], i: number): Found | null {

@@ -555,7 +555,7 @@ export function endMarks(tesseract: string, ppocr: string): string {
 
 /**
  * Whether step k is a stop only PP-OCR read, in a gap between two words Tesseract read too:
- * after a word of more than SHORT_WORD letters (not an abbreviation) or alone between spaces,
+ * after a word that is no abbreviation (fields/repair's abbreviation()) or alone between spaces,
  * and before a space. PP-OCR reads a wide gap between words as a stop ("INTERNATIONAL. SDN
  * BHD", "MARCO POLO . KITCH"); a stop that is printed there Tesseract reads too. A stop that
  * ends the line stands (an address's last stop).
