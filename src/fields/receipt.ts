@@ -10,6 +10,7 @@ import { findItems, type ItemRead } from './items';
 import type { LineRec } from './lines';
 import { findCurrency, findPayment } from './money';
 import { findReceiptAddress } from './address';
+import { postcodeTown } from './post-towns';
 import { amounts } from './patterns';
 import { amountValue } from './readings';
 import { lineRecs, valueBox, type PlacedLines } from './place';
@@ -34,7 +35,8 @@ export function readReceipt(pages: readonly Page[]): ReceiptFields {
   // as printed: each line's own punctuation, lines joined by a space
   // (a colon or semicolon at its end belongs to no address: OCR's, or a label's)
   // (nor does the document's title read onto its last line: "81200 Johor Bahru, Johor TAX INVOICE")
-  if (address) fields.address = place(placed, address.cite, joinAddressLines(address.cite.map((l) => l.text)).replace(DOCUMENT_TITLE_AT_END, '').replace(/\s*[:;]+$/, ''), true);
+  // (and its town and postcode checked against each other)
+  if (address) fields.address = place(placed, address.cite, postcodeTown(joinAddressLines(address.cite.map((l) => l.text)).replace(DOCUMENT_TITLE_AT_END, '').replace(/\s*[:;]+$/, '')), true);
 
   const total = findField('total', lines, '');
   const currency = findCurrency(lines, total?.cite[0]);
@@ -93,6 +95,12 @@ const SPECKS_AFTER_FORM = new RegExp(String.raw`${AFTER_FORM}\s+[\p{L}\p{N}]{0,2
 /** A closing bracket after the legal form. */
 const BRACKET_AFTER_FORM = new RegExp(String.raw`${AFTER_FORM}\s*\)$`, 'i');
 
+/**
+ * A branch's bracket opened before the legal form and its closing one lost, the name's only
+ * bracket ("ENTERPRISE (SETIA ALAM SDN BHD"): it closes where the legal form begins.
+ */
+const BRANCH_UNCLOSED = /\(([A-Z][A-Z .&'-]*?[A-Z.])(?=\s+(?:SDN|BHD|S\/B|LTD|PTE|PTY|INC)\b)/i;
+
 /** A registration number in brackets after a name's legal form, with more after it. */
 const INNER_REG = /(?<=\b(?:BHD|SDN|S\/?B|LTD|INC|BERHAD)\.?)\s*\(\s*\d{5,}\s?-{1,2}\s?[A-Z]\s*\)\s+\S.*$/i;
 
@@ -139,6 +147,7 @@ function merchantOf(lines: LineRec[]): { value: string; cite: LineRec[] } | null
     .replace(/[\s\-–—_|~=:;,]+$/u, '')
     // a closing bracket after the legal form with none opened: a speck ("FRESH MART SDN BHD)")
     .replace(BRACKET_AFTER_FORM, (m, at: number, all: string) => (all.slice(0, at).includes('(') ? m : ''))
+    .replace(BRANCH_UNCLOSED, (m, branch: string, at: number, all: string) => (/[()]/.test(all.slice(0, at) + all.slice(at + m.length)) ? m : `(${branch})`))
     .trim();
   return value ? { value, cite } : null;
 }

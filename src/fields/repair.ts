@@ -12,9 +12,11 @@ const LOOKALIKE: Record<string, string> = {
   B: 'B', '8': 'B',
   G: 'G', '6': 'G',
   Z: 'Z', '2': 'Z',
+  T: 'T', '7': 'T',
+  A: 'A', '4': 'A',
 };
 
-const skeleton = (word: string) => [...word.toUpperCase()].map((c) => LOOKALIKE[c] ?? c).join('');
+export const skeleton = (word: string) => [...word.toUpperCase()].map((c) => LOOKALIKE[c] ?? c).join('');
 
 /** Legal forms and trades in company names, in the languages receipts are printed in. */
 const COMPANY_WORDS = `SDN BHD BERHAD SENDIRIAN COMPANY LIMITED CORPORATION INCORPORATED ENTERPRISE ENTERPRISES
@@ -104,12 +106,23 @@ function meant(token: string, lex: Lexicon): string | null {
     const near = lex.long.filter((w) => w.length === upper.length - 1 && oneApart(upper, w) && upper.slice(0, -1) !== w);
     word = near.length === 1 ? near[0] : null;
   }
+  // a shorter word with a stroke read into it as a letter I or l, inside it ("JALAIN")
+  if (!word && upper.length > MID && !/\d/.test(upper)) {
+    const near = lex.mid.filter((w) => w.length === upper.length - 1 && strokeInside(upper, w));
+    word = near.length === 1 ? near[0] : null;
+  }
   // a shorter word, one letter read as one whose strokes it shares ("TAHAN", "TANAN", "JALAU")
   if (!word && upper.length >= MID && !/\d/.test(upper)) {
     const near = lex.mid.filter((w) => w.length === upper.length && strokeApart(upper, w));
     word = near.length === 1 ? near[0] : null;
   }
   return word ? inCaseOf(token, word) : null;
+}
+
+/** Whether `grown` is `word` with one I or L read into it, neither first nor last. */
+function strokeInside(grown: string, word: string): boolean {
+  for (let i = 1; i < grown.length - 1; i++) if ((grown[i] === 'I' || grown[i] === 'L') && grown.slice(0, i) + grown.slice(i + 1) === word) return true;
+  return false;
 }
 
 /** `word` (upper case) in the case `token` was read in: upper, lower, or capitalised. */
@@ -123,7 +136,31 @@ export function inCaseOf(token: string, word: string): string {
 const TOKEN = /[\p{L}0-9$|!]+/gu;
 
 function repairWords(text: string, lex: Lexicon): string {
-  return joinSplit(text, lex).replace(TOKEN, (t) => meant(t, lex) ?? t);
+  return joinAlike(joinSplit(text, lex), lex).replace(TOKEN, (t) => meant(t, lex) ?? t);
+}
+
+/**
+ * A word of the vocabulary split in two where a letter was read as a digit alike beside the gap
+ * ("SECT 1ON"): two tokens, neither a word of the vocabulary, one with a digit or a mark, that
+ * together read through the look-alikes as one word of five letters or more.
+ */
+function joinAlike(text: string, lex: Lexicon): string {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ at: m.index!, text: m[0] }));
+  let out = '';
+  let from = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (text.slice(a.at + a.text.length, b.at) !== ' ' || !/\p{L}/u.test(a.text) || !/\p{L}/u.test(b.text) || !/[^\p{L}]/u.test(a.text + b.text)) continue;
+    const joined = (a.text + b.text).toUpperCase();
+    if (joined.length < MID || lex.exact.has(a.text.toUpperCase()) || lex.exact.has(b.text.toUpperCase())) continue;
+    const word = lex.bySkeleton.get(skeleton(joined));
+    if (!word) continue;
+    out += text.slice(from, a.at) + inCaseOf(a.text + b.text, word);
+    from = b.at + b.text.length;
+    i++;
+  }
+  return out + text.slice(from);
 }
 
 /**
@@ -194,8 +231,8 @@ export function repairCompany(text: string): string {
     .replace(/\b[S5][DIilO1CcoUu]{1,2}[NMn](\.?\s*)(BHD|Bhd)\b/g, (_m, gap: string, bhd: string) => (bhd === 'BHD' ? 'SDN' : 'Sdn') + gap + bhd)
     // Berhad's B and D both misread, its H read, ending the line after SDN: "SDN HHU", "SDN EHU"
     .replace(/\b(SDN\.?\s*)[A-Z0-9]H[A-Z0-9]$/, '$1BHD')
-    // both words misread, Berhad's B read 3 ("SEN 3HD"): the name's last two words
-    .replace(/\b[S5][DEIlO1Cco]{1,2}[NMn](\.?\s*)[3B8R][HN][DO0]$/, (m, gap: string) => (m === m.toUpperCase() ? 'SDN' : 'Sdn') + gap + (m === m.toUpperCase() ? 'BHD' : 'Bhd'))
+    // both words misread, Berhad's B read 3 ("SEN 3HD", "SUN BHO"): the name's last two words
+    .replace(/\b[S5][DEIlO1CcoUu]{1,2}[NMn](\.?\s*)[3B8R][HN][DO0]$/, (m, gap: string) => (m === m.toUpperCase() ? 'SDN' : 'Sdn') + gap + (m === m.toUpperCase() ? 'BHD' : 'Bhd'))
     // Sendirian Berhad shortened, its S read 5 (or twice: "S5/B") or its B read 8: "5/B"; or its B read D or 0
     // where it ends the name (before the registration number): "S/D (519537-X)"
     .replace(/(?<![\p{L}\p{N}])[S5§]{1,2}\/[B8](?![\p{L}\p{N}])/gu, 'S/B')
@@ -248,7 +285,8 @@ function placePairs(text: string): string {
     const A = a.text.toUpperCase();
     const B = b.text.toUpperCase();
     // (or with a letter read into it: "KUALA LUMPLUR")
-    const off = (w: string, place: string) => oneLetter(w, place) || (w.length === place.length + 1 && oneApart(w, place));
+    // (or one of five letters or more with a letter lost: "DARU EHSAN")
+    const off = (w: string, place: string) => oneLetter(w, place) || (w.length === place.length + 1 && oneApart(w, place)) || (place.length >= MID && w.length === place.length - 1 && oneApart(w, place));
     const fits = PLACE_PAIRS.filter(([x, y]) => (x === A && off(B, y)) || (y === B && off(A, x)));
     if (fits.length !== 1) continue;
     const [x, y] = fits[0]!;
@@ -278,18 +316,44 @@ export function repairAddress(text: string): string {
 /**
  * Specks the scan read inside an address's words: a period or comma inside a street word or place
  * ("JA.LAN", "KAWAS,AN": only where the letters without it are such a word), a letter read as a
- * mark inside such a word of seven letters or more ("SE-ANGOR"), an underscore for the space
- * between two words ("DESA_TEBRAU").
+ * mark inside such a word of seven letters or more ("SE-ANGOR") or as a space (gapLetters), an
+ * underscore for the space between two words ("DESA_TEBRAU").
  */
 function wordSpecks(text: string): string {
-  return text
-    .replace(/(?<![\p{L}\p{N}.])(\p{L}{1,5})[.,](\p{L}{1,8})(?![\p{L}\p{N}.])/gu, (m, a: string, b: string) => (ADDRESS.exact.has((a + b).toUpperCase()) ? a + b : m))
-    // a letter read as a mark inside a long street word or place ("SE-ANGOR" is SELANGOR, "PERINDUS:RIAN")
-    .replace(/(?<![\p{L}\p{N}])(\p{L}{2,})[-_:|](\p{L}{2,})(?![\p{L}\p{N}])/gu, (m, a: string, b: string) => {
-      const fits = ADDRESS.long.filter((w) => w.length === a.length + b.length + 1 && w.startsWith(a.toUpperCase()) && w.endsWith(b.toUpperCase()));
-      return fits.length === 1 ? inCaseOf(a + b, fits[0]!) : m;
-    })
-    .replace(UNDERSCORE_SPACE, ' ');
+  return gapLetters(
+    text
+      .replace(/(?<![\p{L}\p{N}.])(\p{L}{1,5})[.,](\p{L}{1,8})(?![\p{L}\p{N}.])/gu, (m, a: string, b: string) => (ADDRESS.exact.has((a + b).toUpperCase()) ? a + b : m))
+      // a letter read as a mark inside a long street word or place ("SE-ANGOR" is SELANGOR, "PERINDUS:RIAN")
+      .replace(/(?<![\p{L}\p{N}])(\p{L}{2,})[-_:|](\p{L}{2,})(?![\p{L}\p{N}])/gu, (m, a: string, b: string) => {
+        const fits = ADDRESS.long.filter((w) => w.length === a.length + b.length + 1 && w.startsWith(a.toUpperCase()) && w.endsWith(b.toUpperCase()));
+        return fits.length === 1 ? inCaseOf(a + b, fits[0]!) : m;
+      })
+      .replace(UNDERSCORE_SPACE, ' '),
+  );
+}
+
+/**
+ * A letter read as a space inside a long street word or place ("PERIN USTRIAN", "K MBANGAN"): two
+ * words, neither a word of the vocabulary, that are the start and the end of exactly one such word
+ * of seven letters or more with one letter between them.
+ */
+function gapLetters(text: string): string {
+  const words = wordsAt(text, 1);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    const A = a.text.toUpperCase();
+    const B = b.text.toUpperCase();
+    if (b.at !== a.at + a.text.length + 1 || text[a.at + a.text.length] !== ' ' || B.length < 2 || ADDRESS.exact.has(A) || ADDRESS.exact.has(B)) continue;
+    const fits = ADDRESS.long.filter((w) => w.length === A.length + B.length + 1 && w.startsWith(A) && w.endsWith(B));
+    if (fits.length !== 1) continue;
+    out += text.slice(from, a.at) + inCaseOf(a.text + b.text, fits[0]!);
+    from = b.at + b.text.length;
+    i++;
+  }
+  return out + text.slice(from);
 }
 
 /** An underscore the scan read for the space between two words ("DESA_TEBRAU", "SINAR_JAYA"). */
@@ -317,8 +381,9 @@ export function scanMarks(address: string): string {
   return address
     .replace(/^[^\p{L}\p{N}#]+(?=[\p{L}\p{N}])/u, '')
     .replace(/^[1lI|][0O]T(?=\s+\d)/, 'LOT')
-    // LOT's T read i or l before its number: "Loi 3"
-    .replace(/^L[oO0][iIl1](?=\s+\d)/, (m) => (m[1] === 'o' ? 'Lot' : 'LOT'))
+    // LOT's T read i or l before its number: "Loi 3"; its letters read apart ("L ot 3", "L oi 3"), a
+    // speck of a small letter before them ("c L ot 3")
+    .replace(/^(?:\p{Ll}\s+)?L\s?([oO0])[iIl1tT](?=\s+\d)/u, (_m, o: string) => (o === 'o' ? 'Lot' : 'LOT'))
     // a bracket glued before a word with no bracket to close it ("KUALA [LUMPUR"), dots standing alone between words
     .replace(/(?<=\s)[[{](?=\p{L}[^\]}]*$)/u, '')
     .replace(/\s\.{2,}(?=\s)/g, '')
@@ -366,10 +431,15 @@ const SPECKS_AFTER_STATE = /(\b(?:SELANGOR|JOHOR|KEDAH|PERAK|PAHANG|SABAH|SARAWA
 
 /**
  * "No." before the house number, as OCR misreads it at an address's start: "ND.54", "N0 7", "Nc 8",
- * a stroke of the edge read before it ("INO 290"). Only where a number follows.
+ * a stroke of the edge read before it ("INO 290"), "No, 9-G". Only where a number follows.
  */
 function houseNumber(address: string): string {
-  return address.replace(/^[|Il1!]?\s?(N)([O0oDQUc])(?=[.:,]?\s?\d)/, (_m, n: string, o: string) => (n + (o === 'o' || o === 'c' ? 'o' : 'O')));
+  return (
+    address
+      .replace(/^[|Il1!]?\s?(N)([O0oDQUc])(?=[.:,]?\s?\d)/, (_m, n: string, o: string) => n + (o === 'o' || o === 'c' ? 'o' : 'O'))
+      // its stop read as a comma ("No, 9-G"): of SROIE's 626 keys, 166 print "NO." before the number, 2 "NO,"
+      .replace(/^(No|NO),(?=\s?\d)/, '$1.')
+  );
 }
 
 /**

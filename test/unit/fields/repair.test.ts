@@ -111,6 +111,12 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['10, JALAN 10T, TAMAN MAJU'])).toBe('10, JALAN 10T, TAMAN MAJU');
     // LOT read "Loi"; a bracket no bracket closes, glued before a word; dots alone between words
     expect(joinAddressLines(['Loi 3, Jalan Pelabur 23/1,'])).toBe('Lot 3, Jalan Pelabur 23/1,');
+    expect(joinAddressLines(['L oi 3, Jalan Pelabur 23/1,'])).toBe('Lot 3, Jalan Pelabur 23/1,');
+    expect(joinAddressLines(['c L ot 3, Jalan Pelabur 23/1,'])).toBe('Lot 3, Jalan Pelabur 23/1,');
+    expect(joinAddressLines(['L 0T 3, JALAN 1'])).toBe('LOT 3, JALAN 1');
+    // a lot's letter and number, or a word that starts so, stay
+    expect(joinAddressLines(['LOT 3, JALAN 1'])).toBe('LOT 3, JALAN 1');
+    expect(joinAddressLines(['Lotus 3, Jalan 1'])).toBe('Lotus 3, Jalan 1');
     expect(joinAddressLines(['No 2A Jalan Cochrane 55100 KUALA [LUMPUR'])).toBe('No 2A Jalan Cochrane 55100 KUALA LUMPUR');
     expect(joinAddressLines(['LOT NO. G23, GIANT KELANA JAYA ..', 'LOT PT244, JLN SS6/4'])).toBe('LOT NO. G23, GIANT KELANA JAYA LOT PT244, JLN SS6/4');
     expect(joinAddressLines(['LOT 5, JALAN MAWAR [BLOK A]'])).toBe('LOT 5, JALAN MAWAR [BLOK A]');
@@ -156,6 +162,8 @@ describe('repairing header words', () => {
     expect(joinAddressLines(['ND.7, JALAN MAWAR 2,', '43000 KAJANG'])).toBe('NO.7, JALAN MAWAR 2, 43000 KAJANG');
     expect(joinAddressLines(['INO 12, LORONG KENARI,', '11900 BAYAN LEPAS'])).toBe('NO 12, LORONG KENARI, 11900 BAYAN LEPAS');
     expect(joinAddressLines(['N0: 3A, Jalan Bunga', '50000 Kuala Lumpur'])).toBe('NO: 3A, Jalan Bunga 50000 Kuala Lumpur');
+    // its stop read as a comma
+    expect(joinAddressLines(['No, 9-G, Jalan Dinar D U3/D'])).toBe('No. 9-G, Jalan Dinar D U3/D');
     // not a house number: no number after it, or not at the start
     expect(joinAddressLines(['NORTH WING, LEVEL 2', '10000 GEORGETOWN'])).toBe('NORTH WING, LEVEL 2 10000 GEORGETOWN');
     expect(joinAddressLines(['LOT 2ND FLOOR, PLAZA', 'IND 4'])).toBe('LOT 2ND FLOOR, PLAZA IND 4');
@@ -387,5 +395,46 @@ G-26, GRD FLOOR, CITTA MALL, JLN PJU 1, ARA DAMANSARA,
 SELANGOR.
 TOTAL 30.00`)]);
     expect(h.address?.value).toBe('G-26, GRD FLOOR, CITTA MALL, JLN PJU 1, ARA DAMANSARA, 47301 PETALING JAYA, SELANGOR.');
+  });
+});
+
+describe('letters the scan lost or split inside address words and names', () => {
+  it('a letter read as a space inside a long street word or place, where neither half is a word', () => {
+    expect(repairAddress('KAWASAN PERIN USTRIAN BALAKONG, 43300 SERI K MBANGAN')).toBe('KAWASAN PERINDUSTRIAN BALAKONG, 43300 SERI KEMBANGAN');
+    // two words of the vocabulary, or a word it does not hold, are left
+    expect(repairAddress('TAMAN DESA TEBRAU')).toBe('TAMAN DESA TEBRAU');
+    expect(repairAddress('Jalan Tam oi 7/4')).toBe('Jalan Tam oi 7/4');
+  });
+
+  it('a word split where a letter was read as a digit alike beside the gap', () => {
+    expect(repairAddress('NO 3, JALAN TAMAN JASA 2, SECT 1ON U6')).toBe('NO 3, JALAN TAMAN JASA 2, SECTION U6');
+    // a street's number after its word is no split
+    expect(repairAddress('JALAN 1 SEKSYEN 5')).toBe('JALAN 1 SEKSYEN 5');
+    expect(repairAddress('LOT 1O, BLOK 8')).toBe('LOT 1O, BLOK 8');
+  });
+
+  it('T read as 7 inside an address word; a stroke read into a word of five letters as I', () => {
+    expect(repairAddress('NO. 17-G, JALAN SE7IA INDAH')).toBe('NO. 17-G, JALAN SETIA INDAH');
+    expect(repairAddress('NO 3, JALAIN TAMAN JASA 2')).toBe('NO 3, JALAN TAMAN JASA 2');
+    // at the word's end it may be another word's letter: left
+    expect(repairAddress('TAMANI')).toBe('TAMANI');
+  });
+
+  it("a place's word of five letters or more with a letter lost, beside its other word", () => {
+    expect(repairAddress('45600 BATANG BERJUNTAI SELANGOR DARU EHSAN')).toBe('45600 BATANG BERJUNTAI SELANGOR DARUL EHSAN');
+    // a short word with a letter lost is left ("ALA" may be anything)
+    expect(repairAddress('SHAH ALA')).toBe('SHAH ALA');
+  });
+
+  it('"Sdn Bhd" with both words misread, Sendirian\'s D read U', () => {
+    expect(repairCompany('ALAM SUN BHO')).toBe('ALAM SDN BHD');
+    expect(repairCompany('SUN BAKERY')).toBe('SUN BAKERY');
+  });
+
+  it("a name's branch bracket whose closing one was lost closes before the legal form", () => {
+    const f = readReceipt([pageOf(`AIK HUAT HARDWARE\nENTERPRISE (SETIA\nALAM SUN BHO\n822737-X\nNO. 17-G, JALAN SETIA INDAH\nTOTAL 30.45`)]);
+    expect(f.merchant?.value).toBe('AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD');
+    // a closed bracket, or none, stays as it is
+    expect(readReceipt([pageOf(`POPULAR BOOK CO. (M) SDN BHD\nNO 8, JALAN 7/118B\nTOTAL 3.00`)]).merchant?.value).toBe('POPULAR BOOK CO. (M) SDN BHD');
   });
 });
