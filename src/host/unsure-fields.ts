@@ -8,7 +8,7 @@
 import type { BBox } from '../shared/contract';
 import type { EngineLine, EnginePage } from '../shared/engine';
 import { readReceipt } from '../fields/receipt';
-import { abbreviation, headerWord, inCaseOf, oneLetter } from '../fields/repair';
+import { abbreviation, headerWord, inCaseOf, oneApart, oneLetter } from '../fields/repair';
 import { findDate, findTime, LOST_DATE_LINES, lostItsDate } from '../fields/patterns';
 import { holdsTotal, LOST_TOTAL_LINES, lostItsTotal } from '../fields/totals';
 import { mendedDate } from '../fields/find';
@@ -339,6 +339,9 @@ function letterWords(text: string, min: number): Set<string> {
   return new Set((text.match(/\p{L}+/gu) ?? []).filter((w) => w.length >= min).map((w) => w.toUpperCase()));
 }
 
+/** A word of the vocabulary this long is also confirmed across a letter lost or added (confirmWords). */
+const LOST_LETTER_WORD = 5;
+
 /**
  * A merged name or address line whose word of letters (four or more) is not a word receipts'
  * headers print (a street word, a state, a city, a legal form: headerWord), one letter from
@@ -350,10 +353,12 @@ function letterWords(text: string, min: number): Set<string> {
  */
 export function confirmWords(text: string, readings: readonly string[]): string {
   const read = [...new Set(readings.flatMap((r) => [...letterWords(r, 4)]))].filter((c) => headerWord(c));
-  return text.replace(/(?<![\p{L}\p{N}])\p{L}{4,}(?![\p{L}\p{N}])/gu, (w) => {
+  // (a word with one digit among its letters too: "3ALAN" where the other read JALAN)
+  return text.replace(/(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]{4,}(?![\p{L}\p{N}]))\p{L}*\p{N}?\p{L}+(?![\p{L}\p{N}])/gu, (w) => {
     const up = w.toUpperCase();
     if (headerWord(up)) return w;
-    const like = read.filter((c) => oneLetter(up, c));
+    // (or, in a word of five letters or more, one letter lost or read into it: "PEMAS" where the other read PERMAS)
+    const like = read.filter((c) => oneLetter(up, c) || (c.length >= LOST_LETTER_WORD && up.length >= LOST_LETTER_WORD - 1 && oneApart(up, c)));
     if (like.length !== 1) return w;
     const word = like[0]!;
     return inCaseOf(w, word);
@@ -424,7 +429,16 @@ const GUESSED = 0.5;
 export function merge(line: EngineLine, other: Reading, otherIsPpocr: boolean, known: ReadonlySet<string> = new Set()): boolean {
   const own = squeeze(line.text);
   const theirs = squeeze(other.text);
-  if (theirs === own) return settle(line, other);
+  if (theirs === own) {
+    // the same characters: on a page PP-OCR read, a space it alone read inside a word goes (straySpace)
+    const spaced = otherIsPpocr ? line.text.trim() : endMarks(other.text, line.text);
+    const changed = spaced !== line.text.trim();
+    if (changed) {
+      line.text = spaced;
+      line.words = spread(spaced, line.bbox, line.confidence);
+    }
+    return settle(line, other) || changed;
+  }
   // PP-OCR's sure reading that runs on from Tesseract's (its box cut a word short: "SEKS" of "SEKSYEN") is no other text
   const runsOn = otherIsPpocr && other.confidence >= SURE_LINE && own.length >= 3 && (theirs.startsWith(own) || theirs.endsWith(own));
   const guessed = otherIsPpocr && other.confidence >= SURE_LINE && line.confidence < GUESSED;
@@ -537,13 +551,14 @@ function align(own: string, other: string, markCost = 1): Step[] {
 
 /**
  * `ppocr`'s reading with the commas, stops and colons that end a word in `tesseract` only, and
- * without a stop that PP-OCR alone read in a gap between words (strayStop).
+ * without a stop that PP-OCR alone read in a gap between words (strayStop) nor a space it alone
+ * read inside a word (straySpace).
  */
 export function endMarks(tesseract: string, ppocr: string): string {
   const steps = align(tesseract.trim(), ppocr.trim());
   return steps
     .map((s, k) => {
-      if (s.other !== undefined) return strayStop(steps, k) ? '' : s.other;
+      if (s.other !== undefined) return strayStop(steps, k) || straySpace(steps, k) ? '' : s.other;
       const next = steps[k + 1];
       const endsWord = k > 0 && ALNUM.test(steps[k - 1]!.other ?? '') && (!next || next.other === ' ' || next.own === ' ');
       return MARK.test(s.own!) && endsWord ? s.own! : '';
@@ -551,6 +566,32 @@ export function endMarks(tesseract: string, ppocr: string): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A word's characters for straySpace: letters, digits, and an apostrophe inside ("DOMINO'S"). */
+const IN_WORD = /[\p{L}\p{N}']/u;
+
+/**
+ * Whether step k is a space only PP-OCR read, inside a word Tesseract read whole with the same
+ * characters: PP-OCR splits a word at a wide gap between its letters ("HARD WARE", "PETAL ING",
+ * "M alaysia", "40 150"), where Tesseract's word gaps are sure. Only where the word's characters on
+ * both sides are the same in both readings (case folded): "BIk G" against "BKG" is left.
+ */
+function straySpace(steps: readonly Step[], k: number): boolean {
+  const s = steps[k]!;
+  if (s.other !== ' ' || s.own !== undefined) return false;
+  const side = (dir: 1 | -1) => {
+    let own = '';
+    let other = '';
+    for (let j = k + dir; j >= 0 && j < steps.length; j += dir) {
+      const st = steps[j]!;
+      if ((st.own !== undefined && !IN_WORD.test(st.own)) || (st.other !== undefined && !IN_WORD.test(st.other))) break;
+      own += st.own ?? '';
+      other += st.other ?? '';
+    }
+    return own !== '' && own.toUpperCase() === other.toUpperCase();
+  };
+  return side(-1) && side(1);
 }
 
 /**

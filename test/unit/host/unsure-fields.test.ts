@@ -289,6 +289,29 @@ describe('merging two readings of a name or address line', () => {
     // a word Tesseract did not read: nothing says the stop is a gap's
     expect(endMarks('UNIHAKKA SDN BHD', 'UNIHAKKA INTERNATIONAL. SDN BHD')).toBe('UNIHAKKA INTERNATIONAL. SDN BHD');
   });
+
+  it('on a page PP-OCR read, drops its space inside a word where the two readings differ in nothing else', () => {
+    const l: EngineLine = { text: 'Taman Ma luri', bbox: [0, 0, 120, 20], confidence: 0.99, words: [] };
+    expect(merge(l, { text: 'Taman Maluri', confidence: 0.92 }, false)).toBe(true);
+    expect(l.text).toBe('Taman Maluri');
+    expect(l.words.map((w) => w.text)).toEqual(['Taman', 'Maluri']);
+    // Tesseract's page, PP-OCR the other: its spaces are not taken there
+    const t: EngineLine = { text: 'Taman Maluri', bbox: [0, 0, 120, 20], confidence: 0.99, words: [] };
+    expect(merge(t, { text: 'Taman Ma luri', confidence: 0.92 }, true)).toBe(false);
+    expect(t.text).toBe('Taman Maluri');
+  });
+
+  it('drops a space PP-OCR alone read inside a word Tesseract read whole with the same characters', () => {
+    expect(endMarks('BEYOND BROTHERS HARDWARE', 'BEYOND BROTHERS HARD WARE')).toBe('BEYOND BROTHERS HARDWARE');
+    expect(endMarks('47301 PETALING JAYA.', '47301 PETAL ING JAYA.')).toBe('47301 PETALING JAYA.');
+    expect(endMarks('Malaysia', 'M alaysia')).toBe('Malaysia');
+    expect(endMarks('SECTION U6, 40150 SHAH ALAM.', 'SECTION U6, 40 150 SHAH ALAM.')).toBe('SECTION U6, 40150 SHAH ALAM.');
+    expect(endMarks("DOMINO'S PIZZA", "DOMINO 'S PIZZA")).toBe("DOMINO'S PIZZA");
+    // Tesseract's word other than PP-OCR's two halves joined, or its own space there: the space stands
+    expect(endMarks('No: G3, BKG, Jin PJU', 'No: G3, BIk G, JIn PJU')).toBe('No: G3, BIk G, JIn PJU');
+    expect(endMarks('TAMAN DESA', 'TAMAN DESA')).toBe('TAMAN DESA');
+    expect(endMarks('TAMANDESA', 'TAMAN DES4')).toBe('TAMAN DES4');
+  });
 });
 
 describe('settling two readings of a line', () => {
@@ -384,6 +407,15 @@ describe("a name or address line's words, as the vocabulary confirms them", () =
     expect(confirmWords('JALAN AMAN', ['JALAN AMAN', 'JALAN ALAM'])).toBe('JALAN AMAN');
     // a reading that is no word of the vocabulary gives nothing
     expect(confirmWords('PERAH', ['PERAH', 'PERAN'])).toBe('PERAH');
+  });
+
+  it('a word with one digit among its letters, or (five letters or more) with a letter lost or read into it', () => {
+    expect(confirmWords('NO. 17-G, 3ALAN SETIA', ['NO. 17-G, 3ALAN SETIA', 'ND. 17-6, JALAN SETIA'])).toBe('NO. 17-G, JALAN SETIA');
+    expect(confirmWords('Bandar Baru Pemas Jay', ['Bandar Baru Pemas Jay', 'Bandar Baru Permas Jay'])).toBe('Bandar Baru Permas Jay');
+    // a code of letters and digits, a number, or a short word with a letter lost: left
+    expect(confirmWords('JALAN SS4C/5', ['JALAN SS4C/5', 'JALAN SSAC/5'])).toBe('JALAN SS4C/5');
+    expect(confirmWords('LOT 1504', ['LOT 1504', 'LOT 1504'])).toBe('LOT 1504');
+    expect(confirmWords('SHAH ALA', ['SHAH ALA', 'SHAH ALAM'])).toBe('SHAH ALA');
   });
 });
 
