@@ -3,6 +3,7 @@
 // when it is one of the words receipts print in that place (a company's legal form and trade,
 // the street words and states of an address) read through OCR's look-alike letters, so a word
 // that is not such a word is never touched.
+import { POST_TOWN_WORDS, TOWN_WORDS } from './town-words';
 
 /** Characters OCR mistakes for one another, each mapped to one of its class. */
 const LOOKALIKE: Record<string, string> = {
@@ -81,7 +82,7 @@ function strokeApart(a: string, b: string): boolean {
   return STROKE_ALIKE.has(pair);
 }
 const COMPANY = lexicon(COMPANY_WORDS);
-const ADDRESS = lexicon(ADDRESS_WORDS);
+const ADDRESS = lexicon(`${ADDRESS_WORDS} ${POST_TOWN_WORDS.join(' ')}`);
 
 /** Whether a and b differ in one letter. (A letter lost or added is left: "HOLDING" is a word.) */
 export function oneLetter(a: string, b: string): boolean {
@@ -193,10 +194,10 @@ function joinSplit(text: string, lex: Lexicon): string {
   return out + text.slice(from);
 }
 
-/** Whether a word (case folded) is one the names or addresses of receipts print: a legal form, a trade, a street word, a state or a large city. */
+/** Whether a word (case folded) is one the names or addresses of receipts print: a legal form, a trade, a street word, a state, a city or a post town's. */
 export function headerWord(word: string): boolean {
   const up = word.toUpperCase();
-  return COMPANY.exact.has(up) || ADDRESS.exact.has(up);
+  return COMPANY.exact.has(up) || ADDRESS.exact.has(up) || TOWN_WORDS.has(up);
 }
 
 /** A word ending in a stop this short, or one of these, is apt to be an abbreviation ("CO.", "SDN.", "CORP."). */

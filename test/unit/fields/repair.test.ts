@@ -420,6 +420,13 @@ describe('letters the scan lost or split inside address words and names', () => 
     expect(repairAddress('TAMANI')).toBe('TAMANI');
   });
 
+  it("a post town's word of seven letters or more, through look-alike letters; a shorter one is no word to put right to", () => {
+    expect(repairAddress('SITE B 45400 SEK1NCHAN SELANGOR')).toBe('SITE B 45400 SEKINCHAN SELANGOR');
+    expect(repairAddress('45600 BATANG BERJUNTA1')).toBe('45600 BATANG BERJUNTAI');
+    // NAWAR and DARO are towns, MAWAR a street's flower: left as read
+    expect(repairAddress('JALAN MAWAR 3, TAMAN SRI MAWAR')).toBe('JALAN MAWAR 3, TAMAN SRI MAWAR');
+  });
+
   it("a place's word of five letters or more with a letter lost, beside its other word", () => {
     expect(repairAddress('45600 BATANG BERJUNTAI SELANGOR DARU EHSAN')).toBe('45600 BATANG BERJUNTAI SELANGOR DARUL EHSAN');
     // a short word with a letter lost is left ("ALA" may be anything)

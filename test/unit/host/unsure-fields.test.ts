@@ -417,6 +417,11 @@ describe("a name or address line's words, as the vocabulary confirms them", () =
     expect(confirmWords('LOT 1504', ['LOT 1504', 'LOT 1504'])).toBe('LOT 1504');
     expect(confirmWords('SHAH ALA', ['SHAH ALA', 'SHAH ALAM'])).toBe('SHAH ALA');
   });
+
+  it("a post town's word one recogniser read confirms the merged word one letter off it", () => {
+    expect(confirmWords('45600 BAIANG BERJUNTAI', ['45600 BAIANG BERJUNTAI', '46500 BATANG BERJUNTA}'])).toBe('45600 BATANG BERJUNTAI');
+    expect(confirmWords('43800 DENGKIL', ['43800 DENGKIL', '43800 DENGKIL'])).toBe('43800 DENGKIL');
+  });
 });
 
 describe('a date lost beside a misread label, or cut short', () => {
