@@ -1,13 +1,18 @@
-// Receipts the field rules have never seen: made-up sellers, Malaysian-style addresses, dates,
-// items and totals (a fixed seed: the same set each time), drawn by Chromium in a monospace face
-// on thermal-paper grey, then photographed badly by ImageMagick (turned up to 1°, blurred, grey
-// speckle, JPEG quality 45-80). Keys as SROIE writes them (the address's lines joined by a space).
+// Receipts the field rules have never seen: made-up sellers, Malaysian-style addresses (each town
+// with one of its own postcodes), dates, items and totals (a fixed seed: the same set each time),
+// drawn by Chromium in a monospace face on thermal-paper grey, then photographed badly by
+// ImageMagick (turned up to 1°, blurred, grey speckle, JPEG quality 45-80). Keys as SROIE writes
+// them (the address's lines joined by a space).
 //   node bench/synth-receipts.mjs --out DIR [--count N] [--seed S]
 //   node bench/run.mjs --eval DIR --kind receipt --no-native --long-pdf 0 --passes 1 --parallel 2
 import { chromium } from 'playwright-core';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { allPostcodes } from 'malaysia-postcodes';
+
+/** @param {string} town @returns {string[]} the town's postcodes, in the list's order */
+const postcodesOf = (town) => allPostcodes.flatMap((s) => s.city.filter((c) => c.name.toUpperCase() === town).flatMap((c) => c.postcode));
 
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, count: { type: 'string', default: '24' }, seed: { type: 'string', default: '20261206' } } });
 if (!args.out) {
@@ -32,7 +37,10 @@ const manifest = [];
 for (let n = 0; n < Number(args.count); n++) {
   const company = `${pick(NAMES)} ${pick(NAMES)} ${pick(TRADES)} SDN BHD`;
   const [town, state] = pick(TOWNS);
-  const postcode = String(int(10, 98)) + String(int(0, 9)) + '00';
+  // one of the town's own postcodes (Pos Malaysia's list), as a real receipt prints; the same two
+  // draws as the made-up five figures before 2026-12-07, so the rest of each receipt is as it was
+  const codes = postcodesOf(town);
+  const postcode = codes[(int(10, 98) * 10 + int(0, 9)) % codes.length];
   const l1 = `${pick(['NO.', 'NO ', 'LOT '])}${int(1, 299)}${pick(['', '-G', ', BLOK ' + pick('ABCD')])}, ${pick(STREETS)} ${pick(PLACES)} ${int(1, 30)}${pick(['', '/' + int(1, 9)])},`;
   const l2 = `${pick(PLACES)} ${pick(PLACES)},`;
   const l3 = `${postcode} ${town}, ${state}.`;
