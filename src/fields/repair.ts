@@ -145,23 +145,34 @@ function repairWords(text: string, lex: Lexicon): string {
  * ("SECT 1ON"): two tokens, neither a word of the vocabulary, one with a digit or a mark, that
  * together read through the look-alikes as one word of five letters or more.
  */
-function joinAlike(text: string, lex: Lexicon): string {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ at: m.index!, text: m[0] }));
+/**
+ * Two neighbouring words, one space between them, made one where `join` gives the word they were
+ * meant to be (else null); a word joined is not joined again to the next.
+ */
+function joinPairs(text: string, words: { at: number; text: string }[], join: (a: string, b: string) => string | null): string {
   let out = '';
   let from = 0;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
-    if (text.slice(a.at + a.text.length, b.at) !== ' ' || !/\p{L}/u.test(a.text) || !/\p{L}/u.test(b.text) || !/[^\p{L}]/u.test(a.text + b.text)) continue;
-    const joined = (a.text + b.text).toUpperCase();
-    if (joined.length < MID || lex.exact.has(a.text.toUpperCase()) || lex.exact.has(b.text.toUpperCase())) continue;
-    const word = lex.bySkeleton.get(skeleton(joined));
-    if (!word) continue;
-    out += text.slice(from, a.at) + inCaseOf(a.text + b.text, word);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (b.at !== a.at + a.text.length + 1 || text[a.at + a.text.length] !== ' ') continue;
+    const word = join(a.text, b.text);
+    if (word === null) continue;
+    out += text.slice(from, a.at) + word;
     from = b.at + b.text.length;
     i++;
   }
   return out + text.slice(from);
+}
+
+function joinAlike(text: string, lex: Lexicon): string {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ at: m.index!, text: m[0] }));
+  return joinPairs(text, tokens, (a, b) => {
+    const joined = (a + b).toUpperCase();
+    if (!/\p{L}/u.test(a) || !/\p{L}/u.test(b) || !/[^\p{L}]/u.test(a + b) || joined.length < MID || lex.exact.has(a.toUpperCase()) || lex.exact.has(b.toUpperCase())) return null;
+    const word = lex.bySkeleton.get(skeleton(joined));
+    return word ? inCaseOf(a + b, word) : null;
+  });
 }
 
 /**
@@ -179,19 +190,9 @@ function wordsAt(text: string, min: number): { at: number; text: string }[] {
 }
 
 function joinSplit(text: string, lex: Lexicon): string {
-  const words = wordsAt(text, 2);
-  let out = '';
-  let from = 0;
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
-    if (b.at !== a.at + a.text.length + 1 || text[a.at + a.text.length] !== ' ') continue;
-    if (!lex.exact.has((a.text + b.text).toUpperCase()) || lex.exact.has(a.text.toUpperCase()) || lex.exact.has(b.text.toUpperCase())) continue;
-    out += text.slice(from, a.at) + a.text + b.text;
-    from = b.at + b.text.length;
-    i++;
-  }
-  return out + text.slice(from);
+  return joinPairs(text, wordsAt(text, 2), (a, b) =>
+    lex.exact.has((a + b).toUpperCase()) && !lex.exact.has(a.toUpperCase()) && !lex.exact.has(b.toUpperCase()) ? a + b : null,
+  );
 }
 
 /** Whether a word (case folded) is one the names or addresses of receipts print: a legal form, a trade, a street word, a state, a city or a post town's. */
@@ -339,22 +340,13 @@ function wordSpecks(text: string): string {
  * of seven letters or more with one letter between them.
  */
 function gapLetters(text: string): string {
-  const words = wordsAt(text, 1);
-  let out = '';
-  let from = 0;
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
-    const A = a.text.toUpperCase();
-    const B = b.text.toUpperCase();
-    if (b.at !== a.at + a.text.length + 1 || text[a.at + a.text.length] !== ' ' || B.length < 2 || ADDRESS.exact.has(A) || ADDRESS.exact.has(B)) continue;
+  return joinPairs(text, wordsAt(text, 1), (a, b) => {
+    const A = a.toUpperCase();
+    const B = b.toUpperCase();
+    if (B.length < 2 || ADDRESS.exact.has(A) || ADDRESS.exact.has(B)) return null;
     const fits = ADDRESS.long.filter((w) => w.length === A.length + B.length + 1 && w.startsWith(A) && w.endsWith(B));
-    if (fits.length !== 1) continue;
-    out += text.slice(from, a.at) + inCaseOf(a.text + b.text, fits[0]!);
-    from = b.at + b.text.length;
-    i++;
-  }
-  return out + text.slice(from);
+    return fits.length === 1 ? inCaseOf(a + b, fits[0]!) : null;
+  });
 }
 
 /** An underscore the scan read for the space between two words ("DESA_TEBRAU", "SINAR_JAYA"). */
