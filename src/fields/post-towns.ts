@@ -6,32 +6,11 @@
 // other as a bill's sums are: a town is put right only when its postcode's town is one letter off
 // what was read (look-alike letters aside), a postcode only when exactly one postcode a digit off
 // it belongs to the town read.
-import { allPostcodes } from 'malaysia-postcodes';
-import { skeleton } from './repair';
-
-/** Each postcode's town, upper case (null where the list gives a postcode two towns). */
-const TOWN_OF = new Map<string, string | null>();
-for (const state of allPostcodes)
-  for (const city of state.city)
-    for (const code of city.postcode) {
-      const town = city.name.toUpperCase();
-      TOWN_OF.set(code, TOWN_OF.has(code) && TOWN_OF.get(code) !== town ? null : town);
-    }
+import { oneApart, skeleton } from './repair';
+import { TOWN_OF } from './town-words';
 
 /** A town's words this short are put right only through look-alike letters ("SRI" is printed for SERI). */
 const SHORT_WORD = 4;
-
-/** Edits between two strings (insert, delete, change), counting up to 2. */
-function edits(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return Math.min(prev[b.length]!, 2);
-}
 
 /**
  * Whether `read` (a town as OCR read it, as many words as the town has) is `town` misread: word by
@@ -44,9 +23,10 @@ function readsAs(read: string, town: string): boolean {
   if (got.length !== want.length) return false;
   let budget = 1;
   for (let i = 0; i < want.length; i++) {
-    const d = edits(skeleton(got[i]!), skeleton(want[i]!));
-    if (d === 0) continue;
-    if (d > 1 || want[i]!.length <= SHORT_WORD || budget-- === 0) return false;
+    const g = skeleton(got[i]!);
+    const w = skeleton(want[i]!);
+    if (g === w) continue;
+    if (!oneApart(g, w) || want[i]!.length <= SHORT_WORD || budget-- === 0) return false;
   }
   return true;
 }
@@ -99,7 +79,7 @@ export function postcodeTown(address: string): string {
   const fits = digitOff(code).filter((c) => {
     const t = TOWN_OF.get(c)!;
     const after = wordsAfter(address, at + 5, t.split(' ').length);
-    return after !== null && edits(after.words.toUpperCase(), t) === 0;
+    return after !== null && after.words.toUpperCase() === t;
   });
   if (fits.length === 1) return postcodeTown(address.slice(0, at) + fits[0] + address.slice(at + 5));
   return address;
