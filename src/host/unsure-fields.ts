@@ -15,6 +15,7 @@ import { mendedDate } from '../fields/find';
 import { dateFromBoth } from '../fields/readings';
 import { layoutPage, type LayoutOptions } from '../layout';
 import { greyOf, otsu } from '../shared/pixels';
+import { inkWordEnds, type WordEnd } from './mark-ink';
 
 /** A page's lines as the engine found them: its detector's, else its blocks'. */
 export const pageLines = (page: EnginePage): EngineLine[] => (page.lines?.length ? page.lines : page.blocks.flatMap((b) => b.lines));
@@ -276,7 +277,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   }
   let replaced = 0;
   const known = sureWordsOf(found);
-  const readings: { line: EngineLine; own: string; other: string }[] = [];
+  const readings: { line: EngineLine; own: string; other: string; box: BBox }[] = [];
   lines.forEach((line, i) => {
     const core = sheet.cores[i]!;
     const mine = readOf[i]!;
@@ -316,22 +317,127 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
       console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, lost, ownConfidence, otherConfidence: other.confidence }));
       return;
     }
-    if (entries[i]!.header) readings.push({ line, own, other: other.text });
+    if (entries[i]!.header) readings.push({ line, own, other: other.text, box: boxes[i]! });
     if (entries[i]!.header ? merge(line, other, reader.engine === 'PP-OCR', known) : settle(line, other)) replaced++;
     // diagnosis (the bench prints these with OCR_BENCH_REREADS=1)
     console.debug('ocrchat reread', JSON.stringify({ own, other: other.text, now: line.text, header: entries[i]!.header, ownConfidence, otherConfidence: other.confidence, ownWords }));
   });
   // a word of the name and address lines that one recogniser read as a word of their vocabulary
+  // and a comma or stop only one of them read, or that they read differently, as the ink shows it
   for (const r of readings) {
-    const text = confirmWords(r.line.text, [r.own, r.other]);
-    if (text === r.line.text) continue;
-    const words = text.split(' ');
+    const confirmed = confirmWords(r.line.text, [r.own, r.other]);
+    const marked = /[,.]/.test(confirmed) ? checkMarks(confirmed, r.own, r.other, await wordEndsOf(bitmap, r.box, markWords(confirmed).length)) : confirmed;
+    if (marked === r.line.text) continue;
+    const words = marked.split(' ');
     if (words.length === r.line.words.length) r.line.words.forEach((w, k) => (w.text = words[k]!));
-    else r.line.words = spread(text, r.line.bbox, r.line.confidence);
-    console.debug('ocrchat reread', JSON.stringify({ confirmed: text, was: r.line.text }));
-    r.line.text = text;
+    else r.line.words = spread(marked, r.line.bbox, r.line.confidence);
+    console.debug('ocrchat reread', JSON.stringify({ confirmed, marked, was: r.line.text }));
+    r.line.text = marked;
   }
   return { page: found, reread: lines.length, replaced, ...(asBlock ? { asBlock } : {}) };
+}
+
+/** The ends of a line's `words` words as its ink on the page shows them (inkWordEnds), in the box `box`; null where the ink does not tell its words apart. */
+async function wordEndsOf(bitmap: ImageBitmap, box: BBox, words: number): Promise<WordEnd[] | null> {
+  const x0 = Math.max(0, Math.floor(box[0]));
+  const y0 = Math.max(0, Math.floor(box[1]));
+  const x1 = Math.min(bitmap.width, Math.ceil(box[2]));
+  const y1 = Math.min(bitmap.height, Math.ceil(box[3]));
+  if (x1 - x0 < 4 || y1 - y0 < 4 || !words) return null;
+  // and 0.8 of its height on to the right, where a faint last mark may stand outside it
+  const x2 = Math.min(bitmap.width, x1 + Math.ceil(0.8 * (y1 - y0)));
+  const crop = await createImageBitmap(bitmap, x0, y0, x2 - x0, y1 - y0);
+  try {
+    const grey = greyOf(crop);
+    return inkWordEnds(grey, crop.width, crop.height, otsu(grey), words, x1 - x0);
+  } finally {
+    crop.close();
+  }
+}
+
+/**
+ * A line's words as the ink shows them, each with the index (in code points) of the comma or
+ * stop that ends it, or -1: a mark standing alone after a word ("485 ,") or glued before the
+ * next ("485 .TMN") ends the word before it.
+ */
+export function markWords(text: string): { end: number }[] {
+  const chars = [...text];
+  const out: { end: number }[] = [];
+  let k = 0;
+  while (k < chars.length) {
+    if (chars[k] === ' ') {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < chars.length && chars[e] !== ' ') e++;
+    const token = chars.slice(k, e).join('');
+    const prev = out[out.length - 1];
+    if (prev && /^[,.]+$/.test(token)) prev.end = e - 1;
+    else if (prev && prev.end < 0 && /^[,.][^,.]/.test(token)) {
+      prev.end = k;
+      out.push({ end: /[,.]$/.test(token) ? e - 1 : -1 });
+    } else out.push({ end: /[,.]$/.test(token) ? e - 1 : -1 });
+    k = e;
+  }
+  return out;
+}
+
+/** Where in `reading` each character of `text` was read (aligned, case folded), or -1. */
+function pairedWith(text: string, reading: string): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const s of align(text, reading)) {
+    if (s.own !== undefined) out.push(s.other !== undefined ? j : -1);
+    if (s.other !== undefined) j++;
+  }
+  return out;
+}
+
+/** The comma or stop `reading` has after its character `at` (a space between them at most), or ''. */
+function markAfter(reading: readonly string[], at: number): string {
+  if (at < 0) return '';
+  let k = at + 1;
+  if (reading[k] === ' ') k++;
+  return reading[k] === ',' || reading[k] === '.' ? reading[k]! : '';
+}
+
+/**
+ * A merged name or address line's commas and stops that end a word, checked against the ink
+ * (`ends`, the words' ends as inkWordEnds found them; null: nothing is changed). A mark that one
+ * of the two readings (`own`, `other`) did not read after the word goes where the ink shows the
+ * word ending in a letter; a mark they read differently (comma and stop) is the one the ink's
+ * shape says, where that is clear. A mark both read as it stands is kept whatever the ink says.
+ */
+export function checkMarks(text: string, own: string, other: string, ends: readonly WordEnd[] | null): string {
+  const words = markWords(text);
+  if (!ends || ends.length !== words.length) return text;
+  const chars = [...text];
+  const readings = [own.trim(), other.trim()].map((r) => ({ chars: [...r], at: pairedWith(text, r.trim()) }));
+  const drop = new Set<number>();
+  words.forEach((w, k) => {
+    const end = ends[k]!;
+    if (w.end < 0) return;
+    const m = chars[w.end]!;
+    // the word's last letter or digit, and the mark each reading has after it
+    let last = w.end - 1;
+    while (last >= 0 && (chars[last] === ' ' || MARK.test(chars[last]!))) last--;
+    const read = readings.map((r) => markAfter(r.chars, last >= 0 ? r.at[last]! : -1));
+    if (read[0] === m && read[1] === m) return;
+    if (end.mark === false && !(read[0] && read[1])) drop.add(w.end);
+    else if (end.mark && end.kind && end.kind !== m && read.includes(end.kind)) chars[w.end] = end.kind;
+  });
+  // a mark kept that was read apart from its word ("485 ,", "485 .TMN") is put after the word
+  for (const w of words) {
+    if (w.end < 2 || drop.has(w.end) || chars[w.end - 1] !== ' ' || !ALNUM.test(chars[w.end - 2]!)) continue;
+    chars[w.end - 1] = chars[w.end]!;
+    chars[w.end] = w.end + 1 < chars.length ? ' ' : '';
+  }
+  return chars
+    .filter((_, i) => !drop.has(i))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** A text's words of letters, at least `min` long, upper case. */
