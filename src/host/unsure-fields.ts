@@ -243,11 +243,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   const widen = reader.engine === 'PP-OCR';
   const onPage = pageLines(found);
   const boxes = await Promise.all(entries.map((e): BBox | Promise<BBox> => (e.lost ? lostRow(e, onPage, bitmap.width) : e.header && widen ? widened(bitmap, e.line.bbox) : e.line.bbox)));
-  // Tesseract reads only each box's own rows: PP-OCR's boxes take in a margin, and the ink of
-  // the lines above and below in the crop's margin (the feet and heads of their letters) it read
-  // as text ("GRD FLR, AEDN TANAN" for 3RD FLR, AEON TAMAN)
-  const clip = reader.engine === 'Tesseract';
-  const sheet = await stack(bitmap, boxes, clip);
+  const sheet = await stack(bitmap, boxes);
   let read: ReadLine[];
   try {
     read = await reader.read(sheet.image, signal, sheet.lines).catch(() => []);
@@ -270,7 +266,7 @@ export async function rereadUnsureFields(found: EnginePage, bitmap: ImageBitmap,
   let asBlock = 0;
   if (unread.length && reader.asBlock) {
     signal?.throwIfAborted();
-    const again = await stack(bitmap, unread.map((i) => boxes[i]!), clip);
+    const again = await stack(bitmap, unread.map((i) => boxes[i]!));
     try {
       const got = await reader.read(again.image, signal, again.lines, true).catch(() => []);
       unread.forEach((i, k) => (readOf[i] = onLine(got, again.cores[k]!, i, true)));
@@ -476,21 +472,10 @@ export function confirmWords(text: string, readings: readonly string[]): string 
 }
 
 /**
- * The rows of a box's crop (`h` rows, the box's own from `top` to `bottom`) drawn on the sheet:
- * [first, count]. All of them, or with `clip` the box's own only (whole pixels taking it in).
- */
-export function drawnRows(c: { h: number; top: number; bottom: number }, clip: boolean): [number, number] {
-  if (!clip) return [0, c.h];
-  const top = Math.max(0, Math.floor(c.top));
-  return [top, Math.max(1, Math.min(c.h, Math.ceil(c.bottom)) - top)];
-}
-
-/**
  * The boxes' crops (with a margin) one under another on white, a line's height apart; each
- * box's own rows on the sheet, [top, bottom) (its crop less the margin). `clip`: the margin
- * above and below a box is left white (the page's ink is drawn only in the box's rows).
+ * box's own rows on the sheet, [top, bottom) (its crop less the margin).
  */
-async function stack(bitmap: ImageBitmap, boxes: BBox[], clip = false): Promise<{ image: ImageBitmap; cores: [number, number][]; lines: BBox[] }> {
+async function stack(bitmap: ImageBitmap, boxes: BBox[]): Promise<{ image: ImageBitmap; cores: [number, number][]; lines: BBox[] }> {
   const crops = boxes.map((b) => {
     const [x0, y0, x1, y1] = paddedBox(b, bitmap.width, bitmap.height);
     return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0), top: b[1] - y0, bottom: b[3] - y0, left: b[0] - x0, right: b[2] - x0 };
@@ -506,8 +491,7 @@ async function stack(bitmap: ImageBitmap, boxes: BBox[], clip = false): Promise<
   const lines: BBox[] = [];
   let y = gap;
   for (const c of crops) {
-    const [top, rows] = drawnRows(c, clip);
-    ctx.drawImage(bitmap, c.x0, c.y0 + top, c.w, rows, gap, y + top, c.w, rows);
+    ctx.drawImage(bitmap, c.x0, c.y0, c.w, c.h, gap, y, c.w, c.h);
     cores.push([y + c.top, y + Math.max(c.top + 1, c.bottom)]);
     lines.push(detectorBox([gap + c.left, y + c.top, gap + c.right, y + c.bottom], width, height));
     y += c.h + gap;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineLine, EnginePage } from '../../../src/shared/engine';
 import { readReceipt } from '../../../src/fields/receipt';
 import { layoutPage } from '../../../src/layout';
-import { confirmWords, drawnRows, endMarks, fieldLinesToReread, lostRow, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
+import { confirmWords, endMarks, fieldLinesToReread, lostRow, takesLostValue, keepPunctuation, merge, mergeReadings, settle, spread, sureWords, sureWordsOf, widenToInk } from '../../../src/host/unsure-fields';
 
 /** An engine page of one block, a line per text line (10 px a character, 30 px a line), with its confidence. */
 function enginePage(lines: [text: string, confidence: number][]): EnginePage {
@@ -458,15 +458,5 @@ describe('a date lost beside its time', () => {
     expect(lostRow({ line: time, header: false, lost: 'date', besideTime: true }, [time, above], 800)).toEqual([0, 100, 800, 120]);
     expect(lostRow({ line: time, header: false, lost: 'date', besideTime: true }, [before, time, after, above], 800)).toEqual([200, 100, 500, 120]);
     expect(lostRow({ line: time, header: false, lost: 'date' }, [before, time, after], 800)).toEqual([300, 100, 800, 120]);
-  });
-});
-
-describe("the sheet of lines the other recogniser reads", () => {
-  it("draws a box's margin from the page for PP-OCR, and only the box's rows for Tesseract", () => {
-    // a crop of 69 rows whose box is rows 14.3 to 55.6: the rest is the margin (the lines above and below)
-    expect(drawnRows({ h: 69, top: 14.3, bottom: 55.6 }, false)).toEqual([0, 69]);
-    expect(drawnRows({ h: 69, top: 14.3, bottom: 55.6 }, true)).toEqual([14, 42]);
-    // a box at the page's edge has no margin on that side
-    expect(drawnRows({ h: 30, top: 0, bottom: 30 }, true)).toEqual([0, 30]);
   });
 });
