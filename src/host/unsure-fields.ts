@@ -91,6 +91,17 @@ export function widenToInk(grey: Uint8Array, width: number, height: number, box:
   return [Math.min(box[0], left), box[1], Math.max(box[2], right + 1), box[3]];
 }
 
+/** The grey pixels of the page's rectangle [x0, x1) × [y0, y1) (whole pixels inside the page), with their Otsu level. */
+async function greyRect(bitmap: ImageBitmap, x0: number, y0: number, x1: number, y1: number): Promise<{ grey: Uint8Array; width: number; height: number; level: number }> {
+  const crop = await createImageBitmap(bitmap, x0, y0, x1 - x0, y1 - y0);
+  try {
+    const grey = greyOf(crop);
+    return { grey, width: crop.width, height: crop.height, level: otsu(grey) };
+  } finally {
+    crop.close();
+  }
+}
+
 /** The box of a line on the page widened to its row's ink (widenToInk), the row read at the box's height and WIDEN line heights beyond each end. */
 async function widened(bitmap: ImageBitmap, box: BBox): Promise<BBox> {
   const h = Math.max(1, box[3] - box[1]);
@@ -99,14 +110,9 @@ async function widened(bitmap: ImageBitmap, box: BBox): Promise<BBox> {
   const y0 = Math.max(0, Math.floor(box[1]));
   const y1 = Math.min(bitmap.height, Math.ceil(box[3]));
   if (x1 - x0 < 2 || y1 - y0 < 2) return box;
-  const row = await createImageBitmap(bitmap, x0, y0, x1 - x0, y1 - y0);
-  try {
-    const grey = greyOf(row);
-    const b = widenToInk(grey, row.width, row.height, [box[0] - x0, box[1] - y0, box[2] - x0, box[3] - y0], otsu(grey));
-    return [b[0] + x0, box[1], b[2] + x0, box[3]];
-  } finally {
-    row.close();
-  }
+  const row = await greyRect(bitmap, x0, y0, x1, y1);
+  const b = widenToInk(row.grey, row.width, row.height, [box[0] - x0, box[1] - y0, box[2] - x0, box[3] - y0], row.level);
+  return [b[0] + x0, box[1], b[2] + x0, box[3]];
 }
 
 export interface Reading {
@@ -346,13 +352,8 @@ async function wordEndsOf(bitmap: ImageBitmap, box: BBox, words: number): Promis
   if (x1 - x0 < 4 || y1 - y0 < 4 || !words) return null;
   // and 0.8 of its height on to the right, where a faint last mark may stand outside it
   const x2 = Math.min(bitmap.width, x1 + Math.ceil(0.8 * (y1 - y0)));
-  const crop = await createImageBitmap(bitmap, x0, y0, x2 - x0, y1 - y0);
-  try {
-    const grey = greyOf(crop);
-    return inkWordEnds(grey, crop.width, crop.height, otsu(grey), words, x1 - x0);
-  } finally {
-    crop.close();
-  }
+  const crop = await greyRect(bitmap, x0, y0, x2, y1);
+  return inkWordEnds(crop.grey, crop.width, crop.height, crop.level, words, x1 - x0);
 }
 
 /**
@@ -413,7 +414,7 @@ export function checkMarks(text: string, own: string, other: string, ends: reado
   const words = markWords(text);
   if (!ends || ends.length !== words.length) return text;
   const chars = [...text];
-  const readings = [own.trim(), other.trim()].map((r) => ({ chars: [...r], at: pairedWith(text, r.trim()) }));
+  const readings = [own.trim(), other.trim()].map((r) => ({ chars: [...r], at: pairedWith(text, r) }));
   const drop = new Set<number>();
   words.forEach((w, k) => {
     const end = ends[k]!;
